@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import { verifyAudit } from './kernel/audit/audit.ts';
+import { createContext } from './kernel/bootstrap.ts';
+import { importYear } from './kernel/calendar/store.ts';
+import { loadConfig } from './kernel/config.ts';
+import { AppError } from './kernel/errors.ts';
+import { t } from './kernel/i18n/index.ts';
+import { MODULES } from './modules/index.ts';
+import { seedCity } from './seed/demo-city.ts';
+import { DEMO_ACCOUNTS_SETTING, startServer } from './server.ts';
+import { putSetting } from './kernel/settings.ts';
+
+const USAGE = `yiwang — 一网 digital government platform
+
+Usage:
+  yiwang serve                     start the API, the web app and the workers (PORT, DATABASE_URL)
+  yiwang migrate                   bring the database schema up to date
+  yiwang seed --city <code>        set up a city (default 445300 云浮) with demo data
+  yiwang audit verify              check the hash chain of the audit log
+  yiwang calendar import <year>    load holidays and make-up working days of a year
+`;
+
+async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
+  const ctx = await createContext(loadConfig(), MODULES);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { city: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'serve': {
+      const server = await startServer(loadConfig());
+      printWelcome(server.url, server.demoAccounts, server.seeded !== undefined);
+      const shutdown = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      return -1; // keep running
+    }
+    case 'migrate':
+      await withContext(async () => console.log('schema up to date'));
+      return 0;
+    case 'seed':
+      return withContext(async (ctx) => {
+        const summary = await seedCity(ctx.db, ctx.config.masterKey, values.city ?? ctx.config.demoCity ?? '445300');
+        await putSetting(ctx.db, DEMO_ACCOUNTS_SETTING, summary.accounts);
+        console.log(
+          `${summary.city.name} (${summary.city.code}): ${summary.regions} regions, ${summary.departments} departments, ` +
+            `${summary.halls} halls, ${summary.windows} windows, ${summary.kiosks} kiosks, ${summary.calendarDays} calendar days`,
+        );
+        printAccounts(summary.accounts);
+        return 0;
+      });
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withContext(async (ctx) => {
+        const result = await verifyAudit(ctx.db);
+        for (const p of result.problems) console.log(`audit entry ${p.seq}: ${p.problem}`);
+        console.log(result.ok ? `audit log intact: ${result.checked} entries` : `audit log TAMPERED: ${result.problems.length} problem(s)`);
+        return result.ok ? 0 : 2;
+      });
+    case 'calendar': {
+      const year = Number(positionals[2]);
+      if (sub !== 'import' || !Number.isInteger(year)) break;
+      return withContext(async (ctx) => {
+        const result = await importYear(ctx.db, year);
+        console.log(
+          result.covered
+            ? `${year}: ${result.holidays} holidays and ${result.workdays} make-up working days imported`
+            : `${year}: the holiday package has no data for this year yet; enter the State Council's notice in the admin calendar`,
+        );
+        return result.covered ? 0 : 3;
+      });
+    }
+  }
+  process.stderr.write(USAGE);
+  return 1;
+}
+
+function printAccounts(accounts: { username: string; password: string; role: string; scope: string }[]) {
+  if (!accounts.length) return;
+  console.log('\nDemo accounts (synthetic data only):');
+  for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.password.padEnd(24)} ${a.role} @ ${a.scope}`);
+  console.log('  citizens: 13800000001 / 13800000002 / 13800000003 with password Yiwang@2026citizen');
+}
+
+function printWelcome(url: string, accounts: { username: string; password: string; role: string; scope: string }[], fresh: boolean) {
+  console.log(`\nYiWang is running at ${url}`);
+  console.log(`  portal ${url}/   workbench ${url}/staff   admin ${url}/admin   cockpit ${url}/cockpit   API docs ${url}/api/docs`);
+  if (fresh) console.log('  (demo city loaded into the empty database)');
+  printAccounts(accounts);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    if (err instanceof AppError) {
+      console.error(`${err.code}: ${t('zh-CN', `error.${err.code}`, err.params)}`);
+      process.exit(1);
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+/**
+ * Who is acting. Every request resolves to an Actor; services take it as their first
+ * argument and check authorisation themselves, so a route can never forget to.
+ */
+export const ROLES = [
+  'administrator',
+  'department_admin',
+  'window_clerk',
+  'approver',
+  'hotline_agent',
+  'grid_worker',
+  'data_officer',
+  'leader',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A role held within a scope: a region subtree, optionally narrowed to one department. */
+export interface RoleGrant {
+  role: Role;
+  regionCode: string;
+  departmentId: string | null;
+}
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'system'; id: string }
+  | { kind: 'person'; id: string; name: string }
+  | {
+      kind: 'staff';
+      id: string;
+      name: string;
+      username: string;
+      departmentId: string | null;
+      regionCode: string;
+      roles: RoleGrant[];
+    };
+
+export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+export const systemActor = (id: string): Actor => ({ kind: 'system', id });
+
+export const actorId = (actor: Actor): string | null => ('id' in actor ? actor.id : null);

@@ -1,0 +1,139 @@
+import type { Actor } from '../actor.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { sm3Hex } from '../crypto/sm3.ts';
+import type { Queryable, Tx } from '../db/index.ts';
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  regionCode?: string | null;
+  details?: Record<string, unknown>;
+}
+
+// Distinct from the migration lock; serialises appends so the chain has no forks even with
+// many instances writing at once.
+const AUDIT_LOCK_KEY = 7_401_3003;
+
+interface ChainFields {
+  seq: number;
+  at: string;
+  actorKind: string;
+  actorId: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  regionCode: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+}
+
+const entryHash = (f: ChainFields) => sm3Hex(canonicalJson(f));
+
+/**
+ * Append to the chain inside the caller's transaction, so the audit entry exists exactly
+ * when the change it records does.
+ */
+export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  const head = await tx.one<{ seq: number; hash: string }>('select seq, hash from audit_head');
+  if (!head) throw new Error('audit_head row missing: the audit migration did not run');
+  const fields: ChainFields = {
+    seq: Number(head.seq) + 1,
+    at: new Date().toISOString(),
+    actorKind: actor.kind,
+    actorId: 'id' in actor ? actor.id : null,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    regionCode: entry.regionCode ?? null,
+    details: entry.details ?? {},
+    prevHash: head.hash,
+  };
+  const hash = entryHash(fields);
+  await tx.query(
+    `insert into audit_log (seq, at, actor_kind, actor_id, action, object_type, object_id, region_code, details, prev_hash, hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      fields.seq,
+      fields.at,
+      fields.actorKind,
+      fields.actorId,
+      fields.action,
+      fields.objectType,
+      fields.objectId,
+      fields.regionCode,
+      JSON.stringify(fields.details),
+      fields.prevHash,
+      hash,
+    ],
+  );
+  await tx.query('update audit_head set seq = $1, hash = $2', [fields.seq, hash]);
+}
+
+export interface AuditProblem {
+  seq: number;
+  problem: 'HASH_MISMATCH' | 'CHAIN_BROKEN' | 'MISSING_ROWS' | 'HEAD_MISMATCH';
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  problems: AuditProblem[];
+}
+
+interface AuditRow {
+  seq: number;
+  at: Date;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  region_code: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+  [key: string]: unknown;
+}
+
+/** Walk the whole chain in pages; report every row whose content or link does not hold. */
+export async function verifyAudit(db: Queryable, pageSize = 5000): Promise<AuditVerification> {
+  const problems: AuditProblem[] = [];
+  let expectedSeq = 1;
+  let prevHash = '0'.repeat(64);
+  let checked = 0;
+  for (;;) {
+    const rows = await db.query<AuditRow>('select * from audit_log where seq >= $1 order by seq limit $2', [
+      expectedSeq,
+      pageSize,
+    ]);
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (seq !== expectedSeq) problems.push({ seq: expectedSeq, problem: 'MISSING_ROWS' });
+      if (row.prev_hash !== prevHash) problems.push({ seq, problem: 'CHAIN_BROKEN' });
+      const recomputed = entryHash({
+        seq,
+        at: new Date(row.at).toISOString(),
+        actorKind: row.actor_kind,
+        actorId: row.actor_id,
+        action: row.action,
+        objectType: row.object_type,
+        objectId: row.object_id,
+        regionCode: row.region_code,
+        details: row.details,
+        prevHash: row.prev_hash,
+      });
+      if (recomputed !== row.hash) problems.push({ seq, problem: 'HASH_MISMATCH' });
+      prevHash = row.hash;
+      expectedSeq = seq + 1;
+      checked++;
+    }
+    if (rows.length < pageSize) break;
+  }
+  const head = await db.one<{ seq: number; hash: string }>('select seq, hash from audit_head');
+  if (!head || Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash) {
+    problems.push({ seq: expectedSeq, problem: 'HEAD_MISMATCH' });
+  }
+  return { ok: problems.length === 0, checked, problems };
+}

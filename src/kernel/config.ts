@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+
+/** Everything configurable comes from the environment, read once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… for a PostgreSQL server; empty = embedded PGlite; memory:// = in-memory PGlite. */
+  databaseUrl: string;
+  /** Root of the embedded database (pg/) and the local file store (files/). */
+  dataDir: string;
+  /** Demo city loaded into an empty database at start ('' = none). */
+  demoCity: string;
+  /** 32 hex chars (128-bit SM4 key) protecting personal fields at rest. */
+  masterKey: string;
+  logLevel: string;
+  /** Cookies get the Secure flag behind HTTPS. */
+  secureCookies: boolean;
+  sessionHours: number;
+  workers: boolean;
+  /** Directory of the built web app served at / (empty = API only). */
+  webDir: string;
+}
+
+// The development key is public on purpose: production must set YIWANG_MASTER_KEY (see README).
+export const DEV_MASTER_KEY = '0123456789abcdeffedcba9876543210';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = env.YIWANG_DATA_DIR ?? resolve('data');
+  const masterKey = env.YIWANG_MASTER_KEY ?? DEV_MASTER_KEY;
+  if (!/^[0-9a-fA-F]{32}$/.test(masterKey)) {
+    throw new Error('YIWANG_MASTER_KEY must be 32 hexadecimal characters (a 128-bit SM4 key)');
+  }
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ?? '',
+    dataDir,
+    demoCity: env.YIWANG_DEMO_CITY ?? '445300',
+    masterKey,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.YIWANG_SECURE_COOKIES === '1',
+    sessionHours: Number(env.YIWANG_SESSION_HOURS ?? 12),
+    workers: env.YIWANG_WORKERS !== '0',
+    webDir: env.YIWANG_WEB_DIR ?? resolve('dist/web'),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Queryable, Tx } from '../db/index.ts';
+import { uuidv7 } from '../ids.ts';
+
+export interface DomainEvent {
+  topic: string;
+  payload?: Record<string, unknown>;
+  regionCode?: string | null;
+  /** When the event becomes due; later than now makes it a timer. */
+  dueAt?: Date;
+  /** Emitting the same key again is a no-op (e.g. one reminder per case and day). */
+  dedupeKey?: string;
+}
+
+/** Write an event in the caller's transaction; it is delivered only if that transaction commits. */
+export async function emit(tx: Tx, event: DomainEvent): Promise<string> {
+  const id = uuidv7();
+  await tx.query(
+    `insert into outbox_event (id, topic, payload, region_code, due_at, dedupe_key)
+     values ($1, $2, $3, $4, coalesce($5, now()), $6)
+     on conflict (dedupe_key) do nothing`,
+    [
+      id,
+      event.topic,
+      JSON.stringify(event.payload ?? {}),
+      event.regionCode ?? null,
+      event.dueAt?.toISOString() ?? null,
+      event.dedupeKey ?? null,
+    ],
+  );
+  return id;
+}
+
+export interface OutboxStats {
+  pending: number;
+  due: number;
+  dead: number;
+}
+
+export async function outboxStats(db: Queryable): Promise<OutboxStats> {
+  const row = await db.one<{ pending: number; due: number; dead: number }>(
+    `select count(*) filter (where status = 'pending') as pending,
+            count(*) filter (where status = 'pending' and due_at <= now()) as due,
+            count(*) filter (where status = 'dead') as dead
+       from outbox_event`,
+  );
+  return { pending: Number(row?.pending ?? 0), due: Number(row?.due ?? 0), dead: Number(row?.dead ?? 0) };
+}

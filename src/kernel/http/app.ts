@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { ANONYMOUS, type Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { pickLang, type Lang } from '../i18n/index.ts';
+import type { HttpApp, Module } from '../module.ts';
+import { errorBody, installErrorHandling } from './errors.ts';
+import { registerHealthRoutes } from './health.ts';
+import { createMetrics } from './metrics.ts';
+import { validatorCompiler } from './validation.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    lang: Lang;
+  }
+}
+
+export const MAX_JSON_BODY = 1024 * 1024;
+
+export function loggerOptions(level: string) {
+  return {
+    level,
+    // Session cookies and credentials never reach the log.
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  };
+}
+
+/** One HTTP app for the API, the OpenAPI document and the built web app. */
+export async function buildApp(ctx: AppContext, modules: Module[]): Promise<HttpApp> {
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    bodyLimit: MAX_JSON_BODY,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
+  app.setValidatorCompiler(validatorCompiler);
+  const indexHtml = join(ctx.config.webDir, 'index.html');
+  const hasWeb = ctx.config.webDir !== '' && existsSync(indexHtml);
+  // Client-side routes (/admin/…, /staff/…) get the web app; unknown API paths get JSON.
+  const notFound = (req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const isApi = /^\/(api|healthz|readyz|metrics|oidc)(\/|$)/.test(path);
+    if (hasWeb && !isApi && (req.method === 'GET' || req.method === 'HEAD') && !/\.\w+$/.test(path)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody(req.lang, 'ROUTE_NOT_FOUND', { path }, { method: req.method, path }));
+  };
+  // Before any route: a route keeps the error handler in force when it was added.
+  installErrorHandling(app, notFound);
+
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('lang', 'zh-CN');
+  await app.register(cookie);
+
+  const resolvers = modules.flatMap((m) => (m.resolveActor ? [m.resolveActor] : []));
+  app.addHook('onRequest', async (req) => {
+    req.actor = ANONYMOUS;
+    req.lang = pickLang(req.headers['accept-language'], (req.query as { lang?: string } | undefined)?.lang);
+    for (const resolve of resolvers) {
+      const actor = await resolve(ctx, req);
+      if (actor) {
+        req.actor = actor;
+        break;
+      }
+    }
+  });
+
+  const metrics = createMetrics(ctx.db);
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'YiWang API', version: '0.1.0', description: '一网 — digital government platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yw_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerHealthRoutes(app, ctx, metrics.registry);
+  for (const module of modules) {
+    if (module.routes) await module.routes(app, ctx);
+  }
+
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false });
+  }
+  return app;
+}

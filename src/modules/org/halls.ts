@@ -1,0 +1,27 @@
+import { entityStore, stillReferenced } from './entity.ts';
+import { checkReferences } from './references.ts';
+import type { Hall } from './schemas.ts';
+
+export const halls = entityStore<Hall>({
+  entity: 'hall',
+  table: 'hall',
+  alias: 'h',
+  from: 'hall h join region r on r.code = h.region_code',
+  select: 'h.*, r.name as region_name',
+  searchColumns: ['h.name', 'h.address'],
+  filters: { departmentId: 'h.department_id' },
+  orderBy: 'h.region_code, h.name',
+  readRoles: ['administrator', 'leader'],
+  writeRoles: ['administrator'],
+  uniqueConstraints: {},
+  inUseCode: 'HALL_IN_USE',
+  scopeOf: (row) => ({ regionCode: String(row.regionCode) }),
+  async prepare(tx, _actor, input) {
+    await checkReferences(tx, input);
+    return input;
+  },
+  async beforeDelete(tx, row) {
+    const windows = await tx.one<{ n: number }>('select count(*) as n from service_window where hall_id = $1', [row.id]);
+    if (Number(windows?.n) > 0) throw stillReferenced('HALL_HAS_WINDOWS', Number(windows?.n));
+  },
+});

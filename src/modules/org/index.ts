@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../../kernel/module.ts';
+import { registerOrgRoutes } from './routes.ts';
+
+export const orgModule: Module = {
+  name: 'org',
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  routes: registerOrgRoutes,
+};
+
+export { departments } from './departments.ts';
+export { getRegion, childRegions, regionExists } from './regions/store.ts';

@@ -1,0 +1,143 @@
+import { Type, type Static, type TProperties } from 'typebox';
+import { ROLES } from '../../kernel/actor.ts';
+import { UUID_PATTERN } from '../../kernel/ids.ts';
+import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
+import { SECTORS } from './sectors.ts';
+
+export const Id = Type.String({ pattern: UUID_PATTERN });
+export const RegionCode = Type.String({ pattern: REGION_CODE_PATTERN });
+const Name = Type.String({ minLength: 1, maxLength: 100 });
+const Text = (maxLength: number) => Type.String({ maxLength });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Stamps = { version: Type.Integer(), createdAt: Type.String(), updatedAt: Type.String() };
+const Version = Type.Object({ version: Type.Integer({ minimum: 1 }) });
+/** A PATCH body: any subset of the fields plus the version the client last saw. */
+const patchOf = <T extends TProperties>(fields: T) =>
+  Type.Evaluate(Type.Intersect([Type.Partial(Type.Object(fields)), Version]), { additionalProperties: false });
+
+export const IdParams = Type.Object({ id: Id });
+
+export const Region = Type.Object({
+  code: RegionCode,
+  name: Type.String(),
+  level: Type.Integer({ minimum: 1, maximum: 5 }),
+  parentCode: Nullable(Type.String()),
+});
+export type Region = Static<typeof Region>;
+
+export const Sector = Type.Union(SECTORS.map((s) => Type.Literal(s)));
+
+const DepartmentFields = {
+  code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }),
+  name: Name,
+  shortName: Text(40),
+  uscc: Type.String({ minLength: 1, maxLength: 18 }),
+  parentId: Nullable(Id),
+  regionCode: RegionCode,
+  sector: Sector,
+};
+export const DepartmentCreate = Type.Object(
+  { ...DepartmentFields, shortName: Type.Optional(DepartmentFields.shortName), parentId: Type.Optional(DepartmentFields.parentId) },
+  { additionalProperties: false },
+);
+export const DepartmentPatch = patchOf(DepartmentFields);
+export const Department = Type.Object({ id: Id, ...DepartmentFields, regionName: Type.String(), ...Stamps });
+export type Department = Static<typeof Department>;
+
+const HallFields = {
+  name: Name,
+  regionCode: RegionCode,
+  address: Text(200),
+  departmentId: Nullable(Id),
+  phone: Text(40),
+  openingHours: Text(100),
+};
+export const HallCreate = Type.Object(
+  {
+    name: HallFields.name,
+    regionCode: HallFields.regionCode,
+    address: Type.Optional(HallFields.address),
+    departmentId: Type.Optional(HallFields.departmentId),
+    phone: Type.Optional(HallFields.phone),
+    openingHours: Type.Optional(HallFields.openingHours),
+  },
+  { additionalProperties: false },
+);
+export const HallPatch = patchOf(HallFields);
+export const Hall = Type.Object({ id: Id, ...HallFields, regionName: Type.String(), ...Stamps });
+export type Hall = Static<typeof Hall>;
+
+const WindowFields = {
+  hallId: Id,
+  number: Type.String({ minLength: 1, maxLength: 20 }),
+  name: Name,
+  isGeneral: Type.Boolean(),
+  departmentId: Nullable(Id),
+};
+export const WindowCreate = Type.Object(
+  { ...WindowFields, isGeneral: Type.Optional(WindowFields.isGeneral), departmentId: Type.Optional(WindowFields.departmentId) },
+  { additionalProperties: false },
+);
+export const WindowPatch = patchOf(WindowFields);
+export const ServiceWindow = Type.Object({
+  id: Id,
+  ...WindowFields,
+  regionCode: RegionCode,
+  hallName: Type.String(),
+  departmentName: Nullable(Type.String()),
+  ...Stamps,
+});
+export type ServiceWindow = Static<typeof ServiceWindow>;
+
+const KioskFields = {
+  code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }),
+  name: Name,
+  location: Text(200),
+  regionCode: RegionCode,
+  hallId: Nullable(Id),
+};
+export const KioskCreate = Type.Object(
+  { ...KioskFields, location: Type.Optional(KioskFields.location), hallId: Type.Optional(KioskFields.hallId) },
+  { additionalProperties: false },
+);
+export const KioskPatch = patchOf(KioskFields);
+export const Kiosk = Type.Object({ id: Id, ...KioskFields, regionName: Type.String(), ...Stamps });
+export type Kiosk = Static<typeof Kiosk>;
+
+export const RoleGrantSchema = Type.Object(
+  { role: Type.Union(ROLES.map((r) => Type.Literal(r))), regionCode: RegionCode, departmentId: Nullable(Id) },
+  { additionalProperties: false },
+);
+
+const StaffFields = {
+  username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$' }),
+  name: Name,
+  departmentId: Nullable(Id),
+  regionCode: RegionCode,
+  phone: Type.String({ pattern: '^1[3-9][0-9]{9}$' }),
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+};
+export const StaffCreate = Type.Object(
+  {
+    ...StaffFields,
+    phone: Type.Optional(StaffFields.phone),
+    status: Type.Optional(StaffFields.status),
+    password: Type.String({ minLength: 10, maxLength: 128 }),
+  },
+  { additionalProperties: false },
+);
+export const StaffPatch = patchOf({ ...StaffFields, password: Type.String({ minLength: 10, maxLength: 128 }) });
+export const Staff = Type.Object({
+  id: Id,
+  username: Type.String(),
+  name: Type.String(),
+  departmentId: Nullable(Id),
+  departmentName: Nullable(Type.String()),
+  regionCode: RegionCode,
+  phone: Nullable(Type.String()),
+  status: Type.String(),
+  roles: Type.Array(RoleGrantSchema),
+  ...Stamps,
+});
+export type Staff = Static<typeof Staff>;
+export const StaffRoles = Type.Object({ roles: Type.Array(RoleGrantSchema, { maxItems: 20 }) }, { additionalProperties: false });

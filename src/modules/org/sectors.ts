@@ -1,0 +1,41 @@
+/**
+ * Sectors (行业) group departments for indicators (e.g. the share of a sector's items online).
+ * Names live in the i18n resources as `sector.<code>`.
+ */
+export const SECTORS = [
+  'general_office',
+  'development_reform',
+  'education',
+  'science_technology',
+  'industry_it',
+  'public_security',
+  'civil_affairs',
+  'justice',
+  'finance',
+  'human_resources',
+  'natural_resources',
+  'ecology_environment',
+  'housing_construction',
+  'transport',
+  'water_resources',
+  'agriculture',
+  'commerce',
+  'culture_tourism',
+  'health',
+  'veterans_affairs',
+  'emergency_management',
+  'audit',
+  'state_assets',
+  'market_regulation',
+  'statistics',
+  'medical_security',
+  'forestry',
+  'taxation',
+  'data_governance',
+  'urban_management',
+  'ethnic_religious',
+  'sports',
+  'housing_fund',
+  'other',
+] as const;
+export type SectorCode = (typeof SECTORS)[number];

@@ -1,0 +1,8 @@
+import type { Module } from '../../kernel/module.ts';
+import { CITY_SETTING, getSetting, type CitySetting } from '../../kernel/settings.ts';
+import { registerPlatformRoutes } from './routes.ts';
+
+export const platformModule: Module = {
+  name: 'platform',
+  routes: (app, ctx) => registerPlatformRoutes(app, ctx, () => getSetting<CitySetting>(ctx.db, CITY_SETTING)),
+};

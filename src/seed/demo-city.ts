@@ -1,0 +1,234 @@
+import { systemActor, type Role } from '../kernel/actor.ts';
+import { appendAudit } from '../kernel/audit/audit.ts';
+import { importYear } from '../kernel/calendar/store.ts';
+import type { Db, Tx } from '../kernel/db/index.ts';
+import { AppError } from '../kernel/errors.ts';
+import { uuidv7 } from '../kernel/ids.ts';
+import { personalData } from '../kernel/pii.ts';
+import { regionPrefix } from '../kernel/region-code.ts';
+import { CITY_SETTING, getSetting, putSetting, type CitySetting } from '../kernel/settings.ts';
+import { orgCodeCheckChar, usccCheckChar } from '../kernel/validate/uscc.ts';
+import { createPerson } from '../modules/identity/persons.ts';
+import { hashPassword } from '../modules/identity/password.ts';
+import { findCity, readDivisions } from '../modules/org/regions/division-data.ts';
+import { insertRegions } from '../modules/org/regions/store.ts';
+import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
+import { DEMO_PEOPLE, demoIdNumber } from './people.ts';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: string;
+  scope: string;
+}
+
+export interface SeedSummary {
+  city: CitySetting;
+  regions: number;
+  departments: number;
+  halls: number;
+  windows: number;
+  kiosks: number;
+  accounts: DemoAccount[];
+  citizens: { name: string; phone: string; password: string }[];
+  calendarDays: number;
+}
+
+export const DEMO_PASSWORD_PREFIX = 'Yiwang@2026';
+
+/**
+ * A synthetic but valid 统一社会信用代码 for a government body (登记管理部门 1 机关, 类别 1):
+ * region + an organisation code made from the region and a sequence, each with its check char.
+ */
+export function demoUscc(regionCode: string, sequence: number): string {
+  const orgBody = `${regionCode.slice(2, 6)}${String(sequence).padStart(4, '0')}`;
+  const first17 = `11${regionCode.slice(0, 6)}${orgBody}${orgCodeCheckChar(orgBody)}`;
+  return first17 + usccCheckChar(first17);
+}
+
+interface Seeded {
+  departments: Map<string, string>;
+  counters: { departments: number; halls: number; windows: number; kiosks: number };
+}
+
+async function insertDepartment(tx: Tx, seeded: Seeded, regionCode: string, t: DepartmentTemplate, names: { city: string; county: string }, parentId: string | null) {
+  const id = uuidv7();
+  const sequence = ++seeded.counters.departments;
+  await tx.query(
+    `insert into department (id, code, name, short_name, uscc, parent_id, region_code, sector)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      id,
+      `${regionCode.slice(0, 6)}-${t.abbr}`,
+      t.name.replace('{city}', names.city).replace('{county}', names.county),
+      t.shortName,
+      demoUscc(regionCode, sequence),
+      parentId,
+      regionCode,
+      t.sector,
+    ],
+  );
+  seeded.departments.set(`${regionCode}/${t.abbr}`, id);
+  return id;
+}
+
+async function insertHall(tx: Tx, seeded: Seeded, regionCode: string, regionName: string, towns: { code: string; name: string }[]) {
+  const hallId = uuidv7();
+  const zsj = seeded.departments.get(`${regionCode}/ZSJ`) ?? null;
+  await tx.query(
+    `insert into hall (id, name, region_code, address, department_id, phone, opening_hours) values ($1, $2, $3, $4, $5, $6, $7)`,
+    [hallId, `${regionName}政务服务中心`, regionCode, `${regionName}行政服务大道1号`, zsj, '12345', '周一至周五 9:00-12:00 14:30-17:30'],
+  );
+  seeded.counters.halls++;
+  for (let n = 1; n <= GENERAL_WINDOW_COUNT; n++) {
+    await tx.query(
+      `insert into service_window (id, hall_id, region_code, number, name, is_general) values ($1, $2, $3, $4, $5, true)`,
+      [uuidv7(), hallId, regionCode, `A${String(n).padStart(2, '0')}`, `综合受理窗口${n}`],
+    );
+    seeded.counters.windows++;
+  }
+  for (const w of DEDICATED_WINDOWS) {
+    await tx.query(
+      `insert into service_window (id, hall_id, region_code, number, name, is_general, department_id) values ($1, $2, $3, $4, $5, false, $6)`,
+      [uuidv7(), hallId, regionCode, w.number, w.name, seeded.departments.get(`${regionCode}/${w.abbr}`) ?? null],
+    );
+    seeded.counters.windows++;
+  }
+  await tx.query(
+    `insert into kiosk (id, code, name, location, region_code, hall_id) values ($1, $2, $3, $4, $5, $6)`,
+    [uuidv7(), `K${regionCode.slice(0, 6)}000`, `${regionName}政务服务中心自助一体机`, `${regionName}政务服务中心一楼大厅`, regionCode, hallId],
+  );
+  seeded.counters.kiosks++;
+  // One 粤智助-style kiosk at every town's service centre (便民服务中心).
+  for (const town of towns) {
+    await tx.query(`insert into kiosk (id, code, name, location, region_code) values ($1, $2, $3, $4, $5)`, [
+      uuidv7(),
+      `K${town.code.slice(0, 9)}`,
+      `${town.name}政务服务一体机`,
+      `${town.name}党群服务中心`,
+      town.code,
+    ]);
+    seeded.counters.kiosks++;
+  }
+  return hallId;
+}
+
+/** Demo staff: one account per role, plus a county-scoped administrator to show scoping. */
+function demoStaff(city: CitySetting, firstCounty: { code: string; name: string }, firstTown: { code: string }) {
+  const at = (abbr: string, region = city.code) => `${region}/${abbr}`;
+  return [
+    { username: 'admin', name: '系统管理员', role: 'administrator', region: city.code, dept: at('ZSJ'), narrow: false },
+    { username: 'countyadmin', name: `${firstCounty.name}管理员`, role: 'administrator', region: firstCounty.code, dept: at('ZSJ', firstCounty.code), narrow: false },
+    { username: 'deptadmin', name: '市场监管局管理员', role: 'department_admin', region: city.code, dept: at('SCJGJ'), narrow: true },
+    { username: 'clerk', name: '综合窗口受理员', role: 'window_clerk', region: city.code, dept: at('ZSJ'), narrow: false },
+    { username: 'approver', name: '市场监管审批员', role: 'approver', region: city.code, dept: at('SCJGJ'), narrow: true },
+    { username: 'hotline', name: '12345话务员', role: 'hotline_agent', region: city.code, dept: at('ZSJ'), narrow: false },
+    { username: 'grid', name: '网格员', role: 'grid_worker', region: firstTown.code, dept: at('ZSJ', firstCounty.code), narrow: false },
+    { username: 'dataofficer', name: '首席数据官', role: 'data_officer', region: city.code, dept: at('ZSJ'), narrow: false },
+    { username: 'leader', name: '市领导', role: 'leader', region: city.code, dept: at('BGS'), narrow: false },
+  ] satisfies { username: string; name: string; role: Role; region: string; dept: string; narrow: boolean }[];
+}
+
+/**
+ * Set up a city: its regions from the division dataset, its departments, halls, windows and
+ * kiosks, the working-day calendar, and demo accounts. Synthetic people only.
+ */
+export async function seedCity(db: Db, masterKey: string, cityCode: string, options: { calendarYears?: number[] } = {}): Promise<SeedSummary> {
+  const info = findCity(cityCode);
+  if (!info || !info.code.startsWith('44')) {
+    throw new AppError('UNKNOWN_CITY', 422, { code: cityCode }, { code: cityCode });
+  }
+  const existing = await getSetting<CitySetting>(db, CITY_SETTING);
+  if (existing) throw new AppError('CITY_ALREADY_SET_UP', 409, { code: existing.code, name: existing.name }, existing);
+
+  const city: CitySetting = { code: info.code, name: info.name };
+  const divisions = await readDivisions(info);
+  const pii = personalData(masterKey);
+  const seeded: Seeded = { departments: new Map(), counters: { departments: 0, halls: 0, windows: 0, kiosks: 0 } };
+  const below = divisions.filter((d) => d.code.startsWith(regionPrefix(city.code)) && d.code !== city.code);
+  const counties = info.level === 2 ? below.filter((d) => d.level === 3) : [];
+  const townsOf = (code: string) => below.filter((d) => d.level === 4 && d.code.startsWith(regionPrefix(code)));
+  const staff = demoStaff(city, counties[0] ?? city, townsOf(city.code)[0] ?? city);
+  // Hash outside the transaction: it is the slow part and needs no lock.
+  const hashes = await Promise.all(staff.map((s) => hashPassword(DEMO_PASSWORD_PREFIX + s.username)));
+
+  await db.transaction(async (tx) => {
+    await insertRegions(tx, divisions);
+    await putSetting(tx, CITY_SETTING, city);
+    const cityGov = await insertDepartment(tx, seeded, city.code, CITY_DEPARTMENTS[0]!, { city: city.name, county: '' }, null);
+    for (const t of CITY_DEPARTMENTS.slice(1)) await insertDepartment(tx, seeded, city.code, t, { city: city.name, county: '' }, cityGov);
+    for (const county of counties) {
+      for (const t of COUNTY_DEPARTMENTS) {
+        const parent = seeded.departments.get(`${city.code}/${t.abbr}`) ?? null;
+        await insertDepartment(tx, seeded, county.code, t, { city: city.name, county: county.name }, parent);
+      }
+    }
+    const cityTowns = info.level === 2 ? [] : townsOf(city.code);
+    await insertHall(tx, seeded, city.code, city.name, cityTowns);
+    for (const county of counties) await insertHall(tx, seeded, county.code, county.name, townsOf(county.code));
+
+    for (const [i, s] of staff.entries()) {
+      const id = uuidv7();
+      const deptId = seeded.departments.get(s.dept) ?? null;
+      const phone = `1390766${String(1000 + i).padStart(4, '0')}`;
+      await tx.query(
+        `insert into staff (id, username, name, department_id, region_code, phone_enc, phone_index, password_hash)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, s.username, s.name, deptId, s.region, pii.encrypt(phone), pii.index(phone), hashes[i]],
+      );
+      await tx.query('insert into staff_role (staff_id, role, region_code, department_id) values ($1, $2, $3, $4)', [
+        id,
+        s.role,
+        s.region,
+        s.narrow ? deptId : null,
+      ]);
+    }
+    await appendAudit(tx, systemActor('seed'), {
+      action: 'city.setup',
+      objectType: 'city',
+      objectId: city.code,
+      regionCode: city.code,
+      details: { regions: divisions.length, ...seeded.counters },
+    });
+  });
+
+  const firstCounty = counties[0]?.code ?? city.code;
+  const citizens = [];
+  for (const [i, p] of DEMO_PEOPLE.entries()) {
+    const password = `${DEMO_PASSWORD_PREFIX}citizen`;
+    await createPerson(db, pii, systemActor('seed'), {
+      name: p.name,
+      idNumber: demoIdNumber(firstCounty, p.birthDate, i),
+      phone: p.phone,
+      password,
+      regionCode: firstCounty,
+      assuranceLevel: p.assuranceLevel,
+    });
+    citizens.push({ name: p.name, phone: p.phone, password });
+  }
+
+  let calendarDays = 0;
+  for (const year of options.calendarYears ?? defaultCalendarYears()) {
+    const imported = await importYear(db, year);
+    calendarDays += imported.holidays + imported.workdays;
+  }
+
+  return {
+    city,
+    regions: divisions.length,
+    ...seeded.counters,
+    accounts: staff.map((s) => ({
+      username: s.username,
+      password: DEMO_PASSWORD_PREFIX + s.username,
+      role: s.role,
+      scope: s.region,
+    })),
+    citizens,
+    calendarDays,
+  };
+}
+
+function defaultCalendarYears(): number[] {
+  const year = new Date().getFullYear();
+  return [year - 1, year, year + 1];
+}

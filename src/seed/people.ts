@@ -1,0 +1,14 @@
+import { idNumberCheckChar } from '../kernel/validate/idcard.ts';
+
+/** Synthetic citizens for the demo city; any resemblance to real people is accidental. */
+export const DEMO_PEOPLE = [
+  { name: '陈小云', birthDate: '19900315', phone: '13800000001', assuranceLevel: 2 as const },
+  { name: '李浮生', birthDate: '19851102', phone: '13800000002', assuranceLevel: 3 as const },
+  { name: '黄新兴', birthDate: '20000628', phone: '13800000003', assuranceLevel: 1 as const },
+];
+
+/** A well-formed 居民身份证号 in the county: region + birth date + sequence + check char. */
+export function demoIdNumber(regionCode: string, birthDate: string, index: number): string {
+  const first17 = `${regionCode.slice(0, 6)}${birthDate}${String(900 + index).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(() => server.close());
+
+test('health, readiness and metrics', async () => {
+  assert.deepEqual((await server.api('/healthz')).body, { status: 'ok' });
+  const ready = await server.api('/readyz');
+  assert.equal(ready.status, 200);
+  assert.equal(ready.body.status, 'ready');
+  const metrics = await server.api('/metrics');
+  assert.equal(metrics.status, 200);
+  assert.match(metrics.body, /yiwang_http_request_duration_seconds_bucket/);
+  assert.match(metrics.body, /yiwang_outbox_events\{state="pending"\}/);
+});
+
+test('OpenAPI document lists the routes with their schemas', async () => {
+  const doc = await server.api('/api/docs/json');
+  assert.equal(doc.status, 200);
+  assert.equal(doc.body.openapi.startsWith('3.'), true);
+  const post = doc.body.paths['/api/org/departments'].post;
+  assert.ok(post.requestBody.content['application/json'].schema.properties.uscc);
+  assert.equal((await server.api('/api/docs')).status, 200);
+});
+
+test('an unknown API route is a JSON 404; an unknown page gets the web app', async () => {
+  const res = await server.api('/api/no/such/thing', { lang: 'en-US' });
+  assert.equal(res.status, 404);
+  assert.equal(res.body.error.code, 'ROUTE_NOT_FOUND');
+  assert.match(res.body.error.message, /No such endpoint/);
+  const zh = await server.api('/api/no/such/thing');
+  assert.match(zh.body.error.message, /接口不存在/);
+});
+
+test('wrong content type and oversized bodies are clear errors, not 500', async () => {
+  const admin = await server.login('admin');
+  const form = await server.api('/api/org/departments', {
+    method: 'POST',
+    rawBody: 'code=x',
+    cookie: admin,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(form.status, 415);
+  assert.equal(form.body.error.code, 'UNSUPPORTED_MEDIA_TYPE');
+  const big = await server.api('/api/org/departments', {
+    method: 'POST',
+    rawBody: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+    cookie: admin,
+  });
+  assert.equal(big.status, 413);
+  assert.equal(big.body.error.code, 'PAYLOAD_TOO_LARGE');
+});
+
+test('a forged or expired session is anonymous', async () => {
+  const res = await server.api('/api/auth/me', { cookie: 'yw_session=forged-token' });
+  assert.equal(res.status, 401);
+  const cookie = await server.login('admin');
+  await server.ctx.db.query(`update session set expires_at = now() - interval '1 minute'`);
+  assert.equal((await server.api('/api/auth/me', { cookie })).status, 401);
+});
+
+test('logout ends the session on the server', async () => {
+  const cookie = await server.login('leader');
+  assert.equal((await server.api('/api/auth/me', { cookie })).status, 200);
+  assert.equal((await server.api('/api/auth/logout', { method: 'POST', cookie })).status, 204);
+  assert.equal((await server.api('/api/auth/me', { cookie })).status, 401);
+});
+
+test('a citizen signs in with the phone number and is no staff member', async () => {
+  const cookie = await server.login('13800000001', 'Yiwang@2026citizen');
+  const me = await server.api('/api/auth/me', { cookie });
+  assert.equal(me.body.user.kind, 'person');
+  assert.equal((await server.api('/api/org/departments', { cookie })).status, 403);
+});
+
+test('readiness is 503 when the database is gone', async () => {
+  const other = await startTestServer();
+  await other.ctx.db.close();
+  const res = await other.api('/readyz');
+  assert.equal(res.status, 503);
+  assert.equal(res.body.error.code, 'NOT_READY');
+  assert.equal((await other.api('/healthz')).status, 200);
+  await other.app.close();
+});

@@ -1,0 +1,6 @@
+import { useContext } from 'react';
+import { CityContext, type City } from './CityProvider.tsx';
+
+export function useCity(): City {
+  return useContext(CityContext);
+}

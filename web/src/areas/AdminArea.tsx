@@ -1,0 +1,34 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireArea } from '../auth/RequireArea.tsx';
+import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
+import AdminLayout from '../pages/admin/AdminLayout.tsx';
+
+const RegionsPage = lazy(() => import('../pages/admin/RegionsPage.tsx'));
+const DepartmentsPage = lazy(() => import('../pages/admin/DepartmentsPage.tsx'));
+const HallsPage = lazy(() => import('../pages/admin/HallsPage.tsx'));
+const WindowsPage = lazy(() => import('../pages/admin/WindowsPage.tsx'));
+const KiosksPage = lazy(() => import('../pages/admin/KiosksPage.tsx'));
+const StaffPage = lazy(() => import('../pages/admin/StaffPage.tsx'));
+const CalendarPage = lazy(() => import('../pages/admin/CalendarPage.tsx'));
+
+/** /admin/*: administration of the organisation model and the working calendar. */
+export default function AdminArea() {
+  return (
+    <RequireArea area="admin">
+      <Routes>
+        <Route element={<AdminLayout />}>
+          <Route index element={<Navigate to="departments" replace />} />
+          <Route path="regions" element={<RegionsPage />} />
+          <Route path="departments" element={<DepartmentsPage />} />
+          <Route path="halls" element={<HallsPage />} />
+          <Route path="windows" element={<WindowsPage />} />
+          <Route path="kiosks" element={<KiosksPage />} />
+          <Route path="staff" element={<StaffPage />} />
+          <Route path="calendar" element={<CalendarPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </RequireArea>
+  );
+}

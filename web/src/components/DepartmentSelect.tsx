@@ -1,0 +1,14 @@
+import { departments } from '../api/org.ts';
+import { useT } from '../i18n/useT.ts';
+import { RemoteSelect, type RemoteSelectProps } from './RemoteSelect.tsx';
+
+type Props = Omit<RemoteSelectProps, 'search' | 'resolve'>;
+
+const search = (q: string) =>
+  departments.list({ q, pageSize: 50 }).then((page) => page.items.map((d) => ({ value: d.id, label: d.name })));
+const resolve = (id: string) => departments.get(id).then((d) => ({ value: d.id, label: d.name }));
+
+export function DepartmentSelect(props: Props) {
+  const { t } = useT();
+  return <RemoteSelect placeholder={t('department.placeholder')} {...props} search={search} resolve={resolve} />;
+}

@@ -1,0 +1,61 @@
+import enUS from './en-US.json';
+import zhCN from './zh-CN.json';
+
+/** The languages the UI ships in; the first is the default and must be complete. */
+export const LANGS = ['zh-CN', 'en-US'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Messages = typeof zhCN;
+type Paths<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
+}[keyof T & string];
+/** Every resource key, checked at compile time ("admin.menu.departments"). */
+export type MessageKey = Paths<Messages>;
+export type Params = Record<string, string | number>;
+
+// Typed as zh-CN's shape: tsc fails when en-US misses a key.
+const english: Messages = enUS;
+const resources: Record<Lang, Messages> = { 'zh-CN': zhCN, 'en-US': english };
+
+const STORAGE_KEY = 'yiwang.lang';
+
+function lookup(messages: unknown, key: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+function interpolate(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Translate a key; a key missing in English falls back to Chinese, never to the raw key text. */
+export function translate(lang: Lang, key: string, params: Params = {}): string | undefined {
+  const template = lookup(resources[lang], key) ?? lookup(resources['zh-CN'], key);
+  return template === undefined ? undefined : interpolate(template, params);
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+export function loadLang(): Lang {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLang(stored)) return stored;
+  } catch {
+    // storage unavailable (private mode): use the default
+  }
+  return 'zh-CN';
+}
+
+export function storeLang(lang: Lang): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // ignore: the choice then lasts for this page only
+  }
+}

@@ -1,0 +1,36 @@
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  DesktopOutlined,
+  EnvironmentOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { AreaLayout } from '../../components/AreaLayout.tsx';
+import { useT } from '../../i18n/useT.ts';
+
+export default function AdminLayout() {
+  const { t } = useT();
+  return (
+    <AreaLayout
+      title={t('app.adminTitle')}
+      base="/admin"
+      menu={[
+        {
+          key: 'org',
+          label: t('admin.menu.org'),
+          children: [
+            { key: '/admin/regions', icon: <EnvironmentOutlined />, label: t('admin.menu.regions') },
+            { key: '/admin/departments', icon: <ApartmentOutlined />, label: t('admin.menu.departments') },
+            { key: '/admin/halls', icon: <BankOutlined />, label: t('admin.menu.halls') },
+            { key: '/admin/windows', icon: <ShopOutlined />, label: t('admin.menu.windows') },
+            { key: '/admin/kiosks', icon: <DesktopOutlined />, label: t('admin.menu.kiosks') },
+            { key: '/admin/staff', icon: <TeamOutlined />, label: t('admin.menu.staff') },
+          ],
+        },
+        { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('admin.menu.calendar') },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router-dom';
+import { useCity } from '../../app/useCity.ts';
+import { BrandMark } from '../../components/BrandMark.tsx';
+import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { useT } from '../../i18n/useT.ts';
+import { MyEntry } from './MyEntry.tsx';
+
+/** Mobile-first frame of the public portal: brand bar, content, footer. */
+export default function PortalLayout() {
+  const { t } = useT();
+  const city = useCity();
+  return (
+    <div className="portal">
+      <header className="portal-bar">
+        <div className="portal-container portal-bar-inner">
+          <Link to="/" className="brand brand-light">
+            <BrandMark />
+            <span className="brand-text">{t('app.portalTitle', { city: city.name })}</span>
+          </Link>
+          <div className="portal-bar-tools">
+            <LanguageSwitch dark />
+            <MyEntry />
+          </div>
+        </div>
+      </header>
+      <main className="portal-main">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="portal-footer">{t('portal.footer', { city: city.name })}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { AuditOutlined, CheckSquareOutlined, DatabaseOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { RoleCode } from '../../api/types.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+/** The workbench modules to come and the roles that will use them. */
+export interface StaffModule {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  roles: RoleCode[];
+}
+
+export const STAFF_MODULES: StaffModule[] = [
+  { path: 'todo', label: 'staff.menu.todo', icon: <AuditOutlined />, roles: ['window_clerk', 'approver', 'department_admin'] },
+  { path: 'done', label: 'staff.menu.done', icon: <CheckSquareOutlined />, roles: ['window_clerk', 'approver', 'department_admin'] },
+  { path: 'tickets', label: 'staff.menu.tickets', icon: <PhoneOutlined />, roles: ['hotline_agent'] },
+  { path: 'incidents', label: 'staff.menu.incidents', icon: <SafetyCertificateOutlined />, roles: ['grid_worker'] },
+  { path: 'data', label: 'staff.menu.data', icon: <DatabaseOutlined />, roles: ['data_officer'] },
+];
+
+/** Modules for these roles; an administrator sees them all. */
+export function modulesFor(roles: RoleCode[]): StaffModule[] {
+  if (roles.includes('administrator')) return STAFF_MODULES;
+  const mine = STAFF_MODULES.filter((m) => m.roles.some((r) => roles.includes(r)));
+  return mine.length ? mine : STAFF_MODULES.slice(0, 2);
+}
