@@ -25,7 +25,7 @@ async function measure(url: string, headers: Record<string, string> = {}) {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-bench-'));
 const server = await startServer(
-  loadConfig({ PORT: '0', HOST: '127.0.0.1', YIWANG_DATA_DIR: dataDir, YIWANG_WORKERS: '0', LOG_LEVEL: 'warn' }),
+  loadConfig({ PORT: '0', HOST: '127.0.0.1', YIWANG_DATA_DIR: dataDir, YIWANG_WORKERS: '0', LOG_LEVEL: 'warn', DATABASE_URL: process.env.DATABASE_URL ?? '' }),
 );
 try {
   const login = await fetch(`${server.url}/api/auth/login`, {
@@ -41,7 +41,7 @@ try {
 
   const row = (name: string, r: { rps: number; p99: number }) =>
     `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   ratio to bare ${(r.rps / bare.rps).toFixed(3)}`;
-  console.log(`embedded PGlite, ${CONNECTIONS} connections, ${DURATION}s per route`);
+  console.log(`${server.ctx.db.backend}, ${CONNECTIONS} connections, ${DURATION}s per route`);
   console.log(row('GET /healthz (bare baseline)', bare));
   console.log(row('GET /api/regions/445302000000/children', children));
   console.log(row('GET /api/org/departments?page=1 (admin)', departments));

@@ -79,9 +79,27 @@ async function newPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
   return page;
 }
 
+/** An entry of the area's sider menu by its exact text. */
+const menu = (page: Page, text: string) => page.getByTestId('area-menu').getByText(text, { exact: true });
+
+/** Runs the steps; on failure leaves a screenshot of where it stopped. */
+async function withFailureShot(page: Page, name: string, steps: () => Promise<void>) {
+  try {
+    await steps();
+  } catch (err) {
+    await page.screenshot({ path: `${RESULTS}/${name}-failure.png`, fullPage: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
 test('admin: login redirect, create and find a department, switch to English', { timeout: 120_000 }, async () => {
   const page = await newPage();
+  await withFailureShot(page, 'admin', () => adminSteps(page));
+  await page.context().close();
+  assert.deepEqual(pageErrors, []);
+});
 
+async function adminSteps(page: Page) {
   await page.goto(`${server.url}/admin`);
   await page.waitForURL(/\/login\?next=%2Fadmin/);
   await page.getByTestId('login-username').fill(ADMIN.username);
@@ -89,7 +107,7 @@ test('admin: login redirect, create and find a department, switch to English', {
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/\/admin(\/|$)/);
 
-  await page.getByRole('menuitem', { name: '部门', exact: true }).click();
+  await menu(page, '部门').click();
   await page.waitForURL(/\/admin\/departments/);
   await page.getByTestId('departments-table').waitFor();
 
@@ -106,8 +124,9 @@ test('admin: login redirect, create and find a department, switch to English', {
   // 行政区划: open the tree select and pick the city itself.
   await form.getByLabel('行政区划', { exact: true }).click();
   await page.locator('.ant-select-tree [title="云浮市"]').first().click();
-  // 所属领域: type to filter, pick the option.
+  // 所属领域: type to filter (the option list is virtual), pick the option.
   await form.getByLabel('所属领域', { exact: true }).click();
+  await page.keyboard.type('政务服务');
   await page.locator('.ant-select-item-option[title="政务服务和数据管理"]').click();
   await page.getByTestId('departments-save').click();
   await page.getByText('已创建').waitFor();
@@ -129,28 +148,29 @@ test('admin: login redirect, create and find a department, switch to English', {
   await form.getByLabel('行政区划', { exact: true }).click();
   await page.locator('.ant-select-tree [title="云浮市"]').first().click();
   await form.getByLabel('所属领域', { exact: true }).click();
+  await page.keyboard.type('政务服务');
   await page.locator('.ant-select-item-option[title="政务服务和数据管理"]').click();
   await page.getByTestId('departments-save').click();
-  await form.locator('.ant-form-item-has-error').first().waitFor();
+  const fieldError = form.locator('.ant-form-item-has-error .ant-form-item-explain-error');
+  await fieldError.first().waitFor();
+  assert.match(await fieldError.first().innerText(), /\S/);
   await page.screenshot({ path: `${RESULTS}/admin-department-error-zh.png` });
   await page.keyboard.press('Escape');
   await form.waitFor({ state: 'detached' });
 
   await page.getByTestId('lang-switch').click();
   await page.getByRole('menuitem', { name: 'English' }).click();
-  await page.getByRole('menuitem', { name: 'Departments', exact: true }).waitFor();
-  await page.getByRole('menuitem', { name: 'Service halls' }).waitFor();
+  await page.locator('.ant-dropdown-menu').waitFor({ state: 'hidden' });
+  await menu(page, 'Departments').waitFor();
+  await menu(page, 'Service halls').waitFor();
   await row.waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('yiwang.lang')), 'en-US');
   await page.screenshot({ path: `${RESULTS}/admin-departments-en.png`, fullPage: true });
 
-  await page.getByRole('menuitem', { name: 'Regions' }).click();
+  await menu(page, 'Regions').click();
   await page.getByTestId('region-detail').waitFor();
   await page.screenshot({ path: `${RESULTS}/admin-regions-en.png`, fullPage: true });
-
-  await page.context().close();
-  assert.deepEqual(pageErrors, []);
-});
+}
 
 test('portal on a phone (390×844) and the 404 page', { timeout: 60_000 }, async () => {
   const page = await newPage({ width: 390, height: 844 });

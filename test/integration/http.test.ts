@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
+// A stand-in web build, so page routing is tested without building the real app here.
+const webDir = mkdtempSync(join(tmpdir(), 'yiwang-web-'));
+writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>YiWang</title><div id="root"></div>');
+
 before(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ YIWANG_WEB_DIR: webDir });
 });
 after(() => server.close());
 
@@ -35,6 +42,12 @@ test('an unknown API route is a JSON 404; an unknown page gets the web app', asy
   assert.match(res.body.error.message, /No such endpoint/);
   const zh = await server.api('/api/no/such/thing');
   assert.match(zh.body.error.message, /接口不存在/);
+  for (const page of ['/', '/admin/departments', '/staff', '/cockpit', '/no/such/page']) {
+    const html = await server.api(page);
+    assert.equal(html.status, 200, page);
+    assert.match(html.body, /<div id="root">/, page);
+  }
+  assert.equal((await server.api('/missing.js')).status, 404);
 });
 
 test('wrong content type and oversized bodies are clear errors, not 500', async () => {
@@ -86,4 +99,26 @@ test('readiness is 503 when the database is gone', async () => {
   assert.equal(res.body.error.code, 'NOT_READY');
   assert.equal((await other.api('/healthz')).status, 200);
   await other.app.close();
+});
+
+test('the working-day calendar: everyone on staff reads it, only administrators edit it', async () => {
+  const admin = await server.login('admin');
+  const clerk = await server.login('clerk');
+  const year = await server.api('/api/calendar?year=2026', { cookie: clerk });
+  assert.equal(year.status, 200);
+  assert.ok(year.body.days.some((d: { day: string; kind: string }) => d.day === '2026-10-01' && d.kind === 'holiday'));
+  assert.ok(year.body.days.some((d: { day: string; kind: string }) => d.day === '2026-10-10' && d.kind === 'workday'));
+
+  const denied = await server.api('/api/calendar/days/2026-12-24', { method: 'PUT', body: { kind: 'holiday', name: '平安夜' }, cookie: clerk });
+  assert.equal(denied.status, 403);
+  const set = await server.api('/api/calendar/days/2026-12-24', { method: 'PUT', body: { kind: 'holiday', name: '市政府决定放假' }, cookie: admin });
+  assert.equal(set.status, 200);
+  const after = await server.api('/api/calendar?year=2026', { cookie: admin });
+  assert.ok(after.body.days.some((d: { day: string; source: string }) => d.day === '2026-12-24' && d.source === 'admin'));
+  const badDay = await server.api('/api/calendar/days/2026-02-30', { method: 'PUT', body: { kind: 'holiday', name: 'x' }, cookie: admin });
+  assert.equal(badDay.status, 400);
+  assert.equal((await server.api('/api/calendar/days/2026-12-24', { method: 'DELETE', cookie: admin })).status, 204);
+  assert.equal((await server.api('/api/calendar/days/2026-12-24', { method: 'DELETE', cookie: admin })).status, 404);
+  const audit = await server.ctx.db.query(`select action from audit_log where object_type = 'calendar_day' order by seq`);
+  assert.deepEqual(audit.map((r) => r.action), ['calendar.set', 'calendar.remove']);
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +7,8 @@ import { migrationSources } from '../../src/kernel/bootstrap.ts';
 import { openDb } from '../../src/kernel/db/index.ts';
 import { migrate, MigrationChecksumError, readMigrations } from '../../src/kernel/migrate.ts';
 import { MODULES } from '../../src/modules/index.ts';
+import { runCli } from '../support/cli.ts';
 import { backend, freshDatabaseUrl } from '../support/db.ts';
-
-const cli = new URL('../../bin/yiwang.mjs', import.meta.url).pathname;
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
 
 test('migrating twice applies nothing the second time', async () => {
   const db = await openDb({ databaseUrl: await freshDatabaseUrl(), dataDir: '' });

@@ -102,14 +102,18 @@ export function entityStore<T extends { id: string; version: number }>(spec: Ent
     }
     const whereSql = where.join(' and ');
     const offset = (query.page - 1) * query.pageSize;
-    const [rows, count] = await Promise.all([
-      db.query(
-        `select ${spec.select} from ${spec.from} where ${whereSql} order by ${spec.orderBy} limit ${query.pageSize} offset ${offset}`,
-        params,
-      ),
-      db.one<{ n: number }>(`select count(*) as n from ${spec.from} where ${whereSql}`, params),
-    ]);
-    return { items: rows.map(present), total: Number(count?.n ?? 0), page: query.page, pageSize: query.pageSize };
+    // One round trip: the window count rides along with the page. Only a page past the end
+    // (no rows to carry it) needs a separate count.
+    const rows = await db.query<{ total_count: number }>(
+      `select ${spec.select}, count(*) over () as total_count from ${spec.from} where ${whereSql}
+        order by ${spec.orderBy} limit ${query.pageSize} offset ${offset}`,
+      params,
+    );
+    const total = rows.length
+      ? Number(rows[0]!.total_count)
+      : Number((await db.one<{ n: number }>(`select count(*) as n from ${spec.from} where ${whereSql}`, params))?.n ?? 0);
+    const items = rows.map(({ total_count: _omit, ...row }) => present(row));
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async function create(db: { transaction: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R> }, actor: Actor, input: Record<string, unknown>): Promise<T> {
