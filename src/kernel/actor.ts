@@ -31,6 +31,7 @@ export type Actor =
       name: string;
       username: string;
       departmentId: string | null;
+      departmentName: string | null;
       regionCode: string;
       roles: RoleGrant[];
     };

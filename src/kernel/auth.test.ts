@@ -10,6 +10,7 @@ const staff = (roles: { role: string; regionCode: string; departmentId: string |
   name: 'x',
   username: 'x',
   departmentId: null,
+  departmentName: null,
   regionCode: '445300000000',
   roles: roles as never,
 });

@@ -37,7 +37,7 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
   const app = Fastify({
     loggerInstance: ctx.log,
     bodyLimit: MAX_JSON_BODY,
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
   app.setValidatorCompiler(validatorCompiler);

@@ -14,6 +14,7 @@ const User = Type.Object({
   username: Type.Union([Type.String(), Type.Null()]),
   name: Type.String(),
   departmentId: Type.Union([Type.String(), Type.Null()]),
+  departmentName: Type.Union([Type.String(), Type.Null()]),
   regionCode: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Grant),
 });
@@ -21,10 +22,10 @@ const UserReply = Type.Object({ user: User });
 
 function userView(actor: Actor) {
   if (actor.kind === 'staff') {
-    const { id, kind, username, name, departmentId, regionCode, roles } = actor;
-    return { id, kind, username, name, departmentId, regionCode, roles };
+    const { id, kind, username, name, departmentId, departmentName, regionCode, roles } = actor;
+    return { id, kind, username, name, departmentId, departmentName, regionCode, roles };
   }
-  if (actor.kind === 'person') return { id: actor.id, kind: actor.kind, username: null, name: actor.name, departmentId: null, regionCode: null, roles: [] };
+  if (actor.kind === 'person') return { id: actor.id, kind: actor.kind, username: null, name: actor.name, departmentId: null, departmentName: null, regionCode: null, roles: [] };
   throw unauthenticated();
 }
 

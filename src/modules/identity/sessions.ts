@@ -31,6 +31,7 @@ interface SessionActorRow {
   name: string;
   username: string | null;
   department_id: string | null;
+  department_name: string | null;
   region_code: string | null;
   status: string | null;
   roles: RoleGrant[] | null;
@@ -45,7 +46,7 @@ export async function actorForToken(db: Queryable, token: string): Promise<Actor
   if (token.length > 100) return undefined;
   const row = await db.one<SessionActorRow>(
     `select se.subject_kind as kind, se.subject_id as id,
-            coalesce(s.name, p.name) as name, s.username, s.department_id, coalesce(s.region_code, p.region_code) as region_code,
+            coalesce(s.name, p.name) as name, s.username, s.department_id, d.name as department_name, coalesce(s.region_code, p.region_code) as region_code,
             s.status,
             case when s.id is null then null else
               coalesce((select json_agg(json_build_object('role', sr.role, 'regionCode', sr.region_code,
@@ -53,6 +54,7 @@ export async function actorForToken(db: Queryable, token: string): Promise<Actor
             end as roles
        from session se
        left join staff s on se.subject_kind = 'staff' and s.id = se.subject_id
+       left join department d on d.id = s.department_id
        left join person p on se.subject_kind = 'person' and p.id = se.subject_id
       where se.token_hash = $1 and se.expires_at > now()`,
     [hashToken(token)],
@@ -66,6 +68,7 @@ export async function actorForToken(db: Queryable, token: string): Promise<Actor
     name: row.name,
     username: row.username ?? '',
     departmentId: row.department_id,
+    departmentName: row.department_name,
     regionCode: row.region_code ?? '',
     roles: row.roles ?? [],
   };

@@ -4,6 +4,7 @@ import { canAct, requireRole, requireScope, scopeCondition, type ScopeTarget } f
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
 import { AppError, conflict, isForeignKeyViolation, isUniqueViolation, notFound, sqlState } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
+import { regionPrefix } from '../../kernel/region-code.ts';
 import { camelRow, toSnake } from '../../kernel/sql/case.ts';
 import { likeContains, type PageQuery, type PageResult } from '../../kernel/sql/paging.ts';
 
@@ -91,7 +92,7 @@ export function entityStore<T extends { id: string; version: number }>(spec: Ent
       where.push(`(${spec.searchColumns.map((c) => `${c} ilike $${params.length}`).join(' or ')})`);
     }
     if (typeof query.regionCode === 'string' && query.regionCode) {
-      params.push(`${query.regionCode.replace(/0+$/, '')}%`);
+      params.push(`${regionPrefix(query.regionCode)}%`);
       where.push(`${a}.region_code like $${params.length}`);
     }
     for (const [param, column] of Object.entries(spec.filters)) {

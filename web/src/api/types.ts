@@ -22,6 +22,7 @@ export interface User {
   username: string;
   name: string;
   departmentId: string | null;
+  departmentName: string | null;
   regionCode: string;
   roles: RoleGrant[];
 }

@@ -36,7 +36,12 @@ export function AreaLayout({ title, base, menu }: AreaLayoutProps) {
 
   const items: MenuProps['items'] = menu.map((item) =>
     item.children
-      ? { type: 'group', key: item.key, label: item.label, children: item.children.map((c) => ({ key: c.key, icon: c.icon, label: c.label })) }
+      ? {
+          type: 'group',
+          key: item.key,
+          label: item.label,
+          children: item.children.map((c) => ({ key: c.key, icon: c.icon, label: c.label })),
+        }
       : { key: item.key, icon: item.icon, label: item.label },
   );
   const menuNode = (
@@ -76,7 +81,13 @@ export function AreaLayout({ title, base, menu }: AreaLayoutProps) {
       </Layout.Header>
       <Layout>
         {narrow ? (
-          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            styles={{ body: { padding: 0 } }}
+          >
             {menuNode}
           </Drawer>
         ) : (

@@ -21,7 +21,16 @@ export interface RegionSelectProps {
 }
 
 /** A region picker over the lazily loaded region tree, rooted at the city. */
-export function RegionSelect({ value, onChange, minLevel = 1, maxLevel = 5, placeholder, allowClear, style, id }: RegionSelectProps) {
+export function RegionSelect({
+  value,
+  onChange,
+  minLevel = 1,
+  maxLevel = 5,
+  placeholder,
+  allowClear,
+  style,
+  id,
+}: RegionSelectProps) {
   const { t, lang } = useT();
   const city = useCity();
   const [nodes, setNodes] = useState<Map<string, Region>>(new Map());

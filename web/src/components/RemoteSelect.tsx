@@ -21,7 +21,17 @@ export interface RemoteSelectProps {
 }
 
 /** A searchable select whose options come from a paged API list. */
-export function RemoteSelect({ value, onChange, search, resolve, placeholder, allowClear, exclude, style, id }: RemoteSelectProps) {
+export function RemoteSelect({
+  value,
+  onChange,
+  search,
+  resolve,
+  placeholder,
+  allowClear,
+  exclude,
+  style,
+  id,
+}: RemoteSelectProps) {
   const [options, setOptions] = useState<Option[]>([]);
   const [loading, setLoading] = useState(false);
   const [current, setCurrent] = useState<Option | null>(null);

@@ -48,7 +48,11 @@ export function CrudFormDrawer<T extends Versioned>({ config, record, open, onCl
       message.success(t(record ? 'common.saved' : 'common.created'));
       onSaved();
     } catch (err) {
-      const field = fieldOfError(err, fields.map((f) => f.name), config.errorFields);
+      const field = fieldOfError(
+        err,
+        fields.map((f) => f.name),
+        config.errorFields,
+      );
       if (field && err instanceof ApiError) {
         form.setFields([{ name: field, errors: [err.message || err.code] }]);
         form.scrollToField(field);

@@ -1,4 +1,4 @@
-import { App, Card, Empty, Table, type TableColumnsType } from 'antd';
+import { App, Card, Empty, Grid, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { Versioned } from '../api/types.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -25,6 +25,7 @@ export function CrudPage<T extends Versioned>({ config }: { config: CrudConfig<T
   const filters = config.filters ?? [];
   const { state, update } = useListQuery(filters.map((f) => f.name));
   const { items, total, loading, reload } = useServerList(config.resource, state);
+  const wide = Grid.useBreakpoint().md;
   const [editing, setEditing] = useState<Editing<T>>({ open: false, record: null });
 
   async function remove(record: T) {
@@ -43,7 +44,8 @@ export function CrudPage<T extends Versioned>({ config }: { config: CrudConfig<T
     {
       key: 'actions',
       title: t('common.actions'),
-      fixed: 'right',
+      // Pinned on wide screens only: on a phone it would cover the other columns.
+      fixed: wide ? 'right' : undefined,
       width: config.rowActions ? 200 : 130,
       render: (_: unknown, record: T) => (
         <RowActions

@@ -55,7 +55,12 @@ export default function CalendarPage() {
         <div className="crud-toolbar">
           <Space wrap>
             <span>{t('calendar.year')}</span>
-            <Select value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: 110 }} />
+            <Select
+              value={year}
+              onChange={setYear}
+              options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+              style={{ width: 110 }}
+            />
             <Tag color="red">{t('calendar.holidays', { count: holidays })}</Tag>
             <Tag color="blue">{t('calendar.workdays', { count: days.length - holidays })}</Tag>
           </Space>
@@ -72,20 +77,28 @@ export default function CalendarPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noData')} /> }}
           columns={[
-            { key: 'day', dataIndex: 'day', title: t('calendar.day'), className: 'mono' },
+            { key: 'day', dataIndex: 'day', title: t('calendar.day'), render: (v: string) => <span className="mono">{v}</span> },
             { key: 'weekday', title: t('calendar.weekday'), render: (_, d) => weekdays[new Date(`${d.day}T00:00:00`).getDay()] },
             {
               key: 'kind',
               title: t('calendar.kind'),
               render: (_, d) =>
-                d.kind === 'holiday' ? <Tag color="red">{t('calendar.holiday')}</Tag> : <Tag color="blue">{t('calendar.workday')}</Tag>,
+                d.kind === 'holiday' ? (
+                  <Tag color="red">{t('calendar.holiday')}</Tag>
+                ) : (
+                  <Tag color="blue">{t('calendar.workday')}</Tag>
+                ),
             },
             { key: 'name', dataIndex: 'name', title: t('calendar.name') },
             {
               key: 'source',
               title: t('calendar.source'),
               render: (_, d) =>
-                d.source === 'admin' ? <Tag color="purple">{t('calendar.sourceAdmin')}</Tag> : <Tag>{t('calendar.sourcePackage')}</Tag>,
+                d.source === 'admin' ? (
+                  <Tag color="purple">{t('calendar.sourceAdmin')}</Tag>
+                ) : (
+                  <Tag>{t('calendar.sourcePackage')}</Tag>
+                ),
             },
             {
               key: 'actions',

@@ -41,12 +41,17 @@ export default function DepartmentsPage() {
             </>
           ),
         },
-        { key: 'uscc', dataIndex: 'uscc', title: t('department.uscc'), className: 'mono' },
+        { key: 'uscc', dataIndex: 'uscc', title: t('department.uscc'), render: (v: string) => <span className="mono">{v}</span> },
         { key: 'region', dataIndex: 'regionName', title: t('department.region') },
         { key: 'sector', title: t('department.sector'), render: (_, d) => sectorName.get(d.sector) ?? d.sector },
       ],
       fields: [
-        { name: 'code', label: 'department.code', required: true, input: ({ disabled }) => <Input maxLength={40} disabled={disabled} /> },
+        {
+          name: 'code',
+          label: 'department.code',
+          required: true,
+          input: ({ disabled }) => <Input maxLength={40} disabled={disabled} />,
+        },
         { name: 'name', label: 'department.name', required: true, input: () => <Input maxLength={100} /> },
         { name: 'shortName', label: 'department.shortName', input: () => <Input maxLength={40} /> },
         {

@@ -19,7 +19,7 @@ const config: CrudConfig<Kiosk> = {
   displayName: (k) => k.name,
   errorFields: { KIOSK_CODE_TAKEN: 'code' },
   columns: ({ t }) => [
-    { key: 'code', dataIndex: 'code', title: t('kiosk.code'), className: 'mono' },
+    { key: 'code', dataIndex: 'code', title: t('kiosk.code'), render: (v: string) => <span className="mono">{v}</span> },
     { key: 'name', dataIndex: 'name', title: t('kiosk.name') },
     { key: 'location', dataIndex: 'location', title: t('kiosk.location') },
     { key: 'region', dataIndex: 'regionName', title: t('kiosk.region') },

@@ -62,7 +62,7 @@ export function RegionDetail({ region, onSelect }: { region: Region | null; onSe
           title={() => t('region.children')}
           columns={[
             { key: 'name', dataIndex: 'name', title: t('region.name') },
-            { key: 'code', dataIndex: 'code', title: t('region.code'), className: 'mono' },
+            { key: 'code', dataIndex: 'code', title: t('region.code'), render: (v: string) => <span className="mono">{v}</span> },
             { key: 'level', title: t('region.level'), render: (_, r) => level(r) },
           ]}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noData')} /> }}

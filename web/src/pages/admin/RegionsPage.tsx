@@ -19,7 +19,11 @@ const toNode = (region: Region): Node => ({ key: region.code, title: region.name
 
 function withChildren(nodes: Node[], code: string, children: Node[]): Node[] {
   return nodes.map((n) =>
-    n.key === code ? { ...n, children, isLeaf: children.length === 0 } : n.children ? { ...n, children: withChildren(n.children, code, children) } : n,
+    n.key === code
+      ? { ...n, children, isLeaf: children.length === 0 }
+      : n.children
+        ? { ...n, children: withChildren(n.children, code, children) }
+        : n,
   );
 }
 

@@ -33,14 +33,23 @@ export default function StaffPage() {
         { key: 'name', dataIndex: 'name', title: t('staffAdmin.name') },
         { key: 'department', dataIndex: 'departmentName', title: t('staffAdmin.department') },
         { key: 'region', title: t('staffAdmin.region'), render: (_, s) => <RegionName code={s.regionCode} /> },
-        { key: 'phone', dataIndex: 'phone', title: t('staffAdmin.phone'), className: 'mono' },
+        {
+          key: 'phone',
+          dataIndex: 'phone',
+          title: t('staffAdmin.phone'),
+          render: (v: string | null) => <span className="mono">{v ?? ''}</span>,
+        },
         {
           key: 'status',
           title: t('staffAdmin.status'),
           render: (_, s) =>
             s.status === 'active' ? <Tag color="green">{t('staffAdmin.active')}</Tag> : <Tag>{t('staffAdmin.disabled')}</Tag>,
         },
-        { key: 'roles', title: t('staffAdmin.roles'), render: (_, s) => <RoleTags roles={s.roles} empty={t('staffAdmin.noRoles')} /> },
+        {
+          key: 'roles',
+          title: t('staffAdmin.roles'),
+          render: (_, s) => <RoleTags roles={s.roles} empty={t('staffAdmin.noRoles')} />,
+        },
       ],
       fields: [
         {

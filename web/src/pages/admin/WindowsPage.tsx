@@ -24,8 +24,7 @@ const config: CrudConfig<ServiceWindow> = {
     {
       key: 'isGeneral',
       title: t('window.isGeneral'),
-      render: (_, w) =>
-        w.isGeneral ? <Tag color="green">{t('window.general')}</Tag> : <Tag>{t('window.dedicated')}</Tag>,
+      render: (_, w) => (w.isGeneral ? <Tag color="green">{t('window.general')}</Tag> : <Tag>{t('window.dedicated')}</Tag>),
     },
   ],
   fields: [

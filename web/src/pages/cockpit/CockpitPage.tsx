@@ -63,7 +63,13 @@ function CockpitScreen() {
         </div>
         <div className="cockpit-tools">
           <Clock />
-          <Button type="text" className="header-button header-button-dark" icon={<ReloadOutlined />} onClick={load} aria-label={t('common.refresh')} />
+          <Button
+            type="text"
+            className="header-button header-button-dark"
+            icon={<ReloadOutlined />}
+            onClick={load}
+            aria-label={t('common.refresh')}
+          />
           <LanguageSwitch dark />
           <UserMenu dark />
         </div>
@@ -77,7 +83,9 @@ function CockpitScreen() {
             <h2>{t('cockpit.byCounty')}</h2>
             {stats.byCounty.length ? <CountyChart rows={stats.byCounty} /> : <Empty description={t('cockpit.noCounty')} />}
           </section>
-          {updatedAt ? <p className="cockpit-updated">{t('cockpit.updatedAt', { time: updatedAt.toLocaleTimeString(lang) })}</p> : null}
+          {updatedAt ? (
+            <p className="cockpit-updated">{t('cockpit.updatedAt', { time: updatedAt.toLocaleTimeString(lang) })}</p>
+          ) : null}
         </main>
       )}
     </div>

@@ -16,7 +16,12 @@ export function StatTiles({ totals }: { totals: OrgStats['totals'] }) {
   return (
     <section className="stat-tiles">
       {TILES.map((tile) => (
-        <div key={tile.key} className="stat-tile" style={{ '--accent': tile.color } as React.CSSProperties} data-testid={`stat-${tile.key}`}>
+        <div
+          key={tile.key}
+          className="stat-tile"
+          style={{ '--accent': tile.color } as React.CSSProperties}
+          data-testid={`stat-${tile.key}`}
+        >
           <div className="stat-label">{t(tile.label)}</div>
           <div className="stat-value">
             {totals[tile.key].toLocaleString(lang)}

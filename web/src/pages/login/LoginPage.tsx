@@ -46,7 +46,11 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
         {error ? <Alert type="error" showIcon title={error} className="login-error" data-testid="login-error" /> : null}
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} data-testid="login-form">
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} size="large" autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>

@@ -17,7 +17,9 @@ export default function PortalLayout() {
         <div className="portal-container portal-bar-inner">
           <Link to="/" className="brand brand-light">
             <BrandMark />
-            <span className="brand-text">{t('app.portalTitle', { city: city.name })}</span>
+            <span className="brand-text">
+              {city.name} · {t('app.name')}
+            </span>
           </Link>
           <div className="portal-bar-tools">
             <LanguageSwitch dark />

@@ -27,7 +27,7 @@ export default function StaffHome() {
               items={[
                 { key: 'name', label: t('staff.name'), children: user.name },
                 { key: 'username', label: t('staff.username'), children: user.username },
-                { key: 'department', label: t('staff.department'), children: <DepartmentName id={user.departmentId} /> },
+                { key: 'department', label: t('staff.department'), children: user.departmentName ?? '—' },
                 { key: 'region', label: t('staff.region'), children: <RegionName code={user.regionCode} /> },
               ]}
             />

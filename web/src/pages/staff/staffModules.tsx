@@ -1,4 +1,10 @@
-import { AuditOutlined, CheckSquareOutlined, DatabaseOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CheckSquareOutlined,
+  DatabaseOutlined,
+  PhoneOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { RoleCode } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -13,7 +19,12 @@ export interface StaffModule {
 
 export const STAFF_MODULES: StaffModule[] = [
   { path: 'todo', label: 'staff.menu.todo', icon: <AuditOutlined />, roles: ['window_clerk', 'approver', 'department_admin'] },
-  { path: 'done', label: 'staff.menu.done', icon: <CheckSquareOutlined />, roles: ['window_clerk', 'approver', 'department_admin'] },
+  {
+    path: 'done',
+    label: 'staff.menu.done',
+    icon: <CheckSquareOutlined />,
+    roles: ['window_clerk', 'approver', 'department_admin'],
+  },
   { path: 'tickets', label: 'staff.menu.tickets', icon: <PhoneOutlined />, roles: ['hotline_agent'] },
   { path: 'incidents', label: 'staff.menu.incidents', icon: <SafetyCertificateOutlined />, roles: ['grid_worker'] },
   { path: 'data', label: 'staff.menu.data', icon: <DatabaseOutlined />, roles: ['data_officer'] },
