@@ -5,43 +5,16 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { demoUscc } from '../../src/seed/demo-city.ts';
 import { startTestServer } from '../support/server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS = 'test-results';
 const ADMIN = { username: 'admin', password: 'Yiwang@2026admin' };
 
-// ---- a valid 统一社会信用代码, computed independently of the server's validator ----
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/** GB 11714 check character of an 8-character organisation code body. */
-function orgCodeCheck(body: string): string {
-  const sum = [...body].reduce((s, ch, i) => s + parseInt(ch, 36) * ORG_WEIGHTS[i]!, 0);
-  const c = 11 - (sum % 11);
-  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
-}
-
-/** GB 32100 check character over the first 17 characters. */
-function usccCheck(first17: string): string {
-  const sum = [...first17].reduce((s, ch, i) => s + USCC_ALPHABET.indexOf(ch) * USCC_WEIGHTS[i]!, 0);
-  return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
-}
-
-/** 1 = 机构编制, 1 = 机关, region 445300 (the demo city), a random organisation code. */
-function makeUscc(): string {
-  const body = String(randomInt(10_000_000, 99_999_999));
-  const first17 = `11445300${body}${orgCodeCheck(body)}`;
-  return first17 + usccCheck(first17);
-}
-
-test('USCC helper matches a published example', () => {
-  // 国家税务总局's code, a well-known valid USCC.
-  assert.equal(usccCheck('11100000000013338'), 'W');
-  assert.equal(orgCodeCheck('00001333'), '8');
-});
+/** A valid 统一社会信用代码 no demo department uses (the seed numbers them from 1). */
+const makeUscc = () => demoUscc('445300000000', randomInt(5000, 9999));
 
 // ---- browser ----
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -99,6 +72,20 @@ test('admin: login redirect, create and find a department, switch to English', {
   assert.deepEqual(pageErrors, []);
 });
 
+/** Choose an option of an antd Select and wait until the form shows it chosen. */
+async function pickOption(page: Page, form: Locator, label: string, option: string) {
+  const chosen = form.locator('.ant-form-item', { hasText: label }).locator('.ant-select', { hasText: option });
+  for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+    await form.getByLabel(label, { exact: true }).click();
+    await page.keyboard.type(option.slice(0, 4));
+    const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
+    await item.waitFor();
+    await item.click();
+    await chosen.waitFor({ timeout: 3000 }).catch(() => {});
+  }
+  await chosen.waitFor();
+}
+
 async function adminSteps(page: Page) {
   await page.goto(`${server.url}/admin`);
   await page.waitForURL(/\/login\?next=%2Fadmin/);
@@ -125,11 +112,9 @@ async function adminSteps(page: Page) {
   await form.getByLabel('行政区划', { exact: true }).click();
   await page.locator('.ant-select-tree [title="云浮市"]').first().click();
   // 所属领域: type to filter (the option list is virtual), pick the option.
-  await form.getByLabel('所属领域', { exact: true }).click();
-  await page.keyboard.type('政务服务');
-  await page.locator('.ant-select-item-option[title="政务服务和数据管理"]').click();
+  await pickOption(page, form, '所属领域', '政务服务和数据管理');
   await page.getByTestId('departments-save').click();
-  await page.getByText('已创建').waitFor();
+  // The drawer closes only when the server created the department.
   await form.waitFor({ state: 'detached' });
 
   const search = page.getByTestId('departments-search').locator('input');
@@ -147,9 +132,7 @@ async function adminSteps(page: Page) {
   await form.getByLabel('统一社会信用代码', { exact: true }).fill(uscc);
   await form.getByLabel('行政区划', { exact: true }).click();
   await page.locator('.ant-select-tree [title="云浮市"]').first().click();
-  await form.getByLabel('所属领域', { exact: true }).click();
-  await page.keyboard.type('政务服务');
-  await page.locator('.ant-select-item-option[title="政务服务和数据管理"]').click();
+  await pickOption(page, form, '所属领域', '政务服务和数据管理');
   await page.getByTestId('departments-save').click();
   const fieldError = form.locator('.ant-form-item-has-error .ant-form-item-explain-error');
   await fieldError.first().waitFor();
