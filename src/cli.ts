@@ -3,7 +3,9 @@ import { verifyAudit } from './kernel/audit/audit.ts';
 import { createContext } from './kernel/bootstrap.ts';
 import { importYear } from './kernel/calendar/store.ts';
 import { loadConfig } from './kernel/config.ts';
+import { DatabaseInUseError } from './kernel/db/pglite.ts';
 import { AppError } from './kernel/errors.ts';
+import { MigrationChecksumError } from './kernel/migrate.ts';
 import { t } from './kernel/i18n/index.ts';
 import { MODULES } from './modules/index.ts';
 import { seedCity } from './seed/demo-city.ts';
@@ -115,7 +117,8 @@ main(process.argv.slice(2)).then(
       console.error(`${err.code}: ${t('zh-CN', `error.${err.code}`, err.params)}`);
       process.exit(1);
     }
-    console.error(err);
+    // Operator mistakes get one clear line; anything else the full error for a bug report.
+    console.error(err instanceof DatabaseInUseError || err instanceof MigrationChecksumError ? err.message : err);
     process.exit(1);
   },
 );

@@ -41,21 +41,29 @@ test('a failing migration leaves the schema as it was', async () => {
 });
 
 test('two processes migrating one database at once both end healthy with one schema', async () => {
-  // PGlite is one process's database; two processes meet only on a PostgreSQL server.
-  const url = backend === 'postgres' ? await freshDatabaseUrl() : '';
-  const env: Record<string, string> = url ? { DATABASE_URL: url } : { YIWANG_DATA_DIR: mkdtempSync(join(tmpdir(), 'yiwang-mig-')) };
-  if (!url) {
-    // embedded: the same data directory migrated twice in a row by two processes
-    const first = await runCli(['migrate'], env);
-    const second = await runCli(['migrate'], env);
-    assert.equal(first.code, 0, first.output);
-    assert.equal(second.code, 0, second.output);
+  if (backend === 'postgres') {
+    const url = await freshDatabaseUrl();
+    const results = await Promise.all([runCli(['migrate'], { DATABASE_URL: url }), runCli(['migrate'], { DATABASE_URL: url })]);
+    for (const r of results) assert.equal(r.code, 0, r.output);
+    const db = await openDb({ databaseUrl: url, dataDir: '' });
+    await assertOneSchema(db);
+    await db.close();
     return;
   }
-  const results = await Promise.all([runCli(['migrate'], env), runCli(['migrate'], env)]);
-  for (const r of results) assert.equal(r.code, 0, r.output);
-  const db = await openDb({ databaseUrl: url, dataDir: '' });
-  const applied = await db.query<{ id: string }>('select id from schema_migration order by id');
-  assert.deepEqual(applied.map((r) => r.id).sort(), readMigrations(migrationSources(MODULES)).map((m) => m.id).sort());
+  // PGlite is one process's database: the second process must refuse clearly, not corrupt it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-mig-'));
+  const results = await Promise.all([runCli(['migrate'], { YIWANG_DATA_DIR: dataDir }), runCli(['migrate'], { YIWANG_DATA_DIR: dataDir })]);
+  assert.ok(results.some((r) => r.code === 0), results.map((r) => r.output).join('\n'));
+  for (const r of results.filter((x) => x.code !== 0)) assert.match(r.output, /in use by process \d+/);
+  const again = await runCli(['migrate'], { YIWANG_DATA_DIR: dataDir });
+  assert.equal(again.code, 0, again.output);
+  const db = await openDb({ databaseUrl: '', dataDir });
+  await assertOneSchema(db);
+  await assert.rejects(openDb({ databaseUrl: '', dataDir }), /in use by process/);
   await db.close();
 });
+
+async function assertOneSchema(db: Awaited<ReturnType<typeof openDb>>) {
+  const applied = await db.query<{ id: string }>('select id from schema_migration order by id');
+  assert.deepEqual(applied.map((r) => r.id).sort(), readMigrations(migrationSources(MODULES)).map((m) => m.id).sort());
+}
