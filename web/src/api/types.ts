@@ -1,14 +1,8 @@
 /** Shapes of the YiWang API as the web app uses them. */
 
-export type RoleCode =
-  | 'administrator'
-  | 'department_admin'
-  | 'window_clerk'
-  | 'approver'
-  | 'hotline_agent'
-  | 'grid_worker'
-  | 'data_officer'
-  | 'leader';
+// The role list is the server's own; the web app imports it rather than keeping a copy.
+export type { Role as RoleCode } from '../../../src/kernel/actor.ts';
+import type { Role as RoleCode } from '../../../src/kernel/actor.ts';
 
 export interface RoleGrant {
   role: RoleCode;

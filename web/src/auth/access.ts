@@ -8,17 +8,6 @@ export const AREA_ROLES: Record<Area, readonly RoleCode[] | null> = {
   cockpit: ['leader', 'administrator'],
 };
 
-export const ALL_ROLES: readonly RoleCode[] = [
-  'administrator',
-  'department_admin',
-  'window_clerk',
-  'approver',
-  'hotline_agent',
-  'grid_worker',
-  'data_officer',
-  'leader',
-];
-
 export function hasAnyRole(user: User | null, roles: readonly RoleCode[]): boolean {
   return !!user && user.roles.some((grant) => roles.includes(grant.role));
 }
