@@ -6,6 +6,7 @@ import { buildApp } from './kernel/http/app.ts';
 import type { HttpApp } from './kernel/module.ts';
 import { CITY_SETTING, getSetting, putSetting, type CitySetting } from './kernel/settings.ts';
 import { MODULES } from './modules/index.ts';
+import { purgeExpiredOidcPayloads } from './modules/identity/oidc/adapter.ts';
 import { purgeExpiredSessions } from './modules/identity/sessions.ts';
 import { seedCity, type DemoAccount, type SeedSummary } from './seed/demo-city.ts';
 
@@ -43,7 +44,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ? startWorkerLoop(ctx.db, handlers, { onError: (event, err) => ctx.log.error({ err, event: event.id, topic: event.topic }, 'event failed') })
     : undefined;
   const housekeeping = setInterval(() => {
-    purgeExpiredSessions(ctx.db).catch((err) => ctx.log.warn({ err }, 'session purge failed'));
+    Promise.all([purgeExpiredSessions(ctx.db), purgeExpiredOidcPayloads(ctx.db)]).catch((err) =>
+      ctx.log.warn({ err }, 'purging expired sessions failed'),
+    );
   }, 3600_000);
   housekeeping.unref();
 

@@ -13,6 +13,8 @@ export interface Config {
   /** 32 hex chars (128-bit SM4 key) protecting personal fields at rest. */
   masterKey: string;
   logLevel: string;
+  /** https://gov.example.cn as users reach it; the OpenID issuer is <publicUrl>/oidc. Empty = http://localhost:<port>. */
+  publicUrl: string;
   /** Believe X-Forwarded-For (only behind a load balancer that sets it). */
   trustProxy: boolean;
   /** Cookies get the Secure flag behind HTTPS. */
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoCity: env.YIWANG_DEMO_CITY ?? '445300',
     masterKey,
     logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: (env.YIWANG_PUBLIC_URL ?? '').replace(/\/$/, ''),
     trustProxy: env.YIWANG_TRUST_PROXY === '1',
     secureCookies: env.YIWANG_SECURE_COOKIES === '1',
     sessionHours: Number(env.YIWANG_SESSION_HOURS ?? 12),

@@ -34,7 +34,8 @@ const entryHash = (f: ChainFields) => sm3Hex(canonicalJson(f));
  * Append to the chain inside the caller's transaction, so the audit entry exists exactly
  * when the change it records does.
  */
-export async function appendAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+/** `actor` may be a bare account reference where no full actor exists yet (a login). */
+export async function appendAudit(tx: Tx, actor: Actor | { kind: 'staff' | 'person'; id: string }, entry: AuditEntry): Promise<void> {
   await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
   const head = await tx.one<{ seq: number; hash: string }>('select seq, hash from audit_head');
   if (!head) throw new Error('audit_head row missing: the audit migration did not run');

@@ -17,14 +17,14 @@ interface Candidate {
 /**
  * Staff sign in with their username; citizens with their mobile number or ID number (found
  * through the blind index). The answer is the same for an unknown account and a wrong
- * password, and takes the same time.
+ * password, and takes the same time. Every attempt is audited.
  */
-export async function login(
+export async function authenticate(
   db: Db,
   pii: PersonalData,
   input: { username: string; password: string },
-  options: { sessionHours: number; ip?: string; userAgent?: string },
-): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  meta: { ip?: string } = {},
+): Promise<{ kind: 'staff' | 'person'; id: string; regionCode: string | null }> {
   const index = pii.index(input.username);
   const candidate = await db.one<Candidate>(
     `select 'staff' as kind, id, password_hash, region_code from staff where username = $1 and status = 'active'
@@ -41,21 +41,32 @@ export async function login(
         objectType: candidate?.kind ?? 'account',
         objectId: candidate?.id ?? null,
         // an unknown name may be someone's mistyped password: record only its length
-        details: candidate ? {} : { usernameLength: input.username.length },
+        details: candidate ? { ip: meta.ip ?? null } : { usernameLength: input.username.length, ip: meta.ip ?? null },
       }),
     );
     throw new AppError('LOGIN_FAILED', 401);
   }
-  const session = await createSession(db, { kind: candidate.kind, id: candidate.id }, options.sessionHours, options);
+  return { kind: candidate.kind, id: candidate.id, regionCode: candidate.region_code };
+}
+
+/** Password login to a YiWang session (the web areas' own sign-in). */
+export async function login(
+  db: Db,
+  pii: PersonalData,
+  input: { username: string; password: string },
+  options: { sessionHours: number; ip?: string; userAgent?: string },
+): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  const account = await authenticate(db, pii, input, options);
+  const session = await createSession(db, { kind: account.kind, id: account.id }, options.sessionHours, options);
   const actor = await actorForToken(db, session.token);
   if (!actor) throw new AppError('LOGIN_FAILED', 401);
   await db.transaction((tx) =>
     appendAudit(tx, actor, {
       action: 'auth.login',
-      objectType: candidate.kind,
-      objectId: candidate.id,
-      regionCode: candidate.region_code,
-      details: { ip: options.ip ?? null },
+      objectType: account.kind,
+      objectId: account.id,
+      regionCode: account.regionCode,
+      details: { ip: options.ip ?? null, via: 'session' },
     }),
   );
   return { ...session, actor };

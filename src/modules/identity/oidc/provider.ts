@@ -1,0 +1,77 @@
+import Provider, { type Configuration } from 'oidc-provider';
+import { hmacSm3 } from '../../../kernel/crypto/sm3.ts';
+import type { AppContext } from '../../../kernel/context.ts';
+import { personalData } from '../../../kernel/pii.ts';
+import { ACR, accountClaims } from './accounts.ts';
+import { postgresAdapter } from './adapter.ts';
+import { clientMetadata } from './clients.ts';
+import { createSigningKey, loadSigningKeys } from './keys.ts';
+
+export const OIDC_PREFIX = '/oidc';
+
+/**
+ * YiWang as an OpenID Provider (oidc-provider, an OpenID Certified implementation). All of its
+ * state is in PostgreSQL; the cookie keys derive from the master key, so every instance can
+ * read every other instance's cookies.
+ */
+export async function createProvider(ctx: AppContext, issuer: string): Promise<Provider> {
+  const secrets = personalData(ctx.config.masterKey);
+  let keys = await loadSigningKeys(ctx.db, secrets);
+  if (keys.length === 0) {
+    await createSigningKey(ctx.db, secrets);
+    keys = await loadSigningKeys(ctx.db, secrets);
+  }
+  const configuration: Configuration = {
+    adapter: postgresAdapter(ctx.db, (id) => clientMetadata(ctx.db, secrets, id)) as unknown as Configuration['adapter'],
+    jwks: { keys: keys as never },
+    cookies: {
+      keys: [hmacSm3(ctx.config.masterKey, 'yiwang.oidc.cookies')],
+      long: { signed: true, secure: ctx.config.secureCookies, sameSite: 'lax' },
+      short: { signed: true, secure: ctx.config.secureCookies, sameSite: 'lax' },
+    },
+    async findAccount(_ctx, sub) {
+      const claims = await accountClaims(ctx.db, sub);
+      if (!claims) return undefined;
+      return { accountId: sub, claims: async () => claims };
+    },
+    scopes: ['openid', 'offline_access', 'profile', 'yiwang'],
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      yiwang: ['yiwang_kind', 'assurance_level', 'department_id', 'region_code', 'roles'],
+    },
+    acrValues: Object.values(ACR),
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+    },
+    interactions: { url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}` },
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || code.scopes.has('openid')),
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      ClientCredentials: 600,
+      IdToken: 3600,
+      Interaction: 600,
+      RefreshToken: 14 * 24 * 3600,
+      Session: ctx.config.sessionHours * 3600,
+      Grant: 14 * 24 * 3600,
+    },
+    renderError: async (koa, out) => {
+      koa.type = 'html';
+      koa.body = `<!doctype html><meta charset="utf-8"><title>认证错误</title><h1>认证出错 / Sign-in error</h1><p>${escapeHtml(String(out.error))}: ${escapeHtml(String(out.error_description ?? ''))}</p>`;
+    },
+  };
+  const provider = new Provider(issuer, configuration);
+  provider.proxy = ctx.config.trustProxy;
+  return provider;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

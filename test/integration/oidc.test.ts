@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import * as oidc from 'openid-client';
+import { personalData } from '../../src/kernel/pii.ts';
+import { registerClient, setClientStatus } from '../../src/modules/identity/oidc/clients.ts';
+import { CookieClient } from '../support/browserless.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let issuer: URL;
+const REDIRECT = 'https://rp.example.gov.cn/callback';
+let webSecret: string;
+let deptSecret: string;
+
+before(async () => {
+  server = await startTestServer();
+  issuer = new URL(`${server.url}/oidc`);
+  const secrets = personalData(server.ctx.config.masterKey);
+  webSecret = (await registerClient(server.ctx.db, secrets, {
+    clientId: 'test-rp',
+    name: '测试业务系统',
+    redirectUris: [REDIRECT],
+    grantTypes: ['authorization_code', 'refresh_token'],
+    scope: 'openid profile yiwang offline_access',
+  })).clientSecret!;
+  deptSecret = (await registerClient(server.ctx.db, secrets, {
+    clientId: 'dept-system',
+    name: '市场监管业务系统',
+    redirectUris: [],
+    grantTypes: ['client_credentials'],
+    scope: '',
+  })).clientSecret!;
+});
+after(() => server.close());
+
+/** The OAuth error code an openid-client failure carries (body error, or a 401 challenge). */
+async function oauthError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    const e = err as { error?: string; cause?: { error?: string }; status?: number; response?: Response };
+    return e.error ?? e.cause?.error ?? String(e.status ?? e.response?.status ?? err);
+  }
+  return 'no error';
+}
+
+const discover = (clientId: string, secret: string) =>
+  oidc.discovery(issuer, clientId, secret, undefined, { execute: [oidc.allowInsecureRequests] });
+
+/** A citizen signs in on the provider's pages and consents; returns the callback URL with the code. */
+async function signIn(config: oidc.Configuration, params: { verifier: string; state: string }, who = { username: '13800000001', password: 'Yiwang@2026citizen' }) {
+  const ua = new CookieClient();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: REDIRECT,
+    scope: 'openid profile yiwang offline_access',
+    code_challenge: await oidc.calculatePKCECodeChallenge(params.verifier),
+    code_challenge_method: 'S256',
+    state: params.state,
+    prompt: 'consent',
+    acr_values: 'urn:yiwang:loa:1',
+  });
+  const toLogin = await ua.follow(url.toString(), () => false);
+  assert.match(await toLogin.res.text(), /统一身份认证登录/);
+  const uid = new URL(toLogin.location).pathname.split('/').pop()!;
+  const loggedIn = await ua.follow(`${server.url}/oidc/interaction/${uid}/login`, (l) => l.startsWith(REDIRECT), { form: who });
+  if (loggedIn.location.startsWith(REDIRECT)) return loggedIn.location;
+  assert.match(await loggedIn.res.text(), /授权确认/);
+  const consentUid = new URL(loggedIn.location).pathname.split('/').pop()!;
+  const done = await ua.follow(`${server.url}/oidc/interaction/${consentUid}/confirm`, (l) => l.startsWith(REDIRECT), { form: {} });
+  assert.ok(done.location.startsWith(REDIRECT), done.location);
+  return done.location;
+}
+
+describe('OpenID Provider', () => {
+  test('discovery and JWKS', async () => {
+    const config = await discover('test-rp', webSecret);
+    const meta = config.serverMetadata();
+    assert.equal(meta.issuer, issuer.toString().replace(/\/$/, ''));
+    assert.ok(meta.code_challenge_methods_supported?.includes('S256'));
+    const jwks = await (await fetch(meta.jwks_uri!)).json();
+    assert.ok(jwks.keys.length >= 1);
+    assert.equal(jwks.keys[0].d, undefined, 'no private parts published');
+  });
+
+  test('authorization code + PKCE, userinfo, refresh', async () => {
+    const config = await discover('test-rp', webSecret);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const callback = await signIn(config, { verifier, state });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    const claims = tokens.claims()!;
+    assert.equal(claims.acr, 'urn:yiwang:loa:2');
+    const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+    assert.equal(info.name, '陈小云');
+    assert.equal(info.yiwang_kind, 'person');
+    assert.ok(tokens.refresh_token);
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
+    assert.ok(refreshed.access_token && refreshed.access_token !== tokens.access_token);
+    const logins = await server.ctx.db.query(`select details from audit_log where action = 'auth.login' and details->>'via' = 'oidc'`);
+    assert.ok(logins.length >= 1);
+  });
+
+  test('a replayed code and a wrong PKCE verifier are refused', async () => {
+    const config = await discover('test-rp', webSecret);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const callback = await signIn(config, { verifier, state });
+    assert.equal(
+      await oauthError(oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: oidc.randomPKCECodeVerifier(), expectedState: state })),
+      'invalid_grant',
+    );
+    const again = await signIn(config, { verifier, state });
+    await oidc.authorizationCodeGrant(config, new URL(again), { pkceCodeVerifier: verifier, expectedState: state });
+    assert.equal(await oauthError(oidc.authorizationCodeGrant(config, new URL(again), { pkceCodeVerifier: verifier, expectedState: state })), 'invalid_grant');
+  });
+
+  test('a wrong redirect_uri is refused before any login', async () => {
+    const res = await fetch(
+      `${server.url}/oidc/auth?client_id=test-rp&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('https://evil.example/cb')}&code_challenge=x&code_challenge_method=S256`,
+      { redirect: 'manual' },
+    );
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /redirect_uri/);
+  });
+
+  test('a wrong password shows the login page again with the reason', async () => {
+    const config = await discover('test-rp', webSecret);
+    const ua = new CookieClient();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const toLogin = await ua.follow(url.toString(), () => false);
+    const uid = new URL(toLogin.location).pathname.split('/').pop()!;
+    const res = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000001', password: 'wrong' } });
+    assert.equal(res.status, 401);
+    assert.match(await res.text(), /用户名或密码错误/);
+  });
+
+  test('client credentials for a department system; a disabled client is refused', async () => {
+    const config = await discover('dept-system', deptSecret);
+    const token = await oidc.clientCredentialsGrant(config);
+    assert.ok(token.access_token);
+    const introspected = await oidc.tokenIntrospection(config, token.access_token);
+    assert.equal(introspected.active, true);
+    assert.equal(introspected.client_id, 'dept-system');
+    assert.equal(await oauthError(oidc.clientCredentialsGrant(await discover('dept-system', 'wrong-secret'))), 'invalid_client');
+    await setClientStatus(server.ctx.db, 'dept-system', 'disabled');
+    assert.equal(await oauthError(oidc.clientCredentialsGrant(config)), 'invalid_client');
+    await setClientStatus(server.ctx.db, 'dept-system', 'active');
+  });
+
+  test('a tampered access token gets nothing from userinfo', async () => {
+    const config = await discover('test-rp', webSecret);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const callback = await signIn(config, { verifier, state });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    const tampered = tokens.access_token.slice(0, -2) + (tokens.access_token.endsWith('A') ? 'BB' : 'AA');
+    assert.equal(await oauthError(oidc.fetchUserInfo(config, tampered, tokens.claims()!.sub)), '401');
+  });
+});
