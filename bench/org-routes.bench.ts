@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/kernel/config.ts';
 import { startServer } from '../src/server.ts';
+import { signIn } from '../test/support/browserless.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -28,12 +29,7 @@ const server = await startServer(
   loadConfig({ PORT: '0', HOST: '127.0.0.1', YIWANG_DATA_DIR: dataDir, YIWANG_WORKERS: '0', LOG_LEVEL: 'warn', DATABASE_URL: process.env.DATABASE_URL ?? '' }),
 );
 try {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Yiwang@2026admin' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = await signIn(server.url, 'admin', 'Yiwang@2026admin');
 
   const bare = await measure(`${server.url}/healthz`);
   const children = await measure(`${server.url}/api/regions/445302000000/children`);

@@ -88,10 +88,12 @@ async function pickOption(page: Page, form: Locator, label: string, option: stri
 
 async function adminSteps(page: Page) {
   await page.goto(`${server.url}/admin`);
-  await page.waitForURL(/\/login\?next=%2Fadmin/);
-  await page.getByTestId('login-username').fill(ADMIN.username);
-  await page.getByTestId('login-password').fill(ADMIN.password);
-  await page.getByTestId('login-submit').click();
+  // The unified identity provider's own sign-in page (统一身份认证), then back to /admin.
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await page.locator('#username').fill(ADMIN.username);
+  await page.locator('#password').fill(ADMIN.password);
+  await page.screenshot({ path: `${RESULTS}/sso-login-zh.png` });
+  await page.locator('button[type=submit]').click();
   await page.waitForURL(/\/admin(\/|$)/);
 
   await menu(page, '部门').click();
@@ -138,7 +140,8 @@ async function adminSteps(page: Page) {
   await fieldError.first().waitFor();
   assert.match(await fieldError.first().innerText(), /\S/);
   await page.screenshot({ path: `${RESULTS}/admin-department-error-zh.png` });
-  await page.keyboard.press('Escape');
+  // Close with the drawer's own button: Escape is swallowed when focus sits in a select.
+  await page.locator('.ant-drawer-close').click();
   await form.waitFor({ state: 'detached' });
 
   await page.getByTestId('lang-switch').click();

@@ -77,11 +77,30 @@ test('a forged or expired session is anonymous', async () => {
   assert.equal((await server.api('/api/auth/me', { cookie })).status, 401);
 });
 
-test('logout ends the session on the server', async () => {
+test('logout ends the session here and hands over the single sign-on logout', async () => {
   const cookie = await server.login('leader');
   assert.equal((await server.api('/api/auth/me', { cookie })).status, 200);
-  assert.equal((await server.api('/api/auth/logout', { method: 'POST', cookie })).status, 204);
+  const res = await server.api('/api/auth/logout', { method: 'POST', cookie });
+  assert.equal(res.status, 200);
+  const end = new URL(res.body.endSessionUrl);
+  assert.equal(end.pathname, '/oidc/session/end');
+  assert.ok(end.searchParams.get('id_token_hint'));
+  assert.equal(end.searchParams.get('post_logout_redirect_uri'), `${server.url}/`);
   assert.equal((await server.api('/api/auth/me', { cookie })).status, 401);
+});
+
+test('a sign-in callback without its cookie, or with a forged one, starts over', async () => {
+  const missing = await fetch(`${server.url}/api/auth/callback?code=x&state=y`, { redirect: 'manual' });
+  assert.equal(missing.status, 302);
+  assert.equal(missing.headers.get('location'), '/login?error=SIGN_IN_EXPIRED');
+  const forged = await fetch(`${server.url}/api/auth/callback?code=x&state=y`, {
+    redirect: 'manual',
+    headers: { cookie: 'yw_signin=%7B%22state%22%3A%22y%22%7D' },
+  });
+  assert.equal(forged.headers.get('location'), '/login?error=SIGN_IN_EXPIRED');
+  const openRedirect = await fetch(`${server.url}/api/auth/start?next=${encodeURIComponent('//evil.example')}`, { redirect: 'manual' });
+  const signIn = JSON.parse(decodeURIComponent(openRedirect.headers.getSetCookie()[0]!.split(';')[0]!.split('=')[1]!).replace(/\.[^.]*$/, ''));
+  assert.equal(signIn.next, '/');
 });
 
 test('a citizen signs in with the phone number and is no staff member', async () => {

@@ -162,3 +162,35 @@ describe('OpenID Provider', () => {
     assert.equal(await oauthError(oidc.fetchUserInfo(config, tampered, tokens.claims()!.sub)), '401');
   });
 });
+
+describe('brute force', () => {
+  test('the 6th wrong password within a minute is refused unchecked, logged, and locks even the right password out', async () => {
+    const config = await discover('test-rp', webSecret);
+    const ua = new CookieClient();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const toLogin = await ua.follow(url.toString(), () => false);
+    const uid = new URL(toLogin.location).pathname.split('/').pop()!;
+    const attempt = (password: string) =>
+      ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000002', password } });
+    for (let i = 1; i <= 5; i++) assert.equal((await attempt(`wrong-${i}`)).status, 401, `attempt ${i}`);
+    const sixth = await attempt('wrong-6');
+    assert.equal(sixth.status, 429);
+    assert.match(await sixth.text(), /尝试次数过多/);
+    assert.equal((await attempt('Yiwang@2026citizen')).status, 429, 'locked even with the right password');
+    const refused = await server.ctx.db.query(`select details from audit_log where action = 'auth.login_refused'`);
+    assert.ok(refused.length >= 2);
+    // another account from the same address is not locked by this one
+    const other = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000003', password: 'wrong' } });
+    assert.equal(other.status, 401);
+    // the lock ends; a good password then signs in and forgives the failures
+    await server.ctx.db.query(`update auth_throttle set locked_until = now() - interval '1 second'`);
+    const ok = await attempt('Yiwang@2026citizen');
+    assert.equal(ok.status, 303);
+    assert.equal((await server.ctx.db.query(`select 1 from auth_throttle where key like 'account:%' and failures > 0`)).length, 1);
+  });
+});

@@ -5,6 +5,10 @@
 export class CookieClient {
   private readonly jar = new Map<string, string>();
 
+  cookie(name: string): string | undefined {
+    return this.jar.get(name);
+  }
+
   private cookieHeader(): string {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }
@@ -44,4 +48,20 @@ export class CookieClient {
     }
     return { location: current, res };
   }
+}
+
+/**
+ * Sign in the way a browser does: the web areas' sign-in through the OpenID Provider's page.
+ * Returns the session cookie ("yw_session=…") for API calls.
+ */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const ua = new CookieClient();
+  const atLogin = await ua.follow(`${baseUrl}/api/auth/start?next=/`, () => false);
+  const uid = new URL(atLogin.location).pathname.split('/').pop()!;
+  const done = await ua.follow(`${baseUrl}/oidc/interaction/${uid}/login`, (l) => new URL(l).pathname === '/', {
+    form: { username, password },
+  });
+  const session = ua.cookie('yw_session');
+  if (!session) throw new Error(`sign-in of ${username} failed: ${done.res.status} at ${done.location}`);
+  return `yw_session=${session}`;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/kernel/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { signIn } from './browserless.ts';
 import { freshDatabaseUrl } from './db.ts';
 
 export interface TestServer extends RunningServer {
@@ -42,16 +43,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     }
     return { status: res.status, body: parsed, headers: res.headers };
   };
-  const login: TestServer['login'] = async (username, password = `Yiwang@2026${username}`) => {
-    const res = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
-    const cookie = res.headers.get('set-cookie') ?? '';
-    return cookie.split(';')[0]!;
-  };
+  const login: TestServer['login'] = (username, password = `Yiwang@2026${username}`) => signIn(server.url, username, password);
   return {
     ...server,
     api,

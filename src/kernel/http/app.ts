@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
+import { hmacSm3 } from '../crypto/sm3.ts';
 import { pickLang, type Lang } from '../i18n/index.ts';
 import type { HttpApp, Module } from '../module.ts';
 import { errorBody, installErrorHandling } from './errors.ts';
@@ -57,7 +58,8 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
 
   app.decorateRequest('actor', null as never);
   app.decorateRequest('lang', 'zh-CN');
-  await app.register(cookie);
+  // Signed cookies carry short-lived state such as a sign-in in progress.
+  await app.register(cookie, { secret: hmacSm3(ctx.config.masterKey, 'yiwang.cookie-signing') });
 
   const resolvers = modules.flatMap((m) => (m.resolveActor ? [m.resolveActor] : []));
   app.addHook('onRequest', async (req) => {

@@ -1,10 +1,10 @@
-import { ANONYMOUS, type Actor } from '../../kernel/actor.ts';
+import { ANONYMOUS } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { dummyHash, verifyPassword } from './password.ts';
-import { actorForToken, createSession } from './sessions.ts';
+import { ACCOUNT_POLICY, ADDRESS_POLICY, clearFailures, lockedFor, recordFailure } from './throttle.ts';
 
 interface Candidate {
   kind: 'staff' | 'person';
@@ -26,6 +26,19 @@ export async function authenticate(
   meta: { ip?: string } = {},
 ): Promise<{ kind: 'staff' | 'person'; id: string; regionCode: string | null }> {
   const index = pii.index(input.username);
+  const accountKey = `account:${index}`;
+  const addressKey = meta.ip ? `ip:${meta.ip}` : undefined;
+  const wait = Math.max(await lockedFor(db, accountKey), addressKey ? await lockedFor(db, addressKey) : 0);
+  if (wait > 0) {
+    await db.transaction((tx) =>
+      appendAudit(tx, ANONYMOUS, {
+        action: 'auth.login_refused',
+        objectType: 'account',
+        details: { reason: 'LOCKED', retryAfter: wait, ip: meta.ip ?? null },
+      }),
+    );
+    throw new AppError('LOGIN_LOCKED', 429, { seconds: wait }, { retryAfter: wait });
+  }
   const candidate = await db.one<Candidate>(
     `select 'staff' as kind, id, password_hash, region_code from staff where username = $1 and status = 'active'
      union all
@@ -35,39 +48,23 @@ export async function authenticate(
   );
   const ok = await verifyPassword(input.password, candidate?.password_hash ?? (await dummyHash()));
   if (!candidate || !ok) {
+    const lockedSeconds = await recordFailure(db, accountKey, ACCOUNT_POLICY);
+    if (addressKey) await recordFailure(db, addressKey, ADDRESS_POLICY);
     await db.transaction((tx) =>
       appendAudit(tx, ANONYMOUS, {
         action: 'auth.login_failed',
         objectType: candidate?.kind ?? 'account',
         objectId: candidate?.id ?? null,
         // an unknown name may be someone's mistyped password: record only its length
-        details: candidate ? { ip: meta.ip ?? null } : { usernameLength: input.username.length, ip: meta.ip ?? null },
+        details: {
+          ip: meta.ip ?? null,
+          lockedSeconds,
+          ...(candidate ? {} : { usernameLength: input.username.length }),
+        },
       }),
     );
     throw new AppError('LOGIN_FAILED', 401);
   }
+  await clearFailures(db, accountKey);
   return { kind: candidate.kind, id: candidate.id, regionCode: candidate.region_code };
-}
-
-/** Password login to a YiWang session (the web areas' own sign-in). */
-export async function login(
-  db: Db,
-  pii: PersonalData,
-  input: { username: string; password: string },
-  options: { sessionHours: number; ip?: string; userAgent?: string },
-): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
-  const account = await authenticate(db, pii, input, options);
-  const session = await createSession(db, { kind: account.kind, id: account.id }, options.sessionHours, options);
-  const actor = await actorForToken(db, session.token);
-  if (!actor) throw new AppError('LOGIN_FAILED', 401);
-  await db.transaction((tx) =>
-    appendAudit(tx, actor, {
-      action: 'auth.login',
-      objectType: account.kind,
-      objectId: account.id,
-      regionCode: account.regionCode,
-      details: { ip: options.ip ?? null, via: 'session' },
-    }),
-  );
-  return { ...session, actor };
 }

@@ -10,15 +10,20 @@ export async function createSession(
   db: Queryable,
   subject: { kind: 'staff' | 'person'; id: string },
   hours: number,
-  meta: { ip?: string; userAgent?: string },
+  meta: { ip?: string; userAgent?: string; idToken?: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + hours * 3600_000);
   await db.query(
-    'insert into session (token_hash, subject_kind, subject_id, expires_at, ip, user_agent) values ($1, $2, $3, $4, $5, $6)',
-    [hashToken(token), subject.kind, subject.id, expiresAt.toISOString(), meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+    'insert into session (token_hash, subject_kind, subject_id, expires_at, ip, user_agent, id_token) values ($1, $2, $3, $4, $5, $6, $7)',
+    [hashToken(token), subject.kind, subject.id, expiresAt.toISOString(), meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null, meta.idToken ?? null],
   );
   return { token, expiresAt };
+}
+
+export async function idTokenOf(db: Queryable, token: string): Promise<string | null> {
+  const row = await db.one<{ id_token: string | null }>('select id_token from session where token_hash = $1', [hashToken(token)]);
+  return row?.id_token ?? null;
 }
 
 export async function endSession(db: Queryable, token: string): Promise<void> {

@@ -1,8 +1,9 @@
 import { api } from './client.ts';
 import type { PublicConfig, User } from './types.ts';
 
-export const login = (username: string, password: string) =>
-  api.post<{ user: User }>('/api/auth/login', { username, password }).then((r) => r.user);
-export const logout = () => api.post<void>('/api/auth/logout');
+/** Sign-in goes through the OpenID Provider's own page; the server keeps the session. */
+export const signInUrl = (next: string) => `/api/auth/start?next=${encodeURIComponent(next)}`;
+/** Ends the API session; the returned URL ends the single sign-on session at the provider. */
+export const logout = () => api.post<{ endSessionUrl: string | null }>('/api/auth/logout').then((r) => r.endSessionUrl);
 export const me = () => api.get<{ user: User }>('/api/auth/me').then((r) => r.user);
 export const getConfig = () => api.get<PublicConfig>('/api/config');

@@ -8,8 +8,10 @@ export type SessionStatus = 'loading' | 'anonymous' | 'signedIn';
 export interface Session {
   status: SessionStatus;
   user: User | null;
-  signIn(username: string, password: string): Promise<User>;
-  signOut(): Promise<void>;
+  /** Leave for the provider's sign-in page; come back to `next`. */
+  signIn(next: string): void;
+  /** End the session; resolves with the provider's logout URL to visit, if any. */
+  signOut(): Promise<string | null>;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -43,16 +45,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const u = await authApi.login(username, password);
-    setUser(u);
-    setStatus('signedIn');
-    return u;
+  const signIn = useCallback((next: string) => {
+    window.location.assign(authApi.signInUrl(next));
   }, []);
 
   const signOut = useCallback(async () => {
     try {
-      await authApi.logout();
+      return await authApi.logout();
     } finally {
       setUser(null);
       setStatus('anonymous');

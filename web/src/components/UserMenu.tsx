@@ -17,9 +17,11 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
       menu={{
         items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('common.logout') }],
         onClick: async () => {
-          await signOut().catch(() => undefined);
+          const endSessionUrl = await signOut().catch(() => null);
           message.success(t('auth.loggedOut'));
-          navigate('/login');
+          // Ending the provider's session too, or the next sign-in would be silent.
+          if (endSessionUrl) window.location.assign(endSessionUrl);
+          else navigate('/');
         },
       }}
     >

@@ -1,11 +1,11 @@
 import { t, type Lang } from '../../../kernel/i18n/index.ts';
-import { escapeHtml } from './provider.ts';
+import { escapeHtml } from '../../../kernel/html.ts';
 
 /**
  * The provider's own pages (sign-in and consent). Plain server-rendered HTML: they must work
  * for every relying party, before any web app is loaded, and without JavaScript.
  */
-function page(lang: Lang, title: string, body: string): string {
+export function page(lang: Lang, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
@@ -46,4 +46,20 @@ export function consentPage(lang: Lang, uid: string, clientName: string, scopes:
 <form method="post" action="/oidc/interaction/${escapeHtml(uid)}/confirm"><button type="submit">${escapeHtml(t(lang, 'oidc.consent.allow'))}</button></form>
 <form method="post" action="/oidc/interaction/${escapeHtml(uid)}/abort"><button type="submit" class="secondary">${escapeHtml(t(lang, 'oidc.consent.deny'))}</button></form>`,
   );
+}
+
+/** RP-initiated logout: oidc-provider supplies the form (with its CSRF token); we supply the words. */
+export function logoutPage(lang: Lang, providerForm: string): string {
+  const form = providerForm.replace('</form>', '');
+  return page(
+    lang,
+    t(lang, 'oidc.logout.title'),
+    `<h1>${escapeHtml(t(lang, 'oidc.logout.title'))}</h1><p>${escapeHtml(t(lang, 'oidc.logout.ask'))}</p>
+${form}<button type="submit" name="logout" value="yes" autofocus>${escapeHtml(t(lang, 'oidc.logout.yes'))}</button>
+<button type="submit" class="secondary">${escapeHtml(t(lang, 'oidc.logout.no'))}</button></form>`,
+  );
+}
+
+export function loggedOutPage(lang: Lang): string {
+  return page(lang, t(lang, 'oidc.logout.done'), `<h1>${escapeHtml(t(lang, 'oidc.logout.done'))}</h1><p><a href="/">${escapeHtml(t(lang, 'oidc.logout.home'))}</a></p>`);
 }

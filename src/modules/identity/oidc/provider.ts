@@ -2,9 +2,12 @@ import Provider, { type Configuration } from 'oidc-provider';
 import { hmacSm3 } from '../../../kernel/crypto/sm3.ts';
 import type { AppContext } from '../../../kernel/context.ts';
 import { personalData } from '../../../kernel/pii.ts';
+import { escapeHtml } from '../../../kernel/html.ts';
+import { pickLang } from '../../../kernel/i18n/index.ts';
 import { ACR, accountClaims } from './accounts.ts';
+import { loggedOutPage, logoutPage } from './pages.ts';
 import { postgresAdapter } from './adapter.ts';
-import { clientMetadata } from './clients.ts';
+import { clientMetadata, FIRST_PARTY } from './clients.ts';
 import { createSigningKey, loadSigningKeys } from './keys.ts';
 
 export const OIDC_PREFIX = '/oidc';
@@ -34,6 +37,18 @@ export async function createProvider(ctx: AppContext, issuer: string): Promise<P
       if (!claims) return undefined;
       return { accountId: sub, claims: async () => claims };
     },
+    extraClientMetadata: { properties: [FIRST_PARTY] },
+    // YiWang's own web areas need no consent screen; every other client gets one.
+    async loadExistingGrant(koa) {
+      const { client, session, result, provider: p } = koa.oidc;
+      const grantId = result?.consent?.grantId ?? (client && session?.grantIdFor(client.clientId));
+      if (grantId) return p.Grant.find(grantId);
+      if (!client || !session?.accountId || !(client as unknown as Record<string, unknown>)[FIRST_PARTY]) return undefined;
+      const grant = new p.Grant({ clientId: client.clientId, accountId: session.accountId });
+      grant.addOIDCScope(String(client.scope ?? 'openid'));
+      await grant.save();
+      return grant;
+    },
     scopes: ['openid', 'offline_access', 'profile', 'yiwang'],
     claims: {
       openid: ['sub'],
@@ -47,7 +62,17 @@ export async function createProvider(ctx: AppContext, issuer: string): Promise<P
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (koa, form) => {
+          koa.type = 'html';
+          koa.body = logoutPage(pickLang(koa.get('accept-language')), form);
+        },
+        postLogoutSuccessSource: async (koa) => {
+          koa.type = 'html';
+          koa.body = loggedOutPage(pickLang(koa.get('accept-language')));
+        },
+      },
     },
     interactions: { url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}` },
     issueRefreshToken: async (_ctx, client, code) =>
@@ -70,8 +95,4 @@ export async function createProvider(ctx: AppContext, issuer: string): Promise<P
   const provider = new Provider(issuer, configuration);
   provider.proxy = ctx.config.trustProxy;
   return provider;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

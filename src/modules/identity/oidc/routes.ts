@@ -9,18 +9,13 @@ import { personalData } from '../../../kernel/pii.ts';
 import { authenticate } from '../login.ts';
 import { ACR, assuranceLevel } from './accounts.ts';
 import { consentPage, loginPage } from './pages.ts';
-import { createProvider, OIDC_PREFIX } from './provider.ts';
+import { OIDC_PREFIX } from './provider.ts';
+import type { OidcRuntime } from './runtime.ts';
 
-/**
- * Mounts the provider at /oidc and serves its interaction pages. The provider is created on
- * first use: its issuer is the public URL, known from configuration or from the port the
- * server listens on.
- */
-export function registerOidcRoutes(app: HttpApp, ctx: AppContext) {
+/** Mounts the provider at /oidc and serves its interaction pages. */
+export function registerOidcRoutes(app: HttpApp, ctx: AppContext, runtime: OidcRuntime) {
   const pii = personalData(ctx.config.masterKey);
-  let providerPromise: Promise<Provider> | undefined;
-  const provider = (req: FastifyRequest) =>
-    (providerPromise ??= createProvider(ctx, `${ctx.config.publicUrl || `http://localhost:${req.socket.localPort}`}${OIDC_PREFIX}`));
+  const provider = runtime.provider;
 
   async function clientName(p: Provider, clientId: unknown): Promise<string> {
     const client = await p.Client.find(String(clientId));
@@ -64,7 +59,7 @@ export function registerOidcRoutes(app: HttpApp, ctx: AppContext) {
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const name = await clientName(p, details.params.client_id);
-        return reply.status(401).type('text/html').send(loginPage(req.lang, details.uid, name, t(req.lang, `error.${err.code}`)));
+        return reply.status(err.status).type('text/html').send(loginPage(req.lang, details.uid, name, t(req.lang, `error.${err.code}`, err.params)));
       }
     });
 

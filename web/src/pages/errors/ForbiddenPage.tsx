@@ -32,8 +32,10 @@ export function ForbiddenPage({ roles }: { roles: readonly RoleCode[] | null }) 
             <Button
               type="primary"
               onClick={async () => {
-                await signOut().catch(() => undefined);
-                navigate(loginPath(location.pathname + location.search));
+                // Switching accounts means leaving the single sign-on session as well.
+                const endSessionUrl = await signOut().catch(() => null);
+                if (endSessionUrl) window.location.assign(endSessionUrl);
+                else navigate(loginPath(location.pathname + location.search));
               }}
             >
               {t('errors.switchAccount')}

@@ -1,65 +1,40 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { homeOf, safeNext } from '../../auth/access.ts';
+import { LoginOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { safeNext } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { BareLayout } from '../../components/BareLayout.tsx';
-import { useErrorText } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 
-interface Values {
-  username: string;
-  password: string;
-}
+const ERRORS = ['SIGN_IN_EXPIRED', 'SIGN_IN_DENIED', 'SIGN_IN_FAILED'] as const;
 
-/** Username + password; afterwards back to ?next= (or the user's own area). */
+/**
+ * Sign-in happens at the unified identity provider (统一身份认证). This page sends the
+ * browser there at once, or, when the provider sent it back with an error, says why and
+ * offers to try again.
+ */
 export default function LoginPage() {
-  const { t } = useT();
+  const { t, tx } = useT();
   const { signIn } = useSession();
-  const errorText = useErrorText();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const next = safeNext(params.get('next')) ?? '/staff';
+  const error = ERRORS.find((code) => code === params.get('error'));
 
   useEffect(() => {
     document.title = `${t('auth.title')} · YiWang`;
-  }, [t]);
-
-  async function submit(values: Values) {
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await signIn(values.username.trim(), values.password);
-      navigate(safeNext(params.get('next')) ?? homeOf(user), { replace: true });
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
-  }
+    if (!error) signIn(next);
+  }, [t, error, next, signIn]);
 
   return (
     <BareLayout>
       <Card className="login-card" variant="borderless">
         <Typography.Title level={3}>{t('auth.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
-        {error ? <Alert type="error" showIcon title={error} className="login-error" data-testid="login-error" /> : null}
-        <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} data-testid="login-form">
-          <Form.Item
-            name="username"
-            label={t('auth.username')}
-            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} size="large" autoComplete="username" autoFocus data-testid="login-username" />
-          </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} size="large" autoComplete="current-password" data-testid="login-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="login-submit">
-            {t('auth.submit')}
-          </Button>
-        </Form>
+        {error ? <Alert type="error" showIcon title={tx(`auth.error.${error}`, error)} className="login-error" data-testid="login-error" /> : null}
+        <Button type="primary" size="large" block icon={<LoginOutlined />} loading={!error} onClick={() => signIn(next)} data-testid="login-start">
+          {t('auth.submit')}
+        </Button>
       </Card>
     </BareLayout>
   );
