@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Server-side messages (errors, names of roles and sectors). zh-CN is the default and must
@@ -8,8 +8,27 @@ export type Lang = 'zh-CN' | 'en-US';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 type Messages = Record<string, string>;
-const load = (lang: Lang): Messages =>
-  JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8')) as Messages;
+const readJson = (url: URL): Messages => JSON.parse(readFileSync(url, 'utf8')) as Messages;
+
+/**
+ * The kernel's messages plus each module's own `src/modules/<name>/i18n/<lang>.json`, so a
+ * module adds its error codes and names without editing a shared file. A key defined twice is
+ * a programming error and stops the start.
+ */
+function load(lang: Lang): Messages {
+  const merged: Messages = readJson(new URL(`./${lang}.json`, import.meta.url));
+  const modulesDir = new URL('../../modules/', import.meta.url);
+  const modules = existsSync(modulesDir) ? readdirSync(modulesDir).sort() : [];
+  for (const name of modules) {
+    const file = new URL(`${name}/i18n/${lang}.json`, modulesDir);
+    if (!existsSync(file)) continue;
+    for (const [key, value] of Object.entries(readJson(file))) {
+      if (key in merged) throw new Error(`i18n key ${key} of module ${name} is already defined`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
 const resources: Record<Lang, Messages> = { 'zh-CN': load('zh-CN'), 'en-US': load('en-US') };
 
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {

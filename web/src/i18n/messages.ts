@@ -1,5 +1,10 @@
-import enUS from './en-US.json';
-import zhCN from './zh-CN.json';
+import enBase from './en-US.json';
+import zhBase from './zh-CN.json';
+
+// Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
+// one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
+const zhCN = { ...zhBase };
+const enUS = { ...enBase };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;
