@@ -11,6 +11,8 @@ import { MODULES } from './modules/index.ts';
 import { seedCity } from './seed/demo-city.ts';
 import { DEMO_ACCOUNTS_SETTING, startServer } from './server.ts';
 import { putSetting } from './kernel/settings.ts';
+import { personalData } from './kernel/pii.ts';
+import { checkRedirectUri, registerClient, type ClientRegistration } from './modules/identity/index.ts';
 
 const USAGE = `yiwang — 一网 digital government platform
 
@@ -20,6 +22,8 @@ Usage:
   yiwang seed --city <code>        set up a city (default 445300 云浮) with demo data
   yiwang audit verify              check the hash chain of the audit log
   yiwang calendar import <year>    load holidays and make-up working days of a year
+  yiwang client add <id> --name <name> [--redirect <uri>]… [--grant <type>]… [--scope "<scopes>"] [--level 1|2|3]
+                                   register a department system with the OpenID Provider; prints its secret once
 `;
 
 async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
@@ -35,7 +39,15 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { city: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      city: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      name: { type: 'string' },
+      redirect: { type: 'string', multiple: true },
+      grant: { type: 'string', multiple: true },
+      scope: { type: 'string' },
+      level: { type: 'string' },
+    },
   });
   const [command, sub] = positionals;
   if (values.help || !command) {
@@ -76,6 +88,26 @@ async function main(argv: string[]): Promise<number> {
         console.log(result.ok ? `audit log intact: ${result.checked} entries` : `audit log TAMPERED: ${result.problems.length} problem(s)`);
         return result.ok ? 0 : 2;
       });
+    case 'client': {
+      const clientId = positionals[2];
+      if (sub !== 'add' || !clientId || !values.name) break;
+      return withContext(async (ctx) => {
+        const grants = (values.grant ?? ['authorization_code', 'refresh_token']) as ClientRegistration['grantTypes'];
+        const level = Number(values.level ?? 1);
+        if (![1, 2, 3].includes(level)) throw new AppError('BAD_REQUEST', 400);
+        (values.redirect ?? []).forEach((u, i) => checkRedirectUri(u, `redirect/${i}`));
+        const { clientSecret } = await registerClient(ctx.db, personalData(ctx.config.masterKey), {
+          clientId,
+          name: values.name!,
+          redirectUris: values.redirect ?? [],
+          grantTypes: grants,
+          scope: values.scope ?? (grants.includes('authorization_code') ? 'openid profile yiwang' : ''),
+          minAssuranceLevel: level as 1 | 2 | 3,
+        });
+        console.log(`client ${clientId} registered; its secret (shown once, store it in the system's configuration):\n${clientSecret}`);
+        return 0;
+      });
+    }
     case 'calendar': {
       const year = Number(positionals[2]);
       if (sub !== 'import' || !Number.isInteger(year)) break;
@@ -98,7 +130,10 @@ function printAccounts(accounts: { username: string; password: string; role: str
   if (!accounts.length) return;
   console.log('\nDemo accounts (synthetic data only):');
   for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.password.padEnd(24)} ${a.role} @ ${a.scope}`);
-  console.log('  citizens: 13800000001 / 13800000002 / 13800000003 with password Yiwang@2026citizen');
+  console.log('  citizens: 13800000001 (陈小云, agent of the demo enterprise) / 13800000002 (李浮生, its legal representative) /');
+  console.log('            13800000003, password Yiwang@2026citizen, or an SMS code');
+  console.log('  administrators enrol an authenticator app (TOTP) at their first sign-in');
+  console.log('  SMS inbox (no carrier connected on the embedded database): /dev/sms');
 }
 
 function printWelcome(url: string, accounts: { username: string; password: string; role: string; scope: string }[], fresh: boolean) {

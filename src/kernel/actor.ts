@@ -21,10 +21,27 @@ export interface RoleGrant {
   departmentId: string | null;
 }
 
+/** The enterprise a person acts for, as checked when the session chose it. */
+export interface EnterpriseActing {
+  enterpriseId: string;
+  uscc: string;
+  name: string;
+  role: 'legal_rep' | 'admin' | 'agent';
+  /** 'items': only the listed catalogue item codes. */
+  scope: 'all' | 'items';
+  itemCodes: string[];
+}
+
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'system'; id: string }
-  | { kind: 'person'; id: string; name: string }
+  | {
+      kind: 'person';
+      id: string;
+      name: string;
+      /** Set when the person acts as agent (经办人) or legal representative of an enterprise. */
+      actingFor?: EnterpriseActing;
+    }
   | {
       kind: 'staff';
       id: string;

@@ -23,6 +23,8 @@ export interface Config {
   workers: boolean;
   /** Directory of the built web app served at / (empty = API only). */
   webDir: string;
+  /** Show sent SMS at /dev/sms (no carrier connected): on by default only on the embedded database. */
+  devInbox: boolean;
 }
 
 // The development key is public on purpose: production must set YIWANG_MASTER_KEY (see README).
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.YIWANG_SESSION_HOURS ?? 12),
     workers: env.YIWANG_WORKERS !== '0',
     webDir: env.YIWANG_WEB_DIR ?? resolve('dist/web'),
+    devInbox: (env.YIWANG_DEV_INBOX ?? (env.DATABASE_URL ? '0' : '1')) === '1',
   };
 }

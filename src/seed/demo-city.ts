@@ -8,12 +8,13 @@ import { personalData } from '../kernel/pii.ts';
 import { regionPrefix } from '../kernel/region-code.ts';
 import { CITY_SETTING, getSetting, putSetting, type CitySetting } from '../kernel/settings.ts';
 import { orgCodeCheckChar, usccCheckChar } from '../kernel/validate/uscc.ts';
-import { createPerson } from '../modules/identity/persons.ts';
-import { hashPassword } from '../modules/identity/password.ts';
+import { seedIdentityDemo } from '../modules/identity/index.ts';
+import { hashPassword } from '../kernel/crypto/password.ts';
 import { findCity, readDivisions } from '../modules/org/regions/division-data.ts';
 import { insertRegions } from '../modules/org/regions/store.ts';
+import { seedDemoCatalog } from '../modules/catalog/demo/load.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
-import { DEMO_PEOPLE, demoIdNumber } from './people.ts';
+import { DEMO_PEOPLE, DEMO_UNREGISTERED, demoIdNumber } from './people.ts';
 
 export interface DemoAccount {
   username: string;
@@ -43,6 +44,13 @@ export const DEMO_PASSWORD_PREFIX = 'Yiwang@2026';
 export function demoUscc(regionCode: string, sequence: number): string {
   const orgBody = `${regionCode.slice(2, 6)}${String(sequence).padStart(4, '0')}`;
   const first17 = `11${regionCode.slice(0, 6)}${orgBody}${orgCodeCheckChar(orgBody)}`;
+  return first17 + usccCheckChar(first17);
+}
+
+/** A synthetic 统一社会信用代码 of a company (登记管理部门 9 工商, 类别 1 企业). */
+export function demoEnterpriseUscc(regionCode: string, sequence: number): string {
+  const orgBody = `MA${regionCode.slice(2, 4)}${String(sequence).padStart(4, '0')}`;
+  const first17 = `91${regionCode.slice(0, 6)}${orgBody}${orgCodeCheckChar(orgBody)}`;
   return first17 + usccCheckChar(first17);
 }
 
@@ -193,19 +201,21 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
   });
 
   const firstCounty = counties[0]?.code ?? city.code;
-  const citizens = [];
-  for (const [i, p] of DEMO_PEOPLE.entries()) {
-    const password = `${DEMO_PASSWORD_PREFIX}citizen`;
-    await createPerson(db, pii, systemActor('seed'), {
-      name: p.name,
-      idNumber: demoIdNumber(firstCounty, p.birthDate, i),
-      phone: p.phone,
-      password,
-      regionCode: firstCounty,
-      assuranceLevel: p.assuranceLevel,
-    });
-    citizens.push({ name: p.name, phone: p.phone, password });
-  }
+  const password = `${DEMO_PASSWORD_PREFIX}citizen`;
+  const people = DEMO_PEOPLE.map((p, i) => ({ name: p.name, idNumber: demoIdNumber(firstCounty, p.birthDate, i), phone: p.phone, assuranceLevel: p.assuranceLevel }));
+  const unregistered = DEMO_UNREGISTERED.map((p, i) => ({ name: p.name, idNumber: demoIdNumber(firstCounty, p.birthDate, DEMO_PEOPLE.length + i) }));
+  await seedIdentityDemo(db, pii, {
+    regionCode: firstCounty,
+    password,
+    people,
+    unregistered,
+    // 李浮生 is the legal representative, 陈小云 an authorised agent (经办人)
+    enterprise: { uscc: demoEnterpriseUscc(firstCounty, 1), name: `${city.name}云石科技有限公司`, legalRep: 1, agents: [0] },
+  });
+  const citizens = people.map((p) => ({ name: p.name, phone: p.phone, password }));
+
+  // The service-item catalogue (events, indicators and cases read it).
+  await seedDemoCatalog(db, city.code);
 
   let calendarDays = 0;
   for (const year of options.calendarYears ?? defaultCalendarYears()) {

@@ -7,6 +7,15 @@ export const DEMO_PEOPLE = [
   { name: '黄新兴', birthDate: '20000628', phone: '13800000003', assuranceLevel: 1 as const },
 ];
 
+/** In the stand-in population base but without an account: register as one of them to reach level 2. */
+export const DEMO_UNREGISTERED = [
+  { name: '周晓明', birthDate: '19920708' },
+  { name: '吴丽华', birthDate: '19780121' },
+  { name: '郑国强', birthDate: '19650930' },
+  { name: '林雨桐', birthDate: '20010214' },
+  { name: '何志远', birthDate: '19880505' },
+];
+
 /** A well-formed 居民身份证号 in the county: region + birth date + sequence + check char. */
 export function demoIdNumber(regionCode: string, birthDate: string, index: number): string {
   const first17 = `${regionCode.slice(0, 6)}${birthDate}${String(900 + index).padStart(3, '0')}`;

@@ -3,14 +3,12 @@
 // Screenshots go to test-results/ (admin-*.png, portal-*.png) for a human to look at.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { demoUscc } from '../../src/seed/demo-city.ts';
+import { enrolAuthenticator, launchBrowser, pageFactory, RESULTS, withFailureShot } from '../support/browser.ts';
 import { startTestServer } from '../support/server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = 'test-results';
 const ADMIN = { username: 'admin', password: 'Yiwang@2026admin' };
 
 /** A valid 统一社会信用代码 no demo department uses (the seed numbers them from 1). */
@@ -22,21 +20,8 @@ let browser: Browser;
 const pageErrors: string[] = [];
 
 before(async () => {
-  mkdirSync(RESULTS, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -44,26 +29,10 @@ after(async () => {
   await server?.close();
 });
 
-async function newPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  return page;
-}
+const newPage = pageFactory(() => browser, pageErrors);
 
 /** An entry of the area's sider menu by its exact text. */
 const menu = (page: Page, text: string) => page.getByTestId('area-menu').getByText(text, { exact: true });
-
-/** Runs the steps; on failure leaves a screenshot of where it stopped. */
-async function withFailureShot(page: Page, name: string, steps: () => Promise<void>) {
-  try {
-    await steps();
-  } catch (err) {
-    await page.screenshot({ path: `${RESULTS}/${name}-failure.png`, fullPage: true }).catch(() => undefined);
-    throw err;
-  }
-}
 
 test('admin: login redirect, create and find a department, switch to English', { timeout: 120_000 }, async () => {
   const page = await newPage();
@@ -77,6 +46,10 @@ async function pickOption(page: Page, form: Locator, label: string, option: stri
   const chosen = form.locator('.ant-form-item', { hasText: label }).locator('.ant-select', { hasText: option });
   for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
     await form.getByLabel(label, { exact: true }).click();
+    // the options arrive from the server: type only once some are listed, into an empty search
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Backspace');
     await page.keyboard.type(option.slice(0, 4));
     const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
     await item.waitFor();
@@ -94,6 +67,10 @@ async function adminSteps(page: Page) {
   await page.locator('#password').fill(ADMIN.password);
   await page.screenshot({ path: `${RESULTS}/sso-login-zh.png` });
   await page.locator('button[type=submit]').click();
+  // administrators must use an authenticator: the first sign-in enrols one
+  await page.locator('code#totp-secret').waitFor();
+  await page.screenshot({ path: `${RESULTS}/sso-enrol-zh.png` });
+  await enrolAuthenticator(page);
   await page.waitForURL(/\/admin(\/|$)/);
 
   await menu(page, '部门').click();

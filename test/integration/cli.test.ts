@@ -68,3 +68,22 @@ test('calendar import says when the package has no data for a year', async () =>
   assert.equal(usage.code, 1);
   assert.match(usage.output, /Usage:/);
 });
+
+test('client add registers a department system and prints its secret once; a bad redirect is refused', async () => {
+  const node = await nodeEnv();
+  const bad = await runCli(['client', 'add', 'hr-system', '--name', '人社业务系统', '--redirect', 'http://hr.example.gov.cn/cb'], node.env);
+  assert.equal(bad.code, 1);
+  assert.match(bad.output, /REDIRECT_URI_INVALID/);
+  const ok = await runCli(['client', 'add', 'hr-system', '--name', '人社业务系统', '--redirect', 'https://hr.example.gov.cn/cb', '--level', '2'], node.env);
+  assert.equal(ok.code, 0, ok.output);
+  const secret = ok.output.trim().split('\n').pop()!;
+  assert.match(secret, /^[A-Za-z0-9_-]{43}$/);
+  const db = await node.open();
+  try {
+    const row = await db.one<{ min_assurance_level: number; secret_enc: string }>("select min_assurance_level, secret_enc from oidc_client where client_id = 'hr-system'");
+    assert.equal(row?.min_assurance_level, 2);
+    assert.ok(row && !row.secret_enc.includes(secret), 'stored encrypted');
+  } finally {
+    await db.close();
+  }
+});

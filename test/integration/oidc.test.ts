@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { personalData } from '../../src/kernel/pii.ts';
 import { registerClient, setClientStatus } from '../../src/modules/identity/oidc/clients.ts';
-import { CookieClient } from '../support/browserless.ts';
+import { CookieClient, csrfOf } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -48,7 +48,12 @@ const discover = (clientId: string, secret: string) =>
   oidc.discovery(issuer, clientId, secret, undefined, { execute: [oidc.allowInsecureRequests] });
 
 /** A citizen signs in on the provider's pages and consents; returns the callback URL with the code. */
-async function signIn(config: oidc.Configuration, params: { verifier: string; state: string }, who = { username: '13800000001', password: 'Yiwang@2026citizen' }) {
+async function signIn(
+  config: oidc.Configuration,
+  params: { verifier: string; state: string },
+  who = { username: '13800000001', password: 'Yiwang@2026citizen' },
+  options: { actAs?: string; acr?: string } = {},
+) {
   const ua = new CookieClient();
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: REDIRECT,
@@ -57,16 +62,24 @@ async function signIn(config: oidc.Configuration, params: { verifier: string; st
     code_challenge_method: 'S256',
     state: params.state,
     prompt: 'consent',
-    acr_values: 'urn:yiwang:loa:1',
+    acr_values: options.acr ?? 'urn:yiwang:loa:1',
   });
   const toLogin = await ua.follow(url.toString(), () => false);
-  assert.match(await toLogin.res.text(), /统一身份认证登录/);
+  const loginHtml = await toLogin.res.text();
+  assert.match(loginHtml, /统一身份认证登录/);
   const uid = new URL(toLogin.location).pathname.split('/').pop()!;
-  const loggedIn = await ua.follow(`${server.url}/oidc/interaction/${uid}/login`, (l) => l.startsWith(REDIRECT), { form: who });
+  let loggedIn = await ua.follow(`${server.url}/oidc/interaction/${uid}/login`, (l) => l.startsWith(REDIRECT), { form: { ...who, csrf: csrfOf(loginHtml) } });
   if (loggedIn.location.startsWith(REDIRECT)) return loggedIn.location;
-  assert.match(await loggedIn.res.text(), /授权确认/);
+  let html = await loggedIn.res.text();
+  if (html.includes('/choose"')) {
+    // 陈小云 is also an enterprise's agent: this sign-in acts for herself
+    loggedIn = await ua.follow(`${server.url}/oidc/interaction/${uid}/choose`, (l) => l.startsWith(REDIRECT), { form: { actAs: options.actAs ?? 'self', csrf: csrfOf(html) } });
+    if (loggedIn.location.startsWith(REDIRECT)) return loggedIn.location;
+    html = await loggedIn.res.text();
+  }
+  assert.match(html, /授权确认/);
   const consentUid = new URL(loggedIn.location).pathname.split('/').pop()!;
-  const done = await ua.follow(`${server.url}/oidc/interaction/${consentUid}/confirm`, (l) => l.startsWith(REDIRECT), { form: {} });
+  const done = await ua.follow(`${server.url}/oidc/interaction/${consentUid}/confirm`, (l) => l.startsWith(REDIRECT), { form: { csrf: csrfOf(html) } });
   assert.ok(done.location.startsWith(REDIRECT), done.location);
   return done.location;
 }
@@ -96,8 +109,9 @@ describe('OpenID Provider', () => {
     assert.ok(tokens.refresh_token);
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
     assert.ok(refreshed.access_token && refreshed.access_token !== tokens.access_token);
-    const logins = await server.ctx.db.query(`select details from audit_log where action = 'auth.login' and details->>'via' = 'oidc'`);
-    assert.ok(logins.length >= 1);
+    const logins = await server.ctx.db.query<{ details: { amr: string[]; client: string } }>(`select details from audit_log where action = 'auth.login' and details->>'method' = 'password'`);
+    assert.ok(logins.some((l) => l.details.client === 'test-rp' && l.details.amr.includes('pwd')));
+    assert.deepEqual(claims.amr, ['pwd']);
   });
 
   test('a replayed code and a wrong PKCE verifier are refused', async () => {
@@ -134,7 +148,8 @@ describe('OpenID Provider', () => {
     });
     const toLogin = await ua.follow(url.toString(), () => false);
     const uid = new URL(toLogin.location).pathname.split('/').pop()!;
-    const res = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000001', password: 'wrong' } });
+    const csrf = csrfOf(await toLogin.res.text());
+    const res = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000001', password: 'wrong', csrf } });
     assert.equal(res.status, 401);
     assert.match(await res.text(), /用户名或密码错误/);
   });
@@ -163,6 +178,38 @@ describe('OpenID Provider', () => {
   });
 });
 
+describe('tokens outside their audience or lifetime', () => {
+  test('an expired access token gets nothing; its ID token is refused by a library checking expiry', async () => {
+    const config = await discover('test-rp', webSecret);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const callback = await signIn(config, { verifier, state });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    await server.ctx.db.query(`update oidc_payload set expires_at = now() - interval '1 second' where model = 'AccessToken' and id = $1`, [tokens.access_token]);
+    assert.equal(await oauthError(oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub)), '401');
+    assert.equal((await server.api('/api/auth/me', { headers: { authorization: `Bearer ${tokens.access_token}` } })).status, 401);
+  });
+
+  test('a token issued to one system is useless to another', async () => {
+    const config = await discover('test-rp', webSecret);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const callback = await signIn(config, { verifier, state });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    const other = await discover('dept-system', deptSecret);
+    // the department system cannot learn anything about test-rp's token, nor revoke it
+    const seen = await oidc.tokenIntrospection(other, tokens.access_token);
+    assert.equal(seen.active, false);
+    assert.equal((await oidc.tokenIntrospection(config, tokens.access_token)).active, true);
+    // an ID token for test-rp does not validate as dept-system's (aud): replaying it there fails
+    const idToken = tokens.id_token!;
+    const [, payload] = idToken.split('.');
+    assert.equal(JSON.parse(Buffer.from(payload!, 'base64url').toString()).aud, 'test-rp');
+    const res = await fetch(`${server.url}/oidc/session/end?id_token_hint=${idToken}&client_id=dept-system`);
+    assert.equal(res.status, 400, 'the provider itself refuses an ID token hint for another client');
+  });
+});
+
 describe('brute force', () => {
   test('the 6th wrong password within a minute is refused unchecked, logged, and locks even the right password out', async () => {
     const config = await discover('test-rp', webSecret);
@@ -175,8 +222,9 @@ describe('brute force', () => {
     });
     const toLogin = await ua.follow(url.toString(), () => false);
     const uid = new URL(toLogin.location).pathname.split('/').pop()!;
+    const csrf = csrfOf(await toLogin.res.text());
     const attempt = (password: string) =>
-      ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000002', password } });
+      ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000002', password, csrf } });
     for (let i = 1; i <= 5; i++) assert.equal((await attempt(`wrong-${i}`)).status, 401, `attempt ${i}`);
     const sixth = await attempt('wrong-6');
     assert.equal(sixth.status, 429);
@@ -185,12 +233,14 @@ describe('brute force', () => {
     const refused = await server.ctx.db.query(`select details from audit_log where action = 'auth.login_refused'`);
     assert.ok(refused.length >= 2);
     // another account from the same address is not locked by this one
-    const other = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000003', password: 'wrong' } });
+    const other = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000003', password: 'wrong', csrf } });
     assert.equal(other.status, 401);
     // the lock ends; a good password then signs in and forgives the failures
     await server.ctx.db.query(`update auth_throttle set locked_until = now() - interval '1 second'`);
     const ok = await attempt('Yiwang@2026citizen');
-    assert.equal(ok.status, 303);
+    // signed in: 李浮生 now chooses whether to act for himself or his enterprise
+    assert.equal(ok.status, 200);
+    assert.match(await ok.text(), /选择办事身份/);
     assert.equal((await server.ctx.db.query(`select 1 from auth_throttle where key like 'account:%' and failures > 0`)).length, 1);
   });
 });

@@ -295,6 +295,27 @@ describe('regions and other entities', () => {
     });
     assert.equal(roles.status, 200);
     assert.deepEqual(roles.body.roles.map((r: { role: string }) => r.role), ['window_clerk']);
+    // One role for two departments of the same region is two grants; the same grant twice is refused.
+    const [d1, d2] = (await server.api(`/api/org/departments?regionCode=${CITY}&pageSize=2`, { cookie: admin })).body.items;
+    const twoDepts = await server.api(`/api/org/staff/${created.body.id}/roles`, {
+      method: 'PUT',
+      body: { roles: [d1, d2].map((d: { id: string }) => ({ role: 'approver', regionCode: CITY, departmentId: d.id })) },
+      cookie: admin,
+    });
+    assert.equal(twoDepts.status, 200, JSON.stringify(twoDepts.body));
+    assert.equal(twoDepts.body.roles.length, 2);
+    const twice = await server.api(`/api/org/staff/${created.body.id}/roles`, {
+      method: 'PUT',
+      body: { roles: [d1, d1].map((d: { id: string }) => ({ role: 'approver', regionCode: CITY, departmentId: d.id })) },
+      cookie: admin,
+    });
+    assert.equal(twice.status, 422);
+    assert.equal(twice.body.error.code, 'DUPLICATE_ROLE');
+    await server.api(`/api/org/staff/${created.body.id}/roles`, {
+      method: 'PUT',
+      body: { roles: [{ role: 'window_clerk', regionCode: CITY, departmentId: null }] },
+      cookie: admin,
+    });
     const cookie = await server.login('newclerk', 'a-long-password-1');
     const me = await server.api('/api/auth/me', { cookie });
     assert.equal(me.body.user.username, 'newclerk');

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/kernel/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { processDueEvents, type HandlerMap } from '../../src/kernel/events/worker.ts';
+import { MODULES } from '../../src/modules/index.ts';
 import { signIn } from './browserless.ts';
 import { freshDatabaseUrl } from './db.ts';
 
@@ -10,6 +12,8 @@ export interface TestServer extends RunningServer {
   /** fetch against the server, JSON in and out, with an optional session cookie. */
   api(path: string, init?: { method?: string; body?: unknown; rawBody?: string; cookie?: string; lang?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   login(username: string, password?: string): Promise<string>;
+  /** Run the outbox handlers once (test servers start without workers), e.g. to deliver SMS. */
+  deliverEvents(): Promise<number>;
 }
 
 /** The whole platform on a fresh database with the demo city, on a free port. */
@@ -22,6 +26,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       DATABASE_URL: await freshDatabaseUrl(),
       YIWANG_DATA_DIR: dataDir,
       YIWANG_WORKERS: '0',
+      YIWANG_DEV_INBOX: '1',
       LOG_LEVEL: 'warn',
       ...env,
     }),
@@ -44,10 +49,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     return { status: res.status, body: parsed, headers: res.headers };
   };
   const login: TestServer['login'] = (username, password = `Yiwang@2026${username}`) => signIn(server.url, username, password);
+  const handlers: HandlerMap = Object.assign({}, ...MODULES.map((m) => m.eventHandlers?.(server.ctx) ?? {}));
   return {
     ...server,
     api,
     login,
+    deliverEvents: () => processDueEvents(server.ctx.db, handlers),
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

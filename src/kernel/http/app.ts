@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor } from '../actor.ts';
+import { AppError } from '../errors.ts';
 import type { AppContext } from '../context.ts';
 import { hmacSm3 } from '../crypto/sm3.ts';
 import { pickLang, type Lang } from '../i18n/index.ts';
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
   app.addHook('onRequest', async (req) => {
     req.actor = ANONYMOUS;
     req.lang = pickLang(req.headers['accept-language'], (req.query as { lang?: string } | undefined)?.lang);
+    if (isCrossSiteWrite(req, ctx.config.publicUrl)) throw new AppError('CSRF_REJECTED', 403);
     for (const resolve of resolvers) {
       const actor = await resolve(ctx, req);
       if (actor) {
@@ -96,4 +98,27 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
     await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false });
   }
   return app;
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages. SameSite=Lax cookies and JSON-only
+ * bodies already stop classic form CSRF; this also refuses any write a browser marks as
+ * cross-site (Sec-Fetch-Site) or whose Origin is another host. Clients that send neither
+ * header (department systems, curl) are not browsers and carry no ambient cookies.
+ */
+function isCrossSiteWrite(req: FastifyRequest, publicUrl: string): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  // the OpenID Provider serves other sites by design (token calls of browser clients) and
+  // guards its own forms with per-interaction tokens
+  if (req.url.startsWith('/oidc/') && !req.url.startsWith('/oidc/interaction/')) return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site') return true;
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    const host = new URL(origin).host;
+    return host !== req.headers.host && host !== req.headers['x-forwarded-host'] && (!publicUrl || host !== new URL(publicUrl).host);
+  } catch {
+    return true;
+  }
 }

@@ -4,6 +4,12 @@ import { registerOidcRoutes } from './oidc/routes.ts';
 import { oidcRuntime } from './oidc/runtime.ts';
 import { registerWebSignIn } from './web-sign-in.ts';
 import { registerIdentityRoutes } from './routes.ts';
+import { registerAccountRoutes } from './account-routes.ts';
+import { registerClientRoutes } from './client-routes.ts';
+import { registerInPersonRoutes } from './in-person.ts';
+import { actorForBearer } from './bearer.ts';
+import { personalData } from '../../kernel/pii.ts';
+import { SMS_TOPIC, smsHandler } from './sms.ts';
 import { actorForToken, SESSION_COOKIE } from './sessions.ts';
 
 export const identityModule: Module = {
@@ -12,14 +18,27 @@ export const identityModule: Module = {
   routes(app, ctx) {
     const runtime = oidcRuntime(ctx);
     registerIdentityRoutes(app);
+    registerAccountRoutes(app, ctx);
+    registerClientRoutes(app, ctx, runtime);
+    registerInPersonRoutes(app, ctx);
     registerOidcRoutes(app, ctx, runtime);
     registerWebSignIn(app, ctx, runtime);
   },
+  eventHandlers(ctx) {
+    return { [SMS_TOPIC]: smsHandler(personalData(ctx.config.masterKey)) };
+  },
   async resolveActor(ctx, req) {
+    const bearer = /^Bearer ([A-Za-z0-9_-]+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer) return actorForBearer(ctx.db, bearer);
     const token = req.cookies?.[SESSION_COOKIE];
     return token ? actorForToken(ctx.db, token) : undefined;
   },
 };
 
-export { createPerson } from './persons.ts';
-export { hashPassword } from './password.ts';
+export { createPerson, personView } from './persons.ts';
+export { seedIdentityDemo } from './demo.ts';
+export { identityIndicatorInputs, type IdentityIndicatorInputs } from './indicators.ts';
+export { actingFor, actingOptions, type ActingFor } from './enterprises.ts';
+export { checkRedirectUri } from './client-routes.ts';
+export { registerClient, type ClientRegistration } from './oidc/clients.ts';
+export { queueSms } from './sms.ts';

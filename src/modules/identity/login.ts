@@ -3,7 +3,9 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
-import { dummyHash, verifyPassword } from './password.ts';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../kernel/crypto/password.ts';
+import type { AppContext } from '../../kernel/context.ts';
+import { consumeSmsCode, verifySmsCode } from './sms.ts';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, clearFailures, lockedFor, recordFailure } from './throttle.ts';
 
 interface Candidate {
@@ -42,7 +44,7 @@ export async function authenticate(
   const candidate = await db.one<Candidate>(
     `select 'staff' as kind, id, password_hash, region_code from staff where username = $1 and status = 'active'
      union all
-     select 'person' as kind, id, password_hash, region_code from person where phone_index = $2 or id_number_index = $2
+     select 'person' as kind, id, password_hash, region_code from person where (phone_index = $2 or id_number_index = $2) and status = 'active'
      limit 1`,
     [input.username, index],
   );
@@ -66,5 +68,39 @@ export async function authenticate(
     throw new AppError('LOGIN_FAILED', 401);
   }
   await clearFailures(db, accountKey);
+  if (needsRehash(candidate.password_hash)) {
+    // parameters have been raised since this hash was made: store it the current way
+    await db.query(`update ${candidate.kind} set password_hash = $2 where id = $1`, [candidate.id, await hashPassword(input.password)]);
+  }
   return { kind: candidate.kind, id: candidate.id, regionCode: candidate.region_code };
+}
+
+/**
+ * Citizens may sign in with a code sent to their phone (the phone proves 实名等级 1). Wrong codes
+ * count toward the same per-account lockout as wrong passwords.
+ */
+export async function smsSignIn(ctx: AppContext, pii: PersonalData, phone: string, code: string, ip?: string): Promise<string> {
+  const accountKey = `account:${pii.index(phone)}`;
+  const wait = await lockedFor(ctx.db, accountKey);
+  if (wait > 0) throw new AppError('LOGIN_LOCKED', 429, { seconds: wait }, { retryAfter: wait });
+  const person = await ctx.db.one<{ id: string }>("select id from person where phone_index = $1 and status = 'active'", [pii.index(phone)]);
+  try {
+    if (!person) throw new AppError('SMS_CODE_INVALID', 422);
+    const codeId = await verifySmsCode(ctx.db, ctx.config.masterKey, pii, phone, 'login', code);
+    await ctx.db.transaction((tx) => consumeSmsCode(tx, codeId));
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const lockedSeconds = await recordFailure(ctx.db, accountKey, ACCOUNT_POLICY);
+    await ctx.db.transaction((tx) =>
+      appendAudit(tx, ANONYMOUS, {
+        action: 'auth.login_failed',
+        objectType: 'person',
+        objectId: person?.id ?? null,
+        details: { ip: ip ?? null, method: 'sms', lockedSeconds },
+      }),
+    );
+    throw err;
+  }
+  await clearFailures(ctx.db, accountKey);
+  return person.id;
 }

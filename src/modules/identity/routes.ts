@@ -13,15 +13,22 @@ const User = Type.Object({
   departmentName: Type.Union([Type.String(), Type.Null()]),
   regionCode: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Grant),
+  actingFor: Type.Union([
+    Type.Object({ enterpriseId: Type.String(), uscc: Type.String(), name: Type.String(), role: Type.String(), scope: Type.String(), itemCodes: Type.Array(Type.String()) }),
+    Type.Null(),
+  ]),
 });
 const UserReply = Type.Object({ user: User });
 
 function userView(actor: Actor) {
   if (actor.kind === 'staff') {
     const { id, kind, username, name, departmentId, departmentName, regionCode, roles } = actor;
-    return { id, kind, username, name, departmentId, departmentName, regionCode, roles };
+    return { id, kind, username, name, departmentId, departmentName, regionCode, roles, actingFor: null };
   }
-  if (actor.kind === 'person') return { id: actor.id, kind: actor.kind, username: null, name: actor.name, departmentId: null, departmentName: null, regionCode: null, roles: [] };
+  if (actor.kind === 'person') {
+    return { id: actor.id, kind: actor.kind, username: null, name: actor.name, departmentId: null, departmentName: null, regionCode: null, roles: [], actingFor: actor.actingFor ?? null };
+  }
+  if (actor.kind === 'system') return { id: actor.id, kind: actor.kind, username: null, name: actor.id, departmentId: null, departmentName: null, regionCode: null, roles: [], actingFor: null };
   throw unauthenticated();
 }
 

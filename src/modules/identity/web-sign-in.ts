@@ -5,10 +5,12 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { personalData } from '../../kernel/pii.ts';
-import { accountClaims } from './oidc/accounts.ts';
+import { accountClaims, parseAccountId } from './oidc/accounts.ts';
+import { actingFor } from './enterprises.ts';
+import { AppError, unauthenticated } from '../../kernel/errors.ts';
 import { ensureWebClient, WEB_CLIENT_ID } from './oidc/clients.ts';
 import type { OidcRuntime } from './oidc/runtime.ts';
-import { createSession, endSession, idTokenOf, SESSION_COOKIE } from './sessions.ts';
+import { channelOf, createSession, endSession, idTokenOf, SESSION_COOKIE, setSessionActing } from './sessions.ts';
 
 const SIGN_IN_COOKIE = 'yw_signin';
 
@@ -76,17 +78,19 @@ export function registerWebSignIn(app: HttpApp, ctx: AppContext, runtime: OidcRu
       req.log.warn({ err }, 'web sign-in: code redemption failed');
       return reply.redirect('/login?error=SIGN_IN_FAILED');
     }
-    const sub = tokens.claims()!.sub;
-    const account = await accountClaims(ctx.db, sub);
+    const claims = tokens.claims()!;
+    const account = await accountClaims(ctx.db, claims.sub);
     if (!account) return reply.redirect('/login?error=SIGN_IN_FAILED');
-    const kind = account.yiwang_kind as 'staff' | 'person';
-    const session = await createSession(ctx.db, { kind, id: sub }, ctx.config.sessionHours, {
+    const { subjectId: id, enterpriseId } = parseAccountId(claims.sub);
+    const kind = account.yiwang_kind === 'staff' ? 'staff' : 'person';
+    const session = await createSession(ctx.db, { kind, id, actingEnterpriseId: enterpriseId }, ctx.config.sessionHours, {
       ip: req.ip,
       userAgent: req.headers['user-agent'],
       idToken: tokens.id_token,
+      acr: typeof claims.acr === 'string' ? claims.acr : undefined,
     });
     await ctx.db.transaction((tx) =>
-      appendAudit(tx, { kind, id: sub }, { action: 'auth.session', objectType: kind, objectId: sub, details: { ip: req.ip } }),
+      appendAudit(tx, { kind, id }, { action: 'auth.session', objectType: kind, objectId: id, details: { ip: req.ip, session: session.id, actingFor: enterpriseId, channel: channelOf(kind, req.headers['user-agent']) } }),
     );
     reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, expires: session.expiresAt });
     return reply.redirect(attempt.next);
@@ -107,5 +111,26 @@ export function registerWebSignIn(app: HttpApp, ctx: AppContext, runtime: OidcRu
       post_logout_redirect_uri: `${runtime.baseUrl(req)}/`,
     });
     return { endSessionUrl: url.href };
+  });
+
+  // A signed-in person switches, within the web areas, between acting for themself and for an
+  // enterprise that authorised them; the right is checked now and again at every request.
+  app.post('/api/auth/act-as', {
+    schema: {
+      tags: ['auth'],
+      body: Type.Object({ enterpriseId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }) },
+    },
+  }, async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token || req.actor.kind === 'anonymous') throw unauthenticated();
+    if (req.actor.kind !== 'person') throw new AppError('FORBIDDEN', 403);
+    const { enterpriseId } = req.body;
+    if (enterpriseId && !(await actingFor(ctx.db, req.actor.id, enterpriseId))) throw new AppError('FORBIDDEN', 403);
+    await setSessionActing(ctx.db, token, enterpriseId);
+    await ctx.db.transaction((tx) =>
+      appendAudit(tx, req.actor, { action: 'auth.act_as', objectType: 'person', objectId: req.actor.kind === 'person' ? req.actor.id : null, details: { enterpriseId, ip: req.ip } }),
+    );
+    return { ok: true };
   });
 }

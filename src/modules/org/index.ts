@@ -10,3 +10,4 @@ export const orgModule: Module = {
 
 export { departments } from './departments.ts';
 export { getRegion, childRegions, regionExists } from './regions/store.ts';
+export { departmentRefsById, departmentRefsByCode, departmentRefsInRegion, type DepartmentRef } from './lookup.ts';

@@ -86,5 +86,10 @@ export function registerOrgRoutes(app: HttpApp, ctx: AppContext) {
     requireStaff(req.actor);
     return { items: SECTORS.map((code) => ({ code, name: t(req.lang, `sector.${code}`) })) };
   });
-  app.get('/api/org/stats', { schema: { tags: ['cockpit'] } }, (req) => orgStats(db, req.actor));
+  const Counts = { departments: Type.Integer(), halls: Type.Integer(), windows: Type.Integer(), kiosks: Type.Integer(), staff: Type.Integer() };
+  const OrgStats = Type.Object({
+    totals: Type.Object(Counts),
+    byCounty: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...Counts })),
+  });
+  app.get('/api/org/stats', { schema: { tags: ['cockpit'], response: { 200: OrgStats } } }, (req) => orgStats(db, req.actor));
 }

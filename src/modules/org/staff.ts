@@ -5,7 +5,7 @@ import type { Db } from '../../kernel/db/index.ts';
 import { forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { maskPhone } from '../../kernel/validate/idcard.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
-import { hashPassword } from '../identity/password.ts';
+import { hashPassword } from '../../kernel/crypto/password.ts';
 import { entityStore } from './entity.ts';
 import { checkReferences } from './references.ts';
 import type { Staff } from './schemas.ts';
@@ -73,7 +73,7 @@ export async function setStaffRoles(db: Db, store: ReturnType<typeof staffStore>
       if (!allowed) throw forbidden({ grant });
       await checkReferences(tx, { regionCode: grant.regionCode, departmentId: grant.departmentId });
     }
-    const unique = new Set(roles.map((g) => `${g.role}/${g.regionCode}`));
+    const unique = new Set(roles.map((g) => `${g.role}/${g.regionCode}/${g.departmentId ?? ''}`));
     if (unique.size !== roles.length) throw unprocessable('DUPLICATE_ROLE', {}, { field: 'roles' });
     const before = staff.roles;
     await tx.query('delete from staff_role where staff_id = $1', [id]);

@@ -11,8 +11,11 @@ const COUNTED = [
   ['staff', 'staff'],
 ] as const;
 
+type Kind = (typeof COUNTED)[number][0];
+export type CountyCounts = { regionCode: string; regionName: string } & Record<Kind, number>;
+
 /** Counts of the organisation per county, for the cockpit and the indicator engine. */
-export async function orgStats(db: Queryable, actor: Actor) {
+export async function orgStats(db: Queryable, actor: Actor): Promise<{ totals: Record<Kind, number>; byCounty: CountyCounts[] }> {
   requireRole(actor, STATS_ROLES);
   const params: unknown[] = [];
   const scope = scopeCondition(actor, STATS_ROLES, { region: 'region_code' }, params);
@@ -26,14 +29,16 @@ export async function orgStats(db: Queryable, actor: Actor) {
     ? await db.query<{ code: string; name: string }>('select code, name from region where code = any($1)', [countyCodes])
     : [];
   const nameOf = new Map(names.map((r) => [r.code, r.name]));
-  const totals = Object.fromEntries(COUNTED.map(([name]) => [name, 0])) as Record<(typeof COUNTED)[number][0], number>;
-  const byCounty = new Map<string, Record<string, number | string>>();
+  const zero = () => Object.fromEntries(COUNTED.map(([name]) => [name, 0])) as Record<Kind, number>;
+  const totals = zero();
+  const byCounty = new Map<string, CountyCounts>();
   for (const r of rows) {
     const code = `${r.county}000000`;
-    totals[r.kind as keyof typeof totals] += Number(r.n);
-    const entry = byCounty.get(code) ?? { regionCode: code, regionName: nameOf.get(code) ?? code, departments: 0, halls: 0, windows: 0, kiosks: 0, staff: 0 };
-    entry[r.kind] = Number(r.n);
+    const kind = r.kind as Kind;
+    totals[kind] += Number(r.n);
+    const entry = byCounty.get(code) ?? { regionCode: code, regionName: nameOf.get(code) ?? code, ...zero() };
+    entry[kind] = Number(r.n);
     byCounty.set(code, entry);
   }
-  return { totals, byCounty: [...byCounty.values()].sort((a, b) => String(a.regionCode).localeCompare(String(b.regionCode))) };
+  return { totals, byCounty: [...byCounty.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode)) };
 }

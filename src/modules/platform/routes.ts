@@ -17,7 +17,11 @@ const CalendarDay = Type.Object({
 export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: () => Promise<{ code: string; name: string } | null>) {
   const { db } = ctx;
 
-  app.get('/api/config', { schema: { tags: ['platform'] } }, async () => ({
+  const NodeConfig = Type.Object({
+    city: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+    languages: Type.Array(Type.String()),
+  });
+  app.get('/api/config', { schema: { tags: ['platform'], response: { 200: NodeConfig } } }, async () => ({
     city: await cityName(),
     languages: ['zh-CN', 'en-US'],
   }));

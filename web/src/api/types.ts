@@ -3,6 +3,7 @@
 // The role list is the server's own; the web app imports it rather than keeping a copy.
 export type { Role as RoleCode } from '../../../src/kernel/actor.ts';
 import type { Role as RoleCode } from '../../../src/kernel/actor.ts';
+import type { ActingFor } from './identity.ts';
 
 export interface RoleGrant {
   role: RoleCode;
@@ -19,6 +20,8 @@ export interface User {
   departmentName: string | null;
   regionCode: string;
   roles: RoleGrant[];
+  /** The enterprise a person acts for in this session (代企业办理); null when for themself. */
+  actingFor?: ActingFor | null;
 }
 
 export interface PublicConfig {

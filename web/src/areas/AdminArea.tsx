@@ -11,6 +11,8 @@ const WindowsPage = lazy(() => import('../pages/admin/WindowsPage.tsx'));
 const KiosksPage = lazy(() => import('../pages/admin/KiosksPage.tsx'));
 const StaffPage = lazy(() => import('../pages/admin/StaffPage.tsx'));
 const CalendarPage = lazy(() => import('../pages/admin/CalendarPage.tsx'));
+const SealsPage = lazy(() => import('../pages/seal/SealsPage.tsx'));
+const ClientsPage = lazy(() => import('../pages/identity/ClientsPage.tsx'));
 
 /** /admin/*: administration of the organisation model and the working calendar. */
 export default function AdminArea() {
@@ -26,6 +28,8 @@ export default function AdminArea() {
           <Route path="kiosks" element={<KiosksPage />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="calendar" element={<CalendarPage />} />
+          <Route path="seals" element={<SealsPage />} />
+          <Route path="clients" element={<ClientsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -3,9 +3,19 @@ import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
 import PortalLayout from '../pages/portal/PortalLayout.tsx';
 
+const VerifyPage = lazy(() => import('../pages/license/VerifyPage.tsx'));
+const WalletPage = lazy(() => import('../pages/license/WalletPage.tsx'));
 const PortalHome = lazy(() => import('../pages/portal/PortalHome.tsx'));
 const ServicesSoonPage = lazy(() => import('../pages/portal/ServicesSoonPage.tsx'));
-const SearchPage = lazy(() => import('../pages/portal/SearchPage.tsx'));
+const SearchPage = lazy(() => import('../pages/catalog/SearchResultsPage.tsx'));
+const GuidePage = lazy(() => import('../pages/catalog/GuidePage.tsx'));
+const MyPaymentsPage = lazy(() => import('../pages/payment/MyPaymentsPage.tsx'));
+const PaymentDetailPage = lazy(() => import('../pages/payment/PaymentDetailPage.tsx'));
+const RegisterPage = lazy(() => import('../pages/identity/RegisterPage.tsx'));
+const ResetPasswordPage = lazy(() => import('../pages/identity/ResetPasswordPage.tsx'));
+const SecurityPage = lazy(() => import('../pages/identity/SecurityPage.tsx'));
+const EnterprisesPage = lazy(() => import('../pages/identity/EnterprisesPage.tsx'));
+const ReceiptVerifyPage = lazy(() => import('../pages/payment/ReceiptVerifyPage.tsx'));
 
 /** / and everything no other area claims: the public portal (and its 404). */
 export default function PortalArea() {
@@ -15,6 +25,16 @@ export default function PortalArea() {
         <Route index element={<PortalHome />} />
         <Route path="services/:theme" element={<ServicesSoonPage />} />
         <Route path="search" element={<SearchPage />} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route path="wallet" element={<WalletPage />} />
+        <Route path="guide/:id" element={<GuidePage />} />
+        <Route path="payments" element={<MyPaymentsPage />} />
+        <Route path="payments/verify" element={<ReceiptVerifyPage />} />
+        <Route path="payments/:id" element={<PaymentDetailPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="me/security" element={<SecurityPage />} />
+        <Route path="me/enterprises" element={<EnterprisesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

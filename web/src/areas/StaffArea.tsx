@@ -16,7 +16,7 @@ export default function StaffArea() {
         <Route element={<StaffLayout />}>
           <Route index element={<StaffHome />} />
           {STAFF_MODULES.map((m) => (
-            <Route key={m.path} path={m.path} element={<StaffModulePage module={m} />} />
+            <Route key={m.path} path={m.path} element={m.page ? <m.page /> : <StaffModulePage module={m} />} />
           ))}
           <Route path="*" element={<NotFoundPage />} />
         </Route>

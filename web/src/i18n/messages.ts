@@ -1,10 +1,20 @@
 import enBase from './en-US.json';
+import catalogEn from './catalog.en-US.json';
+import catalogZh from './catalog.zh-CN.json';
 import zhBase from './zh-CN.json';
+import identityEn from './identity.en-US.json';
+import identityZh from './identity.zh-CN.json';
+import licenseEn from './license.en-US.json';
+import licenseZh from './license.zh-CN.json';
+import paymentEn from './payment.en-US.json';
+import paymentZh from './payment.zh-CN.json';
+import sealEn from './seal.en-US.json';
+import sealZh from './seal.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase };
-const enUS = { ...enBase };
+const zhCN = { ...zhBase, catalog: catalogZh, seal: sealZh, license: licenseZh, payment: paymentZh, identity: identityZh };
+const enUS = { ...enBase, catalog: catalogEn, seal: sealEn, license: licenseEn, payment: paymentEn, identity: identityEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

@@ -1,7 +1,27 @@
 import type { Queryable } from '../../../kernel/db/index.ts';
+import { actingFor } from '../enterprises.ts';
 
 /** The acr value of each 实名等级 (assurance level) a login can prove. */
 export const ACR = { 1: 'urn:yiwang:loa:1', 2: 'urn:yiwang:loa:2', 3: 'urn:yiwang:loa:3' } as const;
+
+export const levelOfAcr = (acr: unknown): number => {
+  const m = typeof acr === 'string' ? /^urn:yiwang:loa:([123])$/.exec(acr) : null;
+  return m ? Number(m[1]) : 0;
+};
+
+/**
+ * A person acting for an enterprise signs in as the account `<person id>:<enterprise id>`: the
+ * relying party sees the enterprise as the acting subject and the person as its agent, and a
+ * revoked or expired authorisation makes the account (and every token for it) unusable.
+ */
+export const actingAccountId = (personId: string, enterpriseId: string) => `${personId}:${enterpriseId}`;
+
+export function parseAccountId(accountId: string): { subjectId: string; enterpriseId: string | null } {
+  const [subjectId, enterpriseId] = accountId.split(':');
+  return { subjectId: subjectId!, enterpriseId: enterpriseId ?? null };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface AccountRow {
   kind: 'staff' | 'person';
@@ -15,8 +35,10 @@ interface AccountRow {
   [key: string]: unknown;
 }
 
-/** Claims of a staff member or a citizen, by subject id. Disabled staff have none. */
-export async function accountClaims(db: Queryable, sub: string) {
+/** Claims of a staff member, a citizen, or a citizen acting for an enterprise. Disabled accounts have none. */
+export async function accountClaims(db: Queryable, accountId: string) {
+  const { subjectId, enterpriseId } = parseAccountId(accountId);
+  if (!UUID.test(subjectId) || (enterpriseId !== null && !UUID.test(enterpriseId))) return undefined;
   const row = await db.one<AccountRow>(
     `select 'staff' as kind, s.id, s.name, s.username, s.department_id, s.region_code, 3 as assurance_level,
             coalesce((select json_agg(json_build_object('role', sr.role, 'regionCode', sr.region_code,
@@ -24,19 +46,32 @@ export async function accountClaims(db: Queryable, sub: string) {
        from staff s where s.id = $1 and s.status = 'active'
      union all
      select 'person', p.id, p.name, null, null, p.region_code, p.assurance_level, '[]'::json
-       from person p where p.id = $1`,
-    [sub],
+       from person p where p.id = $1 and p.status = 'active'`,
+    [subjectId],
   );
   if (!row) return undefined;
-  return {
-    sub: row.id,
+  const base = {
+    sub: accountId,
     name: row.name,
     preferred_username: row.username ?? undefined,
-    yiwang_kind: row.kind,
+    yiwang_kind: row.kind as 'staff' | 'person' | 'enterprise',
     assurance_level: row.assurance_level,
     department_id: row.department_id ?? undefined,
     region_code: row.region_code ?? undefined,
     roles: row.kind === 'staff' ? row.roles : undefined,
+  };
+  if (!enterpriseId) return base;
+  if (row.kind !== 'person') return undefined;
+  const acting = await actingFor(db, row.id, enterpriseId);
+  if (!acting) return undefined;
+  return {
+    ...base,
+    name: acting.name,
+    yiwang_kind: 'enterprise' as const,
+    enterprise: { id: acting.enterpriseId, uscc: acting.uscc, name: acting.name },
+    agent: { sub: row.id, name: row.name, role: acting.role, scope: acting.scope, item_codes: acting.itemCodes, expires_at: acting.expiresAt },
+    // RFC 8693 actor claim: who is actually acting for the subject
+    act: { sub: row.id },
   };
 }
 

@@ -15,10 +15,14 @@ export interface ClientRegistration {
   minAssuranceLevel?: 1 | 2 | 3;
   /** YiWang's own web areas: signed in without a consent screen. */
   firstParty?: boolean;
+  /** Shown on the sign-in and consent pages. */
+  logoUri?: string;
 }
 
 /** Extra client metadata (declared to the provider) marking YiWang's own web areas. */
 export const FIRST_PARTY = 'yiwang_first_party';
+/** The lowest 实名等级 the client accepts; the provider asks for a step-up below it. */
+export const MIN_LEVEL = 'yiwang_min_level';
 
 /** Register a relying party; returns its secret once (it is stored encrypted). */
 export async function registerClient(
@@ -35,6 +39,7 @@ export async function registerClient(
     response_types: reg.grantTypes.includes('authorization_code') ? ['code'] : [],
     ...(reg.scope ? { scope: reg.scope } : {}),
     token_endpoint_auth_method: reg.public ? 'none' : 'client_secret_basic',
+    ...(reg.logoUri ? { logo_uri: reg.logoUri } : {}),
   };
   await db.query(
     `insert into oidc_client (client_id, name, metadata, secret_enc, min_assurance_level, first_party) values ($1, $2, $3, $4, $5, $6)`,
@@ -56,8 +61,8 @@ export async function setClientStatus(db: Queryable, clientId: string, status: '
 
 /** The client as oidc-provider wants it, or undefined when unknown or disabled. */
 export async function clientMetadata(db: Queryable, secrets: PersonalData, clientId: string) {
-  const row = await db.one<{ metadata: Record<string, unknown>; secret_enc: string | null; first_party: boolean }>(
-    `select metadata, secret_enc, first_party from oidc_client where client_id = $1 and status = 'active'`,
+  const row = await db.one<{ metadata: Record<string, unknown>; secret_enc: string | null; first_party: boolean; min_assurance_level: number }>(
+    `select metadata, secret_enc, first_party, min_assurance_level from oidc_client where client_id = $1 and status = 'active'`,
     [clientId],
   );
   if (!row) return undefined;
@@ -65,6 +70,7 @@ export async function clientMetadata(db: Queryable, secrets: PersonalData, clien
     ...row.metadata,
     client_id: clientId,
     [FIRST_PARTY]: row.first_party,
+    [MIN_LEVEL]: row.min_assurance_level,
     ...(row.secret_enc ? { client_secret: secrets.decrypt(row.secret_enc) } : {}),
   };
 }

@@ -32,3 +32,9 @@ export async function rotateSigningKey(db: Queryable, secrets: PersonalData): Pr
   await db.query('update oidc_key set retired_at = now() where retired_at is null');
   return createSigningKey(db, secrets);
 }
+
+/** Changes whenever a key is added or retired, so instances notice a rotation. */
+export async function keyGeneration(db: Queryable): Promise<string> {
+  const row = await db.one<{ g: string }>("select count(*) || '/' || coalesce(max(created_at)::text, '') || '/' || count(retired_at) as g from oidc_key");
+  return row?.g ?? '';
+}

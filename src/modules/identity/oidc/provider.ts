@@ -1,13 +1,13 @@
-import Provider, { type Configuration } from 'oidc-provider';
+import Provider, { interactionPolicy, type Configuration } from 'oidc-provider';
 import { hmacSm3 } from '../../../kernel/crypto/sm3.ts';
 import type { AppContext } from '../../../kernel/context.ts';
 import { personalData } from '../../../kernel/pii.ts';
 import { escapeHtml } from '../../../kernel/html.ts';
 import { pickLang } from '../../../kernel/i18n/index.ts';
-import { ACR, accountClaims } from './accounts.ts';
+import { ACR, accountClaims, levelOfAcr } from './accounts.ts';
 import { loggedOutPage, logoutPage } from './pages.ts';
 import { postgresAdapter } from './adapter.ts';
-import { clientMetadata, FIRST_PARTY } from './clients.ts';
+import { clientMetadata, FIRST_PARTY, MIN_LEVEL } from './clients.ts';
 import { createSigningKey, loadSigningKeys } from './keys.ts';
 
 export const OIDC_PREFIX = '/oidc';
@@ -17,6 +17,26 @@ export const OIDC_PREFIX = '/oidc';
  * state is in PostgreSQL; the cookie keys derive from the master key, so every instance can
  * read every other instance's cookies.
  */
+/**
+ * The standard prompts, plus: a single sign-on session proven at a lower 实名等级 than the
+ * client needs (its minimum, or the acr_values it asks for) goes back to sign-in for a step-up
+ * instead of silently handing out the weaker session.
+ */
+function levelAwarePolicy() {
+  const { Check, base } = interactionPolicy;
+  const policy = base();
+  policy.get('login')!.checks.add(
+    new Check('yiwang_level', 'the session is proven at a lower assurance level than required', async (koa) => {
+      const { session, client, params } = koa.oidc;
+      if (!session?.accountId) return Check.NO_NEED_TO_PROMPT;
+      const asked = String(params?.acr_values ?? '').split(' ').map(levelOfAcr).filter((l) => l > 0);
+      const required = Math.max(Number((client as unknown as Record<string, unknown> | undefined)?.[MIN_LEVEL] ?? 1), asked.length ? Math.min(...asked) : 1);
+      return levelOfAcr(session.acr) < required ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+    }),
+  );
+  return policy;
+}
+
 export async function createProvider(ctx: AppContext, issuer: string): Promise<Provider> {
   const secrets = personalData(ctx.config.masterKey);
   let keys = await loadSigningKeys(ctx.db, secrets);
@@ -37,7 +57,7 @@ export async function createProvider(ctx: AppContext, issuer: string): Promise<P
       if (!claims) return undefined;
       return { accountId: sub, claims: async () => claims };
     },
-    extraClientMetadata: { properties: [FIRST_PARTY] },
+    extraClientMetadata: { properties: [FIRST_PARTY, MIN_LEVEL] },
     // YiWang's own web areas need no consent screen; every other client gets one.
     async loadExistingGrant(koa) {
       const { client, session, result, provider: p } = koa.oidc;
@@ -51,17 +71,25 @@ export async function createProvider(ctx: AppContext, issuer: string): Promise<P
     },
     scopes: ['openid', 'offline_access', 'profile', 'yiwang'],
     claims: {
-      openid: ['sub'],
+      // the provider's defaults, kept: acr is the 实名等级 of the sign-in
+      acr: null,
+      sid: null,
+      auth_time: null,
+      iss: null,
+      // amr: how the sign-in was proven (pwd, sms, otp), so a relying party can require a second factor
+      openid: ['sub', 'acr', 'amr'],
       profile: ['name', 'preferred_username'],
-      yiwang: ['yiwang_kind', 'assurance_level', 'department_id', 'region_code', 'roles'],
+      yiwang: ['yiwang_kind', 'assurance_level', 'department_id', 'region_code', 'roles', 'enterprise', 'agent', 'act'],
     },
     acrValues: Object.values(ACR),
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      // A system learns about its own tokens only: one department's system must not read who
+      // holds another system's tokens. Likewise it revokes only its own.
+      introspection: { enabled: true, allowedPolicy: async (_koa, client, token) => token.clientId === client.clientId },
+      revocation: { enabled: true, allowedPolicy: async (_koa, client, token) => token.clientId === client.clientId },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (koa, form) => {
@@ -74,7 +102,7 @@ export async function createProvider(ctx: AppContext, issuer: string): Promise<P
         },
       },
     },
-    interactions: { url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}`, policy: levelAwarePolicy() },
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || code.scopes.has('openid')),
     ttl: {

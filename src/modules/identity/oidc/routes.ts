@@ -1,14 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { appendAudit } from '../../../kernel/audit/audit.ts';
 import type { AppContext } from '../../../kernel/context.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { t } from '../../../kernel/i18n/index.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
 import { personalData } from '../../../kernel/pii.ts';
-import { authenticate } from '../login.ts';
-import { ACR, assuranceLevel } from './accounts.ts';
-import { consentPage, loginPage } from './pages.ts';
+import { authenticate, smsSignIn } from '../login.ts';
+import { tablePopulationBase } from '../population.ts';
+import { isMobile, sendSmsCode } from '../sms.ts';
+import { interactionSteps } from './interaction.ts';
+import { consentPage, loginPage, type LoginView } from './pages.ts';
 import { OIDC_PREFIX } from './provider.ts';
 import type { OidcRuntime } from './runtime.ts';
 
@@ -16,6 +17,8 @@ import type { OidcRuntime } from './runtime.ts';
 export function registerOidcRoutes(app: HttpApp, ctx: AppContext, runtime: OidcRuntime) {
   const pii = personalData(ctx.config.masterKey);
   const provider = runtime.provider;
+  const steps = interactionSteps(ctx, pii, tablePopulationBase(ctx.db, pii));
+  type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
   async function clientName(p: Provider, clientId: unknown): Promise<string> {
     const client = await p.Client.find(String(clientId));
@@ -24,48 +27,92 @@ export function registerOidcRoutes(app: HttpApp, ctx: AppContext, runtime: OidcR
 
   // Interaction pages: form posts, parsed here only; the rest of the API takes JSON alone.
   app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 }, (_req, body, done) =>
       done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
 
-    scope.get(`${OIDC_PREFIX}/interaction/:uid`, { schema: { hide: true } }, async (req, reply) => {
+    /** The interaction of this browser, and the posted form once its CSRF token is checked. */
+    async function interaction(req: FastifyRequest, reply: FastifyReply) {
       const p = await provider(req);
       const details = await p.interactionDetails(req.raw, reply.raw);
-      const name = await clientName(p, details.params.client_id);
+      const body = (req.method === 'POST' ? (req.body ?? {}) : {}) as Record<string, string>;
+      if (req.method === 'POST' && body.csrf !== steps.csrfFor(details.uid)) throw new AppError('CSRF_REJECTED', 403);
+      const field = (name: string, max: number) => String(body[name] ?? '').trim().slice(0, max);
+      return { p, details, body, field };
+    }
+
+    const loginView = async (req: FastifyRequest, p: Provider, details: Details, extra: Partial<LoginView> = {}): Promise<LoginView> => ({
+      uid: details.uid,
+      csrf: steps.csrfFor(details.uid),
+      client: await clientName(p, details.params.client_id),
+      method: (req.query as Record<string, string>).method === 'sms' ? 'sms' : 'password',
+      ...extra,
+    });
+
+    scope.get(`${OIDC_PREFIX}/interaction/:uid`, { schema: { hide: true } }, async (req, reply) => {
+      const { p, details } = await interaction(req, reply);
       reply.type('text/html');
-      if (details.prompt.name === 'login') return loginPage(req.lang, details.uid, name);
+      if (details.prompt.name === 'login') {
+        const ch = await steps.challenge(details.uid);
+        const step = ch ? await steps.nextStep(p, details, ch) : null;
+        if (ch && step) return steps.render(req.lang, p, details, ch, step);
+        return loginPage(req.lang, await loginView(req, p, details));
+      }
       const scopes = String(details.params.scope ?? 'openid').split(' ').filter(Boolean);
-      return consentPage(req.lang, details.uid, name, scopes);
+      return consentPage(req.lang, details.uid, steps.csrfFor(details.uid), await clientName(p, details.params.client_id), scopes);
     });
 
     scope.post(`${OIDC_PREFIX}/interaction/:uid/login`, { schema: { hide: true } }, async (req, reply) => {
-      const p = await provider(req);
-      const details = await p.interactionDetails(req.raw, reply.raw);
-      const body = (req.body ?? {}) as Record<string, string>;
+      const { p, details, field } = await interaction(req, reply);
       try {
-        const account = await authenticate(ctx.db, pii, { username: String(body.username ?? '').slice(0, 64), password: String(body.password ?? '').slice(0, 128) }, { ip: req.ip });
-        const level = await assuranceLevel(ctx.db, account.kind, account.id);
-        await ctx.db.transaction((tx) =>
-          appendAudit(tx, account, {
-            action: 'auth.login',
-            objectType: account.kind,
-            objectId: account.id,
-            regionCode: account.regionCode,
-            details: { ip: req.ip, via: 'oidc', client: String(details.params.client_id) },
-          }),
-        );
-        reply.hijack();
-        await p.interactionFinished(req.raw, reply.raw, { login: { accountId: account.id, acr: ACR[level] } }, { mergeWithLastSubmission: false });
+        const account = await authenticate(ctx.db, pii, { username: field('username', 64), password: String((req.body as Record<string, string>).password ?? '').slice(0, 128) }, { ip: req.ip });
+        return await steps.begin(req, reply, p, details, account, 'password');
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        const name = await clientName(p, details.params.client_id);
-        return reply.status(err.status).type('text/html').send(loginPage(req.lang, details.uid, name, t(req.lang, `error.${err.code}`, err.params)));
+        const view = await loginView(req, p, details, { method: 'password', error: t(req.lang, `error.${err.code}`, err.params) });
+        return reply.status(err.status).type('text/html').send(loginPage(req.lang, view));
       }
     });
 
+    scope.post(`${OIDC_PREFIX}/interaction/:uid/sms-send`, { schema: { hide: true } }, async (req, reply) => {
+      const { p, details, field } = await interaction(req, reply);
+      const phone = field('phone', 11);
+      try {
+        // Same answer whether or not the number has an account: no enumeration of citizens.
+        const known = await ctx.db.one('select 1 from person where phone_index = $1 and status = $2', [pii.index(phone), 'active']);
+        if (known) await sendSmsCode(ctx, pii, phone, 'login', req.lang);
+        else if (!isMobile(phone)) throw new AppError('PHONE_INVALID', 422);
+        const view = await loginView(req, p, details, { method: 'sms', phone, notice: t(req.lang, 'oidc.login.codeSent') });
+        return reply.type('text/html').send(loginPage(req.lang, view));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        const view = await loginView(req, p, details, { method: 'sms', phone, error: t(req.lang, `error.${err.code}`, err.params) });
+        return reply.status(err.status).type('text/html').send(loginPage(req.lang, view));
+      }
+    });
+
+    scope.post(`${OIDC_PREFIX}/interaction/:uid/sms-login`, { schema: { hide: true } }, async (req, reply) => {
+      const { p, details, field } = await interaction(req, reply);
+      const phone = field('phone', 11);
+      try {
+        const person = await smsSignIn(ctx, pii, phone, field('code', 6), req.ip);
+        return await steps.begin(req, reply, p, details, { kind: 'person', id: person }, 'sms');
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        const view = await loginView(req, p, details, { method: 'sms', phone, error: t(req.lang, `error.${err.code}`, err.params) });
+        return reply.status(err.status).type('text/html').send(loginPage(req.lang, view));
+      }
+    });
+
+    for (const step of ['totp', 'enrol', 'stepup', 'choose'] as const) {
+      scope.post(`${OIDC_PREFIX}/interaction/:uid/${step}`, { schema: { hide: true } }, async (req, reply) => {
+        const { p, details, body } = await interaction(req, reply);
+        return steps.answer(req, reply, p, details, step, body);
+      });
+    }
+
     scope.post(`${OIDC_PREFIX}/interaction/:uid/confirm`, { schema: { hide: true } }, async (req, reply) => {
-      const p = await provider(req);
-      const details = await p.interactionDetails(req.raw, reply.raw);
+      const { p, details } = await interaction(req, reply);
       const accountId = details.session?.accountId;
       if (!accountId || details.prompt.name !== 'consent') throw new AppError('BAD_REQUEST', 400);
       const grant = details.grantId
@@ -81,7 +128,7 @@ export function registerOidcRoutes(app: HttpApp, ctx: AppContext, runtime: OidcR
     });
 
     scope.post(`${OIDC_PREFIX}/interaction/:uid/abort`, { schema: { hide: true } }, async (req, reply) => {
-      const p = await provider(req);
+      const { p } = await interaction(req, reply);
       reply.hijack();
       await p.interactionFinished(req.raw, reply.raw, { error: 'access_denied', error_description: 'the user denied access' }, { mergeWithLastSubmission: false });
     });

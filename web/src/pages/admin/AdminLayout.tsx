@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  ApiOutlined,
   CalendarOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -30,6 +32,8 @@ export default function AdminLayout() {
           ],
         },
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('admin.menu.calendar') },
+        { key: '/admin/seals', icon: <SafetyCertificateOutlined />, label: t('seal.menu') },
+        { key: '/admin/clients', icon: <ApiOutlined />, label: t('identity.clients.menu') },
       ]}
     />
   );

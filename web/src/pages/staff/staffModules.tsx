@@ -1,11 +1,13 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
+  IdcardOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { RoleCode } from '../../api/types.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
@@ -15,6 +17,8 @@ export interface StaffModule {
   label: MessageKey;
   icon: ReactNode;
   roles: RoleCode[];
+  /** The module's page once it is built (otherwise a coming-soon placeholder). */
+  page?: LazyExoticComponent<ComponentType>;
 }
 
 export const STAFF_MODULES: StaffModule[] = [
@@ -28,6 +32,20 @@ export const STAFF_MODULES: StaffModule[] = [
   { path: 'tickets', label: 'staff.menu.tickets', icon: <PhoneOutlined />, roles: ['hotline_agent'] },
   { path: 'incidents', label: 'staff.menu.incidents', icon: <SafetyCertificateOutlined />, roles: ['grid_worker'] },
   { path: 'data', label: 'staff.menu.data', icon: <DatabaseOutlined />, roles: ['data_officer'] },
+  {
+    path: 'payments',
+    label: 'payment.staff.menu',
+    icon: <AccountBookOutlined />,
+    roles: ['window_clerk', 'approver', 'department_admin', 'leader'],
+    page: lazy(() => import('../payment/PaymentsWorkbench.tsx')),
+  },
+  {
+    path: 'licences',
+    label: 'license.staff.menu',
+    icon: <IdcardOutlined />,
+    roles: ['window_clerk', 'approver', 'department_admin'],
+    page: lazy(() => import('../license/LicencesWorkbench.tsx')),
+  },
 ];
 
 /** Modules for these roles; an administrator sees them all. */

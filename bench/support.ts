@@ -1,0 +1,40 @@
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/kernel/config.ts';
+import { startServer, type RunningServer } from '../src/server.ts';
+
+export const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+export const CONNECTIONS = 10;
+
+export interface Throughput {
+  rps: number;
+  p99: number;
+}
+
+/** autocannon against one route after a short warm-up, so every route starts with JIT and caches in the same state. */
+export async function measure(url: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string } = {}): Promise<Throughput> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, ...options });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+/** One line of a benchmark table: throughput, p99 and the ratio to the same run's baseline. */
+export const ratioRow = (name: string, r: Throughput, baseline: Throughput) =>
+  `${name.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   ratio to bare ${(r.rps / baseline.rps).toFixed(3)}`;
+
+/** The whole platform with the demo city on a throwaway data directory (or DATABASE_URL). */
+export async function withBenchServer(run: (server: RunningServer) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-bench-'));
+  const server = await startServer(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', YIWANG_DATA_DIR: dataDir, YIWANG_WORKERS: '0', LOG_LEVEL: 'warn', DATABASE_URL: process.env.DATABASE_URL ?? '' }),
+  );
+  try {
+    await run(server);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

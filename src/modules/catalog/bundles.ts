@@ -1,0 +1,430 @@
+import { Type, type Static } from 'typebox';
+import type { Actor } from '../../kernel/actor.ts';
+import { appendAudit } from '../../kernel/audit/audit.ts';
+import type { Db, Queryable, Tx } from '../../kernel/db/index.ts';
+import { conflict, isUniqueViolation, notFound, unprocessable } from '../../kernel/errors.ts';
+import { emit } from '../../kernel/events/outbox.ts';
+import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
+import { regionPrefix } from '../../kernel/region-code.ts';
+import { departmentRefsById } from '../org/index.ts';
+import { canReadDrafts, isBureau, readScopeSql, requireBureau } from './access.ts';
+import { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
+import type { ItemContent } from './content.ts';
+import { bumpSearchGeneration } from './items.ts';
+
+/**
+ * 一件事 (bundles): items applied for together. Members run in steps — members sharing a step
+ * run in parallel, a higher step follows the lower ones. A member is an item (by its code) or
+ * another bundle (by its bundle code); a bundle may never contain itself, directly or not.
+ * Bundles are edited, published and retired by the data bureau; the public reads published ones.
+ */
+
+export const BUNDLE_CODE_PATTERN = '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$';
+
+export const BundleContent = Type.Object(
+  {
+    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 30 })),
+    theme: Type.Optional(Type.String({ maxLength: 40 })),
+    /** 一件事办事指南. */
+    guide: Type.String({ maxLength: 8000 }),
+    /** Promised limit of the whole bundle, working days (0 = 即办). */
+    promisedLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
+    visits: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+  },
+  { additionalProperties: false },
+);
+export type BundleContent = Static<typeof BundleContent>;
+
+export const BundleMemberInput = Type.Object(
+  {
+    /** 业务办理项编码 or an 实施编码 naming exactly one item. */
+    itemCode: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    /** A nested bundle's code. */
+    bundleCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    step: Type.Integer({ minimum: 1, maximum: 50 }),
+    optional: Type.Optional(Type.Boolean()),
+    condition: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type BundleMemberInput = Static<typeof BundleMemberInput>;
+
+export const BundleInput = Type.Object(
+  {
+    code: Type.String({ pattern: BUNDLE_CODE_PATTERN, maxLength: 60 }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    regionCode: Type.String({ pattern: '^[0-9]{12}$' }),
+    leadDepartmentId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
+    audience: Type.Union([Type.Literal('person'), Type.Literal('entity')]),
+    content: BundleContent,
+    members: Type.Array(BundleMemberInput, { minItems: 2, maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type BundleInput = Static<typeof BundleInput>;
+
+export type BundleStatus = 'draft' | 'published' | 'retired';
+
+export interface BundleRow {
+  id: string;
+  code: string;
+  name: string;
+  regionCode: string;
+  leadDepartmentId: string | null;
+  audience: 'person' | 'entity';
+  status: BundleStatus;
+  content: BundleContent;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface BundleMember {
+  position: number;
+  kind: 'item' | 'bundle';
+  id: string;
+  code: string;
+  name: string;
+  step: number;
+  optional: boolean;
+  condition: string;
+  /** The item (or nested bundle) is published, so the bundle can be applied for. */
+  published: boolean;
+}
+
+export interface BundleDetail {
+  bundle: BundleRow & { leadDepartmentName: string | null; itemCount: number };
+  steps: { step: number; mode: 'parallel' | 'sequence'; members: BundleMember[] }[];
+  /** Items of the bundle and of nested bundles, once each, in order. */
+  items: { itemId: string; code: string; name: string; versionNo: number }[];
+  form: MergedBundle['form'];
+  materials: MergedBundle['materials'];
+  materialsBeforeMerge: number;
+  guide: BundleContent & { name: string };
+  permissions: { edit: boolean };
+}
+
+const COLS = `b.id, b.code, b.name, b.region_code as "regionCode", b.lead_department_id as "leadDepartmentId", b.audience, b.status,
+  b.content, b.version, b.created_at as "createdAt", b.updated_at as "updatedAt", b.published_at as "publishedAt"`;
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
+const fix = (r: BundleRow): BundleRow => ({ ...r, createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)!, publishedAt: iso(r.publishedAt) });
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s);
+
+async function fetchBundle(q: Queryable, idOrCode: string): Promise<BundleRow | undefined> {
+  const row = await q.one<BundleRow & Record<string, unknown>>(
+    `select ${COLS} from catalog_bundle b where ${isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1'}`,
+    [idOrCode],
+  );
+  return row ? fix(row) : undefined;
+}
+
+const canSeeDraft = (actor: Actor, b: { regionCode: string }) => canReadDrafts(actor, b) || isBureau(actor, b);
+
+/** Published bundles to everyone; drafts and retired ones to catalogue staff in scope (404 otherwise). */
+async function visibleBundle(q: Queryable, actor: Actor, idOrCode: string): Promise<BundleRow> {
+  const b = await fetchBundle(q, idOrCode);
+  if (!b || (b.status !== 'published' && !canSeeDraft(actor, b))) throw notFound('bundle', idOrCode);
+  return b;
+}
+
+export interface BundleListQuery {
+  q?: string;
+  status?: BundleStatus;
+  regionCode?: string;
+  audience?: 'person' | 'entity';
+  page: number;
+  pageSize: number;
+}
+
+export async function listBundles(db: Queryable, actor: Actor, query: BundleListQuery) {
+  const params: unknown[] = [];
+  const staffScope = readScopeSql(actor, { region: 'b.region_code', department: 'b.lead_department_id' }, params);
+  // Bureau members see every bundle of their region whether or not a department grant matches.
+  const where = [`(b.status = 'published' or ${staffScope})`];
+  if (query.q) {
+    params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(b.name ilike $${params.length} or b.code ilike $${params.length})`);
+  }
+  if (query.status) {
+    params.push(query.status);
+    where.push(`b.status = $${params.length}`);
+  }
+  if (query.audience) {
+    params.push(query.audience);
+    where.push(`b.audience = $${params.length}`);
+  }
+  if (query.regionCode) {
+    params.push(`${regionPrefix(query.regionCode)}%`);
+    where.push(`b.region_code like $${params.length}`);
+  }
+  const rows = await db.query<BundleRow & { memberCount: number; total: number } & Record<string, unknown>>(
+    `select ${COLS}, (select count(*) from catalog_bundle_member m where m.bundle_id = b.id) as "memberCount", count(*) over () as total
+     from catalog_bundle b where ${where.join(' and ')} order by b.code limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+    params,
+  );
+  return {
+    items: rows.map(({ total: _t, memberCount, ...r }) => ({ ...fix(r as BundleRow), memberCount: Number(memberCount) })),
+    total: rows.length ? Number(rows[0]!.total) : 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+interface MemberRow {
+  position: number;
+  item_id: string | null;
+  child_bundle_id: string | null;
+  step: number;
+  optional: boolean;
+  condition: string;
+}
+
+async function membersOf(q: Queryable, bundleId: string): Promise<MemberRow[]> {
+  return q.query<MemberRow & Record<string, unknown>>(
+    `select position, item_id, child_bundle_id, step, optional, condition from catalog_bundle_member where bundle_id = $1 order by step, position`,
+    [bundleId],
+  );
+}
+
+interface ItemRef {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+  versionNo: number | null;
+  content: ItemContent | null;
+}
+
+async function itemRefs(q: Queryable, ids: string[]): Promise<Map<string, ItemRef>> {
+  if (!ids.length) return new Map();
+  const rows = await q.query<ItemRef & Record<string, unknown>>(
+    `select i.id, i.code, i.status, coalesce(p.name, l.name) as name, p.version_no as "versionNo", p.content
+     from catalog_item i
+     left join catalog_item_version p on p.id = i.published_version_id
+     join lateral (select name from catalog_item_version v where v.item_id = i.id order by v.version_no desc limit 1) l on true
+     where i.id = any($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Items of a bundle and of its nested bundles, depth first, once each. */
+async function flattenItems(q: Queryable, bundleId: string, seen = new Set<string>()): Promise<{ itemId: string; step: number }[]> {
+  if (seen.has(bundleId)) return [];
+  seen.add(bundleId);
+  const out: { itemId: string; step: number }[] = [];
+  for (const m of await membersOf(q, bundleId)) {
+    if (m.item_id) out.push({ itemId: m.item_id, step: m.step });
+    else if (m.child_bundle_id) out.push(...(await flattenItems(q, m.child_bundle_id, seen)).map((x) => ({ ...x, step: m.step })));
+  }
+  return out;
+}
+
+export async function getBundle(db: Queryable, actor: Actor, idOrCode: string): Promise<BundleDetail> {
+  const b = await visibleBundle(db, actor, idOrCode);
+  const members = await membersOf(db, b.id);
+  const childIds = members.flatMap((m) => (m.child_bundle_id ? [m.child_bundle_id] : []));
+  const children = childIds.length
+    ? new Map(
+        (
+          await db.query<{ id: string; code: string; name: string; status: string }>(
+            'select id, code, name, status from catalog_bundle where id = any($1::uuid[])',
+            [childIds],
+          )
+        ).map((r) => [r.id, r]),
+      )
+    : new Map<string, { id: string; code: string; name: string; status: string }>();
+  const flat = await flattenItems(db, b.id);
+  const refs = await itemRefs(db, [...new Set(flat.map((f) => f.itemId))]);
+  const stepMap = new Map<number, BundleMember[]>();
+  for (const m of members) {
+    const ref = m.item_id ? refs.get(m.item_id) : children.get(m.child_bundle_id!);
+    const member: BundleMember = {
+      position: m.position,
+      kind: m.item_id ? 'item' : 'bundle',
+      id: (m.item_id ?? m.child_bundle_id)!,
+      code: ref?.code ?? '',
+      name: ref?.name ?? '',
+      step: m.step,
+      optional: m.optional,
+      condition: m.condition,
+      published: ref?.status === 'published',
+    };
+    stepMap.set(m.step, [...(stepMap.get(m.step) ?? []), member]);
+  }
+  const steps = [...stepMap.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([step, list]) => ({ step, mode: list.length > 1 ? ('parallel' as const) : ('sequence' as const), members: list }));
+  const items: BundleDetail['items'] = [];
+  const mergeInput: MergeInput[] = [];
+  for (const id of new Set(flat.map((f) => f.itemId))) {
+    const r = refs.get(id);
+    // Only published content is merged: a draft item's form is not yet what citizens fill.
+    if (!r?.content || r.versionNo === null) continue;
+    items.push({ itemId: r.id, code: r.code, name: r.name, versionNo: r.versionNo });
+    mergeInput.push({ itemId: r.id, code: r.code, name: r.name, content: r.content });
+  }
+  const merged = mergeBundle(mergeInput);
+  const lead = b.leadDepartmentId ? (await departmentRefsById(db, [b.leadDepartmentId])).get(b.leadDepartmentId) : undefined;
+  return {
+    bundle: { ...b, leadDepartmentName: lead?.name ?? null, itemCount: items.length },
+    steps,
+    items,
+    form: merged.form,
+    materials: merged.materials,
+    materialsBeforeMerge: merged.materialsBeforeMerge,
+    guide: { name: b.name, ...b.content },
+    permissions: { edit: isBureau(actor, b) },
+  };
+}
+
+interface ResolvedMember {
+  itemId: string | null;
+  childBundleId: string | null;
+  step: number;
+  optional: boolean;
+  condition: string;
+  published: boolean;
+}
+
+/** Resolves member codes; unknown codes and cycles are refused with the member's index. */
+async function resolveMembers(tx: Tx, bundleId: string, members: BundleMemberInput[]): Promise<ResolvedMember[]> {
+  const out: ResolvedMember[] = [];
+  const seenItems = new Set<string>();
+  for (const [i, m] of members.entries()) {
+    const field = `members.${i}`;
+    if ((m.itemCode === undefined) === (m.bundleCode === undefined)) throw unprocessable('BUNDLE_MEMBER_SHAPE', { index: i }, { field });
+    const base = { step: m.step, optional: m.optional ?? false, condition: m.condition ?? '' };
+    if (m.itemCode !== undefined) {
+      const rows = await tx.query<{ id: string; status: string }>(
+        `select id, status from catalog_item where code = $1 or implementation_code = $1 order by code limit 2`,
+        [m.itemCode],
+      );
+      if (!rows.length) throw unprocessable('BUNDLE_ITEM_UNKNOWN', { code: m.itemCode }, { field: `${field}.itemCode`, code: m.itemCode });
+      if (rows.length > 1) throw unprocessable('ITEM_CODE_AMBIGUOUS', { code: m.itemCode }, { field: `${field}.itemCode`, code: m.itemCode });
+      if (seenItems.has(rows[0]!.id)) throw unprocessable('BUNDLE_MEMBER_DUPLICATE', { code: m.itemCode }, { field: `${field}.itemCode` });
+      seenItems.add(rows[0]!.id);
+      out.push({ itemId: rows[0]!.id, childBundleId: null, published: rows[0]!.status === 'published', ...base });
+    } else {
+      const child = await fetchBundle(tx, m.bundleCode!);
+      if (!child) throw unprocessable('BUNDLE_UNKNOWN', { code: m.bundleCode! }, { field: `${field}.bundleCode`, code: m.bundleCode });
+      if (child.id === bundleId || (await contains(tx, child.id, bundleId))) {
+        throw unprocessable('BUNDLE_CYCLE', { code: m.bundleCode! }, { field: `${field}.bundleCode`, code: m.bundleCode });
+      }
+      if (seenItems.has(child.id)) throw unprocessable('BUNDLE_MEMBER_DUPLICATE', { code: m.bundleCode! }, { field: `${field}.bundleCode` });
+      seenItems.add(child.id);
+      out.push({ itemId: null, childBundleId: child.id, published: child.status === 'published', ...base });
+    }
+  }
+  return out;
+}
+
+/** Whether bundle `outer` contains bundle `target` at any depth. */
+async function contains(q: Queryable, outer: string, target: string): Promise<boolean> {
+  const rows = await q.query<{ id: string }>(
+    `with recursive sub(id) as (
+       select child_bundle_id from catalog_bundle_member where bundle_id = $1 and child_bundle_id is not null
+       union
+       select m.child_bundle_id from catalog_bundle_member m join sub on m.bundle_id = sub.id where m.child_bundle_id is not null
+     ) select id from sub where id = $2 limit 1`,
+    [outer, target],
+  );
+  return rows.length > 0;
+}
+
+async function checkLead(q: Queryable, input: BundleInput) {
+  if (!input.leadDepartmentId) return;
+  const dept = (await departmentRefsById(q, [input.leadDepartmentId])).get(input.leadDepartmentId);
+  if (!dept) throw unprocessable('REFERENCE_NOT_FOUND', { field: 'leadDepartmentId' }, { field: 'leadDepartmentId' });
+}
+
+async function writeMembers(tx: Tx, bundleId: string, members: ResolvedMember[]) {
+  await tx.query('delete from catalog_bundle_member where bundle_id = $1', [bundleId]);
+  for (const [position, m] of members.entries()) {
+    await tx.query(
+      `insert into catalog_bundle_member (bundle_id, position, item_id, child_bundle_id, step, optional, condition) values ($1, $2, $3, $4, $5, $6, $7)`,
+      [bundleId, position, m.itemId, m.childBundleId, m.step, m.optional, m.condition],
+    );
+  }
+}
+
+/** Every required member must be published before the bundle is (optional ones too: citizens may pick them). */
+function assertPublishable(members: { published: boolean }[], codes: string[]) {
+  const missing = members.flatMap((m, i) => (m.published ? [] : [codes[i] ?? String(i)]));
+  if (missing.length) throw unprocessable('BUNDLE_MEMBER_NOT_PUBLISHED', { codes: missing.join(', ') }, { codes: missing });
+}
+
+const memberCodes = (members: BundleMemberInput[]) => members.map((m) => m.itemCode ?? m.bundleCode ?? '');
+
+export async function createBundle(db: Db, actor: Actor, input: BundleInput) {
+  requireBureau(actor, { regionCode: input.regionCode });
+  return db.transaction(async (tx) => {
+    await checkLead(tx, input);
+    const id = uuidv7();
+    const members = await resolveMembers(tx, id, input.members);
+    try {
+      await tx.query(
+        `insert into catalog_bundle (id, code, name, region_code, lead_department_id, audience, status, content) values ($1, $2, $3, $4, $5, $6, 'draft', $7::jsonb)`,
+        [id, input.code, input.name, input.regionCode, input.leadDepartmentId ?? null, input.audience, JSON.stringify({ ...input.content, audience: input.audience })],
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('BUNDLE_CODE_TAKEN', { code: input.code }, { field: 'code' });
+      throw err;
+    }
+    await writeMembers(tx, id, members);
+    await appendAudit(tx, actor, { action: 'catalog.bundle.create', objectType: 'catalog_bundle', objectId: id, regionCode: input.regionCode, details: { code: input.code } });
+    return id;
+  });
+}
+
+/**
+ * Replaces name, content and members (optimistic lock on `version`). A published bundle stays
+ * published, so its new members must be published too; the code and region never change.
+ */
+export async function updateBundle(db: Db, actor: Actor, idOrCode: string, input: Omit<BundleInput, 'code' | 'regionCode'> & { version: number }) {
+  return db.transaction(async (tx) => {
+    const b = await visibleBundle(tx, actor, idOrCode);
+    requireBureau(actor, b);
+    if (b.status === 'retired') throw conflict('BUNDLE_RETIRED', { code: b.code });
+    if (b.version !== input.version) throw conflict('VERSION_CONFLICT', {}, { current: b.version });
+    await checkLead(tx, { ...input, code: b.code, regionCode: b.regionCode });
+    const members = await resolveMembers(tx, b.id, input.members);
+    if (b.status === 'published') assertPublishable(members, memberCodes(input.members));
+    await tx.query(
+      `update catalog_bundle set name = $2, lead_department_id = $3, audience = $4, content = $5::jsonb, version = version + 1, updated_at = now() where id = $1`,
+      [b.id, input.name, input.leadDepartmentId ?? null, input.audience, JSON.stringify({ ...input.content, audience: input.audience })],
+    );
+    await writeMembers(tx, b.id, members);
+    if (b.status === 'published') await bumpSearchGeneration(tx);
+    await appendAudit(tx, actor, { action: 'catalog.bundle.update', objectType: 'catalog_bundle', objectId: b.id, regionCode: b.regionCode, details: { code: b.code } });
+    return b.id;
+  });
+}
+
+export type BundleAction = 'publish' | 'retire';
+
+export async function transitionBundle(db: Db, actor: Actor, idOrCode: string, action: BundleAction) {
+  return db.transaction(async (tx) => {
+    const b = await visibleBundle(tx, actor, idOrCode);
+    requireBureau(actor, b);
+    const from: BundleStatus[] = action === 'publish' ? ['draft', 'retired'] : ['published'];
+    if (!from.includes(b.status)) throw conflict('BUNDLE_TRANSITION', { action, status: b.status }, { action, status: b.status });
+    if (action === 'publish') {
+      const rows = await tx.query<{ code: string; published: boolean }>(
+        `select coalesce(i.code, c.code) as code, coalesce(i.status, c.status) = 'published' as published
+         from catalog_bundle_member m left join catalog_item i on i.id = m.item_id left join catalog_bundle c on c.id = m.child_bundle_id
+         where m.bundle_id = $1 order by m.position`,
+        [b.id],
+      );
+      assertPublishable(rows, rows.map((r) => r.code));
+      await tx.query(`update catalog_bundle set status = 'published', published_at = now(), version = version + 1, updated_at = now() where id = $1`, [b.id]);
+    } else {
+      await tx.query(`update catalog_bundle set status = 'retired', version = version + 1, updated_at = now() where id = $1`, [b.id]);
+    }
+    await bumpSearchGeneration(tx);
+    await emit(tx, { topic: `catalog.bundle.${action === 'publish' ? 'published' : 'retired'}`, payload: { bundleId: b.id, code: b.code }, regionCode: b.regionCode });
+    await appendAudit(tx, actor, { action: `catalog.bundle.${action}`, objectType: 'catalog_bundle', objectId: b.id, regionCode: b.regionCode, details: { code: b.code } });
+    return b.id;
+  });
+}

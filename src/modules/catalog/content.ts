@@ -1,0 +1,345 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+/**
+ * The editable content of one item version (实施清单 element list, STANDARDS.md §2.2–2.4) as
+ * one JSON document. Structure is enforced here (types, enumerations, lengths); completeness
+ * and consistency are the quality rules' job (rules.ts), so an editor can save a draft that
+ * is still incomplete and see what is missing.
+ */
+
+const Str = (maxLength: number, extra: Record<string, unknown> = {}) => Type.String({ maxLength, ...extra });
+const Opt = <T extends TSchema>(t: T) => Type.Optional(t);
+const Strings = (maxItems: number, maxLength = 100) => Type.Array(Str(maxLength), { maxItems });
+const Enum = <const T extends readonly string[]>(values: T) => Type.Enum(values);
+
+/** 行使层级. */
+export const LEVELS = ['1', '2', '3', '4', '5', '6'] as const; // 国家 省 市 县 乡镇 村
+export type Level = (typeof LEVELS)[number];
+
+/** 服务对象. */
+export const SERVICE_OBJECTS = [
+  'natural_person',
+  'enterprise',
+  'public_institution',
+  'social_organization',
+  'unincorporated',
+  'government',
+  'other_organization',
+] as const;
+export type ServiceObject = (typeof SERVICE_OBJECTS)[number];
+export const PERSON_OBJECTS: readonly ServiceObject[] = ['natural_person'];
+
+/** 材料必要性: 必要 / 非必要 / 容缺 (may follow after acceptance). */
+export const NECESSITIES = ['required', 'optional', 'deferrable'] as const;
+/** 材料类型. */
+export const MATERIAL_KINDS = ['original', 'copy', 'original_and_copy'] as const;
+/** 材料形式. */
+export const MATERIAL_FORMS = ['paper', 'electronic', 'paper_or_electronic'] as const;
+/** 来源渠道: 申请人自备 / 政府部门核发 / 中介机构 / 共享获取. */
+export const MATERIAL_SOURCES = ['applicant', 'government', 'intermediary', 'data_sharing'] as const;
+
+/** 办件类型: 即办件 / 承诺件. */
+export const CASE_TYPES = ['immediate', 'promised'] as const;
+/** 办理形式. */
+export const CHANNELS = ['window', 'online', 'mobile', 'kiosk', 'mail'] as const;
+/** 通办范围. */
+export const CROSS_SCOPES = ['nation', 'pan_prd', 'province', 'city'] as const;
+/** 审批结果类型: 出证办结 / 出文办结 / 审批办结 / 其他. */
+export const RESULT_TYPES = ['certificate', 'document', 'approval', 'other'] as const;
+export const PREFILL_SOURCES = ['identity', 'base_library', 'license'] as const;
+export const MEMBER_ORDERS = ['parallel', 'sequence'] as const;
+
+/**
+ * 网上办理深度 — national multi-select codes (stored `^`-joined in exchange files):
+ * 1 互联网咨询 2 互联网收件 3 互联网预审 4 互联网受理 5 互联网办理 6 办理结果信息反馈 7 电子证照反馈 8 其他.
+ */
+export const NATIONAL_DEPTH_CODES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+export const LegalBasis = Type.Object(
+  {
+    law: Str(200, { minLength: 1 }),
+    /** 设定依据 (default) or 实施依据. */
+    kind: Opt(Enum(['setting', 'implementing'] as const)),
+    docNo: Opt(Str(100)),
+    article: Opt(Str(100)),
+    issuer: Opt(Str(100)),
+    effectiveDate: Opt(Str(10)),
+    text: Opt(Str(4000)),
+  },
+  { additionalProperties: false },
+);
+
+export const Material = Type.Object(
+  {
+    /** Stable key within the item (bundles deduplicate by it or by name; cases attach files to it). */
+    key: Opt(Str(60, { pattern: '^[A-Za-z0-9_.-]+$' })),
+    name: Str(200, { minLength: 1 }),
+    necessity: Enum(NECESSITIES),
+    kind: Enum(MATERIAL_KINDS),
+    form: Enum(MATERIAL_FORMS),
+    /** 纸质份数 (0 when only electronic). */
+    count: Opt(Type.Integer({ minimum: 0, maximum: 100 })),
+    paperSpec: Opt(Str(50)),
+    source: Enum(MATERIAL_SOURCES),
+    sourceNote: Opt(Str(200)),
+    /** A base-library field whose data replaces the material (免提交). */
+    replacedByBaseField: Opt(Str(100, { minLength: 1 })),
+    /** A licence type whose e-licence replaces the material (免证办). */
+    replacedByLicenseType: Opt(Str(40, { minLength: 1 })),
+    blankFormFile: Opt(Str(200)),
+    sampleFile: Opt(Str(200)),
+    requirement: Opt(Str(1000)),
+    notes: Opt(Str(1000)),
+    basis: Opt(Str(500)),
+  },
+  { additionalProperties: false },
+);
+
+export const FeeItem = Type.Object(
+  {
+    name: Str(200, { minLength: 1 }),
+    /** Standard in fen (分); absent when the standard is a rate or range described in text. */
+    amountFen: Opt(Type.Integer({ minimum: 0, maximum: 100_000_000_000 })),
+    standard: Opt(Str(500)),
+    basis: Opt(Str(500)),
+    reducible: Opt(Type.Boolean()),
+    reductionBasis: Opt(Str(500)),
+  },
+  { additionalProperties: false },
+);
+
+export const TimeLimit = Type.Object(
+  {
+    /** 即办: decided on the spot; `days` is then 0. */
+    immediate: Type.Boolean(),
+    /** Working days (工作日). */
+    days: Type.Integer({ minimum: 0, maximum: 3650 }),
+    note: Opt(Str(500)),
+  },
+  { additionalProperties: false },
+);
+export type TimeLimit = Static<typeof TimeLimit>;
+
+export const HallPlace = Type.Object(
+  {
+    hallId: Opt(Str(36)),
+    name: Str(200, { minLength: 1 }),
+    address: Opt(Str(300)),
+    windows: Opt(Strings(20, 60)),
+    hours: Opt(Str(200)),
+    phone: Opt(Str(40)),
+    traffic: Opt(Str(300)),
+  },
+  { additionalProperties: false },
+);
+
+export const FormField = Type.Object(
+  {
+    /** Where the value may come from, so the cases module can fill it (免填报). */
+    prefill: Opt(
+      Type.Object(
+        {
+          source: Enum(PREFILL_SOURCES),
+          /** identity: a claim (name, id_number, phone, uscc …). */
+          claim: Opt(Str(60)),
+          /** base_library: a base-library field (population.birthDate …). */
+          field: Opt(Str(100)),
+          /** license: licence type and the field of it. */
+          licenseTypeCode: Opt(Str(40)),
+          licenseField: Opt(Str(60)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    group: Opt(Str(60)),
+    span: Opt(Type.Integer({ minimum: 1, maximum: 24 })),
+    widget: Opt(Str(30)),
+    order: Opt(Type.Integer({ minimum: 0, maximum: 10000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const FormDefinition = Type.Object(
+  {
+    /** JSON Schema (draft 2020-12 subset) of the application form: an object schema. */
+    schema: Type.Object({ type: Type.Literal('object') }, { additionalProperties: true }),
+    /** Layout hints and prefill source per field name (top-level property of the schema). */
+    fields: Opt(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), FormField)),
+  },
+  { additionalProperties: false },
+);
+export type FormDefinition = Static<typeof FormDefinition>;
+
+export const ItemContent = Type.Object(
+  {
+    name: Str(200, { minLength: 1 }),
+    /** 事项名称短语 / 日常用语 — what citizens type. */
+    aliases: Opt(Strings(30, 60)),
+    keywords: Opt(Strings(50, 40)),
+    typeCode: Opt(Str(20)),
+    /** 业务办理项 (新设 / 变更 / 延续 / 注销 …). */
+    handleItems: Opt(
+      Type.Array(
+        Type.Object({ code: Str(60, { minLength: 1 }), name: Str(200, { minLength: 1 }) }, { additionalProperties: false }),
+        { maxItems: 50 },
+      ),
+    ),
+    legalBasis: Opt(Type.Array(LegalBasis, { maxItems: 50 })),
+    level: Opt(Enum(LEVELS)),
+    /** 实施主体性质. */
+    subjectNature: Opt(Enum(['statutory', 'authorized', 'entrusted'] as const)),
+    serviceObjects: Opt(Type.Array(Enum(SERVICE_OBJECTS), { maxItems: 7 })),
+    conditions: Opt(Strings(50, 1000)),
+    /** 不予受理情形. */
+    refusals: Opt(Strings(50, 1000)),
+    /** 联办机构 (department codes). */
+    jointDepartments: Opt(Strings(20, 60)),
+    materials: Opt(Type.Array(Material, { maxItems: 200 })),
+    fees: Opt(
+      Type.Object(
+        {
+          charged: Type.Boolean(),
+          items: Opt(Type.Array(FeeItem, { maxItems: 50 })),
+          basis: Opt(Str(500)),
+          onlinePayment: Opt(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    statutoryLimit: Opt(TimeLimit),
+    promisedLimit: Opt(TimeLimit),
+    caseType: Opt(Enum(CASE_TYPES)),
+    channels: Opt(Type.Array(Enum(CHANNELS), { maxItems: 6 })),
+    onlineDepth: Opt(
+      Type.Object(
+        {
+          /** National multi-select codes 1–8. */
+          national: Type.Array(Type.Integer({ minimum: 1, maximum: 8 }), { maxItems: 8 }),
+          /** Four-level scheme Ⅰ–Ⅳ (0 = not online); Ⅳ = 全程网办. */
+          level: Type.Integer({ minimum: 0, maximum: 4 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    onlineUrl: Opt(Str(500)),
+    /** 到办事现场次数. */
+    visits: Opt(Type.Integer({ minimum: 0, maximum: 10 })),
+    /** 必须现场办理原因说明 ("无" when visits = 0). */
+    visitReason: Opt(Str(500)),
+    halls: Opt(Type.Array(HallPlace, { maxItems: 20 })),
+    appointment: Opt(
+      Type.Object(
+        { supported: Type.Boolean(), url: Opt(Str(500)), dailyQuota: Opt(Type.Integer({ minimum: 0, maximum: 100000 })) },
+        { additionalProperties: false },
+      ),
+    ),
+    mail: Opt(Type.Object({ materials: Type.Boolean(), results: Type.Boolean() }, { additionalProperties: false })),
+    flags: Opt(
+      Type.Object(
+        {
+          highFrequency: Opt(Type.Boolean()),
+          /** 四免: 免填 (prefilled form), 免交 (skip-by-data), 免证 (skip-by-licence), 免跑 (no trip). */
+          noFill: Opt(Type.Boolean()),
+          noSubmit: Opt(Type.Boolean()),
+          noLicense: Opt(Type.Boolean()),
+          noTrip: Opt(Type.Boolean()),
+          crossProvince: Opt(Type.Boolean()),
+          /** 通办范围. */
+          crossScope: Opt(Enum(CROSS_SCOPES)),
+          instantApproval: Opt(Type.Boolean()),
+          generalWindow: Opt(Type.Boolean()),
+          sso: Opt(Type.Boolean()),
+          mobile: Opt(Type.Boolean()),
+          /** 告知承诺制. */
+          commitment: Opt(Type.Boolean()),
+          kiosk: Opt(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    result: Opt(
+      Type.Object(
+        {
+          type: Enum(RESULT_TYPES),
+          name: Opt(Str(200)),
+          sampleFile: Opt(Str(200)),
+          licenseTypeCode: Opt(Str(40)),
+          delivery: Opt(Strings(5, 40)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    intermediaries: Opt(
+      Type.Array(
+        Type.Object({ name: Str(200, { minLength: 1 }), content: Opt(Str(500)), required: Opt(Type.Boolean()) }, { additionalProperties: false }),
+        { maxItems: 20 },
+      ),
+    ),
+    faqs: Opt(
+      Type.Array(Type.Object({ q: Str(500, { minLength: 1 }), a: Str(4000, { minLength: 1 }) }, { additionalProperties: false }), {
+        maxItems: 100,
+      }),
+    ),
+    themes: Opt(
+      Type.Object({ person: Opt(Strings(20, 40)), entity: Opt(Strings(20, 40)) }, { additionalProperties: false }),
+    ),
+    process: Opt(
+      Type.Object(
+        {
+          steps: Type.Array(
+            Type.Object(
+              { name: Str(100, { minLength: 1 }), description: Opt(Str(1000)), days: Opt(Type.Integer({ minimum: 0, maximum: 3650 })) },
+              { additionalProperties: false },
+            ),
+            { maxItems: 30 },
+          ),
+          note: Opt(Str(2000)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    specialProcedures: Opt(
+      Type.Array(
+        Type.Object({ name: Str(100, { minLength: 1 }), countedInLimit: Type.Boolean(), note: Opt(Str(500)) }, { additionalProperties: false }),
+        { maxItems: 20 },
+      ),
+    ),
+    contact: Opt(
+      Type.Object(
+        {
+          consultPhone: Opt(Str(40)),
+          complaintPhone: Opt(Str(40)),
+          consultOnline: Opt(Str(300)),
+          complaintOnline: Opt(Str(300)),
+          email: Opt(Str(100)),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    hours: Opt(Str(200)),
+    /** Limits on quantity, e.g. 每年限办一次. */
+    quantityLimit: Opt(Str(200)),
+    form: Opt(FormDefinition),
+    rights: Opt(Str(4000)),
+    obligations: Opt(Str(4000)),
+    notes: Opt(Str(4000)),
+  },
+  { additionalProperties: false },
+);
+
+export type LegalBasisT = Static<typeof LegalBasis>;
+export type FeeItemT = Static<typeof FeeItem>;
+export type Material = Static<typeof Material>;
+
+export interface FormFieldSchema {
+  type?: string;
+  title?: string;
+  [k: string]: unknown;
+}
+/** The content; the form's JSON Schema is typed loosely (it is any object schema). */
+export type ItemContent = Omit<Static<typeof ItemContent>, 'form'> & {
+  form?: {
+    schema: { type: 'object'; properties?: Record<string, FormFieldSchema>; required?: string[]; [k: string]: unknown };
+    fields?: Static<typeof FormDefinition>['fields'];
+  };
+};

@@ -1,0 +1,54 @@
+import type { Db } from '../../kernel/db/index.ts';
+import { departmentRefsById, getRegion } from '../org/index.ts';
+import type { ItemContent } from './content.ts';
+import { getPublishedVersion } from './items.ts';
+
+export interface Guide {
+  itemId: string;
+  versionId: string;
+  versionNo: number;
+  code: string;
+  implementationCode: string;
+  basicCode: string;
+  regionCode: string;
+  regionName: string;
+  departmentId: string;
+  departmentName: string;
+  typeName: string;
+  publishedAt: string;
+  content: ItemContent;
+  bundles: { id: string; code: string; name: string }[];
+}
+
+/** 办事指南: the published version of an item, with the names a reader needs. Public. */
+export async function getGuide(db: Db, idOrCode: string): Promise<Guide> {
+  const v = await getPublishedVersion(db, idOrCode);
+  const [dept, region, type, bundles] = await Promise.all([
+    departmentRefsById(db, [v.departmentId]),
+    getRegion(db, v.regionCode).catch(() => undefined),
+    v.content.typeCode ? db.one<{ name: string }>('select name from catalog_item_type where code = $1', [v.content.typeCode]) : undefined,
+    db.query<{ id: string; code: string; name: string }>(
+      `select distinct b.id, b.code, b.name from catalog_bundle b join catalog_bundle_member m on m.bundle_id = b.id
+        where m.item_id = $1 and b.status = 'published' order by b.code`,
+      [v.itemId],
+    ),
+  ]);
+  // Popularity from reading; not worth a failed request if it cannot be counted.
+  await db.query('update catalog_item set view_count = view_count + 1 where id = $1', [v.itemId]).catch(() => undefined);
+  return {
+    itemId: v.itemId,
+    versionId: v.versionId,
+    versionNo: v.versionNo,
+    code: v.code,
+    implementationCode: v.implementationCode,
+    basicCode: v.basicCode,
+    regionCode: v.regionCode,
+    regionName: region?.name ?? '',
+    departmentId: v.departmentId,
+    departmentName: dept.get(v.departmentId)?.name ?? '',
+    typeName: type?.name ?? '',
+    publishedAt: v.publishedAt,
+    content: v.content,
+    bundles,
+  };
+}

@@ -1,0 +1,609 @@
+import { actorId, type Actor } from '../../kernel/actor.ts';
+import { appendAudit } from '../../kernel/audit/audit.ts';
+import type { Db, Queryable, Tx } from '../../kernel/db/index.ts';
+import { conflict, isUniqueViolation, notFound, sqlState, unprocessable } from '../../kernel/errors.ts';
+import { emit } from '../../kernel/events/outbox.ts';
+import { uuidv7 } from '../../kernel/ids.ts';
+import { regionPrefix } from '../../kernel/region-code.ts';
+import { likeContains, type PageResult } from '../../kernel/sql/paging.ts';
+import { departmentRefsById } from '../org/index.ts';
+import { canEdit, canReadDrafts, isBureau, readScopeSql, requireBureau, requireCatalogStaff, requireEditor } from './access.ts';
+import { classifyCode, parseHandleItemCode } from './codes.ts';
+import type { ItemContent } from './content.ts';
+import { diffContent, type Change } from './diff.ts';
+import { checkQuality, type QualityReport, type RuleContext } from './rules.ts';
+import { assertContent, contentHash } from './validate-content.ts';
+
+export type VersionStatus = 'draft' | 'submitted' | 'reviewed' | 'published' | 'retired';
+export type ItemStatus = 'draft' | 'published' | 'retired';
+
+export interface ItemRow {
+  id: string;
+  code: string;
+  implementationCode: string;
+  basicCode: string;
+  regionCode: string;
+  departmentId: string;
+  status: ItemStatus;
+  publishedVersionId: string | null;
+  popularity: number;
+  viewCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VersionRow {
+  id: string;
+  itemId: string;
+  versionNo: number;
+  status: VersionStatus;
+  name: string;
+  typeCode: string | null;
+  level: string | null;
+  regionCode: string;
+  departmentId: string;
+  content: ItemContent;
+  contentHash: string;
+  quality: QualityReport;
+  qualityOk: boolean;
+  lockVersion: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+  publishedAt: string | null;
+  retiredAt: string | null;
+}
+
+const ITEM_COLS = `i.id, i.code, i.implementation_code as "implementationCode", i.basic_code as "basicCode",
+  i.region_code as "regionCode", i.department_id as "departmentId", i.status, i.published_version_id as "publishedVersionId",
+  i.popularity, i.view_count as "viewCount", i.created_at as "createdAt", i.updated_at as "updatedAt"`;
+const VERSION_COLS = `v.id, v.item_id as "itemId", v.version_no as "versionNo", v.status, v.name, v.type_code as "typeCode", v.level,
+  v.region_code as "regionCode", v.department_id as "departmentId", v.content, v.content_hash as "contentHash", v.quality,
+  v.quality_ok as "qualityOk", v.lock_version as "lockVersion", v.created_by as "createdBy", v.created_at as "createdAt",
+  v.updated_at as "updatedAt", v.submitted_at as "submittedAt", v.reviewed_by as "reviewedBy", v.reviewed_at as "reviewedAt",
+  v.review_comment as "reviewComment", v.published_at as "publishedAt", v.retired_at as "retiredAt"`;
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null));
+function fixDates<T extends Record<string, unknown>>(row: T): T {
+  for (const k of Object.keys(row)) if (row[k] instanceof Date) (row as Record<string, unknown>)[k] = iso(row[k]);
+  return row;
+}
+
+/** The reference lists quality rules check against. */
+export async function ruleContext(q: Queryable): Promise<RuleContext> {
+  const [types, licenses, fields] = await Promise.all([
+    q.query<{ code: string }>('select code from catalog_item_type'),
+    q.query<{ code: string }>('select code from catalog_license_type'),
+    q.query<{ key: string }>('select key from catalog_base_field'),
+  ]);
+  return {
+    typeCodes: new Set(types.map((r) => r.code)),
+    licenseTypes: new Set(licenses.map((r) => r.code)),
+    baseFields: new Set(fields.map((r) => r.key)),
+  };
+}
+
+export async function bumpSearchGeneration(tx: Queryable) {
+  await tx.query('update catalog_search_state set generation = generation + 1 where id');
+}
+
+async function fetchItem(q: Queryable, id: string): Promise<ItemRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  const row = await q.one<ItemRow & Record<string, unknown>>(`select ${ITEM_COLS} from catalog_item i where i.id = $1`, [id]);
+  return row ? fixDates(row) : undefined;
+}
+
+async function fetchVersion(q: Queryable, itemId: string, where: string, params: unknown[] = []): Promise<VersionRow | undefined> {
+  const row = await q.one<VersionRow & Record<string, unknown>>(
+    `select ${VERSION_COLS} from catalog_item_version v where v.item_id = $1 and ${where} order by v.version_no desc limit 1`,
+    [itemId, ...params],
+  );
+  return row ? fixDates(row) : undefined;
+}
+
+/** An item the actor may see: published to everyone, drafts only within the actor's read scope. */
+async function visibleItem(q: Queryable, actor: Actor, id: string): Promise<ItemRow> {
+  const item = await fetchItem(q, id);
+  if (!item) throw notFound('item', id);
+  if (item.status !== 'published' && !canReadDrafts(actor, item) && !isBureau(actor, item)) throw notFound('item', id);
+  return item;
+}
+
+export interface CreateItemInput {
+  /** 业务办理项编码. */
+  code: string;
+  departmentId: string;
+  content: unknown;
+  popularity?: number;
+}
+
+/** Checks a code against the department and the content; returns the parsed segments. */
+async function checkCode(q: Queryable, code: string, departmentId: string, content: ItemContent) {
+  const parsed = parseHandleItemCode(code);
+  if (!parsed.ok) throw unprocessable('ITEM_CODE_INVALID', { reason: parsed.reason }, { field: 'code', reason: parsed.reason });
+  const dept = (await departmentRefsById(q, [departmentId])).get(departmentId);
+  if (!dept) throw unprocessable('REFERENCE_NOT_FOUND', { field: 'departmentId' }, { field: 'departmentId' });
+  const impl = parsed.value.implementation;
+  if (impl.regionCode !== dept.regionCode || impl.uscc !== dept.uscc) {
+    throw unprocessable('ITEM_CODE_DEPARTMENT', { code }, { field: 'code', regionCode: dept.regionCode, uscc: dept.uscc });
+  }
+  if (content.typeCode) {
+    const type = await q.one<{ letter: string }>('select letter from catalog_item_type where code = $1', [content.typeCode]);
+    if (!type) throw unprocessable('ITEM_TYPE_UNKNOWN', { typeCode: content.typeCode }, { field: 'content.typeCode' });
+    if (type.letter !== impl.basic.typeLetter) {
+      throw unprocessable('ITEM_CODE_TYPE', { letter: impl.basic.typeLetter }, { field: 'code', expected: type.letter });
+    }
+  }
+  return { parsed: parsed.value, dept };
+}
+
+async function checkReferences(q: Queryable, content: ItemContent) {
+  // Unknown licence types / base fields are hard errors (not just rule issues): they can never be fixed by the reader.
+  const ctx = await ruleContext(q);
+  for (const [i, m] of (content.materials ?? []).entries()) {
+    if (m.replacedByLicenseType && !ctx.licenseTypes!.has(m.replacedByLicenseType)) {
+      throw unprocessable('MATERIAL_LICENSE_TYPE_UNKNOWN', { code: m.replacedByLicenseType }, { field: `content.materials.${i}.replacedByLicenseType` });
+    }
+    if (m.replacedByBaseField && !ctx.baseFields!.has(m.replacedByBaseField)) {
+      throw unprocessable('MATERIAL_BASE_FIELD_UNKNOWN', { field: m.replacedByBaseField }, { field: `content.materials.${i}.replacedByBaseField` });
+    }
+  }
+  if (content.typeCode && !ctx.typeCodes!.has(content.typeCode)) {
+    throw unprocessable('ITEM_TYPE_UNKNOWN', { typeCode: content.typeCode }, { field: 'content.typeCode' });
+  }
+  return ctx;
+}
+
+function translateWriteError(err: unknown): never {
+  if (isUniqueViolation(err)) {
+    const constraint = (err as { constraint?: string }).constraint ?? '';
+    if (constraint === 'catalog_item_code_key') throw conflict('ITEM_CODE_TAKEN');
+    if (constraint === 'catalog_item_version_open_idx') throw conflict('ITEM_VERSION_OPEN');
+    throw conflict('DUPLICATE', {}, { constraint });
+  }
+  if (sqlState(err) === 'P0001' && /immutable/.test(String((err as Error).message))) throw conflict('ITEM_VERSION_PUBLISHED');
+  throw err;
+}
+
+async function insertVersion(tx: Tx, item: { id: string; regionCode: string; departmentId: string }, versionNo: number, content: ItemContent, quality: QualityReport, by: string | null) {
+  const id = uuidv7();
+  await tx.query(
+    `insert into catalog_item_version (id, item_id, version_no, status, content, content_hash, name, type_code, level,
+       region_code, department_id, quality, quality_ok, created_by)
+     values ($1, $2, $3, 'draft', $4::jsonb, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13)`,
+    [
+      id,
+      item.id,
+      versionNo,
+      JSON.stringify(content),
+      contentHash(content),
+      content.name,
+      content.typeCode ?? null,
+      content.level ?? null,
+      item.regionCode,
+      item.departmentId,
+      JSON.stringify(quality),
+      quality.ok,
+      by,
+    ],
+  );
+  return id;
+}
+
+export interface VersionWithQuality {
+  item: ItemRow;
+  version: VersionRow;
+}
+
+export async function createItem(db: Db, actor: Actor, input: CreateItemInput): Promise<VersionWithQuality> {
+  const content = assertContent(structuredClone(input.content));
+  return db.transaction((tx) => createItemIn(tx, actor, input, content));
+}
+
+/** createItem inside the caller's transaction (the spreadsheet import applies many in one). */
+export async function createItemIn(tx: Tx, actor: Actor, input: CreateItemInput, content: ItemContent): Promise<VersionWithQuality> {
+  {
+    const { parsed, dept } = await checkCode(tx, input.code, input.departmentId, content);
+    const target = { regionCode: dept.regionCode, departmentId: dept.id };
+    requireEditor(actor, target);
+    const ctx = await checkReferences(tx, content);
+    const quality = checkQuality(content, ctx);
+    const id = uuidv7();
+    const impl = parsed.implementation;
+    try {
+      await tx.query(
+        `insert into catalog_item (id, code, implementation_code, basic_code, basic_source, basic_type_letter, basic_main, basic_child,
+           impl_region_code, impl_uscc, situation, sequence, region_code, department_id, popularity)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          id,
+          parsed.code,
+          impl.code,
+          impl.basic.code,
+          impl.basic.source,
+          impl.basic.typeLetter,
+          impl.basic.main,
+          impl.basic.child,
+          impl.regionCode,
+          impl.uscc,
+          parsed.situation,
+          parsed.sequence,
+          dept.regionCode,
+          dept.id,
+          input.popularity ?? 0,
+        ],
+      );
+    } catch (err) {
+      translateWriteError(err);
+    }
+    await insertVersion(tx, { id, regionCode: dept.regionCode, departmentId: dept.id }, 1, content, quality, actorId(actor));
+    await appendAudit(tx, actor, {
+      action: 'catalog.item.create',
+      objectType: 'catalog_item',
+      objectId: id,
+      regionCode: dept.regionCode,
+      details: { code: parsed.code, name: content.name },
+    });
+    const item = (await fetchItem(tx, id))!;
+    return { item, version: (await fetchVersion(tx, id, 'true'))! };
+  }
+}
+
+/**
+ * Puts imported content into an existing item as its draft: the open draft is replaced, a
+ * published or retired item gets a new draft version, a version under review is refused.
+ */
+export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, content: ItemContent): Promise<VersionWithQuality> {
+  const item = await visibleItem(tx, actor, itemId);
+  requireEditor(actor, item);
+  const last = await fetchVersion(tx, itemId, 'true');
+  if (!last) throw notFound('item', itemId);
+  if (last.status === 'submitted' || last.status === 'reviewed') throw conflict('ITEM_VERSION_NOT_DRAFT', { status: last.status }, { status: last.status });
+  if (content.typeCode) await checkCode(tx, item.code, item.departmentId, content);
+  const quality = checkQuality(content, await checkReferences(tx, content));
+  try {
+    if (last.status === 'draft') {
+      await tx.query(
+        `update catalog_item_version set content = $2::jsonb, content_hash = $3, name = $4, type_code = $5, level = $6, quality = $7::jsonb,
+           quality_ok = $8, lock_version = lock_version + 1, updated_at = now() where id = $1 and status = 'draft'`,
+        [last.id, JSON.stringify(content), contentHash(content), content.name, content.typeCode ?? null, content.level ?? null, JSON.stringify(quality), quality.ok],
+      );
+    } else {
+      await insertVersion(tx, item, last.versionNo + 1, content, quality, actorId(actor));
+    }
+  } catch (err) {
+    translateWriteError(err);
+  }
+  await appendAudit(tx, actor, {
+    action: 'catalog.version.import',
+    objectType: 'catalog_item',
+    objectId: itemId,
+    regionCode: item.regionCode,
+    details: { versionNo: last.status === 'draft' ? last.versionNo : last.versionNo + 1, errors: quality.errors.length },
+  });
+  return { item, version: (await fetchVersion(tx, itemId, 'true'))! };
+}
+
+/** Replace the content of the item's draft version (optimistic concurrency on lockVersion). */
+export async function saveDraft(db: Db, actor: Actor, itemId: string, input: { content: unknown; lockVersion: number }): Promise<VersionWithQuality> {
+  const content = assertContent(structuredClone(input.content));
+  return db.transaction(async (tx) => {
+    const item = await visibleItem(tx, actor, itemId);
+    requireEditor(actor, item);
+    const current = await fetchVersion(tx, itemId, 'true');
+    if (!current) throw notFound('item', itemId);
+    if (current.status === 'published' || current.status === 'retired') {
+      throw conflict('ITEM_VERSION_PUBLISHED', { versionNo: current.versionNo }, { versionNo: current.versionNo, status: current.status });
+    }
+    if (current.status !== 'draft') throw conflict('ITEM_VERSION_NOT_DRAFT', { status: current.status }, { status: current.status });
+    if (current.lockVersion !== input.lockVersion) throw conflict('VERSION_CONFLICT', {}, { current: current.lockVersion });
+    if (content.typeCode) await checkCode(tx, item.code, item.departmentId, content);
+    const ctx = await checkReferences(tx, content);
+    const quality = checkQuality(content, ctx);
+    try {
+      await tx.query(
+        `update catalog_item_version set content = $2::jsonb, content_hash = $3, name = $4, type_code = $5, level = $6, quality = $7::jsonb,
+           quality_ok = $8, lock_version = lock_version + 1, updated_at = now() where id = $1 and status = 'draft'`,
+        [current.id, JSON.stringify(content), contentHash(content), content.name, content.typeCode ?? null, content.level ?? null, JSON.stringify(quality), quality.ok],
+      );
+    } catch (err) {
+      translateWriteError(err);
+    }
+    await appendAudit(tx, actor, {
+      action: 'catalog.version.save',
+      objectType: 'catalog_item',
+      objectId: itemId,
+      regionCode: item.regionCode,
+      details: { versionNo: current.versionNo, errors: quality.errors.length },
+    });
+    return { item, version: (await fetchVersion(tx, itemId, 'v.id = $2', [current.id]))! };
+  });
+}
+
+/** Start a new draft from the published (or last) version. */
+export async function newDraft(db: Db, actor: Actor, itemId: string): Promise<VersionWithQuality> {
+  return db.transaction(async (tx) => {
+    const item = await visibleItem(tx, actor, itemId);
+    requireEditor(actor, item);
+    const last = await fetchVersion(tx, itemId, 'true');
+    if (!last) throw notFound('item', itemId);
+    if (['draft', 'submitted', 'reviewed'].includes(last.status)) throw conflict('ITEM_VERSION_OPEN', { versionNo: last.versionNo });
+    const ctx = await ruleContext(tx);
+    try {
+      await insertVersion(tx, item, last.versionNo + 1, last.content, checkQuality(last.content, ctx), actorId(actor));
+    } catch (err) {
+      translateWriteError(err);
+    }
+    await appendAudit(tx, actor, {
+      action: 'catalog.version.create',
+      objectType: 'catalog_item',
+      objectId: itemId,
+      regionCode: item.regionCode,
+      details: { versionNo: last.versionNo + 1, from: last.versionNo },
+    });
+    return { item, version: (await fetchVersion(tx, itemId, 'true'))! };
+  });
+}
+
+export type Transition = 'submit' | 'withdraw' | 'approve' | 'reject' | 'publish' | 'retire';
+
+const FROM: Record<Transition, VersionStatus[]> = {
+  submit: ['draft'],
+  withdraw: ['submitted'],
+  approve: ['submitted'],
+  reject: ['submitted', 'reviewed'],
+  publish: ['reviewed'],
+  retire: ['published'],
+};
+
+/**
+ * The workflow: draft → submitted (editor) → reviewed (data bureau approves; reject returns it
+ * to draft) → published (data bureau; the previously published version retires) → retired.
+ * Submitting and publishing are refused while a quality rule fails.
+ */
+export async function transition(db: Db, actor: Actor, itemId: string, action: Transition, comment = ''): Promise<VersionWithQuality> {
+  return db.transaction(async (tx) => {
+    const item = await visibleItem(tx, actor, itemId);
+    if (action === 'submit' || action === 'withdraw') requireEditor(actor, item);
+    else requireBureau(actor, item);
+    const version =
+      action === 'retire' ? await fetchVersion(tx, itemId, `v.status = 'published'`) : await fetchVersion(tx, itemId, `v.status <> 'retired'`);
+    if (!version || !FROM[action].includes(version.status)) {
+      throw conflict('ITEM_TRANSITION', { action, status: version?.status ?? 'none' }, { action, status: version?.status ?? null });
+    }
+    if (action === 'submit' || action === 'publish' || action === 'approve') {
+      const quality = checkQuality(version.content, await ruleContext(tx));
+      if (!quality.ok) throw unprocessable('ITEM_QUALITY_FAILED', { count: quality.errors.length }, { errors: quality.errors });
+    }
+    if (action === 'reject' && !comment.trim()) throw unprocessable('ITEM_REJECT_COMMENT', {}, { field: 'comment' });
+    const by = actorId(actor);
+    switch (action) {
+      case 'submit':
+        await tx.query(`update catalog_item_version set status = 'submitted', submitted_by = $2, submitted_at = now(), updated_at = now() where id = $1`, [version.id, by]);
+        break;
+      case 'withdraw':
+        await tx.query(`update catalog_item_version set status = 'draft', updated_at = now() where id = $1`, [version.id]);
+        break;
+      case 'approve':
+        await tx.query(
+          `update catalog_item_version set status = 'reviewed', reviewed_by = $2, reviewed_at = now(), review_comment = $3, updated_at = now() where id = $1`,
+          [version.id, by, comment || null],
+        );
+        break;
+      case 'reject':
+        await tx.query(
+          `update catalog_item_version set status = 'draft', reviewed_by = $2, reviewed_at = now(), review_comment = $3, updated_at = now() where id = $1`,
+          [version.id, by, comment],
+        );
+        break;
+      case 'publish':
+        await tx.query(`update catalog_item_version set status = 'retired', retired_at = now() where item_id = $1 and status = 'published'`, [itemId]);
+        await tx.query(`update catalog_item_version set status = 'published', published_by = $2, published_at = now(), updated_at = now() where id = $1`, [
+          version.id,
+          by,
+        ]);
+        await tx.query(`update catalog_item set status = 'published', published_version_id = $2, updated_at = now() where id = $1`, [itemId, version.id]);
+        await bumpSearchGeneration(tx);
+        await emit(tx, {
+          topic: 'catalog.item.published',
+          payload: { itemId, versionId: version.id, versionNo: version.versionNo, code: item.code },
+          regionCode: item.regionCode,
+        });
+        break;
+      case 'retire':
+        await tx.query(`update catalog_item_version set status = 'retired', retired_at = now() where id = $1`, [version.id]);
+        await tx.query(`update catalog_item set status = 'retired', published_version_id = null, updated_at = now() where id = $1`, [itemId]);
+        await bumpSearchGeneration(tx);
+        await emit(tx, { topic: 'catalog.item.retired', payload: { itemId, versionId: version.id, code: item.code }, regionCode: item.regionCode });
+        break;
+    }
+    await appendAudit(tx, actor, {
+      action: `catalog.version.${action}`,
+      objectType: 'catalog_item',
+      objectId: itemId,
+      regionCode: item.regionCode,
+      details: { versionNo: version.versionNo, ...(comment ? { comment } : {}) },
+    });
+    return { item: (await fetchItem(tx, itemId))!, version: (await fetchVersion(tx, itemId, 'v.id = $2', [version.id]))! };
+  });
+}
+
+export interface VersionSummary {
+  id: string;
+  versionNo: number;
+  status: VersionStatus;
+  name: string;
+  qualityOk: boolean;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  reviewComment: string | null;
+}
+
+export interface ItemDetail {
+  item: ItemRow & { departmentName: string | null };
+  versions: VersionSummary[];
+  /** The newest version the actor may see (the draft for editors, the published one for others). */
+  current: VersionRow;
+  permissions: { edit: boolean; review: boolean };
+}
+
+export async function getItem(db: Queryable, actor: Actor, id: string): Promise<ItemDetail> {
+  const item = await visibleItem(db, actor, id);
+  const staffView = canReadDrafts(actor, item) || isBureau(actor, item);
+  const versions = await db.query<VersionSummary & Record<string, unknown>>(
+    `select v.id, v.version_no as "versionNo", v.status, v.name, v.quality_ok as "qualityOk", v.created_at as "createdAt",
+       v.updated_at as "updatedAt", v.published_at as "publishedAt", v.review_comment as "reviewComment"
+     from catalog_item_version v where v.item_id = $1 ${staffView ? '' : `and v.status = 'published'`} order by v.version_no desc`,
+    [id],
+  );
+  const current = staffView ? await fetchVersion(db, id, 'true') : await fetchVersion(db, id, `v.status = 'published'`);
+  const dept = (await departmentRefsById(db, [item.departmentId])).get(item.departmentId);
+  return {
+    item: { ...item, departmentName: dept?.name ?? null },
+    versions: versions.map(fixDates),
+    current: current!,
+    permissions: { edit: canEdit(actor, item), review: isBureau(actor, item) },
+  };
+}
+
+export async function getVersion(db: Queryable, actor: Actor, itemId: string, versionNo: number): Promise<VersionRow> {
+  const item = await visibleItem(db, actor, itemId);
+  const staffView = canReadDrafts(actor, item) || isBureau(actor, item);
+  const v = await fetchVersion(db, itemId, `v.version_no = $2 ${staffView ? '' : `and v.status = 'published'`}`, [versionNo]);
+  if (!v) throw notFound('item_version', `${itemId}/${versionNo}`);
+  return v;
+}
+
+export async function diffVersions(db: Queryable, actor: Actor, itemId: string, from: number, to: number): Promise<{ from: number; to: number; changes: Change[] }> {
+  const [a, b] = await Promise.all([getVersion(db, actor, itemId, from), getVersion(db, actor, itemId, to)]);
+  return { from, to, changes: diffContent(a.content, b.content) };
+}
+
+export interface ItemListQuery {
+  q?: string;
+  status?: ItemStatus | 'in_review';
+  departmentId?: string;
+  typeCode?: string;
+  regionCode?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface ItemListRow {
+  id: string;
+  code: string;
+  name: string;
+  status: ItemStatus;
+  versionNo: number;
+  versionStatus: VersionStatus;
+  typeCode: string | null;
+  regionCode: string;
+  departmentId: string;
+  qualityOk: boolean;
+  updatedAt: string;
+}
+
+/** Staff list of items in the actor's scope, with the newest version's state. */
+export async function listItems(db: Queryable, actor: Actor, query: ItemListQuery): Promise<PageResult<ItemListRow>> {
+  requireCatalogStaff(actor);
+  const params: unknown[] = [];
+  const where = [readScopeSql(actor, { region: 'i.region_code', department: 'i.department_id' }, params)];
+  if (query.q) {
+    params.push(likeContains(query.q));
+    where.push(`(v.name ilike $${params.length} or i.code ilike $${params.length})`);
+  }
+  if (query.status === 'in_review') where.push(`v.status in ('submitted', 'reviewed')`);
+  else if (query.status) {
+    params.push(query.status);
+    where.push(`i.status = $${params.length}`);
+  }
+  for (const [key, col] of [
+    ['departmentId', 'i.department_id'],
+    ['typeCode', 'v.type_code'],
+  ] as const) {
+    if (query[key]) {
+      params.push(query[key]);
+      where.push(`${col} = $${params.length}`);
+    }
+  }
+  if (query.regionCode) {
+    params.push(`${regionPrefix(query.regionCode)}%`);
+    where.push(`i.region_code like $${params.length}`);
+  }
+  const from = `from catalog_item i join lateral (
+      select * from catalog_item_version v where v.item_id = i.id order by v.version_no desc limit 1) v on true
+    where ${where.join(' and ')}`;
+  const rows = await db.query<ItemListRow & { total: number } & Record<string, unknown>>(
+    `select i.id, i.code, v.name, i.status, v.version_no as "versionNo", v.status as "versionStatus", v.type_code as "typeCode",
+       i.region_code as "regionCode", i.department_id as "departmentId", v.quality_ok as "qualityOk", v.updated_at as "updatedAt",
+       count(*) over () as total
+     ${from} order by i.region_code, i.code limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+    params,
+  );
+  const total = rows.length ? Number(rows[0]!.total) : Number((await db.one<{ n: number }>(`select count(*) as n ${from}`, params))?.n ?? 0);
+  return {
+    items: rows.map(({ total: _t, ...r }) => fixDates(r as ItemListRow & Record<string, unknown>)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export interface PublishedVersion {
+  itemId: string;
+  versionId: string;
+  versionNo: number;
+  code: string;
+  implementationCode: string;
+  basicCode: string;
+  name: string;
+  regionCode: string;
+  departmentId: string;
+  publishedAt: string;
+  content: ItemContent;
+}
+
+/**
+ * The published version of an item, by id or by code (业务办理项编码, or an 实施编码 that names
+ * exactly one item). For the cases module: a case binds to the version returned here.
+ * Throws 404 NOT_FOUND for unknown items, 409 ITEM_NOT_PUBLISHED when nothing is published.
+ */
+export async function getPublishedVersion(q: Queryable, idOrCode: string): Promise<PublishedVersion> {
+  let rows: { id: string }[];
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(idOrCode)) {
+    rows = await q.query('select id from catalog_item where id = $1', [idOrCode]);
+  } else {
+    const kind = classifyCode(idOrCode);
+    if (!kind || kind.kind === 'basic') {
+      throw unprocessable('ITEM_CODE_INVALID', { reason: kind ? 'a basic code names many implementations' : 'unknown code format' }, { code: idOrCode });
+    }
+    rows = await q.query(`select id from catalog_item where ${kind.kind === 'handle' ? 'code' : 'implementation_code'} = $1 order by code`, [idOrCode]);
+    if (rows.length > 1) throw conflict('ITEM_CODE_AMBIGUOUS', { code: idOrCode }, { code: idOrCode, count: rows.length });
+  }
+  if (!rows.length) throw notFound('item', idOrCode);
+  const row = await q.one<PublishedVersion & Record<string, unknown>>(
+    `select i.id as "itemId", v.id as "versionId", v.version_no as "versionNo", i.code, i.implementation_code as "implementationCode",
+       i.basic_code as "basicCode", v.name, i.region_code as "regionCode", i.department_id as "departmentId", v.published_at as "publishedAt", v.content
+     from catalog_item i join catalog_item_version v on v.id = i.published_version_id where i.id = $1`,
+    [rows[0]!.id],
+  );
+  if (!row) throw conflict('ITEM_NOT_PUBLISHED', { code: idOrCode }, { code: idOrCode });
+  return fixDates(row);
+}
+
+/** A specific version by id (published or retired), for cases bound to an older version. */
+export async function getVersionById(q: Queryable, versionId: string): Promise<PublishedVersion | undefined> {
+  const row = await q.one<PublishedVersion & Record<string, unknown>>(
+    `select i.id as "itemId", v.id as "versionId", v.version_no as "versionNo", i.code, i.implementation_code as "implementationCode",
+       i.basic_code as "basicCode", v.name, i.region_code as "regionCode", i.department_id as "departmentId", v.published_at as "publishedAt", v.content
+     from catalog_item_version v join catalog_item i on i.id = v.item_id where v.id = $1 and v.status in ('published', 'retired')`,
+    [versionId],
+  );
+  return row ? fixDates(row) : undefined;
+}
+

@@ -1,0 +1,225 @@
+import { Type } from 'typebox';
+import type { Actor } from '../../kernel/actor.ts';
+import type { AppContext } from '../../kernel/context.ts';
+import { t, type Lang } from '../../kernel/i18n/index.ts';
+import { UUID_PATTERN } from '../../kernel/ids.ts';
+import type { HttpApp } from '../../kernel/module.ts';
+import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
+import { ItemContent } from './content.ts';
+import { getGuide } from './guide.ts';
+import { createItem, diffVersions, getItem, getPublishedVersion, getVersion, listItems, newDraft, ruleContext, saveDraft, transition, type Transition, type VersionRow } from './items.ts';
+import { checkQuality, type Issue, type QualityReport } from './rules.ts';
+import { checkQuery, searchIndex } from './search/service.ts';
+import { createSynonym, deleteSynonym, listSynonyms, updateSynonym } from './synonyms.ts';
+import { assertContent } from './validate-content.ts';
+import { requireCatalogStaff } from './access.ts';
+import { registerBundleRoutes } from './bundle-routes.ts';
+import { registerTransferRoutes } from './transfer/routes.ts';
+import { consistencyReport, indicatorInputs } from './reports.ts';
+
+const Id = Type.String({ pattern: UUID_PATTERN });
+const RegionCode = Type.String({ pattern: REGION_CODE_PATTERN });
+const IdParams = Type.Object({ id: Id });
+const tags = ['catalog'];
+
+/** Adds the translated message to every issue of a quality report. */
+export function explain(lang: Lang, report: QualityReport) {
+  const msg = (i: Issue) => ({ ...i, message: t(lang, `catalog.rule.${i.rule}`, i.params ?? {}) });
+  return { ok: report.ok, errors: report.errors.map(msg), warnings: report.warnings.map(msg) };
+}
+
+function presentVersion(lang: Lang, v: VersionRow) {
+  return { ...v, quality: explain(lang, v.quality) };
+}
+
+export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
+  const { db } = ctx;
+
+  // ---- dictionaries (public) ---------------------------------------------------------------
+  app.get('/api/catalog/types', { schema: { tags } }, async () => ({
+    items: await db.query(`select code, name, letter, application_based as "applicationBased" from catalog_item_type order by sort`),
+  }));
+  app.get('/api/catalog/license-types', { schema: { tags } }, async () => ({
+    items: await db.query(`select code, name, holder, department_code as "departmentCode", fields from catalog_license_type order by code`),
+  }));
+  app.get('/api/catalog/base-fields', { schema: { tags } }, async () => ({
+    items: await db.query(`select key, label, library, provider from catalog_base_field order by key`),
+  }));
+
+  // ---- items (staff) -----------------------------------------------------------------------
+  app.get('/api/catalog/items', {
+    schema: {
+      tags,
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 100 })),
+        status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired'), Type.Literal('in_review')])),
+        departmentId: Type.Optional(Id),
+        typeCode: Type.Optional(Type.String({ maxLength: 20 })),
+        regionCode: Type.Optional(RegionCode),
+        page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+        pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+      }),
+    },
+  }, (req) => listItems(db, req.actor, req.query));
+
+  app.post('/api/catalog/items', {
+    schema: {
+      tags,
+      body: Type.Object(
+        { code: Type.String({ minLength: 1, maxLength: 80 }), departmentId: Id, content: ItemContent },
+        { additionalProperties: false },
+      ),
+    },
+  }, async (req, reply) => {
+    const r = await createItem(db, req.actor, req.body);
+    return reply.status(201).send({ item: r.item, version: presentVersion(req.lang, r.version) });
+  });
+
+  app.get('/api/catalog/items/:id', { schema: { tags, params: IdParams } }, async (req) => {
+    const d = await getItem(db, req.actor, req.params.id);
+    return { ...d, current: presentVersion(req.lang, d.current) };
+  });
+
+  app.put('/api/catalog/items/:id/draft', {
+    schema: {
+      tags,
+      params: IdParams,
+      body: Type.Object({ content: ItemContent, lockVersion: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const r = await saveDraft(db, req.actor, req.params.id, req.body);
+    return { item: r.item, version: presentVersion(req.lang, r.version) };
+  });
+
+  app.post('/api/catalog/items/:id/versions', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const r = await newDraft(db, req.actor, req.params.id);
+    return reply.status(201).send({ item: r.item, version: presentVersion(req.lang, r.version) });
+  });
+
+  app.post('/api/catalog/items/:id/transitions', {
+    schema: {
+      tags,
+      params: IdParams,
+      body: Type.Object(
+        {
+          action: Type.Union(['submit', 'withdraw', 'approve', 'reject', 'publish', 'retire'].map((a) => Type.Literal(a))),
+          comment: Type.Optional(Type.String({ maxLength: 1000 })),
+        },
+        { additionalProperties: false },
+      ),
+    },
+  }, async (req) => {
+    const body = req.body as { action: Transition; comment?: string };
+    const r = await transition(db, req.actor, req.params.id, body.action, body.comment ?? '');
+    return { item: r.item, version: presentVersion(req.lang, r.version) };
+  });
+
+  app.get('/api/catalog/items/:id/versions/:no', {
+    schema: { tags, params: Type.Object({ id: Id, no: Type.Integer({ minimum: 1 }) }) },
+  }, async (req) => presentVersion(req.lang, await getVersion(db, req.actor, req.params.id, req.params.no)));
+
+  app.get('/api/catalog/items/:id/diff', {
+    schema: { tags, params: IdParams, querystring: Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }) },
+  }, (req) => diffVersions(db, req.actor, req.params.id, req.query.from, req.query.to));
+
+  /** Live quality check for the editor: nothing is stored. */
+  app.post('/api/catalog/quality', {
+    schema: { tags, body: Type.Object({ content: Type.Unknown() }, { additionalProperties: false }) },
+  }, async (req) => {
+    requireCatalogStaff(req.actor);
+    const content = assertContent(structuredClone(req.body.content));
+    return explain(req.lang, checkQuality(content, await ruleContext(db)));
+  });
+
+  // ---- public: guide, lookup, search -------------------------------------------------------
+  app.get('/api/catalog/guide/:idOrCode', {
+    schema: { tags, params: Type.Object({ idOrCode: Type.String({ minLength: 1, maxLength: 80 }) }) },
+  }, (req) => getGuide(db, req.params.idOrCode));
+
+  /** Exact lookup by code or id of the published version (also the search benchmark's baseline). */
+  app.get('/api/catalog/published/:idOrCode', {
+    schema: { tags, params: Type.Object({ idOrCode: Type.String({ minLength: 1, maxLength: 80 }) }) },
+  }, async (req) => {
+    const v = await getPublishedVersion(db, req.params.idOrCode);
+    return { itemId: v.itemId, versionId: v.versionId, versionNo: v.versionNo, code: v.code, name: v.name, regionCode: v.regionCode, departmentId: v.departmentId };
+  });
+
+  const Filters = {
+    departmentId: Type.Optional(Id),
+    typeCode: Type.Optional(Type.String({ maxLength: 20 })),
+    theme: Type.Optional(Type.String({ maxLength: 40 })),
+    object: Type.Optional(Type.String({ maxLength: 40 })),
+    regionCode: Type.Optional(RegionCode),
+    kind: Type.Optional(Type.Union([Type.Literal('item'), Type.Literal('bundle')])),
+  };
+
+  app.get('/api/catalog/search', {
+    schema: {
+      tags,
+      querystring: Type.Object({
+        // Length is checked by the service to answer SEARCH_QUERY_TOO_LONG rather than a generic 400.
+        q: Type.Optional(Type.String()),
+        ...Filters,
+        limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+      }),
+    },
+  }, async (req) => {
+    const { q, limit, ...filters } = req.query;
+    const text = checkQuery(q, filters);
+    const started = performance.now();
+    const index = await searchIndex(db);
+    const { hits, total } = index.search(text, filters, limit);
+    return {
+      total,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      items: hits.map((h) => ({
+        id: h.doc.id,
+        kind: h.doc.kind,
+        code: h.doc.code,
+        name: h.doc.name,
+        departmentName: h.doc.departmentName,
+        regionCode: h.doc.regionCode,
+        typeCode: h.doc.typeCode,
+        score: Math.round(h.score * 1000) / 1000,
+        matched: h.matched,
+      })),
+    };
+  });
+
+  app.get('/api/catalog/suggest', {
+    schema: { tags, querystring: Type.Object({ q: Type.String({ maxLength: 100 }), ...Filters, limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }) }) },
+  }, async (req) => {
+    const { q, limit, ...filters } = req.query;
+    const index = await searchIndex(db);
+    return { items: index.suggest(q, filters, limit).map((s) => ({ text: s.text, id: s.doc.id, kind: s.doc.kind, code: s.doc.code })) };
+  });
+
+  // ---- synonyms (data bureau) ----------------------------------------------------------------
+  const Words = Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 2, maxItems: 20 });
+  app.get('/api/catalog/synonyms', { schema: { tags } }, async (req) => ({ items: await listSynonyms(db, req.actor) }));
+  app.post('/api/catalog/synonyms', {
+    schema: { tags, body: Type.Object({ words: Words, regionCode: RegionCode }, { additionalProperties: false }) },
+  }, async (req, reply) => reply.status(201).send(await createSynonym(db, req.actor, req.body)));
+  app.put('/api/catalog/synonyms/:id', {
+    schema: { tags, params: IdParams, body: Type.Object({ words: Words, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) },
+  }, (req) => updateSynonym(db, req.actor, req.params.id, req.body));
+  app.delete('/api/catalog/synonyms/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    await deleteSynonym(db, req.actor as Actor, req.params.id);
+    return reply.status(204).send();
+  });
+
+  registerBundleRoutes(app, ctx);
+  registerTransferRoutes(app, ctx);
+
+  // ---- reports -------------------------------------------------------------------------------
+  app.get('/api/catalog/consistency', {
+    schema: { tags, querystring: Type.Object({ regionCode: RegionCode, basicCode: Type.Optional(Type.String({ maxLength: 20 })) }) },
+  }, (req) => consistencyReport(db, req.actor, req.query.regionCode, req.query.basicCode));
+
+  app.get('/api/catalog/indicators', {
+    schema: { tags, querystring: Type.Object({ regionCode: RegionCode, departmentId: Type.Optional(Id) }) },
+  }, async (req) => {
+    requireCatalogStaff(req.actor);
+    return indicatorInputs(db, req.query.regionCode, req.query.departmentId);
+  });
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SearchIndex, type SearchDoc } from './engine.ts';
+import { pinyinOf, words } from './text.ts';
+
+let n = 0;
+const doc = (name: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
+  id: `d${++n}`,
+  kind: 'item',
+  code: `C${n}`,
+  basicCode: `B${n}`,
+  name,
+  aliases: [],
+  keywords: [],
+  conditions: [],
+  faqs: [],
+  materials: [],
+  departmentId: 'gaj',
+  departmentName: '云浮市公安局',
+  regionCode: '445300000000',
+  typeCode: '07',
+  themes: [],
+  objects: ['natural_person'],
+  popularity: 10,
+  ...extra,
+});
+
+const DOCS = [
+  doc('居民身份证换领', { aliases: ['换身份证'], popularity: 90, themes: ['household'] }),
+  doc('居民身份证挂失申报', { popularity: 30 }),
+  doc('出生医学证明首次签发', { departmentId: 'wjj', departmentName: '云浮市卫生健康局', themes: ['birth'], typeCode: '21', popularity: 60 }),
+  doc('出生登记（新生儿入户）', { aliases: ['新生儿上户口'], themes: ['birth', 'household'], popularity: 70 }),
+  doc('食品经营许可（新办）', { departmentId: 'scjg', departmentName: '云浮市市场监督管理局', typeCode: '01', objects: ['enterprise'], keywords: ['餐饮服务'], popularity: 80 }),
+  doc('住房公积金提取（退休）', { departmentId: 'gjj', departmentName: '云浮市住房公积金管理中心', regionCode: '445302000000', typeCode: '21', popularity: 50 }),
+  doc('城乡居民基本养老保险待遇申领', { departmentId: 'rsj', departmentName: '云浮市人力资源和社会保障局', faqs: [{ q: '退休了怎么领养老金？', a: '达到领取年龄后申领待遇。' }], popularity: 40 }),
+  doc('营业执照遗失补领', { departmentId: 'scjg', departmentName: '云浮市市场监督管理局', typeCode: '01', objects: ['enterprise'], popularity: 20 }),
+];
+const SYNONYMS = [
+  ['饭店', '餐饮', '餐馆'],
+  ['孩子', '新生儿', '小孩'],
+  ['养老金', '养老保险待遇'],
+];
+const index = new SearchIndex(DOCS, SYNONYMS);
+const top = (q: string, filters = {}) => index.search(q, filters, 5).hits.map((h) => h.doc.name);
+
+test('segmentation: jieba words without question words', () => {
+  assert.deepEqual(words('孩子出生要办什么'), ['孩子', '出生']);
+  assert.ok(words('我想办营业执照').includes('营业执照'));
+});
+
+test('pinyin and initials: sfz and shenfenzheng find 身份证', () => {
+  assert.deepEqual(pinyinOf('身份证'), { full: 'shenfenzheng', initials: 'sfz' });
+  assert.equal(top('sfz')[0], '居民身份证换领');
+  assert.equal(top('shenfenzheng')[0], '居民身份证换领');
+  assert.equal(top('sfz 换领')[0], '居民身份证换领');
+  assert.equal(top('gongjijin')[0], '住房公积金提取（退休）');
+});
+
+test('synonyms: 开饭店 finds 食品经营 via 餐饮; 孩子出生 finds birth items', () => {
+  assert.equal(top('开饭店')[0], '食品经营许可（新办）');
+  const birth = top('孩子出生要办什么').slice(0, 2).sort();
+  assert.deepEqual(birth, ['出生医学证明首次签发', '出生登记（新生儿入户）'].sort());
+  assert.equal(top('退休领养老金')[0], '城乡居民基本养老保险待遇申领');
+});
+
+test('typo tolerance: homophone 身分证 and a wrong character 营业执招', () => {
+  assert.equal(top('身分证换领')[0], '居民身份证换领');
+  assert.equal(top('营业执招补领')[0], '营业执照遗失补领');
+  assert.equal(top('shenfenzhen')[0], '居民身份证换领', 'one letter missing in pinyin');
+});
+
+test('ranking uses popularity between equally good matches', () => {
+  const hits = top('居民身份证');
+  assert.equal(hits[0], '居民身份证换领');
+  assert.equal(hits[1], '居民身份证挂失申报');
+});
+
+test('filters: department, type, theme, object, region', () => {
+  assert.deepEqual(top('出生', { departmentId: 'wjj' }), ['出生医学证明首次签发']);
+  assert.deepEqual(top('出生', { theme: 'household' }), ['出生登记（新生儿入户）']);
+  assert.deepEqual(top('营业执照', { object: 'natural_person' }), []);
+  assert.deepEqual(top('提取', { regionCode: '445302000000' }), ['住房公积金提取（退休）']);
+  assert.deepEqual(top('提取', { regionCode: '445303000000' }), []);
+  assert.ok(top('许可', { typeCode: '01' }).every((name) => ['食品经营许可（新办）', '营业执照遗失补领'].includes(name)));
+  assert.equal(index.search('', { theme: 'birth' }).total, 2, 'an empty query with a filter lists the filtered items');
+});
+
+test('exact code answers the item; nonsense answers nothing', () => {
+  assert.equal(index.search('C3').hits[0]?.doc.name, '出生医学证明首次签发');
+  assert.equal(index.search('zzzzqqqq').total, 0);
+  assert.equal(index.search('的了吗').total, 0);
+});
+
+test('suggestions while typing: Chinese prefix, initials and pinyin prefix', () => {
+  assert.equal(index.suggest('居民身')[0]?.text, '居民身份证换领');
+  assert.ok(index.suggest('csyx').some((s) => s.text === '出生医学证明首次签发'));
+  assert.ok(index.suggest('chusheng').length >= 2);
+  assert.deepEqual(index.suggest(''), []);
+});

@@ -1,0 +1,71 @@
+import type { Actor } from '../../kernel/actor.ts';
+import { appendAudit } from '../../kernel/audit/audit.ts';
+import type { Db, Queryable } from '../../kernel/db/index.ts';
+import { conflict, notFound, unprocessable } from '../../kernel/errors.ts';
+import { uuidv7 } from '../../kernel/ids.ts';
+import { requireBureau, requireCatalogStaff } from './access.ts';
+import { bumpSearchGeneration } from './items.ts';
+import { normalize } from './search/text.ts';
+
+export interface SynonymGroup {
+  id: string;
+  words: string[];
+  regionCode: string;
+  version: number;
+  updatedAt: string;
+}
+
+const COLS = `id, words, region_code as "regionCode", version, updated_at as "updatedAt"`;
+const fix = (r: SynonymGroup): SynonymGroup => {
+  const at = r.updatedAt as unknown;
+  return { ...r, updatedAt: at instanceof Date ? at.toISOString() : String(at) };
+};
+
+function cleanWords(words: string[]): string[] {
+  const out = [...new Set(words.map(normalize).filter(Boolean))];
+  if (out.length < 2) throw unprocessable('SYNONYM_TOO_FEW', {}, { field: 'words' });
+  return out;
+}
+
+export async function listSynonyms(db: Queryable, actor: Actor): Promise<SynonymGroup[]> {
+  requireCatalogStaff(actor);
+  return (await db.query<SynonymGroup & Record<string, unknown>>(`select ${COLS} from catalog_synonym order by words[1]`)).map(fix);
+}
+
+/** Synonym groups are maintained by the data bureau of the city (any word finds the others). */
+export async function createSynonym(db: Db, actor: Actor, input: { words: string[]; regionCode: string }): Promise<SynonymGroup> {
+  requireBureau(actor, { regionCode: input.regionCode });
+  const words = cleanWords(input.words);
+  return db.transaction(async (tx) => {
+    const id = uuidv7();
+    await tx.query('insert into catalog_synonym (id, words, region_code) values ($1, $2, $3)', [id, words, input.regionCode]);
+    await bumpSearchGeneration(tx);
+    await appendAudit(tx, actor, { action: 'catalog.synonym.create', objectType: 'catalog_synonym', objectId: id, regionCode: input.regionCode, details: { words } });
+    return fix((await tx.one<SynonymGroup & Record<string, unknown>>(`select ${COLS} from catalog_synonym where id = $1`, [id]))!);
+  });
+}
+
+export async function updateSynonym(db: Db, actor: Actor, id: string, input: { words: string[]; version: number }): Promise<SynonymGroup> {
+  const words = cleanWords(input.words);
+  return db.transaction(async (tx) => {
+    const row = await tx.one<SynonymGroup & Record<string, unknown>>(`select ${COLS} from catalog_synonym where id = $1`, [id]);
+    if (!row) throw notFound('synonym', id);
+    requireBureau(actor, { regionCode: row.regionCode });
+    if (row.version !== input.version) throw conflict('VERSION_CONFLICT', {}, { current: row.version });
+    await tx.query('update catalog_synonym set words = $2, version = version + 1, updated_at = now() where id = $1', [id, words]);
+    await bumpSearchGeneration(tx);
+    await appendAudit(tx, actor, { action: 'catalog.synonym.update', objectType: 'catalog_synonym', objectId: id, regionCode: row.regionCode, details: { words } });
+    return fix((await tx.one<SynonymGroup & Record<string, unknown>>(`select ${COLS} from catalog_synonym where id = $1`, [id]))!);
+  });
+}
+
+export async function deleteSynonym(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await tx.one<SynonymGroup & Record<string, unknown>>(`select ${COLS} from catalog_synonym where id = $1`, [id]);
+    if (!row) throw notFound('synonym', id);
+    requireBureau(actor, { regionCode: row.regionCode });
+    await tx.query('delete from catalog_synonym where id = $1', [id]);
+    await bumpSearchGeneration(tx);
+    await appendAudit(tx, actor, { action: 'catalog.synonym.delete', objectType: 'catalog_synonym', objectId: id, regionCode: row.regionCode, details: { words: row.words } });
+  });
+}

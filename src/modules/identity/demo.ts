@@ -1,0 +1,51 @@
+import { systemActor } from '../../kernel/actor.ts';
+import { appendAudit } from '../../kernel/audit/audit.ts';
+import type { Db } from '../../kernel/db/index.ts';
+import { uuidv7 } from '../../kernel/ids.ts';
+import type { PersonalData } from '../../kernel/pii.ts';
+import { createPerson, type AssuranceLevel } from './persons.ts';
+import { addPopulationRecords } from './population.ts';
+
+export interface DemoPerson {
+  name: string;
+  idNumber: string;
+  phone: string;
+  assuranceLevel: AssuranceLevel;
+}
+
+export interface DemoEnterprise {
+  uscc: string;
+  name: string;
+  /** index into the people: the legal representative, then authorised agents */
+  legalRep: number;
+  agents: number[];
+}
+
+/**
+ * The demo city's citizens with accounts, a stand-in population base that also holds people
+ * without an account (so registration reaches level 2), and an enterprise with an agent.
+ */
+export async function seedIdentityDemo(
+  db: Db,
+  pii: PersonalData,
+  input: { regionCode: string; password: string; people: DemoPerson[]; unregistered: { name: string; idNumber: string }[]; enterprise: DemoEnterprise },
+): Promise<void> {
+  const seed = systemActor('seed');
+  await addPopulationRecords(db, pii, [...input.people, ...input.unregistered].map((p) => ({ ...p, regionCode: input.regionCode })));
+  const ids: string[] = [];
+  for (const p of input.people) {
+    ids.push(await createPerson(db, pii, seed, { ...p, password: input.password, regionCode: input.regionCode, levelSource: 'seed', phoneVerified: true }));
+  }
+  const e = input.enterprise;
+  await db.transaction(async (tx) => {
+    const enterpriseId = uuidv7();
+    await tx.query('insert into enterprise (id, uscc, name, legal_rep_person_id, region_code) values ($1, $2, $3, $4, $5)', [enterpriseId, e.uscc, e.name, ids[e.legalRep], input.regionCode]);
+    for (const i of e.agents) {
+      await tx.query(
+        `insert into enterprise_agent (id, enterprise_id, person_id, is_admin, scope, expires_at, granted_by) values ($1, $2, $3, false, 'all', now() + interval '1 year', $4)`,
+        [uuidv7(), enterpriseId, ids[i], ids[e.legalRep]],
+      );
+    }
+    await appendAudit(tx, seed, { action: 'enterprise.register', objectType: 'enterprise', objectId: enterpriseId, regionCode: input.regionCode, details: { uscc: e.uscc } });
+  });
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../../kernel/module.ts';
+import { registerLicenceRoutes } from './routes.ts';
+
+export const licenseModule: Module = {
+  name: 'license',
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  routes: registerLicenceRoutes,
+};
+
+export { LICENCE_STATUSES, OPERATIONS, STATUS_NAMES, OPERATION_NAMES } from './codes.ts';
+export type { LicenceStatus, Operation, Verdict } from './codes.ts';
+export { buildLicenceId, isValidLicenceId, mod3736CheckChar, parseLicenceId } from './identifier.ts';
+export type { LicenceIdParts, ParsedLicenceId } from './identifier.ts';
+export { issueLicence, reissueLicence } from './issue.ts';
+export type { HolderInput, IssueInput } from './issue.ts';
+export { licenceStats, listHolderLicences } from './service.ts';
+export type { LicenceView } from './store.ts';
+export { recordLicenceUse, verifyByIdentifier } from './verify.ts';

@@ -1,0 +1,346 @@
+import { Type } from 'typebox';
+import { UUID_PATTERN } from '../../kernel/ids.ts';
+import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
+import { PageQuery } from '../../kernel/sql/paging.ts';
+
+const Id = Type.String({ pattern: UUID_PATTERN });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const HolderKind = Type.Union([Type.Literal('person'), Type.Literal('enterprise')]);
+const Value = Type.Union([Type.String(), Type.Number()]);
+const Values = Type.Record(Type.String(), Value);
+
+export const IdParams = Type.Object({ id: Id });
+
+export const FieldSpec = Type.Object(
+  {
+    key: Type.String({ minLength: 1, maxLength: 40 }),
+    label: Type.String({ minLength: 1, maxLength: 60 }),
+    type: Type.Union([Type.Literal('text'), Type.Literal('date'), Type.Literal('number')]),
+    required: Type.Boolean(),
+    personal: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+const Validity = Type.Object(
+  {
+    years: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    months: Type.Optional(Type.Integer({ minimum: 0, maximum: 1200 })),
+  },
+  { additionalProperties: false },
+);
+const Template = Type.Object(
+  { title: Type.Optional(Type.String({ maxLength: 60 })), note: Type.Optional(Type.String({ maxLength: 300 })) },
+  { additionalProperties: false },
+);
+
+const TypeFields = {
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  issuingDepartmentIds: Type.Array(Id, { minItems: 1, maxItems: 200 }),
+  fields: Type.Array(FieldSpec, { maxItems: 60 }),
+  validity: Validity,
+  template: Template,
+  catalogueItems: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 200 }),
+};
+
+export const LicenceType = Type.Object({
+  id: Id,
+  code: Type.String(),
+  holderKind: HolderKind,
+  definingDepartmentId: Id,
+  regionCode: Type.String(),
+  ...TypeFields,
+  status: Type.Union([Type.Literal('active'), Type.Literal('retired')]),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const LicenceTypeCreate = Type.Object(
+  {
+    definingDepartmentId: Id,
+    sequence: Type.String({ pattern: '^[0-9]{3}$' }),
+    holderKind: HolderKind,
+    name: TypeFields.name,
+    issuingDepartmentIds: TypeFields.issuingDepartmentIds,
+    fields: TypeFields.fields,
+    validity: Type.Optional(Validity),
+    template: Type.Optional(Template),
+    catalogueItems: Type.Optional(TypeFields.catalogueItems),
+  },
+  { additionalProperties: false },
+);
+
+export const LicenceTypePatch = Type.Object(
+  {
+    name: Type.Optional(TypeFields.name),
+    issuingDepartmentIds: Type.Optional(TypeFields.issuingDepartmentIds),
+    fields: Type.Optional(TypeFields.fields),
+    validity: Type.Optional(Validity),
+    template: Type.Optional(Template),
+    catalogueItems: Type.Optional(TypeFields.catalogueItems),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('retired')])),
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const TypeListQuery = Type.Object({
+  regionCode: Type.Optional(Type.String({ pattern: REGION_CODE_PATTERN })),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  departmentId: Type.Optional(Id),
+});
+
+export const Licence = Type.Object({
+  id: Id,
+  identifier: Type.String(),
+  typeId: Id,
+  typeCode: Type.String(),
+  typeName: Type.String(),
+  issuerDepartmentId: Id,
+  issuerName: Type.String(),
+  issuerUscc: Type.String(),
+  holder: Type.Object({ kind: HolderKind, name: Type.String(), code: Type.String() }),
+  fields: Values,
+  fieldLabels: Type.Record(Type.String(), Type.String()),
+  status: Type.String(),
+  statusName: Type.String(),
+  verdict: Type.String(),
+  operation: Type.String(),
+  relatedIdentifier: Nullable(Type.String()),
+  issuedAt: Type.String(),
+  validFrom: Type.String(),
+  validTo: Nullable(Type.String()),
+  sealId: Id,
+  keyId: Type.String(),
+  source: Type.String(),
+  caseId: Nullable(Type.String()),
+  version: Type.Integer(),
+});
+
+const Holder = Type.Object(
+  {
+    kind: HolderKind,
+    personId: Type.Optional(Id),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    code: Type.String({ minLength: 1, maxLength: 18 }),
+  },
+  { additionalProperties: false },
+);
+
+export const LicenceIssue = Type.Object(
+  {
+    typeId: Id,
+    departmentId: Id,
+    holder: Holder,
+    fields: Values,
+    validFrom: Type.Optional(Day),
+    validTo: Type.Optional(Nullable(Day)),
+  },
+  { additionalProperties: false },
+);
+
+export const LicenceListQuery = Type.Object({
+  ...PageQuery.properties,
+  typeId: Type.Optional(Id),
+  departmentId: Type.Optional(Id),
+  status: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+});
+
+export const StatusOperation = Type.Object(
+  {
+    operation: Type.Union([Type.Literal('03'), Type.Literal('05'), Type.Literal('06'), Type.Literal('10')]),
+    status: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+    reason: Type.String({ minLength: 1, maxLength: 300 }),
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const Reissue = Type.Object(
+  {
+    operation: Type.Union([Type.Literal('02'), Type.Literal('09')]),
+    fields: Type.Optional(Values),
+    holderName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    validFrom: Type.Optional(Day),
+    validTo: Type.Optional(Nullable(Day)),
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportBody = Type.Object(
+  {
+    typeId: Id,
+    departmentId: Id,
+    format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+    content: Type.String({ minLength: 1, maxLength: 900_000 }),
+    dryRun: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const ImportReport = Type.Object({
+  rows: Type.Integer(),
+  ok: Type.Boolean(),
+  dryRun: Type.Boolean(),
+  issued: Type.Array(Type.Object({ row: Type.Integer(), identifier: Type.String() })),
+  errors: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      code: Type.String(),
+      field: Type.Optional(Type.String()),
+      reason: Type.Optional(Type.String()),
+    }),
+  ),
+});
+
+export const PresentationBody = Type.Object(
+  {
+    fields: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 60 }),
+    ttlSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 86400 })),
+    once: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const Presentation = Type.Object({
+  token: Type.String(),
+  url: Type.String(),
+  expiresAt: Type.String(),
+  fields: Type.Array(Type.String()),
+  once: Type.Boolean(),
+  qrSvg: Type.String(),
+});
+
+export const VerifyQuery = Type.Object({
+  id: Type.Optional(Type.String({ maxLength: 200 })),
+  t: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export const VerifyBody = Type.Object({ payload: Type.String({ maxLength: 4096 }) }, { additionalProperties: false });
+export const Verification = Type.Object({
+  verdict: Type.String(),
+  genuine: Type.Boolean(),
+  identifier: Type.String(),
+  status: Type.Optional(Type.String()),
+  statusName: Type.Optional(Type.String()),
+  typeCode: Type.Optional(Type.String()),
+  typeName: Type.Optional(Type.String()),
+  issuerName: Type.Optional(Type.String()),
+  issuerUscc: Type.Optional(Type.String()),
+  issuedAt: Type.Optional(Type.String()),
+  validFrom: Type.Optional(Type.String()),
+  validTo: Type.Optional(Nullable(Type.String())),
+  relatedIdentifier: Type.Optional(Nullable(Type.String())),
+  sealId: Type.Optional(Type.String()),
+  keyId: Type.Optional(Type.String()),
+  disclosed: Type.Optional(
+    Type.Object({
+      holderName: Type.Optional(Type.String()),
+      holderCode: Type.Optional(Type.String()),
+      fields: Values,
+      fieldLabels: Type.Record(Type.String(), Type.String()),
+    }),
+  ),
+  presentation: Type.Optional(Type.Object({ expiresAt: Type.String(), fields: Type.Array(Type.String()) })),
+});
+
+export const Signed = Type.Object({
+  identifier: Type.String(),
+  document: Type.String(),
+  signature: Type.String(),
+  keyId: Type.String(),
+  sealId: Id,
+  algorithm: Type.Literal('SM2-SM3'),
+  userId: Type.Literal('1234567812345678'),
+});
+
+export const Uses = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      purpose: Type.String(),
+      userDepartmentId: Nullable(Type.String()),
+      userName: Type.String(),
+      actorKind: Type.String(),
+      at: Type.String(),
+    }),
+  ),
+});
+export const Operations = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      operation: Type.String(),
+      statusFrom: Nullable(Type.String()),
+      statusTo: Type.String(),
+      reason: Type.String(),
+      actorKind: Type.String(),
+      at: Type.String(),
+    }),
+  ),
+});
+export const StatsQuery = Type.Object({
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  regionCode: Type.Optional(Type.String({ pattern: REGION_CODE_PATTERN })),
+});
+export const Stats = Type.Object({
+  issued: Type.Array(Type.Object({ departmentId: Type.String(), period: Type.String(), count: Type.Integer() })),
+  used: Type.Array(
+    Type.Object({ departmentId: Type.String(), period: Type.String(), uses: Type.Integer(), licences: Type.Integer() }),
+  ),
+  caseUse: Type.Array(Type.Object({ period: Type.String(), items: Type.Integer(), cases: Type.Integer() })),
+  totals: Type.Object({ issued: Type.Integer(), uses: Type.Integer() }),
+});
+
+export const GrantBody = Type.Object(
+  {
+    departmentId: Type.Optional(Id),
+    enterpriseUscc: Type.Optional(Type.String({ minLength: 18, maxLength: 18 })),
+    enterpriseName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    withoutConsent: Type.Boolean(),
+    legalBasis: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
+export const Grant = Type.Object({
+  id: Id,
+  typeId: Id,
+  granteeKind: Type.String(),
+  granteeRef: Type.String(),
+  granteeName: Type.String(),
+  withoutConsent: Type.Boolean(),
+  legalBasis: Type.String(),
+  createdAt: Type.String(),
+});
+export const UseRequestBody = Type.Object(
+  {
+    typeId: Id,
+    holderCode: Type.String({ minLength: 15, maxLength: 18 }),
+    purpose: Type.String({ minLength: 1, maxLength: 300 }),
+  },
+  { additionalProperties: false },
+);
+export const UseRequest = Type.Object({
+  id: Id,
+  licenceId: Id,
+  identifier: Type.String(),
+  typeName: Type.String(),
+  purpose: Type.String(),
+  status: Type.String(),
+  requesterName: Type.String(),
+  legalBasis: Type.String(),
+  createdAt: Type.String(),
+  decidedAt: Nullable(Type.String()),
+  expiresAt: Type.String(),
+  licence: Type.Optional(Licence),
+});
+export const Decision = Type.Object({ approve: Type.Boolean() }, { additionalProperties: false });
+
+/** A credential is open JSON-LD: its shape is checked by the verifier, not by the schema. */
+export const Credential = Type.Record(Type.String(), Type.Unknown());
+export const CredentialVerifyBody = Type.Object({ credential: Credential }, { additionalProperties: false });
+export const CredentialCheck = Type.Object({
+  verified: Type.Boolean(),
+  reason: Type.Optional(Type.String()),
+  keyId: Type.Optional(Type.String()),
+  verdict: Type.Optional(Type.String()),
+});

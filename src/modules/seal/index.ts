@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../../kernel/module.ts';
+import { registerSealRoutes } from './routes.ts';
+
+export const sealModule: Module = {
+  name: 'seal',
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  routes: registerSealRoutes,
+};
+
+export {
+  SEAL_KINDS,
+  createSeal,
+  currentSealKeyId,
+  getSeal,
+  publicKeyList,
+  sealCoverage,
+  sealImage,
+  signWithSeal,
+  verifySeal,
+} from './service.ts';
+export type { PublishedKey, Seal, SealCoverage, SealKind, SealRef, SealSignature, SealVerification } from './service.ts';
+export { registerSigner, useProviderForNewKeys } from './signer.ts';
+export type { NewKey, Signer, StoredKey } from './signer.ts';
