@@ -34,7 +34,13 @@ export interface EnterpriseActing {
 
 export type Actor =
   | { kind: 'anonymous' }
+  /** The platform itself (seed, timers, event handlers): trusted, never reachable over HTTP. */
   | { kind: 'system'; id: string }
+  /**
+   * A department system calling with its own OAuth token (client credentials). Not trusted
+   * like `system`: a module grants it only what it was explicitly granted.
+   */
+  | { kind: 'client'; id: string }
   | {
       kind: 'person';
       id: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor } from './actor.ts';
-import { canAct, requireRole, scopeCondition } from './auth.ts';
+import { canAct, requireRole, requireScope, scopeCondition } from './auth.ts';
 import { AppError } from './errors.ts';
 
 const staff = (roles: { role: string; regionCode: string; departmentId: string | null }[]): Actor => ({
@@ -41,6 +41,8 @@ test('401 for nobody, 403 for a citizen or a staff member without the role', () 
   assert.equal(status(() => requireRole({ kind: 'anonymous' }, ['administrator'])), 401);
   assert.equal(status(() => requireRole({ kind: 'person', id: 'p', name: 'p' }, ['administrator'])), 403);
   assert.equal(status(() => requireRole(staff([]), ['administrator'])), 403);
+  // a department system's own token is not staff and not the platform: it gets no staff scope
+  assert.equal(status(() => requireScope({ kind: 'client', id: 'hr-system' }, ['administrator', 'window_clerk'], { regionCode: '445300000000', departmentId: null })), 403);
 });
 
 test('the SQL scope condition mirrors the grants and takes values as parameters', () => {

@@ -130,7 +130,7 @@ test('a department system calls YiWang with its client-credentials token; a disa
   const bearer = { authorization: `Bearer ${token}` };
   const me = await server.api('/api/auth/me', { headers: bearer });
   assert.equal(me.status, 200);
-  assert.deepEqual([me.body.user.kind, me.body.user.id], ['system', 'client:gjj-system']);
+  assert.deepEqual([me.body.user.kind, me.body.user.id], ['client', 'gjj-system']);
   // a system is not staff: staff and administration routes stay closed to it
   assert.equal((await server.api('/api/org/departments', { headers: bearer })).status, 403);
   assert.equal((await server.api('/api/auth/me', { headers: { authorization: 'Bearer forged-token-value-0123456789' } })).status, 401);

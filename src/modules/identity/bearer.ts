@@ -6,7 +6,7 @@ import { parseAccountId } from './oidc/accounts.ts';
 /**
  * The actor behind `Authorization: Bearer <token>`: an access token the provider issued, read
  * from its own storage. A client-credentials token is the department system itself
- * (`system` actor `client:<id>`); a user's access token (mobile apps, department systems
+ * (a `client` actor, which no module trusts like the platform's own `system`); a user's access token (mobile apps, department systems
  * calling on a user's behalf) is that user. A disabled client's tokens stop working at once.
  */
 export async function actorForBearer(db: Queryable, token: string): Promise<Actor | undefined> {
@@ -19,7 +19,7 @@ export async function actorForBearer(db: Queryable, token: string): Promise<Acto
     [token],
   );
   if (!row) return undefined;
-  if (row.model === 'ClientCredentials') return { kind: 'system', id: `client:${row.client_id}` };
+  if (row.model === 'ClientCredentials') return { kind: 'client', id: row.client_id };
   if (!row.account_id) return undefined;
   const { subjectId, enterpriseId } = parseAccountId(row.account_id);
   const account = await db.one<{ kind: 'staff' | 'person'; name: string; username: string | null; department_id: string | null; department_name: string | null; region_code: string | null; roles: unknown }>(

@@ -28,7 +28,7 @@ function userView(actor: Actor) {
   if (actor.kind === 'person') {
     return { id: actor.id, kind: actor.kind, username: null, name: actor.name, departmentId: null, departmentName: null, regionCode: null, roles: [], actingFor: actor.actingFor ?? null };
   }
-  if (actor.kind === 'system') return { id: actor.id, kind: actor.kind, username: null, name: actor.id, departmentId: null, departmentName: null, regionCode: null, roles: [], actingFor: null };
+  if (actor.kind === 'client') return { id: actor.id, kind: actor.kind, username: null, name: actor.id, departmentId: null, departmentName: null, regionCode: null, roles: [], actingFor: null };
   throw unauthenticated();
 }
 
