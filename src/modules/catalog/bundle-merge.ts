@@ -55,7 +55,8 @@ export function prefillKey(p: Prefill): string | undefined {
 const NECESSITY_RANK: Record<Material['necessity'], number> = { optional: 0, deferrable: 1, required: 2 };
 
 /** The stricter requirement wins: if one item requires it, the bundle requires it. */
-const stricter = (a: Material['necessity'], b: Material['necessity']) => ((NECESSITY_RANK[b] ?? 0) > (NECESSITY_RANK[a] ?? 0) ? b : a);
+const stricter = (a: Material['necessity'], b: Material['necessity']) =>
+  (NECESSITY_RANK[b] ?? 0) > (NECESSITY_RANK[a] ?? 0) ? b : a;
 
 export function mergeBundle(items: MergeInput[]): MergedBundle {
   const fields: MergedField[] = [];

@@ -6,6 +6,7 @@ import { conflict, isUniqueViolation, notFound, unprocessable } from '../../kern
 import { emit } from '../../kernel/events/outbox.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
+import { likeContains } from '../../kernel/sql/paging.ts';
 import { departmentRefsById } from '../org/index.ts';
 import { canReadDrafts, isBureau, readScopeSql, requireBureau } from './access.ts';
 import { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
@@ -108,7 +109,12 @@ export interface BundleDetail {
 const COLS = `b.id, b.code, b.name, b.region_code as "regionCode", b.lead_department_id as "leadDepartmentId", b.audience, b.status,
   b.content, b.version, b.created_at as "createdAt", b.updated_at as "updatedAt", b.published_at as "publishedAt"`;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
-const fix = (r: BundleRow): BundleRow => ({ ...r, createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)!, publishedAt: iso(r.publishedAt) });
+const fix = (r: BundleRow): BundleRow => ({
+  ...r,
+  createdAt: iso(r.createdAt)!,
+  updatedAt: iso(r.updatedAt)!,
+  publishedAt: iso(r.publishedAt),
+});
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s);
 
 async function fetchBundle(q: Queryable, idOrCode: string): Promise<BundleRow | undefined> {
@@ -143,7 +149,7 @@ export async function listBundles(db: Queryable, actor: Actor, query: BundleList
   // Bureau members see every bundle of their region whether or not a department grant matches.
   const where = [`(b.status = 'published' or ${staffScope})`];
   if (query.q) {
-    params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(likeContains(query.q));
     where.push(`(b.name ilike $${params.length} or b.code ilike $${params.length})`);
   }
   if (query.status) {
@@ -210,13 +216,18 @@ async function itemRefs(q: Queryable, ids: string[]): Promise<Map<string, ItemRe
 }
 
 /** Items of a bundle and of its nested bundles, depth first, once each. */
-async function flattenItems(q: Queryable, bundleId: string, seen = new Set<string>()): Promise<{ itemId: string; step: number }[]> {
+async function flattenItems(
+  q: Queryable,
+  bundleId: string,
+  seen = new Set<string>(),
+): Promise<{ itemId: string; step: number }[]> {
   if (seen.has(bundleId)) return [];
   seen.add(bundleId);
   const out: { itemId: string; step: number }[] = [];
   for (const m of await membersOf(q, bundleId)) {
     if (m.item_id) out.push({ itemId: m.item_id, step: m.step });
-    else if (m.child_bundle_id) out.push(...(await flattenItems(q, m.child_bundle_id, seen)).map((x) => ({ ...x, step: m.step })));
+    else if (m.child_bundle_id)
+      out.push(...(await flattenItems(q, m.child_bundle_id, seen)).map((x) => ({ ...x, step: m.step })));
   }
   return out;
 }
@@ -294,25 +305,31 @@ async function resolveMembers(tx: Tx, bundleId: string, members: BundleMemberInp
   const seenItems = new Set<string>();
   for (const [i, m] of members.entries()) {
     const field = `members.${i}`;
-    if ((m.itemCode === undefined) === (m.bundleCode === undefined)) throw unprocessable('BUNDLE_MEMBER_SHAPE', { index: i }, { field });
+    if ((m.itemCode === undefined) === (m.bundleCode === undefined))
+      throw unprocessable('BUNDLE_MEMBER_SHAPE', { index: i }, { field });
     const base = { step: m.step, optional: m.optional ?? false, condition: m.condition ?? '' };
     if (m.itemCode !== undefined) {
       const rows = await tx.query<{ id: string; status: string }>(
         `select id, status from catalog_item where code = $1 or implementation_code = $1 order by code limit 2`,
         [m.itemCode],
       );
-      if (!rows.length) throw unprocessable('BUNDLE_ITEM_UNKNOWN', { code: m.itemCode }, { field: `${field}.itemCode`, code: m.itemCode });
-      if (rows.length > 1) throw unprocessable('ITEM_CODE_AMBIGUOUS', { code: m.itemCode }, { field: `${field}.itemCode`, code: m.itemCode });
-      if (seenItems.has(rows[0]!.id)) throw unprocessable('BUNDLE_MEMBER_DUPLICATE', { code: m.itemCode }, { field: `${field}.itemCode` });
+      if (!rows.length)
+        throw unprocessable('BUNDLE_ITEM_UNKNOWN', { code: m.itemCode }, { field: `${field}.itemCode`, code: m.itemCode });
+      if (rows.length > 1)
+        throw unprocessable('ITEM_CODE_AMBIGUOUS', { code: m.itemCode }, { field: `${field}.itemCode`, code: m.itemCode });
+      if (seenItems.has(rows[0]!.id))
+        throw unprocessable('BUNDLE_MEMBER_DUPLICATE', { code: m.itemCode }, { field: `${field}.itemCode` });
       seenItems.add(rows[0]!.id);
       out.push({ itemId: rows[0]!.id, childBundleId: null, published: rows[0]!.status === 'published', ...base });
     } else {
       const child = await fetchBundle(tx, m.bundleCode!);
-      if (!child) throw unprocessable('BUNDLE_UNKNOWN', { code: m.bundleCode! }, { field: `${field}.bundleCode`, code: m.bundleCode });
+      if (!child)
+        throw unprocessable('BUNDLE_UNKNOWN', { code: m.bundleCode! }, { field: `${field}.bundleCode`, code: m.bundleCode });
       if (child.id === bundleId || (await contains(tx, child.id, bundleId))) {
         throw unprocessable('BUNDLE_CYCLE', { code: m.bundleCode! }, { field: `${field}.bundleCode`, code: m.bundleCode });
       }
-      if (seenItems.has(child.id)) throw unprocessable('BUNDLE_MEMBER_DUPLICATE', { code: m.bundleCode! }, { field: `${field}.bundleCode` });
+      if (seenItems.has(child.id))
+        throw unprocessable('BUNDLE_MEMBER_DUPLICATE', { code: m.bundleCode! }, { field: `${field}.bundleCode` });
       seenItems.add(child.id);
       out.push({ itemId: null, childBundleId: child.id, published: child.status === 'published', ...base });
     }
@@ -366,14 +383,28 @@ export async function createBundle(db: Db, actor: Actor, input: BundleInput) {
     try {
       await tx.query(
         `insert into catalog_bundle (id, code, name, region_code, lead_department_id, audience, status, content) values ($1, $2, $3, $4, $5, $6, 'draft', $7::jsonb)`,
-        [id, input.code, input.name, input.regionCode, input.leadDepartmentId ?? null, input.audience, JSON.stringify({ ...input.content, audience: input.audience })],
+        [
+          id,
+          input.code,
+          input.name,
+          input.regionCode,
+          input.leadDepartmentId ?? null,
+          input.audience,
+          JSON.stringify({ ...input.content, audience: input.audience }),
+        ],
       );
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('BUNDLE_CODE_TAKEN', { code: input.code }, { field: 'code' });
       throw err;
     }
     await writeMembers(tx, id, members);
-    await appendAudit(tx, actor, { action: 'catalog.bundle.create', objectType: 'catalog_bundle', objectId: id, regionCode: input.regionCode, details: { code: input.code } });
+    await appendAudit(tx, actor, {
+      action: 'catalog.bundle.create',
+      objectType: 'catalog_bundle',
+      objectId: id,
+      regionCode: input.regionCode,
+      details: { code: input.code },
+    });
     return id;
   });
 }
@@ -382,7 +413,12 @@ export async function createBundle(db: Db, actor: Actor, input: BundleInput) {
  * Replaces name, content and members (optimistic lock on `version`). A published bundle stays
  * published, so its new members must be published too; the code and region never change.
  */
-export async function updateBundle(db: Db, actor: Actor, idOrCode: string, input: Omit<BundleInput, 'code' | 'regionCode'> & { version: number }) {
+export async function updateBundle(
+  db: Db,
+  actor: Actor,
+  idOrCode: string,
+  input: Omit<BundleInput, 'code' | 'regionCode'> & { version: number },
+) {
   return db.transaction(async (tx) => {
     const b = await visibleBundle(tx, actor, idOrCode);
     requireBureau(actor, b);
@@ -393,11 +429,23 @@ export async function updateBundle(db: Db, actor: Actor, idOrCode: string, input
     if (b.status === 'published') assertPublishable(members, memberCodes(input.members));
     await tx.query(
       `update catalog_bundle set name = $2, lead_department_id = $3, audience = $4, content = $5::jsonb, version = version + 1, updated_at = now() where id = $1`,
-      [b.id, input.name, input.leadDepartmentId ?? null, input.audience, JSON.stringify({ ...input.content, audience: input.audience })],
+      [
+        b.id,
+        input.name,
+        input.leadDepartmentId ?? null,
+        input.audience,
+        JSON.stringify({ ...input.content, audience: input.audience }),
+      ],
     );
     await writeMembers(tx, b.id, members);
     if (b.status === 'published') await bumpSearchGeneration(tx);
-    await appendAudit(tx, actor, { action: 'catalog.bundle.update', objectType: 'catalog_bundle', objectId: b.id, regionCode: b.regionCode, details: { code: b.code } });
+    await appendAudit(tx, actor, {
+      action: 'catalog.bundle.update',
+      objectType: 'catalog_bundle',
+      objectId: b.id,
+      regionCode: b.regionCode,
+      details: { code: b.code },
+    });
     return b.id;
   });
 }
@@ -417,14 +465,32 @@ export async function transitionBundle(db: Db, actor: Actor, idOrCode: string, a
          where m.bundle_id = $1 order by m.position`,
         [b.id],
       );
-      assertPublishable(rows, rows.map((r) => r.code));
-      await tx.query(`update catalog_bundle set status = 'published', published_at = now(), version = version + 1, updated_at = now() where id = $1`, [b.id]);
+      assertPublishable(
+        rows,
+        rows.map((r) => r.code),
+      );
+      await tx.query(
+        `update catalog_bundle set status = 'published', published_at = now(), version = version + 1, updated_at = now() where id = $1`,
+        [b.id],
+      );
     } else {
-      await tx.query(`update catalog_bundle set status = 'retired', version = version + 1, updated_at = now() where id = $1`, [b.id]);
+      await tx.query(`update catalog_bundle set status = 'retired', version = version + 1, updated_at = now() where id = $1`, [
+        b.id,
+      ]);
     }
     await bumpSearchGeneration(tx);
-    await emit(tx, { topic: `catalog.bundle.${action === 'publish' ? 'published' : 'retired'}`, payload: { bundleId: b.id, code: b.code }, regionCode: b.regionCode });
-    await appendAudit(tx, actor, { action: `catalog.bundle.${action}`, objectType: 'catalog_bundle', objectId: b.id, regionCode: b.regionCode, details: { code: b.code } });
+    await emit(tx, {
+      topic: `catalog.bundle.${action === 'publish' ? 'published' : 'retired'}`,
+      payload: { bundleId: b.id, code: b.code },
+      regionCode: b.regionCode,
+    });
+    await appendAudit(tx, actor, {
+      action: `catalog.bundle.${action}`,
+      objectType: 'catalog_bundle',
+      objectId: b.id,
+      regionCode: b.regionCode,
+      details: { code: b.code },
+    });
     return b.id;
   });
 }

@@ -206,51 +206,49 @@ export async function createItem(db: Db, actor: Actor, input: CreateItemInput): 
 
 /** createItem inside the caller's transaction (the spreadsheet import applies many in one). */
 export async function createItemIn(tx: Tx, actor: Actor, input: CreateItemInput, content: ItemContent): Promise<VersionWithQuality> {
-  {
-    const { parsed, dept } = await checkCode(tx, input.code, input.departmentId, content);
-    const target = { regionCode: dept.regionCode, departmentId: dept.id };
-    requireEditor(actor, target);
-    const ctx = await checkReferences(tx, content);
-    const quality = checkQuality(content, ctx);
-    const id = uuidv7();
-    const impl = parsed.implementation;
-    try {
-      await tx.query(
-        `insert into catalog_item (id, code, implementation_code, basic_code, basic_source, basic_type_letter, basic_main, basic_child,
-           impl_region_code, impl_uscc, situation, sequence, region_code, department_id, popularity)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [
-          id,
-          parsed.code,
-          impl.code,
-          impl.basic.code,
-          impl.basic.source,
-          impl.basic.typeLetter,
-          impl.basic.main,
-          impl.basic.child,
-          impl.regionCode,
-          impl.uscc,
-          parsed.situation,
-          parsed.sequence,
-          dept.regionCode,
-          dept.id,
-          input.popularity ?? 0,
-        ],
-      );
-    } catch (err) {
-      translateWriteError(err);
-    }
-    await insertVersion(tx, { id, regionCode: dept.regionCode, departmentId: dept.id }, 1, content, quality, actorId(actor));
-    await appendAudit(tx, actor, {
-      action: 'catalog.item.create',
-      objectType: 'catalog_item',
-      objectId: id,
-      regionCode: dept.regionCode,
-      details: { code: parsed.code, name: content.name },
-    });
-    const item = (await fetchItem(tx, id))!;
-    return { item, version: (await fetchVersion(tx, id, 'true'))! };
+  const { parsed, dept } = await checkCode(tx, input.code, input.departmentId, content);
+  const target = { regionCode: dept.regionCode, departmentId: dept.id };
+  requireEditor(actor, target);
+  const ctx = await checkReferences(tx, content);
+  const quality = checkQuality(content, ctx);
+  const id = uuidv7();
+  const impl = parsed.implementation;
+  try {
+    await tx.query(
+      `insert into catalog_item (id, code, implementation_code, basic_code, basic_source, basic_type_letter, basic_main, basic_child,
+         impl_region_code, impl_uscc, situation, sequence, region_code, department_id, popularity)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        id,
+        parsed.code,
+        impl.code,
+        impl.basic.code,
+        impl.basic.source,
+        impl.basic.typeLetter,
+        impl.basic.main,
+        impl.basic.child,
+        impl.regionCode,
+        impl.uscc,
+        parsed.situation,
+        parsed.sequence,
+        dept.regionCode,
+        dept.id,
+        input.popularity ?? 0,
+      ],
+    );
+  } catch (err) {
+    translateWriteError(err);
   }
+  await insertVersion(tx, { id, regionCode: dept.regionCode, departmentId: dept.id }, 1, content, quality, actorId(actor));
+  await appendAudit(tx, actor, {
+    action: 'catalog.item.create',
+    objectType: 'catalog_item',
+    objectId: id,
+    regionCode: dept.regionCode,
+    details: { code: parsed.code, name: content.name },
+  });
+  const item = (await fetchItem(tx, id))!;
+  return { item, version: (await fetchVersion(tx, id, 'true'))! };
 }
 
 /**

@@ -13,6 +13,11 @@ const StaffPage = lazy(() => import('../pages/admin/StaffPage.tsx'));
 const CalendarPage = lazy(() => import('../pages/admin/CalendarPage.tsx'));
 const SealsPage = lazy(() => import('../pages/seal/SealsPage.tsx'));
 const ClientsPage = lazy(() => import('../pages/identity/ClientsPage.tsx'));
+const CatalogItemsPage = lazy(() => import('../pages/catalog/admin/ItemsPage.tsx'));
+const CatalogItemEditorPage = lazy(() => import('../pages/catalog/admin/ItemEditorPage.tsx'));
+const CatalogBundlesPage = lazy(() => import('../pages/catalog/admin/BundlesPage.tsx'));
+const CatalogSynonymsPage = lazy(() => import('../pages/catalog/admin/SynonymsPage.tsx'));
+const CatalogConsistencyPage = lazy(() => import('../pages/catalog/admin/ConsistencyPage.tsx'));
 
 /** /admin/*: administration of the organisation model and the working calendar. */
 export default function AdminArea() {
@@ -30,6 +35,11 @@ export default function AdminArea() {
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="seals" element={<SealsPage />} />
           <Route path="clients" element={<ClientsPage />} />
+          <Route path="catalog/items" element={<CatalogItemsPage />} />
+          <Route path="catalog/items/:id" element={<CatalogItemEditorPage />} />
+          <Route path="catalog/bundles" element={<CatalogBundlesPage />} />
+          <Route path="catalog/synonyms" element={<CatalogSynonymsPage />} />
+          <Route path="catalog/consistency" element={<CatalogConsistencyPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -9,6 +9,7 @@ const PortalHome = lazy(() => import('../pages/portal/PortalHome.tsx'));
 const ServicesSoonPage = lazy(() => import('../pages/portal/ServicesSoonPage.tsx'));
 const SearchPage = lazy(() => import('../pages/catalog/SearchResultsPage.tsx'));
 const GuidePage = lazy(() => import('../pages/catalog/GuidePage.tsx'));
+const BundleGuidePage = lazy(() => import('../pages/catalog/BundleGuidePage.tsx'));
 const MyPaymentsPage = lazy(() => import('../pages/payment/MyPaymentsPage.tsx'));
 const PaymentDetailPage = lazy(() => import('../pages/payment/PaymentDetailPage.tsx'));
 const RegisterPage = lazy(() => import('../pages/identity/RegisterPage.tsx'));
@@ -16,6 +17,10 @@ const ResetPasswordPage = lazy(() => import('../pages/identity/ResetPasswordPage
 const SecurityPage = lazy(() => import('../pages/identity/SecurityPage.tsx'));
 const EnterprisesPage = lazy(() => import('../pages/identity/EnterprisesPage.tsx'));
 const ReceiptVerifyPage = lazy(() => import('../pages/payment/ReceiptVerifyPage.tsx'));
+const ApplyPage = lazy(() => import('../pages/cases/ApplyPage.tsx'));
+const MyCasesPage = lazy(() => import('../pages/cases/MyCasesPage.tsx'));
+const MyCasePage = lazy(() => import('../pages/cases/MyCasePage.tsx'));
+const CaseProgressPage = lazy(() => import('../pages/cases/ProgressPage.tsx'));
 
 /** / and everything no other area claims: the public portal (and its 404). */
 export default function PortalArea() {
@@ -28,6 +33,7 @@ export default function PortalArea() {
         <Route path="verify" element={<VerifyPage />} />
         <Route path="wallet" element={<WalletPage />} />
         <Route path="guide/:id" element={<GuidePage />} />
+        <Route path="bundle/:code" element={<BundleGuidePage />} />
         <Route path="payments" element={<MyPaymentsPage />} />
         <Route path="payments/verify" element={<ReceiptVerifyPage />} />
         <Route path="payments/:id" element={<PaymentDetailPage />} />
@@ -35,6 +41,10 @@ export default function PortalArea() {
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="me/security" element={<SecurityPage />} />
         <Route path="me/enterprises" element={<EnterprisesPage />} />
+        <Route path="apply/:itemId" element={<ApplyPage />} />
+        <Route path="my-cases" element={<MyCasesPage />} />
+        <Route path="my-cases/:id" element={<MyCasePage />} />
+        <Route path="progress" element={<CaseProgressPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

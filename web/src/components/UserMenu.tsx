@@ -1,4 +1,4 @@
-import { BankOutlined, CheckOutlined, LogoutOutlined, SafetyOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, CheckOutlined, FileTextOutlined, IdcardOutlined, LogoutOutlined, PayCircleOutlined, SafetyOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -35,6 +35,13 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
   const acting = user.actingFor ?? null;
   const mark = (on: boolean) => (on ? <CheckOutlined /> : <span className="identity-menu-spacer" />);
   const items: MenuProps['items'] = [
+    ...(isPerson
+      ? [
+          { key: 'nav:/my-cases', icon: <FileTextOutlined />, label: t('identity.menu.cases') },
+          { key: 'nav:/payments', icon: <PayCircleOutlined />, label: t('identity.menu.payments') },
+          { key: 'nav:/wallet', icon: <IdcardOutlined />, label: t('identity.menu.wallet') },
+        ]
+      : []),
     { key: 'security', icon: <SafetyOutlined />, label: t('identity.menu.security') },
     ...(isPerson ? [{ key: 'enterprises', icon: <BankOutlined />, label: t('identity.menu.enterprises') }] : []),
     ...(isPerson && enterprises.length > 0
@@ -59,6 +66,7 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
   ];
 
   const onClick: MenuProps['onClick'] = async ({ key }) => {
+    if (key.startsWith('nav:')) return navigate(key.slice(4));
     if (key === 'security') return navigate('/me/security');
     if (key === 'enterprises') return navigate('/me/enterprises');
     if (key.startsWith('act:')) {

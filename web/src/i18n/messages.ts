@@ -1,4 +1,6 @@
 import enBase from './en-US.json';
+import casesEn from './cases.en-US.json';
+import casesZh from './cases.zh-CN.json';
 import catalogEn from './catalog.en-US.json';
 import catalogZh from './catalog.zh-CN.json';
 import zhBase from './zh-CN.json';
@@ -13,8 +15,8 @@ import sealZh from './seal.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, seal: sealZh, license: licenseZh, payment: paymentZh, identity: identityZh };
-const enUS = { ...enBase, catalog: catalogEn, seal: sealEn, license: licenseEn, payment: paymentEn, identity: identityEn };
+const zhCN = { ...zhBase, catalog: catalogZh, seal: sealZh, license: licenseZh, payment: paymentZh, identity: identityZh, cases: casesZh };
+const enUS = { ...enBase, catalog: catalogEn, seal: sealEn, license: licenseEn, payment: paymentEn, identity: identityEn, cases: casesEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

@@ -97,3 +97,19 @@ test('suggestions while typing: Chinese prefix, initials and pinyin prefix', () 
   assert.ok(index.suggest('chusheng').length >= 2);
   assert.deepEqual(index.suggest(''), []);
 });
+
+test('colloquial queries: a lone character counts inside a name word, a mistyped pair is matched by sound', () => {
+  const docs = [
+    doc('生育津贴申领', { aliases: ['产假工资'], popularity: 10 }),
+    doc('养老保险待遇领取', { faqs: [{ q: '待遇怎么领？', a: '每月领取。' }], popularity: 90 }),
+    doc('普通护照签发', { aliases: ['护照过期', '补办护照'], popularity: 30 }),
+    doc('居民身份证有效期满换领', { popularity: 90 }),
+  ];
+  const idx = new SearchIndex(docs, [['生育津贴', '产假工资', '生育保险待遇']]);
+  const first = (q: string) => idx.search(q, {}, 3).hits[0]?.doc.name;
+  // 领 is inside 申领; the pieces of the synonym 生育保险待遇 (待遇) do not outweigh the word itself.
+  assert.equal(first('生育津贴怎么领'), '生育津贴申领');
+  // jieba cuts the typo 过其 into 过 / 其; joined, it sounds like 过期.
+  assert.equal(first('护照过其了'), '普通护照签发');
+  assert.ok(idx.search('护照过其了', {}, 3).hits[0]!.matched.some((m) => m.startsWith('过其:')));
+});

@@ -57,6 +57,8 @@ const FIELD_WEIGHTS = {
   faqA: 0.4,
 } as const;
 const BIGRAM_FACTOR = 0.35;
+/** Term-frequency strength (see search) at which a match covers its query word fully: about an alias match. */
+const FULL_COVER_STRENGTH = 1.5;
 const K1 = 1.2;
 
 interface Posting {
@@ -65,11 +67,13 @@ interface Posting {
 }
 
 /** How a query word was expanded into an index term. */
-type Via = 'exact' | 'part' | 'synonym' | 'homophone' | 'typo' | 'pinyin' | 'initials' | 'bigram';
+type Via = 'exact' | 'part' | 'synonym' | 'synonymPart' | 'homophone' | 'typo' | 'pinyin' | 'initials' | 'bigram';
 const VIA_WEIGHT: Record<Via, number> = {
   exact: 1,
   part: 0.75,
   synonym: 0.9,
+  // A piece of a multi-word synonym (生育保险待遇 → 待遇) says little about the query word.
+  synonymPart: 0.4,
   homophone: 0.8,
   typo: 0.6,
   pinyin: 0.85,
@@ -183,17 +187,19 @@ export class SearchIndex {
     push(word, 'exact');
     for (const s of this.synonyms.get(word) ?? []) {
       push(s, 'synonym');
-      for (const t of searchTokens(s)) push(t, 'synonym');
+      for (const t of searchTokens(s)) push(t, 'synonymPart');
     }
     if (hasCjk(word)) {
       const length = [...word].length;
       if (length >= 3) for (const t of searchTokens(word)) if (t !== word) push(t, 'part');
-      const py = pinyinOf(word);
-      for (const t of this.byPinyin.get(py.full) ?? []) push(t, 'homophone');
+      // One character has dozens of homophones (补 → 部, 不, 步): only words are matched by sound.
+      if (length >= 2) for (const t of this.byPinyin.get(pinyinOf(word).full) ?? []) push(t, 'homophone');
       if (!this.postings.has(word) && length >= 3) {
         const candidates = new Set<string>();
         for (const d of [word, ...deletions(word)]) for (const t of this.byDeletion.get(d) ?? []) candidates.add(t);
         for (const t of candidates) if (editDistance(word, t, 1) <= 1) push(t, 'typo');
+        // A modifier inside a known word (盖新房 → 盖房) keeps the word's meaning.
+        for (const d of deletions(word)) if ([...d].length >= 2) push(d, 'part');
       }
       if (length >= 2 && alts.length === 0) for (const b of bigrams(word)) push(b, 'bigram');
     } else if (/^[a-z]+$/.test(word)) {
@@ -214,12 +220,35 @@ export class SearchIndex {
     const seen = new Set<string>();
     for (const part of normalize(query).split(/([a-z]+)/)) {
       if (!part.trim()) continue;
-      const ws = /^[a-z]+$/.test(part) ? [part] : words(part);
+      const ws = /^[a-z]+$/.test(part) ? [part] : this.joinSingles(words(part));
       for (const w of ws) {
         if (seen.has(w)) continue;
         seen.add(w);
         out.push({ word: w, alternatives: this.expand(w) });
       }
+    }
+    return out;
+  }
+
+  /**
+   * jieba cuts an unknown or mistyped word into single characters (过其 → 过 / 其): a run of
+   * single characters is tried as one word first, and kept joined when that finds index terms
+   * (here by sound: guoqi → 过期).
+   */
+  private joinSingles(ws: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < ws.length; i++) {
+      let j = i;
+      while (j < ws.length && [...ws[j]!].length === 1 && hasCjk(ws[j]!)) j++;
+      if (j - i >= 2) {
+        const joined = ws.slice(i, j).join('');
+        if (this.expand(joined).length) {
+          out.push(joined);
+          i = j - 1;
+          continue;
+        }
+      }
+      out.push(ws[i]!);
     }
     return out;
   }
@@ -248,24 +277,43 @@ export class SearchIndex {
     }
     const groups = this.groups(q);
     let importance = 0;
+    const singles: { char: string; gi: number; found: Set<number> }[] = [];
     for (const g of groups) {
-      const gi = Math.max(0.5, ...g.alternatives.map((a) => this.idf(a.term)));
+      const single = [...g.word].length === 1 && hasCjk(g.word);
+      // A lone character (人, 领, 补) is weak evidence next to the words of the query.
+      const gi = Math.max(0.5, ...g.alternatives.map((a) => this.idf(a.term))) * (single ? 0.5 : 1);
       importance += gi;
-      const best = new Map<number, { s: number; via: string }>();
+      const best = new Map<number, { s: number; strength: number; via: string }>();
       for (const alt of g.alternatives) {
         const idf = this.idf(alt.term) * VIA_WEIGHT[alt.via];
         for (const p of this.postings.get(alt.term) ?? []) {
-          const s = (idf * (p.w * (K1 + 1))) / (p.w + K1);
+          const tf = (p.w * (K1 + 1)) / (p.w + K1);
+          // A lone character somewhere in the conditions or answers (人 in 当事人本人) is noise.
+          if (single && VIA_WEIGHT[alt.via] * tf < FULL_COVER_STRENGTH) continue;
+          const s = idf * tf;
           const cur = best.get(p.doc);
-          if (!cur || s > cur.s) best.set(p.doc, { s, via: `${g.word}:${alt.via}` });
+          if (!cur || s > cur.s) best.set(p.doc, { s, strength: VIA_WEIGHT[alt.via] * tf, via: `${g.word}:${alt.via}` });
         }
       }
-      for (const [doc, { s, via }] of best) {
+      for (const [doc, { s, strength, via }] of best) {
         const e = scores.get(doc) ?? { score: 0, covered: 0, matched: new Set<string>() };
         e.score += s;
-        e.covered += gi;
+        // The query is covered by what the item is about (name, aliases, keywords), less by a
+        // word that only occurs somewhere in its conditions or answers.
+        e.covered += gi * Math.min(1, strength / FULL_COVER_STRENGTH);
         e.matched.add(via);
         scores.set(doc, e);
+      }
+      if (single) singles.push({ char: g.word, gi, found: new Set(best.keys()) });
+    }
+    // A lone character inside a word of the name (领 in 申领, 补 in 补换) covers that part of the query.
+    for (const { char, gi, found } of singles) {
+      for (const [n, e] of scores) {
+        const doc = this.docs[n]!;
+        if (found.has(n) || !(doc.name.includes(char) || doc.aliases.some((a) => a.includes(char)))) continue;
+        e.covered += gi * VIA_WEIGHT.part;
+        e.score += gi * VIA_WEIGHT.part;
+        e.matched.add(`${char}:in-name`);
       }
     }
     const phrase = q.replace(/[^\u3400-\u9fffa-z0-9]/g, '');

@@ -68,8 +68,23 @@ export async function importItems(db: Db, actor: Actor, lang: Lang, file: { name
   requireRole(actor, EDIT_ROLES);
   const issues: RowIssue[] = [];
   const issue = (row: number, code: string, params: Record<string, string | number> = {}, column?: string) =>
-    issues.push({ row, ...(column ? { column } : {}), code, ...(Object.keys(params).length ? { params } : {}), message: t(lang, `catalog.import.${code}`, params) });
-  const report: ImportReport = { id: uuidv7(), status: 'rejected', fileName: file.name, rows: 0, created: 0, updated: 0, items: [], issues };
+    issues.push({
+      row,
+      ...(column ? { column } : {}),
+      code,
+      ...(Object.keys(params).length ? { params } : {}),
+      message: t(lang, `catalog.import.${code}`, params),
+    });
+  const report: ImportReport = {
+    id: uuidv7(),
+    status: 'rejected',
+    fileName: file.name,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    items: [],
+    issues,
+  };
   // The route's body limit refuses larger uploads first; this guards direct callers.
   if (file.data.length > MAX_IMPORT_BYTES) throw new AppError('IMPORT_TOO_LARGE', 413, { max: MAX_IMPORT_BYTES });
 
@@ -81,16 +96,33 @@ export async function importItems(db: Db, actor: Actor, lang: Lang, file: { name
 
   try {
     await db.transaction(async (tx) => {
-      const existing = await idsByCode(tx, rows.map((r) => r.code));
-      const depts = await departmentRefsByCode(tx, rows.map((r) => r.department));
+      const existing = await idsByCode(
+        tx,
+        rows.map((r) => r.code),
+      );
+      const depts = await departmentRefsByCode(
+        tx,
+        rows.map((r) => r.department),
+      );
       for (const r of rows) {
         const id = existing.get(r.code)?.id;
         // Issues found while applying roll the whole file back; the row is named in the report.
         try {
           const res = id
             ? await importIntoItem(tx, actor, id, r.content)
-            : await createItemIn(tx, actor, { code: r.code, departmentId: depts.get(r.department)!.id, content: r.content }, r.content);
-          report.items.push({ row: r.row, code: r.code, action: id ? 'updated' : 'created', versionNo: res.version.versionNo, qualityOk: res.version.qualityOk });
+            : await createItemIn(
+                tx,
+                actor,
+                { code: r.code, departmentId: depts.get(r.department)!.id, content: r.content },
+                r.content,
+              );
+          report.items.push({
+            row: r.row,
+            code: r.code,
+            action: id ? 'updated' : 'created',
+            versionNo: res.version.versionNo,
+            qualityOk: res.version.qualityOk,
+          });
         } catch (err) {
           if (err instanceof AppError) {
             issues.push({ row: r.row, code: err.code, params: err.params, message: t(lang, `error.${err.code}`, err.params) });
@@ -122,7 +154,16 @@ async function record(q: Queryable, actor: Actor, file: { name: string; data: Bu
   const region = actor.kind === 'staff' ? actor.regionCode : '';
   await q.query(
     `insert into catalog_import (id, file_name, file_sha256, size, status, report, actor_id, region_code) values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
-    [report.id, file.name, createHash('sha256').update(file.data).digest('hex'), file.data.length, report.status, JSON.stringify(report), actorId(actor), region],
+    [
+      report.id,
+      file.name,
+      createHash('sha256').update(file.data).digest('hex'),
+      file.data.length,
+      report.status,
+      JSON.stringify(report),
+      actorId(actor),
+      region,
+    ],
   );
 }
 
@@ -150,7 +191,11 @@ async function readRows(data: Buffer, issue: IssueFn, all: RowIssue[]): Promise<
       row.eachCell({ includeEmpty: false }, (cell) => {
         const at = `${ws.name}!${cell.address}`;
         const code =
-          cell.type === ExcelJS.ValueType.Formula || FORMULA_TEXT.test(cellText(cell).trim()) ? 'CELL_FORMULA' : SCRIPT_TEXT.test(cellText(cell)) ? 'CELL_SCRIPT' : undefined;
+          cell.type === ExcelJS.ValueType.Formula || FORMULA_TEXT.test(cellText(cell).trim())
+            ? 'CELL_FORMULA'
+            : SCRIPT_TEXT.test(cellText(cell))
+              ? 'CELL_SCRIPT'
+              : undefined;
         if (!code) return;
         issue(rowNo, code, { cell: at }, at);
         if (ws.name === SHEET) flagged.add(rowNo);
@@ -234,8 +279,14 @@ async function idsByCode(q: Queryable, codes: string[]) {
 /** Checks codes, departments, permissions and references of every row (nothing written). */
 async function checkRows(db: Db, actor: Actor, rows: ParsedRow[], issue: IssueFn) {
   const [existing, depts, ctx, letters] = await Promise.all([
-    idsByCode(db, rows.map((r) => r.code)),
-    departmentRefsByCode(db, rows.map((r) => r.department)),
+    idsByCode(
+      db,
+      rows.map((r) => r.code),
+    ),
+    departmentRefsByCode(
+      db,
+      rows.map((r) => r.department),
+    ),
     ruleContext(db),
     db.query<{ code: string; letter: string }>('select code, letter from catalog_item_type'),
   ]);
@@ -259,11 +310,13 @@ async function checkRows(db: Db, actor: Actor, rows: ParsedRow[], issue: IssueFn
       continue;
     }
     const impl = parsed.value.implementation;
-    if (impl.regionCode !== dept.regionCode || impl.uscc !== dept.uscc) issue(r.row, 'CODE_DEPARTMENT', { code: r.code, department: dept.code }, 'code');
+    if (impl.regionCode !== dept.regionCode || impl.uscc !== dept.uscc)
+      issue(r.row, 'CODE_DEPARTMENT', { code: r.code, department: dept.code }, 'code');
     const old = existing.get(r.code);
     if (old && old.departmentId !== dept.id) issue(r.row, 'DEPARTMENT_CHANGED', { code: r.code }, 'department');
     if (old && (old.status === 'submitted' || old.status === 'reviewed')) issue(r.row, 'IN_REVIEW', { code: r.code }, 'code');
-    if (!canEdit(actor, { regionCode: dept.regionCode, departmentId: dept.id })) issue(r.row, 'FORBIDDEN', { department: dept.code }, 'department');
+    if (!canEdit(actor, { regionCode: dept.regionCode, departmentId: dept.id }))
+      issue(r.row, 'FORBIDDEN', { department: dept.code }, 'department');
     const c = r.content;
     if (!r.valid) continue;
     if (c.typeCode) {
@@ -272,8 +325,10 @@ async function checkRows(db: Db, actor: Actor, rows: ParsedRow[], issue: IssueFn
       else if (letter !== impl.basic.typeLetter) issue(r.row, 'TYPE_LETTER', { letter: impl.basic.typeLetter }, 'typeCode');
     }
     for (const m of c.materials ?? []) {
-      if (m.replacedByLicenseType && !ctx.licenseTypes!.has(m.replacedByLicenseType)) issue(r.row, 'LICENSE_TYPE_UNKNOWN', { code: m.replacedByLicenseType }, 'materials');
-      if (m.replacedByBaseField && !ctx.baseFields!.has(m.replacedByBaseField)) issue(r.row, 'BASE_FIELD_UNKNOWN', { field: m.replacedByBaseField }, 'materials');
+      if (m.replacedByLicenseType && !ctx.licenseTypes!.has(m.replacedByLicenseType))
+        issue(r.row, 'LICENSE_TYPE_UNKNOWN', { code: m.replacedByLicenseType }, 'materials');
+      if (m.replacedByBaseField && !ctx.baseFields!.has(m.replacedByBaseField))
+        issue(r.row, 'BASE_FIELD_UNKNOWN', { field: m.replacedByBaseField }, 'materials');
     }
   }
 }

@@ -5,6 +5,7 @@ import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
 import { REGION_CODE_PATTERN } from '../../../kernel/region-code.ts';
 import { exportItems } from './export.ts';
+import { ImportReportSchema } from './schemas.ts';
 import { importItems } from './import.ts';
 import { MAX_IMPORT_BYTES, XLSX_MIME } from './template.ts';
 
@@ -14,38 +15,49 @@ const tags = ['catalog'];
 export function registerTransferRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
 
-  app.get('/api/catalog/export.xlsx', {
-    schema: {
-      tags,
-      querystring: Type.Object({
-        regionCode: Type.Optional(Type.String({ pattern: REGION_CODE_PATTERN })),
-        departmentId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
-        status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired')])),
-      }),
+  app.get(
+    '/api/catalog/export.xlsx',
+    {
+      schema: {
+        tags,
+        querystring: Type.Object({
+          regionCode: Type.Optional(Type.String({ pattern: REGION_CODE_PATTERN })),
+          departmentId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
+          status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired')])),
+        }),
+      },
     },
-  }, async (req, reply) => {
-    const { buffer, count } = await exportItems(db, req.actor, req.query);
-    const name = `catalog-${new Date().toISOString().slice(0, 10)}.xlsx`;
-    return reply
-      .type(XLSX_MIME)
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .header('x-item-count', String(count))
-      .send(buffer);
-  });
+    async (req, reply) => {
+      const { buffer, count } = await exportItems(db, req.actor, req.query);
+      const name = `catalog-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('x-item-count', String(count))
+        .send(buffer);
+    },
+  );
 
   // The only route that takes a raw workbook: its parser and size limit stay inside this scope.
   app.register(async (plugin) => {
     const scope = plugin as unknown as HttpApp;
-    scope.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
-    scope.post('/api/catalog/import', {
-      bodyLimit: MAX_IMPORT_BYTES,
-      schema: {
-        tags,
-        querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200, default: 'import.xlsx' }) }),
+    scope.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.post(
+      '/api/catalog/import',
+      {
+        bodyLimit: MAX_IMPORT_BYTES,
+        schema: {
+          tags,
+          querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200, default: 'import.xlsx' }) }),
+          response: { 201: ImportReportSchema },
+        },
       },
-    }, async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError('IMPORT_MEDIA_TYPE', 415, { type: XLSX_MIME });
-      return reply.status(201).send(await importItems(db, req.actor, req.lang, { name: req.query.fileName, data: req.body }));
-    });
+      async (req, reply) => {
+        if (!Buffer.isBuffer(req.body)) throw new AppError('IMPORT_MEDIA_TYPE', 415, { type: XLSX_MIME });
+        return reply.status(201).send(await importItems(db, req.actor, req.lang, { name: req.query.fileName, data: req.body }));
+      },
+    );
   });
 }

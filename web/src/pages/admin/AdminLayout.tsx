@@ -1,5 +1,9 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
+  DiffOutlined,
+  ProfileOutlined,
+  TagsOutlined,
   BankOutlined,
   ApiOutlined,
   CalendarOutlined,
@@ -29,6 +33,16 @@ export default function AdminLayout() {
             { key: '/admin/windows', icon: <ShopOutlined />, label: t('admin.menu.windows') },
             { key: '/admin/kiosks', icon: <DesktopOutlined />, label: t('admin.menu.kiosks') },
             { key: '/admin/staff', icon: <TeamOutlined />, label: t('admin.menu.staff') },
+          ],
+        },
+        {
+          key: 'catalog',
+          label: t('catalog.admin.menu.group'),
+          children: [
+            { key: '/admin/catalog/items', icon: <ProfileOutlined />, label: t('catalog.admin.menu.items') },
+            { key: '/admin/catalog/bundles', icon: <AppstoreOutlined />, label: t('catalog.admin.menu.bundles') },
+            { key: '/admin/catalog/synonyms', icon: <TagsOutlined />, label: t('catalog.admin.menu.synonyms') },
+            { key: '/admin/catalog/consistency', icon: <DiffOutlined />, label: t('catalog.admin.menu.consistency') },
           ],
         },
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('admin.menu.calendar') },

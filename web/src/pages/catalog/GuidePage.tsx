@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Collapse, Descriptions, Spin, Steps, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
 
@@ -77,7 +77,7 @@ export default function GuidePage() {
         {guide.departmentName} · {guide.typeName} {c.onlineDepth?.level === 4 && <Tag color="green">{t('catalog.fullOnline')}</Tag>}
       </p>
       {(c.onlineDepth?.level ?? 0) >= 3 && (
-        <Button type="primary" size="large" block href={c.onlineUrl ?? `/login?next=${encodeURIComponent(`/guide/${guide.itemId}`)}`} data-testid="apply-online" style={{ marginBottom: 12 }}>
+        <Button type="primary" size="large" block href={`/apply/${guide.itemId}`} data-testid="apply-online" style={{ marginBottom: 12 }}>
           {t('catalog.applyOnline')}
         </Button>
       )}
@@ -151,7 +151,7 @@ export default function GuidePage() {
           <Descriptions.Item label={t('catalog.complaintPhone')}>{c.contact?.complaintPhone}</Descriptions.Item>
         </Descriptions>,
       )}
-      {!!guide.bundles.length && card(t('catalog.inBundles'), guide.bundles.map((b) => <Tag key={b.id}>{b.name}</Tag>))}
+      {!!guide.bundles.length && card(t('catalog.inBundles'), guide.bundles.map((b) => <Link key={b.id} to={`/bundle/${encodeURIComponent(b.code)}`}><Tag>{b.name}</Tag></Link>))}
     </div>
   );
 }

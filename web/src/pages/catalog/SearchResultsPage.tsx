@@ -49,10 +49,10 @@ export default function SearchResultsPage() {
                     hit.kind === 'item' ? (
                       <Link to={`/guide/${hit.id}`}>{hit.name}</Link>
                     ) : (
-                      <span>
+                      <Link to={`/bundle/${encodeURIComponent(hit.code)}`}>
                         <Tag color="gold">{t('catalog.bundle')}</Tag>
                         {hit.name}
-                      </span>
+                      </Link>
                     )
                   }
                   description={hit.departmentName}

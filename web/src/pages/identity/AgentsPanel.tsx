@@ -7,7 +7,7 @@ import { useT } from '../../i18n/useT.ts';
 import { date } from './format.ts';
 import { GrantAgentModal } from './GrantAgentModal.tsx';
 import { LoadError } from './LoadError.tsx';
-import { useRemote } from './useRemote.ts';
+import { useRemote } from '../../components/useRemote.ts';
 
 const STATUS_COLOR: Record<Agent['status'], string> = { active: 'green', revoked: 'default', expired: 'orange' };
 

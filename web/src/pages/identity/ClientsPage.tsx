@@ -10,7 +10,7 @@ import { ClientFormDrawer } from './ClientFormDrawer.tsx';
 import { date } from './format.ts';
 import { LoadError } from './LoadError.tsx';
 import { SecretModal } from './SecretModal.tsx';
-import { useRemote } from './useRemote.ts';
+import { useRemote } from '../../components/useRemote.ts';
 
 /** 接入系统 /admin/clients: the department systems registered with the identity provider. */
 export default function ClientsPage() {

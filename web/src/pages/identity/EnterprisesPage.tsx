@@ -12,7 +12,7 @@ import { LoadError } from './LoadError.tsx';
 import { RegisterEnterpriseModal } from './RegisterEnterpriseModal.tsx';
 import { SignInRequired } from './SignInRequired.tsx';
 import { useActAs } from './useActAs.ts';
-import { useRemote } from './useRemote.ts';
+import { useRemote } from '../../components/useRemote.ts';
 
 const ROLE_COLOR: Record<ActingOption['role'], string> = { legal_rep: 'gold', admin: 'blue', agent: 'default' };
 

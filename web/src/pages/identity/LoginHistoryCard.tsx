@@ -4,7 +4,7 @@ import { identity } from '../../api/identity.ts';
 import { useT } from '../../i18n/useT.ts';
 import { dateTime } from './format.ts';
 import { LoadError } from './LoadError.tsx';
-import { useRemote } from './useRemote.ts';
+import { useRemote } from '../../components/useRemote.ts';
 
 const FAILURES = new Set(['login_failed', 'login_refused', 'totp_failed', 'stepup_failed']);
 

@@ -11,7 +11,7 @@ import { ProfileCard } from './ProfileCard.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
 import { SignInRequired } from './SignInRequired.tsx';
 import { TotpCard } from './TotpCard.tsx';
-import { useRemote } from './useRemote.ts';
+import { useRemote } from '../../components/useRemote.ts';
 
 /** 账号与安全 /me/security: profile and 实名等级, second factor, devices, sign-in history. */
 export default function SecurityPage() {

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/useT.ts';
 import { dateTime } from './format.ts';
 import { LoadError } from './LoadError.tsx';
 import { summariseUserAgent } from './userAgent.ts';
-import { useRemote } from './useRemote.ts';
+import { useRemote } from '../../components/useRemote.ts';
 
 const ICONS = { web: <DesktopOutlined />, mobile: <MobileOutlined />, workbench: <ToolOutlined /> };
 

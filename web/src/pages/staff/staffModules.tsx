@@ -22,7 +22,13 @@ export interface StaffModule {
 }
 
 export const STAFF_MODULES: StaffModule[] = [
-  { path: 'todo', label: 'staff.menu.todo', icon: <AuditOutlined />, roles: ['window_clerk', 'approver', 'department_admin'] },
+  {
+    path: 'todo',
+    label: 'staff.menu.todo',
+    icon: <AuditOutlined />,
+    roles: ['window_clerk', 'approver', 'department_admin'],
+    page: lazy(() => import('../cases/CasesInbox.tsx')),
+  },
   {
     path: 'done',
     label: 'staff.menu.done',

@@ -5,10 +5,13 @@ export interface Remote<T> {
   error: unknown;
   loading: boolean;
   reload(): void;
+  /** Replace the data locally (after a save returned the new state) without fetching again. */
+  setData(data: T): void;
 }
 
 /** One GET's data with its loading and error states; `reload` fetches again (after a change). */
 export function useRemote<T>(load: () => Promise<T>, enabled = true): Remote<T> {
+  // memoise `load` (useCallback): it is an effect dependency
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(enabled);
@@ -32,5 +35,5 @@ export function useRemote<T>(load: () => Promise<T>, enabled = true): Remote<T> 
   }, [load, enabled, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload };
+  return { data, error, loading, reload, setData };
 }

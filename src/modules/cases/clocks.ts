@@ -1,0 +1,73 @@
+import { loadCalendar, shanghaiDate, type WorkingCalendar } from '../../kernel/calendar/index.ts';
+import type { Queryable, Tx } from '../../kernel/db/index.ts';
+import { emit } from '../../kernel/events/outbox.ts';
+
+export const CLOCK_TOPIC = 'cases.clock';
+export const DEFERRED_REMINDER_TOPIC = 'cases.deferred_reminder';
+
+export const today = (now = new Date()) => shanghaiDate(now);
+/** Midnight at the start of a calendar day in Asia/Shanghai. */
+export const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/** The calendar for the years a limit of `days` working days from `from` can reach. */
+export async function calendarFor(q: Queryable, from: string, days: number): Promise<WorkingCalendar> {
+  const year = Number(from.slice(0, 4));
+  return loadCalendar(q, year - 1, year + Math.ceil(days / 240) + 1);
+}
+
+export interface Deadlines {
+  promisedDue: string;
+  statutoryDue: string;
+  /** The working day on which 80 % of the promised time is used up (null for 即办). */
+  yellowDay: string | null;
+}
+
+/**
+ * Deadlines counted from the day the application was received (the day itself does not
+ * count, 民法典 art. 201), extended by the working days the clock stood still for a correction.
+ * 0 days (即办) is due the same working day.
+ */
+export function deadlines(cal: WorkingCalendar, start: string, promisedDays: number, statutoryDays: number, pausedDays: number): Deadlines {
+  const extend = (days: number) => (days === 0 ? cal.addWorkingDays(start, 0) : cal.addWorkingDays(start, days + pausedDays));
+  const yellowAt = Math.ceil(promisedDays * 0.8);
+  return {
+    promisedDue: extend(promisedDays),
+    statutoryDue: extend(statutoryDays),
+    yellowDay: promisedDays > 0 && yellowAt > 0 ? cal.addWorkingDays(start, yellowAt + pausedDays) : null,
+  };
+}
+
+/**
+ * Yellow and red timers for the current deadline. Keys name the due date, so a deadline moved
+ * by a pause gets new timers and the old ones find a different due date and do nothing.
+ */
+export async function scheduleWarnings(tx: Tx, c: { id: string; region_code: string }, d: Deadlines): Promise<void> {
+  if (d.yellowDay) {
+    await emit(tx, {
+      topic: CLOCK_TOPIC,
+      payload: { caseId: c.id, level: 'yellow', promisedDue: d.promisedDue },
+      regionCode: c.region_code,
+      dueAt: startOfDay(d.yellowDay),
+      dedupeKey: `case-clock:${c.id}:yellow:${d.promisedDue}`,
+    });
+  }
+  const dayAfter = new Date(startOfDay(d.promisedDue).getTime() + 86_400_000);
+  await emit(tx, {
+    topic: CLOCK_TOPIC,
+    payload: { caseId: c.id, level: 'red', promisedDue: d.promisedDue },
+    regionCode: c.region_code,
+    dueAt: dayAfter,
+    dedupeKey: `case-clock:${c.id}:red:${d.promisedDue}`,
+  });
+}
+
+/** One reminder on the last working day before deferred materials are due. */
+export async function scheduleDeferredReminder(tx: Tx, c: { id: string; region_code: string }, cal: WorkingCalendar, due: string): Promise<void> {
+  await emit(tx, {
+    topic: DEFERRED_REMINDER_TOPIC,
+    payload: { caseId: c.id, due },
+    regionCode: c.region_code,
+    dueAt: startOfDay(cal.addWorkingDays(due, -1)),
+    dedupeKey: `case-deferred:${c.id}:${due}`,
+  });
+}

@@ -1,0 +1,39 @@
+import { systemActor } from '../../kernel/actor.ts';
+import type { AppContext } from '../../kernel/context.ts';
+import type { HandlerMap } from '../../kernel/events/worker.ts';
+import { personalData } from '../../kernel/pii.ts';
+import { loadCase } from './access.ts';
+import { CLOCK_TOPIC, DEFERRED_REMINDER_TOPIC } from './clocks.ts';
+import { outstandingDeferred } from './materials.ts';
+import { ACTIVE_STATUSES } from './model.ts';
+import { recordTransition, updateCase } from './transitions.ts';
+
+const CLOCK = systemActor('cases.clock');
+
+/**
+ * Timers. Each runs in the claiming transaction, so the warning and its timeline entry, audit
+ * and notification commit together with the event being done: a crash redoes all or nothing,
+ * and the SMS is queued exactly once.
+ */
+export function caseHandlers(ctx: AppContext): HandlerMap {
+  const pii = personalData(ctx.config.masterKey);
+  return {
+    async [CLOCK_TOPIC](event, tx) {
+      const { caseId, level, promisedDue } = event.payload as { caseId: string; level: 'yellow' | 'red'; promisedDue: string };
+      const c = await loadCase(tx, caseId, true);
+      // finished, paused for correction, or the deadline moved since this timer was set: nothing to do
+      if (!c || !ACTIVE_STATUSES.includes(c.status) || c.promised_due !== promisedDue) return;
+      if (c.warning === level || (c.warning === 'red' && level === 'yellow')) return;
+      const updated = await updateCase(tx, c, level === 'red' ? { warning: 'red', overdue: true } : { warning: 'yellow' });
+      await recordTransition(tx, pii, CLOCK, updated, { kind: level === 'red' ? 'overdue' : 'warning_yellow', details: { promisedDue } });
+    },
+    async [DEFERRED_REMINDER_TOPIC](event, tx) {
+      const { caseId, due } = event.payload as { caseId: string; due: string };
+      const c = await loadCase(tx, caseId, true);
+      if (!c || !ACTIVE_STATUSES.includes(c.status) || c.deferred_due !== due) return;
+      const missing = await outstandingDeferred(tx, c);
+      if (!missing.length) return;
+      await recordTransition(tx, pii, CLOCK, c, { kind: 'deferred_reminder', details: { due, materialKeys: missing }, notify: true });
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../../kernel/module.ts';
+import { caseHandlers } from './handlers.ts';
+import { registerCaseRoutes } from './routes.ts';
+
+export const casesModule: Module = {
+  name: 'cases',
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  routes: registerCaseRoutes,
+  eventHandlers: caseHandlers,
+};
+
+// For later modules (records export, indicators, window application): read-only views and topics.
+export { CLOCK_TOPIC, DEFERRED_REMINDER_TOPIC, deadlines } from './clocks.ts';
+export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type CaseView, type Step } from './model.ts';

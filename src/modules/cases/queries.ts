@@ -1,0 +1,209 @@
+import type { Actor } from '../../kernel/actor.ts';
+import { canAct, requireStaff, scopeCondition } from '../../kernel/auth.ts';
+import type { Queryable } from '../../kernel/db/index.ts';
+import { AppError, forbidden, unauthenticated } from '../../kernel/errors.ts';
+import type { PageResult } from '../../kernel/sql/paging.ts';
+import { inboxCondition, readableCase } from './access.ts';
+import { today } from './clocks.ts';
+import { listMaterialFiles, type MaterialFile } from './materials.ts';
+import { CASE_COLUMNS, currentStep, DEFAULT_STEPS, presentCase, READ_ROLES, type CaseRow, type CaseStatus, type CaseView } from './model.ts';
+import { actionsFor, type Action } from './workflow.ts';
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  stepKey: string | null;
+  actorName: string | null;
+  opinion: string | null;
+  details: Record<string, unknown>;
+}
+
+async function timeline(q: Queryable, caseId: string): Promise<TimelineEntry[]> {
+  const rows = await q.query<{ at: Date; kind: string; step_key: string | null; actor_name: string | null; actor_kind: string; opinion: string | null; details: Record<string, unknown> }>(
+    'select at, kind, step_key, actor_name, actor_kind, opinion, details from case_event where case_id = $1 order by at, id',
+    [caseId],
+  );
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), kind: r.kind, stepKey: r.step_key, actorName: r.actor_name, opinion: r.opinion, details: r.details }));
+}
+
+/** Deadline colour for lists: red when overdue, yellow once 80 % of the promised time is used. */
+export function deadlineColour(c: CaseRow, day = today()): 'red' | 'yellow' | 'green' | null {
+  if (c.case_type === 'immediate' || !c.promised_due) return null;
+  if (c.overdue || (c.status !== 'completed' && day > c.promised_due)) return 'red';
+  if (c.warning === 'yellow' || c.warning === 'red') return c.warning;
+  return 'green';
+}
+
+export interface CaseDetail {
+  case: CaseView;
+  materials: MaterialFile[];
+  timeline: TimelineEntry[];
+  /** Actions the caller may take now (staff: of the current step; applicant: theirs). */
+  actions: string[];
+  colour: ReturnType<typeof deadlineColour>;
+  queryCode: string | null;
+}
+
+export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Promise<CaseDetail> {
+  const c = await readableCase(q, actor, id);
+  let actions: string[] = [];
+  if (actor.kind === 'staff') {
+    const step = currentStep(c);
+    const mayAct = step && canAct(actor, step.roles, { regionCode: c.region_code, departmentId: c.department_id });
+    actions = mayAct ? (actionsFor(c) as Action[]) : [];
+  } else {
+    if (c.status === 'draft') actions = ['save', 'upload', 'submit', 'withdraw'];
+    else if (c.status === 'correction') actions = ['save', 'upload', 'resubmit', 'withdraw'];
+    else if (c.status === 'submitted' || c.status === 'processing') actions = c.deferred_keys.length ? ['upload', 'withdraw'] : ['withdraw'];
+  }
+  return {
+    case: presentCase(c),
+    materials: await listMaterialFiles(q, c.id),
+    timeline: await timeline(q, c.id),
+    actions,
+    colour: deadlineColour(c),
+    queryCode: actor.kind === 'person' ? c.query_code : null,
+  };
+}
+
+export interface CaseListRow {
+  id: string;
+  number: string | null;
+  itemName: string;
+  applicantName: string;
+  status: CaseStatus;
+  outcome: string | null;
+  step: string | null;
+  stepKey: string | null;
+  assigneeId: string | null;
+  submittedAt: string | null;
+  promisedDue: string | null;
+  colour: ReturnType<typeof deadlineColour>;
+  version: number;
+}
+
+function listRow(c: CaseRow): CaseListRow {
+  const v = presentCase(c);
+  return {
+    id: c.id,
+    number: c.number,
+    itemName: c.item_name,
+    applicantName: c.applicant_name,
+    status: c.status,
+    outcome: c.outcome,
+    step: v.currentStep?.name ?? null,
+    stepKey: v.currentStep?.key ?? null,
+    assigneeId: c.assignee_id,
+    submittedAt: v.submittedAt,
+    promisedDue: c.promised_due,
+    colour: deadlineColour(c),
+    version: c.version,
+  };
+}
+
+/** The applicant's cases: their own, or, while acting for an enterprise, the enterprise's. */
+export async function myCases(q: Queryable, actor: Actor, query: { status?: CaseStatus; page: number; pageSize: number }): Promise<PageResult<CaseListRow>> {
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  if (actor.kind !== 'person') throw forbidden({ required: 'applicant' });
+  const params: unknown[] = [];
+  let where: string;
+  if (actor.actingFor) {
+    params.push(actor.actingFor.enterpriseId);
+    where = `c.applicant_enterprise_id = $1`;
+  } else {
+    params.push(actor.id);
+    where = `c.owner_person_id = $1 and c.applicant_kind = 'person'`;
+  }
+  if (query.status) {
+    params.push(query.status);
+    where += ` and c.status = $${params.length}`;
+  }
+  return page(q, where, params, 'c.created_at desc', query);
+}
+
+async function page(q: Queryable, where: string, params: unknown[], order: string, query: { page: number; pageSize: number }): Promise<PageResult<CaseListRow>> {
+  params.push(query.pageSize, (query.page - 1) * query.pageSize);
+  const rows = await q.query<CaseRow & { total: number }>(
+    `select ${CASE_COLUMNS}, count(*) over () as total from case_record c where ${where} order by ${order} limit $${params.length - 1} offset $${params.length}`,
+    params,
+  );
+  return { items: rows.map(listRow), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+}
+
+export interface InboxQuery {
+  /** mine: claimed by me; open: unclaimed or mine (default); all: anyone's in my scope; done: cases I acted on (已办). */
+  view?: 'mine' | 'open' | 'all' | 'done';
+  step?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+const STEP_ROLES = [...new Set(DEFAULT_STEPS.flatMap((s) => s.roles))];
+
+/**
+ * 待办: cases whose current step one of the staff member's grants may act on (role among the
+ * step's roles, region subtree, department if the grant is narrowed), with counts per step and
+ * the most urgent deadline first.
+ */
+export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Promise<PageResult<CaseListRow> & { counts: Record<string, number> }> {
+  const staff = requireStaff(actor);
+  const params: unknown[] = [];
+  if (query.view === 'done') {
+    // 已办: whatever state the case is in now, as long as it is still in the reader's scope
+    params.push(staff.id);
+    const where = `exists (select 1 from case_event e where e.case_id = c.id and e.actor_id = $1 and e.kind <> 'claimed')
+      and ${scopeCondition(staff, READ_ROLES, { region: 'c.region_code', department: 'c.department_id' }, params)}`;
+    return { ...(await page(q, where, params, 'c.updated_at desc', query)), counts: {} };
+  }
+  let where = `c.status in ('submitted', 'processing') and ${inboxCondition(staff, STEP_ROLES, params)}`;
+  const countParams = [...params];
+  const countWhere = where;
+  const view = query.view ?? 'open';
+  if (view !== 'all') {
+    params.push(staff.id);
+    where += view === 'mine' ? ` and c.assignee_id = $${params.length}` : ` and (c.assignee_id is null or c.assignee_id = $${params.length})`;
+  }
+  if (query.step) {
+    params.push(query.step);
+    where += ` and (c.steps -> c.current_step ->> 'key') = $${params.length}`;
+  }
+  if (query.q) {
+    if (query.q.length > 60) throw new AppError('VALIDATION_FAILED', 400, { field: 'q', reason: 'TOO_LONG' }, { field: 'q' });
+    params.push(`${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where += ` and c.number like $${params.length}`;
+  }
+  const result = await page(q, where, params, 'c.promised_due nulls last, c.submitted_at', query);
+  const counts = await q.query<{ step: string; n: number }>(
+    `select c.steps -> c.current_step ->> 'key' as step, count(*) as n from case_record c where ${countWhere} group by 1`,
+    countParams,
+  );
+  return { ...result, counts: Object.fromEntries(counts.map((r) => [r.step, Number(r.n)])) };
+}
+
+/**
+ * 办件进度公开查询: the number and the query code printed on the receipt or shown to the
+ * applicant; only non-personal data (no names, no form, no opinions).
+ */
+export async function publicProgress(q: Queryable, number: string, code: string) {
+  const c = await q.one<CaseRow>(`select ${CASE_COLUMNS} from case_record c where c.number = $1`, [number]);
+  // one answer for an unknown number and a wrong code, so numbers cannot be probed
+  if (!c || !c.query_code || c.query_code !== code.toUpperCase()) throw new AppError('CASE_PROGRESS_NOT_FOUND', 404);
+  const events = await q.query<{ at: Date; kind: string; step_key: string | null }>(
+    `select at, kind, step_key from case_event where case_id = $1 and kind <> 'draft_created' and kind <> 'claimed' order by at, id`,
+    [c.id],
+  );
+  const v = presentCase(c);
+  return {
+    number: c.number!,
+    itemName: c.item_name,
+    status: c.status,
+    outcome: c.outcome,
+    step: v.currentStep?.name ?? null,
+    submittedAt: v.submittedAt,
+    acceptedAt: v.acceptedAt,
+    completedAt: v.completedAt,
+    promisedDue: c.promised_due,
+    timeline: events.map((e) => ({ at: new Date(e.at).toISOString(), kind: e.kind, stepKey: e.step_key })),
+  };
+}

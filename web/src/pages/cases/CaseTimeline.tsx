@@ -1,0 +1,49 @@
+import { Tag, Timeline } from 'antd';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/useT.ts';
+import type { CaseStatus, Colour, TimelineEntry } from './api.ts';
+
+const STATUS_COLOURS: Record<CaseStatus, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  correction: 'orange',
+  processing: 'processing',
+  completed: 'green',
+  refused: 'red',
+  withdrawn: 'default',
+};
+
+export function StatusTag({ status, outcome }: { status: CaseStatus; outcome?: string | null }) {
+  const { t } = useT();
+  const text = status === 'completed' && outcome === 'disapproved' ? t('cases.outcome.disapproved') : t(`cases.status.${status}` as MessageKey);
+  return <Tag color={STATUS_COLOURS[status]} data-testid="case-status">{text}</Tag>;
+}
+
+export function DeadlineTag({ colour, due }: { colour: Colour; due: string | null }) {
+  const { t } = useT();
+  if (!colour) return <Tag>{t('cases.immediate')}</Tag>;
+  const c = colour === 'red' ? 'red' : colour === 'yellow' ? 'gold' : 'green';
+  return <Tag color={c} data-testid={`deadline-${colour}`}>{due ?? ''}</Tag>;
+}
+
+/** 办件时间轴: every transition with its time, who acted and the opinion given. */
+export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t } = useT();
+  return (
+    <Timeline
+      data-testid="case-timeline"
+      items={entries.map((e) => ({
+        key: `${e.at}${e.kind}`,
+        color: /refused|disapproved|overdue/.test(e.kind) ? 'red' : /correction|warning/.test(e.kind) ? 'orange' : 'blue',
+        children: (
+          <div>
+            <strong>{t(`cases.kind.${e.kind}` as MessageKey) || e.kind}</strong>{' '}
+            <small style={{ color: '#888' }}>{new Date(e.at).toLocaleString()}</small>
+            {e.actorName && <div style={{ color: '#666' }}>{e.actorName}</div>}
+            {e.opinion && <div>{e.opinion}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

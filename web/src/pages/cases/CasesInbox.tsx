@@ -1,0 +1,170 @@
+import { App, Badge, Button, Card, Descriptions, Drawer, Input, InputNumber, Segmented, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { useApiError } from '../../components/useApiError.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { useT } from '../../i18n/useT.ts';
+import { cases, materialKey, type CaseDetail, type CaseListRow } from './api.ts';
+import { CaseTimeline, DeadlineTag, StatusTag } from './CaseTimeline.tsx';
+
+type View = 'open' | 'mine' | 'all' | 'done';
+
+/** 待办 /staff/todo: the cases whose current step the staff member may act on, most urgent first. */
+export default function CasesInbox() {
+  const { t } = useT();
+  const showError = useApiError();
+  const [view, setView] = useState<View>('open');
+  const [data, setData] = useState<{ items: CaseListRow[]; counts: Record<string, number> }>();
+  const [openId, setOpenId] = useState<string>();
+
+  const load = useCallback(() => cases.inbox({ view }).then(setData, showError), [view, showError]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div data-testid="cases-inbox">
+      <PageTitle>{t('cases.inbox.title')}</PageTitle>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented<View>
+          value={view}
+          onChange={setView}
+          options={(['open', 'mine', 'all', 'done'] as const).map((v) => ({ value: v, label: t(`cases.inbox.view.${v}` as MessageKey) }))}
+        />
+        {Object.entries(data?.counts ?? {}).map(([step, n]) => (
+          <Badge key={step} count={n} showZero color="blue"><Tag>{t(`cases.stepName.${step}` as MessageKey)}</Tag></Badge>
+        ))}
+      </Space>
+      <Table<CaseListRow>
+        rowKey="id"
+        loading={!data}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('cases.number'), dataIndex: 'number' },
+          { title: t('cases.item'), dataIndex: 'itemName' },
+          { title: t('cases.applicant'), dataIndex: 'applicantName' },
+          { title: t('cases.step'), dataIndex: 'step' },
+          { title: t('cases.promisedDue'), render: (_, r) => <DeadlineTag colour={r.colour} due={r.promisedDue} /> },
+          { title: t('cases.statusLabel'), render: (_, r) => <StatusTag status={r.status} outcome={r.outcome} /> },
+        ]}
+      />
+      {openId && (
+        <CaseDrawer
+          id={openId}
+          onClose={() => {
+            setOpenId(undefined);
+            void load();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function CaseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const [detail, setDetail] = useState<CaseDetail>();
+  const [opinion, setOpinion] = useState('');
+  const [correction, setCorrection] = useState<string[]>([]);
+  const [deferred, setDeferred] = useState<string[]>([]);
+  const [deferDays, setDeferDays] = useState(5);
+  const [toStep, setToStep] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => cases.get(id).then(setDetail, showError), [id, showError]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const c = detail?.case;
+  const materials = (detail?.item.materials ?? []).map((m, i) => ({ value: materialKey(m, i), label: m.name }));
+  const act = async (action: string, extra: Record<string, unknown> = {}) => {
+    if (!c) return;
+    setBusy(true);
+    try {
+      await cases.act(c.id, action, { version: c.version, ...(opinion.trim() ? { opinion: opinion.trim() } : {}), ...extra });
+      message.success(t(`cases.action.${action}` as MessageKey));
+      setOpinion('');
+      if (action === 'claim') await load();
+      else onClose();
+    } catch (err) {
+      showError(err);
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const can = (a: string) => detail?.actions.includes(a) ?? false;
+  const props = detail?.item.form?.schema.properties ?? {};
+
+  return (
+    <Drawer open size={760} onClose={onClose} title={c ? `${c.itemName} ${c.number ?? ''}` : ''} data-testid="case-drawer">
+      {c && detail && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <StatusTag status={c.status} outcome={c.outcome} />
+            {c.currentStep && <Tag color="blue">{c.currentStep.name}</Tag>}
+            <DeadlineTag colour={detail.colour} due={c.clock.promisedDue} />
+          </Space>
+          <Descriptions size="small" bordered column={1} title={t('cases.form')}>
+            <Descriptions.Item label={t('cases.applicant')}>{c.applicantName}</Descriptions.Item>
+            {Object.entries(c.formData).map(([k, v]) => (
+              <Descriptions.Item key={k} label={props[k]?.title ?? k}>{String(v)}</Descriptions.Item>
+            ))}
+          </Descriptions>
+          <Card size="small" title={t('cases.materials')}>
+            {detail.materials.length === 0 && '—'}
+            {detail.materials.map((f) => (
+              <div key={f.id}>
+                {materials.find((m) => m.value === f.materialKey)?.label ?? f.materialKey}:{' '}
+                <a href={`/api/cases/${c.id}/materials/${f.id}`} target="_blank" rel="noreferrer">{f.fileName}</a>
+              </div>
+            ))}
+          </Card>
+          {detail.actions.length > 0 && (
+            <Card size="small" title={t('cases.actions')} data-testid="case-actions">
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Input.TextArea value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder={t('cases.opinion')} autoSize={{ minRows: 2 }} data-testid="opinion" />
+                <Space wrap>
+                  {can('claim') && !c.assigneeId && <Button loading={busy} onClick={() => act('claim')}>{t('cases.action.claim')}</Button>}
+                  {can('accept') && <Button type="primary" loading={busy} onClick={() => act('accept')} data-testid="action-accept">{t('cases.action.accept')}</Button>}
+                  {can('approve') && <Button type="primary" loading={busy} onClick={() => act('approve')} data-testid="action-approve">{t('cases.action.approve')}</Button>}
+                  {can('disapprove') && <Button danger loading={busy} onClick={() => act('disapprove')}>{t('cases.action.disapprove')}</Button>}
+                  {can('refuse') && <Button danger loading={busy} onClick={() => act('refuse')}>{t('cases.action.refuse')}</Button>}
+                </Space>
+                {can('request_correction') && (
+                  <Space wrap>
+                    <Select mode="multiple" style={{ minWidth: 320 }} options={materials} value={correction} onChange={setCorrection} placeholder={t('cases.correction.pick')} data-testid="correction-pick" />
+                    <Button loading={busy} disabled={!correction.length} data-testid="action-request_correction" onClick={() => act('request_correction', { items: correction.map((k) => ({ materialKey: k, note: opinion.trim() || t('cases.correction.defaultNote') })) })}>
+                      {t('cases.action.request_correction')}
+                    </Button>
+                  </Space>
+                )}
+                {can('accept') && c.caseType === 'promised' && (
+                  <Space wrap>
+                    <Select mode="multiple" style={{ minWidth: 320 }} options={materials} value={deferred} onChange={setDeferred} placeholder={t('cases.deferred.pick')} />
+                    <InputNumber min={1} max={60} value={deferDays} onChange={(v) => setDeferDays(v ?? 5)} addonAfter={t('cases.workingDays')} />
+                    <Button loading={busy} disabled={!deferred.length} onClick={() => act('accept', { deferred: { materialKeys: deferred, dueInDays: deferDays } })}>{t('cases.action.accept_deferred')}</Button>
+                  </Space>
+                )}
+                {can('return') && c.currentStep && c.currentStep.index > 1 && (
+                  <Space wrap>
+                    <Select style={{ minWidth: 160 }} value={toStep} onChange={setToStep} options={c.steps.slice(1, c.currentStep.index).map((s) => ({ value: s.key, label: s.name }))} />
+                    <Button loading={busy} disabled={!toStep} onClick={() => act('return', { toStep })}>{t('cases.action.return')}</Button>
+                  </Space>
+                )}
+              </Space>
+            </Card>
+          )}
+          <Card size="small" title={t('cases.timeline')}>
+            <CaseTimeline entries={detail.timeline} />
+          </Card>
+        </Space>
+      )}
+    </Drawer>
+  );
+}

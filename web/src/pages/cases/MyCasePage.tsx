@@ -1,0 +1,167 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, List, Popconfirm, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { useApiError } from '../../components/useApiError.ts';
+import { useT } from '../../i18n/useT.ts';
+import { cases, materialKey, uploadMaterial, type CaseDetail } from './api.ts';
+import { CaseTimeline, StatusTag } from './CaseTimeline.tsx';
+import { SchemaForm } from './SchemaForm.tsx';
+
+/** /my-cases/:id — the applicant's case: fill in and submit a draft, answer a correction, follow progress. */
+export default function MyCasePage() {
+  const { id = '' } = useParams();
+  const { t } = useT();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const [detail, setDetail] = useState<CaseDetail>();
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  // one key per page visit: a double click or a retry after a lost answer submits once
+  const submitKey = useRef(`submit-${crypto.randomUUID()}`);
+
+  const load = useCallback(() => cases.get(id).then(setDetail, showError), [id, showError]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!detail) return <Spin style={{ display: 'block', margin: 48 }} />;
+  const c = detail.case;
+  const can = (a: string) => detail.actions.includes(a);
+  const editable = can('save');
+
+  const saveForm = async () => {
+    const values = (await form.validateFields()) as Record<string, unknown>;
+    return cases.save(c.id, c.version, { ...c.formData, ...values });
+  };
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await fn();
+      message.success(done);
+      await load();
+    } catch (err) {
+      if ((err as { errorFields?: unknown }).errorFields) return; // the form shows its own errors
+      showError(err);
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const materials = detail.item.materials.map((m, i) => ({ ...m, key: materialKey(m, i) }));
+  const uploadable = (key: string) => can('upload') && (c.status !== 'submitted' && c.status !== 'processing' ? true : (c.deferred?.materialKeys ?? []).includes(key));
+
+  return (
+    <div style={{ maxWidth: 960, margin: '24px auto', padding: '0 16px' }} data-testid="my-case">
+      <PageTitle>{c.itemName}</PageTitle>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <StatusTag status={c.status} outcome={c.outcome} />
+        {c.number && <Typography.Text copyable data-testid="case-number">{c.number}</Typography.Text>}
+        {detail.queryCode && <Typography.Text type="secondary">{t('cases.queryCode')}: <span data-testid="query-code">{detail.queryCode}</span></Typography.Text>}
+      </Space>
+      {c.correction && c.status === 'correction' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="correction-list"
+          message={t('cases.correction.title')}
+          description={<ul style={{ margin: 0 }}>{c.correction.items.map((i, n) => <li key={n}>{i.materialKey ? `${materials.find((m) => m.key === i.materialKey)?.name ?? i.materialKey}: ` : ''}{i.note}</li>)}</ul>}
+        />
+      )}
+      {c.deferred && c.status === 'processing' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('cases.deferred.title', { due: c.deferred.due ?? '' })} />
+      )}
+      {c.submittedAt && (
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+            <Descriptions.Item label={t('cases.submittedAt')}>{new Date(c.submittedAt).toLocaleString()}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.step')}>{c.currentStep?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.promisedDue')}>{c.clock.promisedDue ?? '—'}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+      {detail.item.form && (
+        <Card title={t('cases.form')} style={{ marginBottom: 12 }}>
+          <SchemaForm form={form} definition={detail.item.form} values={c.formData} disabled={!editable} />
+        </Card>
+      )}
+      <Card title={t('cases.materials')} style={{ marginBottom: 12 }}>
+        <List
+          dataSource={materials}
+          renderItem={(m) => {
+            const files = detail.materials.filter((f) => f.materialKey === m.key);
+            const skipped = m.source === 'data_sharing' || Boolean(m.replacedByBaseField);
+            return (
+              <List.Item
+                data-testid={`material-${m.key}`}
+                actions={
+                  uploadable(m.key) && !skipped
+                    ? [
+                        <Upload
+                          key="up"
+                          showUploadList={false}
+                          accept=".pdf,.jpg,.jpeg,.png"
+                          customRequest={({ file, onSuccess, onError }) => {
+                            uploadMaterial(c.id, m.key, file as File).then(
+                              (r) => {
+                                onSuccess?.(r);
+                                void load();
+                              },
+                              (err: Error) => {
+                                showError(err);
+                                onError?.(err);
+                              },
+                            );
+                          }}
+                        >
+                          <Button icon={<UploadOutlined />} data-testid={`upload-${m.key}`}>{t('cases.upload')}</Button>
+                        </Upload>,
+                      ]
+                    : []
+                }
+              >
+                <List.Item.Meta
+                  title={
+                    <Space wrap>
+                      {m.name}
+                      {m.necessity === 'required' && <Tag color="red">{t('cases.necessity.required')}</Tag>}
+                      {m.necessity === 'deferrable' && <Tag color="gold">{t('cases.necessity.deferrable')}</Tag>}
+                      {skipped && <Tag color="green">{t('cases.skippedByData')}</Tag>}
+                    </Space>
+                  }
+                  description={files.length ? files.map((f) => <div key={f.id}><a href={`/api/cases/${c.id}/materials/${f.id}`} target="_blank" rel="noreferrer">{f.fileName}</a></div>) : m.requirement}
+                />
+              </List.Item>
+            );
+          }}
+        />
+      </Card>
+      <Space wrap style={{ marginBottom: 16 }}>
+        {editable && <Button loading={busy} onClick={() => run(saveForm, t('cases.saved'))} data-testid="save">{t('cases.save')}</Button>}
+        {can('submit') && (
+          <Button type="primary" loading={busy} data-testid="submit" onClick={() => run(async () => {
+            const saved = await saveForm();
+            await cases.submit(c.id, saved.version, submitKey.current);
+          }, t('cases.submitted'))}>{t('cases.submit')}</Button>
+        )}
+        {can('resubmit') && (
+          <Button type="primary" loading={busy} data-testid="resubmit" onClick={() => run(async () => {
+            const saved = await saveForm();
+            await cases.resubmit(c.id, saved.version);
+          }, t('cases.submitted'))}>{t('cases.resubmit')}</Button>
+        )}
+        {can('withdraw') && (
+          <Popconfirm title={t('cases.withdrawConfirm')} onConfirm={() => run(() => cases.withdraw(c.id, c.version), t('cases.withdrawn'))}>
+            <Button danger loading={busy}>{t('cases.withdraw')}</Button>
+          </Popconfirm>
+        )}
+      </Space>
+      <Card title={t('cases.timeline')}>
+        <CaseTimeline entries={detail.timeline} />
+      </Card>
+    </div>
+  );
+}
