@@ -6,43 +6,26 @@
  *     build time;
  *   - relevance: top-1 / top-3 hit rate of the demo query set over the enlarged catalogue.
  */
-import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../src/kernel/config.ts';
-import { demoContent } from '../src/modules/catalog/demo/catalog.ts';
+import { DEMO_QUERIES, generateItems } from '../src/modules/catalog/demo/content/index.ts';
 import { loadDemoCatalog } from '../src/modules/catalog/demo/load.ts';
 import { searchIndex } from '../src/modules/catalog/search/service.ts';
-import { startServer } from '../src/server.ts';
+import { CONNECTIONS, DURATION, measure, withBenchServer, type Throughput } from './support.ts';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 10;
 const SYNTHETIC = Number(process.env.BENCH_ITEMS ?? 5000);
 
-const FALLBACK_QUERIES = ['身份证换领', 'sfz', '孩子出生要办什么', '开饭店需要什么证', '营业执照', '公积金提取', '退休', '结婚登记', '户口迁移', '社保卡'];
-
-const content = await demoContent();
-if (!content?.generate) {
-  console.log('skipped: the demo content has no generator of synthetic items (src/modules/catalog/demo/content/index.ts)');
-  process.exit(0);
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-bench-'));
-const server = await startServer(
-  loadConfig({ PORT: '0', HOST: '127.0.0.1', YIWANG_DATA_DIR: dataDir, YIWANG_WORKERS: '0', LOG_LEVEL: 'warn', DATABASE_URL: process.env.DATABASE_URL ?? '' }),
-);
-try {
+await withBenchServer(async (server) => {
   const db = server.ctx.db;
   const started = performance.now();
-  const generated = content.generate(SYNTHETIC);
+  const generated = generateItems(SYNTHETIC);
   const load = await loadDemoCatalog(db, '445300000000', { items: generated }, { synonyms: false });
   const loadMs = performance.now() - started;
   const buildStart = performance.now();
   const index = await searchIndex(db);
   const buildMs = performance.now() - buildStart;
-  const queries = content.queries.length ? content.queries.map((q) => q.text) : FALLBACK_QUERIES;
-  const codes = (await db.query<{ code: string }>(`select code from catalog_item where status = 'published' order by code limit 50`)).map((r) => r.code);
+  const queries = DEMO_QUERIES.map((q) => q.text);
+  const codes = (
+    await db.query<{ code: string }>(`select code from catalog_item where status = 'published' order by code limit 50`)
+  ).map((r) => r.code);
 
   // In-process latency of the search function alone.
   const samples: number[] = [];
@@ -64,38 +47,34 @@ try {
   const byCode = new Map(items.map((i) => [i.code, i]));
   let top1 = 0;
   let top3 = 0;
-  for (const q of content.queries) {
+  for (const q of DEMO_QUERIES) {
     const expected = q.expectedCodes.map((c) => byImpl.get(c) ?? byCode.get(c)).filter((x) => x !== undefined);
     const hits = index.search(q.text, {}, 3).hits.map((h) => h.doc);
-    const same = (d: { code: string; basicCode: string; name: string }) => expected.some((e) => e.code === d.code || (e.basic_code === d.basicCode && e.name === d.name));
+    const same = (d: { code: string; basicCode: string; name: string }) =>
+      expected.some((e) => e.code === d.code || (e.basic_code === d.basicCode && e.name === d.name));
     if (hits[0] && same(hits[0])) top1++;
     if (hits.some(same)) top3++;
   }
 
-  async function measure(requests: { path: string }[]) {
-    const url = server.url;
-    const opts = { url, connections: CONNECTIONS, requests: requests.map((r) => ({ method: 'GET' as const, path: r.path })) };
-    await autocannon({ ...opts, duration: 1 });
-    const r = await autocannon({ ...opts, duration: DURATION });
-    if (r.non2xx > 0 || r.errors > 0) throw new Error(`${requests[0]?.path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-    return { rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99 };
-  }
-  const lookup = await measure(codes.map((c) => ({ path: `/api/catalog/published/${encodeURIComponent(c)}` })));
-  const search = await measure(queries.map((q) => ({ path: `/api/catalog/search?q=${encodeURIComponent(q)}` })));
+  const lookup = await measure(server.url, {
+    requests: codes.map((c) => ({ path: `/api/catalog/published/${encodeURIComponent(c)}` })),
+  });
+  const search = await measure(server.url, {
+    requests: queries.map((q) => ({ path: `/api/catalog/search?q=${encodeURIComponent(q)}` })),
+  });
 
-  console.log(`${db.backend}; catalogue ${index.size} published documents (${load.published} generated published of ${load.items}); load ${(loadMs / 1000).toFixed(1)} s; index build ${buildMs.toFixed(0)} ms`);
+  console.log(
+    `${db.backend}; catalogue ${index.size} published documents (${load.published} generated published of ${load.items}); load ${(loadMs / 1000).toFixed(1)} s; index build ${buildMs.toFixed(0)} ms`,
+  );
   console.log(`search function (in process, ${samples.length} runs): p50 ${pct(50)} ms  p95 ${pct(95)} ms  p99 ${pct(99)} ms`);
-  const row = (name: string, r: Awaited<ReturnType<typeof measure>>) =>
-    `${name.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms  p90 ${r.p90} ms  p97.5 ${r.p97_5} ms  p99 ${r.p99} ms`;
+  const row = (name: string, r: Throughput) =>
+    `${name.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms`;
   console.log(`HTTP, ${CONNECTIONS} connections, ${DURATION}s per route:`);
   console.log(row('GET /api/catalog/published/:code (baseline)', lookup));
   console.log(row(`GET /api/catalog/search (${queries.length} queries)`, search));
   console.log(`search throughput ÷ exact-code lookup: ${(search.rps / lookup.rps).toFixed(3)}`);
-  if (content.queries.length) {
-    const n = content.queries.length;
-    console.log(`query set over the enlarged catalogue: ${n} queries, top-1 ${((100 * top1) / n).toFixed(1)} %, top-3 ${((100 * top3) / n).toFixed(1)} %`);
-  }
-} finally {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+  const n = DEMO_QUERIES.length;
+  console.log(
+    `query set over the enlarged catalogue: ${n} queries, top-1 ${((100 * top1) / n).toFixed(1)} %, top-3 ${((100 * top3) / n).toFixed(1)} %`,
+  );
+});

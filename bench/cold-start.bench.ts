@@ -12,7 +12,11 @@ import { freePort } from '../test/support/pg-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 if (!existsSync(join(root, 'dist/web/index.html'))) {
-  spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
 }
 
 async function coldStart(dataDir: string): Promise<number> {

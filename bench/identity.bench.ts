@@ -13,7 +13,7 @@ import * as oidc from 'openid-client';
 import { hashPassword, verifyPassword } from '../src/kernel/crypto/password.ts';
 import { personalData } from '../src/kernel/pii.ts';
 import { registerClient } from '../src/modules/identity/oidc/clients.ts';
-import { CookieClient, csrfOf } from '../test/support/browserless.ts';
+import { CookieClient, csrfOf, rpSignIn } from '../test/support/browserless.ts';
 import { CONNECTIONS, DURATION, measure, ratioRow, withBenchServer } from './support.ts';
 
 const REDIRECT = 'https://bench.example.gov.cn/cb';
@@ -28,13 +28,18 @@ await withBenchServer(async (server) => {
     scope: 'openid profile yiwang',
   });
   const issuer = new URL(`${server.url}/oidc`);
-  const config = await oidc.discovery(issuer, 'bench-system', clientSecret!, undefined, { execute: [oidc.allowInsecureRequests] });
+  const config = await oidc.discovery(issuer, 'bench-system', clientSecret!, undefined, {
+    execute: [oidc.allowInsecureRequests],
+  });
   const accessToken = await citizenAccessToken(server.url, config);
 
   const bare = await measure(`${server.url}/healthz`);
   const token = await measure(`${server.url}/oidc/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`bench-system:${clientSecret}`).toString('base64')}` },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`bench-system:${clientSecret}`).toString('base64')}`,
+    },
     body: 'grant_type=client_credentials',
   });
   const userinfo = await measure(`${server.url}/oidc/me`, { headers: { authorization: `Bearer ${accessToken}` } });
@@ -53,7 +58,10 @@ await withBenchServer(async (server) => {
     `argon2id verification alone (${hashing.concurrency} at once)`.padEnd(44) +
       ` ${hashing.perSecond.toFixed(1).padStart(8)} /s      event loop p99 ${hashing.loopP99.toFixed(1)} ms — the hashing itself runs off the event loop`,
   );
-  if (server.ctx.db.backend === 'pglite') console.log('(PGlite runs its queries on the event loop; on PostgreSQL, DATABASE_URL=…, the sign-in figure shows the provider alone)');
+  if (server.ctx.db.backend === 'pglite')
+    console.log(
+      '(PGlite runs its queries on the event loop; on PostgreSQL, DATABASE_URL=…, the sign-in figure shows the provider alone)',
+    );
 });
 
 /** Password verifications only (the argon2id part of a sign-in), with the loop delay sampled. */
@@ -77,20 +85,13 @@ async function argon2Alone() {
 
 /** One code + PKCE sign-in of a demo citizen, to get a bearer token for userinfo. */
 async function citizenAccessToken(baseUrl: string, config: oidc.Configuration): Promise<string> {
-  const verifier = oidc.randomPKCECodeVerifier();
-  const ua = new CookieClient();
-  const url = oidc.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid profile', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
-  const atRp = (l: string) => l.startsWith(REDIRECT);
-  const toLogin = await ua.follow(url.toString(), () => false);
-  const uid = new URL(toLogin.location).pathname.split('/').pop()!;
-  let res = await ua.follow(`${baseUrl}/oidc/interaction/${uid}/login`, atRp, { form: { username: '13800000003', password: 'Yiwang@2026citizen', csrf: csrfOf(await toLogin.res.text()) } });
-  if (!atRp(res.location)) {
-    const html = await res.res.text();
-    const consentUid = new URL(res.location).pathname.split('/').pop()!;
-    res = await ua.follow(`${baseUrl}/oidc/interaction/${consentUid}/confirm`, atRp, { form: { csrf: csrfOf(html) } });
-  }
-  const tokens = await oidc.authorizationCodeGrant(config, new URL(res.location), { pkceCodeVerifier: verifier });
-  return tokens.access_token;
+  const { callback, verifier, state } = await rpSignIn(
+    baseUrl,
+    config,
+    { username: '13800000003', password: 'Yiwang@2026citizen' },
+    { redirectUri: REDIRECT, scope: 'openid profile' },
+  );
+  return (await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state })).access_token;
 }
 
 /**

@@ -6,39 +6,21 @@
  *   - issuance throughput (validate, sign with the seal, audit, store) and the same with the PDF;
  *   - PDF rendering time of one licence.
  */
-import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { systemActor, type Actor } from '../src/kernel/actor.ts';
-import { loadConfig } from '../src/kernel/config.ts';
 import { verify } from '../src/kernel/crypto/sm2.ts';
 import { personalData } from '../src/kernel/pii.ts';
 import { issueLicence } from '../src/modules/license/index.ts';
 import { licencePdf } from '../src/modules/license/service.ts';
 import { createSeal, publicKeyList } from '../src/modules/seal/index.ts';
 import { demoIdNumber } from '../src/seed/people.ts';
-import { startServer } from '../src/server.ts';
 import { signIn } from '../test/support/browserless.ts';
+import { CONNECTIONS, DURATION, measure, withBenchServer } from './support.ts';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 10;
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 100);
 
-const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-bench-'));
-const server = await startServer(
-  loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    YIWANG_DATA_DIR: dataDir,
-    YIWANG_WORKERS: '0',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: process.env.DATABASE_URL ?? '',
-  }),
-);
-const { ctx } = server;
-try {
+await withBenchServer(async (server) => {
+  const { ctx } = server;
   const cookie = await signIn(server.url, 'admin', 'Yiwang@2026admin');
   const found = await fetch(`${server.url}/api/org/departments?q=${encodeURIComponent('市场监督管理局')}&pageSize=1`, {
     headers: { cookie },
@@ -114,15 +96,12 @@ try {
   for (let i = 0; i < RAW; i++) if (!verify(bytes, row.signature, key!.publicKey)) throw new Error('raw verify failed');
   const rawPerSec = RAW / ((performance.now() - t0) / 1000);
 
-  const url = `${server.url}/api/licences/verify?id=${issued[0]!.identifier}`;
-  await autocannon({ url, connections: CONNECTIONS, duration: 1 });
-  const http = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
-  if (http.non2xx > 0 || http.errors > 0) throw new Error(`verify: ${http.non2xx} non-2xx, ${http.errors} errors`);
+  const http = await measure(`${server.url}/api/licences/verify?id=${issued[0]!.identifier}`);
 
   console.log(`${ctx.db.backend}; ${ISSUES} issuances; verification ${CONNECTIONS} connections for ${DURATION}s`);
   console.log(`raw SM2 verify (in process, one core)       ${rawPerSec.toFixed(0).padStart(8)} /s`);
   console.log(
-    `GET /api/licences/verify?id=… over HTTP     ${http.requests.average.toFixed(0).padStart(8)} req/s   p99 ${http.latency.p99} ms   ratio to raw ${(http.requests.average / rawPerSec).toFixed(3)}`,
+    `GET /api/licences/verify?id=… over HTTP     ${http.rps.toFixed(0).padStart(8)} req/s   p99 ${http.p99} ms   ratio to raw ${(http.rps / rawPerSec).toFixed(3)}`,
   );
   console.log(
     `issuance (validate + sign + audit + store)  ${(ISSUES / (issueMs / 1000)).toFixed(1).padStart(8)} /s   ${(issueMs / ISSUES).toFixed(1)} ms each`,
@@ -131,7 +110,4 @@ try {
   console.log(
     `PDF rendering of one licence                ${pdfMs.toFixed(1).padStart(8)} ms   (first, with font parsing: ${firstPdfMs.toFixed(0)} ms)`,
   );
-} finally {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -10,15 +10,25 @@ export const CONNECTIONS = 10;
 
 export interface Throughput {
   rps: number;
+  p50: number;
+  p90: number;
   p99: number;
 }
 
+export interface MeasureOptions {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Rotate through these requests (e.g. many search queries) instead of repeating one. */
+  requests?: { method?: 'GET' | 'POST'; path: string }[];
+}
+
 /** autocannon against one route after a short warm-up, so every route starts with JIT and caches in the same state. */
-export async function measure(url: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string } = {}): Promise<Throughput> {
+export async function measure(url: string, options: MeasureOptions = {}): Promise<Throughput> {
   await autocannon({ url, connections: CONNECTIONS, duration: 1, ...options });
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  return { rps: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 };
 }
 
 /** One line of a benchmark table: throughput, p99 and the ratio to the same run's baseline. */
@@ -29,7 +39,14 @@ export const ratioRow = (name: string, r: Throughput, baseline: Throughput) =>
 export async function withBenchServer(run: (server: RunningServer) => Promise<void>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-bench-'));
   const server = await startServer(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', YIWANG_DATA_DIR: dataDir, YIWANG_WORKERS: '0', LOG_LEVEL: 'warn', DATABASE_URL: process.env.DATABASE_URL ?? '' }),
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      YIWANG_DATA_DIR: dataDir,
+      YIWANG_WORKERS: '0',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: process.env.DATABASE_URL ?? '',
+    }),
   );
   try {
     await run(server);

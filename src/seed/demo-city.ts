@@ -7,13 +7,13 @@ import { uuidv7 } from '../kernel/ids.ts';
 import { personalData } from '../kernel/pii.ts';
 import { regionPrefix } from '../kernel/region-code.ts';
 import { CITY_SETTING, getSetting, putSetting, type CitySetting } from '../kernel/settings.ts';
-import { orgCodeCheckChar, usccCheckChar } from '../kernel/validate/uscc.ts';
 import { seedIdentityDemo } from '../modules/identity/index.ts';
 import { hashPassword } from '../kernel/crypto/password.ts';
 import { findCity, readDivisions } from '../modules/org/regions/division-data.ts';
 import { insertRegions } from '../modules/org/regions/store.ts';
 import { seedDemoCatalog } from '../modules/catalog/demo/load.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
+import { demoEnterpriseUscc, demoUscc } from './uscc.ts';
 import { DEMO_PEOPLE, DEMO_UNREGISTERED, demoIdNumber } from './people.ts';
 
 export interface DemoAccount {
@@ -37,22 +37,7 @@ export interface SeedSummary {
 
 export const DEMO_PASSWORD_PREFIX = 'Yiwang@2026';
 
-/**
- * A synthetic but valid 统一社会信用代码 for a government body (登记管理部门 1 机关, 类别 1):
- * region + an organisation code made from the region and a sequence, each with its check char.
- */
-export function demoUscc(regionCode: string, sequence: number): string {
-  const orgBody = `${regionCode.slice(2, 6)}${String(sequence).padStart(4, '0')}`;
-  const first17 = `11${regionCode.slice(0, 6)}${orgBody}${orgCodeCheckChar(orgBody)}`;
-  return first17 + usccCheckChar(first17);
-}
-
-/** A synthetic 统一社会信用代码 of a company (登记管理部门 9 工商, 类别 1 企业). */
-export function demoEnterpriseUscc(regionCode: string, sequence: number): string {
-  const orgBody = `MA${regionCode.slice(2, 4)}${String(sequence).padStart(4, '0')}`;
-  const first17 = `91${regionCode.slice(0, 6)}${orgBody}${orgCodeCheckChar(orgBody)}`;
-  return first17 + usccCheckChar(first17);
-}
+export { demoEnterpriseUscc, demoUscc } from './uscc.ts';
 
 interface Seeded {
   departments: Map<string, string>;

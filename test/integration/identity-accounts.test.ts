@@ -5,7 +5,7 @@ import { personalData } from '../../src/kernel/pii.ts';
 import { registerClient } from '../../src/modules/identity/oidc/clients.ts';
 import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
-import { CookieClient, csrfOf, nextTotpCode, signIn } from '../support/browserless.ts';
+import { CookieClient, csrfOf, nextTotpCode, rpSignIn, signIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -16,17 +16,24 @@ const PASSWORD = 'Yiwang@2026citizen';
 
 before(async () => {
   server = await startTestServer();
-  county = (await server.ctx.db.one<{ region_code: string }>("select region_code from person where name = '陈小云'"))!.region_code;
+  county = (await server.ctx.db.one<{ region_code: string }>("select region_code from person where name = '陈小云'"))!
+    .region_code;
   const pii = personalData(server.ctx.config.masterKey);
-  for (const [clientId, level] of [['rp-l1', 1], ['rp-l2', 2], ['rp-l3', 3]] as const) {
-    secrets[clientId] = (await registerClient(server.ctx.db, pii, {
-      clientId,
-      name: `业务系统${level}`,
-      redirectUris: [REDIRECT],
-      grantTypes: ['authorization_code'],
-      scope: 'openid profile yiwang',
-      minAssuranceLevel: level,
-    })).clientSecret!;
+  for (const [clientId, level] of [
+    ['rp-l1', 1],
+    ['rp-l2', 2],
+    ['rp-l3', 3],
+  ] as const) {
+    secrets[clientId] = (
+      await registerClient(server.ctx.db, pii, {
+        clientId,
+        name: `业务系统${level}`,
+        redirectUris: [REDIRECT],
+        grantTypes: ['authorization_code'],
+        scope: 'openid profile yiwang',
+        minAssuranceLevel: level,
+      })
+    ).clientSecret!;
   }
 });
 after(() => server.close());
@@ -53,18 +60,30 @@ const newPerson = (name: string, birth: string, seq: number, phone: string) => (
 describe('registration', () => {
   test('a citizen in the population base registers at level 2; the SMS code is used once', async () => {
     const input = newPerson('周晓明', '19920708', 3, '13900001111');
-    const sent = await server.api('/api/identity/sms-codes', { method: 'POST', body: { phone: input.phone, purpose: 'register' } });
+    const sent = await server.api('/api/identity/sms-codes', {
+      method: 'POST',
+      body: { phone: input.phone, purpose: 'register' },
+    });
     assert.equal(sent.status, 202);
-    const again = await server.api('/api/identity/sms-codes', { method: 'POST', body: { phone: input.phone, purpose: 'register' } });
+    const again = await server.api('/api/identity/sms-codes', {
+      method: 'POST',
+      body: { phone: input.phone, purpose: 'register' },
+    });
     assert.equal(again.status, 429);
     assert.equal(again.body.error.code, 'SMS_TOO_SOON');
     const code = await latestCode(input.phone);
     const before = await personCount();
-    const wrong = await server.api('/api/identity/register', { method: 'POST', body: { ...input, code: code === '000000' ? '111111' : '000000' } });
+    const wrong = await server.api('/api/identity/register', {
+      method: 'POST',
+      body: { ...input, code: code === '000000' ? '111111' : '000000' },
+    });
     assert.equal(wrong.status, 422);
     assert.equal(wrong.body.error.code, 'SMS_CODE_INVALID');
     assert.equal(await personCount(), before, 'nothing created');
-    const created = await server.api('/api/identity/register', { method: 'POST', body: { ...input, email: 'zhou@example.cn', code } });
+    const created = await server.api('/api/identity/register', {
+      method: 'POST',
+      body: { ...input, email: 'zhou@example.cn', code },
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal(created.body.assuranceLevel, 2);
     const twice = await server.api('/api/identity/register', { method: 'POST', body: { ...input, code } });
@@ -85,13 +104,19 @@ describe('registration', () => {
   test('someone not in the population base registers at level 1; a known ID under another name is refused', async () => {
     const unknown = newPerson('钱多多', '19950101', 77, '13900002222');
     await server.api('/api/identity/sms-codes', { method: 'POST', body: { phone: unknown.phone, purpose: 'register' } });
-    const ok = await server.api('/api/identity/register', { method: 'POST', body: { ...unknown, code: await latestCode(unknown.phone) } });
+    const ok = await server.api('/api/identity/register', {
+      method: 'POST',
+      body: { ...unknown, code: await latestCode(unknown.phone) },
+    });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.equal(ok.body.assuranceLevel, 1);
 
     const impostor = { ...newPerson('冒名者', '19780121', 4, '13900003333') }; // 吴丽华's ID number
     await server.api('/api/identity/sms-codes', { method: 'POST', body: { phone: impostor.phone, purpose: 'register' } });
-    const refused = await server.api('/api/identity/register', { method: 'POST', body: { ...impostor, code: await latestCode(impostor.phone) } });
+    const refused = await server.api('/api/identity/register', {
+      method: 'POST',
+      body: { ...impostor, code: await latestCode(impostor.phone) },
+    });
     assert.equal(refused.status, 422);
     assert.equal(refused.body.error.code, 'IDENTITY_MISMATCH');
   });
@@ -138,9 +163,13 @@ describe('sign-in methods and account security', () => {
     assert.equal(sent.status, 200);
     assert.match(await sent.text(), /验证码已发送/);
     const code = await latestCode('13800000003');
-    const bad = await ua.request(`${server.url}/oidc/interaction/${uid}/sms-login`, { form: { phone: '13800000003', code: code === '999999' ? '888888' : '999999', csrf } });
+    const bad = await ua.request(`${server.url}/oidc/interaction/${uid}/sms-login`, {
+      form: { phone: '13800000003', code: code === '999999' ? '888888' : '999999', csrf },
+    });
     assert.equal(bad.status, 422);
-    const done = await ua.follow(`${server.url}/oidc/interaction/${uid}/sms-login`, (l) => new URL(l).pathname === '/', { form: { phone: '13800000003', code, csrf } });
+    const done = await ua.follow(`${server.url}/oidc/interaction/${uid}/sms-login`, (l) => new URL(l).pathname === '/', {
+      form: { phone: '13800000003', code, csrf },
+    });
     assert.ok(ua.cookie('yw_session'), `no session: ${done.res.status} ${done.location}`);
     const history = await server.api('/api/identity/me/logins', { cookie: `yw_session=${ua.cookie('yw_session')}` });
     const events = history.body.items.map((e: { event: string; method: string | null }) => `${e.event}/${e.method}`);
@@ -152,10 +181,16 @@ describe('sign-in methods and account security', () => {
     const ua = new CookieClient();
     const start = await ua.follow(`${server.url}/api/auth/start?next=/`, () => false);
     const uid = new URL(start.location).pathname.split('/').pop()!;
-    const res = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000003', password: PASSWORD } });
+    const res = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, {
+      form: { username: '13800000003', password: PASSWORD },
+    });
     assert.equal(res.status, 403);
     const cookie = await server.login('13800000003', PASSWORD);
-    const evil = await server.api('/api/auth/logout', { method: 'POST', cookie, headers: { origin: 'https://evil.example.com' } });
+    const evil = await server.api('/api/auth/logout', {
+      method: 'POST',
+      cookie,
+      headers: { origin: 'https://evil.example.com' },
+    });
     assert.equal(evil.status, 403);
     assert.equal(evil.body.error.code, 'CSRF_REJECTED');
     assert.equal((await server.api('/api/auth/me', { cookie })).status, 200, 'still signed in');
@@ -183,15 +218,24 @@ describe('sign-in methods and account security', () => {
     const phone = '13900002222'; // registered above at level 1
     const cookie = await server.login(phone, 'Cloud-Stone-2026');
     await server.ctx.db.query('delete from sms_code'); // the resend interval is not what this test is about
-    assert.equal((await server.api('/api/identity/sms-codes', { method: 'POST', body: { phone, purpose: 'reset' } })).status, 202);
+    assert.equal(
+      (await server.api('/api/identity/sms-codes', { method: 'POST', body: { phone, purpose: 'reset' } })).status,
+      202,
+    );
     const code = await latestCode(phone);
     const weak = await server.api('/api/identity/password-reset', { method: 'POST', body: { phone, code, password: 'short' } });
     assert.equal(weak.body.error.code, 'PASSWORD_WEAK');
-    const reset = await server.api('/api/identity/password-reset', { method: 'POST', body: { phone, code, password: 'New-Cloud-2027' } });
+    const reset = await server.api('/api/identity/password-reset', {
+      method: 'POST',
+      body: { phone, code, password: 'New-Cloud-2027' },
+    });
     assert.equal(reset.status, 200, JSON.stringify(reset.body));
     assert.equal((await server.api('/api/auth/me', { cookie })).status, 401);
     await server.login(phone, 'New-Cloud-2027');
-    const replay = await server.api('/api/identity/password-reset', { method: 'POST', body: { phone, code, password: 'Other-Cloud-2028' } });
+    const replay = await server.api('/api/identity/password-reset', {
+      method: 'POST',
+      body: { phone, code, password: 'Other-Cloud-2028' },
+    });
     assert.equal(replay.body.error.code, 'SMS_CODE_INVALID');
   });
 
@@ -202,7 +246,11 @@ describe('sign-in methods and account security', () => {
     const me = await server.api('/api/identity/me', { cookie });
     assert.equal(me.body.totp, 'active');
     assert.equal(me.body.totpRequired, true);
-    const off = await server.api('/api/identity/me/totp', { method: 'DELETE', cookie, body: { code: await nextTotpCode(`${server.url}|admin`) } });
+    const off = await server.api('/api/identity/me/totp', {
+      method: 'DELETE',
+      cookie,
+      body: { code: await nextTotpCode(`${server.url}|admin`) },
+    });
     assert.equal(off.body.error.code, 'TOTP_REQUIRED');
 
     // the password alone is not enough: the next page asks for the code, a wrong one is refused
@@ -210,13 +258,17 @@ describe('sign-in methods and account security', () => {
     const start = await ua.follow(`${server.url}/api/auth/start?next=/`, () => false);
     const uid = new URL(start.location).pathname.split('/').pop()!;
     const csrf = csrfOf(await start.res.text());
-    const second = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: 'admin', password: 'Yiwang@2026admin', csrf } });
+    const second = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, {
+      form: { username: 'admin', password: 'Yiwang@2026admin', csrf },
+    });
     assert.equal(second.status, 200);
     assert.match(await second.text(), /动态验证码/);
     assert.equal(ua.cookie('yw_session'), undefined);
     const wrong = await ua.request(`${server.url}/oidc/interaction/${uid}/totp`, { form: { code: '000000', csrf } });
     assert.equal(wrong.status, 422);
-    await ua.follow(`${server.url}/oidc/interaction/${uid}/totp`, (l) => new URL(l).pathname === '/', { form: { code: await nextTotpCode(`${server.url}|admin`), csrf } });
+    await ua.follow(`${server.url}/oidc/interaction/${uid}/totp`, (l) => new URL(l).pathname === '/', {
+      form: { code: await nextTotpCode(`${server.url}|admin`), csrf },
+    });
     assert.ok(ua.cookie('yw_session'));
   });
 });
@@ -226,27 +278,55 @@ describe('enterprises and agents (法人, 经办人)', () => {
     const rep = await server.login('13800000001', PASSWORD); // 陈小云, level 2
     const low = await server.login('13800000003', PASSWORD); // 黄新兴, level 1
     const uscc = '91445302MA4UJ0001B';
-    const tooLow = await server.api('/api/identity/enterprises', { method: 'POST', cookie: low, body: { uscc, name: '黄记餐饮有限公司' } });
+    const tooLow = await server.api('/api/identity/enterprises', {
+      method: 'POST',
+      cookie: low,
+      body: { uscc, name: '黄记餐饮有限公司' },
+    });
     assert.equal(tooLow.status, 422);
     assert.equal(tooLow.body.error.code, 'USCC_INVALID');
     const valid = demoEnterpriseUscc(county, 42);
-    const lowValid = await server.api('/api/identity/enterprises', { method: 'POST', cookie: low, body: { uscc: valid, name: '黄记餐饮有限公司' } });
+    const lowValid = await server.api('/api/identity/enterprises', {
+      method: 'POST',
+      cookie: low,
+      body: { uscc: valid, name: '黄记餐饮有限公司' },
+    });
     assert.equal(lowValid.status, 403);
     assert.equal(lowValid.body.error.code, 'ASSURANCE_TOO_LOW');
-    const created = await server.api('/api/identity/enterprises', { method: 'POST', cookie: rep, body: { uscc: valid, name: '小云茶饮有限公司' } });
+    const created = await server.api('/api/identity/enterprises', {
+      method: 'POST',
+      cookie: rep,
+      body: { uscc: valid, name: '小云茶饮有限公司' },
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const dup = await server.api('/api/identity/enterprises', { method: 'POST', cookie: rep, body: { uscc: valid, name: '另一家' } });
+    const dup = await server.api('/api/identity/enterprises', {
+      method: 'POST',
+      cookie: rep,
+      body: { uscc: valid, name: '另一家' },
+    });
     assert.equal(dup.status, 409);
     const id = created.body.id;
 
     const tooLong = new Date(Date.now() + 4 * 366 * 86_400_000).toISOString();
-    const bad = await server.api(`/api/identity/enterprises/${id}/agents`, { method: 'POST', cookie: rep, body: { phone: '13800000003', scope: 'all', expiresAt: tooLong } });
+    const bad = await server.api(`/api/identity/enterprises/${id}/agents`, {
+      method: 'POST',
+      cookie: rep,
+      body: { phone: '13800000003', scope: 'all', expiresAt: tooLong },
+    });
     assert.equal(bad.body.error.code, 'AGENT_EXPIRY_INVALID');
     const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    const granted = await server.api(`/api/identity/enterprises/${id}/agents`, { method: 'POST', cookie: rep, body: { phone: '13800000003', scope: 'items', itemCodes: ['11445300MB2C0001X1000'], expiresAt } });
+    const granted = await server.api(`/api/identity/enterprises/${id}/agents`, {
+      method: 'POST',
+      cookie: rep,
+      body: { phone: '13800000003', scope: 'items', itemCodes: ['11445300MB2C0001X1000'], expiresAt },
+    });
     assert.equal(granted.status, 201, JSON.stringify(granted.body));
     // a plain agent may not authorise others, nor see the agent list
-    const byAgent = await server.api(`/api/identity/enterprises/${id}/agents`, { method: 'POST', cookie: low, body: { phone: '13800000002', scope: 'all', expiresAt } });
+    const byAgent = await server.api(`/api/identity/enterprises/${id}/agents`, {
+      method: 'POST',
+      cookie: low,
+      body: { phone: '13800000002', scope: 'all', expiresAt },
+    });
     assert.equal(byAgent.status, 403);
     assert.equal((await server.api(`/api/identity/enterprises/${id}/agents`, { cookie: low })).status, 403);
 
@@ -257,17 +337,29 @@ describe('enterprises and agents (法人, 经办人)', () => {
     assert.equal(me.body.user.actingFor.role, 'agent');
     assert.deepEqual(me.body.user.actingFor.itemCodes, ['11445300MB2C0001X1000']);
     // switch back to acting for himself, and again for the enterprise
-    assert.equal((await server.api('/api/auth/act-as', { method: 'POST', cookie: agent, body: { enterpriseId: null } })).status, 200);
+    assert.equal(
+      (await server.api('/api/auth/act-as', { method: 'POST', cookie: agent, body: { enterpriseId: null } })).status,
+      200,
+    );
     assert.equal((await server.api('/api/auth/me', { cookie: agent })).body.user.actingFor, null);
-    assert.equal((await server.api('/api/auth/act-as', { method: 'POST', cookie: agent, body: { enterpriseId: id } })).status, 200);
+    assert.equal(
+      (await server.api('/api/auth/act-as', { method: 'POST', cookie: agent, body: { enterpriseId: id } })).status,
+      200,
+    );
     // someone not authorised cannot switch to it
     const stranger = await server.login('13800000002', PASSWORD);
-    assert.equal((await server.api('/api/auth/act-as', { method: 'POST', cookie: stranger, body: { enterpriseId: id } })).status, 403);
+    assert.equal(
+      (await server.api('/api/auth/act-as', { method: 'POST', cookie: stranger, body: { enterpriseId: id } })).status,
+      403,
+    );
 
     // revoking the authorisation ends the acting session at its next request
     const agents = await server.api(`/api/identity/enterprises/${id}/agents`, { cookie: rep });
     assert.equal(agents.body.items[0].phone, '138****0003');
-    const revoke = await server.api(`/api/identity/enterprises/${id}/agents/${agents.body.items[0].id}`, { method: 'DELETE', cookie: rep });
+    const revoke = await server.api(`/api/identity/enterprises/${id}/agents/${agents.body.items[0].id}`, {
+      method: 'DELETE',
+      cookie: rep,
+    });
     assert.equal(revoke.status, 200);
     assert.equal((await server.api('/api/auth/me', { cookie: agent })).status, 401);
   });
@@ -276,8 +368,11 @@ describe('enterprises and agents (法人, 经办人)', () => {
     const issuer = new URL(`${server.url}/oidc`);
     const config = await oidc.discovery(issuer, 'rp-l1', secrets['rp-l1'], undefined, { execute: [oidc.allowInsecureRequests] });
     const enterprise = (await server.ctx.db.one<{ id: string }>("select id from enterprise where name like '%云石科技%'"))!;
-    const { callback, verifier, state } = await rpSignIn(config, '13800000001', { actAs: enterprise.id });
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    const { callback, verifier, state } = await rpFor(config, '13800000001', { actAs: enterprise.id });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
     const info = await oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub);
     assert.equal(info.yiwang_kind, 'enterprise');
     assert.match(String(info.sub), /:/);
@@ -291,11 +386,18 @@ describe('assurance levels (实名等级) and step-up', () => {
   test('a client requiring level 2 makes a level-1 person pass the population check first', async () => {
     const issuer = new URL(`${server.url}/oidc`);
     const config = await oidc.discovery(issuer, 'rp-l2', secrets['rp-l2'], undefined, { execute: [oidc.allowInsecureRequests] });
-    const { callback, verifier, state, stepUp } = await rpSignIn(config, '13800000003', { stepUp: { name: '黄新兴', idNumber: demoIdNumber(county, '20000628', 2) } });
+    const { callback, verifier, state, stepUp } = await rpFor(config, '13800000003', {
+      stepUp: { name: '黄新兴', idNumber: demoIdNumber(county, '20000628', 2) },
+    });
     assert.match(stepUp ?? '', /需要提升实名等级/);
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
     assert.equal(tokens.claims()!.acr, 'urn:yiwang:loa:2', JSON.stringify(tokens.claims()));
-    const level = await server.ctx.db.one<{ l: number }>("select assurance_level as l from person where phone_index is not null and name = '黄新兴'");
+    const level = await server.ctx.db.one<{ l: number }>(
+      "select assurance_level as l from person where phone_index is not null and name = '黄新兴'",
+    );
     assert.equal(level!.l, 2);
   });
 
@@ -309,9 +411,17 @@ describe('assurance levels (实名等级) and step-up', () => {
     assert.equal(found.body.name, '黄新兴');
     assert.match(found.body.idNumber, /\*{10}/, 'masked for the clerk');
     const other = demoIdNumber(county, '19900315', 0);
-    const wrong = await server.api(`/api/identity/persons/${found.body.id}/verify-in-person`, { method: 'POST', cookie: clerk, body: { idNumber: other } });
+    const wrong = await server.api(`/api/identity/persons/${found.body.id}/verify-in-person`, {
+      method: 'POST',
+      cookie: clerk,
+      body: { idNumber: other },
+    });
     assert.equal(wrong.body.error.code, 'IDENTITY_MISMATCH');
-    const ok = await server.api(`/api/identity/persons/${found.body.id}/verify-in-person`, { method: 'POST', cookie: clerk, body: { idNumber } });
+    const ok = await server.api(`/api/identity/persons/${found.body.id}/verify-in-person`, {
+      method: 'POST',
+      cookie: clerk,
+      body: { idNumber },
+    });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.assuranceLevel, 3);
     const bad = await server.api('/api/identity/persons/lookup?idNumber=445302200006289999', { cookie: clerk });
@@ -321,44 +431,15 @@ describe('assurance levels (实名等级) and step-up', () => {
   test('level 3 cannot be reached online: the page sends the person to a window', async () => {
     const issuer = new URL(`${server.url}/oidc`);
     const config = await oidc.discovery(issuer, 'rp-l3', secrets['rp-l3'], undefined, { execute: [oidc.allowInsecureRequests] });
-    const { stepUp, callback } = await rpSignIn(config, '13800000001', {});
+    const { stepUp, callback } = await rpFor(config, '13800000001', {});
     assert.equal(callback, '');
     assert.match(stepUp ?? '', /现场核验/);
     assert.doesNotMatch(stepUp ?? '', /name="idNumber"/);
   });
 });
 
-/** Code + PKCE sign-in at a relying party, answering the choose and step-up pages as told. */
-async function rpSignIn(config: oidc.Configuration, phone: string, options: { actAs?: string; stepUp?: { name: string; idNumber: string } }) {
-  const ua = new CookieClient();
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT,
-    scope: 'openid profile yiwang',
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-  });
-  const atRp = (l: string) => l.startsWith(REDIRECT);
-  const toLogin = await ua.follow(url.toString(), () => false);
-  const uid = new URL(toLogin.location).pathname.split('/').pop()!;
-  const csrf = csrfOf(await toLogin.res.text());
-  let res = await ua.follow(`${server.url}/oidc/interaction/${uid}/login`, atRp, { form: { username: phone, password: PASSWORD, csrf } });
-  let stepUp: string | undefined;
-  for (let hops = 0; hops < 4 && !atRp(res.location); hops++) {
-    const html = await res.res.text();
-    if (html.includes('/choose"')) res = await ua.follow(`${server.url}/oidc/interaction/${uid}/choose`, atRp, { form: { actAs: options.actAs ?? 'self', csrf } });
-    else if (html.includes('需要提升实名等级')) {
-      stepUp = html;
-      if (!options.stepUp) break;
-      const wrong = await ua.request(`${server.url}/oidc/interaction/${uid}/stepup`, { form: { name: '别人', idNumber: options.stepUp.idNumber, csrf } });
-      assert.equal(wrong.status, 422);
-      res = await ua.follow(`${server.url}/oidc/interaction/${uid}/stepup`, atRp, { form: { ...options.stepUp, csrf } });
-    } else if (html.includes('授权确认')) {
-      const consentUid = new URL(res.location).pathname.split('/').pop()!;
-      res = await ua.follow(`${server.url}/oidc/interaction/${consentUid}/confirm`, atRp, { form: { csrf: csrfOf(html) } });
-    } else break;
-  }
-  return { callback: atRp(res.location) ? res.location : '', verifier, state, stepUp };
-}
+const rpFor = (
+  config: oidc.Configuration,
+  phone: string,
+  options: { actAs?: string; stepUp?: { name: string; idNumber: string } },
+) => rpSignIn(server.url, config, { username: phone, password: PASSWORD }, { redirectUri: REDIRECT, ...options });

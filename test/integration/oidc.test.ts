@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { personalData } from '../../src/kernel/pii.ts';
 import { registerClient, setClientStatus } from '../../src/modules/identity/oidc/clients.ts';
-import { CookieClient, csrfOf } from '../support/browserless.ts';
+import { CookieClient, csrfOf, rpSignIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -16,20 +16,24 @@ before(async () => {
   server = await startTestServer();
   issuer = new URL(`${server.url}/oidc`);
   const secrets = personalData(server.ctx.config.masterKey);
-  webSecret = (await registerClient(server.ctx.db, secrets, {
-    clientId: 'test-rp',
-    name: '测试业务系统',
-    redirectUris: [REDIRECT],
-    grantTypes: ['authorization_code', 'refresh_token'],
-    scope: 'openid profile yiwang offline_access',
-  })).clientSecret!;
-  deptSecret = (await registerClient(server.ctx.db, secrets, {
-    clientId: 'dept-system',
-    name: '市场监管业务系统',
-    redirectUris: [],
-    grantTypes: ['client_credentials'],
-    scope: '',
-  })).clientSecret!;
+  webSecret = (
+    await registerClient(server.ctx.db, secrets, {
+      clientId: 'test-rp',
+      name: '测试业务系统',
+      redirectUris: [REDIRECT],
+      grantTypes: ['authorization_code', 'refresh_token'],
+      scope: 'openid profile yiwang offline_access',
+    })
+  ).clientSecret!;
+  deptSecret = (
+    await registerClient(server.ctx.db, secrets, {
+      clientId: 'dept-system',
+      name: '市场监管业务系统',
+      redirectUris: [],
+      grantTypes: ['client_credentials'],
+      scope: '',
+    })
+  ).clientSecret!;
 });
 after(() => server.close());
 
@@ -47,41 +51,21 @@ async function oauthError(promise: Promise<unknown>): Promise<string> {
 const discover = (clientId: string, secret: string) =>
   oidc.discovery(issuer, clientId, secret, undefined, { execute: [oidc.allowInsecureRequests] });
 
-/** A citizen signs in on the provider's pages and consents; returns the callback URL with the code. */
-async function signIn(
-  config: oidc.Configuration,
-  params: { verifier: string; state: string },
-  who = { username: '13800000001', password: 'Yiwang@2026citizen' },
-  options: { actAs?: string; acr?: string } = {},
-) {
-  const ua = new CookieClient();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT,
-    scope: 'openid profile yiwang offline_access',
-    code_challenge: await oidc.calculatePKCECodeChallenge(params.verifier),
-    code_challenge_method: 'S256',
-    state: params.state,
-    prompt: 'consent',
-    acr_values: options.acr ?? 'urn:yiwang:loa:1',
-  });
-  const toLogin = await ua.follow(url.toString(), () => false);
-  const loginHtml = await toLogin.res.text();
-  assert.match(loginHtml, /统一身份认证登录/);
-  const uid = new URL(toLogin.location).pathname.split('/').pop()!;
-  let loggedIn = await ua.follow(`${server.url}/oidc/interaction/${uid}/login`, (l) => l.startsWith(REDIRECT), { form: { ...who, csrf: csrfOf(loginHtml) } });
-  if (loggedIn.location.startsWith(REDIRECT)) return loggedIn.location;
-  let html = await loggedIn.res.text();
-  if (html.includes('/choose"')) {
-    // 陈小云 is also an enterprise's agent: this sign-in acts for herself
-    loggedIn = await ua.follow(`${server.url}/oidc/interaction/${uid}/choose`, (l) => l.startsWith(REDIRECT), { form: { actAs: options.actAs ?? 'self', csrf: csrfOf(html) } });
-    if (loggedIn.location.startsWith(REDIRECT)) return loggedIn.location;
-    html = await loggedIn.res.text();
-  }
-  assert.match(html, /授权确认/);
-  const consentUid = new URL(loggedIn.location).pathname.split('/').pop()!;
-  const done = await ua.follow(`${server.url}/oidc/interaction/${consentUid}/confirm`, (l) => l.startsWith(REDIRECT), { form: { csrf: csrfOf(html) } });
-  assert.ok(done.location.startsWith(REDIRECT), done.location);
-  return done.location;
+/** A citizen (陈小云, who acts for herself here) signs in on the provider's pages and consents. */
+async function signIn(config: oidc.Configuration) {
+  const result = await rpSignIn(
+    server.url,
+    config,
+    { username: '13800000001', password: 'Yiwang@2026citizen' },
+    {
+      redirectUri: REDIRECT,
+      scope: 'openid profile yiwang offline_access',
+      prompt: 'consent',
+      acr: 'urn:yiwang:loa:1',
+    },
+  );
+  assert.ok(result.callback, 'the sign-in reached the relying party');
+  return result;
 }
 
 describe('OpenID Provider', () => {
@@ -97,10 +81,11 @@ describe('OpenID Provider', () => {
 
   test('authorization code + PKCE, userinfo, refresh', async () => {
     const config = await discover('test-rp', webSecret);
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const callback = await signIn(config, { verifier, state });
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    const { callback, verifier, state } = await signIn(config);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
     const claims = tokens.claims()!;
     assert.equal(claims.acr, 'urn:yiwang:loa:2');
     const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
@@ -109,23 +94,33 @@ describe('OpenID Provider', () => {
     assert.ok(tokens.refresh_token);
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
     assert.ok(refreshed.access_token && refreshed.access_token !== tokens.access_token);
-    const logins = await server.ctx.db.query<{ details: { amr: string[]; client: string } }>(`select details from audit_log where action = 'auth.login' and details->>'method' = 'password'`);
+    const logins = await server.ctx.db.query<{ details: { amr: string[]; client: string } }>(
+      `select details from audit_log where action = 'auth.login' and details->>'method' = 'password'`,
+    );
     assert.ok(logins.some((l) => l.details.client === 'test-rp' && l.details.amr.includes('pwd')));
     assert.deepEqual(claims.amr, ['pwd']);
   });
 
   test('a replayed code and a wrong PKCE verifier are refused', async () => {
     const config = await discover('test-rp', webSecret);
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const callback = await signIn(config, { verifier, state });
+    const { callback, state } = await signIn(config);
     assert.equal(
-      await oauthError(oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: oidc.randomPKCECodeVerifier(), expectedState: state })),
+      await oauthError(
+        oidc.authorizationCodeGrant(config, new URL(callback), {
+          pkceCodeVerifier: oidc.randomPKCECodeVerifier(),
+          expectedState: state,
+        }),
+      ),
       'invalid_grant',
     );
-    const again = await signIn(config, { verifier, state });
-    await oidc.authorizationCodeGrant(config, new URL(again), { pkceCodeVerifier: verifier, expectedState: state });
-    assert.equal(await oauthError(oidc.authorizationCodeGrant(config, new URL(again), { pkceCodeVerifier: verifier, expectedState: state })), 'invalid_grant');
+    const again = await signIn(config);
+    const redeem = () =>
+      oidc.authorizationCodeGrant(config, new URL(again.callback), {
+        pkceCodeVerifier: again.verifier,
+        expectedState: again.state,
+      });
+    await redeem();
+    assert.equal(await oauthError(redeem()), 'invalid_grant');
   });
 
   test('a wrong redirect_uri is refused before any login', async () => {
@@ -149,7 +144,9 @@ describe('OpenID Provider', () => {
     const toLogin = await ua.follow(url.toString(), () => false);
     const uid = new URL(toLogin.location).pathname.split('/').pop()!;
     const csrf = csrfOf(await toLogin.res.text());
-    const res = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000001', password: 'wrong', csrf } });
+    const res = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, {
+      form: { username: '13800000001', password: 'wrong', csrf },
+    });
     assert.equal(res.status, 401);
     assert.match(await res.text(), /用户名或密码错误/);
   });
@@ -169,10 +166,11 @@ describe('OpenID Provider', () => {
 
   test('a tampered access token gets nothing from userinfo', async () => {
     const config = await discover('test-rp', webSecret);
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const callback = await signIn(config, { verifier, state });
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    const { callback, verifier, state } = await signIn(config);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
     const tampered = tokens.access_token.slice(0, -2) + (tokens.access_token.endsWith('A') ? 'BB' : 'AA');
     assert.equal(await oauthError(oidc.fetchUserInfo(config, tampered, tokens.claims()!.sub)), '401');
   });
@@ -181,21 +179,26 @@ describe('OpenID Provider', () => {
 describe('tokens outside their audience or lifetime', () => {
   test('an expired access token gets nothing; its ID token is refused by a library checking expiry', async () => {
     const config = await discover('test-rp', webSecret);
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const callback = await signIn(config, { verifier, state });
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
-    await server.ctx.db.query(`update oidc_payload set expires_at = now() - interval '1 second' where model = 'AccessToken' and id = $1`, [tokens.access_token]);
+    const { callback, verifier, state } = await signIn(config);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    await server.ctx.db.query(
+      `update oidc_payload set expires_at = now() - interval '1 second' where model = 'AccessToken' and id = $1`,
+      [tokens.access_token],
+    );
     assert.equal(await oauthError(oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub)), '401');
     assert.equal((await server.api('/api/auth/me', { headers: { authorization: `Bearer ${tokens.access_token}` } })).status, 401);
   });
 
   test('a token issued to one system is useless to another', async () => {
     const config = await discover('test-rp', webSecret);
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const callback = await signIn(config, { verifier, state });
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    const { callback, verifier, state } = await signIn(config);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
     const other = await discover('dept-system', deptSecret);
     // the department system cannot learn anything about test-rp's token, nor revoke it
     const seen = await oidc.tokenIntrospection(other, tokens.access_token);
@@ -233,7 +236,9 @@ describe('brute force', () => {
     const refused = await server.ctx.db.query(`select details from audit_log where action = 'auth.login_refused'`);
     assert.ok(refused.length >= 2);
     // another account from the same address is not locked by this one
-    const other = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, { form: { username: '13800000003', password: 'wrong', csrf } });
+    const other = await ua.request(`${server.url}/oidc/interaction/${uid}/login`, {
+      form: { username: '13800000003', password: 'wrong', csrf },
+    });
     assert.equal(other.status, 401);
     // the lock ends; a good password then signs in and forgives the failures
     await server.ctx.db.query(`update auth_throttle set locked_until = now() - interval '1 second'`);
@@ -241,6 +246,9 @@ describe('brute force', () => {
     // signed in: 李浮生 now chooses whether to act for himself or his enterprise
     assert.equal(ok.status, 200);
     assert.match(await ok.text(), /选择办事身份/);
-    assert.equal((await server.ctx.db.query(`select 1 from auth_throttle where key like 'account:%' and failures > 0`)).length, 1);
+    assert.equal(
+      (await server.ctx.db.query(`select 1 from auth_throttle where key like 'account:%' and failures > 0`)).length,
+      1,
+    );
   });
 });

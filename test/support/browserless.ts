@@ -1,3 +1,4 @@
+import * as oidc from 'openid-client';
 import * as OTPAuth from 'otpauth';
 /**
  * A tiny user agent for driving server-rendered flows over HTTP: it keeps cookies per origin
@@ -83,7 +84,12 @@ export function rememberAuthenticator(key: string, secret: string) {
  * answering the authenticator steps of administrators (enrolling at the first sign-in).
  * Returns the session cookie ("yw_session=…") for API calls.
  */
-export async function signIn(baseUrl: string, username: string, password: string, options: { actAs?: string; userAgent?: string } = {}): Promise<string> {
+export async function signIn(
+  baseUrl: string,
+  username: string,
+  password: string,
+  options: { actAs?: string; userAgent?: string } = {},
+): Promise<string> {
   const ua = new CookieClient(options.userAgent);
   const atLogin = await ua.follow(`${baseUrl}/api/auth/start?next=/`, () => false);
   const uid = new URL(atLogin.location).pathname.split('/').pop()!;
@@ -105,4 +111,70 @@ export async function signIn(baseUrl: string, username: string, password: string
   const session = ua.cookie('yw_session');
   if (!session) throw new Error(`sign-in of ${username} failed: ${done.res.status} at ${done.location}`);
   return `yw_session=${session}`;
+}
+
+export interface RpSignIn {
+  /** The redirect back to the relying party with the code, or '' when the sign-in stopped on a page. */
+  callback: string;
+  verifier: string;
+  state: string;
+  /** The step-up page, when the provider showed one. */
+  stepUp?: string;
+}
+
+/**
+ * A relying party's code + PKCE sign-in on the provider's pages, answering the pages a person
+ * may meet on the way: choosing whom to act for, a level step-up, and consent. A step-up is
+ * first answered wrongly (it must be refused with 422), then rightly.
+ */
+export async function rpSignIn(
+  baseUrl: string,
+  config: oidc.Configuration,
+  who: { username: string; password: string },
+  options: {
+    redirectUri: string;
+    scope?: string;
+    acr?: string;
+    prompt?: string;
+    actAs?: string;
+    stepUp?: { name: string; idNumber: string };
+  },
+): Promise<RpSignIn> {
+  const ua = new CookieClient();
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: options.redirectUri,
+    scope: options.scope ?? 'openid profile yiwang',
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    ...(options.acr ? { acr_values: options.acr } : {}),
+    ...(options.prompt ? { prompt: options.prompt } : {}),
+  });
+  const atRp = (l: string) => l.startsWith(options.redirectUri);
+  const step = (uid: string, name: string) => `${baseUrl}/oidc/interaction/${uid}/${name}`;
+  const toLogin = await ua.follow(url.toString(), () => false);
+  const loginHtml = await toLogin.res.text();
+  if (!loginHtml.includes('统一身份认证登录')) throw new Error(`no sign-in page at ${toLogin.location}`);
+  const uid = new URL(toLogin.location).pathname.split('/').pop()!;
+  const csrf = csrfOf(loginHtml);
+  let res = await ua.follow(step(uid, 'login'), atRp, { form: { ...who, csrf } });
+  let stepUp: string | undefined;
+  for (let hops = 0; hops < 4 && !atRp(res.location); hops++) {
+    const html = await res.res.text();
+    if (html.includes('/choose"')) {
+      res = await ua.follow(step(uid, 'choose'), atRp, { form: { actAs: options.actAs ?? 'self', csrf } });
+    } else if (html.includes('/stepup"') || html.includes('需要提升实名等级')) {
+      stepUp = html;
+      if (!options.stepUp) break;
+      const wrong = await ua.request(step(uid, 'stepup'), { form: { name: '别人', idNumber: options.stepUp.idNumber, csrf } });
+      if (wrong.status !== 422) throw new Error(`a wrong step-up answer got ${wrong.status}`);
+      res = await ua.follow(step(uid, 'stepup'), atRp, { form: { ...options.stepUp, csrf } });
+    } else if (html.includes('授权确认')) {
+      const consentUid = new URL(res.location).pathname.split('/').pop()!;
+      res = await ua.follow(step(consentUid, 'confirm'), atRp, { form: { csrf: csrfOf(html) } });
+    } else break;
+  }
+  return { callback: atRp(res.location) ? res.location : '', verifier, state, stepUp };
 }

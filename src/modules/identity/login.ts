@@ -16,6 +16,46 @@ interface Candidate {
   [key: string]: unknown;
 }
 
+type Method = 'password' | 'sms';
+
+/**
+ * Refuse, unchecked and audited, while the account or the client address is locked out: the
+ * sixth try in a minute is not even compared, whatever the method.
+ */
+async function refuseWhileLocked(db: Db, accountKey: string, ip: string | undefined, method: Method): Promise<void> {
+  const wait = Math.max(await lockedFor(db, accountKey), ip ? await lockedFor(db, `ip:${ip}`) : 0);
+  if (wait === 0) return;
+  await db.transaction((tx) =>
+    appendAudit(tx, ANONYMOUS, {
+      action: 'auth.login_refused',
+      objectType: 'account',
+      details: { reason: 'LOCKED', retryAfter: wait, ip: ip ?? null, method },
+    }),
+  );
+  throw new AppError('LOGIN_LOCKED', 429, { seconds: wait }, { retryAfter: wait });
+}
+
+/** Count a failed try against the account and the address, and audit it. */
+async function recordFailedTry(
+  db: Db,
+  accountKey: string,
+  ip: string | undefined,
+  method: Method,
+  subject: { kind: 'staff' | 'person'; id: string } | undefined,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const lockedSeconds = await recordFailure(db, accountKey, ACCOUNT_POLICY);
+  if (ip) await recordFailure(db, `ip:${ip}`, ADDRESS_POLICY);
+  await db.transaction((tx) =>
+    appendAudit(tx, ANONYMOUS, {
+      action: 'auth.login_failed',
+      objectType: subject?.kind ?? 'account',
+      objectId: subject?.id ?? null,
+      details: { ip: ip ?? null, method, lockedSeconds, ...extra },
+    }),
+  );
+}
+
 /**
  * Staff sign in with their username; citizens with their mobile number or ID number (found
  * through the blind index). The answer is the same for an unknown account and a wrong
@@ -29,18 +69,7 @@ export async function authenticate(
 ): Promise<{ kind: 'staff' | 'person'; id: string; regionCode: string | null }> {
   const index = pii.index(input.username);
   const accountKey = `account:${index}`;
-  const addressKey = meta.ip ? `ip:${meta.ip}` : undefined;
-  const wait = Math.max(await lockedFor(db, accountKey), addressKey ? await lockedFor(db, addressKey) : 0);
-  if (wait > 0) {
-    await db.transaction((tx) =>
-      appendAudit(tx, ANONYMOUS, {
-        action: 'auth.login_refused',
-        objectType: 'account',
-        details: { reason: 'LOCKED', retryAfter: wait, ip: meta.ip ?? null },
-      }),
-    );
-    throw new AppError('LOGIN_LOCKED', 429, { seconds: wait }, { retryAfter: wait });
-  }
+  await refuseWhileLocked(db, accountKey, meta.ip, 'password');
   const candidate = await db.one<Candidate>(
     `select 'staff' as kind, id, password_hash, region_code from staff where username = $1 and status = 'active'
      union all
@@ -50,55 +79,45 @@ export async function authenticate(
   );
   const ok = await verifyPassword(input.password, candidate?.password_hash ?? (await dummyHash()));
   if (!candidate || !ok) {
-    const lockedSeconds = await recordFailure(db, accountKey, ACCOUNT_POLICY);
-    if (addressKey) await recordFailure(db, addressKey, ADDRESS_POLICY);
-    await db.transaction((tx) =>
-      appendAudit(tx, ANONYMOUS, {
-        action: 'auth.login_failed',
-        objectType: candidate?.kind ?? 'account',
-        objectId: candidate?.id ?? null,
-        // an unknown name may be someone's mistyped password: record only its length
-        details: {
-          ip: meta.ip ?? null,
-          lockedSeconds,
-          ...(candidate ? {} : { usernameLength: input.username.length }),
-        },
-      }),
+    // an unknown name may be someone's mistyped password: record only its length
+    await recordFailedTry(
+      db,
+      accountKey,
+      meta.ip,
+      'password',
+      candidate,
+      candidate ? {} : { usernameLength: input.username.length },
     );
     throw new AppError('LOGIN_FAILED', 401);
   }
   await clearFailures(db, accountKey);
   if (needsRehash(candidate.password_hash)) {
     // parameters have been raised since this hash was made: store it the current way
-    await db.query(`update ${candidate.kind} set password_hash = $2 where id = $1`, [candidate.id, await hashPassword(input.password)]);
+    await db.query(`update ${candidate.kind} set password_hash = $2 where id = $1`, [
+      candidate.id,
+      await hashPassword(input.password),
+    ]);
   }
   return { kind: candidate.kind, id: candidate.id, regionCode: candidate.region_code };
 }
 
 /**
  * Citizens may sign in with a code sent to their phone (the phone proves 实名等级 1). Wrong codes
- * count toward the same per-account lockout as wrong passwords.
+ * count toward the same per-account and per-address lockout as wrong passwords.
  */
 export async function smsSignIn(ctx: AppContext, pii: PersonalData, phone: string, code: string, ip?: string): Promise<string> {
   const accountKey = `account:${pii.index(phone)}`;
-  const wait = await lockedFor(ctx.db, accountKey);
-  if (wait > 0) throw new AppError('LOGIN_LOCKED', 429, { seconds: wait }, { retryAfter: wait });
-  const person = await ctx.db.one<{ id: string }>("select id from person where phone_index = $1 and status = 'active'", [pii.index(phone)]);
+  await refuseWhileLocked(ctx.db, accountKey, ip, 'sms');
+  const person = await ctx.db.one<{ id: string }>("select id from person where phone_index = $1 and status = 'active'", [
+    pii.index(phone),
+  ]);
   try {
     if (!person) throw new AppError('SMS_CODE_INVALID', 422);
     const codeId = await verifySmsCode(ctx.db, ctx.config.masterKey, pii, phone, 'login', code);
     await ctx.db.transaction((tx) => consumeSmsCode(tx, codeId));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const lockedSeconds = await recordFailure(ctx.db, accountKey, ACCOUNT_POLICY);
-    await ctx.db.transaction((tx) =>
-      appendAudit(tx, ANONYMOUS, {
-        action: 'auth.login_failed',
-        objectType: 'person',
-        objectId: person?.id ?? null,
-        details: { ip: ip ?? null, method: 'sms', lockedSeconds },
-      }),
-    );
+    await recordFailedTry(ctx.db, accountKey, ip, 'sms', person && { kind: 'person', id: person.id });
     throw err;
   }
   await clearFailures(ctx.db, accountKey);

@@ -3,6 +3,7 @@ import type { AppContext } from '../../kernel/context.ts';
 import { hashPassword } from '../../kernel/crypto/password.ts';
 import { AppError, conflict } from '../../kernel/errors.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
+import { regionExists } from '../org/index.ts';
 import { requireStrongPassword } from './password-policy.ts';
 import { checkPersonFields, insertPerson, type AssuranceLevel } from './persons.ts';
 import type { PopulationBase } from './population.ts';
@@ -22,7 +23,12 @@ export interface Registration {
  * population base confirms for the ID number raises it to level 2 at once. An ID number the base
  * knows under another name is refused: that is someone else's identity.
  */
-export async function registerPerson(ctx: AppContext, pii: PersonalData, population: PopulationBase, input: Registration): Promise<{ id: string; assuranceLevel: AssuranceLevel }> {
+export async function registerPerson(
+  ctx: AppContext,
+  pii: PersonalData,
+  population: PopulationBase,
+  input: Registration,
+): Promise<{ id: string; assuranceLevel: AssuranceLevel }> {
   const name = input.name.trim();
   const idNumber = input.idNumber.trim().toUpperCase();
   const email = input.email?.trim() || null;
@@ -45,23 +51,29 @@ export async function registerPerson(ctx: AppContext, pii: PersonalData, populat
   const regionCode = await regionOf(ctx, idNumber);
   const id = await ctx.db.transaction(async (tx) => {
     await consumeSmsCode(tx, codeId);
-    return insertPerson(tx, pii, ANONYMOUS, {
-      name,
-      idNumber,
-      phone: input.phone,
-      email,
-      password: input.password,
-      regionCode,
-      assuranceLevel: level,
-      levelSource: level === 2 ? 'population_base' : 'sms',
-      phoneVerified: true,
-    }, passwordHash);
+    return insertPerson(
+      tx,
+      pii,
+      ANONYMOUS,
+      {
+        name,
+        idNumber,
+        phone: input.phone,
+        email,
+        password: input.password,
+        regionCode,
+        assuranceLevel: level,
+        levelSource: level === 2 ? 'population_base' : 'sms',
+        phoneVerified: true,
+      },
+      passwordHash,
+    );
   });
   return { id, assuranceLevel: level };
 }
 
 /** The county of the ID number's address code when this node knows it; else none. */
 async function regionOf(ctx: AppContext, idNumber: string): Promise<string | null> {
-  const row = await ctx.db.one<{ code: string }>('select code from region where code = $1', [`${idNumber.slice(0, 6)}000000`]);
-  return row?.code ?? null;
+  const county = `${idNumber.slice(0, 6)}000000`;
+  return (await regionExists(ctx.db, county)) ? county : null;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor, RoleGrant } from '../../kernel/actor.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import { accountSql, toActor, type AccountRow } from './account-actor.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 
@@ -64,7 +65,14 @@ export async function sessionIdOf(db: Queryable, token: string): Promise<string 
 
 /** The account's live sessions, newest first, so the owner can end the ones they do not know. */
 export async function listSessions(db: Queryable, subject: { kind: string; id: string }) {
-  const rows = await db.query<{ id: string; created_at: Date; expires_at: Date; ip: string | null; user_agent: string | null; channel: string }>(
+  const rows = await db.query<{
+    id: string;
+    created_at: Date;
+    expires_at: Date;
+    ip: string | null;
+    user_agent: string | null;
+    channel: string;
+  }>(
     `select id, created_at, expires_at, ip, user_agent, channel from session
       where subject_kind = $1 and subject_id = $2 and expires_at > now() order by created_at desc limit 100`,
     [subject.kind, subject.id],
@@ -81,7 +89,11 @@ export async function listSessions(db: Queryable, subject: { kind: string; id: s
 
 /** End one of the account's own sessions; another account's session id matches nothing. */
 export async function revokeSession(db: Queryable, subject: { kind: string; id: string }, sessionId: string): Promise<boolean> {
-  const rows = await db.query('delete from session where id = $1 and subject_kind = $2 and subject_id = $3 returning id', [sessionId, subject.kind, subject.id]);
+  const rows = await db.query('delete from session where id = $1 and subject_kind = $2 and subject_id = $3 returning id', [
+    sessionId,
+    subject.kind,
+    subject.id,
+  ]);
   return rows.length === 1;
 }
 
@@ -101,84 +113,16 @@ export async function loginHistory(db: Queryable, subject: { kind: string; id: s
   }));
 }
 
-interface SessionActorRow {
-  kind: 'staff' | 'person';
-  id: string;
-  name: string;
-  username: string | null;
-  department_id: string | null;
-  department_name: string | null;
-  region_code: string | null;
-  status: string | null;
-  roles: RoleGrant[] | null;
-  acting_id: string | null;
-  acting_valid: boolean;
-  acting_uscc: string | null;
-  acting_name: string | null;
-  acting_role: 'legal_rep' | 'admin' | 'agent' | null;
-  acting_scope: 'all' | 'items' | null;
-  acting_items: string[] | null;
-  [key: string]: unknown;
-}
-
-/**
- * The actor behind a session cookie, in one query. A disabled account loses access at its
- * next request, and an agent whose authorisation expired or was revoked loses the session
- * rather than silently acting for themself.
- */
+/** The actor behind a session cookie, in one query (see account-actor.ts for who counts as nobody). */
 export async function actorForToken(db: Queryable, token: string): Promise<Actor | undefined> {
   if (token.length > 100) return undefined;
-  const row = await db.one<SessionActorRow>(
-    `select se.subject_kind as kind, se.subject_id as id,
-            coalesce(s.name, p.name) as name, s.username, s.department_id, d.name as department_name, coalesce(s.region_code, p.region_code) as region_code,
-            coalesce(s.status, p.status) as status,
-            case when s.id is null then null else
-              coalesce((select json_agg(json_build_object('role', sr.role, 'regionCode', sr.region_code,
-                         'departmentId', sr.department_id)) from staff_role sr where sr.staff_id = s.id), '[]'::json)
-            end as roles,
-            se.acting_enterprise_id as acting_id,
-            (e.status = 'active' and (e.legal_rep_person_id = se.subject_id or a.id is not null)) as acting_valid,
-            e.uscc as acting_uscc, e.name as acting_name,
-            case when e.legal_rep_person_id = se.subject_id then 'legal_rep' when a.is_admin then 'admin' else 'agent' end as acting_role,
-            case when e.legal_rep_person_id = se.subject_id then 'all' else a.scope end as acting_scope,
-            a.item_codes as acting_items
-       from session se
-       left join staff s on se.subject_kind = 'staff' and s.id = se.subject_id
-       left join department d on d.id = s.department_id
-       left join person p on se.subject_kind = 'person' and p.id = se.subject_id
-       left join enterprise e on e.id = se.acting_enterprise_id
-       left join enterprise_agent a on a.enterprise_id = e.id and a.person_id = se.subject_id and a.revoked_at is null and a.expires_at > now()
+  const row = await db.one<AccountRow>(
+    `select a.* from session se
+      cross join lateral (${accountSql('se.subject_kind', 'se.subject_id', 'se.acting_enterprise_id')}) a
       where se.token_hash = $1 and se.expires_at > now()`,
     [hashToken(token)],
   );
-  if (!row || !row.name || row.status !== 'active') return undefined;
-  if (row.kind === 'person') {
-    if (!row.acting_id) return { kind: 'person', id: row.id, name: row.name };
-    if (!row.acting_valid) return undefined;
-    return {
-      kind: 'person',
-      id: row.id,
-      name: row.name,
-      actingFor: {
-        enterpriseId: row.acting_id,
-        uscc: (row.acting_uscc ?? '').trim(),
-        name: row.acting_name ?? '',
-        role: row.acting_role ?? 'agent',
-        scope: row.acting_scope ?? 'items',
-        itemCodes: row.acting_items ?? [],
-      },
-    };
-  }
-  return {
-    kind: 'staff',
-    id: row.id,
-    name: row.name,
-    username: row.username ?? '',
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    regionCode: row.region_code ?? '',
-    roles: row.roles ?? [],
-  };
+  return toActor(row);
 }
 
 /** Housekeeping: expired sessions, sign-in challenges and SMS codes older than a day. */

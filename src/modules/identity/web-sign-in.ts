@@ -7,7 +7,7 @@ import type { HttpApp } from '../../kernel/module.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { accountClaims, parseAccountId } from './oidc/accounts.ts';
 import { actingFor } from './enterprises.ts';
-import { AppError, unauthenticated } from '../../kernel/errors.ts';
+import { forbidden, unauthenticated } from '../../kernel/errors.ts';
 import { ensureWebClient, WEB_CLIENT_ID } from './oidc/clients.ts';
 import type { OidcRuntime } from './oidc/runtime.ts';
 import { channelOf, createSession, endSession, idTokenOf, SESSION_COOKIE, setSessionActing } from './sessions.ts';
@@ -124,9 +124,9 @@ export function registerWebSignIn(app: HttpApp, ctx: AppContext, runtime: OidcRu
   }, async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token || req.actor.kind === 'anonymous') throw unauthenticated();
-    if (req.actor.kind !== 'person') throw new AppError('FORBIDDEN', 403);
+    if (req.actor.kind !== 'person') throw forbidden();
     const { enterpriseId } = req.body;
-    if (enterpriseId && !(await actingFor(ctx.db, req.actor.id, enterpriseId))) throw new AppError('FORBIDDEN', 403);
+    if (enterpriseId && !(await actingFor(ctx.db, req.actor.id, enterpriseId))) throw forbidden();
     await setSessionActing(ctx.db, token, enterpriseId);
     await ctx.db.transaction((tx) =>
       appendAudit(tx, req.actor, { action: 'auth.act_as', objectType: 'person', objectId: req.actor.kind === 'person' ? req.actor.id : null, details: { enterpriseId, ip: req.ip } }),

@@ -11,3 +11,4 @@ export const orgModule: Module = {
 export { departments } from './departments.ts';
 export { getRegion, childRegions, regionExists } from './regions/store.ts';
 export { departmentRefsById, departmentRefsByCode, departmentRefsInRegion, type DepartmentRef } from './lookup.ts';
+export { staffGrantsJson } from './grants-sql.ts';

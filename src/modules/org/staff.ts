@@ -3,6 +3,7 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import { canAct, requireScope } from '../../kernel/auth.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
+import { staffGrantsJson } from './grants-sql.ts';
 import { maskPhone } from '../../kernel/validate/idcard.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { hashPassword } from '../../kernel/crypto/password.ts';
@@ -23,9 +24,7 @@ export function staffStore(pii: PersonalData) {
     from: 'staff s left join department d on d.id = s.department_id',
     select: `s.id, s.username, s.name, s.department_id, s.region_code, s.phone_enc, s.status, s.version,
              s.created_at, s.updated_at, d.name as department_name,
-             coalesce((select json_agg(json_build_object('role', sr.role, 'regionCode', sr.region_code,
-                        'departmentId', sr.department_id) order by sr.role, sr.region_code)
-                       from staff_role sr where sr.staff_id = s.id), '[]'::json) as roles`,
+             ${staffGrantsJson('s.id')} as roles`,
     searchColumns: ['s.name', 's.username'],
     filters: { departmentId: 's.department_id', status: 's.status' },
     orderBy: 's.username',

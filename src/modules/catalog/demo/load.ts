@@ -9,7 +9,7 @@ import { bumpSearchGeneration, ruleContext } from '../items.ts';
 import { checkQuality } from '../rules.ts';
 import { DEFAULT_SYNONYMS } from '../synonym-defaults.ts';
 import { contentErrors, contentHash } from '../validate-content.ts';
-import { demoContent } from './catalog.ts';
+import { DEMO_CATALOG } from './content/index.ts';
 import type { DemoBaseField, DemoBundle, DemoFormField, DemoItem, DemoLicenseType } from './types.ts';
 
 /**
@@ -326,13 +326,11 @@ async function insertBatches(tx: Tx, head: string, rows: unknown[][], tail: stri
  * default synonyms.
  */
 export async function seedDemoCatalog(db: Db, cityCode: string): Promise<LoadSummary | undefined> {
-  const content = await demoContent();
-  const catalog = content?.catalog;
-  if (!catalog || !catalog.items.length || catalog.items[0]!.regionCode.slice(0, 4) !== cityCode.slice(0, 4)) {
+  if (DEMO_CATALOG.cityCode !== cityCode) {
     await db.transaction(async (tx) => {
       for (const words of DEFAULT_SYNONYMS) await tx.query('insert into catalog_synonym (id, words, region_code) values ($1, $2, $3)', [uuidv7(), words, cityCode]);
     });
     return undefined;
   }
-  return loadDemoCatalog(db, cityCode, catalog);
+  return loadDemoCatalog(db, cityCode, DEMO_CATALOG);
 }

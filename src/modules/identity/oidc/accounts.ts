@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../kernel/db/index.ts';
+import { staffGrantsJson } from '../../org/index.ts';
 import { actingFor } from '../enterprises.ts';
 
 /** The acr value of each 实名等级 (assurance level) a login can prove. */
@@ -41,8 +42,7 @@ export async function accountClaims(db: Queryable, accountId: string) {
   if (!UUID.test(subjectId) || (enterpriseId !== null && !UUID.test(enterpriseId))) return undefined;
   const row = await db.one<AccountRow>(
     `select 'staff' as kind, s.id, s.name, s.username, s.department_id, s.region_code, 3 as assurance_level,
-            coalesce((select json_agg(json_build_object('role', sr.role, 'regionCode', sr.region_code,
-                       'departmentId', sr.department_id)) from staff_role sr where sr.staff_id = s.id), '[]'::json) as roles
+            ${staffGrantsJson('s.id')} as roles
        from staff s where s.id = $1 and s.status = 'active'
      union all
      select 'person', p.id, p.name, null, null, p.region_code, p.assurance_level, '[]'::json
@@ -69,7 +69,14 @@ export async function accountClaims(db: Queryable, accountId: string) {
     name: acting.name,
     yiwang_kind: 'enterprise' as const,
     enterprise: { id: acting.enterpriseId, uscc: acting.uscc, name: acting.name },
-    agent: { sub: row.id, name: row.name, role: acting.role, scope: acting.scope, item_codes: acting.itemCodes, expires_at: acting.expiresAt },
+    agent: {
+      sub: row.id,
+      name: row.name,
+      role: acting.role,
+      scope: acting.scope,
+      item_codes: acting.itemCodes,
+      expires_at: acting.expiresAt,
+    },
     // RFC 8693 actor claim: who is actually acting for the subject
     act: { sub: row.id },
   };

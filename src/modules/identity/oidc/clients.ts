@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../../kernel/db/index.ts';
 import { isUniqueViolation } from '../../../kernel/errors.ts';
 import type { PersonalData } from '../../../kernel/pii.ts';
+import { levelOfAcr } from './accounts.ts';
 
 export interface ClientRegistration {
   clientId: string;
@@ -23,6 +24,19 @@ export interface ClientRegistration {
 export const FIRST_PARTY = 'yiwang_first_party';
 /** The lowest 实名等级 the client accepts; the provider asks for a step-up below it. */
 export const MIN_LEVEL = 'yiwang_min_level';
+
+/**
+ * The 实名等级 a sign-in must reach: the client's minimum, raised by the acr_values it asked
+ * for (any of the listed values satisfies the request, so the lowest of them counts).
+ */
+export function requiredLevel(client: unknown, acrValues: unknown): number {
+  const fromClient = Number((client as Record<string, unknown> | undefined)?.[MIN_LEVEL] ?? 1);
+  const asked = String(acrValues ?? '')
+    .split(' ')
+    .map(levelOfAcr)
+    .filter((l) => l > 0);
+  return Math.max(fromClient, asked.length ? Math.min(...asked) : 1);
+}
 
 /** Register a relying party; returns its secret once (it is stored encrypted). */
 export async function registerClient(
@@ -61,7 +75,12 @@ export async function setClientStatus(db: Queryable, clientId: string, status: '
 
 /** The client as oidc-provider wants it, or undefined when unknown or disabled. */
 export async function clientMetadata(db: Queryable, secrets: PersonalData, clientId: string) {
-  const row = await db.one<{ metadata: Record<string, unknown>; secret_enc: string | null; first_party: boolean; min_assurance_level: number }>(
+  const row = await db.one<{
+    metadata: Record<string, unknown>;
+    secret_enc: string | null;
+    first_party: boolean;
+    min_assurance_level: number;
+  }>(
     `select metadata, secret_enc, first_party, min_assurance_level from oidc_client where client_id = $1 and status = 'active'`,
     [clientId],
   );

@@ -7,7 +7,7 @@ import { pickLang } from '../../../kernel/i18n/index.ts';
 import { ACR, accountClaims, levelOfAcr } from './accounts.ts';
 import { loggedOutPage, logoutPage } from './pages.ts';
 import { postgresAdapter } from './adapter.ts';
-import { clientMetadata, FIRST_PARTY, MIN_LEVEL } from './clients.ts';
+import { clientMetadata, FIRST_PARTY, MIN_LEVEL, requiredLevel } from './clients.ts';
 import { createSigningKey, loadSigningKeys } from './keys.ts';
 
 export const OIDC_PREFIX = '/oidc';
@@ -29,9 +29,7 @@ function levelAwarePolicy() {
     new Check('yiwang_level', 'the session is proven at a lower assurance level than required', async (koa) => {
       const { session, client, params } = koa.oidc;
       if (!session?.accountId) return Check.NO_NEED_TO_PROMPT;
-      const asked = String(params?.acr_values ?? '').split(' ').map(levelOfAcr).filter((l) => l > 0);
-      const required = Math.max(Number((client as unknown as Record<string, unknown> | undefined)?.[MIN_LEVEL] ?? 1), asked.length ? Math.min(...asked) : 1);
-      return levelOfAcr(session.acr) < required ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+      return levelOfAcr(session.acr) < requiredLevel(client, params?.acr_values) ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
     }),
   );
   return policy;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateUscc } from '../../../../kernel/validate/uscc.ts';
-import { demoUscc } from '../../../../seed/demo-city.ts';
+import { demoUscc } from '../../../../seed/uscc.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS } from '../../../../seed/departments.ts';
 import { CHANNELS, ENTITY_THEMES, ITEM_TYPES, PERSON_THEMES, SERVICE_OBJECTS, type DemoItem } from '../types.ts';
-import { BASIC_CODE_PATTERN, HANDLE_ITEM_CODE_PATTERN, IMPLEMENTATION_CODE_PATTERN, parseItemCode } from './define.ts';
+import { parseHandleItemCode } from '../../codes.ts';
 import {
   BASE_FIELDS,
   CITY,
@@ -173,18 +173,15 @@ test('every key and code is unique and well formed', () => {
     seen.key.add(item.key);
     seen.impl.add(item.implementationCode);
     seen.handle.add(item.handleItemCode);
-    assert.match(item.basicCode, BASIC_CODE_PATTERN, item.key);
-    assert.match(item.implementationCode, IMPLEMENTATION_CODE_PATTERN, item.key);
-    assert.match(item.handleItemCode, HANDLE_ITEM_CODE_PATTERN, item.key);
-    assert.equal(item.basicCode[3], ITEM_TYPES[item.type].letter, `${item.key}: type letter`);
-    const parsed = parseItemCode(item.handleItemCode);
-    assert.ok(parsed, item.key);
-    assert.equal(parsed.basicCode, item.basicCode);
-    assert.equal(parsed.regionCode, item.regionCode);
-    assert.equal(parsed.uscc, departmentUscc(item.regionCode, item.department));
-    assert.deepEqual(validateUscc(parsed.uscc), { ok: true }, `${item.key}: USCC`);
-    assert.ok(item.implementationCode.startsWith(`${item.basicCode}-${item.regionCode}-000-`));
-    assert.ok(item.handleItemCode.startsWith(`${item.implementationCode}-1-`));
+    // the catalogue module's own parser (codes.ts) is the grammar the content must follow
+    const parsed = parseHandleItemCode(item.handleItemCode);
+    assert.ok(parsed.ok, `${item.key}: ${parsed.ok ? '' : parsed.reason}`);
+    const { implementation } = parsed.value;
+    assert.equal(implementation.code, item.implementationCode);
+    assert.equal(implementation.basic.code, item.basicCode);
+    assert.equal(implementation.basic.typeLetter, ITEM_TYPES[item.type].letter, `${item.key}: type letter`);
+    assert.equal(implementation.regionCode, item.regionCode);
+    assert.equal(implementation.uscc, departmentUscc(item.regionCode, item.department));
     // A basic code belongs to one item (county copies share their original's).
     const base = item.key.replace(/@\d{6}$/, '');
     const owner = basicOwner.get(item.basicCode);
@@ -334,7 +331,7 @@ test('the generator is deterministic and yields valid, varied items', () => {
   assert.ok(new Set(a.map((i) => i.regionCode)).size === 1 + COUNTIES.length);
   assert.equal(new Set(a.map((i) => i.type)).size, Object.keys(ITEM_TYPES).length);
   for (const item of a) {
-    assert.match(item.handleItemCode, HANDLE_ITEM_CODE_PATTERN);
+    assert.ok(parseHandleItemCode(item.handleItemCode).ok, item.key);
     assert.ok(item.regionCode === CITY.code ? cityAbbrs.has(item.department) : countyAbbrs.has(item.department), item.key);
   }
   assert.deepEqual(a.flatMap(problems), []);

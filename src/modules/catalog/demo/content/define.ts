@@ -31,10 +31,6 @@ import { CITY, COUNTIES, LT, departmentName, departmentPhones, departmentUscc } 
 // Codes
 // ---------------------------------------------------------------------------------------------
 
-export const BASIC_CODE_PATTERN = /^(00|44)0[A-K]\d{4}\d{3}000$/;
-export const IMPLEMENTATION_CODE_PATTERN = /^(00|44)0[A-K]\d{10}-\d{12}-000-[0-9A-HJ-NPQRTUWXY]{18}$/;
-export const HANDLE_ITEM_CODE_PATTERN = /^(00|44)0[A-K]\d{10}-\d{12}-000-[0-9A-HJ-NPQRTUWXY]{18}-1-\d{2}$/;
-
 export function basicCode(catalog: '00' | '44', type: ItemTypeCode, main: number, child = 0): string {
   if (main < 1 || main > 9999 || child < 0 || child > 999) throw new Error(`basic code out of range: ${main}/${child}`);
   return `${catalog}0${ITEM_TYPES[type].letter}${String(main).padStart(4, '0')}${String(child).padStart(3, '0')}000`;
@@ -46,22 +42,6 @@ export function implementationCode(basic: string, regionCode: string, uscc: stri
 
 export function handleItemCode(implementation: string, situation = 0): string {
   return `${implementation}-1-${String(situation).padStart(2, '0')}`;
-}
-
-/** Splits an implementation or handle-item code into its segments (null when malformed). */
-export function parseItemCode(code: string) {
-  const m = /^((00|44)0([A-K])(\d{4})(\d{3})000)-(\d{12})-000-([0-9A-Z]{18})(?:-1-(\d{2}))?$/.exec(code);
-  if (!m) return null;
-  return {
-    basicCode: m[1]!,
-    catalog: m[2]!,
-    typeLetter: m[3]!,
-    main: m[4]!,
-    child: m[5]!,
-    regionCode: m[6]!,
-    uscc: m[7]!,
-    situation: m[8] ?? null,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

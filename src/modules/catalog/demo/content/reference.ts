@@ -1,4 +1,4 @@
-import { orgCodeCheckChar, usccCheckChar } from '../../../../kernel/validate/uscc.ts';
+import { centralUscc, demoUscc } from '../../../../seed/uscc.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS } from '../../../../seed/departments.ts';
 import type { DemoBaseField, DemoLicenseType } from '../types.ts';
 
@@ -12,13 +12,6 @@ export const COUNTIES = [
   { code: '445381000000', name: '罗定市' },
 ] as const;
 
-/** The same computation as demoUscc() in src/seed/demo-city.ts (a test keeps them equal). */
-export function governmentUscc(regionCode: string, sequence: number): string {
-  const orgBody = `${regionCode.slice(2, 6)}${String(sequence).padStart(4, '0')}`;
-  const first17 = `11${regionCode.slice(0, 6)}${orgBody}${orgCodeCheckChar(orgBody)}`;
-  return first17 + usccCheckChar(first17);
-}
-
 /**
  * The USCC the seed gives a department: city departments are numbered 1… in CITY_DEPARTMENTS
  * order, then each county's COUNTY_DEPARTMENTS in county-code order.
@@ -27,12 +20,12 @@ export function departmentUscc(regionCode: string, abbr: string): string {
   if (regionCode === CITY.code) {
     const i = CITY_DEPARTMENTS.findIndex((d) => d.abbr === abbr);
     if (i < 0) throw new Error(`unknown city department ${abbr}`);
-    return governmentUscc(regionCode, i + 1);
+    return demoUscc(regionCode, i + 1);
   }
   const c = COUNTIES.findIndex((x) => x.code === regionCode);
   const j = COUNTY_DEPARTMENTS.findIndex((d) => d.abbr === abbr);
   if (c < 0 || j < 0) throw new Error(`unknown county department ${regionCode}/${abbr}`);
-  return governmentUscc(regionCode, CITY_DEPARTMENTS.length + c * COUNTY_DEPARTMENTS.length + j + 1);
+  return demoUscc(regionCode, CITY_DEPARTMENTS.length + c * COUNTY_DEPARTMENTS.length + j + 1);
 }
 
 export function departmentName(regionCode: string, abbr: string): string {
@@ -103,11 +96,6 @@ export function departmentPhones(regionCode: string, abbr: string): { consult: s
 // The defining bodies' USCCs here are synthetic (well-formed, central-level region 100000).
 // ---------------------------------------------------------------------------------------------
 
-function centralUscc(n: number): string {
-  const orgBody = `0000${String(n).padStart(4, '0')}`;
-  const first17 = `11100000${orgBody}${orgCodeCheckChar(orgBody)}`;
-  return first17 + usccCheckChar(first17);
-}
 
 /** Synthetic USCCs of the national bodies that define licence types. */
 const DEFINER = {
