@@ -11,20 +11,24 @@ type Messages = Record<string, string>;
 const readJson = (url: URL): Messages => JSON.parse(readFileSync(url, 'utf8')) as Messages;
 
 /**
- * The kernel's messages plus each module's own `src/modules/<name>/i18n/<lang>.json`, so a
- * module adds its error codes and names without editing a shared file. A key defined twice is
- * a programming error and stops the start.
+ * The kernel's messages plus each module's own `src/modules/<name>/i18n/<lang>.json` and
+ * `<lang>.<part>.json` (one file per part of a large module), so a module adds its error codes
+ * and names without editing a shared file. A key defined twice is a programming error and
+ * stops the start.
  */
 function load(lang: Lang): Messages {
   const merged: Messages = readJson(new URL(`./${lang}.json`, import.meta.url));
   const modulesDir = new URL('../../modules/', import.meta.url);
   const modules = existsSync(modulesDir) ? readdirSync(modulesDir).sort() : [];
   for (const name of modules) {
-    const file = new URL(`${name}/i18n/${lang}.json`, modulesDir);
-    if (!existsSync(file)) continue;
-    for (const [key, value] of Object.entries(readJson(file))) {
-      if (key in merged) throw new Error(`i18n key ${key} of module ${name} is already defined`);
-      merged[key] = value;
+    const dir = new URL(`${name}/i18n/`, modulesDir);
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir).filter((f) => f === `${lang}.json` || (f.startsWith(`${lang}.`) && f.endsWith('.json')));
+    for (const f of files.sort()) {
+      for (const [key, value] of Object.entries(readJson(new URL(f, dir)))) {
+        if (key in merged) throw new Error(`i18n key ${key} of module ${name} (${f}) is already defined`);
+        merged[key] = value;
+      }
     }
   }
   return merged;

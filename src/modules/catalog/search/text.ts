@@ -1,18 +1,12 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { add_word, cut, cut_for_search } from 'jieba-wasm';
 import { pinyin } from 'pinyin-pro';
 
 /**
  * Text analysis for catalogue search, in TypeScript so PGlite and PostgreSQL behave the same:
- * Chinese word segmentation with jieba (@node-rs/jieba, the maintained Rust port, with its
- * bundled dictionary), pinyin and initials with pinyin-pro, and normalisation.
+ * Chinese word segmentation with jieba (jieba-wasm: jieba-rs compiled to WebAssembly with its
+ * bundled dictionary — one package for every platform, so the lock file installs anywhere),
+ * pinyin and initials with pinyin-pro, and normalisation.
  */
-let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
-
 /** Words of the government-service vocabulary jieba's general dictionary splits or misses. */
 const DOMAIN_WORDS = [
   '一件事', '一窗受理', '跨省通办', '全程网办', '不动产', '不动产登记', '营业执照', '居住证', '出生医学证明', '社保卡', '医保',
@@ -25,18 +19,18 @@ const DOMAIN_WORDS = [
   '网吧', '网咖', '电竞', '上网服务', '过期', '盖房', '建房', '社保卡',
 ];
 
+// The dictionary is process-wide in jieba-wasm; a high frequency makes a domain word win over its parts.
+const DOMAIN_FREQ = 100000;
+
 export function addDomainWords(words: Iterable<string>) {
-  const j = segmenter();
-  for (const w of words) if (w.length >= 2) j.loadDict(Buffer.from(`${w} 100000 n\n`));
+  ready();
+  for (const w of words) if (w.length >= 2) add_word(w, DOMAIN_FREQ, 'n');
 }
 let domainLoaded = false;
-function ready(): Jieba {
-  const j = segmenter();
-  if (!domainLoaded) {
-    domainLoaded = true;
-    j.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 100000 n`).join('\n') + '\n'));
-  }
-  return j;
+function ready() {
+  if (domainLoaded) return;
+  domainLoaded = true;
+  for (const w of DOMAIN_WORDS) add_word(w, DOMAIN_FREQ, 'n');
 }
 
 /** Function words and question words that carry no meaning for finding an item. */
@@ -61,16 +55,16 @@ const MEANINGFUL = /[\u3400-\u9fffa-z0-9]/;
 
 /** Words of a text as jieba cuts it (precise mode, HMM on), stopwords removed. */
 export function words(text: string): string[] {
-  return ready()
-    .cut(normalize(text), true)
+  ready();
+  return cut(normalize(text), true)
     .map((w) => w.trim())
     .filter((w) => w && MEANINGFUL.test(w) && !STOPWORDS.has(w));
 }
 
 /** Search-mode tokens: the words plus the shorter words inside long ones (居民身份证 → 居民, 身份, 身份证). */
 export function searchTokens(text: string): string[] {
-  return ready()
-    .cutForSearch(normalize(text), true)
+  ready();
+  return cut_for_search(normalize(text), true)
     .map((w) => w.trim())
     .filter((w) => w && MEANINGFUL.test(w) && !STOPWORDS.has(w));
 }
