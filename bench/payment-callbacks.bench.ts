@@ -9,7 +9,7 @@
  */
 import autocannon from 'autocannon';
 import { uuidv7 } from '../src/kernel/ids.ts';
-import { signedHeaders } from '../src/modules/payment/channels/signing.ts';
+import { signedHeaders } from '../src/kernel/crypto/index.ts';
 import { newPaymentCode } from '../src/modules/payment/code.ts';
 import { gatewaySigner } from '../src/modules/payment/simulator/adapter.ts';
 import type { SimChannel } from '../src/modules/payment/simulator/store.ts';

@@ -9,6 +9,7 @@ import { MigrationChecksumError } from './kernel/migrate.ts';
 import { t } from './kernel/i18n/index.ts';
 import { MODULES } from './modules/index.ts';
 import { seedCity } from './seed/demo-city.ts';
+import { seedLicenceDemo } from './seed/licences.ts';
 import { DEMO_ACCOUNTS_SETTING, startServer } from './server.ts';
 import { putSetting } from './kernel/settings.ts';
 import { personalData } from './kernel/pii.ts';
@@ -72,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
     case 'seed':
       return withContext(async (ctx) => {
         const summary = await seedCity(ctx.db, ctx.config.masterKey, values.city ?? ctx.config.demoCity ?? '445300');
+        await seedLicenceDemo(ctx, summary.city.code);
         await putSetting(ctx.db, DEMO_ACCOUNTS_SETTING, summary.accounts);
         console.log(
           `${summary.city.name} (${summary.city.code}): ${summary.regions} regions, ${summary.departments} departments, ` +

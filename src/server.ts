@@ -9,6 +9,8 @@ import { MODULES } from './modules/index.ts';
 import { purgeExpiredOidcPayloads } from './modules/identity/oidc/adapter.ts';
 import { purgeExpiredSessions } from './modules/identity/sessions.ts';
 import { seedCity, type DemoAccount, type SeedSummary } from './seed/demo-city.ts';
+import { seedLicenceDemo } from './seed/licences.ts';
+import { chainHandlers } from './kernel/events/chain.ts';
 
 export interface RunningServer {
   app: HttpApp;
@@ -25,6 +27,7 @@ export const DEMO_ACCOUNTS_SETTING = 'demo_accounts';
 async function ensureCity(ctx: AppContext): Promise<SeedSummary | undefined> {
   if (!ctx.config.demoCity || (await getSetting<CitySetting>(ctx.db, CITY_SETTING))) return undefined;
   const summary = await seedCity(ctx.db, ctx.config.masterKey, ctx.config.demoCity);
+  await seedLicenceDemo(ctx, summary.city.code);
   await putSetting(ctx.db, DEMO_ACCOUNTS_SETTING, summary.accounts);
   ctx.log.info({ city: summary.city, departments: summary.departments, regions: summary.regions }, 'demo city loaded');
   return summary;
@@ -39,7 +42,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
 
-  const handlers: HandlerMap = Object.assign({}, ...MODULES.map((m) => m.eventHandlers?.(ctx) ?? {}));
+  const handlers: HandlerMap = chainHandlers(...MODULES.map((m) => m.eventHandlers?.(ctx) ?? {}));
   const workers: WorkerLoop | undefined = config.workers
     ? startWorkerLoop(ctx.db, handlers, { onError: (event, err) => ctx.log.error({ err, event: event.id, topic: event.topic }, 'event failed') })
     : undefined;

@@ -11,6 +11,7 @@ export const ROLES = [
   'grid_worker',
   'data_officer',
   'leader',
+  'finance_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

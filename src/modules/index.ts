@@ -6,10 +6,11 @@ import { licenseModule } from './license/index.ts';
 import { orgModule } from './org/index.ts';
 import { paymentModule } from './payment/index.ts';
 import { platformModule } from './platform/index.ts';
+import { ratingsModule } from './ratings/index.ts';
 import { sealModule } from './seal/index.ts';
 
 /**
  * Every module of the deployable, in dependency order: migrations run in this order, and a
  * module may reference tables of modules listed before it. New modules are added here.
  */
-export const MODULES: Module[] = [orgModule, identityModule, sealModule, licenseModule, platformModule, catalogModule, paymentModule, casesModule];
+export const MODULES: Module[] = [orgModule, identityModule, sealModule, licenseModule, platformModule, catalogModule, paymentModule, casesModule, ratingsModule];

@@ -14,6 +14,7 @@ import { insertRegions } from '../modules/org/regions/store.ts';
 import { seedDemoCatalog } from '../modules/catalog/demo/load.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
 import { demoEnterpriseUscc, demoUscc } from './uscc.ts';
+import { HALL_POSITIONS } from './hall-positions.ts';
 import { DEMO_PEOPLE, DEMO_UNREGISTERED, demoIdNumber } from './people.ts';
 
 export interface DemoAccount {
@@ -69,8 +70,19 @@ async function insertHall(tx: Tx, seeded: Seeded, regionCode: string, regionName
   const hallId = uuidv7();
   const zsj = seeded.departments.get(`${regionCode}/ZSJ`) ?? null;
   await tx.query(
-    `insert into hall (id, name, region_code, address, department_id, phone, opening_hours) values ($1, $2, $3, $4, $5, $6, $7)`,
-    [hallId, `${regionName}政务服务中心`, regionCode, `${regionName}行政服务大道1号`, zsj, '12345', '周一至周五 9:00-12:00 14:30-17:30'],
+    `insert into hall (id, name, region_code, address, department_id, phone, opening_hours, latitude, longitude)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      hallId,
+      `${regionName}政务服务中心`,
+      regionCode,
+      `${regionName}行政服务大道1号`,
+      zsj,
+      '12345',
+      '周一至周五 9:00-12:00 14:30-17:30',
+      HALL_POSITIONS[regionCode]?.latitude ?? null,
+      HALL_POSITIONS[regionCode]?.longitude ?? null,
+    ],
   );
   seeded.counters.halls++;
   for (let n = 1; n <= GENERAL_WINDOW_COUNT; n++) {
@@ -119,6 +131,7 @@ function demoStaff(city: CitySetting, firstCounty: { code: string; name: string 
     { username: 'grid', name: '网格员', role: 'grid_worker', region: firstTown.code, dept: at('ZSJ', firstCounty.code), narrow: false },
     { username: 'dataofficer', name: '首席数据官', role: 'data_officer', region: city.code, dept: at('ZSJ'), narrow: false },
     { username: 'leader', name: '市领导', role: 'leader', region: city.code, dept: at('BGS'), narrow: false },
+    { username: 'finance', name: '市场监管局财务人员', role: 'finance_officer', region: city.code, dept: at('SCJGJ'), narrow: true },
   ] satisfies { username: string; name: string; role: Role; region: string; dept: string; narrow: boolean }[];
 }
 

@@ -3,11 +3,11 @@
 // Screenshots go to test-results/ (admin-*.png, portal-*.png) for a human to look at.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { demoUscc } from '../../src/seed/demo-city.ts';
-import { enrolAuthenticator, launchBrowser, pageFactory, RESULTS, withFailureShot } from '../support/browser.ts';
-import { startTestServer } from '../support/server.ts';
+import { browserTestBed, enrolAuthenticator, RESULTS, withFailureShot } from '../support/browser.ts';
+import type { TestServer } from '../support/server.ts';
 
 const ADMIN = { username: 'admin', password: 'Yiwang@2026admin' };
 
@@ -15,21 +15,13 @@ const ADMIN = { username: 'admin', password: 'Yiwang@2026admin' };
 const makeUscc = () => demoUscc('445300000000', randomInt(5000, 9999));
 
 // ---- browser ----
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const pageErrors: string[] = [];
+const bed = browserTestBed();
+const { newPage, pageErrors } = bed;
+let server: TestServer;
 
 before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+  server = await bed.start();
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const newPage = pageFactory(() => browser, pageErrors);
 
 /** An entry of the area's sider menu by its exact text. */
 const menu = (page: Page, text: string) => page.getByTestId('area-menu').getByText(text, { exact: true });

@@ -3,41 +3,24 @@
 // the citizen answers it, the clerk accepts, and the approver reviews and decides in the workbench
 // inbox. Screenshots: test-results/cases-*.png.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, pageFactory, RESULTS, withFailureShot } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserTestBed, DESKTOP, RESULTS, signInAs, withFailureShot } from '../support/browser.ts';
+import { REWARD } from '../support/demo.ts';
+import { PDF } from '../support/files.ts';
+import type { TestServer } from '../support/server.ts';
 
-const REWARD = '000H2453000000-445300000000-000-11445300530000243C-1-00';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
-
+const bed = browserTestBed();
+const { newPage, pageErrors } = bed;
 let server: TestServer;
-let browser: Browser;
-const pageErrors: string[] = [];
-const newPage = pageFactory(() => browser, pageErrors);
 let itemId = '';
 
 before(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+  server = await bed.start();
   itemId = (await server.ctx.db.one<{ id: string }>('select id from catalog_item where code = $1', [REWARD]))!.id;
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
-async function signIn(page: Page, username: string, password: string, next: string) {
-  await page.goto(`${server.url}/api/auth/start?next=${encodeURIComponent(next)}`);
-  await page.waitForURL(/\/oidc\/interaction\//);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('button[type=submit]').click();
-  const asPerson = page.locator('button[name=actAs][value=self]');
-  await Promise.race([page.waitForURL((url) => url.pathname === next), asPerson.waitFor()]);
-  if (await asPerson.isVisible()) await asPerson.click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+const signIn = (page: Page, username: string, password: string, next: string) => signInAs(page, server.url, username, password, next);
 
 async function uploadFile(page: Page, key: string, name: string) {
   const row = page.getByTestId(`material-${key}`);

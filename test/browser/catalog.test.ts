@@ -1,22 +1,19 @@
 // The portal's catalogue in Chromium: search from the home page on a phone-sized screen and open
 // the 办事指南 of the first hit. Screenshots: test-results/catalog-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { sampleContent } from '../../src/modules/catalog/fixtures.ts';
-import { enrolAuthenticator } from '../support/browser.ts';
-import { startTestServer } from '../support/server.ts';
+import { browserTestBed, RESULTS, signInAs } from '../support/browser.ts';
+import type { TestServer } from '../support/server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = 'test-results';
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const bed = browserTestBed();
+let server: TestServer;
 let browser: Browser;
 
 before(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  server = await bed.start();
+  browser = bed.browser;
   // One published item of our own, whatever the demo content holds.
   await server.ctx.db.query(
     `insert into catalog_base_field (key, label, library, provider) values ('legal_entity.registration', '登记注册信息', 'legal_entity', 'SCJGJ') on conflict (key) do nothing`,
@@ -35,10 +32,6 @@ before(async () => {
     const r = await server.api(`/api/catalog/items/${created.body.item.id}/transitions`, { method: 'POST', cookie, body: { action } });
     assert.equal(r.status, 200);
   }
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test('portal: search from the home page and open the guide (phone screen)', async () => {
@@ -80,14 +73,7 @@ test('admin: edit an item with the quality rules live, then submit, approve and 
   page.on('pageerror', (e) => errors.push(e.message));
   page.setDefaultTimeout(15_000);
   try {
-    await page.goto(server.url + '/admin/catalog/items');
-    await page.waitForURL(/\/oidc\/interaction\//);
-    await page.locator('#username').fill('admin');
-    await page.locator('#password').fill('Yiwang@2026admin');
-    await page.locator('button[type=submit]').click();
-    await page.locator('code#totp-secret').waitFor();
-    await enrolAuthenticator(page);
-    await page.waitForURL(/\/admin\/catalog\/items/);
+    await signInAs(page, server.url, 'admin', 'Yiwang@2026admin', '/admin/catalog/items');
 
     await page.getByTestId('catalog-items-search').locator('input').fill('浏览器测试');
     await page.getByTestId('catalog-items-search').locator('input').press('Enter');

@@ -55,7 +55,9 @@ async function latestCode(phone: string): Promise<string> {
 }
 
 /** OK in the open Popconfirm (closed ones stay in the page, hidden). */
-const confirmPopup = (page: Page) => page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary').last().click();
+/** Confirms the open pop-up; `title` picks it out while an earlier one may still be fading away. */
+const confirmPopup = (page: Page, title?: string) =>
+  page.locator('.ant-popconfirm:not(.ant-popover-hidden)').filter(title ? { hasText: title } : {}).locator('.ant-btn-primary').last().click();
 
 /** A phone gets one code a minute whatever the purpose; the test moves on rather than wait. */
 async function backdateSmsCodes(phone: string) {
@@ -341,7 +343,7 @@ test('an administrator without an authenticator enrols, then registers a departm
     await form.waitFor({ state: 'detached' });
 
     await page.getByTestId('rotate-keys').click();
-    await confirmPopup(page);
+    await confirmPopup(page, '轮换签名密钥');
     await page.locator('.ant-message').getByText('签名密钥已轮换').waitFor();
     await shot(page, 'clients-desktop-zh');
   });

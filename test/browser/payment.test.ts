@@ -2,22 +2,22 @@
 // page → back to the notice, which turns paid when the signed callback arrives (outbox workers
 // on) → the e-receipt is shown and its PDF downloads. Screenshots: test-results/payment-*.png.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { computeFeeLines, createFeeNotice } from '../../src/modules/payment/index.ts';
-import { startTestServer } from '../support/server.ts';
+import { browserTestBed, RESULTS, signInAs } from '../support/browser.ts';
+import { CITIZEN_PASSWORD } from '../support/demo.ts';
+import type { TestServer } from '../support/server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = 'test-results';
-let server: Awaited<ReturnType<typeof startTestServer>>;
+const bed = browserTestBed();
+let server: TestServer;
 let browser: Browser;
 let noticeId = '';
 
 before(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  server = await startTestServer({ YIWANG_WORKERS: '1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  // outbox workers on: the signed payment callback is delivered as in production
+  server = await bed.start({ YIWANG_WORKERS: '1' });
+  browser = bed.browser;
   const citizen = await server.login('13800000001', 'Yiwang@2026citizen');
   const me = (await server.api('/api/auth/me', { cookie: citizen })).body.user;
   const dept = (await server.ctx.db.one<{ id: string }>(`select id from department where code = '445300-SCJGJ'`))!;
@@ -35,23 +35,9 @@ before(async () => {
   });
   noticeId = notice.id;
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
-async function signIn(page: Page, next: string) {
-  await page.goto(`${server.url}/api/auth/start?next=${encodeURIComponent(next)}`);
-  await page.waitForURL(/\/oidc\/interaction\//);
-  await page.locator('#username').fill('13800000001');
-  await page.locator('#password').fill('Yiwang@2026citizen');
-  await page.locator('button[type=submit]').click();
-  // A citizen who is also an enterprise's agent chooses whom they act for: themselves here.
-  const asPerson = page.locator('button[name=actAs][value=self]');
-  await Promise.race([page.waitForURL((url) => url.pathname === next), asPerson.waitFor()]);
-  if (await asPerson.isVisible()) await asPerson.click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+/** 陈小云, who is also an enterprise's agent, signs in acting for herself. */
+const signIn = (page: Page, next: string) => signInAs(page, server.url, '13800000001', CITIZEN_PASSWORD, next);
 
 test('a citizen pays a case fee in the simulator and downloads the receipt', { timeout: 120_000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', acceptDownloads: true });

@@ -2,18 +2,14 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { signIn } from '../support/browserless.ts';
+import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, REWARD } from '../support/demo.ts';
+import { PDF, uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { addStaff as addStaffBy } from '../support/staff.ts';
 
-/** 食品安全违法行为举报奖励: natural persons, 15 working days promised, three required materials. */
-const REWARD = '000H2453000000-445300000000-000-11445300530000243C-1-00';
-/** 营业执照遗失补领、换发: 即办, persons and enterprises. */
-const IMMEDIATE = '000A2401006000-445300000000-000-11445300530000243C-1-00';
 /** 个体工商户设立登记 at the 云城区 branch: a county case. */
 const COUNTY_ITEM = '000A2401002000-445302000000-000-1144530253020035XM-1-00';
-const CITY = '445300000000';
-const PASSWORD = 'Yiwang@2026citizen';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 let server: TestServer;
@@ -22,31 +18,8 @@ const cookies = {} as Record<Who, string>;
 
 const api = (path: string, init: Parameters<TestServer['api']>[1] = {}) => server.api(path, init);
 
-async function upload(cookie: string, caseId: string, key: string, content: Buffer, name = 'file.pdf') {
-  const res = await fetch(`${server.url}/api/cases/${caseId}/materials/${key}?name=${encodeURIComponent(name)}`, {
-    method: 'PUT',
-    headers: { cookie, 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(content),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
-
-async function addStaff(username: string, departmentName: string, grant: { role: string; regionCode: string; sameDepartment: boolean }) {
-  const dept = (await api(`/api/org/departments?q=${encodeURIComponent(departmentName)}`, { cookie: cookies.admin })).body.items[0];
-  const created = await api('/api/org/staff', {
-    method: 'POST',
-    cookie: cookies.admin,
-    body: { username, name: username, departmentId: dept.id, regionCode: dept.regionCode, password: `Yiwang@2026${username}`, phone: '13912345678' },
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const roles = await api(`/api/org/staff/${created.body.id}/roles`, {
-    method: 'PUT',
-    cookie: cookies.admin,
-    body: { roles: [{ role: grant.role, regionCode: grant.regionCode, departmentId: grant.sameDepartment ? dept.id : null }] },
-  });
-  assert.equal(roles.status, 200, JSON.stringify(roles.body));
-  return server.login(username);
-}
+const upload = (cookie: string, caseId: string, key: string, content: Buffer, name = 'file.pdf') => uploadMaterial(server, cookie, caseId, key, content, name);
+const addStaff = (username: string, departmentName: string, grant: Parameters<typeof addStaffBy>[4]) => addStaffBy(server, cookies.admin, username, departmentName, grant);
 
 const rewardForm = { report_number: 'JB2026-0001', bank_account: '6222020000000000001' };
 
@@ -294,7 +267,7 @@ describe('acceptance and workflow', () => {
     assert.equal(clerkReview.body.error.code, 'CASE_STEP_NOT_YOURS');
     // the workbench offers each one only the actions of the current step they may take
     assert.deepEqual((await api(`/api/cases/${c.id}`, { cookie: cookies.clerk })).body.actions, []);
-    assert.deepEqual((await api(`/api/cases/${c.id}`, { cookie: cookies.approver })).body.actions, ['claim', 'approve', 'disapprove', 'return']);
+    assert.deepEqual((await api(`/api/cases/${c.id}`, { cookie: cookies.approver })).body.actions, ['claim', 'assign', 'approve', 'disapprove', 'return', 'start_special']);
 
     // both approvers read the same version and press at once
     const version = accepted.body.version;

@@ -95,7 +95,7 @@ describe('callback handling', () => {
     const before = await auditCount('payment.callback.refused', 'CALLBACK_SIGNATURE_INVALID');
     const body = paymentBody(notice);
     const raw = JSON.stringify(body);
-    const forged = await f.callback('sim-bank', body, { headers: { 'x-pay-timestamp': '1', 'x-pay-nonce': 'n', 'x-pay-signature': 'ab'.repeat(32) } });
+    const forged = await f.callback('sim-bank', body, { headers: { 'x-callback-timestamp': '1', 'x-callback-nonce': 'n', 'x-callback-signature': 'ab'.repeat(32) } });
     assert.equal(forged.status, 401);
     assert.equal(forged.body.error.code, 'CALLBACK_SIGNATURE_INVALID');
     // A valid signature of the other channel's key does not pass either.
@@ -105,7 +105,7 @@ describe('callback handling', () => {
     const crossed = await f.server.api('/api/payment/callbacks/sim-bank', {
       method: 'POST',
       rawBody: JSON.stringify(paymentBody(n2)),
-      headers: { 'content-type': 'application/json', 'x-pay-timestamp': '1', 'x-pay-nonce': 'n' },
+      headers: { 'content-type': 'application/json', 'x-callback-timestamp': '1', 'x-callback-nonce': 'n' },
     });
     assert.equal(crossed.status, 401);
     assert.equal(await auditCount('payment.callback.refused', 'CALLBACK_SIGNATURE_INVALID'), before + 2);
@@ -223,7 +223,10 @@ describe('callback handling', () => {
       await f.fastForward();
       assert.equal((await f.server.api(`/api/payment/notices/${notice.id}`, { cookie: f.cookies.citizen })).body.status, 'paid');
 
-      // The case's consumer crashes once too; the outbox runs it again and it resumes once.
+      // The case's consumer crashes once too; the outbox runs it again and it resumes once. The
+      // platform's own consumer (cases) already took the event while draining: hand it again to
+      // this test's consumer as a fresh delivery.
+      await db.query(`update outbox_event set status = 'pending', attempts = 0, due_at = now() where topic = 'payment.notice_paid' and payload->>'noticeId' = $1`, [notice.id]);
       await db.exec('create table if not exists test_resumed (notice_id uuid not null)');
       let crashes = 0;
       const handlers = {

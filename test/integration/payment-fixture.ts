@@ -1,6 +1,7 @@
+import { chainHandlers } from '../../src/kernel/events/chain.ts';
 import { processDueEvents } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
-import { signedHeaders } from '../../src/modules/payment/channels/signing.ts';
+import { signedHeaders } from '../../src/kernel/crypto/index.ts';
 import { gatewaySigner } from '../../src/modules/payment/simulator/adapter.ts';
 import { deliveriesSettled } from '../../src/modules/payment/simulator/delivery.ts';
 import type { SimChannel } from '../../src/modules/payment/simulator/store.ts';
@@ -42,7 +43,7 @@ export async function paymentFixture(): Promise<PaymentFixture> {
   const scjgj = approverMe.departmentId as string;
   const depts = await server.api('/api/org/departments?pageSize=50', { cookie: cookies.admin });
   const otherDept = depts.body.items.find((d: { id: string; regionCode: string }) => d.id !== scjgj && d.regionCode === '445300000000').id as string;
-  const handlers = Object.assign({}, ...MODULES.map((m) => m.eventHandlers?.(server.ctx) ?? {}));
+  const handlers = chainHandlers(...MODULES.map((m) => m.eventHandlers?.(server.ctx) ?? {}));
 
   const drain = async () => {
     for (let i = 0; i < 50; i++) {

@@ -1,15 +1,18 @@
-import { mkdirSync } from 'node:fs';
+import { after } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { RESULTS, resultsDir } from './results.ts';
+import { startTestServer, type TestServer } from './server.ts';
+
+export { RESULTS };
 
 /** Debian's Chromium, driven headless; screenshots go to test-results/ for a human to look at. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const RESULTS = 'test-results';
 export const DESKTOP = { width: 1366, height: 860 };
 export const PHONE_SCREEN = { width: 390, height: 844 };
 
 export async function launchBrowser(): Promise<Browser> {
-  mkdirSync(RESULTS, { recursive: true });
+  resultsDir();
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -25,6 +28,60 @@ export function pageFactory(browser: () => Browser, pageErrors: string[]) {
     page.on('pageerror', (err) => pageErrors.push(err.message));
     return page;
   };
+}
+
+export interface BrowserTestBed {
+  /** A test server (with `env`) and Chromium, for the file's `before` to call first; returns the server. */
+  start(env?: Record<string, string>): Promise<TestServer>;
+  /** Set by `start`. */
+  server: TestServer;
+  browser: Browser;
+  /** Script errors of every page `newPage` made; a test asserts there were none. */
+  pageErrors: string[];
+  newPage: ReturnType<typeof pageFactory>;
+}
+
+/**
+ * The frame every browser test file needs: pages that collect script errors, and a server and
+ * Chromium that `start` opens and that are closed after the file's tests. Starting is left to the
+ * file's own `before`: top-level `before` hooks of one file do not wait for each other (Node 20),
+ * so a second hook here could not be relied on to finish first.
+ */
+export function browserTestBed(): BrowserTestBed {
+  const bed = {
+    pageErrors: [] as string[],
+    async start(env: Record<string, string> = {}) {
+      bed.server = await startTestServer(env);
+      bed.browser = await launchBrowser();
+      return bed.server;
+    },
+  } as BrowserTestBed;
+  bed.newPage = pageFactory(() => bed.browser, bed.pageErrors);
+  after(async () => {
+    await bed.browser?.close();
+    await bed.server?.close();
+  });
+  return bed;
+}
+
+/**
+ * Signs in on the provider's page and lands on `next` (a path of the app at `baseUrl`), answering
+ * the one page the provider may show after the password: a person who is also an enterprise's
+ * agent is asked whom they act for and answers `actAs` (an enterprise's id, or themselves); an
+ * administrator signing in for the first time enrols an authenticator.
+ */
+export async function signInAs(page: Page, baseUrl: string, username: string, password: string, next: string, actAs = 'self') {
+  await page.goto(`${baseUrl}/api/auth/start?next=${encodeURIComponent(next)}`);
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  const choice = page.locator(`button[name=actAs][value="${actAs}"]`);
+  const enrolment = page.locator('code#totp-secret');
+  await Promise.race([page.waitForURL((url) => url.pathname === next), choice.waitFor(), enrolment.waitFor()]);
+  if (await enrolment.isVisible()) await enrolAuthenticator(page);
+  else if (await choice.isVisible()) await choice.click();
+  await page.waitForURL((url) => url.pathname === next);
 }
 
 /** Runs the steps; on failure leaves a screenshot of where it stopped. */

@@ -4,3 +4,5 @@ export { SM2_DEFAULT_USER_ID, generateKeyPair, publicKeyFromPrivate, sign, verif
 export type { SignedMessage, Sm2KeyPair } from './sm2.ts';
 export { privateKeyFromPem, privateKeyToPem, publicKeyFromPem, publicKeyToPem } from './sm2-pem.ts';
 export type { PrivateKeyFormat } from './sm2-pem.ts';
+export { SIGNATURE_HEADERS, hmacSm3Signer, signedHeaders, sm2Signer, verifySignedBody } from './signed-body.ts';
+export type { CallbackSigner } from './signed-body.ts';

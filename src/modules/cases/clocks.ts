@@ -71,3 +71,33 @@ export async function scheduleDeferredReminder(tx: Tx, c: { id: string; region_c
     dedupeKey: `case-deferred:${c.id}:${due}`,
   });
 }
+
+/** Starts (or restarts after a pause) the clock and its warning timers. */
+export async function runClock(
+  tx: Tx,
+  c: { id: string; region_code: string; case_type: string; promised_days: number; statutory_days: number },
+  start: string,
+  pausedDays: number,
+): Promise<Deadlines> {
+  const cal = await calendarFor(tx, start, c.statutory_days + pausedDays + 10);
+  const d = deadlines(cal, start, c.promised_days, c.statutory_days, pausedDays);
+  if (c.case_type === 'promised') await scheduleWarnings(tx, c, d);
+  return d;
+}
+
+/**
+ * The clock runs again after a pause (补正, or a special procedure not counted in the limit):
+ * the working days it stood still are added, deadlines and timers move with them.
+ */
+export async function resumeClock(
+  tx: Tx,
+  c: { id: string; region_code: string; case_type: string; promised_days: number; statutory_days: number; clock_start: string | null; paused_since: string | null; paused_days: number },
+  day = today(),
+) {
+  const since = c.paused_since ?? day;
+  const cal = await calendarFor(tx, since, 10);
+  const added = Math.max(0, cal.workingDaysBetween(since, day));
+  const paused = c.paused_days + added;
+  const d = await runClock(tx, c, c.clock_start ?? day, paused);
+  return { added, fields: { paused_since: null, paused_days: paused, promised_due: d.promisedDue, statutory_due: d.statutoryDue } };
+}

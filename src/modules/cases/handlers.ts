@@ -7,6 +7,10 @@ import { CLOCK_TOPIC, DEFERRED_REMINDER_TOPIC } from './clocks.ts';
 import { outstandingDeferred } from './materials.ts';
 import { ACTIVE_STATUSES } from './model.ts';
 import { recordTransition, updateCase } from './transitions.ts';
+import { chainHandlers } from '../../kernel/events/chain.ts';
+import { resultHandlers } from './result-handlers.ts';
+import { bundleHandlers } from './bundle-handlers.ts';
+import { alertStaff, workflowHandlers } from './workflow-handlers.ts';
 
 const CLOCK = systemActor('cases.clock');
 
@@ -17,15 +21,16 @@ const CLOCK = systemActor('cases.clock');
  */
 export function caseHandlers(ctx: AppContext): HandlerMap {
   const pii = personalData(ctx.config.masterKey);
-  return {
+  return chainHandlers({
     async [CLOCK_TOPIC](event, tx) {
       const { caseId, level, promisedDue } = event.payload as { caseId: string; level: 'yellow' | 'red'; promisedDue: string };
       const c = await loadCase(tx, caseId, true);
-      // finished, paused for correction, or the deadline moved since this timer was set: nothing to do
-      if (!c || !ACTIVE_STATUSES.includes(c.status) || c.promised_due !== promisedDue) return;
+      // finished, paused (correction, special procedure), or the deadline moved since this timer was set: nothing to do
+      if (!c || !ACTIVE_STATUSES.includes(c.status) || c.paused_since || c.promised_due !== promisedDue) return;
       if (c.warning === level || (c.warning === 'red' && level === 'yellow')) return;
       const updated = await updateCase(tx, c, level === 'red' ? { warning: 'red', overdue: true } : { warning: 'yellow' });
       await recordTransition(tx, pii, CLOCK, updated, { kind: level === 'red' ? 'overdue' : 'warning_yellow', details: { promisedDue } });
+      await alertStaff(tx, pii, updated, level);
     },
     async [DEFERRED_REMINDER_TOPIC](event, tx) {
       const { caseId, due } = event.payload as { caseId: string; due: string };
@@ -35,5 +40,5 @@ export function caseHandlers(ctx: AppContext): HandlerMap {
       if (!missing.length) return;
       await recordTransition(tx, pii, CLOCK, c, { kind: 'deferred_reminder', details: { due, materialKeys: missing }, notify: true });
     },
-  };
+  }, workflowHandlers(ctx), resultHandlers(ctx), bundleHandlers(ctx));
 }

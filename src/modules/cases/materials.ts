@@ -14,12 +14,13 @@ import { checkMaterial, cleanFileName } from './uploads.ts';
 type MaterialDef = NonNullable<ItemContent['materials']>[number];
 
 /**
- * 免提交: the platform obtains the material itself (data sharing, a base-library field). Skip by
- * licence (免证办, `replacedByLicenseType`) needs the licence module to confirm the applicant
- * holds a valid licence of that type; until that lookup is wired in, such materials are asked for.
+ * 免提交: the platform obtains the material itself (data sharing, a base-library field), or 免证办:
+ * the applicant holds a valid e-licence of the type that replaces it (`licenceCovered`: the keys
+ * `licenceCoveredMaterials` in result-licence.ts found; without it such materials are asked for).
  */
-export function skippedMaterial(m: MaterialDef): boolean {
-  return m.source === 'data_sharing' || Boolean(m.replacedByBaseField);
+export function skippedMaterial(m: MaterialDef, key?: string, licenceCovered?: ReadonlyMap<string, string>): boolean {
+  if (m.source === 'data_sharing' || m.replacedByBaseField) return true;
+  return Boolean(m.replacedByLicenseType && key !== undefined && licenceCovered?.has(key));
 }
 
 export const materialKeyOf = (m: MaterialDef, index: number) => m.key ?? `m${index + 1}`;

@@ -6,11 +6,25 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const ACTIVE_STATUSES: readonly CaseStatus[] = ['submitted', 'processing'];
 export const FINAL_STATUSES: readonly CaseStatus[] = ['completed', 'refused', 'withdrawn'];
 
-/** One step of a case's workflow. Steps are data so an item may later define its own. */
+export type StepKind = 'accept' | 'review' | 'decide' | 'special' | 'payment';
+
+/** One step of a case's workflow, copied from the item's workflow (or the default) into the case. */
 export interface Step {
   key: string;
   name: string;
   roles: Role[];
+  /** Absent on cases created before steps had kinds: see stepKind. */
+  kind?: StepKind;
+  /** For special steps: 现场勘查, 专家评审, 公示, 听证 … */
+  procedure?: string;
+}
+
+/** The kind of a step; older cases had only 受理 → 审查 → 决定 without kinds. */
+export function stepKind(steps: readonly Step[], index: number): StepKind {
+  const s = steps[index];
+  if (s?.kind) return s.kind;
+  if (index === 0) return 'accept';
+  return index === steps.length - 1 ? 'decide' : 'review';
 }
 
 /**
@@ -18,10 +32,27 @@ export interface Step {
  * (no department) or the department's own staff accept; the department's approvers review and decide.
  */
 export const DEFAULT_STEPS: Step[] = [
-  { key: 'accept', name: '受理', roles: ['window_clerk', 'approver'] },
-  { key: 'review', name: '审查', roles: ['approver'] },
-  { key: 'decide', name: '决定', roles: ['approver'] },
+  { key: 'accept', name: '受理', roles: ['window_clerk', 'approver'], kind: 'accept' },
+  { key: 'review', name: '审查', roles: ['approver'], kind: 'review' },
+  { key: 'decide', name: '决定', roles: ['approver'], kind: 'decide' },
 ];
+
+/** A special procedure running now on a case. */
+export interface ActiveSpecial {
+  id: string;
+  procedure: string;
+  name: string;
+  startedOn: string;
+  pausesClock: boolean;
+  /** Set when the procedure is a step of the workflow (it ends when that step is passed). */
+  stepKey: string | null;
+}
+
+/**
+ * Timeline entries only staff see: supervision and hand-overs between staff are the
+ * department's business, not the applicant's (督办 opinions name officials and may be frank).
+ */
+export const STAFF_ONLY_KINDS: readonly string[] = ['supervised', 'supervision_replied', 'supervision_overdue', 'assigned', 'transferred', 'overdue_explained'];
 
 /** Staff roles that may see cases in their scope (acting needs the step's roles). */
 export const READ_ROLES: readonly Role[] = ['window_clerk', 'approver', 'department_admin', 'administrator', 'leader'];
@@ -71,7 +102,18 @@ export interface CaseRow {
   created_at: Date;
   updated_at: Date;
   version: number;
+  special_procedure: ActiveSpecial | null;
+  overdue_reason: string | null;
+  fee_notice_id: string | null;
+  commitment: { text: string; sm3: string; signedAt: string } | null;
+  instant_result: InstantResult | null;
   [k: string]: unknown;
+}
+
+/** 秒批: each rule with the value it was compared with, so the decision explains itself. */
+export interface InstantResult {
+  approved: boolean;
+  rules: { label: string; fact: string; actual: unknown; passed: boolean }[];
 }
 
 export interface CorrectionItem {
@@ -87,7 +129,8 @@ export const CASE_COLUMNS = `c.id, c.number, c.query_code, c.status, c.outcome, 
   c.correction_items, c.deferred_keys, to_char(c.deferred_due, 'YYYY-MM-DD') as deferred_due, c.promised_days, c.statutory_days,
   to_char(c.clock_start, 'YYYY-MM-DD') as clock_start, to_char(c.paused_since, 'YYYY-MM-DD') as paused_since, c.paused_days,
   to_char(c.promised_due, 'YYYY-MM-DD') as promised_due, to_char(c.statutory_due, 'YYYY-MM-DD') as statutory_due, c.warning, c.overdue,
-  c.idempotency_key, c.submitted_at, c.accepted_at, c.completed_at, c.created_at, c.updated_at, c.version`;
+  c.idempotency_key, c.submitted_at, c.accepted_at, c.completed_at, c.created_at, c.updated_at, c.version,
+  c.special_procedure, c.overdue_reason, c.fee_notice_id, c.commitment, c.instant_result`;
 
 export const currentStep = (c: CaseRow): Step | undefined =>
   c.status === 'submitted' || c.status === 'processing' ? c.steps[c.current_step] : undefined;
@@ -114,8 +157,13 @@ export function presentCase(c: CaseRow) {
     applicantName: c.applicant_name,
     applicantEnterpriseId: c.applicant_enterprise_id,
     formData: c.form_data,
-    steps: c.steps.map((s) => ({ key: s.key, name: s.name })),
-    currentStep: step ? { key: step.key, name: step.name, index: c.current_step } : null,
+    steps: c.steps.map((s, i) => ({ key: s.key, name: s.name, kind: stepKind(c.steps, i) })),
+    currentStep: step ? { key: step.key, name: step.name, index: c.current_step, kind: stepKind(c.steps, c.current_step) } : null,
+    specialProcedure: c.special_procedure,
+    feeNoticeId: c.fee_notice_id,
+    commitment: c.commitment ? { signedAt: c.commitment.signedAt, sm3: c.commitment.sm3 } : null,
+    instantApproval: c.instant_result,
+    overdueReason: c.overdue_reason,
     assigneeId: c.assignee_id,
     correction: c.correction_items ? { items: c.correction_items, count: c.correction_count } : null,
     deferred: c.deferred_keys.length ? { materialKeys: c.deferred_keys, due: c.deferred_due } : null,

@@ -1,12 +1,16 @@
-import type { Actor } from '../../kernel/actor.ts';
+import type { Actor, Role } from '../../kernel/actor.ts';
 import { canAct, requireStaff, scopeCondition } from '../../kernel/auth.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
+import { STEP_ROLES } from '../catalog/index.ts';
 import { inboxCondition, readableCase } from './access.ts';
 import { today } from './clocks.ts';
 import { listMaterialFiles, type MaterialFile } from './materials.ts';
-import { CASE_COLUMNS, currentStep, DEFAULT_STEPS, presentCase, READ_ROLES, type CaseRow, type CaseStatus, type CaseView } from './model.ts';
+import { CASE_COLUMNS, currentStep, presentCase, READ_ROLES, STAFF_ONLY_KINDS, type CaseRow, type CaseStatus, type CaseView } from './model.ts';
+import { commitmentCheckOf, type CommitmentCheck } from './commitment.ts';
+import { specialProcedures, type SpecialRecord } from './special.ts';
+import { caseSupervisions, type Supervision } from './supervision.ts';
 import { actionsFor, type Action } from './workflow.ts';
 
 export interface TimelineEntry {
@@ -18,10 +22,11 @@ export interface TimelineEntry {
   details: Record<string, unknown>;
 }
 
-async function timeline(q: Queryable, caseId: string): Promise<TimelineEntry[]> {
+async function timeline(q: Queryable, caseId: string, forStaff: boolean): Promise<TimelineEntry[]> {
   const rows = await q.query<{ at: Date; kind: string; step_key: string | null; actor_name: string | null; actor_kind: string; opinion: string | null; details: Record<string, unknown> }>(
-    'select at, kind, step_key, actor_name, actor_kind, opinion, details from case_event where case_id = $1 order by at, id',
-    [caseId],
+    `select at, kind, step_key, actor_name, actor_kind, opinion, details from case_event
+      where case_id = $1 ${forStaff ? '' : 'and kind <> all($2::text[])'} order by at, id`,
+    forStaff ? [caseId] : [caseId, STAFF_ONLY_KINDS],
   );
   return rows.map((r) => ({ at: new Date(r.at).toISOString(), kind: r.kind, stepKey: r.step_key, actorName: r.actor_name, opinion: r.opinion, details: r.details }));
 }
@@ -42,6 +47,9 @@ export interface CaseDetail {
   actions: string[];
   colour: ReturnType<typeof deadlineColour>;
   queryCode: string | null;
+  specialProcedures: SpecialRecord[];
+  supervisions: Supervision[];
+  commitmentCheck: CommitmentCheck | null;
 }
 
 export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Promise<CaseDetail> {
@@ -49,8 +57,9 @@ export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Pro
   let actions: string[] = [];
   if (actor.kind === 'staff') {
     const step = currentStep(c);
-    const mayAct = step && canAct(actor, step.roles, { regionCode: c.region_code, departmentId: c.department_id });
-    actions = mayAct ? (actionsFor(c) as Action[]) : [];
+    const scope = { regionCode: c.region_code, departmentId: c.department_id };
+    const mayAct = step && canAct(actor, step.roles, scope);
+    actions = mayAct ? (actionsFor(c) as Action[]) : step && canAct(actor, ['department_admin', 'leader'], scope) ? ['assign'] : [];
   } else {
     if (c.status === 'draft') actions = ['save', 'upload', 'submit', 'withdraw'];
     else if (c.status === 'correction') actions = ['save', 'upload', 'resubmit', 'withdraw'];
@@ -59,10 +68,13 @@ export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Pro
   return {
     case: presentCase(c),
     materials: await listMaterialFiles(q, c.id),
-    timeline: await timeline(q, c.id),
+    timeline: await timeline(q, c.id, actor.kind === 'staff'),
     actions,
     colour: deadlineColour(c),
     queryCode: actor.kind === 'person' ? c.query_code : null,
+    specialProcedures: await specialProcedures(q, c.id),
+    supervisions: actor.kind === 'staff' ? await caseSupervisions(q, c.id) : [],
+    commitmentCheck: c.commitment ? await commitmentCheckOf(q, c.id) : null,
   };
 }
 
@@ -122,12 +134,15 @@ export async function myCases(q: Queryable, actor: Actor, query: { status?: Case
 }
 
 async function page(q: Queryable, where: string, params: unknown[], order: string, query: { page: number; pageSize: number }): Promise<PageResult<CaseListRow>> {
+  // Two queries, not count(*) over (): the window would read every row in scope before the
+  // first page could be returned; the page alone stops after pageSize rows of an ordered index.
+  const total = await q.one<{ n: number }>(`select count(*) as n from case_record c where ${where}`, [...params]);
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
-  const rows = await q.query<CaseRow & { total: number }>(
-    `select ${CASE_COLUMNS}, count(*) over () as total from case_record c where ${where} order by ${order} limit $${params.length - 1} offset $${params.length}`,
+  const rows = await q.query<CaseRow>(
+    `select ${CASE_COLUMNS} from case_record c where ${where} order by ${order} limit $${params.length - 1} offset $${params.length}`,
     params,
   );
-  return { items: rows.map(listRow), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(listRow), total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
 export interface InboxQuery {
@@ -139,7 +154,8 @@ export interface InboxQuery {
   pageSize: number;
 }
 
-const STEP_ROLES = [...new Set(DEFAULT_STEPS.flatMap((s) => s.roles))];
+/** Every role a workflow step may be given to (the catalogue's list), so item-defined steps reach their inboxes. */
+const INBOX_ROLES: readonly Role[] = STEP_ROLES as readonly Role[];
 
 /**
  * 待办: cases whose current step one of the staff member's grants may act on (role among the
@@ -156,7 +172,7 @@ export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Prom
       and ${scopeCondition(staff, READ_ROLES, { region: 'c.region_code', department: 'c.department_id' }, params)}`;
     return { ...(await page(q, where, params, 'c.updated_at desc', query)), counts: {} };
   }
-  let where = `c.status in ('submitted', 'processing') and ${inboxCondition(staff, STEP_ROLES, params)}`;
+  let where = `c.status in ('submitted', 'processing') and ${inboxCondition(staff, INBOX_ROLES, params)}`;
   const countParams = [...params];
   const countWhere = where;
   const view = query.view ?? 'open';
@@ -166,7 +182,7 @@ export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Prom
   }
   if (query.step) {
     params.push(query.step);
-    where += ` and (c.steps -> c.current_step ->> 'key') = $${params.length}`;
+    where += ` and c.current_step_key = $${params.length}`;
   }
   if (query.q) {
     if (query.q.length > 60) throw new AppError('VALIDATION_FAILED', 400, { field: 'q', reason: 'TOO_LONG' }, { field: 'q' });
@@ -175,7 +191,7 @@ export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Prom
   }
   const result = await page(q, where, params, 'c.promised_due nulls last, c.submitted_at', query);
   const counts = await q.query<{ step: string; n: number }>(
-    `select c.steps -> c.current_step ->> 'key' as step, count(*) as n from case_record c where ${countWhere} group by 1`,
+    `select c.current_step_key as step, count(*) as n from case_record c where ${countWhere} group by 1`,
     countParams,
   );
   return { ...result, counts: Object.fromEntries(counts.map((r) => [r.step, Number(r.n)])) };
@@ -190,8 +206,8 @@ export async function publicProgress(q: Queryable, number: string, code: string)
   // one answer for an unknown number and a wrong code, so numbers cannot be probed
   if (!c || !c.query_code || c.query_code !== code.toUpperCase()) throw new AppError('CASE_PROGRESS_NOT_FOUND', 404);
   const events = await q.query<{ at: Date; kind: string; step_key: string | null }>(
-    `select at, kind, step_key from case_event where case_id = $1 and kind <> 'draft_created' and kind <> 'claimed' order by at, id`,
-    [c.id],
+    `select at, kind, step_key from case_event where case_id = $1 and kind <> 'draft_created' and kind <> 'claimed' and kind <> all($2::text[]) order by at, id`,
+    [c.id, STAFF_ONLY_KINDS],
   );
   const v = presentCase(c);
   return {

@@ -1,14 +1,24 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
+import { rawBody, registerRawBodyRoutes } from '../../kernel/http/raw-body.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { getVersionById } from '../catalog/index.ts';
 import { createDraft, resubmitCase, saveDraft, submitCase, withdrawCase } from './applications.ts';
 import { CASE_STATUSES } from './model.ts';
+import { SPECIAL_PROCEDURES } from './steps.ts';
 import { readMaterial, uploadMaterial } from './materials.ts';
+import { registerReportingRoutes } from './reporting-routes.ts';
+import { registerResultRoutes } from './result-routes.ts';
 import { getCaseDetail, inbox, myCases, publicProgress } from './queries.ts';
 import { MAX_MATERIAL_BYTES } from './uploads.ts';
 import { act, ACTIONS } from './workflow.ts';
+import { registerWindowRoutes } from './window-routes.ts';
+import { registerBundleCaseRoutes } from './bundle-routes.ts';
+import { registerWorkflowRoutes } from './workflow-routes.ts';
+import { commitmentText } from './commitment.ts';
+import { registerAssigneeRoutes } from './assignees.ts';
+import { registerSupervisableRoutes } from './supervisable.ts';
 
 const tags = ['cases'];
 const Id = Type.String({ pattern: UUID_PATTERN });
@@ -28,6 +38,13 @@ const Paging = { page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 })
 
 export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
+  registerWindowRoutes(app, ctx);
+  registerReportingRoutes(app, ctx);
+  registerResultRoutes(app, ctx);
+  registerBundleCaseRoutes(app, ctx);
+  registerWorkflowRoutes(app, ctx);
+  registerAssigneeRoutes(app, ctx);
+  registerSupervisableRoutes(app, ctx);
 
   app.post('/api/cases', {
     schema: {
@@ -65,7 +82,8 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
   }, async (req) => {
     const detail = await getCaseDetail(db, req.actor, req.params.id);
     const v = await getVersionById(db, detail.case.itemVersionId);
-    return { ...detail, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [] } };
+    const commitment = v?.content.flags?.commitment ? commitmentText(v.content, detail.case.itemName) : null;
+    return { ...detail, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [], commitment } };
   });
 
   app.put('/api/cases/:id/form', {
@@ -76,7 +94,8 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       params: IdParams,
-      body: Type.Object({ version: Version, idempotencyKey: Type.Optional(IdempotencyKey) }, { additionalProperties: false }),
+      // commitment: the applicant signs the item's 告知承诺书 (required for commitment items)
+      body: Type.Object({ version: Version, idempotencyKey: Type.Optional(IdempotencyKey), commitment: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
       response: { 200: Type.Object({ replayed: Type.Boolean(), case: CaseView }, Open) },
     },
   }, (req) => submitCase(ctx, req.actor, req.params.id, req.body));
@@ -118,6 +137,19 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
             ),
           ),
           toStep: Type.Optional(Type.String({ maxLength: 40 })),
+          assigneeId: Type.Optional(Id),
+          procedure: Type.Optional(Type.Enum(SPECIAL_PROCEDURES)),
+          procedureName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+          fees: Type.Optional(
+            Type.Array(
+              Type.Object(
+                { name: Type.String({ minLength: 1, maxLength: 200 }), unitFen: Type.Integer({ minimum: 0, maximum: 100_000_000_000 }), quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 50 },
+            ),
+          ),
+          overdueReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
         },
         { additionalProperties: false },
       ),
@@ -133,7 +165,9 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
       .header('content-type', f.mime)
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
       .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
+      // a file never runs script; PDFs (checked for scripts at upload) keep the browser's viewer,
+      // which a sandboxed document may not open, and may be framed only by our own pages
+      .header('content-security-policy', f.mime === 'application/pdf' ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; sandbox")
       .send(f.content);
   });
 
@@ -146,10 +180,7 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
   }, (req) => publicProgress(db, req.query.number, req.query.code));
 
   // Uploads are raw bodies (the file's bytes), read up to the material limit and no further.
-  app.register(async (plugin) => {
-    const scope = plugin as unknown as HttpApp;
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_MATERIAL_BYTES }, (_req, body, done) => done(null, body));
+  registerRawBodyRoutes(app, MAX_MATERIAL_BYTES, (scope) => {
     scope.put('/api/cases/:id/materials/:key', {
       schema: {
         tags,
@@ -158,8 +189,7 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
         response: { 201: Type.Object({ id: Id, materialKey: Type.String(), fileName: Type.String(), mime: Type.String(), size: Type.Integer() }, Open) },
       },
     }, async (req, reply) => {
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const file = await uploadMaterial(ctx, req.actor, req.params.id, req.params.key, req.query.name, body);
+      const file = await uploadMaterial(ctx, req.actor, req.params.id, req.params.key, req.query.name, rawBody(req.body));
       return reply.status(201).send(file);
     });
   });

@@ -9,7 +9,7 @@ import type { PersonalData } from '../../kernel/pii.ts';
 import { personView, queueSms } from '../identity/index.ts';
 import { CASE_COLUMNS, type CaseRow } from './model.ts';
 
-const JSONB_COLUMNS = new Set(['form_data', 'steps', 'correction_items']);
+const JSONB_COLUMNS = new Set(['form_data', 'steps', 'correction_items', 'special_procedure', 'commitment', 'instant_result']);
 
 /**
  * Changes the case row, guarded by the version the caller read: a second writer that read the

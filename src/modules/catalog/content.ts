@@ -48,6 +48,14 @@ export const CROSS_SCOPES = ['nation', 'pan_prd', 'province', 'city'] as const;
 export const RESULT_TYPES = ['certificate', 'document', 'approval', 'other'] as const;
 export const PREFILL_SOURCES = ['identity', 'base_library', 'license'] as const;
 export const MEMBER_ORDERS = ['parallel', 'sequence'] as const;
+/** Kinds of workflow step: 受理, 审查, 决定, 特别程序 (现场勘查, 专家评审, 公示, 听证 …), 缴费. */
+export const STEP_KINDS = ['accept', 'review', 'decide', 'special', 'payment'] as const;
+/** 特别程序 of 行政许可法 art. 45 and common practice. */
+export const SPECIAL_PROCEDURES = ['on_site', 'expert_review', 'publicity', 'hearing', 'inspection', 'other'] as const;
+/** Staff roles a workflow step may be given to. */
+export const STEP_ROLES = ['window_clerk', 'approver', 'department_admin', 'leader'] as const;
+/** Comparisons a 秒批 rule may make. */
+export const RULE_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'prefix'] as const;
 
 /**
  * 网上办理深度 — national multi-select codes (stored `^`-joined in exchange files):
@@ -119,6 +127,37 @@ export const TimeLimit = Type.Object(
   { additionalProperties: false },
 );
 export type TimeLimit = Static<typeof TimeLimit>;
+
+/** One step of the case workflow as data (办理流程 as the cases module runs it). */
+export const WorkflowStep = Type.Object(
+  {
+    key: Str(40, { pattern: '^[a-z][a-z0-9_]*$' }),
+    name: Str(40, { minLength: 1 }),
+    kind: Enum(STEP_KINDS),
+    /** Who acts; absent = the default for the kind (受理: window clerks and approvers; others: approvers). */
+    roles: Opt(Type.Array(Enum(STEP_ROLES), { minItems: 1, maxItems: 4 })),
+    /** For kind `special`: which procedure. */
+    procedure: Opt(Enum(SPECIAL_PROCEDURES)),
+  },
+  { additionalProperties: false },
+);
+export type WorkflowStep = Static<typeof WorkflowStep>;
+
+/**
+ * A 秒批 rule over a fact of the application: `form.<field>`, or the applicant's
+ * `applicant.age`, `applicant.idRegion` (household region from the ID number), `applicant.kind`.
+ */
+export const InstantRule = Type.Object(
+  {
+    fact: Str(80, { pattern: '^(form|applicant)\\.[A-Za-z0-9_]+$' }),
+    op: Enum(RULE_OPS),
+    value: Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean(), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 })]),
+    /** What the rule means, shown to the applicant in the explanation (e.g. 年满60周岁). */
+    label: Str(200, { minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type InstantRule = Static<typeof InstantRule>;
 
 export const HallPlace = Type.Object(
   {
@@ -298,6 +337,12 @@ export const ItemContent = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** The case workflow; absent = 受理 → 审查 → 决定. */
+    workflow: Opt(Type.Array(WorkflowStep, { minItems: 2, maxItems: 12 })),
+    /** 秒批: when flags.instantApproval is set and every rule holds, the platform approves at submission. */
+    instantRules: Opt(Type.Array(InstantRule, { maxItems: 20 })),
+    /** 告知承诺制: working days after approval within which the department verifies the commitment. */
+    commitmentCheckDays: Opt(Type.Integer({ minimum: 1, maximum: 365 })),
     specialProcedures: Opt(
       Type.Array(
         Type.Object({ name: Str(100, { minLength: 1 }), countedInLimit: Type.Boolean(), note: Opt(Str(500)) }, { additionalProperties: false }),

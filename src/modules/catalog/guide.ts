@@ -1,6 +1,7 @@
 import type { Db } from '../../kernel/db/index.ts';
-import { departmentRefsById, getRegion } from '../org/index.ts';
+import { departmentRefsById, getRegion, type HallRef } from '../org/index.ts';
 import type { ItemContent } from './content.ts';
+import { guideHalls } from './guide-halls.ts';
 import { getPublishedVersion } from './items.ts';
 
 export interface Guide {
@@ -18,12 +19,14 @@ export interface Guide {
   publishedAt: string;
   content: ItemContent;
   bundles: { id: string; code: string; name: string }[];
+  /** The service halls that handle the item, with WGS-84 positions (see guideHalls). */
+  halls: HallRef[];
 }
 
 /** 办事指南: the published version of an item, with the names a reader needs. Public. */
 export async function getGuide(db: Db, idOrCode: string): Promise<Guide> {
   const v = await getPublishedVersion(db, idOrCode);
-  const [dept, region, type, bundles] = await Promise.all([
+  const [dept, region, type, bundles, halls] = await Promise.all([
     departmentRefsById(db, [v.departmentId]),
     getRegion(db, v.regionCode).catch(() => undefined),
     v.content.typeCode ? db.one<{ name: string }>('select name from catalog_item_type where code = $1', [v.content.typeCode]) : undefined,
@@ -32,6 +35,7 @@ export async function getGuide(db: Db, idOrCode: string): Promise<Guide> {
         where m.item_id = $1 and b.status = 'published' order by b.code`,
       [v.itemId],
     ),
+    guideHalls(db, v),
   ]);
   // Popularity from reading; not worth a failed request if it cannot be counted.
   await db.query('update catalog_item set view_count = view_count + 1 where id = $1', [v.itemId]).catch(() => undefined);
@@ -50,5 +54,6 @@ export async function getGuide(db: Db, idOrCode: string): Promise<Guide> {
     publishedAt: v.publishedAt,
     content: v.content,
     bundles,
+    halls,
   };
 }

@@ -12,4 +12,10 @@ export const catalogModule: Module = {
 export { getPublishedVersion, getVersionById, type PublishedVersion } from './items.ts';
 export { checkQuality, RULES, type Issue, type QualityReport } from './rules.ts';
 export type { ItemContent } from './content.ts';
+export { SPECIAL_PROCEDURES, STEP_KINDS, STEP_ROLES } from './content.ts';
 export { indicatorInputs, computeIndicators, consistencyReport, type IndicatorValue } from './reports.ts';
+// Cases applies for a 一件事: the bundle's members and the merge of their forms and materials.
+export { getBundle, type BundleDetail } from './bundles.ts';
+export { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
+// The licence catalogue (证照目录) lists the items that produce each licence type.
+export { itemsProducingLicence, type LicenceProducer } from './licence-producers.ts';

@@ -16,6 +16,7 @@ import { requireCatalogStaff } from './access.ts';
 import { registerBundleRoutes } from './bundle-routes.ts';
 import { registerTransferRoutes } from './transfer/routes.ts';
 import { consistencyReport, indicatorInputs } from './reports.ts';
+import * as R from './route-schemas.ts';
 
 const Id = Type.String({ pattern: UUID_PATTERN });
 const RegionCode = Type.String({ pattern: REGION_CODE_PATTERN });
@@ -36,14 +37,14 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
 
   // ---- dictionaries (public) ---------------------------------------------------------------
-  app.get('/api/catalog/types', { schema: { tags } }, async () => ({
-    items: await db.query(`select code, name, letter, application_based as "applicationBased" from catalog_item_type order by sort`),
+  app.get('/api/catalog/types', { schema: { tags, response: { 200: R.ItemTypesSchema } } }, async () => ({
+    items: await db.query<{ code: string; name: string; letter: string; applicationBased: boolean }>(`select code, name, letter, application_based as "applicationBased" from catalog_item_type order by sort`),
   }));
-  app.get('/api/catalog/license-types', { schema: { tags } }, async () => ({
-    items: await db.query(`select code, name, holder, department_code as "departmentCode", fields from catalog_license_type order by code`),
+  app.get('/api/catalog/license-types', { schema: { tags, response: { 200: R.LicenseTypesSchema } } }, async () => ({
+    items: await db.query<{ code: string; name: string; holder: string; departmentCode: string }>(`select code, name, holder, department_code as "departmentCode", fields from catalog_license_type order by code`),
   }));
-  app.get('/api/catalog/base-fields', { schema: { tags } }, async () => ({
-    items: await db.query(`select key, label, library, provider from catalog_base_field order by key`),
+  app.get('/api/catalog/base-fields', { schema: { tags, response: { 200: R.BaseFieldsSchema } } }, async () => ({
+    items: await db.query<{ key: string; label: string; library: string; provider: string }>(`select key, label, library, provider from catalog_base_field order by key`),
   }));
 
   // ---- items (staff) -----------------------------------------------------------------------
@@ -59,6 +60,7 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
         page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
         pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
       }),
+      response: { 200: R.ItemPageSchema },
     },
   }, (req) => listItems(db, req.actor, req.query));
 
@@ -69,13 +71,14 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
         { code: Type.String({ minLength: 1, maxLength: 80 }), departmentId: Id, content: ItemContent },
         { additionalProperties: false },
       ),
+      response: { 201: R.ItemWithVersionSchema },
     },
   }, async (req, reply) => {
     const r = await createItem(db, req.actor, req.body);
     return reply.status(201).send({ item: r.item, version: presentVersion(req.lang, r.version) });
   });
 
-  app.get('/api/catalog/items/:id', { schema: { tags, params: IdParams } }, async (req) => {
+  app.get('/api/catalog/items/:id', { schema: { tags, params: IdParams, response: { 200: R.ItemDetailSchema } } }, async (req) => {
     const d = await getItem(db, req.actor, req.params.id);
     return { ...d, current: presentVersion(req.lang, d.current) };
   });
@@ -85,13 +88,14 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
       tags,
       params: IdParams,
       body: Type.Object({ content: ItemContent, lockVersion: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+      response: { 200: R.ItemWithVersionSchema },
     },
   }, async (req) => {
     const r = await saveDraft(db, req.actor, req.params.id, req.body);
     return { item: r.item, version: presentVersion(req.lang, r.version) };
   });
 
-  app.post('/api/catalog/items/:id/versions', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.post('/api/catalog/items/:id/versions', { schema: { tags, params: IdParams, response: { 201: R.ItemWithVersionSchema } } }, async (req, reply) => {
     const r = await newDraft(db, req.actor, req.params.id);
     return reply.status(201).send({ item: r.item, version: presentVersion(req.lang, r.version) });
   });
@@ -107,6 +111,7 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
         },
         { additionalProperties: false },
       ),
+      response: { 200: R.ItemWithVersionSchema },
     },
   }, async (req) => {
     const body = req.body as { action: Transition; comment?: string };
@@ -115,16 +120,16 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
   });
 
   app.get('/api/catalog/items/:id/versions/:no', {
-    schema: { tags, params: Type.Object({ id: Id, no: Type.Integer({ minimum: 1 }) }) },
+    schema: { tags, params: Type.Object({ id: Id, no: Type.Integer({ minimum: 1 }) }), response: { 200: R.VersionSchema } },
   }, async (req) => presentVersion(req.lang, await getVersion(db, req.actor, req.params.id, req.params.no)));
 
   app.get('/api/catalog/items/:id/diff', {
-    schema: { tags, params: IdParams, querystring: Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }) },
+    schema: { tags, params: IdParams, querystring: Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }), response: { 200: R.DiffSchema } },
   }, (req) => diffVersions(db, req.actor, req.params.id, req.query.from, req.query.to));
 
   /** Live quality check for the editor: nothing is stored. */
   app.post('/api/catalog/quality', {
-    schema: { tags, body: Type.Object({ content: Type.Unknown() }, { additionalProperties: false }) },
+    schema: { tags, body: Type.Object({ content: Type.Unknown() }, { additionalProperties: false }), response: { 200: R.QualitySchema } },
   }, async (req) => {
     requireCatalogStaff(req.actor);
     const content = assertContent(structuredClone(req.body.content));
@@ -133,12 +138,12 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
 
   // ---- public: guide, lookup, search -------------------------------------------------------
   app.get('/api/catalog/guide/:idOrCode', {
-    schema: { tags, params: Type.Object({ idOrCode: Type.String({ minLength: 1, maxLength: 80 }) }) },
+    schema: { tags, params: Type.Object({ idOrCode: Type.String({ minLength: 1, maxLength: 80 }) }), response: { 200: R.GuideSchema } },
   }, (req) => getGuide(db, req.params.idOrCode));
 
   /** Exact lookup by code or id of the published version (also the search benchmark's baseline). */
   app.get('/api/catalog/published/:idOrCode', {
-    schema: { tags, params: Type.Object({ idOrCode: Type.String({ minLength: 1, maxLength: 80 }) }) },
+    schema: { tags, params: Type.Object({ idOrCode: Type.String({ minLength: 1, maxLength: 80 }) }), response: { 200: R.PublishedRefSchema } },
   }, async (req) => {
     const v = await getPublishedVersion(db, req.params.idOrCode);
     return { itemId: v.itemId, versionId: v.versionId, versionNo: v.versionNo, code: v.code, name: v.name, regionCode: v.regionCode, departmentId: v.departmentId };
@@ -162,6 +167,7 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
         ...Filters,
         limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
       }),
+      response: { 200: R.SearchResultSchema },
     },
   }, async (req) => {
     const { q, limit, ...filters } = req.query;
@@ -187,7 +193,7 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
   });
 
   app.get('/api/catalog/suggest', {
-    schema: { tags, querystring: Type.Object({ q: Type.String({ maxLength: 100 }), ...Filters, limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }) }) },
+    schema: { tags, querystring: Type.Object({ q: Type.String({ maxLength: 100 }), ...Filters, limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }) }), response: { 200: R.SuggestionsSchema } },
   }, async (req) => {
     const { q, limit, ...filters } = req.query;
     const index = await searchIndex(db);
@@ -196,16 +202,21 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
 
   // ---- synonyms (data bureau) ----------------------------------------------------------------
   const Words = Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 2, maxItems: 20 });
-  app.get('/api/catalog/synonyms', { schema: { tags } }, async (req) => ({ items: await listSynonyms(db, req.actor) }));
+  app.get('/api/catalog/synonyms', { schema: { tags, response: { 200: R.SynonymListSchema } } }, async (req) => ({ items: await listSynonyms(db, req.actor) }));
   app.post('/api/catalog/synonyms', {
-    schema: { tags, body: Type.Object({ words: Words, regionCode: RegionCode }, { additionalProperties: false }) },
+    schema: { tags, body: Type.Object({ words: Words, regionCode: RegionCode }, { additionalProperties: false }), response: { 201: R.SynonymSchema } },
   }, async (req, reply) => reply.status(201).send(await createSynonym(db, req.actor, req.body)));
   app.put('/api/catalog/synonyms/:id', {
-    schema: { tags, params: IdParams, body: Type.Object({ words: Words, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) },
+    schema: {
+      tags,
+      params: IdParams,
+      body: Type.Object({ words: Words, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+      response: { 200: R.SynonymSchema },
+    },
   }, (req) => updateSynonym(db, req.actor, req.params.id, req.body));
-  app.delete('/api/catalog/synonyms/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.delete('/api/catalog/synonyms/:id', { schema: { tags, params: IdParams, response: { 204: R.NoContentSchema } } }, async (req, reply) => {
     await deleteSynonym(db, req.actor as Actor, req.params.id);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   registerBundleRoutes(app, ctx);
@@ -213,11 +224,11 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
 
   // ---- reports -------------------------------------------------------------------------------
   app.get('/api/catalog/consistency', {
-    schema: { tags, querystring: Type.Object({ regionCode: RegionCode, basicCode: Type.Optional(Type.String({ maxLength: 20 })) }) },
+    schema: { tags, querystring: Type.Object({ regionCode: RegionCode, basicCode: Type.Optional(Type.String({ maxLength: 20 })) }), response: { 200: R.ConsistencySchema } },
   }, (req) => consistencyReport(db, req.actor, req.query.regionCode, req.query.basicCode));
 
   app.get('/api/catalog/indicators', {
-    schema: { tags, querystring: Type.Object({ regionCode: RegionCode, departmentId: Type.Optional(Id) }) },
+    schema: { tags, querystring: Type.Object({ regionCode: RegionCode, departmentId: Type.Optional(Id) }), response: { 200: R.IndicatorInputsSchema } },
   }, async (req) => {
     requireCatalogStaff(req.actor);
     return indicatorInputs(db, req.query.regionCode, req.query.departmentId);

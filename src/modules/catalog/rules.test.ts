@@ -59,6 +59,7 @@ const CASES: [string, (c: ItemContent) => void, string][] = [
   ],
   ['免交 with a paper material', (c) => Object.assign(c, { flags: { ...c.flags, noSubmit: true }, materials: [{ ...c.materials![0]!, form: 'paper' }] }), 'FOUR_FREE_SUBMIT'],
   ['免填 without prefill', (c) => (c.form = { schema: { type: 'object', properties: { a: { type: 'string' } } }, fields: { a: {} } }), 'FOUR_FREE_FILL'],
+  ['a workflow without a decision', (c) => (c.workflow = [{ key: 'accept', name: '受理', kind: 'accept' }, { key: 'review', name: '审查', kind: 'review' }]), 'WORKFLOW_ONE_DECIDE'],
   ['跨省通办 within the province', (c) => (c.flags = { ...c.flags, crossProvince: true, crossScope: 'province' }), 'CROSS_PROVINCE_SCOPE'],
   ['秒批 with a 5-day promise', (c) => (c.flags = { ...c.flags, instantApproval: true }), 'INSTANT_APPROVAL_LIMIT'],
   ['掌上办 without the mobile channel', (c) => (c.channels = ['window', 'online']), 'MOBILE_CHANNEL'],

@@ -312,6 +312,38 @@ export const formDefinition: Rule = {
   },
 };
 
+/**
+ * The workflow the cases module will run: 受理 first and only there, one 决定, unique keys, a
+ * procedure named on special steps, 缴费 only after the decision and only for charged items;
+ * 秒批 rules only on 秒批 items and only over fields the form has.
+ */
+export const workflowShape: Rule = {
+  id: 'WORKFLOW',
+  check(c) {
+    const out: Issue[] = [];
+    const steps = c.workflow;
+    if (steps) {
+      const bad = (what: string) => out.push(issue(`WORKFLOW_${what}`, 'workflow'));
+      if (steps[0]?.kind !== 'accept' || steps.slice(1).some((s) => s.kind === 'accept')) bad('ACCEPT_FIRST');
+      const decide = steps.findIndex((s) => s.kind === 'decide');
+      if (decide < 0 || steps.filter((s) => s.kind === 'decide').length > 1) bad('ONE_DECIDE');
+      if (new Set(steps.map((s) => s.key)).size !== steps.length) bad('UNIQUE_KEYS');
+      if (steps.some((s) => s.kind === 'special' && !s.procedure)) bad('PROCEDURE');
+      const pay = steps.findIndex((s) => s.kind === 'payment');
+      if (pay >= 0 && (pay < decide || !c.fees?.charged)) bad('PAYMENT');
+    }
+    const rules = c.instantRules ?? [];
+    if (rules.length && !c.flags?.instantApproval) out.push(issue('INSTANT_RULES_FLAG', 'instantRules', undefined, 'warning'));
+    const props = c.form?.schema.properties ?? {};
+    for (const [i, r] of rules.entries()) {
+      const [source, name] = r.fact.split('.') as [string, string];
+      if (source === 'form' && !(name in props)) out.push(issue('INSTANT_RULE_FACT', `instantRules.${i}.fact`, { fact: r.fact }));
+      if (source === 'applicant' && !['age', 'idRegion', 'kind'].includes(name)) out.push(issue('INSTANT_RULE_FACT', `instantRules.${i}.fact`, { fact: r.fact }));
+    }
+    return out;
+  },
+};
+
 export const RULES: Rule[] = [
   requiredFields,
   knownType,
@@ -328,6 +360,7 @@ export const RULES: Rule[] = [
   phones,
   materialSources,
   fourFreeBacked,
+  workflowShape,
   flagsConsistent,
   formDefinition,
 ];

@@ -194,6 +194,7 @@ function registerDevInbox(app: HttpApp, ctx: AppContext) {
       .map((m) => `<li><b>${escapeHtml(m.phone)}</b> <time>${escapeHtml(m.sentAt)}</time><p>${escapeHtml(m.text)}</p></li>`)
       .join('');
     const body = `<h1>${escapeHtml(t(req.lang, 'dev.sms.title'))}</h1><p class="client">${escapeHtml(t(req.lang, 'dev.sms.why'))}</p>
+<p><a href="/dev/sms/reply">${escapeHtml(t(req.lang, 'dev.smsReply.title'))}</a></p>
 <ul class="sms">${rows || `<li>${escapeHtml(t(req.lang, 'dev.sms.empty'))}</li>`}</ul>`;
     // refresh every few seconds: the message arrives once the outbox worker delivered it
     return reply.type('text/html').send(page(req.lang, t(req.lang, 'dev.sms.title'), body).replace('<head>', '<head><meta http-equiv="refresh" content="3">'));

@@ -11,6 +11,7 @@ import { actorForBearer } from './bearer.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { SMS_TOPIC, smsHandler } from './sms.ts';
 import { actorForToken, SESSION_COOKIE } from './sessions.ts';
+import { registerInboundSmsRoutes } from './sms-inbound-routes.ts';
 
 export const identityModule: Module = {
   name: 'identity',
@@ -23,6 +24,7 @@ export const identityModule: Module = {
     registerInPersonRoutes(app, ctx);
     registerOidcRoutes(app, ctx, runtime);
     registerWebSignIn(app, ctx, runtime);
+    registerInboundSmsRoutes(app, ctx);
   },
   eventHandlers(ctx) {
     return { [SMS_TOPIC]: smsHandler(personalData(ctx.config.masterKey)) };
@@ -42,3 +44,5 @@ export { actingFor, actingOptions, type ActingFor } from './enterprises.ts';
 export { checkRedirectUri } from './client-routes.ts';
 export { registerClient, type ClientRegistration } from './oidc/clients.ts';
 export { queueSms } from './sms.ts';
+export { INBOUND_TOPIC, personIdByPhone, signedInbound, type InboundSms, type InboundSmsEvent } from './sms-inbound.ts';
+export { enterpriseById, findEnterpriseByUscc, findPersonByIdNumber, type EnterpriseRecord } from './applicants.ts';

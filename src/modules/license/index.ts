@@ -13,6 +13,8 @@ export type { LicenceStatus, Operation, Verdict } from './codes.ts';
 export { buildLicenceId, isValidLicenceId, mod3736CheckChar, parseLicenceId } from './identifier.ts';
 export type { LicenceIdParts, ParsedLicenceId } from './identifier.ts';
 export { issueLicence, reissueLicence } from './issue.ts';
+export { seedDemoLicences, type DemoLicenceType } from './demo.ts';
+export { heldValidLicence, issueCaseLicence, type CaseLicenceInput, type HolderRef } from './case-issue.ts';
 export type { HolderInput, IssueInput } from './issue.ts';
 export { licenceStats, listHolderLicences } from './service.ts';
 export type { LicenceView } from './store.ts';

@@ -19,6 +19,7 @@ import {
   verificationUrl,
   walletLicences,
 } from './service.ts';
+import { TypeItems, typeProducingItems } from './type-items.ts';
 import { createType, getType, listTypes, updateType } from './types.ts';
 import { decideUseRequest, getUseRequest, grantUse, listGrants, requestUse, walletRequests } from './use-requests.ts';
 import { createPresentation, parseQrPayload, verifyByIdentifier, verifyPresentation } from './verify.ts';
@@ -48,6 +49,9 @@ export function registerLicenceRoutes(app: HttpApp, ctx: AppContext) {
     '/api/licence-types/:id',
     { schema: { tags: types, params: S.IdParams, body: S.LicenceTypePatch, response: { 200: S.LicenceType } } },
     (req) => updateType(ctx, req.actor, req.params.id, req.body),
+  );
+  app.get('/api/licence-types/:id/items', { schema: { tags: types, params: S.IdParams, response: { 200: TypeItems } } }, (req) =>
+    typeProducingItems(ctx, req.actor, req.params.id),
   );
 
   const tags = ['licences'];

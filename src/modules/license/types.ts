@@ -29,7 +29,8 @@ export interface LicenceType {
   updatedAt: string;
 }
 
-const MANAGE_ROLES = ['administrator'] as const;
+/** The catalogue is kept by the administrators and the data bureau (数据管理员), as the item catalogue is. */
+const MANAGE_ROLES = ['administrator', 'data_officer'] as const;
 
 export async function fetchType(q: Queryable, id: string): Promise<LicenceType | undefined> {
   const row = await q.one('select * from licence_type where id = $1', [id]);

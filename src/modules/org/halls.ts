@@ -1,3 +1,4 @@
+import { validationFailed } from '../../kernel/errors.ts';
 import { entityStore, stillReferenced } from './entity.ts';
 import { checkReferences } from './references.ts';
 import type { Hall } from './schemas.ts';
@@ -16,8 +17,16 @@ export const halls = entityStore<Hall>({
   uniqueConstraints: {},
   inUseCode: 'HALL_IN_USE',
   scopeOf: (row) => ({ regionCode: String(row.regionCode) }),
-  async prepare(tx, _actor, input) {
+  async prepare(tx, _actor, input, existing) {
     await checkReferences(tx, input);
+    // A PATCH may send one coordinate; the pair that would be stored is what must be whole.
+    const latitude = 'latitude' in input ? input.latitude : existing?.latitude;
+    const longitude = 'longitude' in input ? input.longitude : existing?.longitude;
+    const hasLatitude = latitude !== undefined && latitude !== null;
+    const hasLongitude = longitude !== undefined && longitude !== null;
+    if (hasLatitude !== hasLongitude) {
+      throw validationFailed(hasLatitude ? 'longitude' : 'latitude', 'latitude and longitude go together');
+    }
     return input;
   },
   async beforeDelete(tx, row) {

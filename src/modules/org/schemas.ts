@@ -51,6 +51,9 @@ const HallFields = {
   departmentId: Nullable(Id),
   phone: Text(40),
   openingHours: Text(100),
+  /** WGS-84 degrees; null when the hall's position is not recorded. */
+  latitude: Nullable(Type.Number({ minimum: -90, maximum: 90 })),
+  longitude: Nullable(Type.Number({ minimum: -180, maximum: 180 })),
 };
 export const HallCreate = Type.Object(
   {
@@ -60,6 +63,8 @@ export const HallCreate = Type.Object(
     departmentId: Type.Optional(HallFields.departmentId),
     phone: Type.Optional(HallFields.phone),
     openingHours: Type.Optional(HallFields.openingHours),
+    latitude: Type.Optional(HallFields.latitude),
+    longitude: Type.Optional(HallFields.longitude),
   },
   { additionalProperties: false },
 );

@@ -84,6 +84,9 @@ export interface Hall extends Versioned {
   departmentId: string | null;
   phone: string;
   openingHours: string;
+  /** WGS-84 degrees; null when not recorded. */
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export interface ServiceWindow extends Versioned {

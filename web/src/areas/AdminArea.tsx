@@ -12,7 +12,9 @@ const KiosksPage = lazy(() => import('../pages/admin/KiosksPage.tsx'));
 const StaffPage = lazy(() => import('../pages/admin/StaffPage.tsx'));
 const CalendarPage = lazy(() => import('../pages/admin/CalendarPage.tsx'));
 const SealsPage = lazy(() => import('../pages/seal/SealsPage.tsx'));
+const LicenceTypesPage = lazy(() => import('../pages/license/types/LicenceTypesPage.tsx'));
 const ClientsPage = lazy(() => import('../pages/identity/ClientsPage.tsx'));
+const RatingSettingsPage = lazy(() => import('../pages/ratings/RatingSettingsPage.tsx'));
 const CatalogItemsPage = lazy(() => import('../pages/catalog/admin/ItemsPage.tsx'));
 const CatalogItemEditorPage = lazy(() => import('../pages/catalog/admin/ItemEditorPage.tsx'));
 const CatalogBundlesPage = lazy(() => import('../pages/catalog/admin/BundlesPage.tsx'));
@@ -34,7 +36,9 @@ export default function AdminArea() {
           <Route path="staff" element={<StaffPage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="seals" element={<SealsPage />} />
+          <Route path="licence-types" element={<LicenceTypesPage />} />
           <Route path="clients" element={<ClientsPage />} />
+          <Route path="ratings" element={<RatingSettingsPage />} />
           <Route path="catalog/items" element={<CatalogItemsPage />} />
           <Route path="catalog/items/:id" element={<CatalogItemEditorPage />} />
           <Route path="catalog/bundles" element={<CatalogBundlesPage />} />

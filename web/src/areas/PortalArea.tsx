@@ -21,6 +21,13 @@ const ApplyPage = lazy(() => import('../pages/cases/ApplyPage.tsx'));
 const MyCasesPage = lazy(() => import('../pages/cases/MyCasesPage.tsx'));
 const MyCasePage = lazy(() => import('../pages/cases/MyCasePage.tsx'));
 const CaseProgressPage = lazy(() => import('../pages/cases/ProgressPage.tsx'));
+const BundleApplyPage = lazy(() => import('../pages/cases/bundle/BundleApplyPage.tsx'));
+const BundleCasePage = lazy(() => import('../pages/cases/bundle/BundleCasePage.tsx'));
+const BundleProgressPage = lazy(() => import('../pages/cases/bundle/BundleProgressPage.tsx'));
+const MyRatingsPage = lazy(() => import('../pages/ratings/MyRatingsPage.tsx'));
+const MessagesPage = lazy(() => import('../pages/cases/MessagesPage.tsx'));
+const RateLinkPage = lazy(() => import('../pages/ratings/RateLinkPage.tsx'));
+const PublicRatingsPage = lazy(() => import('../pages/ratings/PublicRatingsPage.tsx'));
 
 /** / and everything no other area claims: the public portal (and its 404). */
 export default function PortalArea() {
@@ -43,8 +50,15 @@ export default function PortalArea() {
         <Route path="me/enterprises" element={<EnterprisesPage />} />
         <Route path="apply/:itemId" element={<ApplyPage />} />
         <Route path="my-cases" element={<MyCasesPage />} />
+        <Route path="messages" element={<MessagesPage />} />
         <Route path="my-cases/:id" element={<MyCasePage />} />
         <Route path="progress" element={<CaseProgressPage />} />
+        <Route path="apply-bundle/:code" element={<BundleApplyPage />} />
+        <Route path="my-bundles/:id" element={<BundleCasePage />} />
+        <Route path="bundle-progress" element={<BundleProgressPage />} />
+        <Route path="my-ratings" element={<MyRatingsPage />} />
+        <Route path="rate/:token" element={<RateLinkPage />} />
+        <Route path="ratings" element={<PublicRatingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,11 +1,12 @@
-import { BankOutlined, CheckOutlined, FileTextOutlined, IdcardOutlined, LogoutOutlined, PayCircleOutlined, SafetyOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Dropdown, type MenuProps } from 'antd';
+import { BankOutlined, BellOutlined, CheckOutlined, FileTextOutlined, IdcardOutlined, LikeOutlined, LogoutOutlined, PayCircleOutlined, SafetyOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Badge, Button, Dropdown, type MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { identity, type ActingOption } from '../api/identity.ts';
 import { useSession } from '../auth/useSession.ts';
 import { useT } from '../i18n/useT.ts';
 import { useActAs } from '../pages/identity/useActAs.ts';
+import { caseMessages } from '../pages/cases/messages-api.ts';
 import '../pages/identity/identity.css';
 
 /**
@@ -19,6 +20,7 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
   const { message } = App.useApp();
   const actAs = useActAs();
   const [enterprises, setEnterprises] = useState<ActingOption[]>([]);
+  const [unread, setUnread] = useState(0);
   const isPerson = user?.kind === 'person';
 
   useEffect(() => {
@@ -26,6 +28,7 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
     let live = true;
     // the switch is a convenience: without the list the menu still offers the account pages
     identity.enterprises().then((items) => live && setEnterprises(items), () => undefined);
+    caseMessages.list(1).then((r) => live && setUnread(r.unread), () => undefined);
     return () => {
       live = false;
     };
@@ -38,8 +41,14 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
     ...(isPerson
       ? [
           { key: 'nav:/my-cases', icon: <FileTextOutlined />, label: t('identity.menu.cases') },
+          {
+            key: 'nav:/messages',
+            icon: <BellOutlined />,
+            label: <span data-testid="menu-messages">{t('casesMessages.menu')} <Badge count={unread} size="small" /></span>,
+          },
           { key: 'nav:/payments', icon: <PayCircleOutlined />, label: t('identity.menu.payments') },
           { key: 'nav:/wallet', icon: <IdcardOutlined />, label: t('identity.menu.wallet') },
+          { key: 'nav:/my-ratings', icon: <LikeOutlined />, label: t('ratings.menu.mine') },
         ]
       : []),
     { key: 'security', icon: <SafetyOutlined />, label: t('identity.menu.security') },

@@ -1,22 +1,42 @@
 import enBase from './en-US.json';
 import casesEn from './cases.en-US.json';
+import casesBundleEn from './cases-bundle.en-US.json';
+import casesBundleZh from './cases-bundle.zh-CN.json';
+import casesResultsEn from './cases-results.en-US.json';
+import casesResultsZh from './cases-results.zh-CN.json';
 import casesZh from './cases.zh-CN.json';
+import casesMessagesEn from './cases-messages.en-US.json';
+import casesMessagesZh from './cases-messages.zh-CN.json';
+import casesStatsEn from './cases-stats.en-US.json';
+import casesStatsZh from './cases-stats.zh-CN.json';
+import casesWindowEn from './cases-window.en-US.json';
+import casesWindowZh from './cases-window.zh-CN.json';
+import casesWorkflowZh from './cases-workflow.zh-CN.json';
+import casesWorkflowEn from './cases-workflow.en-US.json';
 import catalogEn from './catalog.en-US.json';
 import catalogZh from './catalog.zh-CN.json';
+import catalogWorkflowEn from './catalog-workflow.en-US.json';
+import catalogWorkflowZh from './catalog-workflow.zh-CN.json';
+import catalogHallsEn from './catalog-halls.en-US.json';
+import catalogHallsZh from './catalog-halls.zh-CN.json';
 import zhBase from './zh-CN.json';
 import identityEn from './identity.en-US.json';
 import identityZh from './identity.zh-CN.json';
 import licenseEn from './license.en-US.json';
+import licenseTypesEn from './license-types.en-US.json';
+import licenseTypesZh from './license-types.zh-CN.json';
 import licenseZh from './license.zh-CN.json';
 import paymentEn from './payment.en-US.json';
 import paymentZh from './payment.zh-CN.json';
+import ratingsEn from './ratings.en-US.json';
+import ratingsZh from './ratings.zh-CN.json';
 import sealEn from './seal.en-US.json';
 import sealZh from './seal.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, seal: sealZh, license: licenseZh, payment: paymentZh, identity: identityZh, cases: casesZh };
-const enUS = { ...enBase, catalog: catalogEn, seal: sealEn, license: licenseEn, payment: paymentEn, identity: identityEn, cases: casesEn };
+const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh };
+const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

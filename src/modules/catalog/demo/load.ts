@@ -155,6 +155,9 @@ export function contentOf(d: DemoItem, hallName: string): ItemContent {
     form: d.form.length ? formOf(d.form) : undefined,
     rights: d.rights,
     obligations: d.obligations,
+    workflow: d.workflow,
+    instantRules: d.instantRules,
+    commitmentCheckDays: d.commitmentCheckDays,
   }) as ItemContent;
 }
 

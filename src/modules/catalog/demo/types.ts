@@ -6,6 +6,7 @@
  *
  * Stable contract: fields are only ever added (as optional), never renamed.
  */
+import type { InstantRule, WorkflowStep } from '../content.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Dictionaries
@@ -388,6 +389,12 @@ export interface DemoItem {
   /** 权利和义务 (optional free text). */
   rights?: string;
   obligations?: string;
+  /** The case workflow (办理流程 as the cases module runs it); absent = 受理 → 审查 → 决定. */
+  workflow?: WorkflowStep[];
+  /** 秒批 rules (with flags.instantApproval). */
+  instantRules?: InstantRule[];
+  /** 告知承诺制: working days after approval to verify the commitment. */
+  commitmentCheckDays?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -113,3 +113,9 @@ test('colloquial queries: a lone character counts inside a name word, a mistyped
   assert.equal(first('护照过其了'), '普通护照签发');
   assert.ok(idx.search('护照过其了', {}, 3).hits[0]!.matched.some((m) => m.startsWith('过其:')));
 });
+
+test('an administrator synonym the segmenter does not know is still one query word', () => {
+  const withSynonym = new SearchIndex(DOCS, [['水狗子', '居民身份证']]);
+  assert.equal(withSynonym.search('水狗子').hits[0]?.doc.name, '居民身份证换领');
+  assert.ok(withSynonym.search('水狗子').hits[0]?.matched.some((m) => m.includes('synonym')));
+});

@@ -67,6 +67,9 @@ interface Posting {
 }
 
 /** How a query word was expanded into an index term. */
+/** A synonym cut into more words than this is not looked for (keeps query parsing linear). */
+const MAX_SYNONYM_PARTS = 4;
+
 type Via = 'exact' | 'part' | 'synonym' | 'synonymPart' | 'homophone' | 'typo' | 'pinyin' | 'initials' | 'bigram';
 const VIA_WEIGHT: Record<Via, number> = {
   exact: 1,
@@ -220,12 +223,37 @@ export class SearchIndex {
     const seen = new Set<string>();
     for (const part of normalize(query).split(/([a-z]+)/)) {
       if (!part.trim()) continue;
-      const ws = /^[a-z]+$/.test(part) ? [part] : this.joinSingles(words(part));
+      const ws = /^[a-z]+$/.test(part) ? [part] : this.joinSingles(this.joinSynonyms(words(part)));
       for (const w of ws) {
         if (seen.has(w)) continue;
         seen.add(w);
         out.push({ word: w, alternatives: this.expand(w) });
       }
+    }
+    return out;
+  }
+
+  /**
+   * An administrator's synonym the segmenter does not know arrives cut (水狗子 → 水 / 狗子): adjacent
+   * words that together spell a synonym are joined back, the longest run first, when a piece is
+   * unknown to the index (pieces that are all index words already find their items one by one,
+   * at full weight). Done on the query only, so the index and other queries stay as they were.
+   */
+  private joinSynonyms(ws: string[]): string[] {
+    if (this.synonyms.size === 0) return ws;
+    const out: string[] = [];
+    for (let i = 0; i < ws.length; i++) {
+      let joined = ws[i]!;
+      for (let j = Math.min(ws.length, i + MAX_SYNONYM_PARTS); j > i + 1; j--) {
+        const run = ws.slice(i, j);
+        const candidate = run.join('');
+        if (this.synonyms.has(candidate) && run.some((w) => !this.postings.has(w))) {
+          joined = candidate;
+          i = j - 1;
+          break;
+        }
+      }
+      out.push(joined);
     }
     return out;
   }

@@ -5,6 +5,7 @@ import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
 import { REGION_CODE_PATTERN } from '../../../kernel/region-code.ts';
 import { exportItems } from './export.ts';
+import { WorkbookSchema } from '../route-schemas.ts';
 import { ImportReportSchema } from './schemas.ts';
 import { importItems } from './import.ts';
 import { MAX_IMPORT_BYTES, XLSX_MIME } from './template.ts';
@@ -25,6 +26,7 @@ export function registerTransferRoutes(app: HttpApp, ctx: AppContext) {
           departmentId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
           status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired')])),
         }),
+        response: { 200: WorkbookSchema },
       },
     },
     async (req, reply) => {

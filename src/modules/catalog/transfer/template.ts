@@ -88,6 +88,14 @@ export const COLUMNS: Column[] = [
     note: '结果类型与样本、中介服务、办理流程。',
   },
   {
+    key: 'workflow',
+    header: '审批流程(JSON)',
+    kind: 'json',
+    width: 30,
+    contentKeys: ['workflow', 'instantRules', 'commitmentCheckDays'],
+    note: '办件环节（受理、审查、特别程序、决定、缴费）、秒批规则、告知承诺核查期限；留空为默认流程。',
+  },
+  {
     key: 'guide',
     header: '咨询与问答(JSON)',
     kind: 'json',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hmacSm3Signer, signedHeaders, simulatorKeys, sm2Signer, verifySignedBody } from './signing.ts';
+import { hmacSm3Signer, signedHeaders, sm2Signer, verifySignedBody } from '../../../kernel/crypto/index.ts';
+import { simulatorKeys } from './signing.ts';
 
 const KEY = '0123456789abcdeffedcba9876543210';
 
@@ -17,9 +18,9 @@ for (const [name, gateway, merchant] of [
     const headers = signedHeaders(gateway, body);
     assert.equal(verifySignedBody(merchant, headers, body), true);
     assert.equal(verifySignedBody(merchant, headers, body.replace('100', '101')), false);
-    assert.equal(verifySignedBody(merchant, { ...headers, 'x-pay-timestamp': '1' }, body), false);
-    assert.equal(verifySignedBody(merchant, { ...headers, 'x-pay-nonce': 'other' }, body), false);
-    assert.equal(verifySignedBody(merchant, { ...headers, 'x-pay-signature': 'zz' }, body), false);
+    assert.equal(verifySignedBody(merchant, { ...headers, 'x-callback-timestamp': '1' }, body), false);
+    assert.equal(verifySignedBody(merchant, { ...headers, 'x-callback-nonce': 'other' }, body), false);
+    assert.equal(verifySignedBody(merchant, { ...headers, 'x-callback-signature': 'zz' }, body), false);
     assert.equal(verifySignedBody(merchant, {}, body), false);
   });
 }

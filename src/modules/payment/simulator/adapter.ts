@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../kernel/db/index.ts';
 import type { ChannelAdapter, ChannelNotification, VerifyResult } from '../channels/types.ts';
-import { hmacSm3Signer, simulatorKeys, sm2Signer, verifySignedBody, type CallbackSigner } from '../channels/signing.ts';
+import { hmacSm3Signer, sm2Signer, verifySignedBody, type CallbackSigner } from '../../../kernel/crypto/index.ts';
+import { simulatorKeys } from '../channels/signing.ts';
 import { createSimOrder, refundSim, simOrderByMerchantNo, simStatement, type SimChannel } from './store.ts';
 
 /** Gateway-side signers: the simulator holds the private keys. */

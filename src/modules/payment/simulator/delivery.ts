@@ -2,7 +2,7 @@ import type { AppContext } from '../../../kernel/context.ts';
 import type { Tx } from '../../../kernel/db/index.ts';
 import type { ClaimedEvent } from '../../../kernel/events/worker.ts';
 import { emit } from '../../../kernel/events/outbox.ts';
-import { signedHeaders, type CallbackSigner } from '../channels/signing.ts';
+import { signedHeaders, type CallbackSigner } from '../../../kernel/crypto/index.ts';
 import { DELIVER_TOPIC, type SimChannel } from './store.ts';
 
 /**

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   DiffOutlined,
+  IdcardOutlined,
   ProfileOutlined,
   TagsOutlined,
   BankOutlined,
@@ -9,6 +10,7 @@ import {
   CalendarOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  LikeOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -47,7 +49,9 @@ export default function AdminLayout() {
         },
         { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('admin.menu.calendar') },
         { key: '/admin/seals', icon: <SafetyCertificateOutlined />, label: t('seal.menu') },
+        { key: '/admin/licence-types', icon: <IdcardOutlined />, label: t('licenseTypes.menu') },
         { key: '/admin/clients', icon: <ApiOutlined />, label: t('identity.clients.menu') },
+        { key: '/admin/ratings', icon: <LikeOutlined />, label: t('ratings.menu.settings') },
       ]}
     />
   );

@@ -1,4 +1,4 @@
-import { Input } from 'antd';
+import { Input, InputNumber } from 'antd';
 import { halls } from '../../api/org.ts';
 import type { Hall } from '../../api/types.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
@@ -32,6 +32,19 @@ const config: CrudConfig<Hall> = {
       name: 'openingHours',
       label: 'hall.openingHours',
       input: ({ t }) => <Input.TextArea rows={2} maxLength={100} placeholder={t('hall.openingHoursPlaceholder')} />,
+    },
+    {
+      name: 'latitude',
+      label: 'catalogHalls.latitude',
+      nullable: true,
+      help: 'catalogHalls.positionHelp',
+      input: () => <InputNumber min={-90} max={90} step={0.000001} precision={6} style={{ width: '100%' }} data-testid="hall-latitude" />,
+    },
+    {
+      name: 'longitude',
+      label: 'catalogHalls.longitude',
+      nullable: true,
+      input: () => <InputNumber min={-180} max={180} step={0.000001} precision={6} style={{ width: '100%' }} data-testid="hall-longitude" />,
     },
   ],
 };

@@ -28,7 +28,7 @@ export function DeadlineTag({ colour, due }: { colour: Colour; due: string | nul
 
 /** 办件时间轴: every transition with its time, who acted and the opinion given. */
 export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t } = useT();
+  const { tx } = useT();
   return (
     <Timeline
       data-testid="case-timeline"
@@ -37,7 +37,8 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
         color: /refused|disapproved|overdue/.test(e.kind) ? 'red' : /correction|warning/.test(e.kind) ? 'orange' : 'blue',
         children: (
           <div>
-            <strong>{t(`cases.kind.${e.kind}` as MessageKey) || e.kind}</strong>{' '}
+            <strong>{tx(`cases.kind.${e.kind}`, tx(`casesWorkflow.kind.${e.kind}`, e.kind))}</strong>
+            {typeof e.details?.name === 'string' && /special_procedure/.test(e.kind) && <Tag style={{ marginLeft: 6 }}>{e.details.name}</Tag>}{' '}
             <small style={{ color: '#888' }}>{new Date(e.at).toLocaleString()}</small>
             {e.actorName && <div style={{ color: '#666' }}>{e.actorName}</div>}
             {e.opinion && <div>{e.opinion}</div>}

@@ -5,13 +5,19 @@ import { useApiError } from '../../components/useApiError.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
 import { cases, materialKey, type CaseDetail, type CaseListRow } from './api.ts';
+import { CaseResults } from './CaseResults.tsx';
 import { CaseTimeline, DeadlineTag, StatusTag } from './CaseTimeline.tsx';
+import { MaterialViewer } from './MaterialViewer.tsx';
+import { asWorkflow } from './workflow/api.ts';
+import { useDecisionExtras } from './workflow/useDecisionExtras.tsx';
+import { WorkflowActions } from './workflow/WorkflowActions.tsx';
+import { WorkflowSection } from './workflow/WorkflowSection.tsx';
 
 type View = 'open' | 'mine' | 'all' | 'done';
 
 /** 待办 /staff/todo: the cases whose current step the staff member may act on, most urgent first. */
 export default function CasesInbox() {
-  const { t } = useT();
+  const { t, tx } = useT();
   const showError = useApiError();
   const [view, setView] = useState<View>('open');
   const [data, setData] = useState<{ items: CaseListRow[]; counts: Record<string, number> }>();
@@ -32,7 +38,7 @@ export default function CasesInbox() {
           options={(['open', 'mine', 'all', 'done'] as const).map((v) => ({ value: v, label: t(`cases.inbox.view.${v}` as MessageKey) }))}
         />
         {Object.entries(data?.counts ?? {}).map(([step, n]) => (
-          <Badge key={step} count={n} showZero color="blue"><Tag>{t(`cases.stepName.${step}` as MessageKey)}</Tag></Badge>
+          <Badge key={step} count={n} showZero color="blue"><Tag>{tx(`cases.stepName.${step}`, data?.items.find((r) => r.stepKey === step)?.step ?? step)}</Tag></Badge>
         ))}
       </Space>
       <Table<CaseListRow>
@@ -63,8 +69,8 @@ export default function CasesInbox() {
   );
 }
 
-function CaseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
-  const { t } = useT();
+export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t, tx } = useT();
   const { message } = App.useApp();
   const showError = useApiError();
   const [detail, setDetail] = useState<CaseDetail>();
@@ -87,7 +93,7 @@ function CaseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
     setBusy(true);
     try {
       await cases.act(c.id, action, { version: c.version, ...(opinion.trim() ? { opinion: opinion.trim() } : {}), ...extra });
-      message.success(t(`cases.action.${action}` as MessageKey));
+      message.success(tx(`cases.action.${action}`, tx(`casesWorkflow.action.${action}`, action)));
       setOpinion('');
       if (action === 'claim') await load();
       else onClose();
@@ -99,6 +105,7 @@ function CaseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
     }
   };
   const can = (a: string) => detail?.actions.includes(a) ?? false;
+  const decision = useDecisionExtras(detail && asWorkflow(detail));
   const props = detail?.item.form?.schema.properties ?? {};
 
   return (
@@ -110,32 +117,27 @@ function CaseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             {c.currentStep && <Tag color="blue">{c.currentStep.name}</Tag>}
             <DeadlineTag colour={detail.colour} due={c.clock.promisedDue} />
           </Space>
+          <WorkflowSection detail={asWorkflow(detail)} onChanged={load} />
           <Descriptions size="small" bordered column={1} title={t('cases.form')}>
             <Descriptions.Item label={t('cases.applicant')}>{c.applicantName}</Descriptions.Item>
             {Object.entries(c.formData).map(([k, v]) => (
               <Descriptions.Item key={k} label={props[k]?.title ?? k}>{String(v)}</Descriptions.Item>
             ))}
           </Descriptions>
-          <Card size="small" title={t('cases.materials')}>
-            {detail.materials.length === 0 && '—'}
-            {detail.materials.map((f) => (
-              <div key={f.id}>
-                {materials.find((m) => m.value === f.materialKey)?.label ?? f.materialKey}:{' '}
-                <a href={`/api/cases/${c.id}/materials/${f.id}`} target="_blank" rel="noreferrer">{f.fileName}</a>
-              </div>
-            ))}
-          </Card>
+          <MaterialViewer caseId={c.id} files={detail.materials} nameOf={(key) => materials.find((m) => m.value === key)?.label ?? key} />
           {detail.actions.length > 0 && (
             <Card size="small" title={t('cases.actions')} data-testid="case-actions">
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Input.TextArea value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder={t('cases.opinion')} autoSize={{ minRows: 2 }} data-testid="opinion" />
+                {decision.node}
                 <Space wrap>
                   {can('claim') && !c.assigneeId && <Button loading={busy} onClick={() => act('claim')}>{t('cases.action.claim')}</Button>}
                   {can('accept') && <Button type="primary" loading={busy} onClick={() => act('accept')} data-testid="action-accept">{t('cases.action.accept')}</Button>}
-                  {can('approve') && <Button type="primary" loading={busy} onClick={() => act('approve')} data-testid="action-approve">{t('cases.action.approve')}</Button>}
-                  {can('disapprove') && <Button danger loading={busy} onClick={() => act('disapprove')}>{t('cases.action.disapprove')}</Button>}
+                  {can('approve') && <Button type="primary" loading={busy} onClick={() => act('approve', decision.approve)} data-testid="action-approve">{t('cases.action.approve')}</Button>}
+                  {can('disapprove') && <Button danger loading={busy} onClick={() => act('disapprove', decision.disapprove)}>{t('cases.action.disapprove')}</Button>}
                   {can('refuse') && <Button danger loading={busy} onClick={() => act('refuse')}>{t('cases.action.refuse')}</Button>}
                 </Space>
+                <WorkflowActions detail={asWorkflow(detail)} busy={busy} act={act} />
                 {can('request_correction') && (
                   <Space wrap>
                     <Select mode="multiple" style={{ minWidth: 320 }} options={materials} value={correction} onChange={setCorrection} placeholder={t('cases.correction.pick')} data-testid="correction-pick" />
@@ -160,6 +162,7 @@ function CaseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               </Space>
             </Card>
           )}
+          <CaseResults caseId={c.id} finished={c.status === 'completed' || c.status === 'refused'} />
           <Card size="small" title={t('cases.timeline')}>
             <CaseTimeline entries={detail.timeline} />
           </Card>

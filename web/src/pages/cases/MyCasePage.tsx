@@ -1,53 +1,59 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, List, Popconfirm, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { cases, materialKey, uploadMaterial, type CaseDetail } from './api.ts';
+import { CaseResults } from './CaseResults.tsx';
 import { CaseTimeline, StatusTag } from './CaseTimeline.tsx';
+import { caseResults } from './results-api.ts';
 import { SchemaForm } from './SchemaForm.tsx';
+import { UploadButton } from './UploadButton.tsx';
+import { useRunAction } from './useRunAction.ts';
+import { asWorkflow, workflow } from './workflow/api.ts';
+import { CommitmentSign } from './workflow/CommitmentSign.tsx';
+import { InstantApprovalExplain } from './workflow/InstantApprovalExplain.tsx';
+import { PaymentStepCard } from './workflow/PaymentStepCard.tsx';
+import { RunningSpecial, SpecialRecords } from './workflow/SpecialProcedures.tsx';
 
 /** /my-cases/:id — the applicant's case: fill in and submit a draft, answer a correction, follow progress. */
 export default function MyCasePage() {
   const { id = '' } = useParams();
   const { t } = useT();
-  const { message } = App.useApp();
   const showError = useApiError();
   const [detail, setDetail] = useState<CaseDetail>();
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   // one key per page visit: a double click or a retry after a lost answer submits once
   const submitKey = useRef(`submit-${crypto.randomUUID()}`);
+  // 告知承诺制: the applicant ticks "我已阅读并承诺" before a commitment item can be submitted
+  const [agreed, setAgreed] = useState(false);
 
-  const load = useCallback(() => cases.get(id).then(setDetail, showError), [id, showError]);
+  // 免证办: materials a valid e-licence of the applicant replaces need no upload
+  const [byLicence, setByLicence] = useState<Set<string>>(new Set());
+  const load = useCallback(
+    () =>
+      Promise.all([cases.get(id), caseResults.licenceMaterials(id)]).then(([d, l]) => {
+        setDetail(d);
+        setByLicence(new Set(l.items.map((i) => i.materialKey)));
+      }, showError),
+    [id, showError],
+  );
+  const { busy, run } = useRunAction(load);
   useEffect(() => {
     void load();
   }, [load]);
 
   if (!detail) return <Spin style={{ display: 'block', margin: 48 }} />;
   const c = detail.case;
+  const w = asWorkflow(detail);
+  const needsCommitment = Boolean(w.item.commitment) && !w.case.commitment;
   const can = (a: string) => detail.actions.includes(a);
   const editable = can('save');
 
   const saveForm = async () => {
     const values = (await form.validateFields()) as Record<string, unknown>;
     return cases.save(c.id, c.version, { ...c.formData, ...values });
-  };
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      message.success(done);
-      await load();
-    } catch (err) {
-      if ((err as { errorFields?: unknown }).errorFields) return; // the form shows its own errors
-      showError(err);
-      await load();
-    } finally {
-      setBusy(false);
-    }
   };
 
   const materials = detail.item.materials.map((m, i) => ({ ...m, key: materialKey(m, i) }));
@@ -83,6 +89,9 @@ export default function MyCasePage() {
           </Descriptions>
         </Card>
       )}
+      <InstantApprovalExplain result={w.case.instantApproval} />
+      <PaymentStepCard c={w.case} />
+      {w.case.specialProcedure && <div style={{ marginBottom: 12 }}><RunningSpecial special={w.case.specialProcedure} /></div>}
       {detail.item.form && (
         <Card title={t('cases.form')} style={{ marginBottom: 12 }}>
           <SchemaForm form={form} definition={detail.item.form} values={c.formData} disabled={!editable} />
@@ -93,32 +102,15 @@ export default function MyCasePage() {
           dataSource={materials}
           renderItem={(m) => {
             const files = detail.materials.filter((f) => f.materialKey === m.key);
-            const skipped = m.source === 'data_sharing' || Boolean(m.replacedByBaseField);
+            const licensed = byLicence.has(m.key) && !files.length;
+            const skipped = m.source === 'data_sharing' || Boolean(m.replacedByBaseField) || licensed;
             return (
               <List.Item
                 data-testid={`material-${m.key}`}
                 actions={
                   uploadable(m.key) && !skipped
                     ? [
-                        <Upload
-                          key="up"
-                          showUploadList={false}
-                          accept=".pdf,.jpg,.jpeg,.png"
-                          customRequest={({ file, onSuccess, onError }) => {
-                            uploadMaterial(c.id, m.key, file as File).then(
-                              (r) => {
-                                onSuccess?.(r);
-                                void load();
-                              },
-                              (err: Error) => {
-                                showError(err);
-                                onError?.(err);
-                              },
-                            );
-                          }}
-                        >
-                          <Button icon={<UploadOutlined />} data-testid={`upload-${m.key}`}>{t('cases.upload')}</Button>
-                        </Upload>,
+                        <UploadButton key="up" upload={(file) => uploadMaterial(c.id, m.key, file)} onDone={() => void load()} testId={`upload-${m.key}`} />,
                       ]
                     : []
                 }
@@ -129,7 +121,7 @@ export default function MyCasePage() {
                       {m.name}
                       {m.necessity === 'required' && <Tag color="red">{t('cases.necessity.required')}</Tag>}
                       {m.necessity === 'deferrable' && <Tag color="gold">{t('cases.necessity.deferrable')}</Tag>}
-                      {skipped && <Tag color="green">{t('cases.skippedByData')}</Tag>}
+                      {skipped && <Tag color="green">{t(licensed ? 'casesResults.skippedByLicence' : 'cases.skippedByData')}</Tag>}
                     </Space>
                   }
                   description={files.length ? files.map((f) => <div key={f.id}><a href={`/api/cases/${c.id}/materials/${f.id}`} target="_blank" rel="noreferrer">{f.fileName}</a></div>) : m.requirement}
@@ -139,12 +131,13 @@ export default function MyCasePage() {
           }}
         />
       </Card>
+      <CommitmentSign detail={w} agreed={agreed} onAgree={setAgreed} editable={can('submit')} />
       <Space wrap style={{ marginBottom: 16 }}>
         {editable && <Button loading={busy} onClick={() => run(saveForm, t('cases.saved'))} data-testid="save">{t('cases.save')}</Button>}
         {can('submit') && (
-          <Button type="primary" loading={busy} data-testid="submit" onClick={() => run(async () => {
+          <Button type="primary" loading={busy} disabled={needsCommitment && !agreed} title={needsCommitment && !agreed ? t('casesWorkflow.commitment.mustAgree') : undefined} data-testid="submit" onClick={() => run(async () => {
             const saved = await saveForm();
-            await cases.submit(c.id, saved.version, submitKey.current);
+            await workflow.submit(c.id, saved.version, submitKey.current, needsCommitment && agreed);
           }, t('cases.submitted'))}>{t('cases.submit')}</Button>
         )}
         {can('resubmit') && (
@@ -159,6 +152,8 @@ export default function MyCasePage() {
           </Popconfirm>
         )}
       </Space>
+      <CaseResults caseId={c.id} finished={c.status === 'completed' || c.status === 'refused'} />
+      <div style={{ marginBottom: 12 }}><SpecialRecords records={w.specialProcedures} /></div>
       <Card title={t('cases.timeline')}>
         <CaseTimeline entries={detail.timeline} />
       </Card>

@@ -8,6 +8,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { cases, type CaseListRow } from './api.ts';
 import { StatusTag } from './CaseTimeline.tsx';
+import { MyBundleList } from './bundle/MyBundleList.tsx';
 
 /** /my-cases — 我的办件, newest first. */
 export default function MyCasesPage() {
@@ -15,6 +16,7 @@ export default function MyCasesPage() {
   const { user } = useSession();
   const showError = useApiError();
   const [items, setItems] = useState<CaseListRow[] | null>(null);
+  const [inBundles, setInBundles] = useState<Set<string>>(new Set());
 
   useEffect(() => {
     if (user?.kind === 'person') cases.mine().then((r) => setItems(r.items), showError);
@@ -32,9 +34,10 @@ export default function MyCasesPage() {
   return (
     <div style={{ maxWidth: 900, margin: '24px auto', padding: '0 16px' }} data-testid="my-cases">
       <PageTitle>{t('cases.my.title')}</PageTitle>
+      <MyBundleList onMembers={setInBundles} />
       <List
         loading={items === null}
-        dataSource={items ?? []}
+        dataSource={(items ?? []).filter((c) => !inBundles.has(c.id))}
         locale={{ emptyText: <Empty description={t('cases.my.empty')} /> }}
         renderItem={(c) => (
           <Card key={c.id} style={{ marginBottom: 12 }} data-testid="my-case-row">

@@ -58,6 +58,7 @@ export interface TimelineEntry {
   stepKey: string | null;
   actorName: string | null;
   opinion: string | null;
+  details?: Record<string, unknown>;
 }
 export interface CaseDetail {
   case: CaseView;
@@ -108,8 +109,13 @@ export const cases = {
 };
 
 /** Uploads are raw bytes (the api client speaks JSON only); errors become ApiError like the rest. */
-export async function uploadMaterial(caseId: string, key: string, file: File): Promise<MaterialFile> {
-  const res = await fetch(`/api/cases/${caseId}/materials/${encodeURIComponent(key)}?name=${encodeURIComponent(file.name)}`, {
+export function uploadMaterial(caseId: string, key: string, file: File): Promise<MaterialFile> {
+  return putFile<MaterialFile>(`/api/cases/${caseId}/materials/${encodeURIComponent(key)}`, file);
+}
+
+/** PUT a file's bytes to an upload route (`?name=` carries the file name for display). */
+export async function putFile<T>(path: string, file: File): Promise<T> {
+  const res = await fetch(`${path}?name=${encodeURIComponent(file.name)}`, {
     method: 'PUT',
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/octet-stream', 'Accept-Language': getApiLanguage() },
@@ -117,5 +123,5 @@ export async function uploadMaterial(caseId: string, key: string, file: File): P
   });
   const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
   if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? `HTTP_${res.status}`, data?.error?.message ?? '', data?.error?.details);
-  return data as unknown as MaterialFile;
+  return data as unknown as T;
 }

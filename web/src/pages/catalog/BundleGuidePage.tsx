@@ -1,4 +1,4 @@
-import { Alert, Card, List, Spin, Steps, Tag } from 'antd';
+import { Alert, Button, Card, List, Spin, Steps, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client.ts';
@@ -28,6 +28,7 @@ export default function BundleGuidePage() {
         {b.name}
       </h1>
       <p>{b.leadDepartmentName}</p>
+      <Link to={`/apply-bundle/${encodeURIComponent(b.code)}`}><Button type="primary" style={{ marginBottom: 12 }} data-testid="bundle-apply-link">{t('casesBundle.apply')}</Button></Link>
       <Card size="small" style={{ marginBottom: 12 }}>
         {b.content.guide}
         {b.content.promisedLimit !== undefined ? (

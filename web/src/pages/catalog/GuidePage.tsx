@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
+import { NearestHall, type GuideHall } from './NearestHall.tsx';
 
 interface Material {
   key?: string;
@@ -27,6 +28,7 @@ interface Guide {
   typeName: string;
   regionName: string;
   bundles: { id: string; code: string; name: string }[];
+  halls: GuideHall[];
   content: {
     name: string;
     conditions?: string[];
@@ -143,6 +145,7 @@ export default function GuidePage() {
           ))}
         </>,
       )}
+      {!!guide.halls.length && <NearestHall halls={guide.halls} />}
       {!!c.faqs?.length && card(t('catalog.faqs'), <Collapse size="small" items={c.faqs.map((f, i) => ({ key: i, label: f.q, children: f.a }))} />)}
       {card(
         t('catalog.contact'),

@@ -8,7 +8,7 @@ import { RefundsTab } from './RefundsTab.tsx';
 import { TotalsTab } from './TotalsTab.tsx';
 
 // Mirrors src/modules/payment/roles.ts: the server checks again on every request.
-const FINANCE = ['administrator', 'department_admin', 'leader'];
+const FINANCE = ['administrator', 'finance_officer', 'department_admin', 'leader'];
 
 /** /staff/payments: notices, refunds, reconciliation and (for finance) totals per collecting unit. */
 export default function PaymentsWorkbench() {

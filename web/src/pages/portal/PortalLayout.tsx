@@ -32,7 +32,9 @@ export default function PortalLayout() {
           <Outlet />
         </Suspense>
       </main>
-      <footer className="portal-footer">{t('portal.footer', { city: city.name })}</footer>
+      <footer className="portal-footer">
+        {t('portal.footer', { city: city.name })} · <Link to="/ratings" data-testid="portal-ratings-link">{t('ratings.menu.public')}</Link>
+      </footer>
     </div>
   );
 }

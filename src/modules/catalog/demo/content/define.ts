@@ -247,6 +247,21 @@ export const f = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Case workflow (办理流程 as data)
+// ---------------------------------------------------------------------------------------------
+
+type Step = NonNullable<DemoItem['workflow']>[number];
+
+/** Steps of an item's own workflow; keys are unique within the item. */
+export const wf = {
+  accept: (name = '受理'): Step => ({ key: 'accept', name, kind: 'accept' }),
+  review: (name = '审查', key = 'review'): Step => ({ key, name, kind: 'review' }),
+  special: (key: string, name: string, procedure: NonNullable<Step['procedure']>): Step => ({ key, name, kind: 'special', procedure }),
+  decide: (name = '决定', roles?: Step['roles']): Step => ({ key: 'decide', name, kind: 'decide', ...(roles ? { roles } : {}) }),
+  payment: (name = '缴费'): Step => ({ key: 'payment', name, kind: 'payment' }),
+};
+
+// ---------------------------------------------------------------------------------------------
 // Common reasons for on-site visits
 // ---------------------------------------------------------------------------------------------
 
@@ -331,6 +346,9 @@ export interface ItemSpec {
   popularity?: number;
   rights?: string;
   obligations?: string;
+  workflow?: DemoItem['workflow'];
+  instantRules?: DemoItem['instantRules'];
+  commitmentCheckDays?: number;
 }
 
 export function resultTypeOf(resultName: string): ResultTypeCode {
@@ -496,6 +514,9 @@ export function department(abbr: string, base: number): DepartmentFactory {
         ...(spec.popularity !== undefined ? { popularity: spec.popularity } : spec.hf ? { popularity: 80 } : {}),
         ...(spec.rights ? { rights: spec.rights } : {}),
         ...(spec.obligations ? { obligations: spec.obligations } : {}),
+        ...(spec.workflow ? { workflow: spec.workflow } : {}),
+        ...(spec.instantRules ? { instantRules: spec.instantRules } : {}),
+        ...(spec.commitmentCheckDays ? { commitmentCheckDays: spec.commitmentCheckDays } : {}),
       };
       return item;
     },

@@ -549,9 +549,16 @@ export const MZJ_ITEMS: DemoItem[] = [
     conditions: ['具有本市户籍', '年满80周岁'],
     materials: [m.id('老年人'), m.hukou('老年人', { necessity: 'optional', note: '户籍信息可通过人口库核验' })],
     statutory: 20,
-    promised: 5,
+    promised: 0,
+    promisedNote: '秒批：年龄和户籍经身份证号码核验符合条件的，提交即批准',
     depth: 4,
     hf: true,
+    // 秒批: both conditions are facts of the ID number, so the platform can decide them itself.
+    instant: true,
+    instantRules: [
+      { fact: 'applicant.age', op: 'gte', value: 80, label: '年满80周岁' },
+      { fact: 'applicant.idRegion', op: 'prefix', value: '4453', label: '具有云浮市户籍' },
+    ],
     mobile: true,
     kiosk: true,
     result: '高龄津贴发放',

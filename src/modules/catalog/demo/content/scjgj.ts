@@ -1,6 +1,6 @@
 /** 市场监督管理：市场主体登记、食品药品、特种设备、知识产权、监管执法. */
 import type { DemoItem } from '../types.ts';
-import { COMPANIES, ENTITIES, cityDepartment, f, impl, law, m } from './define.ts';
+import { cityDepartment, COMPANIES, ENTITIES, f, impl, law, m, wf } from './define.ts';
 import { COUNTIES, LT } from './reference.ts';
 
 const d = cityDepartment('SCJGJ');
@@ -368,6 +368,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     commitment: true,
     mobile: true,
     special: [{ name: '现场核查', limit: '不计入告知承诺当场发证时限', counted: true }],
+    commitmentCheckDays: 20,
     result: '食品经营许可证',
     resultLicense: LT.FOOD_BUSINESS_LICENCE,
     entity: ['food_drug', 'start_business'],
@@ -504,6 +505,8 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 0,
     special: [{ name: '现场检查验收', counted: true }],
+    // 《药品经营和使用质量监督管理办法》: materials first, then the on-site acceptance check, then the decision.
+    workflow: [wf.accept(), wf.review('材料审查'), wf.special('site_check', '现场检查验收', 'on_site'), wf.decide('审批决定')],
     result: '药品经营许可证',
     resultLicense: LT.DRUG_RETAIL_LICENCE,
     entity: ['food_drug', 'health'],

@@ -1,6 +1,6 @@
 /** 住房和城乡建设：施工许可、竣工验收、消防设计审查验收、房屋交易、住房保障、燃气；及供水、供电公共服务. */
 import type { DemoItem } from '../types.ts';
-import { COMPANIES, ENTITIES, cityDepartment, f, impl, law, m } from './define.ts';
+import { cityDepartment, COMPANIES, ENTITIES, f, impl, law, m, wf } from './define.ts';
 import { LT } from './reference.ts';
 
 const d = cityDepartment('ZJJ');
@@ -226,6 +226,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
     promised: 10,
     depth: 4,
     special: [{ name: '专家评审', limit: '20个工作日', counted: false }],
+    workflow: [wf.accept(), wf.review('技术审查'), wf.special('expert_review', '专家评审', 'expert_review'), wf.decide('出具审查意见')],
     result: '特殊建设工程消防设计审查意见书',
     resultType: 'document',
     entity: ['construction', 'safety'],

@@ -1,6 +1,6 @@
 /** 自然资源：不动产登记、国土空间规划、用地. */
 import type { DemoItem } from '../types.ts';
-import { ENTITIES, VISIT, cityDepartment, f, impl, law, m } from './define.ts';
+import { cityDepartment, ENTITIES, f, impl, law, m, VISIT, wf } from './define.ts';
 import { COUNTIES, LT } from './reference.ts';
 
 const d = cityDepartment('ZRZYJ');
@@ -346,6 +346,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     promisedNote: '遗失声明公告期（15个工作日）不计入',
     depth: 4,
     special: [{ name: '遗失声明公告', limit: '15个工作日', counted: false }],
+    workflow: [wf.accept(), wf.special('notice', '遗失声明公告', 'publicity'), wf.review('审核'), wf.decide('登簿'), wf.payment('缴纳工本费')],
     generalWindow: false,
     result: '不动产权证书',
     resultLicense: LT.REAL_ESTATE_CERT,
@@ -587,6 +588,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     depth: 4,
     hf: true,
     special: [{ name: '设计方案批前公示（10日）', counted: false }],
+    workflow: [wf.accept(), wf.review('规划审查'), wf.special('publicity', '设计方案批前公示（10日）', 'publicity'), wf.decide('核发决定')],
     result: '建设工程规划许可证',
     resultLicense: LT.BUILDING_PLANNING_PERMIT,
     entity: ['construction'],

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
 import { useT } from '../../../i18n/useT.ts';
-import { catalogAdmin, type Action, type ItemContent } from './api.ts';
+import { catalogAdmin, type Action, type ItemContent, type Quality } from './api.ts';
 import { FeesEditor } from './FeesEditor.tsx';
 import { MainFields } from './MainFields.tsx';
 import { MaterialsEditor } from './MaterialsEditor.tsx';
@@ -12,6 +12,7 @@ import { QualityPanel } from './QualityPanel.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useRemote } from '../../../components/useRemote.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
+import { WorkflowSections } from '../editor/WorkflowSections.tsx';
 
 /** /admin/catalog/items/:id: edit the draft with the quality rules live, and move it through the workflow. */
 export default function ItemEditorPage() {
@@ -26,6 +27,7 @@ export default function ItemEditorPage() {
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [comment, setComment] = useState('');
+  const [quality, setQuality] = useState<Quality>();
 
   useEffect(() => {
     if (detail.data) {
@@ -155,11 +157,12 @@ export default function ItemEditorPage() {
                 disabled={!editable}
               />
             </Card>
+            <WorkflowSections content={content} onChange={change} disabled={!editable} quality={quality} />
             <VersionsPanel key={detail.data.versions.length} detail={detail.data} />
           </Space>
         </Col>
         <Col xs={24} xl={8}>
-          <QualityPanel content={content} />
+          <QualityPanel content={content} onQuality={setQuality} />
         </Col>
       </Row>
       <Modal

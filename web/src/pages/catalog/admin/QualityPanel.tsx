@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../../i18n/useT.ts';
 import { catalogAdmin, type ItemContent, type Quality } from './api.ts';
 
-/** The quality rules, re-checked by the server (nothing stored) while the editor types. */
-export function QualityPanel({ content }: { content: ItemContent }) {
+/** The quality rules, re-checked by the server (nothing stored) while the editor types; `onQuality` lets sections show theirs. */
+export function QualityPanel({ content, onQuality }: { content: ItemContent; onQuality?: (q: Quality) => void }) {
   const { t } = useT();
   const [quality, setQuality] = useState<Quality>();
   const [failure, setFailure] = useState<string>();
@@ -17,6 +17,7 @@ export function QualityPanel({ content }: { content: ItemContent }) {
         .quality(content, abort.signal)
         .then((q) => {
           setQuality(q);
+          onQuality?.(q);
           setFailure(undefined);
         })
         .catch((err: Error) => {
@@ -28,7 +29,7 @@ export function QualityPanel({ content }: { content: ItemContent }) {
       clearTimeout(timer);
       abort.abort();
     };
-  }, [content]);
+  }, [content, onQuality]);
 
   return (
     <Card

@@ -1,0 +1,36 @@
+import type { Queryable } from '../../kernel/db/index.ts';
+import { totals } from './figures.ts';
+
+export interface RatingIndicatorInputs {
+  ratings: number;
+  valid: number;
+  /** rating_score: mean rating on the 10-point scale; null without ratings. */
+  score: number | null;
+  /** 好评率 (满意率: levels 3–5 of valid ratings). */
+  satisfactionRate: number | null;
+  badRate: number | null;
+  /** 差评整改率: bad-rating tasks answered ÷ bad-rating tasks. */
+  rectificationRate: number | null;
+  /** 按时整改率. */
+  onTimeRate: number | null;
+}
+
+/**
+ * Inputs of the indicator engine (INDICATORS.md rating_score, 好评率, 差评整改率) for a region,
+ * optionally a department, over Beijing days `from`–`to` inclusive. No actor: the indicators
+ * module decides who sees the figures; this only reads the ratings module's own tables.
+ */
+export async function ratingIndicatorInputs(db: Queryable, q: { regionCode: string; from: string; to: string; departmentId?: string }): Promise<RatingIndicatorInputs> {
+  const from = new Date(`${q.from}T00:00:00+08:00`);
+  const to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
+  const f = await totals(db, { regionCode: q.regionCode, from, to, departmentId: q.departmentId });
+  return {
+    ratings: f.total,
+    valid: f.valid,
+    score: f.score,
+    satisfactionRate: f.satisfactionRate,
+    badRate: f.badRate,
+    rectificationRate: f.tasks ? Math.round((f.replied / f.tasks) * 10000) / 10000 : null,
+    onTimeRate: f.onTimeRate,
+  };
+}

@@ -1,0 +1,57 @@
+import type { AppContext } from '../../kernel/context.ts';
+import type { Tx } from '../../kernel/db/index.ts';
+import { AppError } from '../../kernel/errors.ts';
+import type { EventHandler } from '../../kernel/events/worker.ts';
+import { t } from '../../kernel/i18n/index.ts';
+import { personalData } from '../../kernel/pii.ts';
+import { queueSms, type InboundSmsEvent } from '../identity/index.ts';
+import { levelName } from './dictionary.ts';
+import type { InvitationRow } from './invitations.ts';
+import { rateBySmsReply } from './ratings.ts';
+import { parseSmsReply, tagMenu } from './sms-reply.ts';
+
+/** The latest invitation whose SMS went out before the reply was sent (replies may arrive out of order). */
+async function answeredInvitation(tx: Tx, personId: string, sentAt: string, open: boolean): Promise<InvitationRow | undefined> {
+  return tx.one<InvitationRow>(
+    `select * from rating_invitation
+      where rater_person_id = $1 and sms_sent_at is not null and sms_sent_at <= $2 ${open ? "and status = 'open'" : ''}
+      order by sms_sent_at desc limit 1 ${open ? 'for update' : ''}`,
+    [personId, sentAt],
+  );
+}
+
+/** Why a well-formed reply could not be recorded, as the help text to send back. */
+const REFUSALS: Record<string, string> = {
+  RATING_TAG_REQUIRED: 'ratings.smsReply.tagRequired',
+  RATING_TAGS_ONLY_FOR_BAD: 'ratings.smsReply.tagsOnlyForBad',
+  RATING_EXISTS: 'ratings.smsReply.closed',
+};
+
+/**
+ * `sms.inbound` from identity: a reply to the invitation SMS becomes a rating on channel `sms`.
+ * Everything else gets an answer explaining how to rate, and records nothing. Runs in the
+ * claiming transaction, so the rating and the answer SMS commit together.
+ */
+export function smsReplyHandler(ctx: AppContext): EventHandler {
+  const pii = personalData(ctx.config.masterKey);
+  return async (event, tx) => {
+    const e = event.payload as unknown as InboundSmsEvent;
+    const phone = pii.decrypt(e.phone);
+    const answer = (key: string, params: Record<string, string | number> = {}) => queueSms(tx, pii, phone, t('zh-CN', key, params));
+    const inv = e.personId ? await answeredInvitation(tx, e.personId, e.sentAt, true) : undefined;
+    if (!inv) {
+      const last = e.personId ? await answeredInvitation(tx, e.personId, e.sentAt, false) : undefined;
+      return last ? answer('ratings.smsReply.closed', { number: last.case_number }) : answer('ratings.smsReply.noInvitation');
+    }
+    const reply = parseSmsReply(pii.decrypt(e.text));
+    if (!reply) return answer('ratings.smsReply.help', { number: inv.case_number, tags: tagMenu() });
+    try {
+      const rating = await rateBySmsReply(ctx, tx, inv, reply);
+      return answer('ratings.smsReply.thanks', { number: inv.case_number, level: levelName(rating.level) });
+    } catch (err) {
+      // content refusals are thrown before anything is written, so the transaction stays usable
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      return answer(REFUSALS[err.code] ?? 'ratings.smsReply.help', { number: inv.case_number, tags: tagMenu() });
+    }
+  };
+}

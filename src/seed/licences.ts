@@ -1,0 +1,82 @@
+import { systemActor, type Actor } from '../kernel/actor.ts';
+import type { AppContext } from '../kernel/context.ts';
+import { LT } from '../modules/catalog/demo/content/reference.ts';
+import { findEnterpriseByUscc } from '../modules/identity/index.ts';
+import { seedDemoLicences } from '../modules/license/index.ts';
+import { childRegions, departmentRefsByCode } from '../modules/org/index.ts';
+import { createSeal } from '../modules/seal/index.ts';
+import { DEMO_PEOPLE } from './people.ts';
+import { demoEnterpriseUscc } from './uscc.ts';
+
+/**
+ * The licence side of the demo city: the city market regulator (where the demo approver works)
+ * gets its official seal and the licence types of its items 特种设备使用登记 (which issues a
+ * 特种设备使用登记证) and of the 营业执照 those items accept in place of a paper copy (免证办); the
+ * demo enterprise already holds its 营业执照. Runs after `seedCity`, which has no file store.
+ */
+export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promise<{ seals: number; types: number; licences: number }> {
+  const code = `${cityCode.slice(0, 6)}-SCJGJ`;
+  const scjgj = (await departmentRefsByCode(ctx.db, [code])).get(code);
+  if (!scjgj) return { seals: 0, types: 0, licences: 0 };
+  // Seals are made by an administrator of the city; the seed acts as one.
+  const admin: Actor = {
+    kind: 'staff',
+    id: '00000000-0000-7000-8000-000000000000',
+    name: '演示数据',
+    username: 'seed',
+    departmentId: null,
+    departmentName: null,
+    regionCode: cityCode,
+    roles: [{ role: 'administrator', regionCode: cityCode, departmentId: null }],
+  };
+  await createSeal(ctx, admin, { departmentId: scjgj.id, kind: 'official' });
+
+  let enterprise;
+  for (const county of await childRegions(ctx.db, cityCode)) {
+    enterprise = await findEnterpriseByUscc(ctx.db, demoEnterpriseUscc(county.code, 1));
+    if (enterprise) break;
+  }
+  const text = (key: string, label: string, required = true) => ({ key, label, type: 'text' as const, required, personal: false });
+  const result = await seedDemoLicences(ctx, systemActor('seed'), {
+    types: [
+      {
+        code: LT.BUSINESS_LICENCE,
+        name: '营业执照',
+        holderKind: 'enterprise',
+        departmentId: scjgj.id,
+        fields: [
+          text('legalRepresentative', '法定代表人'),
+          text('entityType', '类型', false),
+          { key: 'establishedOn', label: '成立日期', type: 'date', required: false, personal: false },
+          text('entityAddress', '住所'),
+          text('businessScope', '经营范围', false),
+        ],
+      },
+      {
+        code: LT.SPECIAL_EQUIPMENT_REGISTRATION,
+        name: '特种设备使用登记证',
+        holderKind: 'enterprise',
+        departmentId: scjgj.id,
+        fields: [text('equipmentType', '设备类别'), text('equipmentCode', '设备代码'), text('installAddress', '设备使用地点')],
+        title: '特种设备使用登记证',
+      },
+    ],
+    licences: enterprise
+      ? [
+          {
+            typeCode: LT.BUSINESS_LICENCE,
+            departmentId: scjgj.id,
+            holder: { kind: 'enterprise', name: enterprise.name, code: enterprise.uscc },
+            fields: {
+              legalRepresentative: DEMO_PEOPLE[1]!.name,
+              entityType: '有限责任公司（自然人投资或控股）',
+              establishedOn: '2021-03-18',
+              entityAddress: '云浮市云城区星岩四路18号',
+              businessScope: '软件开发；信息技术咨询服务；石材产品技术研发',
+            },
+          },
+        ]
+      : [],
+  });
+  return { seals: 1, ...result };
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { publishItemVersion } from '../support/catalog.ts';
+import { PDF } from '../support/files.ts';
+import type { PaymentFixture } from './payment-fixture.ts';
+
+/** 食品安全违法行为举报奖励 (市场监管, city): three required materials. */
+export const FEE_ITEM = '000H2453000000-445300000000-000-11445300530000243C-1-00';
+export const FEE_FEN = 12000;
+const FORM = { report_number: 'JB2026-0001', bank_account: '6222020000000000001' };
+
+type Api = PaymentFixture['server']['api'];
+
+/** A channel's PAYMENT notification for a notice, with fresh notification and transaction ids. */
+export const paymentBody = (notice: { code: string; amountFen: number }, o: Record<string, unknown> = {}) => ({
+  notifyId: `N-${Math.random().toString(36).slice(2)}`,
+  type: 'PAYMENT',
+  paymentCode: notice.code,
+  channelTxnId: `T${Math.random().toString(36).slice(2)}`,
+  amountFen: notice.amountFen,
+  occurredAt: new Date().toISOString(),
+  ...o,
+});
+
+/**
+ * Publish a version of FEE_ITEM whose workflow ends with a payment step and whose fee is fixed,
+ * through the catalogue's own workflow: the department drafts, the data bureau approves and publishes.
+ */
+export async function publishFeeItem(api: Api, cookies: { deptadmin: string; dataofficer: string }): Promise<void> {
+  await publishItemVersion(api, cookies, FEE_ITEM, {
+    workflow: [
+      { key: 'accept', name: '受理', kind: 'accept' },
+      { key: 'decide', name: '决定', kind: 'decide' },
+      { key: 'pay', name: '缴费', kind: 'payment' },
+    ],
+    fees: { charged: true, onlinePayment: true, basis: '粤价〔2020〕1号', items: [{ name: '鉴定费', amountFen: FEE_FEN, basis: '粤价〔2020〕1号' }] },
+  });
+}
+
+async function act(api: Api, cookie: string, id: string, action: string, body: Record<string, unknown> = {}) {
+  const current = await api(`/api/cases/${id}`, { cookie });
+  const res = await api(`/api/cases/${id}/actions/${action}`, { method: 'POST', cookie, body: { version: current.body.case.version, ...body } });
+  assert.equal(res.status, 200, `${action}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A citizen applies for FEE_ITEM, the clerk accepts, the approver decides: the case waits at its payment step. */
+export async function caseAtPayment(
+  url: string,
+  api: Api,
+  cookies: { citizen: string; clerk: string; approver: string },
+): Promise<{ caseId: string; noticeId: string }> {
+  const d = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: FEE_ITEM, formData: FORM } });
+  assert.equal(d.status, 201, JSON.stringify(d.body));
+  const id = d.body.case.id as string;
+  for (const key of ['m1', 'm2', 'm3']) {
+    const res = await fetch(`${url}/api/cases/${id}/materials/${key}?name=a.pdf`, {
+      method: 'PUT',
+      headers: { cookie: cookies.citizen, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(PDF),
+    });
+    assert.equal(res.status, 201);
+  }
+  const sub = await api(`/api/cases/${id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version: d.body.case.version } });
+  assert.equal(sub.status, 200, JSON.stringify(sub.body));
+  await act(api, cookies.clerk, id, 'accept');
+  const decided = await act(api, cookies.approver, id, 'approve', { opinion: '准予' });
+  assert.equal(decided.currentStep.kind, 'payment');
+  assert.ok(decided.feeNoticeId);
+  return { caseId: id, noticeId: decided.feeNoticeId as string };
+}

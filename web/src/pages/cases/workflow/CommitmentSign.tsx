@@ -1,0 +1,41 @@
+import { Alert, Card, Checkbox, Typography } from 'antd';
+import { useT } from '../../../i18n/useT.ts';
+import type { WorkflowDetail } from './api.ts';
+
+/**
+ * 告知承诺书: before submitting a commitment item the applicant reads the statement and ticks
+ * "我已阅读并承诺"; once submitted the case shows that it was signed and the later verification.
+ */
+export function CommitmentSign({ detail, agreed, onAgree, editable }: { detail: WorkflowDetail; agreed: boolean; onAgree: (v: boolean) => void; editable: boolean }) {
+  const { t } = useT();
+  const text = detail.item.commitment;
+  const signed = detail.case.commitment;
+  if (!text) return null;
+  const check = detail.commitmentCheck;
+  return (
+    <Card title={t('casesWorkflow.commitment.title')} style={{ marginBottom: 12 }} data-testid="commitment">
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 12, borderRadius: 6 }} data-testid="commitment-text">
+        {text}
+      </Typography.Paragraph>
+      {signed ? (
+        <Alert
+          type="success"
+          showIcon
+          message={`${t('casesWorkflow.commitment.signed')} ${new Date(signed.signedAt).toLocaleString()}`}
+          description={
+            check &&
+            (check.result
+              ? t('casesWorkflow.commitment.checkResult', { result: t(check.result === 'kept' ? 'casesWorkflow.checks.kept' : 'casesWorkflow.checks.broken') })
+              : t('casesWorkflow.commitment.check', { due: check.due }))
+          }
+        />
+      ) : (
+        editable && (
+          <Checkbox checked={agreed} onChange={(e) => onAgree(e.target.checked)} data-testid="commitment-agree">
+            {t('casesWorkflow.commitment.agree')}
+          </Checkbox>
+        )
+      )}
+    </Card>
+  );
+}
