@@ -215,10 +215,12 @@ export async function submitDraft(
   if (missing.length) throw unprocessable('MATERIALS_MISSING', { count: missing.length }, { materials: missing });
   const day = today();
   const steps = stepsFor(v.content);
-  const number = await nextCaseNumber(tx, c.region_code, day);
   const kind = caseTypeOf(v.content);
   const sized = { ...c, promised_days: kind.promised, statutory_days: kind.statutory, case_type: kind.caseType };
   const d = await runClock(tx, sized, day, 0);
+  // the number last: its counter row is locked until commit, and every submission of the region
+  // and day waits for it, so it is taken when everything that may fail has passed
+  const number = await nextCaseNumber(tx, c.region_code, day);
   const updated = await updateCase(tx, c, {
     status: 'submitted',
     number,
