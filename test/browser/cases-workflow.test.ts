@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, signInAs, withFailureShot } from '../support/browser.ts';
-import { publishItemVersion } from '../support/catalog.ts';
+import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /** 食品安全违法行为举报奖励 (市场监管, city): three required materials. */
@@ -97,14 +97,8 @@ async function pickOption(page: Page, select: string, text: string) {
 
 test('a commitment case with special procedures, assignment, supervision, a late decision and a payment step', { timeout: 300_000 }, async () => {
   const itemId = await setContent(REWARD, {
-    workflow: [
-      { key: 'accept', name: '受理', kind: 'accept' },
-      { key: 'review', name: '审查', kind: 'review' },
-      { key: 'experts', name: '专家评审', kind: 'special', procedure: 'expert_review' },
-      { key: 'decide', name: '决定', kind: 'decide' },
-      { key: 'pay', name: '缴费', kind: 'payment' },
-    ],
-    fees: { charged: true, onlinePayment: true, basis: '粤价〔2020〕1号', items: [{ name: '鉴定费', amountFen: 12000, basis: '粤价〔2020〕1号' }] },
+    workflow: [STEP.accept, STEP.review, STEP.experts, STEP.decide, STEP.pay],
+    fees: fixedFee(12000),
     flags: { commitment: true },
     commitmentCheckDays: 10,
     conditions: ['举报内容真实，举报人与案件无利害关系'],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { loadCalendar } from '../../src/kernel/calendar/index.ts';
 import { personalData } from '../../src/kernel/pii.ts';
-import { publishItemVersion } from '../support/catalog.ts';
+import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { paymentFixture, today, type PaymentFixture } from './payment-fixture.ts';
 
 /** 食品安全违法行为举报奖励 (市场监管, city): three required materials. */
@@ -61,14 +61,8 @@ after(() => f.close());
 describe('workflow as data', () => {
   test('an item workflow with a special procedure and a payment step runs to completion when the fee is paid', async () => {
     await setContent(REWARD, {
-      workflow: [
-        { key: 'accept', name: '受理', kind: 'accept' },
-        { key: 'review', name: '审查', kind: 'review' },
-        { key: 'experts', name: '专家评审', kind: 'special', procedure: 'expert_review' },
-        { key: 'decide', name: '决定', kind: 'decide' },
-        { key: 'pay', name: '缴费', kind: 'payment' },
-      ],
-      fees: { charged: true, onlinePayment: true, basis: '粤价〔2020〕1号', items: [{ name: '鉴定费', amountFen: 12000, basis: '粤价〔2020〕1号' }] },
+      workflow: [STEP.accept, STEP.review, STEP.experts, STEP.decide, STEP.pay],
+      fees: fixedFee(12000),
     });
     const sub = await submit(REWARD, rewardForm, ['m1', 'm2', 'm3']);
     assert.equal(sub.status, 200, JSON.stringify(sub.body));
@@ -133,13 +127,8 @@ describe('workflow as data', () => {
 
   test('a late decision before a payment step names its reason; paying completes a commitment case with its check', async () => {
     await setContent(REWARD, {
-      workflow: [
-        { key: 'accept', name: '受理', kind: 'accept' },
-        { key: 'review', name: '审查', kind: 'review' },
-        { key: 'decide', name: '决定', kind: 'decide' },
-        { key: 'pay', name: '缴费', kind: 'payment' },
-      ],
-      fees: { charged: true, onlinePayment: true, basis: '粤价〔2020〕1号', items: [{ name: '鉴定费', amountFen: 5000, basis: '粤价〔2020〕1号' }] },
+      workflow: [STEP.accept, STEP.review, STEP.decide, STEP.pay],
+      fees: fixedFee(5000),
       flags: { commitment: true },
       conditions: ['举报内容真实'],
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { paymentFixture, type PaymentFixture } from './payment-fixture.ts';
+import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 
 let f: PaymentFixture;
 before(async () => {
@@ -59,15 +59,6 @@ describe('paying through the simulator', () => {
 const auditCount = async (action: string, code?: string) =>
   count(`select count(*) as n from audit_log where action = $1 and ($2::text is null or details->>'code' = $2)`, [action, code ?? null]);
 
-const paymentBody = (notice: { code: string; amountFen: number }, o: Record<string, unknown> = {}) => ({
-  notifyId: `N-${Math.random().toString(36).slice(2)}`,
-  type: 'PAYMENT',
-  paymentCode: notice.code,
-  channelTxnId: `T${Math.random().toString(36).slice(2)}`,
-  amountFen: notice.amountFen,
-  occurredAt: new Date().toISOString(),
-  ...o,
-});
 
 describe('callback handling', () => {
   test('two channels report the same notice, in reverse order: paid once, the other money refunded', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { caseAtPayment, paymentBody, publishFeeItem } from './payment-case-fixture.ts';
-import { paymentFixture, today, type PaymentFixture } from './payment-fixture.ts';
+import { caseAtPayment, publishFeeItem } from './payment-case-fixture.ts';
+import { paymentBody, paymentFixture, today, type PaymentFixture } from './payment-fixture.ts';
 
 // The finance officer (财务人员) of a collecting unit: the unit's money, nothing of its cases.
 let f: PaymentFixture;

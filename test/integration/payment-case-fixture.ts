@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { publishItemVersion } from '../support/catalog.ts';
+import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { PDF } from '../support/files.ts';
 import type { PaymentFixture } from './payment-fixture.ts';
 
@@ -10,16 +10,6 @@ const FORM = { report_number: 'JB2026-0001', bank_account: '6222020000000000001'
 
 type Api = PaymentFixture['server']['api'];
 
-/** A channel's PAYMENT notification for a notice, with fresh notification and transaction ids. */
-export const paymentBody = (notice: { code: string; amountFen: number }, o: Record<string, unknown> = {}) => ({
-  notifyId: `N-${Math.random().toString(36).slice(2)}`,
-  type: 'PAYMENT',
-  paymentCode: notice.code,
-  channelTxnId: `T${Math.random().toString(36).slice(2)}`,
-  amountFen: notice.amountFen,
-  occurredAt: new Date().toISOString(),
-  ...o,
-});
 
 /**
  * Publish a version of FEE_ITEM whose workflow ends with a payment step and whose fee is fixed,
@@ -27,12 +17,8 @@ export const paymentBody = (notice: { code: string; amountFen: number }, o: Reco
  */
 export async function publishFeeItem(api: Api, cookies: { deptadmin: string; dataofficer: string }): Promise<void> {
   await publishItemVersion(api, cookies, FEE_ITEM, {
-    workflow: [
-      { key: 'accept', name: '受理', kind: 'accept' },
-      { key: 'decide', name: '决定', kind: 'decide' },
-      { key: 'pay', name: '缴费', kind: 'payment' },
-    ],
-    fees: { charged: true, onlinePayment: true, basis: '粤价〔2020〕1号', items: [{ name: '鉴定费', amountFen: FEE_FEN, basis: '粤价〔2020〕1号' }] },
+    workflow: [STEP.accept, STEP.decide, STEP.pay],
+    fees: fixedFee(FEE_FEN),
   });
 }
 

@@ -4,8 +4,8 @@ import { chainHandlers } from '../../src/kernel/events/chain.ts';
 import { processDueEvents, type HandlerMap } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { NOTICE_PAID } from '../../src/modules/payment/index.ts';
-import { caseAtPayment, FEE_FEN, FEE_ITEM, paymentBody, publishFeeItem } from './payment-case-fixture.ts';
-import { paymentFixture, type PaymentFixture } from './payment-fixture.ts';
+import { caseAtPayment, FEE_FEN, FEE_ITEM, publishFeeItem } from './payment-case-fixture.ts';
+import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 
 // #7 with the cases module: the fee notice of a case's payment step, and the case resuming
 // exactly once when the money arrives, however the channel delivers its callbacks.

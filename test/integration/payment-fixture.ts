@@ -28,6 +28,17 @@ export interface PaymentFixture {
   close(): Promise<void>;
 }
 
+/** A channel's PAYMENT notification for a notice, with fresh notification and transaction ids. */
+export const paymentBody = (notice: { code: string; amountFen: number }, o: Record<string, unknown> = {}) => ({
+  notifyId: `N-${Math.random().toString(36).slice(2)}`,
+  type: 'PAYMENT',
+  paymentCode: notice.code,
+  channelTxnId: `T${Math.random().toString(36).slice(2)}`,
+  amountFen: notice.amountFen,
+  occurredAt: new Date().toISOString(),
+  ...o,
+});
+
 export const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 export const inDays = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 

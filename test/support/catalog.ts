@@ -30,3 +30,20 @@ export async function publishItemVersion(
   }
   return itemId;
 }
+
+/** Workflow steps for content patches, by kind (the keys the tests refer to). */
+export const STEP = {
+  accept: { key: 'accept', name: '受理', kind: 'accept' },
+  review: { key: 'review', name: '审查', kind: 'review' },
+  experts: { key: 'experts', name: '专家评审', kind: 'special', procedure: 'expert_review' },
+  decide: { key: 'decide', name: '决定', kind: 'decide' },
+  pay: { key: 'pay', name: '缴费', kind: 'payment' },
+} as const;
+
+/** A charged item's fees: one fixed line of `amountFen`, paid online, with its basis. */
+export const fixedFee = (amountFen: number) => ({
+  charged: true,
+  onlinePayment: true,
+  basis: '粤价〔2020〕1号',
+  items: [{ name: '鉴定费', amountFen, basis: '粤价〔2020〕1号' }],
+});

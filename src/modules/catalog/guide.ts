@@ -1,23 +1,13 @@
 import type { Db } from '../../kernel/db/index.ts';
 import { departmentRefsById, getRegion, type HallRef } from '../org/index.ts';
-import type { ItemContent } from './content.ts';
 import { guideHalls } from './guide-halls.ts';
-import { getPublishedVersion } from './items.ts';
+import { getPublishedVersion, type PublishedVersion } from './items.ts';
 
-export interface Guide {
-  itemId: string;
-  versionId: string;
-  versionNo: number;
-  code: string;
-  implementationCode: string;
-  basicCode: string;
-  regionCode: string;
+/** The published version (see PublishedVersion) with the names a reader needs. */
+export interface Guide extends PublishedVersion {
   regionName: string;
-  departmentId: string;
   departmentName: string;
   typeName: string;
-  publishedAt: string;
-  content: ItemContent;
   bundles: { id: string; code: string; name: string }[];
   /** The service halls that handle the item, with WGS-84 positions (see guideHalls). */
   halls: HallRef[];
@@ -40,19 +30,10 @@ export async function getGuide(db: Db, idOrCode: string): Promise<Guide> {
   // Popularity from reading; not worth a failed request if it cannot be counted.
   await db.query('update catalog_item set view_count = view_count + 1 where id = $1', [v.itemId]).catch(() => undefined);
   return {
-    itemId: v.itemId,
-    versionId: v.versionId,
-    versionNo: v.versionNo,
-    code: v.code,
-    implementationCode: v.implementationCode,
-    basicCode: v.basicCode,
-    regionCode: v.regionCode,
+    ...v,
     regionName: region?.name ?? '',
-    departmentId: v.departmentId,
     departmentName: dept.get(v.departmentId)?.name ?? '',
     typeName: type?.name ?? '',
-    publishedAt: v.publishedAt,
-    content: v.content,
     bundles,
     halls,
   };
