@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, signInAs, withFailureShot } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, signInAs, waitGone, withFailureShot } from '../support/browser.ts';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -88,7 +88,7 @@ async function openCase(page: Page, list: string) {
   await page.getByTestId('case-timeline').waitFor();
 }
 
-const closedDrawer = (page: Page) => page.getByTestId('case-drawer').waitFor({ state: 'hidden' });
+const closedDrawer = (page: Page) => waitGone(page, 'case-drawer');
 
 async function pickOption(page: Page, select: string, text: string) {
   await page.getByTestId(select).click();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserTestBed, DESKTOP, RESULTS, signInAs, withFailureShot } from '../support/browser.ts';
+import { browserTestBed, DESKTOP, RESULTS, signInAs, waitGone, withFailureShot } from '../support/browser.ts';
 import { REWARD } from '../support/demo.ts';
 import { PDF } from '../support/files.ts';
 import type { TestServer } from '../support/server.ts';
@@ -84,7 +84,7 @@ test('a citizen applies online, answers one correction and is approved through t
         if (opinion === '准予奖励') await approver.waitForTimeout(600);
         if (opinion === '准予奖励') await approver.screenshot({ path: `${RESULTS}/cases-decision.png`, fullPage: true });
         await approver.getByTestId('action-approve').click();
-        await approver.getByTestId('case-drawer').waitFor({ state: 'hidden' });
+        await waitGone(approver, 'case-drawer');
       }
     });
 

@@ -95,6 +95,26 @@ export async function withFailureShot(page: Page, name: string, steps: () => Pro
 }
 
 /**
+ * Waits for the element with `testId` to go (a drawer that closes when its action succeeded).
+ * When it stays, the error names what the page was saying instead: the toast messages, the form
+ * errors and the open dialogs, so a failure on a slow machine says why without a screenshot.
+ */
+export async function waitGone(page: Page, testId: string, timeout = 30_000) {
+  try {
+    await page.getByTestId(testId).waitFor({ state: 'hidden', timeout });
+  } catch (err) {
+    const said = await page
+      .evaluate(() =>
+        ['.ant-message-notice', '.ant-form-item-explain-error', '.ant-modal-wrap:not([style*="display: none"]) .ant-modal-title'].flatMap((sel) =>
+          [...document.querySelectorAll(sel)].map((e) => `${sel}: ${(e as HTMLElement).innerText.trim()}`),
+        ),
+      )
+      .catch(() => []);
+    throw new Error(`${testId} stayed open; the page showed: ${said.join(' | ') || 'nothing'}`, { cause: err });
+  }
+}
+
+/**
  * The provider's compulsory authenticator enrolment of an administrator: read the secret shown
  * for manual entry, answer with the current code as an authenticator app would. Returns the secret.
  */

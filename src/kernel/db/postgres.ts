@@ -7,18 +7,28 @@ import type { Db, Queryable, Row } from './types.ts';
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-function wrap(c: pg.Pool | pg.PoolClient): Queryable {
+/**
+ * A pool runs queries side by side; one transaction's connection runs one at a time, so code
+ * that does `Promise.all` over a transaction's queries waits its turn here instead of relying on
+ * the driver's internal queue (deprecated, gone in pg 9).
+ */
+function wrap(c: pg.Pool | pg.PoolClient, serial: boolean): Queryable {
+  let last: Promise<unknown> = Promise.resolve();
+  const run = <T extends Row>(sql: string, params?: unknown[]): Promise<pg.QueryResult<T>> => {
+    if (!serial) return c.query<T>(sql, params);
+    const next = last.then(() => c.query<T>(sql, params));
+    last = next.catch(() => undefined);
+    return next;
+  };
   return {
     async query<T extends Row>(sql: string, params: unknown[] = []) {
-      const r = await c.query<T>(sql, params);
-      return r.rows;
+      return (await run<T>(sql, params)).rows;
     },
     async one<T extends Row>(sql: string, params: unknown[] = []) {
-      const r = await c.query<T>(sql, params);
-      return r.rows[0];
+      return (await run<T>(sql, params)).rows[0];
     },
     async exec(sql: string) {
-      await c.query(sql);
+      await run(sql);
     },
   };
 }
@@ -27,7 +37,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // A broken idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const base = wrap(pool);
+  const base = wrap(pool, false);
   const db: Db = {
     backend: 'postgres',
     ...base,
@@ -35,7 +45,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client));
+        const result = await fn(wrap(client, true));
         await client.query('COMMIT');
         return result;
       } catch (err) {
