@@ -4,6 +4,8 @@ import { chainHandlers } from '../../src/kernel/events/chain.ts';
 import { processDueEvents, type HandlerMap } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { NOTICE_PAID } from '../../src/modules/payment/index.ts';
+import { loadCalendar, shanghaiDate } from '../../src/kernel/calendar/index.ts';
+import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { caseAtPayment, FEE_FEN, FEE_ITEM, publishFeeItem } from './payment-case-fixture.ts';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 
@@ -142,5 +144,24 @@ describe('a case with a payment step', () => {
     assert.equal(await resumes(caseId), 0);
     assert.equal(await count(`select count(*) as n from outbox_event where topic = $1 and payload->>'noticeId' = $2`, [NOTICE_PAID, noticeId]), 0);
     assert.equal(await count(`select count(*) as n from payment_refund where notice_id = $1`, [noticeId]), 1);
+  });
+
+  test('the notice is due in the working days the item gives for paying (缴费期限), 10 when it gives none', async () => {
+    const day = shanghaiDate(new Date());
+    const cal = await loadCalendar(db(), Number(day.slice(0, 4)) - 1, Number(day.slice(0, 4)) + 1);
+    const dueOf = async () => (await api(`/api/payment/notices/${(await atPayment()).noticeId}`, { cookie: f.cookies.citizen })).body.dueDate;
+    assert.equal(await dueOf(), cal.addWorkingDays(day, 10));
+    await publishItemVersion(api, { deptadmin: f.cookies.deptadmin, dataofficer: await f.server.login('dataofficer') }, FEE_ITEM, {
+      workflow: [STEP.accept, STEP.decide, STEP.pay],
+      fees: { ...fixedFee(FEE_FEN), payWithinDays: 3 },
+    });
+    assert.equal(await dueOf(), cal.addWorkingDays(day, 3));
+    // a period outside 1–60 working days is refused when the draft is saved
+    const itemId = (await api(`/api/catalog/published/${FEE_ITEM}`)).body.itemId as string;
+    const draft = await api(`/api/catalog/items/${itemId}/versions`, { method: 'POST', cookie: f.cookies.deptadmin });
+    const content = { ...draft.body.version.content, fees: { ...fixedFee(FEE_FEN), payWithinDays: 0 } };
+    const bad = await api(`/api/catalog/items/${itemId}/draft`, { method: 'PUT', cookie: f.cookies.deptadmin, body: { content, lockVersion: draft.body.version.lockVersion } });
+    assert.equal(bad.status, 400, JSON.stringify(bad.body));
+    assert.equal(bad.body.error.code, 'VALIDATION_FAILED');
   });
 });

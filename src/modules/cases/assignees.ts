@@ -8,10 +8,9 @@ import { UUID_PATTERN } from '../../kernel/ids.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { staffGrantsJson } from '../org/index.ts';
 import { checkStaffRead, loadCase } from './access.ts';
-import { currentStep } from './model.ts';
+import { currentStep, HEAD_ROLES } from './model.ts';
 
 /** Those who may hand a step out besides its holder: the same heads the assign action accepts. */
-const HEAD_ROLES = ['department_admin', 'leader'] as const;
 
 export type Assignee = {
   id: string;

@@ -11,6 +11,7 @@ import { chainHandlers } from '../../kernel/events/chain.ts';
 import { resultHandlers } from './result-handlers.ts';
 import { bundleHandlers } from './bundle-handlers.ts';
 import { alertStaff, workflowHandlers } from './workflow-handlers.ts';
+import { staffNoticeHandlers } from './staff-notices.ts';
 
 const CLOCK = systemActor('cases.clock');
 
@@ -40,5 +41,5 @@ export function caseHandlers(ctx: AppContext): HandlerMap {
       if (!missing.length) return;
       await recordTransition(tx, pii, CLOCK, c, { kind: 'deferred_reminder', details: { due, materialKeys: missing }, notify: true });
     },
-  }, workflowHandlers(ctx), resultHandlers(ctx), bundleHandlers(ctx));
+  }, workflowHandlers(ctx), resultHandlers(ctx), bundleHandlers(ctx), staffNoticeHandlers(ctx));
 }

@@ -55,6 +55,9 @@ export interface ActiveSpecial {
 export const STAFF_ONLY_KINDS: readonly string[] = ['supervised', 'supervision_replied', 'supervision_overdue', 'assigned', 'transferred', 'overdue_explained'];
 
 /** Staff roles that may see cases in their scope (acting needs the step's roles). */
+/** A department's heads: they give work out (分派), and hear of its deadline warnings and of supervision orders nobody holds. */
+export const HEAD_ROLES = ['department_admin', 'leader'] as const;
+
 export const READ_ROLES: readonly Role[] = ['window_clerk', 'approver', 'department_admin', 'administrator', 'leader'];
 
 export interface CaseRow {

@@ -5,8 +5,8 @@ import { createFeeNotice, type FeeLine } from '../payment/index.ts';
 import { calendarFor, today } from './clocks.ts';
 import type { CaseRow } from './model.ts';
 
-/** Working days the applicant has to pay a notice issued at the payment step. */
-const PAY_WITHIN_DAYS = 10;
+/** Working days the applicant has to pay a notice issued at the payment step, unless the item says. */
+export const DEFAULT_PAY_WITHIN_DAYS = 10;
 
 /**
  * The fee lines of a case: what the decision-maker assessed (核定), or else the item's fees with
@@ -23,10 +23,10 @@ export function feeLinesFor(content: ItemContent | undefined, assessed: FeeLine[
  * The case reaches its payment step: a fee notice (缴款通知书) goes to the applicant in the case's
  * own transaction and the case waits for `payment.notice_paid`. Nothing to pay → no notice.
  */
-export async function issueCaseFeeNotice(ctx: AppContext, tx: Tx, c: CaseRow, lines: FeeLine[]): Promise<{ noticeId: string; code: string; amountFen: number } | null> {
+export async function issueCaseFeeNotice(ctx: AppContext, tx: Tx, c: CaseRow, lines: FeeLine[], payWithinDays = DEFAULT_PAY_WITHIN_DAYS): Promise<{ noticeId: string; code: string; amountFen: number } | null> {
   if (!lines.length || lines.every((l) => l.unitFen * l.quantity - (l.reduction?.fen ?? 0) <= 0)) return null;
   const day = today();
-  const cal = await calendarFor(tx, day, PAY_WITHIN_DAYS + 10);
+  const cal = await calendarFor(tx, day, payWithinDays + 10);
   const notice = await createFeeNotice(
     ctx,
     {
@@ -35,7 +35,7 @@ export async function issueCaseFeeNotice(ctx: AppContext, tx: Tx, c: CaseRow, li
       payer: { personId: c.applicant_person_id ?? c.agent_person_id, enterpriseId: c.applicant_enterprise_id, name: c.applicant_name },
       collectingUnit: c.department_id,
       lines,
-      dueDate: cal.addWorkingDays(day, PAY_WITHIN_DAYS),
+      dueDate: cal.addWorkingDays(day, payWithinDays),
     },
     { tx },
   );

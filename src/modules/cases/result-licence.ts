@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { personalData } from '../../kernel/pii.ts';
 import type { ItemContent } from '../catalog/index.ts';
 import { actingFor, personView } from '../identity/index.ts';
-import { heldValidLicence, issueCaseLicence, recordLicenceUse, type HolderRef } from '../license/index.ts';
+import { heldValidLicence, issueCaseLicence, recordLicenceUse, isCaseLicenceOperation, type HolderRef } from '../license/index.ts';
 import { departments } from '../org/index.ts';
 import { materialKeyOf } from './materials.ts';
 import type { CaseRow } from './model.ts';
@@ -52,10 +52,20 @@ export interface IssuedLicence {
   typeName: string;
   holderKind: 'person' | 'enterprise';
   holderCode: string;
+  /** 01 新发, 02 延续, 09 变更. */
+  operation: string;
+  /** The licence a 延续 or 变更 replaced. */
+  relatedIdentifier: string | null;
 }
 
-/** The licence an approved case issues to its applicant, signed with the department's seal; once per case. */
-export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, typeCode: string): Promise<IssuedLicence> {
+/**
+ * The licence an approved case issues to its applicant, signed with the department's seal, once
+ * per case: new (01), or for 延续 (02) / 变更 (09) items a new version of the licence of the type
+ * the applicant holds — which fails (a result problem for staff) when there is none in force.
+ */
+export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, typeCode: string, operation: string = '01'): Promise<IssuedLicence> {
+  // the catalogue's schema admits only these; an older version's content is read as it was stored
+  if (!isCaseLicenceOperation(operation)) throw new AppError('RESULT_LICENCE_OPERATION', 409, { operation }, { operation });
   const applicant = await applicantOf(ctx, tx, c);
   if (!applicant) throw new AppError('RESULT_HOLDER_UNKNOWN', 409, {}, { applicantKind: c.applicant_kind });
   const issued = await issueCaseLicence(ctx, tx, RESULTS_ACTOR, {
@@ -64,12 +74,21 @@ export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, ty
     departmentId: c.department_id,
     holder: { kind: applicant.ref.kind, name: applicant.name, code: applicant.code, ...(applicant.personId ? { personId: applicant.personId } : {}) },
     form: c.form_data,
+    operation,
   });
   await tx.query(
     `insert into case_result_licence (case_id, licence_id, identifier, type_code) values ($1, $2, $3, $4) on conflict (case_id) do nothing`,
     [c.id, issued.id, issued.identifier, typeCode],
   );
-  return { id: issued.id, identifier: issued.identifier, typeName: issued.typeName, holderKind: applicant.ref.kind, holderCode: applicant.code };
+  return {
+    id: issued.id,
+    identifier: issued.identifier,
+    typeName: issued.typeName,
+    holderKind: applicant.ref.kind,
+    holderCode: applicant.code,
+    operation: issued.operation,
+    relatedIdentifier: issued.relatedIdentifier,
+  };
 }
 
 /**

@@ -159,8 +159,9 @@ export async function produceResults(ctx: AppContext, tx: Tx, caseId: string): P
   let licence: IssuedLicence | undefined;
   if (kind === 'approval') {
     const v = await getVersionById(tx, c.item_version_id);
-    const typeCode = v?.content.result?.licenseTypeCode;
-    if (typeCode) licence = await stage(tx, c, 'licence', () => issueResultLicence(ctx, tx, c, typeCode));
+    const result = v?.content.result;
+    const typeCode = result?.licenseTypeCode;
+    if (typeCode) licence = await stage(tx, c, 'licence', () => issueResultLicence(ctx, tx, c, typeCode, result.licenseOperation));
   }
   const done = await tx.one('select 1 as x from case_result where case_id = $1 and kind = $2', [c.id, kind]);
   if (!done) await stage(tx, c, 'document', () => produceDocument(ctx, tx, c, kind, licence));

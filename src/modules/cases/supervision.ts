@@ -9,6 +9,7 @@ import { personalData } from '../../kernel/pii.ts';
 import { checkStaffRead, loadCase } from './access.ts';
 import { calendarFor, startOfDay, today } from './clocks.ts';
 import { FINAL_STATUSES } from './model.ts';
+import { notifySupervision } from './staff-notices.ts';
 import { recordTransition } from './transitions.ts';
 
 export const SUPERVISION_DUE_TOPIC = 'cases.supervision_due';
@@ -62,6 +63,7 @@ export async function superviseCase(ctx: AppContext, actor: Actor, caseId: strin
       dedupeKey: `case-supervision:${id}`,
     });
     await recordTransition(tx, pii, actor, c, { kind: 'supervised', opinion, details: { supervisionId: id, replyDue: due } });
+    await notifySupervision(tx, c, 'supervised', id, { by: staff.name, opinion: opinion.slice(0, 200), replyDue: due });
     return { id, replyDue: due };
   });
 }

@@ -67,7 +67,7 @@ export async function recordTransition(tx: Tx, pii: PersonalData, actor: Actor, 
   });
   await emit(tx, {
     topic: `case.${r.kind}`,
-    payload: { caseId: c.id, number: c.number, status: c.status, outcome: c.outcome, itemId: c.item_id, departmentId: c.department_id, step: r.stepKey ?? null },
+    payload: { caseId: c.id, eventId, number: c.number, status: c.status, outcome: c.outcome, itemId: c.item_id, departmentId: c.department_id, step: r.stepKey ?? null, opinion: r.opinion ?? null },
     regionCode: c.region_code,
     dedupeKey: `case-event:${eventId}`,
   });

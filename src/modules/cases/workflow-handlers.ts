@@ -5,13 +5,14 @@ import type { Tx } from '../../kernel/db/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { personalData, type PersonalData } from '../../kernel/pii.ts';
 import { queueSms } from '../identity/index.ts';
-import { staffToAlert } from '../org/index.ts';
+import { notifyStaff, staffToAlert } from '../org/index.ts';
 import { NOTICE_PAID } from '../payment/index.ts';
 import { getVersionById } from '../catalog/index.ts';
 import { loadCase } from './access.ts';
 import { resumeClock } from './clocks.ts';
 import { completion } from './completion.ts';
-import { stepKind, type CaseRow } from './model.ts';
+import { HEAD_ROLES, stepKind, type CaseRow } from './model.ts';
+import { caseParams, notifySupervision } from './staff-notices.ts';
 import { SUPERVISION_DUE_TOPIC } from './supervision.ts';
 import { recordTransition, updateCase } from './transitions.ts';
 
@@ -59,20 +60,21 @@ export function workflowHandlers(ctx: AppContext): HandlerMap {
       if (!c) return;
       // visible on the timeline and to the supervisor's cockpit; the order stays open until answered
       await recordTransition(tx, pii, CLOCK, c, { kind: 'supervision_overdue', details: { supervisionId, replyDue: open.reply_due } });
+      await notifySupervision(tx, c, 'supervision_overdue', supervisionId, { replyDue: open.reply_due });
     },
   };
 }
 
-/** Who hears of a deadline warning besides the timeline: the handler who holds the step and the department's heads. */
-const HEAD_ROLES = ['department_admin', 'leader'] as const;
-
 /**
- * A yellow or red deadline warning reaches the handler and the department's heads by SMS (in the
- * clock event's transaction, so once). Staff without a phone see it in the inbox colour only.
+ * A yellow or red deadline warning reaches the handler who holds the step and the department's
+ * heads in the workbench and by SMS (in the clock event's transaction, so once); staff without a
+ * phone get the workbench message only.
  */
 export async function alertStaff(tx: Tx, pii: PersonalData, c: CaseRow, level: 'yellow' | 'red'): Promise<number> {
   const people = await staffToAlert(tx, { staffIds: c.assignee_id ? [c.assignee_id] : [], departmentId: c.department_id, roles: HEAD_ROLES });
-  const text = t('zh-CN', `cases.sms.staff_${level}`, { number: c.number ?? '', item: c.item_name, due: c.promised_due ?? '' });
+  const params = { ...caseParams(c), due: c.promised_due ?? '' };
+  await notifyStaff(tx, people.map((p) => p.id), { kind: `deadline_${level}`, caseId: c.id, params });
+  const text = t('zh-CN', `cases.sms.staff_${level}`, params);
   let sent = 0;
   for (const p of people) {
     if (!p.phoneEnc) continue;

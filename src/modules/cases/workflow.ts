@@ -11,7 +11,7 @@ import { checkStaffRead, loadCase, requireStepActor } from './access.ts';
 import { calendarFor, scheduleDeferredReminder, today } from './clocks.ts';
 import { completion, isLate } from './completion.ts';
 import { materialKeyOf, outstandingDeferred } from './materials.ts';
-import { currentStep, presentCase, stepKind, type CaseRow, type CaseView, type CorrectionItem } from './model.ts';
+import { currentStep, HEAD_ROLES, presentCase, stepKind, type CaseRow, type CaseView, type CorrectionItem } from './model.ts';
 import { issueCaseFeeNotice, feeLinesFor } from './payment-step.ts';
 import { endSpecial, startSpecial } from './special.ts';
 import { checkVersion, recordTransition, updateCase, type TransitionRecord } from './transitions.ts';
@@ -50,10 +50,6 @@ export interface ActionInput {
   /** Finishing after the promised limit needs the reason (or explain_overdue before). */
   overdueReason?: string;
 }
-
-/** Who hands a step to someone else besides its current holder: the department's heads. */
-const ASSIGN_ROLES = ['department_admin', 'leader'] as const;
-
 
 /** What may be done on the case's current step, by its kind; a running procedure must end first. */
 export function actionsFor(c: CaseRow): Action[] {
@@ -116,7 +112,7 @@ export async function act(ctx: AppContext, actor: Actor, id: string, action: Act
     const staff = action === 'assign' ? requireAssigner(actor, c) : requireStepActor(actor, c, step);
     checkVersion(c, input.version);
     if (!actionsFor(c).includes(action)) throw conflict('CASE_ACTION_NOT_ALLOWED', { action, step: step.name }, { action, step: step.key });
-    if (c.assignee_id && c.assignee_id !== staff.id && !(action === 'assign' && canAct(staff, ASSIGN_ROLES, scopeOf(c))))
+    if (c.assignee_id && c.assignee_id !== staff.id && !(action === 'assign' && canAct(staff, HEAD_ROLES, scopeOf(c))))
       throw conflict('CASE_CLAIMED_BY_OTHER', {}, { assigneeId: c.assignee_id });
 
     let version: ItemContent | undefined | null = null;
@@ -135,7 +131,7 @@ const scopeOf = (c: CaseRow) => ({ regionCode: c.region_code, departmentId: c.de
 function requireAssigner(actor: Actor, c: CaseRow): StaffActor {
   const staff = requireStaff(actor);
   checkStaffRead(staff, c);
-  if (canAct(staff, ASSIGN_ROLES, scopeOf(c))) return staff;
+  if (canAct(staff, HEAD_ROLES, scopeOf(c))) return staff;
   return requireStepActor(actor, c, currentStep(c)!);
 }
 
@@ -150,8 +146,8 @@ async function enterStep(t: Turn, index: number): Promise<Outcome> {
     return { fields: { ...base, ...started.fields }, record: { kind: 'special_procedure_started', details: started.details } };
   }
   if (kind === 'payment') {
-    const lines = feeLinesFor(await t.content(), t.input.fees);
-    const notice = await issueCaseFeeNotice(t.ctx, t.tx, c, lines);
+    const content = await t.content();
+    const notice = await issueCaseFeeNotice(t.ctx, t.tx, c, feeLinesFor(content, t.input.fees), content?.fees?.payWithinDays);
     if (!notice) {
       // nothing to pay (fee-free after reductions): the payment step passes by itself
       if (index === c.steps.length - 1) return finish(t, 'approved', { kind: 'approved', details: { payment: 'none' } });

@@ -241,6 +241,8 @@ export const ItemContent = Type.Object(
           items: Opt(Type.Array(FeeItem, { maxItems: 50 })),
           basis: Opt(Str(500)),
           onlinePayment: Opt(Type.Boolean()),
+          /** Working days the applicant has to pay the notice of the payment step (缴费期限); 10 when unset. */
+          payWithinDays: Opt(Type.Integer({ minimum: 1, maximum: 60 })),
         },
         { additionalProperties: false },
       ),
@@ -303,6 +305,8 @@ export const ItemContent = Type.Object(
           name: Opt(Str(200)),
           sampleFile: Opt(Str(200)),
           licenseTypeCode: Opt(Str(40)),
+          /** 操作类型 of the licence a completed case produces: 01 新发 (default), 02 延续, 09 变更 of the one the applicant holds. */
+          licenseOperation: Opt(Enum(['01', '02', '09'] as const)),
           delivery: Opt(Strings(5, 40)),
         },
         { additionalProperties: false },

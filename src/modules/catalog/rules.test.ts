@@ -26,6 +26,7 @@ const CASES: [string, (c: ItemContent) => void, string][] = [
   ['immediate with days', (c) => (c.statutoryLimit = { immediate: true, days: 3 }), 'LIMIT_SHAPE'],
   ['promised beyond statutory', (c) => (c.promisedLimit = { immediate: false, days: 30 }), 'PROMISED_EXCEEDS_STATUTORY'],
   ['result …证 but 出文办结', (c) => (c.result = { type: 'document', name: '食品经营许可证' }), 'RESULT_TYPE_NAME'],
+  ['延续 of no licence type', (c) => (c.result = { type: 'certificate', name: '营业执照', licenseOperation: '02' }), 'RESULT_LICENSE_OPERATION'],
   ['visits without reason', (c) => Object.assign(c, { visits: 1, visitReason: '', onlineDepth: { national: [1, 2, 3], level: 3 }, flags: { ...c.flags, noTrip: false } }), 'VISIT_REASON'],
   ['zero visits with a reason', (c) => (c.visitReason = '需核验原件'), 'VISIT_REASON_ZERO'],
   ['depth Ⅳ with visits', (c) => Object.assign(c, { visits: 1, visitReason: '核验原件', flags: { ...c.flags, noTrip: false } }), 'DEPTH4_VISITS'],

@@ -128,6 +128,15 @@ export const resultTypeMatchesName: Rule = {
   },
 };
 
+/** A 延续 (02) or 变更 (09) result makes a new version of a licence the applicant holds: of which type must be named. */
+export const licenceOperationType: Rule = {
+  id: 'RESULT_LICENSE_OPERATION',
+  check(c) {
+    const op = c.result?.licenseOperation;
+    return op && op !== '01' && blank(c.result?.licenseTypeCode) ? [issue('RESULT_LICENSE_OPERATION', 'result.licenseTypeCode')] : [];
+  },
+};
+
 /** 到现场次数 > 0 ⇒ 必须现场办理原因; = 0 ⇒ the reason is "无". */
 export const visitReason: Rule = {
   id: 'VISIT_REASON',
@@ -352,6 +361,7 @@ export const RULES: Rule[] = [
   limitShape,
   promisedWithinStatutory,
   resultTypeMatchesName,
+  licenceOperationType,
   visitReason,
   fullOnlineZeroVisits,
   zeroVisitsNeedChannel,

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../kernel/module.ts';
+import { licenceHandlers } from './revocation.ts';
 import { registerLicenceRoutes } from './routes.ts';
 
 export const licenseModule: Module = {
   name: 'license',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: registerLicenceRoutes,
+  eventHandlers: licenceHandlers,
 };
 
 export { LICENCE_STATUSES, OPERATIONS, STATUS_NAMES, OPERATION_NAMES } from './codes.ts';
@@ -14,7 +16,7 @@ export { buildLicenceId, isValidLicenceId, mod3736CheckChar, parseLicenceId } fr
 export type { LicenceIdParts, ParsedLicenceId } from './identifier.ts';
 export { issueLicence, reissueLicence } from './issue.ts';
 export { seedDemoLicences, type DemoLicenceType } from './demo.ts';
-export { heldValidLicence, issueCaseLicence, type CaseLicenceInput, type HolderRef } from './case-issue.ts';
+export { heldValidLicence, isCaseLicenceOperation, issueCaseLicence, type CaseLicence, type CaseLicenceInput, type CaseLicenceOperation, type HolderRef } from './case-issue.ts';
 export type { HolderInput, IssueInput } from './issue.ts';
 export { licenceStats, listHolderLicences } from './service.ts';
 export type { LicenceView } from './store.ts';

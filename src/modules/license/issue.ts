@@ -26,6 +26,7 @@ import {
   today,
   view,
   type LicenceDocument,
+  type LicenceRow,
   type LicenceView,
 } from './store.ts';
 import { fetchType, fetchTypeByCode, type LicenceType } from './types.ts';
@@ -262,48 +263,79 @@ export interface ReissueInput {
   version: number;
 }
 
+/** What a reissue records beyond the staff input: the case it comes from, if any. */
+export interface ReissueOrigin {
+  caseId?: string;
+  source?: IssueInput['source'];
+}
+
+const REISSUE_REASONS: Record<ReissueInput['operation'], string> = { '02': '延续', '09': '变更' };
+
 /**
- * 延续 (02) and 变更 (09): a new version of the same licence (same serial, version + 1) that
- * names the old identifier as its related licence; the old one becomes 失效 (05).
+ * 延续 (02) and 变更 (09) inside the caller's transaction, after the caller has checked who may
+ * do it: a new version of the same licence (same serial, version + 1) that names the old
+ * identifier as its related licence; the old one becomes 失效 (05). A renewal starts today with
+ * the type's validity; a change keeps the old validity. Shared by staff and completed cases.
  */
+export async function reissueInTx(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  old: LicenceRow,
+  input: ReissueInput,
+  origin: ReissueOrigin = {},
+): Promise<LicenceView> {
+  if (old.status !== '01') throw conflict('LICENCE_STATUS_CONFLICT', { status: old.status }, { status: old.status });
+  const newer = await tx.one<{ identifier: string }>('select identifier from licence where related_identifier = $1', [old.identifier]);
+  if (newer) throw conflict('LICENCE_STATUS_CONFLICT', { status: old.status }, { supersededBy: newer.identifier });
+  const oldDoc = JSON.parse(documentCodec(ctx).open(old)) as LicenceDocument;
+  const updated = await tx.one(
+    `update licence set status = '05', version = version + 1, updated_at = now() where id = $1 and version = $2 returning id`,
+    [old.id, input.version],
+  );
+  if (!updated) throw conflict('VERSION_CONFLICT', { current: old.version }, { current: old.version });
+  const reason = REISSUE_REASONS[input.operation];
+  await tx.query(
+    `insert into licence_operation (id, licence_id, operation, status_from, status_to, reason, actor_kind, actor_id)
+     values ($1, $2, $3, '01', '05', $4, $5, $6)`,
+    [uuidv7(), old.id, input.operation, reason, actor.kind, 'id' in actor ? actor.id : null],
+  );
+  await appendAudit(tx, actor, {
+    action: 'licence.status',
+    objectType: 'licence',
+    objectId: old.id,
+    regionCode: old.regionCode,
+    details: { identifier: old.identifier, operation: input.operation, from: '01', to: '05', reason, caseId: origin.caseId ?? null },
+  });
+  const renewal = input.operation === '02';
+  return issueInTx(
+    ctx,
+    tx,
+    actor,
+    {
+      typeId: old.typeId,
+      departmentId: old.issuerDepartmentId,
+      holder: {
+        kind: oldDoc.holder.kind,
+        name: input.holderName ?? oldDoc.holder.name,
+        code: oldDoc.holder.code,
+        ...(old.holderKind === 'person' && !old.holderRef.startsWith('idx:') ? { personId: old.holderRef } : {}),
+      },
+      fields: { ...oldDoc.fields, ...(input.fields ?? {}) },
+      validFrom: input.validFrom ?? (renewal ? today() : oldDoc.validFrom),
+      ...(input.validTo !== undefined ? { validTo: input.validTo } : renewal ? {} : { validTo: oldDoc.validTo }),
+      ...(origin.caseId ? { caseId: origin.caseId } : {}),
+      source: origin.source ?? old.source,
+    },
+    { operation: input.operation, related: old.identifier, serial: old.serial, versionNo: old.versionNo + 1 },
+  );
+}
+
+/** Staff 延续 / 变更 of a licence of their department (`POST /api/licences/:id/reissue`). */
 export async function reissueLicence(ctx: AppContext, actor: Actor, id: string, input: ReissueInput): Promise<LicenceView> {
   return ctx.db.transaction(async (tx) => {
     const old = await fetchReadable(tx, actor, id);
     requireScope(actor, ISSUE_ROLES, scopeOf(old));
-    if (old.status !== '01') throw conflict('LICENCE_STATUS_CONFLICT', { status: old.status }, { status: old.status });
-    const newer = await tx.one('select identifier from licence where related_identifier = $1', [old.identifier]);
-    if (newer) throw conflict('LICENCE_STATUS_CONFLICT', { status: old.status }, { supersededBy: newer.identifier });
-    const oldDoc = JSON.parse(documentCodec(ctx).open(old)) as LicenceDocument;
-    const updated = await tx.one(
-      `update licence set status = '05', version = version + 1, updated_at = now() where id = $1 and version = $2 returning id`,
-      [id, input.version],
-    );
-    if (!updated) throw conflict('VERSION_CONFLICT', { current: old.version }, { current: old.version });
-    await tx.query(
-      `insert into licence_operation (id, licence_id, operation, status_from, status_to, reason, actor_kind, actor_id)
-       values ($1, $2, $3, '01', '05', $4, $5, $6)`,
-      [uuidv7(), id, input.operation, input.operation === '02' ? '延续' : '变更', actor.kind, 'id' in actor ? actor.id : null],
-    );
-    const renewal = input.operation === '02';
-    return issueInTx(
-      ctx,
-      tx,
-      actor,
-      {
-        typeId: old.typeId,
-        departmentId: old.issuerDepartmentId,
-        holder: {
-          kind: oldDoc.holder.kind,
-          name: input.holderName ?? oldDoc.holder.name,
-          code: oldDoc.holder.code,
-          ...(old.holderKind === 'person' && !old.holderRef.startsWith('idx:') ? { personId: old.holderRef } : {}),
-        },
-        fields: { ...oldDoc.fields, ...(input.fields ?? {}) },
-        validFrom: input.validFrom ?? (renewal ? today() : oldDoc.validFrom),
-        ...(input.validTo !== undefined ? { validTo: input.validTo } : renewal ? {} : { validTo: oldDoc.validTo }),
-        source: old.source,
-      },
-      { operation: input.operation, related: old.identifier, serial: old.serial, versionNo: old.versionNo + 1 },
-    );
+    return reissueInTx(ctx, tx, actor, old, input);
   });
 }

@@ -2,10 +2,11 @@ import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import { requireScope } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import { conflict, validationFailed } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { STATUS_OPERATIONS, type LicenceStatus } from './codes.ts';
-import { fetchReadable, ISSUE_ROLES, scopeOf } from './store.ts';
+import { fetchReadable, ISSUE_ROLES, scopeOf, type LicenceRow } from './store.ts';
 
 export interface StatusOperationInput {
   operation: keyof typeof STATUS_OPERATIONS;
@@ -15,36 +16,53 @@ export interface StatusOperationInput {
   version: number;
 }
 
-/** 暂扣 (03), 暂扣发还 (06), 注销/撤销/吊销/转出 (05), 取消转出 (10): recorded and audited. */
-export async function applyStatusOperation(ctx: AppContext, actor: Actor, id: string, input: StatusOperationInput) {
+/** The status an operation leads to: named by `status` for 05, which ends a licence in one of several ways. */
+function targetStatus(input: StatusOperationInput): LicenceStatus {
   const rule = STATUS_OPERATIONS[input.operation];
   const to = input.status ?? (rule.to.length === 1 ? rule.to[0]! : undefined);
   if (!to || !rule.to.includes(to))
     throw validationFailed('status', `one of ${rule.to.join(', ')} for operation ${input.operation}`);
+  return to;
+}
+
+/**
+ * The status change itself, in the caller's transaction, after the caller has checked who may
+ * make it: the licence row (optimistic `version`), its licence_operation row and the audit entry.
+ * Staff actions and the revocation of a case's licences (revocation.ts) share it.
+ */
+export async function applyStatusInTx(tx: Tx, actor: Actor, l: LicenceRow, input: StatusOperationInput) {
+  const to = targetStatus(input);
+  if (!STATUS_OPERATIONS[input.operation].from.includes(l.status)) {
+    throw conflict('LICENCE_STATUS_CONFLICT', { status: l.status }, { status: l.status, operation: input.operation });
+  }
+  const updated = await tx.one(
+    `update licence set status = $3, version = version + 1, updated_at = now() where id = $1 and version = $2 returning version`,
+    [l.id, input.version, to],
+  );
+  if (!updated) throw conflict('VERSION_CONFLICT', { current: l.version }, { current: l.version });
+  await tx.query(
+    `insert into licence_operation (id, licence_id, operation, status_from, status_to, reason, actor_kind, actor_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [uuidv7(), l.id, input.operation, l.status, to, input.reason, actor.kind, 'id' in actor ? actor.id : null],
+  );
+  await appendAudit(tx, actor, {
+    action: 'licence.status',
+    objectType: 'licence',
+    objectId: l.id,
+    regionCode: l.regionCode,
+    details: { identifier: l.identifier, operation: input.operation, from: l.status, to, reason: input.reason },
+  });
+  return { id: l.id, identifier: l.identifier, status: to, version: Number(updated.version) };
+}
+
+/** 暂扣 (03), 暂扣发还 (06), 注销/撤销/吊销/转出 (05), 取消转出 (10) by staff of the issuing department. */
+export async function applyStatusOperation(ctx: AppContext, actor: Actor, id: string, input: StatusOperationInput) {
+  // a wrong status is bad input whatever the licence: answered before anything is read
+  targetStatus(input);
   return ctx.db.transaction(async (tx) => {
     const l = await fetchReadable(tx, actor, id);
     requireScope(actor, ISSUE_ROLES, scopeOf(l));
-    if (!rule.from.includes(l.status)) {
-      throw conflict('LICENCE_STATUS_CONFLICT', { status: l.status }, { status: l.status, operation: input.operation });
-    }
-    const updated = await tx.one(
-      `update licence set status = $3, version = version + 1, updated_at = now() where id = $1 and version = $2 returning version`,
-      [id, input.version, to],
-    );
-    if (!updated) throw conflict('VERSION_CONFLICT', { current: l.version }, { current: l.version });
-    await tx.query(
-      `insert into licence_operation (id, licence_id, operation, status_from, status_to, reason, actor_kind, actor_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [uuidv7(), id, input.operation, l.status, to, input.reason, actor.kind, 'id' in actor ? actor.id : null],
-    );
-    await appendAudit(tx, actor, {
-      action: 'licence.status',
-      objectType: 'licence',
-      objectId: id,
-      regionCode: l.regionCode,
-      details: { identifier: l.identifier, operation: input.operation, from: l.status, to, reason: input.reason },
-    });
-    return { id, identifier: l.identifier, status: to, version: Number(updated.version) };
+    return applyStatusInTx(tx, actor, l, input);
   });
 }
 

@@ -15,3 +15,4 @@ export { activeStaffGrants, staffGrantsJson, staffToAlert } from './grants-sql.t
 export { windowRef, windowRefsInRegion, type WindowRef } from './window-ref.ts';
 export { hallRefsById, hallRefsInRegion, type HallRef } from './hall-refs.ts';
 export { byDistance, distanceMetres, formatDistance, type LatLng } from './geo.ts';
+export { notifyStaff, type StaffMessageInput, type StaffMessageKind } from './staff-messages.ts';

@@ -13,6 +13,7 @@ import { kiosks } from './kiosks.ts';
 import { childRegions, getRegion, searchRegions } from './regions/store.ts';
 import * as S from './schemas.ts';
 import { SECTORS } from './sectors.ts';
+import { registerStaffMessageRoutes } from './staff-message-routes.ts';
 import { setStaffRoles, staffStore } from './staff.ts';
 import { orgStats } from './stats.ts';
 import { windows } from './windows.ts';
@@ -92,4 +93,5 @@ export function registerOrgRoutes(app: HttpApp, ctx: AppContext) {
     byCounty: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...Counts })),
   });
   app.get('/api/org/stats', { schema: { tags: ['cockpit'], response: { 200: OrgStats } } }, (req) => orgStats(db, req.actor));
+  registerStaffMessageRoutes(app, db);
 }

@@ -5,7 +5,7 @@ import type { EventHandler } from '../../kernel/events/worker.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { queueSms } from '../identity/index.ts';
-import { staffToAlert } from '../org/index.ts';
+import { notifyStaff, staffToAlert } from '../org/index.ts';
 
 /** Who answers for a department's overdue rectification: its administrators and leaders. */
 export const ALERT_ROLES = ['department_admin', 'leader'] as const;
@@ -21,12 +21,13 @@ export function escalationAlertHandler(ctx: AppContext): EventHandler {
   const pii = personalData(ctx.config.masterKey);
   return async (event, tx) => {
     const { taskId, departmentId, dueDate } = event.payload as { taskId: string; departmentId: string; dueDate: string };
-    const task = await tx.one<{ case_number: string; item_name: string; region_code: string }>(
-      `select r.case_number, r.item_name, k.region_code from rating_task k join rating r on r.id = k.rating_id where k.id = $1`,
+    const task = await tx.one<{ case_id: string; case_number: string; item_name: string; region_code: string }>(
+      `select r.case_id, r.case_number, r.item_name, k.region_code from rating_task k join rating r on r.id = k.rating_id where k.id = $1`,
       [taskId],
     );
     if (!task) return;
     const heads = await staffToAlert(tx, { staffIds: [], departmentId, roles: ALERT_ROLES });
+    await notifyStaff(tx, heads.map((h) => h.id), { kind: 'rating_escalated', caseId: task.case_id, ref: taskId, params: { number: task.case_number, item: task.item_name, dueDate } });
     const text = t('zh-CN', 'ratings.sms.escalated', { number: task.case_number, item: task.item_name, dueDate });
     let sent = 0;
     let noPhone = 0;

@@ -10,6 +10,7 @@ import { t } from '../../kernel/i18n/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { personalData, type PersonalData } from '../../kernel/pii.ts';
 import { personView, queueSms } from '../identity/index.ts';
+import { notifyStaff, staffToAlert } from '../org/index.ts';
 import { iso, presentRating, type RatingRow } from './store.ts';
 
 export const OVERDUE_TOPIC = 'ratings.task_overdue';
@@ -109,6 +110,9 @@ export async function openTask(tx: Tx, rating: RatingRow, workingDays: number): 
     dueAt: new Date(new Date(`${due}T00:00:00+08:00`).getTime() + 86_400_000),
     dedupeKey: `rating-task-overdue:${id}`,
   });
+  // the department's administrators hear of it in the workbench, with the rating
+  const admins = await staffToAlert(tx, { staffIds: [], departmentId: rating.department_id, roles: ['department_admin'] });
+  await notifyStaff(tx, admins.map((a) => a.id), { kind: 'rating_task', caseId: rating.case_id, ref: id, params: { number: rating.case_number, item: rating.item_name, dueDate: due } });
   return id;
 }
 

@@ -7,6 +7,7 @@ import { STAFF_MODULES } from '../pages/staff/staffModules.tsx';
 
 const StaffHome = lazy(() => import('../pages/staff/StaffHome.tsx'));
 const StaffModulePage = lazy(() => import('../pages/staff/StaffModulePage.tsx'));
+const StaffMessagesPage = lazy(() => import('../pages/staff/StaffMessagesPage.tsx'));
 
 /** /staff/*: the workbench of any staff member. */
 export default function StaffArea() {
@@ -18,6 +19,7 @@ export default function StaffArea() {
           {STAFF_MODULES.map((m) => (
             <Route key={m.path} path={m.path} element={m.page ? <m.page /> : <StaffModulePage module={m} />} />
           ))}
+          <Route path="messages" element={<StaffMessagesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -16,16 +16,19 @@ export interface AreaLayoutProps {
   /** Path of the area ("/admin"); menu keys are paths below it. */
   base: string;
   menu: AreaMenuItem[];
+  /** Header buttons of the area before the language switch (the workbench's message bell). */
+  actions?: ReactNode;
 }
 
-function selectedKey(pathname: string, menu: AreaMenuItem[]): string[] {
+/** The menu entry of the page; the area's home is selected on itself only, not on every page below it. */
+function selectedKey(pathname: string, base: string, menu: AreaMenuItem[]): string[] {
   const keys = menu.flatMap((item) => [item.key, ...(item.children ?? []).map((c) => c.key)]);
-  const best = keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+  const best = keys.filter((k) => pathname === k || (k !== base && pathname.startsWith(`${k}/`))).sort((a, b) => b.length - a.length)[0];
   return best ? [best] : [];
 }
 
 /** The layout of the staff workbench and the administration: header, sider menu, content. */
-export function AreaLayout({ title, base, menu }: AreaLayoutProps) {
+export function AreaLayout({ title, base, menu, actions }: AreaLayoutProps) {
   const city = useCity();
   const location = useLocation();
   const navigate = useNavigate();
@@ -48,7 +51,7 @@ export function AreaLayout({ title, base, menu }: AreaLayoutProps) {
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={selectedKey(location.pathname, menu)}
+      selectedKeys={selectedKey(location.pathname, base, menu)}
       onClick={({ key }) => {
         navigate(key);
         setDrawerOpen(false);
@@ -76,6 +79,7 @@ export function AreaLayout({ title, base, menu }: AreaLayoutProps) {
           </span>
         </Link>
         <div className="header-spacer" />
+        {actions}
         <LanguageSwitch />
         <UserMenu />
       </Layout.Header>

@@ -23,7 +23,7 @@ export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
         aria-label={t('lang.label')}
         data-testid="lang-switch"
       >
-        {t(`lang.${lang}`)}
+        <span className="lang-switch-name">{t(`lang.${lang}`)}</span>
       </Button>
     </Dropdown>
   );

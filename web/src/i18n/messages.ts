@@ -19,6 +19,8 @@ import catalogWorkflowEn from './catalog-workflow.en-US.json';
 import catalogWorkflowZh from './catalog-workflow.zh-CN.json';
 import catalogHallsEn from './catalog-halls.en-US.json';
 import catalogHallsZh from './catalog-halls.zh-CN.json';
+import catalogResultZh from './catalog-result.zh-CN.json';
+import catalogResultEn from './catalog-result.en-US.json';
 import zhBase from './zh-CN.json';
 import identityEn from './identity.en-US.json';
 import identityZh from './identity.zh-CN.json';
@@ -32,11 +34,13 @@ import ratingsEn from './ratings.en-US.json';
 import ratingsZh from './ratings.zh-CN.json';
 import sealEn from './seal.en-US.json';
 import sealZh from './seal.zh-CN.json';
+import staffMessagesEn from './staffMessages.en-US.json';
+import staffMessagesZh from './staffMessages.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh };
-const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn };
+const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh };
+const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

@@ -143,7 +143,7 @@ export function contentOf(d: DemoItem, hallName: string): ItemContent {
     appointment: { supported: d.appointment },
     mail: { materials: d.mailMaterials, results: d.mailResult },
     flags: defined({ ...d.flags }),
-    result: defined({ type: d.resultType, name: d.resultName, licenseTypeCode: d.resultLicenseType, delivery: d.delivery }),
+    result: defined({ type: d.resultType, name: d.resultName, licenseTypeCode: d.resultLicenseType, licenseOperation: d.resultLicenseOperation, delivery: d.delivery }),
     intermediaries: d.intermediaries?.map((x) => ({ name: x.name, content: x.content })),
     quantityLimit: d.quantityLimit,
     faqs: d.faqs.map((f) => ({ q: f.question, a: f.answer })),

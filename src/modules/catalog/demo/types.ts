@@ -368,6 +368,8 @@ export interface DemoItem {
   resultName: string;
   /** Licence type code (content/reference.ts LICENSE_TYPES) when the result is a licence. */
   resultLicenseType?: string;
+  /** 操作类型 of that licence: 02 延续, 09 变更 (of the one the applicant holds); 01 新发 when absent. */
+  resultLicenseOperation?: '02' | '09';
   /** 结果送达方式. */
   delivery?: string[];
   /** 中介服务. */

@@ -3,6 +3,7 @@ import { mayEnter } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { AreaLayout, type AreaMenuItem } from '../../components/AreaLayout.tsx';
 import { useT } from '../../i18n/useT.ts';
+import { StaffMessageBell } from './StaffMessageBell.tsx';
 import { modulesFor } from './staffModules.tsx';
 
 export default function StaffLayout() {
@@ -15,5 +16,5 @@ export default function StaffLayout() {
     ...(mayEnter(user, 'admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('staff.menu.admin') }] : []),
     ...(mayEnter(user, 'cockpit') ? [{ key: '/cockpit', icon: <DashboardOutlined />, label: t('staff.menu.cockpit') }] : []),
   ];
-  return <AreaLayout title={t('app.staffTitle')} base="/staff" menu={menu} />;
+  return <AreaLayout title={t('app.staffTitle')} base="/staff" menu={menu} actions={<StaffMessageBell />} />;
 }

@@ -334,6 +334,8 @@ export interface ItemSpec {
   result: string;
   resultType?: ResultTypeCode;
   resultLicense?: string;
+  /** 02 延续 / 09 变更 of the licence the applicant holds; a new licence (01) when absent. */
+  resultLicenseOperation?: '02' | '09';
   delivery?: string[];
   intermediaries?: DemoItem['intermediaries'];
   quantityLimit?: string;
@@ -500,6 +502,7 @@ export function department(abbr: string, base: number): DepartmentFactory {
         resultType,
         resultName: spec.result,
         ...(spec.resultLicense ? { resultLicenseType: spec.resultLicense } : {}),
+        ...(spec.resultLicenseOperation ? { resultLicenseOperation: spec.resultLicenseOperation } : {}),
         delivery: spec.delivery ?? (visits === 0 ? ['电子证照（文书）推送', '邮寄送达'] : ['窗口领取', '邮寄送达']),
         ...(spec.intermediaries ? { intermediaries: spec.intermediaries } : {}),
         ...(spec.quantityLimit ? { quantityLimit: spec.quantityLimit } : {}),

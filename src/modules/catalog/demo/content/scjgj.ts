@@ -203,6 +203,8 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     generalWindow: false,
     result: '营业执照',
     resultLicense: LT.BUSINESS_LICENCE,
+    // the company keeps its licence: a new version of the 营业执照 it holds, the old one 失效
+    resultLicenseOperation: '09',
     location: REG_LOCATION,
     entity: ['start_business'],
     form: [

@@ -5,6 +5,9 @@ import type { FeeItem, ItemContent } from './api.ts';
 
 type Fees = NonNullable<ItemContent['fees']>;
 
+/** What the server applies when the item names no payment period (src/modules/cases/payment-step.ts). */
+const DEFAULT_PAY_WITHIN_DAYS = 10;
+
 /** 收费: amounts are entered in yuan and stored in fen. */
 export function FeesEditor({ value, onChange, disabled }: { value: Fees; onChange: (v: Fees) => void; disabled: boolean }) {
   const { t } = useT();
@@ -28,6 +31,19 @@ export function FeesEditor({ value, onChange, disabled }: { value: Fees; onChang
               checked={!!value.onlinePayment}
               disabled={disabled}
               onChange={(onlinePayment) => onChange({ ...value, onlinePayment })}
+            />
+            <span>{t('catalog.admin.payWithinDays')}</span>
+            <InputNumber
+              min={1}
+              max={60}
+              precision={0}
+              placeholder={String(DEFAULT_PAY_WITHIN_DAYS)}
+              value={value.payWithinDays}
+              disabled={disabled}
+              onChange={(x) => onChange({ ...value, payWithinDays: x === null ? undefined : Number(x) })}
+              addonAfter={t('catalog.admin.payWithinUnit')}
+              style={{ width: 160 }}
+              data-testid="fees-pay-within"
             />
           </>
         ) : null}

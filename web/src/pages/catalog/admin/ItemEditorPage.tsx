@@ -9,6 +9,7 @@ import { FeesEditor } from './FeesEditor.tsx';
 import { MainFields } from './MainFields.tsx';
 import { MaterialsEditor } from './MaterialsEditor.tsx';
 import { QualityPanel } from './QualityPanel.tsx';
+import { ResultEditor, type ItemResult } from './ResultEditor.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useRemote } from '../../../components/useRemote.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
@@ -154,6 +155,13 @@ export default function ItemEditorPage() {
               <FeesEditor
                 value={content.fees ?? { charged: false }}
                 onChange={(fees) => change({ ...content, fees })}
+                disabled={!editable}
+              />
+            </Card>
+            <Card size="small" title={t('catalogResult.title')}>
+              <ResultEditor
+                value={content.result as ItemResult | undefined}
+                onChange={(result) => change({ ...content, result })}
                 disabled={!editable}
               />
             </Card>

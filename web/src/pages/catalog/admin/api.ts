@@ -51,7 +51,7 @@ export interface ItemContent {
   level?: string;
   conditions?: string[];
   materials?: Material[];
-  fees?: { charged: boolean; items?: FeeItem[]; basis?: string; onlinePayment?: boolean };
+  fees?: { charged: boolean; items?: FeeItem[]; basis?: string; onlinePayment?: boolean; payWithinDays?: number };
   statutoryLimit?: Limit;
   promisedLimit?: Limit;
   caseType?: 'immediate' | 'promised';

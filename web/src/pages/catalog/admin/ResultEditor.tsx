@@ -1,0 +1,87 @@
+import { Col, Form, Input, Row, Select } from 'antd';
+import { useCallback } from 'react';
+import { api } from '../../../api/client.ts';
+import { useRemote } from '../../../components/useRemote.ts';
+import { useT } from '../../../i18n/useT.ts';
+
+const RESULT_TYPES = ['certificate', 'document', 'approval', 'other'] as const;
+/** 操作类型 of the licence a completed case produces (STANDARDS.md §1.3): 新发, 延续, 变更. */
+const OPERATIONS = ['01', '02', '09'] as const;
+
+export interface ItemResult {
+  type: (typeof RESULT_TYPES)[number];
+  name?: string;
+  sampleFile?: string;
+  licenseTypeCode?: string;
+  licenseOperation?: (typeof OPERATIONS)[number];
+  delivery?: string[];
+}
+
+/** 办理结果: its type and name, the e-licence a completed case produces and whether it is new, a renewal or a change. */
+export function ResultEditor({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: ItemResult | undefined;
+  onChange: (v: ItemResult) => void;
+  disabled: boolean;
+}) {
+  const { t } = useT();
+  const licenceTypes = useRemote(
+    useCallback(() => api.get<{ items: { code: string; name: string }[] }>('/api/catalog/license-types'), []),
+  );
+  const result: ItemResult = value ?? { type: 'other' };
+  const set = (patch: Partial<ItemResult>) => {
+    const next: ItemResult = { ...result, ...patch };
+    // without a licence type there is nothing to renew or change
+    if (!next.licenseTypeCode) delete next.licenseOperation;
+    onChange(next);
+  };
+  return (
+    <Form layout="vertical" disabled={disabled} component="div" data-testid="result-editor">
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item label={t('catalogResult.type')} required>
+            <Select
+              value={result.type}
+              onChange={(type: ItemResult['type']) => set({ type })}
+              options={RESULT_TYPES.map((x) => ({ value: x, label: t(`catalogResult.types.${x}`) }))}
+              data-testid="result-type"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item label={t('catalogResult.name')}>
+            <Input value={result.name ?? ''} onChange={(e) => set({ name: e.target.value || undefined })} data-testid="result-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('catalogResult.licenseType')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('catalogResult.licenseTypeNone')}
+              value={result.licenseTypeCode}
+              loading={licenceTypes.loading}
+              onChange={(code: string | undefined) => set({ licenseTypeCode: code || undefined })}
+              options={(licenceTypes.data?.items ?? []).map((x) => ({ value: x.code, label: `${x.name}（${x.code}）` }))}
+              data-testid="result-licence-type"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('catalogResult.operation')} extra={t('catalogResult.operationHint')}>
+            <Select
+              value={result.licenseOperation ?? '01'}
+              disabled={disabled || !result.licenseTypeCode}
+              onChange={(op: ItemResult['licenseOperation']) => set({ licenseOperation: op === '01' ? undefined : op })}
+              options={OPERATIONS.map((x) => ({ value: x, label: t(`catalogResult.operations.${x}`) }))}
+              data-testid="result-licence-operation"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Form>
+  );
+}
