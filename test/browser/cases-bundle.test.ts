@@ -88,6 +88,17 @@ test('a bundle with two departments in parallel completes', { timeout: 180_000 }
     assert.match(text, /云浮市应急管理局/);
     assert.doesNotMatch(text, /陈小云/);
     await citizen.screenshot({ path: `${RESULTS}/cases-bundle-progress.png`, fullPage: true });
+
+    // 我的消息: the bundle's own notices (not one per member item), each leading to the bundle;
+    // the notices after submission come from the member events, which the outbox worker delivers
+    while ((await server.deliverEvents()) > 0);
+    await citizen.goto(`${server.url}/messages`);
+    const rows = citizen.getByTestId('message-row');
+    await rows.first().waitFor();
+    assert.match(await rows.first().innerText(), /办结/);
+    await citizen.screenshot({ path: `${RESULTS}/cases-bundle-messages.png`, fullPage: true });
+    await rows.first().getByRole('link').click();
+    await citizen.waitForURL(new RegExp(`/my-bundles/${id}$`));
   });
   assert.deepEqual(pageErrors, []);
 });

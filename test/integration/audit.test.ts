@@ -44,6 +44,47 @@ test('a rolled-back change leaves no audit entry', async () => {
   assert.equal((await verifyAudit(db)).ok, true);
 });
 
+test('entries follow savepoints: rolled back with theirs, kept when released, chained in order at commit', async () => {
+  const mark = (await db.one<{ seq: number }>('select seq from audit_head'))!.seq;
+  await db.transaction(async (tx) => {
+    const note = (objectId: string) => appendAudit(tx, actor, { action: 'test.savepoint', objectType: 'thing', objectId });
+    await note('a');
+    await tx.exec('savepoint s1');
+    await note('b');
+    await tx.query('rollback to savepoint s1');
+    await note('c');
+    await tx.exec('savepoint s2');
+    await note('d');
+    await tx.exec('release savepoint s2');
+    await tx.exec('savepoint s3');
+    await tx.exec('savepoint s4');
+    await note('e');
+    await tx.exec('rollback to savepoint s3');
+    // nothing is chained before the commit: the platform-wide lock is not held yet
+    assert.equal((await tx.one<{ seq: number }>('select seq from audit_head'))!.seq, mark);
+  });
+  const kept = await db.query<{ object_id: string }>('select object_id from audit_log where seq > $1 order by seq', [mark]);
+  assert.deepEqual(kept.map((r) => r.object_id), ['a', 'c', 'd']);
+  assert.equal((await verifyAudit(db)).ok, true);
+});
+
+test('a long transaction that audited early does not hold up the others (PostgreSQL: connections run side by side)', async (t) => {
+  if (db.backend !== 'postgres') return t.skip('PGlite runs one transaction at a time');
+  let otherCommitted!: () => void;
+  const other = new Promise<void>((resolve) => (otherCommitted = resolve));
+  const long = db.transaction(async (tx) => {
+    await appendAudit(tx, actor, { action: 'test.long', objectType: 'thing', objectId: 'long' });
+    // still working (a PDF, a signature …) while another request audits and commits
+    await Promise.race([other, new Promise((_, reject) => setTimeout(() => reject(new Error('the other transaction waited for this one')), 5000))]);
+  });
+  await db.transaction((tx) => appendAudit(tx, actor, { action: 'test.short', objectType: 'thing', objectId: 'short' }));
+  otherCommitted();
+  await long;
+  const last = await db.query<{ object_id: string }>(`select object_id from audit_log where action in ('test.long', 'test.short') order by seq`);
+  assert.deepEqual(last.map((r) => r.object_id), ['short', 'long'], 'chained in commit order');
+  assert.equal((await verifyAudit(db)).ok, true);
+});
+
 test('concurrent appends keep one unbroken chain', async () => {
   await Promise.all(
     Array.from({ length: 10 }, (_, i) =>

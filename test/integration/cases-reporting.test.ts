@@ -64,7 +64,12 @@ describe('records export (STANDARDS §2.6)', () => {
         [uuidv7(), c.id, String(minutes), kind, opinion, JSON.stringify(details)],
       );
     }
-    const res = await api(`/api/cases/${c.id}/records`, { cookie: cookies.deptadmin });
+    let res = await api(`/api/cases/${c.id}/records`, { cookie: cookies.deptadmin });
+    assert.equal(res.body.结果信息.满意度, null, 'not rated yet');
+    // the applicant rates the finished case: the record carries the satisfaction
+    const rated = await api('/api/ratings', { method: 'POST', cookie: cookies.citizen, body: { caseId: c.id, channel: 'portal', level: 4 } });
+    assert.equal(rated.status, 201, JSON.stringify(rated.body));
+    res = await api(`/api/cases/${c.id}/records`, { cookie: cookies.deptadmin });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const r = res.body;
     assert.deepEqual(Object.keys(r), ['受理信息', '过程信息', '特别程序', '结果信息', '材料信息']);
@@ -99,13 +104,15 @@ describe('records export (STANDARDS §2.6)', () => {
     assert.ok(r.特别程序[0].结束时间 > r.特别程序[0].开始时间);
     assert.equal(r.结果信息.办结结果, '准予许可');
     assert.equal(r.结果信息.结果描述, '准予奖励');
+    assert.equal(r.结果信息.满意度, '满意');
+    assert.deepEqual([r.结果信息.结果证照名称, r.结果信息.结果证照编号], [null, null], 'the item issues no licence');
     assert.equal(r.材料信息.length, 3);
     assert.ok(r.材料信息.every((m: { 收取数量: number; 收取方式: string; 材料名称: string }) => m.收取数量 === 1 && m.收取方式 === '电子上传' && !/^m\d$/.test(m.材料名称)));
     // the leader and the administrator of the city may export it too
     assert.equal((await api(`/api/cases/${c.id}/records`, { cookie: cookies.leader })).status, 200);
     assert.equal((await api(`/api/cases/${c.id}/records`, { cookie: cookies.admin })).status, 200);
     const audited = await server.ctx.db.query(`select 1 from audit_log where action = 'case.records_export' and details->>'caseId' = $1`, [c.id]);
-    assert.equal(audited.length, 3);
+    assert.equal(audited.length, 4, 'the department twice, the leader, the administrator');
   });
 
   test('per-case export is refused outside the reporting roles and scope', async () => {

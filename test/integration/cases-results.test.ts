@@ -146,6 +146,7 @@ describe('result documents and the licence', () => {
     assert.equal(r.body.documents[0].title, '准予许可决定书');
     assert.deepEqual(r.body.problems, [], 'the applicant sees no staff problems list');
     assert.equal(r.body.licence.typeCode, LT.SPECIAL_EQUIPMENT_REGISTRATION);
+    assert.deepEqual([r.body.licence.operation, r.body.licence.relatedIdentifier], ['01', null], 'a 新发 replaces nothing');
 
     const wallet = await listHolderLicences(server.ctx, { kind: 'enterprise', ref: enterprise.uscc });
     const issued = wallet.items.find((l) => l.identifier === r.body.licence.identifier);

@@ -130,6 +130,10 @@ describe('延续 and 变更 from a completed case', () => {
       [renewed.serial, renewed.version_no, renewed.operation, renewed.related_identifier, renewed.status, renewed.case_id],
       [old.serial, old.version_no + 1, '02', old.identifier, '01', caseId],
     );
+    // the case's results say what the new licence renews
+    assert.deepEqual([r.licence.operation, r.licence.relatedIdentifier], ['02', old.identifier]);
+    const records = (await api(`/api/cases/${caseId}/records`, { cookie: cookies.deptadmin })).body;
+    assert.deepEqual([records.结果信息.结果证照名称, records.结果信息.结果证照编号], ['营业执照', renewed.identifier]);
     const today = renewed.valid_from;
     const [y, m, d] = today.split('-').map(Number) as [number, number, number];
     assert.equal(renewed.valid_to, new Date(Date.UTC(y + 5, m - 1, d) - 86400_000).toISOString().slice(0, 10));
@@ -177,6 +181,7 @@ describe('延续 and 变更 from a completed case', () => {
       [changed.serial, changed.version_no, changed.operation, changed.related_identifier, changed.valid_from, changed.valid_to],
       [old.serial, old.version_no + 1, '09', old.identifier, old.valid_from, old.valid_to],
     );
+    assert.deepEqual([r.licence.operation, r.licence.relatedIdentifier], ['09', old.identifier]);
     assert.equal((await licenceById(old.id)).status, '05');
     assert.equal((await verifyByIdentifier(server.ctx, changed.identifier)).verdict, 'valid');
   });

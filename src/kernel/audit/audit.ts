@@ -1,6 +1,7 @@
 import type { Actor } from '../actor.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
+import { beforeCommit } from '../db/commit-hooks.ts';
 import type { Queryable, Tx } from '../db/index.ts';
 
 export interface AuditEntry {
@@ -30,12 +31,20 @@ interface ChainFields {
 
 const entryHash = (f: ChainFields) => sm3Hex(canonicalJson(f));
 
+type AuditActor = Actor | { kind: 'staff' | 'person'; id: string };
+
 /**
- * Append to the chain inside the caller's transaction, so the audit entry exists exactly
- * when the change it records does.
+ * Append to the chain inside the caller's transaction, so the audit entry exists exactly when
+ * the change it records does. The entry is chained just before the transaction commits (see
+ * kernel/db/commit-hooks.ts): the chain's lock, which every writer of the platform shares, is
+ * then held for the append and the commit only. Entries of a savepoint rolled back are dropped
+ * with it. `actor` may be a bare account reference where no full actor exists yet (a login).
  */
-/** `actor` may be a bare account reference where no full actor exists yet (a login). */
-export async function appendAudit(tx: Tx, actor: Actor | { kind: 'staff' | 'person'; id: string }, entry: AuditEntry): Promise<void> {
+export async function appendAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  if (!beforeCommit(tx, () => chainEntry(tx, actor, entry))) await chainEntry(tx, actor, entry);
+}
+
+async function chainEntry(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
   const head = await tx.one<{ seq: number; hash: string }>('select seq, hash from audit_head');
   if (!head) throw new Error('audit_head row missing: the audit migration did not run');

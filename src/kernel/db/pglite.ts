@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
+import { trackTransaction } from './commit-hooks.ts';
 import type { Db, Queryable, Row } from './types.ts';
 
 /** Same value shapes as the PostgreSQL driver (see postgres.ts): dates stay 'YYYY-MM-DD'. */
@@ -78,7 +79,13 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   return {
     backend: 'pglite',
     ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) =>
+      pg.transaction(async (raw) => {
+        const t = trackTransaction(wrap(raw));
+        const result = await fn(t.tx);
+        await t.flush();
+        return result;
+      }),
     ping: async () => {
       if (pg.closed) throw new Error('database closed');
       await pg.query('select 1');

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { trackTransaction } from './commit-hooks.ts';
 import type { Db, Queryable, Row } from './types.ts';
 
 // Make the driver return the same shapes as PGlite: int8 as number (counts, ids of
@@ -45,7 +46,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client, true));
+        const t = trackTransaction(wrap(client, true));
+        const result = await fn(t.tx);
+        await t.flush();
         await client.query('COMMIT');
         return result;
       } catch (err) {

@@ -92,7 +92,9 @@ interface TimelineRow extends Row {
 async function timeline(q: Queryable, b: BundleCaseRow, members: MemberRow[], withPeople: boolean) {
   const ids = members.flatMap((m) => (m.caseId ? [m.caseId] : []));
   const rows = await q.query<TimelineRow>(
-    `select at, kind, null::uuid as case_id, null as step_key, actor_name, null as opinion, id from case_bundle_event where bundle_case_id = $1
+    // the notices repeat what the entries below say; the applicant reads them in 我的消息
+    `select at, kind, null::uuid as case_id, null as step_key, actor_name, null as opinion, id from case_bundle_event
+      where bundle_case_id = $1 and kind not like 'notice\\_%'
      union all
      select at, kind, case_id, step_key, actor_name, opinion, id from case_event
       where case_id = any($2::uuid[]) and kind not in ('draft_created', 'claimed', 'submitted')

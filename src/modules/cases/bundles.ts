@@ -3,7 +3,9 @@ import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
 import { conflict, unprocessable } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
+import { personalData } from '../../kernel/pii.ts';
 import { createDraft, prefillSources, queryCode, requirePerson, resubmitCase, saveDraft, submitCase, withdrawCase } from './applications.ts';
+import { announceBundle } from './bundle-notices.ts';
 import { chooseMembers, inBundleTerms, memberForm, mergedValues, planFor } from './bundle-plan.ts';
 import {
   BUNDLE_COLUMNS,
@@ -211,13 +213,14 @@ export async function submitBundle(
     for (const m of plan.members) {
       try {
         const draft = await createDraft(inner, actor, { item: m.itemId, formData: memberForm(plan, m.position, b.form_data) });
+        // linked before its submission, so the member sends no SMS of its own (the bundle tells the applicant)
+        await tx.query(`update case_bundle_member set case_id = $3 where bundle_case_id = $1 and position = $2`, [b.id, m.position, draft.case.id]);
         for (const mat of plan.materials)
           for (const need of mat.neededBy.filter((n) => n.position === m.position))
             for (const f of files.filter((x) => x.material_key === mat.key)) await attachFile(tx, draft.case.id, need.materialKey, f, 'draft');
         // one signature covers every member item that works by commitment (告知承诺制)
         if (m.step === first) await submitCase(inner, actor, draft.case.id, { version: draft.case.version, commitment: input.commitment });
         else await checkSubmittable(inner, tx, actor, draft.case, input.commitment);
-        await tx.query(`update case_bundle_member set case_id = $3 where bundle_case_id = $1 and position = $2`, [b.id, m.position, draft.case.id]);
       } catch (err) {
         throw inBundleTerms(err, plan, m);
       }
@@ -231,6 +234,7 @@ export async function submitBundle(
       commitment_signed: input.commitment === true,
     });
     await recordBundleEvent(tx, actor, updated, 'submitted', { members: plan.members.map((m) => m.itemCode) });
+    await announceBundle(tx, personalData(ctx.config.masterKey), updated);
     return { replayed: false };
   });
 }
@@ -269,5 +273,6 @@ export async function withdrawBundle(ctx: AppContext, actor: Actor, id: string, 
     } else if (b.state !== 'draft') throw conflict('CASE_BUNDLE_NOT_WITHDRAWABLE', { status: b.state });
     const updated = await updateBundleCase(tx, b, b.state === 'draft' ? { state: 'withdrawn' } : {});
     await recordBundleEvent(tx, actor, updated, 'withdrawn', { members: withdrawn, reason: input.reason ?? null });
+    await announceBundle(tx, personalData(ctx.config.masterKey), updated);
   });
 }

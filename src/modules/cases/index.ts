@@ -13,7 +13,7 @@ export const casesModule: Module = {
 // For later modules (records export, indicators, window application): read-only views and topics.
 export { CLOCK_TOPIC, DEFERRED_REMINDER_TOPIC, deadlines } from './clocks.ts';
 export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type CaseView, type Step } from './model.ts';
-export { caseIdByNumber, caseRatingSubject, isCaseApplicant, type CaseRatingSubject } from './rating-subject.ts';
+export { caseIdByNumber, caseRatingSubject, isCaseApplicant, noteCaseSatisfaction, type CaseRatingSubject } from './rating-subject.ts';
 export { caseIndicatorInputs, rollUp, type CaseFigures, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './indicators.ts';
 export { caseRecords, recordsPage, allRecords, RECORD_FIELDS, type CaseRecords, type RecordsQuery } from './records.ts';
 export { departmentStats, type DepartmentStats } from './stats.ts';

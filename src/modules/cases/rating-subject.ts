@@ -64,3 +64,14 @@ export async function isCaseApplicant(q: Queryable, actor: Actor, caseId: string
 export async function caseIdByNumber(q: Queryable, number: string): Promise<string | undefined> {
   return (await q.one<{ id: string }>('select id from case_record where number = $1', [number]))?.id;
 }
+
+/**
+ * The ratings module tells the case its satisfaction (满意度) when the completion-stage rating is
+ * recorded, in that transaction; the first one counts (one rating per case and stage).
+ */
+export async function noteCaseSatisfaction(tx: Queryable, caseId: string, s: { level: number; levelName: string; defaulted: boolean; ratedAt: Date }): Promise<void> {
+  await tx.query(
+    `insert into case_satisfaction (case_id, level, level_name, defaulted, rated_at) values ($1, $2, $3, $4, $5) on conflict (case_id) do nothing`,
+    [caseId, s.level, s.levelName, s.defaulted, s.ratedAt],
+  );
+}

@@ -74,10 +74,10 @@ export const RECORD_FIELDS = {
     办结时间: 'case_record.completed_at',
     办结结果: 'RESULT_NAMES[outcome or status]',
     结果描述: 'opinion of the final case_event',
-    结果证照名称: 'null for now: to come from the licence issued at completion (case_result_licence, being built)',
-    结果证照编号: 'null for now: the licence identifier from the same place',
+    结果证照名称: 'case_result_licence.type_name: the type of the licence the case issued (null when none)',
+    结果证照编号: 'case_result_licence.identifier (GB/T 36904)',
     是否快递递送结果: '否: result delivery by post is not built',
-    满意度: 'null: the rating module (好差评) is not built',
+    满意度: 'case_satisfaction.level_name: the completion-stage rating (好差评), noted by the ratings module; null until rated or defaulted',
   },
   /** 材料信息 up_pro_material: one per material key that has files. */
   材料信息: {
@@ -320,7 +320,12 @@ function specialRecords(c: RecordCase, events: EventRow[]): CaseRecords['特别�
   return out;
 }
 
-function resultRecord(c: RecordCase, events: EventRow[]): CaseRecords['结果信息'] {
+interface ResultExtras {
+  licence?: { identifier: string; type_name: string | null };
+  satisfaction?: { level_name: string };
+}
+
+function resultRecord(c: RecordCase, events: EventRow[], extras: ResultExtras): CaseRecords['结果信息'] {
   if (!['completed', 'refused', 'withdrawn'].includes(c.status)) return null;
   const final = [...events].reverse().find((e) => FINAL_KINDS.has(e.kind));
   return {
@@ -328,10 +333,10 @@ function resultRecord(c: RecordCase, events: EventRow[]): CaseRecords['结果信
     办结时间: time(c.completed_at),
     办结结果: RESULT_NAMES[c.status === 'completed' ? (c.outcome ?? 'approved') : c.status] ?? null,
     结果描述: final?.opinion ?? null,
-    结果证照名称: null,
-    结果证照编号: null,
+    结果证照名称: extras.licence?.type_name ?? null,
+    结果证照编号: extras.licence?.identifier ?? null,
     是否快递递送结果: '否',
-    满意度: null,
+    满意度: extras.satisfaction?.level_name ?? null,
   };
 }
 
@@ -348,7 +353,7 @@ function materialRecords(c: RecordCase, files: MaterialRow[], v: PublishedVersio
   }));
 }
 
-/** The five record kinds of a batch of cases, events and files read in three statements. */
+/** The five record kinds of a batch of cases: events, files, result licences and satisfaction read in five statements. */
 async function build(q: Queryable, cases: RecordCase[], lookups: Lookups): Promise<CaseRecords[]> {
   if (!cases.length) return [];
   const ids = cases.map((c) => c.id);
@@ -360,6 +365,11 @@ async function build(q: Queryable, cases: RecordCase[], lookups: Lookups): Promi
     `select case_id, material_key, file_name from case_material where case_id = any($1::uuid[]) order by case_id, material_key, uploaded_at, id`,
     [ids],
   );
+  const licences = await q.query<{ case_id: string; identifier: string; type_name: string | null }>(
+    `select case_id, identifier, type_name from case_result_licence where case_id = any($1::uuid[])`,
+    [ids],
+  );
+  const satisfaction = await q.query<{ case_id: string; level_name: string }>(`select case_id, level_name from case_satisfaction where case_id = any($1::uuid[])`, [ids]);
   await lookups.loadDepartments([...new Set(cases.map((c) => c.department_id))]);
   const group = <T extends { case_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
@@ -368,6 +378,8 @@ async function build(q: Queryable, cases: RecordCase[], lookups: Lookups): Promi
   };
   const eventsOf = group(events);
   const filesOf = group(files);
+  const licenceOf = new Map(licences.map((l) => [l.case_id, l]));
+  const satisfactionOf = new Map(satisfaction.map((s) => [s.case_id, s]));
   // one statement at a time (versions are cached): q may be a transaction's single connection
   const out: CaseRecords[] = [];
   for (const c of cases) {
@@ -377,7 +389,7 @@ async function build(q: Queryable, cases: RecordCase[], lookups: Lookups): Promi
       受理信息: acceptRecord(c, ev, v, lookups.department(c.department_id)),
       过程信息: processRecords(c, ev),
       特别程序: specialRecords(c, ev),
-      结果信息: resultRecord(c, ev),
+      结果信息: resultRecord(c, ev, { licence: licenceOf.get(c.id), satisfaction: satisfactionOf.get(c.id) }),
       材料信息: materialRecords(c, filesOf.get(c.id) ?? [], v),
     });
   }

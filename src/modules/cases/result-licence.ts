@@ -77,8 +77,9 @@ export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, ty
     operation,
   });
   await tx.query(
-    `insert into case_result_licence (case_id, licence_id, identifier, type_code) values ($1, $2, $3, $4) on conflict (case_id) do nothing`,
-    [c.id, issued.id, issued.identifier, typeCode],
+    `insert into case_result_licence (case_id, licence_id, identifier, type_code, type_name, operation, related_identifier) values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (case_id) do nothing`,
+    [c.id, issued.id, issued.identifier, typeCode, issued.typeName, issued.operation, issued.relatedIdentifier],
   );
   return {
     id: issued.id,

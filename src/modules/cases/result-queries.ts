@@ -25,7 +25,8 @@ export interface ResultDocument {
 
 export interface CaseResults {
   documents: ResultDocument[];
-  licence: { id: string; identifier: string; typeCode: string } | null;
+  /** With its 操作类型 (01 新发, 02 延续, 09 变更) and, for 02/09, the identifier of the licence it replaced. */
+  licence: { id: string; identifier: string; typeCode: string; operation: string; relatedIdentifier: string | null } | null;
   /** 免证办: materials a valid e-licence of the applicant replaced. */
   licenceUses: { materialKey: string; identifier: string }[];
   /** Staff only: what could not be produced, for a retry. */
@@ -46,8 +47,8 @@ async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseRe
     'select id, kind, title, file_name, size, sm3, seal_id, key_id, created_at from case_result where case_id = $1 order by created_at, id',
     [c.id],
   );
-  const licence = await q.one<{ licence_id: string; identifier: string; type_code: string }>(
-    'select licence_id, identifier, type_code from case_result_licence where case_id = $1',
+  const licence = await q.one<{ licence_id: string; identifier: string; type_code: string; operation: string; related_identifier: string | null }>(
+    'select licence_id, identifier, type_code, operation, related_identifier from case_result_licence where case_id = $1',
     [c.id],
   );
   const uses = await q.query<{ material_key: string; licence_identifier: string }>(
@@ -73,7 +74,9 @@ async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseRe
       keyId: d.key_id,
       createdAt: iso(d.created_at),
     })),
-    licence: licence ? { id: licence.licence_id, identifier: licence.identifier, typeCode: licence.type_code } : null,
+    licence: licence
+      ? { id: licence.licence_id, identifier: licence.identifier, typeCode: licence.type_code, operation: licence.operation, relatedIdentifier: licence.related_identifier }
+      : null,
     licenceUses: uses.map((u) => ({ materialKey: u.material_key, identifier: u.licence_identifier })),
     problems: problems.map((p) => ({ stage: p.stage, code: p.code, details: p.details, attempts: Number(p.attempts), at: iso(p.at) })),
     mayRetry: mayRetry(actor, c),

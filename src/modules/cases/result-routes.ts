@@ -23,7 +23,9 @@ const Results = Type.Object({
       createdAt: Type.String(),
     }),
   ),
-  licence: Nullable(Type.Object({ id: Type.String(), identifier: Type.String(), typeCode: Type.String() })),
+  licence: Nullable(
+    Type.Object({ id: Type.String(), identifier: Type.String(), typeCode: Type.String(), operation: Type.String(), relatedIdentifier: Nullable(Type.String()) }),
+  ),
   licenceUses: Type.Array(Type.Object({ materialKey: Type.String(), identifier: Type.String() })),
   problems: Type.Array(
     Type.Object({

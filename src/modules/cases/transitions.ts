@@ -49,7 +49,8 @@ const actorName = (actor: Actor) => (actor.kind === 'person' || actor.kind === '
 
 /**
  * Every transition leaves the same traces in the same transaction: a timeline entry, an audit
- * entry, an outbox event `case.<kind>` for other modules, and an SMS to the applicant.
+ * entry, an outbox event `case.<kind>` for other modules, and an SMS to the applicant (unless the
+ * case is a bundle member).
  */
 export async function recordTransition(tx: Tx, pii: PersonalData, actor: Actor, c: CaseRow, r: TransitionRecord): Promise<void> {
   const eventId = uuidv7();
@@ -71,8 +72,11 @@ export async function recordTransition(tx: Tx, pii: PersonalData, actor: Actor, 
     regionCode: c.region_code,
     dedupeKey: `case-event:${eventId}`,
   });
-  if (r.notify && c.number) await notifyApplicant(tx, pii, c, r.kind);
+  if (r.notify && c.number && !(await inBundle(tx, c.id))) await notifyApplicant(tx, pii, c, r.kind);
 }
+
+/** A member of a 一件事 does not text the applicant: the bundle tells each change once (bundle-notices.ts). */
+const inBundle = async (tx: Tx, caseId: string) => Boolean(await tx.one('select 1 from case_bundle_member where case_id = $1', [caseId]));
 
 /** SMS to the person who applied (the agent for an enterprise). A person without a phone gets none. */
 async function notifyApplicant(tx: Tx, pii: PersonalData, c: CaseRow, kind: string): Promise<void> {

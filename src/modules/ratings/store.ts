@@ -1,5 +1,6 @@
 import type { Tx } from '../../kernel/db/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
+import { noteCaseSatisfaction } from '../cases/index.ts';
 import { levelName, tagName, type Channel, type Stage } from './dictionary.ts';
 
 /** The rated objects: set on the invitation, copied by its rating. */
@@ -72,6 +73,8 @@ export async function insertRating(tx: Tx, inv: RatedObjects & { id: string }, r
       JSON.stringify(r.dimensions ?? {}), r.tags ?? [], r.comment ?? '', r.defaulted ?? false,
     ],
   );
+  // the case's §2.6 result record carries the satisfaction of the rating after completion
+  if (row!.stage === 'completed') await noteCaseSatisfaction(tx, row!.case_id, { level: row!.level, levelName: levelName(row!.level), defaulted: row!.defaulted, ratedAt: row!.rated_at });
   return row!;
 }
 

@@ -75,6 +75,11 @@ export function CaseResults({ caseId, finished }: { caseId: string; finished: bo
           description={
             <Space direction="vertical" size={4}>
               <Typography.Text copyable style={{ fontSize: 12 }}>{results.licence.identifier}</Typography.Text>
+              {results.licence.relatedIdentifier && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="result-licence-replaces">
+                  {results.licence.operation === '09' ? t('casesResults.licenceReplaces.09', { identifier: results.licence.relatedIdentifier }) : t('casesResults.licenceReplaces.02', { identifier: results.licence.relatedIdentifier })}
+                </Typography.Text>
+              )}
               <Space wrap>
                 <Link to="/wallet">{t('casesResults.toWallet')}</Link>
                 <Link to={`/verify?id=${encodeURIComponent(results.licence.identifier)}`}>{t('casesResults.verify')}</Link>

@@ -51,7 +51,7 @@ export default function MessagesPage() {
                 <Typography.Text type="secondary">{new Date(m.at).toLocaleString()}</Typography.Text>
               </Space>
               <Typography.Text>{m.text}</Typography.Text>
-              <Link to={`/my-cases/${m.caseId}`}>{t('casesMessages.open')}</Link>
+              <Link to={m.bundle ? `/my-bundles/${m.caseId}` : `/my-cases/${m.caseId}`}>{t('casesMessages.open')}</Link>
             </Space>
           </Card>
         )}

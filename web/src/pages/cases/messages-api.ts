@@ -2,7 +2,9 @@ import { api } from '../../api/client.ts';
 
 export interface CaseMessage {
   id: string;
+  /** the case, or for a 一件事 the bundle case (then `bundle` is true) */
   caseId: string;
+  bundle: boolean;
   number: string | null;
   itemName: string;
   kind: string;

@@ -11,7 +11,7 @@ export interface ResultDocument {
 }
 export interface CaseResults {
   documents: ResultDocument[];
-  licence: { id: string; identifier: string; typeCode: string } | null;
+  licence: { id: string; identifier: string; typeCode: string; operation: string; relatedIdentifier: string | null } | null;
   licenceUses: { materialKey: string; identifier: string }[];
   problems: { stage: 'document' | 'licence'; code: string; details: { message?: string }; attempts: number; at: string }[];
   mayRetry: boolean;

@@ -1,7 +1,10 @@
 /** 文化广电旅游体育、农业农村、林业、水务、生态环境. */
 import type { DemoItem } from '../types.ts';
 import { COMPANIES, ENTITIES, cityDepartment, f, impl, law, m } from './define.ts';
+import { SITE_CHECK, citing, faq } from './builders.ts';
 import { LT } from './reference.ts';
+
+const eiaLaw = citing('中华人民共和国环境影响评价法');
 
 const wg = cityDepartment('WGLTJ');
 const ny = cityDepartment('NYJ');
@@ -64,12 +67,7 @@ export const WGLTJ_ITEMS: DemoItem[] = [
       f.select('venue_type', '场所类型', ['歌舞娱乐场所', '游艺娱乐场所']),
       f.number('room_count', '包厢（间）数量'),
     ],
-    faqs: [
-      {
-        question: 'KTV离学校有距离要求吗？',
-        answer: '娱乐场所不得设在居民住宅楼、博物馆等内，并应符合本省关于与中小学校等距离的规定。',
-      },
-    ],
+    faqs: [faq('KTV离学校有距离要求吗？', '娱乐场所不得设在居民住宅楼、博物馆等内，并应符合本省关于与中小学校等距离的规定。')],
   }),
   wg.item({
     key: 'wgltj.performance-troupe',
@@ -102,10 +100,10 @@ export const WGLTJ_ITEMS: DemoItem[] = [
     entity: ['culture_tourism'],
     form: [...f.entity(), f.number('performer_count', '专职演员人数'), f.textarea('repertoire', '主要演出节目类别')],
     faqs: [
-      {
-        question: '举办一场营业性演出也要审批吗？',
-        answer: '举办营业性演出需另行向演出所在地文化主管部门申请演出审批；本事项为文艺表演团体的主体资质许可。',
-      },
+      faq(
+        '举办一场营业性演出也要审批吗？',
+        '举办营业性演出需另行向演出所在地文化主管部门申请演出审批；本事项为文艺表演团体的主体资质许可。',
+      ),
     ],
   }),
   wg.item({
@@ -146,12 +144,7 @@ export const WGLTJ_ITEMS: DemoItem[] = [
     resultLicense: LT.INTERNET_CAFE_LICENCE,
     entity: ['culture_tourism', 'start_business'],
     form: [...premisesForm(), f.number('terminal_count', '计算机终端数')],
-    faqs: [
-      {
-        question: '网吧可以接待未成年人吗？',
-        answer: '不得接纳未成年人进入，应在入口显著位置悬挂未成年人禁入标志并核验上网人员身份。',
-      },
-    ],
+    faqs: [faq('网吧可以接待未成年人吗？', '不得接纳未成年人进入，应在入口显著位置悬挂未成年人禁入标志并核验上网人员身份。')],
   }),
   wg.item({
     key: 'wgltj.travel-agency',
@@ -185,9 +178,7 @@ export const WGLTJ_ITEMS: DemoItem[] = [
     resultLicense: LT.TRAVEL_AGENCY_LICENCE,
     entity: ['culture_tourism'],
     form: [...premisesForm(), f.money('deposit', '质量保证金（元）')],
-    faqs: [
-      { question: '旅行社质量保证金可以用保险代替吗？', answer: '可以。旅行社可以用银行保函或保证保险替代现金交存质量保证金。' },
-    ],
+    faqs: [faq('旅行社质量保证金可以用保险代替吗？', '可以。旅行社可以用银行保函或保证保险替代现金交存质量保证金。')],
   }),
   wg.item({
     key: 'wgltj.high-risk-sports',
@@ -225,12 +216,7 @@ export const WGLTJ_ITEMS: DemoItem[] = [
       ...premisesForm('场所地址'),
       f.select('sport', '经营项目', ['游泳', '高山滑雪', '自由式滑雪', '单板滑雪', '潜水', '攀岩']),
     ],
-    faqs: [
-      {
-        question: '小区游泳池对外收费要办许可吗？',
-        answer: '以营利为目的对外开放经营游泳项目的，需取得高危险性体育项目经营许可。',
-      },
-    ],
+    faqs: [faq('小区游泳池对外收费要办许可吗？', '以营利为目的对外开放经营游泳项目的，需取得高危险性体育项目经营许可。')],
   }),
   wg.item({
     key: 'wgltj.art-business-filing',
@@ -257,9 +243,7 @@ export const WGLTJ_ITEMS: DemoItem[] = [
     result: '艺术品经营单位备案证明',
     entity: ['culture_tourism'],
     form: premisesForm(),
-    faqs: [
-      { question: '网上卖艺术品也要备案吗？', answer: '通过互联网等信息网络从事艺术品经营活动的经营单位，同样应当办理备案。' },
-    ],
+    faqs: [faq('网上卖艺术品也要备案吗？', '通过互联网等信息网络从事艺术品经营活动的经营单位，同样应当办理备案。')],
   }),
   wg.item({
     key: 'wgltj.library-card',
@@ -282,19 +266,12 @@ export const WGLTJ_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    instant: true,
-    mobile: true,
-    kiosk: true,
+    marks: 'instant mobile kiosk',
     result: '读者证借阅权限开通',
     resultType: 'other',
     person: ['culture', 'education'],
     form: f.applicant(),
-    faqs: [
-      {
-        question: '办借书证要押金吗？',
-        answer: '不需要押金。使用社保卡或“粤省事”电子身份证即可免押金开通借阅，在全市公共图书馆通借通还。',
-      },
-    ],
+    faqs: [faq('办借书证要押金吗？', '不需要押金。使用社保卡或“粤省事”电子身份证即可免押金开通借阅，在全市公共图书馆通借通还。')],
   }),
 ];
 
@@ -331,12 +308,12 @@ export const NYJ_ITEMS: DemoItem[] = [
     promised: 10,
     depth: 3,
     visits: 0,
-    special: [{ name: '现场核查', counted: true }],
+    special: [SITE_CHECK],
     result: '农药经营许可证',
     resultLicense: LT.PESTICIDE_LICENCE,
     entity: ['agriculture'],
     form: [...premisesForm(), f.radio('restricted', '是否经营限制使用农药', ['否', '是'])],
-    faqs: [{ question: '农药经营许可证有效期多久？', answer: '有效期5年，期满需继续经营的应在有效期届满90日前申请延续。' }],
+    faqs: [faq('农药经营许可证有效期多久？', '有效期5年，期满需继续经营的应在有效期届满90日前申请延续。')],
   }),
   ny.item({
     key: 'nyj.veterinary-drug-licence',
@@ -371,7 +348,7 @@ export const NYJ_ITEMS: DemoItem[] = [
     resultLicense: LT.VETERINARY_DRUG_LICENCE,
     entity: ['agriculture'],
     form: premisesForm(),
-    faqs: [{ question: '宠物店卖驱虫药要办兽药经营许可吗？', answer: '经营兽药（含宠物用兽药）均需取得兽药经营许可证。' }],
+    faqs: [faq('宠物店卖驱虫药要办兽药经营许可吗？', '经营兽药（含宠物用兽药）均需取得兽药经营许可证。')],
   }),
   ny.item({
     key: 'nyj.animal-epidemic-cert',
@@ -405,7 +382,7 @@ export const NYJ_ITEMS: DemoItem[] = [
     promised: 10,
     depth: 3,
     visits: 0,
-    special: [{ name: '现场核查', counted: true }],
+    special: [SITE_CHECK],
     result: '动物防疫条件合格证',
     resultLicense: LT.ANIMAL_EPIDEMIC_CERT,
     entity: ['agriculture'],
@@ -416,10 +393,7 @@ export const NYJ_ITEMS: DemoItem[] = [
       f.number('scale', '设计规模（头/只）'),
     ],
     faqs: [
-      {
-        question: '家庭散养要办动物防疫条件合格证吗？',
-        answer: '达到规模标准的动物饲养场需办理；农户家庭散养不需要办理，但应做好强制免疫。',
-      },
+      faq('家庭散养要办动物防疫条件合格证吗？', '达到规模标准的动物饲养场需办理；农户家庭散养不需要办理，但应做好强制免疫。'),
     ],
   }),
   ny.item({
@@ -457,10 +431,10 @@ export const NYJ_ITEMS: DemoItem[] = [
     entity: ['agriculture'],
     form: [...f.entity(), f.textarea('crops', '生产经营作物种类')],
     faqs: [
-      {
-        question: '只销售包装好的种子要办许可吗？',
-        answer: '专门经营不再分装的包装种子的，不需要办理种子生产经营许可证，但应当向当地农业农村主管部门备案。',
-      },
+      faq(
+        '只销售包装好的种子要办许可吗？',
+        '专门经营不再分装的包装种子的，不需要办理种子生产经营许可证，但应当向当地农业农村主管部门备案。',
+      ),
     ],
   }),
   ny.item({
@@ -497,12 +471,7 @@ export const NYJ_ITEMS: DemoItem[] = [
       f.text('vessel_name', '渔船船名号'),
       f.select('fishing_method', '作业类型', ['刺网', '钓具', '笼壶', '其他']),
     ],
-    faqs: [
-      {
-        question: '珠江禁渔期是什么时候？',
-        answer: '珠江流域每年3月1日至6月30日实行禁渔期，禁渔期内禁止天然渔业资源的生产性捕捞。',
-      },
-    ],
+    faqs: [faq('珠江禁渔期是什么时候？', '珠江流域每年3月1日至6月30日实行禁渔期，禁渔期内禁止天然渔业资源的生产性捕捞。')],
   }),
   ny.item({
     key: 'nyj.machinery-subsidy',
@@ -540,7 +509,7 @@ export const NYJ_ITEMS: DemoItem[] = [
       f.money('purchase_price', '购机价格（元）'),
       f.text('bank_account', '补贴收款账户'),
     ],
-    faqs: [{ question: '农机补贴多久到账？', answer: '申请提交后经核验、公示，一般在20个工作日内兑付到购机者账户。' }],
+    faqs: [faq('农机补贴多久到账？', '申请提交后经核验、公示，一般在20个工作日内兑付到购机者账户。')],
   }),
   ny.item({
     key: 'nyj.tractor-registration',
@@ -575,7 +544,7 @@ export const NYJ_ITEMS: DemoItem[] = [
     resultType: 'certificate',
     person: ['agriculture'],
     form: [...f.applicant(), f.text('machine_model', '机具型号'), f.text('engine_number', '发动机号')],
-    faqs: [{ question: '拖拉机上牌收费吗？', answer: '拖拉机、联合收割机登记及号牌、行驶证工本费已免收。' }],
+    faqs: [faq('拖拉机上牌收费吗？', '拖拉机、联合收割机登记及号牌、行驶证工本费已免收。')],
   }),
 ];
 
@@ -614,8 +583,7 @@ export const LYJ_ITEMS: DemoItem[] = [
     promised: 3,
     promisedNote: '人工商品林小额采伐（蓄积15立方米以下）即时办结',
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '林木采伐许可证',
     resultLicense: LT.LOGGING_LICENCE,
     person: ['agriculture'],
@@ -626,12 +594,7 @@ export const LYJ_ITEMS: DemoItem[] = [
       f.select('tree_species', '树种', ['桉树', '松树', '杉木', '马尾松', '其他']),
       f.number('volume', '申请采伐蓄积（立方米）'),
     ],
-    faqs: [
-      {
-        question: '砍自己家门口的树要办证吗？',
-        answer: '农村居民采伐自留地和房前屋后个人所有的零星林木，不需要申请采伐许可证。',
-      },
-    ],
+    faqs: [faq('砍自己家门口的树要办证吗？', '农村居民采伐自留地和房前屋后个人所有的零星林木，不需要申请采伐许可证。')],
   }),
   ly.item({
     key: 'lyj.forest-land-use',
@@ -680,10 +643,7 @@ export const LYJ_ITEMS: DemoItem[] = [
     entity: ['construction', 'agriculture'],
     form: [...projectForm(), f.number('forest_area', '拟使用林地面积（公顷）')],
     faqs: [
-      {
-        question: '临时占用林地也要审批吗？',
-        answer: '临时使用林地同样需经林业主管部门批准，期限一般不超过二年，到期后恢复植被和林业生产条件。',
-      },
+      faq('临时占用林地也要审批吗？', '临时使用林地同样需经林业主管部门批准，期限一般不超过二年，到期后恢复植被和林业生产条件。'),
     ],
   }),
   ly.item({
@@ -729,10 +689,10 @@ export const LYJ_ITEMS: DemoItem[] = [
     entity: ['agriculture'],
     form: [...f.entity(), f.text('species', '繁育物种'), f.number('quantity', '种源数量')],
     faqs: [
-      {
-        question: '养殖“三有”野生动物需要许可吗？',
-        answer: '人工繁育有重要生态、科学、社会价值的陆生野生动物实行备案或许可管理，具体以现行名录和广东省规定为准。',
-      },
+      faq(
+        '养殖“三有”野生动物需要许可吗？',
+        '人工繁育有重要生态、科学、社会价值的陆生野生动物实行备案或许可管理，具体以现行名录和广东省规定为准。',
+      ),
     ],
   }),
   ly.item({
@@ -765,9 +725,7 @@ export const LYJ_ITEMS: DemoItem[] = [
       f.date('fire_date', '用火日期'),
       f.textarea('fire_reason', '用火原因'),
     ],
-    faqs: [
-      { question: '清明上坟能烧纸吗？', answer: '森林防火期内森林防火区禁止野外用火，提倡鲜花祭扫、文明祭祀，违者将依法处罚。' },
-    ],
+    faqs: [faq('清明上坟能烧纸吗？', '森林防火期内森林防火区禁止野外用火，提倡鲜花祭扫、文明祭祀，违者将依法处罚。')],
   }),
 ];
 
@@ -814,7 +772,7 @@ export const SWJ_ITEMS: DemoItem[] = [
       f.number('annual_quantity', '年取水量（万立方米）'),
       f.textarea('usage', '取水用途'),
     ],
-    faqs: [{ question: '取水还要交水资源费吗？', answer: '本省已实施水资源费改税，取用水资源的按规定向税务部门缴纳水资源税。' }],
+    faqs: [faq('取水还要交水资源费吗？', '本省已实施水资源费改税，取用水资源的按规定向税务部门缴纳水资源税。')],
   }),
   sw.item({
     key: 'swj.river-project',
@@ -847,10 +805,7 @@ export const SWJ_ITEMS: DemoItem[] = [
     entity: ['construction', 'environment'],
     form: [...projectForm(), f.text('river', '所涉河道')],
     faqs: [
-      {
-        question: '在西江边建码头需要水利审批吗？',
-        answer: '需要。临河、跨河的码头、桥梁等工程须先取得水行政主管部门对建设方案的审查同意。',
-      },
+      faq('在西江边建码头需要水利审批吗？', '需要。临河、跨河的码头、桥梁等工程须先取得水行政主管部门对建设方案的审查同意。'),
     ],
   }),
   sw.item({
@@ -885,10 +840,10 @@ export const SWJ_ITEMS: DemoItem[] = [
     entity: ['construction', 'environment'],
     form: [...projectForm(), f.number('land_area', '征占地面积（公顷）'), f.number('earthwork', '挖填土石方总量（万立方米）')],
     faqs: [
-      {
-        question: '小项目也要做水土保持方案吗？',
-        answer: '征占地面积不足0.5公顷且挖填土石方总量不足1000立方米的项目，不再办理水土保持方案审批，但应落实水土保持措施。',
-      },
+      faq(
+        '小项目也要做水土保持方案吗？',
+        '征占地面积不足0.5公顷且挖填土石方总量不足1000立方米的项目，不再办理水土保持方案审批，但应落实水土保持措施。',
+      ),
     ],
   }),
   sw.item({
@@ -932,9 +887,7 @@ export const SWJ_ITEMS: DemoItem[] = [
     result: '水土保持补偿费缴款通知书',
     entity: ['construction', 'tax'],
     form: [...projectForm(), f.number('land_area', '征占用土地面积（平方米）')],
-    faqs: [
-      { question: '水土保持补偿费由谁征收？', answer: '由水行政主管部门核定，缴款通知书推送后可通过非税支付平台在线缴纳。' },
-    ],
+    faqs: [faq('水土保持补偿费由谁征收？', '由水行政主管部门核定，缴款通知书推送后可通过非税支付平台在线缴纳。')],
   }),
   sw.item({
     key: 'swj.drainage-permit',
@@ -968,8 +921,7 @@ export const SWJ_ITEMS: DemoItem[] = [
     promised: 3,
     promisedNote: '餐饮等一般排水户实行告知承诺，当场发证',
     depth: 4,
-    commitment: true,
-    hf: true,
+    marks: 'commitment hf',
     result: '城镇污水排入排水管网许可证',
     resultLicense: LT.DRAINAGE_PERMIT,
     entity: ['environment', 'start_business'],
@@ -979,11 +931,10 @@ export const SWJ_ITEMS: DemoItem[] = [
       f.number('daily_discharge', '日排水量（立方米）'),
     ],
     faqs: [
-      {
-        question: '开饭店要办排水许可吗？',
-        answer:
-          '餐饮企业、个体工商户向城镇排水管网排放污水的需办理，本市对一般排水户实行告知承诺当场发证，可在“开饭店一件事”中一并申请。',
-      },
+      faq(
+        '开饭店要办排水许可吗？',
+        '餐饮企业、个体工商户向城镇排水管网排放污水的需办理，本市对一般排水户实行告知承诺当场发证，可在“开饭店一件事”中一并申请。',
+      ),
     ],
   }),
 ];
@@ -999,8 +950,7 @@ export const STHJJ_ITEMS: DemoItem[] = [
     type: '01',
     objects: ENTITIES,
     basis: [
-      law(
-        '中华人民共和国环境影响评价法',
+      eiaLaw(
         '第二十二条',
         '建设项目的环境影响报告书、报告表，由建设单位按照国务院的规定报有审批权的生态环境主管部门审批。审批部门应当自收到环境影响报告书之日起六十日内，收到环境影响报告表之日起三十日内，分别作出审批决定并书面通知建设单位。',
       ),
@@ -1029,7 +979,7 @@ export const STHJJ_ITEMS: DemoItem[] = [
     resultLicense: LT.EIA_APPROVAL,
     entity: ['construction', 'environment'],
     form: [...projectForm(), f.text('industry', '行业类别'), f.money('total_investment', '总投资（万元）')],
-    faqs: [{ question: '环评报告书审批要多久？', answer: '法定60日，本市承诺30个工作日；技术评估、公示时间不计入。' }],
+    faqs: [faq('环评报告书审批要多久？', '法定60日，本市承诺30个工作日；技术评估、公示时间不计入。')],
   }),
   hj.item({
     key: 'sthjj.eia-form',
@@ -1041,8 +991,7 @@ export const STHJJ_ITEMS: DemoItem[] = [
     type: '01',
     objects: ENTITIES,
     basis: [
-      law(
-        '中华人民共和国环境影响评价法',
+      eiaLaw(
         '第二十二条',
         '审批部门应当自收到环境影响报告书之日起六十日内，收到环境影响报告表之日起三十日内，分别作出审批决定并书面通知建设单位。',
       ),
@@ -1056,17 +1005,16 @@ export const STHJJ_ITEMS: DemoItem[] = [
     promised: 10,
     promisedNote: '纳入告知承诺审批的5个工作日',
     depth: 4,
-    commitment: true,
-    hf: true,
+    marks: 'commitment hf',
     result: '建设项目环境影响报告表批复',
     resultLicense: LT.EIA_APPROVAL,
     entity: ['construction', 'environment'],
     form: [...projectForm(), f.text('industry', '行业类别')],
     faqs: [
-      {
-        question: '哪些项目可以告知承诺审批环评？',
-        answer: '列入本省环评告知承诺审批改革试点行业、且位于已完成规划环评的园区内的项目，可以实行告知承诺审批。',
-      },
+      faq(
+        '哪些项目可以告知承诺审批环评？',
+        '列入本省环评告知承诺审批改革试点行业、且位于已完成规划环评的园区内的项目，可以实行告知承诺审批。',
+      ),
     ],
   }),
   hj.item({
@@ -1078,7 +1026,7 @@ export const STHJJ_ITEMS: DemoItem[] = [
     keywords: ['环境影响登记表', '备案', '环评'],
     type: '20',
     objects: ['natural_person', ...ENTITIES],
-    basis: [law('中华人民共和国环境影响评价法', '第二十二条', '国家对环境影响登记表实行备案管理。')],
+    basis: [eiaLaw('第二十二条', '国家对环境影响登记表实行备案管理。')],
     conditions: ['属于《建设项目环境影响评价分类管理名录》中填报登记表的项目'],
     materials: [
       m.own('建设项目环境影响登记表', { form: 'electronic', count: 0, note: '在建设项目环境影响登记表备案系统在线填报' }),
@@ -1091,7 +1039,7 @@ export const STHJJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     entity: ['construction', 'environment'],
     form: projectForm(),
-    faqs: [{ question: '环评登记表需要找环评公司编制吗？', answer: '不需要。建设单位在线自行填报，提交后即时获得备案回执。' }],
+    faqs: [faq('环评登记表需要找环评公司编制吗？', '不需要。建设单位在线自行填报，提交后即时获得备案回执。')],
   }),
   hj.item({
     key: 'sthjj.discharge-permit',
@@ -1129,10 +1077,10 @@ export const STHJJ_ITEMS: DemoItem[] = [
     entity: ['environment'],
     form: [...f.entity(), f.select('management_type', '管理类别', ['重点管理', '简化管理']), f.text('industry', '行业类别')],
     faqs: [
-      {
-        question: '排污登记管理的企业需要申请排污许可证吗？',
-        answer: '实行登记管理的排污单位不需要申请排污许可证，在全国排污许可证管理信息平台填报排污登记表即可。',
-      },
+      faq(
+        '排污登记管理的企业需要申请排污许可证吗？',
+        '实行登记管理的排污单位不需要申请排污许可证，在全国排污许可证管理信息平台填报排污登记表即可。',
+      ),
     ],
   }),
   hj.item({
@@ -1177,11 +1125,6 @@ export const STHJJ_ITEMS: DemoItem[] = [
     resultLicense: LT.RADIATION_SAFETY_LICENCE,
     entity: ['environment', 'health'],
     form: [...f.entity(), f.textarea('devices', '射线装置名称、类别及数量')],
-    faqs: [
-      {
-        question: '诊所买了牙片机需要办辐射安全许可吗？',
-        answer: '使用Ⅲ类射线装置（如口腔X射线机）的单位需取得辐射安全许可证后方可使用。',
-      },
-    ],
+    faqs: [faq('诊所买了牙片机需要办辐射安全许可吗？', '使用Ⅲ类射线装置（如口腔X射线机）的单位需取得辐射安全许可证后方可使用。')],
   }),
 ];

@@ -15,6 +15,7 @@ import {
   type DemoLegalBasis,
   type DemoMaterial,
   type EntityThemeCode,
+  type IdentityClaim,
   type ItemLevelCode,
   type ItemTypeCode,
   type OnlineDepthLevel,
@@ -25,6 +26,7 @@ import {
   type SubjectNatureCode,
 } from '../types.ts';
 import { CITY_DEPARTMENTS } from '../../../../seed/departments.ts';
+import { withMarks } from './builders.ts';
 import { CITY, COUNTIES, LT, departmentName, departmentPhones, departmentUscc } from './reference.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -65,6 +67,18 @@ function material(name: string, extra: MaterialExtra = {}): DemoMaterial {
   return { name, necessity: 'required', kind: 'original', form: 'paper_or_electronic', count: 1, source: 'applicant', ...extra };
 }
 
+/** A certificate a government body issued, replaced by its e-licence. */
+function issued(name: string, licenseType: string, sourceNote: string, requirement: string, extra: MaterialExtra): DemoMaterial {
+  return material(name, { source: 'government', sourceNote, replacedByLicenseType: licenseType, requirement, ...extra });
+}
+
+/** Issued by a government body and replaced by its e-licence. */
+function eLicence(name: string, licenseType: string, sourceNote: string, extra: MaterialExtra = {}): DemoMaterial {
+  return issued(name, licenseType, sourceNote, '已归集电子证照的，经授权调用电子证照，免提交实体证照', extra);
+}
+
+const TRAFFIC_POLICE = '公安机关交通管理部门核发';
+
 export const m = {
   /** Any material the applicant prepares. */
   own: (name: string, extra: MaterialExtra = {}) => material(name, extra),
@@ -84,14 +98,9 @@ export const m = {
       ...extra,
     }),
   /** Issued by a government body and replaced by its e-licence. */
-  licence: (name: string, licenseType: string, sourceNote: string, extra: MaterialExtra = {}) =>
-    material(name, {
-      source: 'government',
-      sourceNote,
-      replacedByLicenseType: licenseType,
-      requirement: '已归集电子证照的，经授权调用电子证照，免提交实体证照',
-      ...extra,
-    }),
+  licence: eLicence,
+  drivingLicence: (extra: MaterialExtra = {}) => eLicence('机动车驾驶证', LT.DRIVING_LICENCE, TRAFFIC_POLICE, extra),
+  vehicleLicence: (extra: MaterialExtra = {}) => eLicence('机动车行驶证', LT.VEHICLE_LICENCE, TRAFFIC_POLICE, extra),
   /** Obtained by data sharing (免提交). */
   shared: (name: string, baseField: string, sourceNote: string, extra: MaterialExtra = {}) =>
     material(name, {
@@ -103,31 +112,13 @@ export const m = {
     }),
   /** 居民身份证 of the applicant (or another person). */
   id: (who = '申请人', extra: MaterialExtra = {}) =>
-    material(`${who}居民身份证`, {
-      source: 'government',
-      sourceNote: '公安机关核发',
-      replacedByLicenseType: LT.ID_CARD,
-      requirement: '核验原件，在有效期内；可使用电子身份证（粤省事“电子证照”）',
-      ...extra,
-    }),
+    issued(`${who}居民身份证`, LT.ID_CARD, '公安机关核发', '核验原件，在有效期内；可使用电子身份证（粤省事“电子证照”）', extra),
   hukou: (who = '申请人', extra: MaterialExtra = {}) =>
-    material(`${who}居民户口簿`, {
-      source: 'government',
-      sourceNote: '公安机关核发',
-      replacedByLicenseType: LT.HOUSEHOLD_BOOK,
-      requirement: '核验户主页及本人页原件',
-      ...extra,
-    }),
+    issued(`${who}居民户口簿`, LT.HOUSEHOLD_BOOK, '公安机关核发', '核验户主页及本人页原件', extra),
   photo: (spec: string, count = 1, extra: MaterialExtra = {}) =>
     material('近期免冠证件照片', { form: 'paper', count, requirement: spec, ...extra }),
   businessLicence: (extra: MaterialExtra = {}) =>
-    material('营业执照', {
-      source: 'government',
-      sourceNote: '市场监督管理部门核发',
-      replacedByLicenseType: LT.BUSINESS_LICENCE,
-      requirement: '通过电子营业执照核验，免提交',
-      ...extra,
-    }),
+    issued('营业执照', LT.BUSINESS_LICENCE, '市场监督管理部门核发', '通过电子营业执照核验，免提交', extra),
   /** 委托代理人办理时的授权委托书和代理人身份证. */
   proxy: () => [
     material('授权委托书', {
@@ -184,30 +175,47 @@ const field = (
   ...extra,
 });
 
+type Type = DemoFormField['type'];
+
+/** A required field the identity service fills in from the signed-in person's or unit's claim. */
+const claimed = (key: string, label: string, type: Type, claim: IdentityClaim, group: string) =>
+  field(key, label, type, true, { prefill: { source: 'identity', claim }, group });
+
+/** A required field filled in from a base library (人口库, 法人库…). */
+const registered = (key: string, label: string, type: Type, baseField: string, group: string) =>
+  field(key, label, type, true, { prefill: { source: 'base', field: baseField }, group });
+
+/** A field builder of one widget type: (key, label, required?, extra?). */
+const typed =
+  (type: DemoFormField['type'], requiredByDefault = true) =>
+  (key: string, label: string, required = requiredByDefault, extra: FieldExtra = {}) =>
+    field(key, label, type, required, extra);
+
+/** A field builder of a widget type with a list of options. */
+const choice =
+  (type: 'select' | 'radio') =>
+  (key: string, label: string, options: string[], required = true, extra: FieldExtra = {}) =>
+    field(key, label, type, required, { options, ...extra });
+
 export const f = {
-  text: (key: string, label: string, required = true, extra: FieldExtra = {}) => field(key, label, 'text', required, extra),
+  text: typed('text'),
   textarea: (key: string, label: string, required = true, extra: FieldExtra = {}) =>
     field(key, label, 'textarea', required, { maxLength: 500, ...extra }),
-  number: (key: string, label: string, required = true, extra: FieldExtra = {}) => field(key, label, 'number', required, extra),
-  money: (key: string, label: string, required = true, extra: FieldExtra = {}) => field(key, label, 'money', required, extra),
-  date: (key: string, label: string, required = true, extra: FieldExtra = {}) => field(key, label, 'date', required, extra),
-  select: (key: string, label: string, options: string[], required = true, extra: FieldExtra = {}) =>
-    field(key, label, 'select', required, { options, ...extra }),
-  radio: (key: string, label: string, options: string[], required = true, extra: FieldExtra = {}) =>
-    field(key, label, 'radio', required, { options, ...extra }),
-  address: (key: string, label: string, required = true, extra: FieldExtra = {}) => field(key, label, 'address', required, extra),
-  file: (key: string, label: string, required = false, extra: FieldExtra = {}) => field(key, label, 'file', required, extra),
-  region: (key: string, label: string, required = true, extra: FieldExtra = {}) => field(key, label, 'region', required, extra),
-  phoneOf: (key: string, label: string, required = true, extra: FieldExtra = {}) => field(key, label, 'phone', required, extra),
-  idOf: (key: string, label: string, required = true, extra: FieldExtra = {}) => field(key, label, 'id_number', required, extra),
+  number: typed('number'),
+  money: typed('money'),
+  date: typed('date'),
+  select: choice('select'),
+  radio: choice('radio'),
+  address: typed('address'),
+  file: typed('file', false),
+  region: typed('region'),
+  phoneOf: typed('phone'),
+  idOf: typed('id_number'),
   /** 申请人姓名 / 身份证号 / 手机 prefilled from the identity service. */
   applicant: (): DemoFormField[] => [
-    field('applicant_name', '申请人姓名', 'text', true, { prefill: { source: 'identity', claim: 'name' }, group: '申请人信息' }),
-    field('applicant_id_number', '公民身份号码', 'id_number', true, {
-      prefill: { source: 'identity', claim: 'id_number' },
-      group: '申请人信息',
-    }),
-    field('applicant_phone', '联系电话', 'phone', true, { prefill: { source: 'identity', claim: 'phone' }, group: '申请人信息' }),
+    claimed('applicant_name', '申请人姓名', 'text', 'name', '申请人信息'),
+    claimed('applicant_id_number', '公民身份号码', 'id_number', 'id_number', '申请人信息'),
+    claimed('applicant_phone', '联系电话', 'phone', 'phone', '申请人信息'),
   ],
   householdAddress: (required = true) =>
     field('household_address', '户籍地址', 'address', required, {
@@ -217,28 +225,13 @@ export const f = {
   contactAddress: (required = true) => field('contact_address', '联系地址', 'address', required, { group: '申请人信息' }),
   /** Unit name / USCC / legal representative from the entity identity and the legal-entity library. */
   entity: (): DemoFormField[] => [
-    field('entity_name', '单位名称', 'text', true, { prefill: { source: 'identity', claim: 'entity_name' }, group: '单位信息' }),
-    field('entity_uscc', '统一社会信用代码', 'uscc', true, { prefill: { source: 'identity', claim: 'uscc' }, group: '单位信息' }),
-    field('legal_representative', '法定代表人（负责人）', 'text', true, {
-      prefill: { source: 'base', field: 'legal_entity.legal_representative' },
-      group: '单位信息',
-    }),
-    field('entity_address', '住所', 'address', true, {
-      prefill: { source: 'base', field: 'legal_entity.address' },
-      group: '单位信息',
-    }),
-    field('agent_name', '经办人姓名', 'text', true, {
-      prefill: { source: 'identity', claim: 'agent_name' },
-      group: '经办人信息',
-    }),
-    field('agent_id_number', '经办人身份证号码', 'id_number', true, {
-      prefill: { source: 'identity', claim: 'agent_id_number' },
-      group: '经办人信息',
-    }),
-    field('agent_phone', '经办人手机号码', 'phone', true, {
-      prefill: { source: 'identity', claim: 'agent_phone' },
-      group: '经办人信息',
-    }),
+    claimed('entity_name', '单位名称', 'text', 'entity_name', '单位信息'),
+    claimed('entity_uscc', '统一社会信用代码', 'uscc', 'uscc', '单位信息'),
+    registered('legal_representative', '法定代表人（负责人）', 'text', 'legal_entity.legal_representative', '单位信息'),
+    registered('entity_address', '住所', 'address', 'legal_entity.address', '单位信息'),
+    claimed('agent_name', '经办人姓名', 'text', 'agent_name', '经办人信息'),
+    claimed('agent_id_number', '经办人身份证号码', 'id_number', 'agent_id_number', '经办人信息'),
+    claimed('agent_phone', '经办人手机号码', 'phone', 'agent_phone', '经办人信息'),
   ],
   fromLicence: (key: string, label: string, licenseType: string, licenceField: string, required = true, extra: FieldExtra = {}) =>
     field(key, label, 'text', required, { prefill: { source: 'license', licenseType, field: licenceField }, ...extra }),
@@ -256,7 +249,12 @@ type Step = NonNullable<DemoItem['workflow']>[number];
 export const wf = {
   accept: (name = '受理'): Step => ({ key: 'accept', name, kind: 'accept' }),
   review: (name = '审查', key = 'review'): Step => ({ key, name, kind: 'review' }),
-  special: (key: string, name: string, procedure: NonNullable<Step['procedure']>): Step => ({ key, name, kind: 'special', procedure }),
+  special: (key: string, name: string, procedure: NonNullable<Step['procedure']>): Step => ({
+    key,
+    name,
+    kind: 'special',
+    procedure,
+  }),
   decide: (name = '决定', roles?: Step['roles']): Step => ({ key: 'decide', name, kind: 'decide', ...(roles ? { roles } : {}) }),
   payment: (name = '缴费'): Step => ({ key: 'payment', name, kind: 'payment' }),
 };
@@ -351,6 +349,8 @@ export interface ItemSpec {
   workflow?: DemoItem['workflow'];
   instantRules?: DemoItem['instantRules'];
   commitmentCheckDays?: number;
+  /** The service marks on one line, e.g. 'hf instant mobile' (see builders.ts MARKS). */
+  marks?: string;
 }
 
 export function resultTypeOf(resultName: string): ResultTypeCode {
@@ -408,7 +408,8 @@ const keyPattern = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+(@\d{6})?$/;
 export function department(abbr: string, base: number): DepartmentFactory {
   return {
     abbr,
-    item(spec: ItemSpec): DemoItem {
+    item(written: ItemSpec): DemoItem {
+      const spec = withMarks(written);
       if (!keyPattern.test(spec.key)) throw new Error(`bad item key ${spec.key}`);
       if (spec.no < 1 || spec.no > 99) throw new Error(`${spec.key}: no out of range`);
       const region = spec.region ?? CITY.code;

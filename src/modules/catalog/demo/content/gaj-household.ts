@@ -1,12 +1,14 @@
 /** 公安：户政（居民身份证、户口、居住证）. 户政业务由县级公安机关（云城分局）签发，市局统筹。 */
 import type { DemoItem } from '../types.ts';
-import { VISIT, cityDepartment, f, law, impl, m } from './define.ts';
+import { VISIT, cityDepartment, f, law, impl, m, type ItemSpec } from './define.ts';
+import { citing, faq } from './builders.ts';
 import { COUNTIES, LT } from './reference.ts';
 
 const YUNCHENG = COUNTIES[0].code;
 const d = cityDepartment('GAJ');
 
 const ID_CARD_LAW = '中华人民共和国居民身份证法';
+const idCardLaw = citing(ID_CARD_LAW);
 const HUKOU_LAW = '中华人民共和国户口登记条例';
 
 const idFeeBasis =
@@ -22,6 +24,24 @@ const idForm = () => [
   f.address('delivery_address', '邮寄地址', false, { help: '选择邮寄时填写', group: '领证方式' }),
 ];
 
+/** 换领 and 补领 are handled alike: accepted at any office in the country, made within 60 days. */
+const ID_CARD_ANYWHERE = {
+  onlinePayment: true,
+  statutory: 60,
+  statutoryNote: '《居民身份证法》第十二条：自提交申领登记表之日起60日内发放',
+  promised: 10,
+  promisedNote: '本地办理10个工作日；异地受理的20个工作日',
+  depth: 3,
+  visits: 1,
+  visitReason: VISIT.biometric,
+  marks: 'hf crossProvince nationwide mobile',
+  result: '居民身份证',
+  resultLicense: LT.ID_CARD,
+  location: '全市任一公安派出所户籍窗口或政务服务中心公安窗口（可异地受理）',
+  person: ['household'],
+  form: idForm(),
+} satisfies Partial<ItemSpec>;
+
 export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
   d.item({
     key: 'gaj.id-card.first',
@@ -33,17 +53,15 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     type: '07',
     region: YUNCHENG,
     basis: [
-      law(
-        ID_CARD_LAW,
+      idCardLaw(
         '第二条',
         '居住在中华人民共和国境内的年满十六周岁的中国公民，应当依照本法的规定申请领取居民身份证；未满十六周岁的中国公民，可以依照本法的规定申请领取居民身份证。',
       ),
-      law(
-        ID_CARD_LAW,
+      idCardLaw(
         '第十条',
         '申请领取居民身份证，应当填写《居民身份证申领登记表》，交验居民户口簿。未满十六周岁的公民申请领取居民身份证，由监护人代为申请。',
       ),
-      law(ID_CARD_LAW, '第八条', '居民身份证由居民常住户口所在地的县级人民政府公安机关签发。', { kind: 'implementing' }),
+      idCardLaw('第八条', '居民身份证由居民常住户口所在地的县级人民政府公安机关签发。', { kind: 'implementing' }),
     ],
     conditions: [
       '具有本市常住户口的中国公民',
@@ -88,19 +106,12 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     person: ['household'],
     form: idForm(),
     faqs: [
-      {
-        question: '小孩多大可以办身份证？',
-        answer:
-          '未满十六周岁的公民可以申领居民身份证，有效期五年；不满十六周岁的须由监护人陪同，监护人代为申请。年满十六周岁的公民应当申领。',
-      },
-      {
-        question: '首次办理身份证可以在外地办吗？',
-        answer: '首次申领需回户籍所在地公安机关办理；换领、补领可在全国任一受理点异地办理。',
-      },
-      {
-        question: '办身份证需要带照片吗？',
-        answer: '不需要。受理点现场免费采集人像和指纹，也可使用经公安部门认可的照相馆数码照片回执。',
-      },
+      faq(
+        '小孩多大可以办身份证？',
+        '未满十六周岁的公民可以申领居民身份证，有效期五年；不满十六周岁的须由监护人陪同，监护人代为申请。年满十六周岁的公民应当申领。',
+      ),
+      faq('首次办理身份证可以在外地办吗？', '首次申领需回户籍所在地公安机关办理；换领、补领可在全国任一受理点异地办理。'),
+      faq('办身份证需要带照片吗？', '不需要。受理点现场免费采集人像和指纹，也可使用经公安部门认可的照相馆数码照片回执。'),
     ],
   }),
   d.item({
@@ -113,13 +124,11 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     type: '07',
     region: YUNCHENG,
     basis: [
-      law(
-        ID_CARD_LAW,
+      idCardLaw(
         '第十一条',
         '居民身份证有效期满、公民姓名变更或者证件严重损坏不能辨认的，公民应当换领新证；居民身份证登记项目出现错误的，公安机关应当及时更正，换发新证；领取新证时，必须交回原证。',
       ),
-      law(
-        ID_CARD_LAW,
+      idCardLaw(
         '第十二条',
         '公民申请领取、换领、补领居民身份证，公安机关应当按照规定及时予以办理。公安机关应当自公民提交《居民身份证申领登记表》之日起六十日内发放居民身份证。',
       ),
@@ -149,34 +158,17 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
       },
       { name: '居民身份证工本费（损坏换领）', amountFen: 4000, rule: '40元/证', basis: idFeeBasis, reducible: false },
     ],
-    onlinePayment: true,
-    statutory: 60,
-    statutoryNote: '《居民身份证法》第十二条：自提交申领登记表之日起60日内发放',
-    promised: 10,
-    promisedNote: '本地办理10个工作日；异地受理的20个工作日',
-    depth: 3,
-    visits: 1,
-    visitReason: VISIT.biometric,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
-    result: '居民身份证',
-    resultLicense: LT.ID_CARD,
-    location: '全市任一公安派出所户籍窗口或政务服务中心公安窗口（可异地受理）',
-    person: ['household'],
-    form: idForm(),
+    ...ID_CARD_ANYWHERE,
     faqs: [
-      {
-        question: '身份证快到期了，什么时候可以去换？',
-        answer:
-          '有效期满前三个月内即可申请换领。可先在粤省事“身份证办理”预约并完成网上预审，再到受理点采集人像和指纹，只需跑一次。',
-      },
-      {
-        question: '我是外省户籍，在云浮能换身份证吗？',
-        answer: '可以。居民身份证换领、补领已实现全国通办，凭原证到任一受理点即可申请，制证时间约20个工作日，可选择邮寄到家。',
-      },
-      { question: '换证期间急用身份证怎么办？', answer: '可同时申请临时居民身份证，当场或次日发放，有效期三个月，工本费10元。' },
+      faq(
+        '身份证快到期了，什么时候可以去换？',
+        '有效期满前三个月内即可申请换领。可先在粤省事“身份证办理”预约并完成网上预审，再到受理点采集人像和指纹，只需跑一次。',
+      ),
+      faq(
+        '我是外省户籍，在云浮能换身份证吗？',
+        '可以。居民身份证换领、补领已实现全国通办，凭原证到任一受理点即可申请，制证时间约20个工作日，可选择邮寄到家。',
+      ),
+      faq('换证期间急用身份证怎么办？', '可同时申请临时居民身份证，当场或次日发放，有效期三个月，工本费10元。'),
     ],
   }),
   d.item({
@@ -189,12 +181,11 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     type: '07',
     region: YUNCHENG,
     basis: [
-      law(
-        ID_CARD_LAW,
+      idCardLaw(
         '第十一条',
         '居民身份证丢失的，应当申请补领。未满十六周岁公民的居民身份证有前款情形的，可以由监护人代为申请换领、换发或者补领。',
       ),
-      law(ID_CARD_LAW, '第二十条', '公民申请领取、换领、补领居民身份证，应当缴纳证件工本费。'),
+      idCardLaw('第二十条', '公民申请领取、换领、补领居民身份证，应当缴纳证件工本费。'),
     ],
     conditions: ['已领取居民身份证且证件丢失的中国公民', '未满十六周岁的由监护人代为申请'],
     materials: [
@@ -205,29 +196,13 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
       }),
     ],
     fees: [{ name: '居民身份证工本费（丢失补领）', amountFen: 4000, rule: '40元/证', basis: idFeeBasis, reducible: false }],
-    onlinePayment: true,
-    statutory: 60,
-    statutoryNote: '《居民身份证法》第十二条：自提交申领登记表之日起60日内发放',
-    promised: 10,
-    promisedNote: '本地办理10个工作日；异地受理的20个工作日',
-    depth: 3,
-    visits: 1,
-    visitReason: VISIT.biometric,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
-    result: '居民身份证',
-    resultLicense: LT.ID_CARD,
-    location: '全市任一公安派出所户籍窗口或政务服务中心公安窗口（可异地受理）',
-    person: ['household'],
-    form: idForm(),
+    ...ID_CARD_ANYWHERE,
     faqs: [
-      {
-        question: '身份证丢了第一步做什么？',
-        answer: '先在粤省事或到任一受理点办理挂失申报，挂失后该证件在身份核验系统中显示无效，可防止被冒用；再申请补领。',
-      },
-      { question: '补办身份证多少钱？', answer: '丢失补领工本费40元。' },
+      faq(
+        '身份证丢了第一步做什么？',
+        '先在粤省事或到任一受理点办理挂失申报，挂失后该证件在身份核验系统中显示无效，可防止被冒用；再申请补领。',
+      ),
+      faq('补办身份证多少钱？', '丢失补领工本费40元。'),
     ],
   }),
   d.item({
@@ -265,10 +240,10 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     person: ['household', 'travel'],
     form: f.applicant(),
     faqs: [
-      {
-        question: '临时身份证能坐高铁吗？',
-        answer: '可以。临时居民身份证有效期三个月，在有效期内与居民身份证具有同等效力；铁路车站也可办理乘车用临时身份证明。',
-      },
+      faq(
+        '临时身份证能坐高铁吗？',
+        '可以。临时居民身份证有效期三个月，在有效期内与居民身份证具有同等效力；铁路车站也可办理乘车用临时身份证明。',
+      ),
     ],
   }),
   d.item({
@@ -313,8 +288,7 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     promised: 0,
     depth: 4,
     national: [1, 2, 3, 4, 5, 6],
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     crossProvince: false,
     instant: false,
     mailResult: true,
@@ -341,18 +315,15 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
       f.householdAddress(),
     ],
     faqs: [
-      {
-        question: '宝宝出生后多久要上户口？',
-        answer: '按规定在出生后一个月内申报出生登记。超过期限的仍可办理，不收取任何费用。',
-      },
-      {
-        question: '没有结婚证可以给孩子上户口吗？',
-        answer: '可以。非婚生育的，凭出生医学证明和父母一方户口簿、身份证即可申报，随父落户的需提供亲子关系证明材料。',
-      },
-      {
-        question: '上户口要跑派出所吗？',
-        answer: '不需要。通过粤省事“出生一件事”在线申报，系统共享出生医学证明等信息，审核通过后户口页可邮寄到家，全程零跑动。',
-      },
+      faq('宝宝出生后多久要上户口？', '按规定在出生后一个月内申报出生登记。超过期限的仍可办理，不收取任何费用。'),
+      faq(
+        '没有结婚证可以给孩子上户口吗？',
+        '可以。非婚生育的，凭出生医学证明和父母一方户口簿、身份证即可申报，随父落户的需提供亲子关系证明材料。',
+      ),
+      faq(
+        '上户口要跑派出所吗？',
+        '不需要。通过粤省事“出生一件事”在线申报，系统共享出生医学证明等信息，审核通过后户口页可邮寄到家，全程零跑动。',
+      ),
     ],
   }),
   d.item({
@@ -407,10 +378,7 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: '需本人到场核验身份并交回原户口簿本人页',
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf crossProvince nationwide mobile',
     result: '户口簿（迁入人员本人页）',
     resultType: 'certificate',
     location: '迁入地公安派出所户籍窗口',
@@ -429,15 +397,11 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
       f.number('move_with_count', '随迁人数', false, { group: '迁移信息' }),
     ],
     faqs: [
-      {
-        question: '外省户口迁来云浮，还要回老家开迁移证吗？',
-        answer:
-          '不需要。自2023年起户口迁移实行跨省“一站式”办理，只需在云浮迁入地派出所申请，迁入地与迁出地网上核验，不再开具纸质迁移证。',
-      },
-      {
-        question: '租房可以落户吗？',
-        answer: '可以。在本市城镇地区有合法稳定住所（含租赁）的人员，可凭房屋租赁登记备案凭证申请落户。',
-      },
+      faq(
+        '外省户口迁来云浮，还要回老家开迁移证吗？',
+        '不需要。自2023年起户口迁移实行跨省“一站式”办理，只需在云浮迁入地派出所申请，迁入地与迁出地网上核验，不再开具纸质迁移证。',
+      ),
+      faq('租房可以落户吗？', '可以。在本市城镇地区有合法稳定住所（含租赁）的人员，可凭房屋租赁登记备案凭证申请落户。'),
     ],
   }),
   d.item({
@@ -474,10 +438,7 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     person: ['household'],
     form: [...f.applicant(), f.householdAddress(), f.address('move_to_address', '迁往地址', true)],
     faqs: [
-      {
-        question: '迁去广州、深圳需要回云浮办迁出吗？',
-        answer: '省内迁移已实现“网上迁移”，在迁入地派出所申请即可，无需回云浮办理迁出手续。',
-      },
+      faq('迁去广州、深圳需要回云浮办迁出吗？', '省内迁移已实现“网上迁移”，在迁入地派出所申请即可，无需回云浮办理迁出手续。'),
     ],
   }),
   d.item({
@@ -521,12 +482,7 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
       f.idOf('deceased_id_number', '死者身份证号码'),
       f.date('death_date', '死亡日期'),
     ],
-    faqs: [
-      {
-        question: '死亡注销户口需要多长时间？',
-        answer: '材料齐全当场办结。通过“身后一件事”可同时办理医保、社保、公积金等相关业务。',
-      },
-    ],
+    faqs: [faq('死亡注销户口需要多长时间？', '材料齐全当场办结。通过“身后一件事”可同时办理医保、社保、公积金等相关业务。')],
   }),
   d.item({
     key: 'gaj.hukou.name-change',
@@ -563,10 +519,7 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     person: ['household'],
     form: [...f.applicant(), f.text('new_name', '拟变更姓名'), f.textarea('change_reason', '变更理由')],
     faqs: [
-      {
-        question: '改名后身份证、社保卡要重新办吗？',
-        answer: '变更姓名后需换领居民身份证，并凭变更证明到社保、银行、不动产等部门办理信息变更。',
-      },
+      faq('改名后身份证、社保卡要重新办吗？', '变更姓名后需换领居民身份证，并凭变更证明到社保、银行、不动产等部门办理信息变更。'),
     ],
   }),
   d.item({
@@ -594,10 +547,7 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf crossProvince nationwide mobile',
     result: '户籍证明',
     process: [
       '申请：在粤省事或公安“一网通办”选择证明类型并填写用途',
@@ -611,10 +561,10 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
       f.textarea('proof_purpose', '证明用途'),
     ],
     faqs: [
-      {
-        question: '在外省工作，怎么开云浮的户籍证明？',
-        answer: '户籍类证明已实现跨省通办，可在工作地派出所或通过“公安一网通办”线上申请，出具电子证明。',
-      },
+      faq(
+        '在外省工作，怎么开云浮的户籍证明？',
+        '户籍类证明已实现跨省通办，可在工作地派出所或通过“公安一网通办”线上申请，出具电子证明。',
+      ),
     ],
   }),
   d.item({
@@ -654,8 +604,7 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
     statutoryNote: '《居住证暂行条例》：受理之日起15日内制作发放',
     promised: 10,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '广东省居住证',
     resultLicense: LT.RESIDENCE_PERMIT,
     person: ['household', 'housing'],
@@ -666,11 +615,10 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
       f.text('employer', '工作单位', false),
     ],
     faqs: [
-      {
-        question: '办居住证有什么用？',
-        answer:
-          '持居住证可在居住地享受义务教育、基本公共就业服务、基本公共卫生服务等，并作为随迁子女积分入学、申请公租房等的依据。',
-      },
+      faq(
+        '办居住证有什么用？',
+        '持居住证可在居住地享受义务教育、基本公共就业服务、基本公共卫生服务等，并作为随迁子女积分入学、申请公租房等的依据。',
+      ),
     ],
   }),
   d.item({
@@ -715,10 +663,10 @@ export const GAJ_HOUSEHOLD_ITEMS: DemoItem[] = [
       f.textarea('correction_reason', '变更更正理由'),
     ],
     faqs: [
-      {
-        question: '出生日期错了能改吗？',
-        answer: '有出生医学证明、早期入学档案等原始材料证明户口登记出生日期有误的，可申请更正；无原始依据的不予更正。',
-      },
+      faq(
+        '出生日期错了能改吗？',
+        '有出生医学证明、早期入学档案等原始材料证明户口登记出生日期有误的，可申请更正；无原始依据的不予更正。',
+      ),
     ],
   }),
 ];

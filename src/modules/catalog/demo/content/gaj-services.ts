@@ -1,6 +1,7 @@
 /** 公安：出入境、交通管理（车驾管）、治安管理. */
 import type { DemoItem } from '../types.ts';
 import { COMPANIES, ENTITIES, VISIT, cityDepartment, f, law, impl, m } from './define.ts';
+import { faq, licensingDecision } from './builders.ts';
 import { LT } from './reference.ts';
 
 const d = cityDepartment('GAJ');
@@ -74,26 +75,16 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: VISIT.biometric,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf crossProvince nationwide mobile ownWindow',
     result: '中华人民共和国普通护照',
     resultLicense: LT.PASSPORT,
     location: EXIT_LOCATION,
     person: ['exit_entry', 'travel'],
     form: exitForm(),
     faqs: [
-      { question: '办护照要多久？', answer: '受理后7个工作日内出证，可选择邮政速递到家。' },
-      {
-        question: '非云浮户籍能在云浮办护照吗？',
-        answer: '可以。出入境证件已实现全国通办，凭居民身份证即可在云浮出入境窗口申请。',
-      },
-      {
-        question: '可以先网上预约吗？',
-        answer: '可以在“移民局”APP或粤省事预约受理时间并填写申请表，现场采集指纹和照片，只需跑一次。',
-      },
+      faq('办护照要多久？', '受理后7个工作日内出证，可选择邮政速递到家。'),
+      faq('非云浮户籍能在云浮办护照吗？', '可以。出入境证件已实现全国通办，凭居民身份证即可在云浮出入境窗口申请。'),
+      faq('可以先网上预约吗？', '可以在“移民局”APP或粤省事预约受理时间并填写申请表，现场采集指纹和照片，只需跑一次。'),
     ],
   }),
   d.item({
@@ -138,11 +129,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: VISIT.biometric,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf crossProvince nationwide mobile ownWindow',
     result: '往来港澳通行证',
     resultLicense: LT.HK_MACAO_PERMIT,
     location: EXIT_LOCATION,
@@ -153,12 +140,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
         group: '申请信息',
       }),
     ],
-    faqs: [
-      {
-        question: '港澳通行证有效期多久？',
-        answer: '年满十六周岁的有效期十年，未满十六周岁的有效期五年；签注另行申请，可多次再次签注。',
-      },
-    ],
+    faqs: [faq('港澳通行证有效期多久？', '年满十六周岁的有效期十年，未满十六周岁的有效期五年；签注另行申请，可多次再次签注。')],
   }),
   d.item({
     key: 'gaj.exit.hk-macao-endorsement',
@@ -188,13 +170,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '网上或自助签注机即时办结',
     depth: 4,
-    hf: true,
-    kiosk: true,
-    instant: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf kiosk instant crossProvince nationwide mobile ownWindow',
     result: '赴港澳签注',
     process: [
       '申请：在“移民局”APP、粤省事或自助签注机上选择签注种类',
@@ -208,10 +184,10 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       f.select('endorsement_type', '签注种类', ['团队旅游一次', '团队旅游二次', '个人旅游一次', '个人旅游二次', '探亲']),
     ],
     faqs: [
-      {
-        question: '港澳签注用完了要去窗口吗？',
-        answer: '不需要。持电子通行证可在“移民局”APP网上申请再次签注，或到出入境大厅、部分派出所的自助签注机即时办理。',
-      },
+      faq(
+        '港澳签注用完了要去窗口吗？',
+        '不需要。持电子通行证可在“移民局”APP网上申请再次签注，或到出入境大厅、部分派出所的自助签注机即时办理。',
+      ),
     ],
   }),
   d.item({
@@ -244,15 +220,13 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: VISIT.biometric,
-    crossProvince: true,
-    crossScope: 'nation',
-    generalWindow: false,
+    marks: 'crossProvince nationwide ownWindow',
     result: '大陆居民往来台湾通行证',
     resultLicense: LT.TAIWAN_PERMIT,
     location: EXIT_LOCATION,
     person: ['exit_entry'],
     form: exitForm(),
-    faqs: [{ question: '往来台湾通行证有效期多久？', answer: '年满十六周岁的有效期十年，未满十六周岁的有效期五年。' }],
+    faqs: [faq('往来台湾通行证有效期多久？', '年满十六周岁的有效期十年，未满十六周岁的有效期五年。')],
   }),
   // ----------------------------------------------------------------------------- 车驾管
   d.item({
@@ -307,9 +281,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     visits: 3,
     visitReason: '需本人到考场分别参加科目一、科目二、科目三考试，考试合格后现场领证',
     special: [{ name: '驾驶技能考试', counted: false }],
-    hf: true,
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf mobile ownWindow',
     result: '机动车驾驶证',
     resultLicense: LT.DRIVING_LICENCE,
     location: VMS_LOCATION,
@@ -326,11 +298,11 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       ]),
     ],
     faqs: [
-      {
-        question: '考驾照一般要去几次？',
-        answer: '报名和体检可在驾校及联网医院完成，科目一、科目二、科目三需本人分别到考场考试，考试合格后当场领证。',
-      },
-      { question: '外地户籍能在云浮考驾照吗？', answer: '可以。凭居民身份证即可在云浮申请，无需办理居住证。' },
+      faq(
+        '考驾照一般要去几次？',
+        '报名和体检可在驾校及联网医院完成，科目一、科目二、科目三需本人分别到考场考试，考试合格后当场领证。',
+      ),
+      faq('外地户籍能在云浮考驾照吗？', '可以。凭居民身份证即可在云浮申请，无需办理居住证。'),
     ],
   }),
   d.item({
@@ -351,7 +323,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     conditions: ['驾驶证有效期满前90日内申请', '身体条件符合规定', '驾驶证未被暂扣、扣留或吊销'],
     materials: [
       m.id('申请人'),
-      m.licence('机动车驾驶证', LT.DRIVING_LICENCE, '公安机关交通管理部门核发'),
+      m.drivingLicence(),
       m.own('机动车驾驶人身体条件证明', {
         source: 'intermediary',
         sourceNote: '联网医疗机构体检后网上传输',
@@ -366,10 +338,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '网上申请的审核通过后邮寄新证',
     depth: 4,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf crossProvince nationwide mobile',
     result: '机动车驾驶证',
     resultLicense: LT.DRIVING_LICENCE,
     process: ['申请：在“交管12123”APP提交换证申请，上传照片或使用联网体检信息', '审核：车管所在线审核', '办结：制证后邮寄送达'],
@@ -381,7 +350,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       f.fromLicence('licence_file_number', '驾驶证档案编号', LT.DRIVING_LICENCE, 'file_number'),
       f.address('delivery_address', '邮寄地址'),
     ],
-    faqs: [{ question: '驾照到期换证需要去车管所吗？', answer: '不需要。在“交管12123”APP网上申请，新证邮寄到家，全国通办。' }],
+    faqs: [faq('驾照到期换证需要去车管所吗？', '不需要。在“交管12123”APP网上申请，新证邮寄到家，全国通办。')],
   }),
   d.item({
     key: 'gaj.traffic.driving-licence-replace',
@@ -404,17 +373,14 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     statutory: 1,
     promised: 0,
     depth: 4,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf crossProvince nationwide mobile',
     result: '机动车驾驶证',
     resultLicense: LT.DRIVING_LICENCE,
     delivery: ['邮寄送达', '窗口领取'],
     location: VMS_LOCATION,
     person: ['travel'],
     form: [...f.applicant(), f.address('delivery_address', '邮寄地址')],
-    faqs: [{ question: '驾照丢了还能开车吗？', answer: '可在“交管12123”申领电子驾驶证临时使用，并网上申请补证，新证邮寄到家。' }],
+    faqs: [faq('驾照丢了还能开车吗？', '可在“交管12123”申领电子驾驶证临时使用，并网上申请补证，新证邮寄到家。')],
   }),
   d.item({
     key: 'gaj.traffic.vehicle-registration',
@@ -454,9 +420,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: '需对机动车进行现场查验（在合作4S店可“一站式”办理）',
-    hf: true,
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf mobile ownWindow',
     result: '机动车行驶证',
     resultLicense: LT.VEHICLE_LICENCE,
     location: `${VMS_LOCATION}；或市内新车登记服务站（4S店）`,
@@ -468,10 +432,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       f.radio('plate_selection', '选号方式', ['互联网选号', '现场随机选号']),
     ],
     faqs: [
-      {
-        question: '新车上牌可以在4S店办吗？',
-        answer: '可以。在已开通“一站式”登记服务的4S店购车，可由店内代办查验、选号和发牌，无需到车管所。',
-      },
+      faq('新车上牌可以在4S店办吗？', '可以。在已开通“一站式”登记服务的4S店购车，可由店内代办查验、选号和发牌，无需到车管所。'),
     ],
   }),
   d.item({
@@ -493,7 +454,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       m.id('现机动车所有人'),
       m.own('机动车所有权转移证明', { note: '二手车销售统一发票、人民法院调解书或判决书等' }),
       m.own('机动车登记证书'),
-      m.licence('机动车行驶证', LT.VEHICLE_LICENCE, '公安机关交通管理部门核发'),
+      m.vehicleLicence(),
     ],
     fees: [
       {
@@ -509,9 +470,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: '需对机动车进行现场查验',
-    crossProvince: true,
-    crossScope: 'nation',
-    generalWindow: false,
+    marks: 'crossProvince nationwide ownWindow',
     result: '机动车行驶证',
     resultLicense: LT.VEHICLE_LICENCE,
     location: `${VMS_LOCATION}；或二手车交易市场登记服务站`,
@@ -521,12 +480,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       f.fromLicence('plate_number', '号牌号码', LT.VEHICLE_LICENCE, 'plate_number'),
       f.text('seller_name', '原所有人姓名（名称）'),
     ],
-    faqs: [
-      {
-        question: '外地车可以在云浮过户吗？',
-        answer: '小型非营运二手车交易登记已实现跨省通办，可在云浮直接办理转入登记，无需回原籍。',
-      },
-    ],
+    faqs: [faq('外地车可以在云浮过户吗？', '小型非营运二手车交易登记已实现跨省通办，可在云浮直接办理转入登记，无需回原籍。')],
   }),
   d.item({
     key: 'gaj.traffic.inspection-mark',
@@ -548,28 +502,24 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       '非营运小微型载客汽车6年以内（除面包车）免于上线检测；其他车辆提供安全技术检验合格证明',
     ],
     materials: [
-      m.licence('机动车行驶证', LT.VEHICLE_LICENCE, '公安机关交通管理部门核发'),
+      m.vehicleLicence(),
       m.own('机动车交通事故责任强制保险凭证', { form: 'electronic', count: 0, note: '通过保险信息共享核验' }),
       m.opt('机动车安全技术检验合格报告', '需上线检测的车辆由检验机构联网上传'),
     ],
     statutory: 1,
     promised: 0,
     depth: 4,
-    hf: true,
-    instant: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf instant crossProvince nationwide mobile',
     result: '机动车检验合格标志',
     resultLicense: LT.VEHICLE_INSPECTION_MARK,
     process: ['申请：在“交管12123”APP申领检验标志', '审核：系统自动比对保险、违法和检验信息', '办结：核发电子检验合格标志'],
     person: ['travel'],
     form: [...f.applicant(), f.fromLicence('plate_number', '号牌号码', LT.VEHICLE_LICENCE, 'plate_number')],
     faqs: [
-      {
-        question: '6年内的新车还要年检吗？',
-        answer: '非营运小微型载客汽车（面包车除外）6年以内免于上线检测，每两年在“交管12123”申领一次电子检验标志即可。',
-      },
+      faq(
+        '6年内的新车还要年检吗？',
+        '非营运小微型载客汽车（面包车除外）6年以内免于上线检测，每两年在“交管12123”申领一次电子检验标志即可。',
+      ),
     ],
   }),
   d.item({
@@ -593,8 +543,8 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     ],
     conditions: ['机动车驾驶人有交通技术监控记录或现场查处的道路交通安全违法行为', '适用简易程序的可网上处理'],
     materials: [
-      m.licence('机动车驾驶证', LT.DRIVING_LICENCE, '公安机关交通管理部门核发'),
-      m.licence('机动车行驶证', LT.VEHICLE_LICENCE, '公安机关交通管理部门核发', {
+      m.drivingLicence(),
+      m.vehicleLicence({
         necessity: 'optional',
         note: '处理本车违法记录时核验',
       }),
@@ -603,10 +553,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     statutoryNote: '简易程序当场作出处罚决定',
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
-    crossProvince: true,
-    crossScope: 'nation',
+    marks: 'hf mobile crossProvince nationwide',
     result: '行政处罚决定书',
     process: [
       '申请：在“交管12123”查询违法记录并确认处理',
@@ -616,7 +563,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     person: ['travel'],
     form: [...f.applicant(), f.fromLicence('plate_number', '号牌号码', LT.VEHICLE_LICENCE, 'plate_number')],
     rights: '当事人有陈述、申辩的权利；对处罚决定不服的，可以依法申请行政复议或者提起行政诉讼。',
-    faqs: [{ question: '外地的违章能在云浮处理吗？', answer: '可以。适用简易程序的交通违法可在“交管12123”全国异地处理并缴款。' }],
+    faqs: [faq('外地的违章能在云浮处理吗？', '可以。适用简易程序的交通违法可在“交管12123”全国异地处理并缴款。')],
   }),
   d.item({
     key: 'gaj.traffic.detain-vehicle',
@@ -644,10 +591,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     form: [...f.applicant(), f.text('detention_number', '扣留凭证编号')],
     rights: '当事人对行政强制措施不服的，可以依法申请行政复议或者提起行政诉讼。',
     faqs: [
-      {
-        question: '车被扣了怎么取回？',
-        answer: '按扣留凭证告知，携带身份证和补办的牌证、标志等到指定地点接受处理，手续齐全后当场退还车辆。',
-      },
+      faq('车被扣了怎么取回？', '按扣留凭证告知，携带身份证和补办的牌证、标志等到指定地点接受处理，手续齐全后当场退还车辆。'),
     ],
   }),
   // ----------------------------------------------------------------------------- 治安
@@ -660,12 +604,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     type: '01',
     objects: COMPANIES,
     basis: [
-      law(
-        '国务院对确需保留的行政审批项目设定行政许可的决定',
-        '附件',
-        '旅馆业特种行业许可证核发，实施机关：县级以上地方人民政府公安机关。',
-        { docNumber: '国务院令第412号' },
-      ),
+      licensingDecision('附件', '旅馆业特种行业许可证核发，实施机关：县级以上地方人民政府公安机关。'),
       law('旅馆业治安管理办法', '第三条', '开办旅馆，要具备必要的防盗等安全设施。'),
     ],
     conditions: [
@@ -700,11 +639,10 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       f.number('bed_count', '床位数'),
     ],
     faqs: [
-      {
-        question: '开民宿要办特种行业许可证吗？',
-        answer:
-          '从事住宿经营的民宿需按旅馆业管理办理特种行业许可证；乡村民宿可按广东省民宿管理规定执行，具体以当地公安机关意见为准。',
-      },
+      faq(
+        '开民宿要办特种行业许可证吗？',
+        '从事住宿经营的民宿需按旅馆业管理办理特种行业许可证；乡村民宿可按广东省民宿管理规定执行，具体以当地公安机关意见为准。',
+      ),
     ],
   }),
   d.item({
@@ -729,9 +667,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '随营业执照申领同步完成，免费刻制首套公章',
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
+    marks: 'instant hf mobile',
     result: '印章备案信息',
     resultType: 'other',
     entity: ['start_business'],
@@ -741,10 +677,10 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       f.text('seal_maker', '刻章企业'),
     ],
     faqs: [
-      {
-        question: '新开公司刻章要钱吗？',
-        answer: '在云浮通过“开办企业一网通办”申领营业执照的新办企业，可免费刻制首套公章，刻章信息由刻章企业直接备案。',
-      },
+      faq(
+        '新开公司刻章要钱吗？',
+        '在云浮通过“开办企业一网通办”申领营业执照的新办企业，可免费刻制首套公章，刻章信息由刻章企业直接备案。',
+      ),
     ],
   }),
   d.item({
@@ -800,10 +736,10 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
       f.number('expected_people', '预计参加人数'),
     ],
     faqs: [
-      {
-        question: '多少人的活动需要申请安全许可？',
-        answer: '预计参加人数1000人以上的大型群众性活动需申请；5000人以上由市公安局许可，1000至5000人由县级公安机关许可。',
-      },
+      faq(
+        '多少人的活动需要申请安全许可？',
+        '预计参加人数1000人以上的大型群众性活动需申请；5000人以上由市公安局许可，1000至5000人由县级公安机关许可。',
+      ),
     ],
   }),
   d.item({
@@ -826,10 +762,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     statutory: 3,
     promised: 1,
     depth: 4,
-    hf: true,
-    mobile: true,
-    crossProvince: true,
-    crossScope: 'nation',
+    marks: 'hf mobile crossProvince nationwide',
     result: '无犯罪记录证明',
     process: [
       '申请：在粤省事或公安“一网通办”填写查询用途并提交',
@@ -839,10 +772,7 @@ export const GAJ_SERVICE_ITEMS: DemoItem[] = [
     person: ['employment', 'exit_entry'],
     form: [...f.applicant(), f.select('query_purpose', '查询用途', ['入职', '出国（境）', '入学', '资格准入', '其他'])],
     faqs: [
-      {
-        question: '无犯罪记录证明需要本人去派出所吗？',
-        answer: '不需要。可在粤省事在线申请，1个工作日内出具电子证明，用人单位可扫码核验真伪。',
-      },
+      faq('无犯罪记录证明需要本人去派出所吗？', '不需要。可在粤省事在线申请，1个工作日内出具电子证明，用人单位可扫码核验真伪。'),
     ],
   }),
 ];

@@ -1,6 +1,7 @@
 /** 卫生健康 and 交通运输. */
 import type { DemoItem } from '../types.ts';
 import { COMPANIES, ENTITIES, VISIT, cityDepartment, f, impl, law, m } from './define.ts';
+import { SITE_CHECK, faq } from './builders.ts';
 import { LT } from './reference.ts';
 
 const wjj = cityDepartment('WJJ');
@@ -36,8 +37,7 @@ export const WJJ_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '新生儿出院时签发，同步生成电子出生医学证明',
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '出生医学证明',
     resultLicense: LT.BIRTH_MEDICAL_CERT,
     process: [
@@ -56,14 +56,11 @@ export const WJJ_ITEMS: DemoItem[] = [
       f.idOf('father_id_number', '父亲身份证号码'),
     ],
     faqs: [
-      {
-        question: '出生医学证明可以晚点办吗？',
-        answer: '建议出院前办理；因故未能办理的，可在出生后由父母持身份证到助产机构补办首次签发。',
-      },
-      {
-        question: '出生证明办好了还要自己去上户口吗？',
-        answer: '选择“出生一件事”联办的，出生证明签发后自动推送户口登记、医保参保和社保卡申领，无需分别跑。',
-      },
+      faq('出生医学证明可以晚点办吗？', '建议出院前办理；因故未能办理的，可在出生后由父母持身份证到助产机构补办首次签发。'),
+      faq(
+        '出生证明办好了还要自己去上户口吗？',
+        '选择“出生一件事”联办的，出生证明签发后自动推送户口登记、医保参保和社保卡申领，无需分别跑。',
+      ),
     ],
   }),
   wjj.item({
@@ -98,12 +95,7 @@ export const WJJ_ITEMS: DemoItem[] = [
     resultLicense: LT.BIRTH_MEDICAL_CERT,
     person: ['birth'],
     form: [...f.applicant(), f.text('child_name', '子女姓名'), f.radio('apply_type', '申请类型', ['补发', '换发'])],
-    faqs: [
-      {
-        question: '出生医学证明补发需要多久？',
-        answer: '材料齐全的10个工作日内补发，补发证明注明“补发”字样，与原证具有同等效力。',
-      },
-    ],
+    faqs: [faq('出生医学证明补发需要多久？', '材料齐全的10个工作日内补发，补发证明注明“补发”字样，与原证具有同等效力。')],
   }),
   wjj.item({
     key: 'wjj.birth-registration',
@@ -125,9 +117,7 @@ export const WJJ_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
+    marks: 'instant hf mobile',
     result: '生育登记信息',
     resultType: 'other',
     person: ['birth'],
@@ -138,10 +128,7 @@ export const WJJ_ITEMS: DemoItem[] = [
       f.number('child_order', '本次生育孩次'),
     ],
     faqs: [
-      {
-        question: '现在还需要办准生证吗？',
-        answer: '不需要审批，实行生育登记服务。在粤省事“生育登记”即可即时办理，不影响产检、住院和入户。',
-      },
+      faq('现在还需要办准生证吗？', '不需要审批，实行生育登记服务。在粤省事“生育登记”即可即时办理，不影响产检、住院和入户。'),
     ],
   }),
   wjj.item({
@@ -188,9 +175,7 @@ export const WJJ_ITEMS: DemoItem[] = [
       f.select('institution_type', '类别', ['门诊部', '医院', '专科医院', '医学检验实验室', '其他']),
       f.textarea('subjects', '诊疗科目'),
     ],
-    faqs: [
-      { question: '开诊所也需要执业许可吗？', answer: '诊所实行备案管理，向县级卫生健康部门备案后即可执业，无需申请执业许可。' },
-    ],
+    faqs: [faq('开诊所也需要执业许可吗？', '诊所实行备案管理，向县级卫生健康部门备案后即可执业，无需申请执业许可。')],
   }),
   wjj.item({
     key: 'wjj.clinic-filing',
@@ -218,12 +203,7 @@ export const WJJ_ITEMS: DemoItem[] = [
     resultType: 'certificate',
     entity: ['health', 'start_business'],
     form: [...f.entity(), f.text('clinic_name', '诊所名称'), f.textarea('subjects', '诊疗科目')],
-    faqs: [
-      {
-        question: '诊所备案后多久可以开业？',
-        answer: '备案材料齐全即时发放备案凭证，即可执业；卫生健康部门在30日内进行现场核查。',
-      },
-    ],
+    faqs: [faq('诊所备案后多久可以开业？', '备案材料齐全即时发放备案凭证，即可执业；卫生健康部门在30日内进行现场核查。')],
   }),
   wjj.item({
     key: 'wjj.physician-registration',
@@ -260,7 +240,7 @@ export const WJJ_ITEMS: DemoItem[] = [
       f.text('practice_scope', '执业范围'),
       f.text('institution', '主要执业机构'),
     ],
-    faqs: [{ question: '医师执业证书还有纸质证吗？', answer: '已全面实行电子化注册，医师电子证照与纸质证书具有同等效力。' }],
+    faqs: [faq('医师执业证书还有纸质证吗？', '已全面实行电子化注册，医师电子证照与纸质证书具有同等效力。')],
   }),
   wjj.item({
     key: 'wjj.nurse-registration',
@@ -298,9 +278,7 @@ export const WJJ_ITEMS: DemoItem[] = [
     person: ['employment'],
     entity: ['health'],
     form: [...f.applicant(), f.text('institution', '执业机构')],
-    faqs: [
-      { question: '护士执业证书有效期多久？', answer: '护士执业注册有效期为5年，期满需继续执业的应在届满前30日申请延续注册。' },
-    ],
+    faqs: [faq('护士执业证书有效期多久？', '护士执业注册有效期为5年，期满需继续执业的应在届满前30日申请延续注册。')],
   }),
   wjj.item({
     key: 'wjj.public-place-hygiene',
@@ -356,12 +334,7 @@ export const WJJ_ITEMS: DemoItem[] = [
       f.address('premises_address', '经营地址'),
       f.number('premises_area', '营业面积（平方米）'),
     ],
-    faqs: [
-      {
-        question: '开餐馆要办卫生许可证吗？',
-        answer: '不需要。饭馆、咖啡馆、酒吧、茶座等已取消公共场所卫生许可，办理食品经营许可即可。',
-      },
-    ],
+    faqs: [faq('开餐馆要办卫生许可证吗？', '不需要。饭馆、咖啡馆、酒吧、茶座等已取消公共场所卫生许可，办理食品经营许可即可。')],
   }),
   wjj.item({
     key: 'wjj.family-planning-reward',
@@ -398,7 +371,7 @@ export const WJJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     person: ['pension', 'birth'],
     form: [...f.applicant(), f.text('spouse_name', '配偶姓名'), f.number('child_count', '现存子女数')],
-    faqs: [{ question: '奖扶金每年多少钱？', answer: '按国家和广东省标准按年发放，直接打入本人社会保障卡。' }],
+    faqs: [faq('奖扶金每年多少钱？', '按国家和广东省标准按年发放，直接打入本人社会保障卡。')],
   }),
   wjj.item({
     key: 'wjj.death-certificate',
@@ -436,10 +409,10 @@ export const WJJ_ITEMS: DemoItem[] = [
       f.select('death_place', '死亡地点', ['医疗卫生机构', '家中', '养老服务机构', '其他']),
     ],
     faqs: [
-      {
-        question: '老人在家去世怎么开死亡证明？',
-        answer: '联系辖区社区卫生服务中心或乡镇卫生院，由医师上门调查后签发；非正常死亡的需先报警，由公安机关出具证明。',
-      },
+      faq(
+        '老人在家去世怎么开死亡证明？',
+        '联系辖区社区卫生服务中心或乡镇卫生院，由医师上门调查后签发；非正常死亡的需先报警，由公安机关出具证明。',
+      ),
     ],
   }),
   wjj.item({
@@ -482,10 +455,10 @@ export const WJJ_ITEMS: DemoItem[] = [
     entity: ['health'],
     form: [...f.entity(), f.select('diagnosis_type', '放射诊疗类别', ['X射线影像诊断', '介入放射学', '核医学', '放射治疗'])],
     faqs: [
-      {
-        question: '办放射诊疗许可前要先办辐射安全许可吗？',
-        answer: '需要。使用射线装置的应先向生态环境部门申请辐射安全许可证，再申请放射诊疗许可。',
-      },
+      faq(
+        '办放射诊疗许可前要先办辐射安全许可吗？',
+        '需要。使用射线装置的应先向生态环境部门申请辐射安全许可证，再申请放射诊疗许可。',
+      ),
     ],
   }),
 ];
@@ -540,7 +513,7 @@ export const JTJ_ITEMS: DemoItem[] = [
       f.select('business_scope', '申请经营范围', ['县内班车客运', '市际班车客运', '县际包车客运', '市际包车客运', '旅游客运']),
       f.number('vehicle_count', '拟投入车辆数'),
     ],
-    faqs: [{ question: '客运经营许可有效期多久？', answer: '道路客运经营许可证有效期为4至8年，班线经营期限按线路类别确定。' }],
+    faqs: [faq('客运经营许可有效期多久？', '道路客运经营许可证有效期为4至8年，班线经营期限按线路类别确定。')],
   }),
   jtj.item({
     key: 'jtj.freight-licence',
@@ -577,9 +550,7 @@ export const JTJ_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 3,
     depth: 4,
-    hf: true,
-    commitment: true,
-    mobile: true,
+    marks: 'hf commitment mobile',
     result: '道路运输经营许可证',
     resultLicense: LT.ROAD_TRANSPORT_LICENCE,
     entity: ['transport', 'start_business'],
@@ -589,10 +560,10 @@ export const JTJ_ITEMS: DemoItem[] = [
       f.number('vehicle_count', '拟投入车辆数'),
     ],
     faqs: [
-      {
-        question: '开小货车拉货要办道路运输证吗？',
-        answer: '使用总质量4.5吨及以下普通货车从事普通货运的，无需办理道路运输经营许可证和车辆营运证。',
-      },
+      faq(
+        '开小货车拉货要办道路运输证吗？',
+        '使用总质量4.5吨及以下普通货车从事普通货运的，无需办理道路运输经营许可证和车辆营运证。',
+      ),
     ],
   }),
   jtj.item({
@@ -613,7 +584,7 @@ export const JTJ_ITEMS: DemoItem[] = [
     conditions: ['已取得道路运输经营许可证', '车辆技术性能符合国家标准，已取得机动车行驶证'],
     materials: [
       m.licence('道路运输经营许可证', LT.ROAD_TRANSPORT_LICENCE, '交通运输主管部门核发'),
-      m.licence('机动车行驶证', LT.VEHICLE_LICENCE, '公安机关交通管理部门核发'),
+      m.vehicleLicence(),
       m.own('车辆技术等级评定或综合性能检测报告', {
         note: '通过检测机构联网获取',
         source: 'intermediary',
@@ -623,19 +594,12 @@ export const JTJ_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
+    marks: 'instant hf mobile',
     result: '道路运输证',
     resultLicense: LT.ROAD_TRANSPORT_CERT,
     entity: ['transport'],
     form: [...f.entity(), f.fromLicence('plate_number', '车辆号牌', LT.VEHICLE_LICENCE, 'plate_number')],
-    faqs: [
-      {
-        question: '道路运输证要年审吗？',
-        answer: '已取消道路运输证年审，车辆按规定进行综合性能检测和技术等级评定即可，电子证照实时更新。',
-      },
-    ],
+    faqs: [faq('道路运输证要年审吗？', '已取消道路运输证年审，车辆按规定进行综合性能检测和技术等级评定即可，电子证照实时更新。')],
   }),
   jtj.item({
     key: 'jtj.driver-qualification',
@@ -665,7 +629,7 @@ export const JTJ_ITEMS: DemoItem[] = [
     materials: [
       m.form('《道路运输从业人员从业资格申请表》'),
       m.id('申请人'),
-      m.licence('机动车驾驶证', LT.DRIVING_LICENCE, '公安机关交通管理部门核发'),
+      m.drivingLicence(),
       m.shared('3年内无重大以上交通责任事故记录', 'subject.vehicle', '公安交管部门信息共享'),
     ],
     statutory: 10,
@@ -682,7 +646,7 @@ export const JTJ_ITEMS: DemoItem[] = [
       f.select('category', '申请类别', ['经营性道路旅客运输驾驶员', '经营性道路货物运输驾驶员']),
       f.fromLicence('driving_licence_no', '驾驶证档案编号', LT.DRIVING_LICENCE, 'file_number'),
     ],
-    faqs: [{ question: '从业资格证到期要换证吗？', answer: '从业资格证有效期6年，已实行电子证照，期满可在线申请换发。' }],
+    faqs: [faq('从业资格证到期要换证吗？', '从业资格证有效期6年，已实行电子证照，期满可在线申请换发。')],
   }),
   jtj.item({
     key: 'jtj.ride-hailing-driver',
@@ -712,7 +676,7 @@ export const JTJ_ITEMS: DemoItem[] = [
     materials: [
       m.form('《网络预约出租汽车驾驶员证申请表》'),
       m.id('申请人'),
-      m.licence('机动车驾驶证', LT.DRIVING_LICENCE, '公安机关交通管理部门核发'),
+      m.drivingLicence(),
       m.shared('无犯罪记录及驾驶记录核查', 'subject.vehicle', '公安部门背景核查信息共享'),
     ],
     statutory: 20,
@@ -726,12 +690,7 @@ export const JTJ_ITEMS: DemoItem[] = [
     resultLicense: LT.TAXI_DRIVER_CERT,
     person: ['employment', 'travel'],
     form: [...f.applicant(), f.text('platform', '拟服务的网约车平台', false)],
-    faqs: [
-      {
-        question: '外地户籍能在云浮跑网约车吗？',
-        answer: '可以，无户籍限制，但需符合驾龄、无犯罪记录等条件并通过本市网约车驾驶员考试。',
-      },
-    ],
+    faqs: [faq('外地户籍能在云浮跑网约车吗？', '可以，无户籍限制，但需符合驾龄、无犯罪记录等条件并通过本市网约车驾驶员考试。')],
   }),
   jtj.item({
     key: 'jtj.ride-hailing-vehicle',
@@ -755,7 +714,7 @@ export const JTJ_ITEMS: DemoItem[] = [
     ],
     materials: [
       m.form('《网络预约出租汽车运输证申请表》'),
-      m.licence('机动车行驶证', LT.VEHICLE_LICENCE, '公安机关交通管理部门核发'),
+      m.vehicleLicence(),
       m.own('车辆营运险保单'),
       m.own('网约车平台公司出具的接入证明', { source: 'intermediary', sourceNote: '网约车平台公司出具' }),
     ],
@@ -772,10 +731,7 @@ export const JTJ_ITEMS: DemoItem[] = [
       f.text('platform', '接入平台'),
     ],
     faqs: [
-      {
-        question: '私家车可以跑网约车吗？',
-        answer: '车辆需符合本市网约车车辆标准，并将使用性质变更登记为“预约出租客运”，取得运输证后方可运营。',
-      },
+      faq('私家车可以跑网约车吗？', '车辆需符合本市网约车车辆标准，并将使用性质变更登记为“预约出租客运”，取得运输证后方可运营。'),
     ],
   }),
   jtj.item({
@@ -822,10 +778,10 @@ export const JTJ_ITEMS: DemoItem[] = [
     entity: ['transport'],
     form: [...f.entity(), f.text('platform_name', '平台名称'), f.address('office_address', '本市服务机构地址')],
     faqs: [
-      {
-        question: '网约车平台在云浮经营要单独许可吗？',
-        answer: '已取得其他城市网约车经营许可的平台在本市开展业务，需向本市出租汽车行政主管部门申请许可。',
-      },
+      faq(
+        '网约车平台在云浮经营要单独许可吗？',
+        '已取得其他城市网约车经营许可的平台在本市开展业务，需向本市出租汽车行政主管部门申请许可。',
+      ),
     ],
   }),
   jtj.item({
@@ -868,10 +824,10 @@ export const JTJ_ITEMS: DemoItem[] = [
       f.address('premises_address', '维修场所地址'),
     ],
     faqs: [
-      {
-        question: '开洗车美容店需要备案吗？',
-        answer: '仅从事洗车、美容的不属于机动车维修经营，无需备案；从事快修、轮胎、保养等专项维修的需备案。',
-      },
+      faq(
+        '开洗车美容店需要备案吗？',
+        '仅从事洗车、美容的不属于机动车维修经营，无需备案；从事快修、轮胎、保养等专项维修的需备案。',
+      ),
     ],
   }),
   jtj.item({
@@ -899,7 +855,7 @@ export const JTJ_ITEMS: DemoItem[] = [
     materials: [
       m.form('《公路超限运输申请表》'),
       m.licence('道路运输证', LT.ROAD_TRANSPORT_CERT, '交通运输主管部门核发'),
-      m.licence('机动车行驶证', LT.VEHICLE_LICENCE, '公安机关交通管理部门核发'),
+      m.vehicleLicence(),
       m.own('货物名称、重量、外廓尺寸及必要的总体轮廓图'),
       m.opt('车辆行驶公路安全技术评估报告', '需要技术评估的提供'),
     ],
@@ -911,10 +867,7 @@ export const JTJ_ITEMS: DemoItem[] = [
     entity: ['transport'],
     form: [...f.entity(), f.text('cargo', '货物名称'), f.number('total_weight', '车货总质量（吨）'), f.text('route', '通行路线')],
     faqs: [
-      {
-        question: '跨省大件运输怎么申请？',
-        answer: '通过全国超限运输许可系统在线申请，由起运地省级交通运输主管部门统一受理，沿线省份并联审批。',
-      },
+      faq('跨省大件运输怎么申请？', '通过全国超限运输许可系统在线申请，由起运地省级交通运输主管部门统一受理，沿线省份并联审批。'),
     ],
   }),
   jtj.item({
@@ -955,12 +908,7 @@ export const JTJ_ITEMS: DemoItem[] = [
       f.textarea('work_content', '施工内容'),
       f.date('work_start', '计划开工日期'),
     ],
-    faqs: [
-      {
-        question: '涉路施工需要交警同意吗？',
-        answer: '影响交通安全的需同时征得公安交通管理部门同意，本市实行交通、交警并联审批。',
-      },
-    ],
+    faqs: [faq('涉路施工需要交警同意吗？', '影响交通安全的需同时征得公安交通管理部门同意，本市实行交通、交警并联审批。')],
   }),
   jtj.item({
     key: 'jtj.port-licence',
@@ -994,11 +942,11 @@ export const JTJ_ITEMS: DemoItem[] = [
     promised: 15,
     depth: 3,
     visits: 0,
-    special: [{ name: '现场核查', counted: true }],
+    special: [SITE_CHECK],
     result: '港口经营许可证',
     resultLicense: LT.PORT_LICENCE,
     entity: ['transport'],
     form: [...f.entity(), f.text('terminal_name', '码头名称'), f.textarea('business_scope', '经营范围')],
-    faqs: [{ question: '港口经营许可证有效期多久？', answer: '有效期为3年，期满需继续经营的，应在有效期届满前30日申请延续。' }],
+    faqs: [faq('港口经营许可证有效期多久？', '有效期为3年，期满需继续经营的，应在有效期届满前30日申请延续。')],
   }),
 ];

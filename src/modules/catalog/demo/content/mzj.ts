@@ -1,6 +1,7 @@
 /** 民政：婚姻、收养、社会救助、残疾人补贴、养老、殡葬、社会组织. */
 import type { DemoItem } from '../types.ts';
 import { VISIT, cityDepartment, f, impl, implementIn, law, m } from './define.ts';
+import { faq } from './builders.ts';
 import { COUNTIES, LT } from './reference.ts';
 
 const d = cityDepartment('MZJ');
@@ -71,10 +72,7 @@ const marriage = d.item({
   depth: 2,
   visits: 1,
   visitReason: VISIT.bothParties,
-  hf: true,
-  crossProvince: true,
-  crossScope: 'nation',
-  generalWindow: false,
+  marks: 'hf crossProvince nationwide ownWindow',
   result: '结婚证',
   resultLicense: LT.MARRIAGE_CERT,
   location: MARRIAGE_OFFICE,
@@ -89,12 +87,9 @@ const marriage = d.item({
   person: ['marriage'],
   form: coupleForm(),
   faqs: [
-    {
-      question: '结婚登记需要带户口本吗？',
-      answer: '不需要。按现行规定，男女双方持本人有效居民身份证即可办理，可在全国任一婚姻登记机关登记。',
-    },
-    { question: '领结婚证收费吗？', answer: '婚姻登记不收取任何费用；自愿选择的合影拍摄服务由服务方另行收费。' },
-    { question: '可以一个人去领证吗？', answer: '不可以。结婚登记必须男女双方亲自到场，不得委托他人代办。' },
+    faq('结婚登记需要带户口本吗？', '不需要。按现行规定，男女双方持本人有效居民身份证即可办理，可在全国任一婚姻登记机关登记。'),
+    faq('领结婚证收费吗？', '婚姻登记不收取任何费用；自愿选择的合影拍摄服务由服务方另行收费。'),
+    faq('可以一个人去领证吗？', '不可以。结婚登记必须男女双方亲自到场，不得委托他人代办。'),
   ],
 });
 
@@ -144,8 +139,7 @@ const lowIncome = d.item({
   promised: 20,
   promisedNote: '入户调查、公示时间计入',
   depth: 4,
-  mobile: true,
-  hf: true,
+  marks: 'mobile hf',
   special: [{ name: '入户调查及公示（公示期7天）', counted: true }],
   result: '最低生活保障证',
   resultLicense: LT.LOW_INCOME_CERT,
@@ -159,12 +153,12 @@ const lowIncome = d.item({
   person: ['social_assistance'],
   form: reliefForm(),
   faqs: [
-    {
-      question: '低保每月能领多少钱？',
-      answer: '按家庭月人均收入与当地低保标准的差额发放，标准以云浮市民政局每年公布的为准，按月打入社会保障卡。',
-    },
-    { question: '有房子能申请低保吗？', answer: '拥有一套自住房的不影响申请；拥有两套以上住房或商业用房的，一般不符合条件。' },
-    { question: '申请低保要跑几次？', answer: '可在粤省事线上申请，工作人员上门入户调查，全程不需到窗口。' },
+    faq(
+      '低保每月能领多少钱？',
+      '按家庭月人均收入与当地低保标准的差额发放，标准以云浮市民政局每年公布的为准，按月打入社会保障卡。',
+    ),
+    faq('有房子能申请低保吗？', '拥有一套自住房的不影响申请；拥有两套以上住房或商业用房的，一般不符合条件。'),
+    faq('申请低保要跑几次？', '可在粤省事线上申请，工作人员上门入户调查，全程不需到窗口。'),
   ],
 });
 
@@ -223,10 +217,10 @@ export const MZJ_ITEMS: DemoItem[] = [
     person: ['marriage'],
     form: coupleForm(),
     faqs: [
-      {
-        question: '离婚冷静期是多久？',
-        answer: '自婚姻登记机关收到离婚登记申请之日起30日为冷静期，期满后30日内双方须再次共同到场申请发证，逾期未申请视为撤回。',
-      },
+      faq(
+        '离婚冷静期是多久？',
+        '自婚姻登记机关收到离婚登记申请之日起30日为冷静期，期满后30日内双方须再次共同到场申请发证，逾期未申请视为撤回。',
+      ),
     ],
   }),
   d.item({
@@ -267,10 +261,7 @@ export const MZJ_ITEMS: DemoItem[] = [
       f.date('registration_date', '原登记日期', false),
     ],
     faqs: [
-      {
-        question: '补领结婚证需要夫妻两个人都去吗？',
-        answer: '补领结婚证原则上由双方共同办理；一方不能到场的，可由一方申请补领本人持有的一本。',
-      },
+      faq('补领结婚证需要夫妻两个人都去吗？', '补领结婚证原则上由双方共同办理；一方不能到场的，可由一方申请补领本人持有的一本。'),
     ],
   }),
   d.item({
@@ -317,10 +308,10 @@ export const MZJ_ITEMS: DemoItem[] = [
       f.textarea('adoption_reason', '收养原因'),
     ],
     faqs: [
-      {
-        question: '收养孩子要多长时间？',
-        answer: '收养登记机关自受理次日起30日内审查办结；被收养人为查找不到生父母的，需发布公告，公告期60日不计入办理时限。',
-      },
+      faq(
+        '收养孩子要多长时间？',
+        '收养登记机关自受理次日起30日内审查办结；被收养人为查找不到生父母的，需发布公告，公告期60日不计入办理时限。',
+      ),
     ],
   }),
   lowIncome,
@@ -364,10 +355,10 @@ export const MZJ_ITEMS: DemoItem[] = [
     person: ['social_assistance', 'pension'],
     form: reliefForm(),
     faqs: [
-      {
-        question: '特困人员可以去敬老院吗？',
-        answer: '认定为特困人员的，可自愿选择在当地供养服务机构（敬老院）集中供养或在家分散供养，生活不能自理的优先集中供养。',
-      },
+      faq(
+        '特困人员可以去敬老院吗？',
+        '认定为特困人员的，可自愿选择在当地供养服务机构（敬老院）集中供养或在家分散供养，生活不能自理的优先集中供养。',
+      ),
     ],
   }),
   d.item({
@@ -405,10 +396,7 @@ export const MZJ_ITEMS: DemoItem[] = [
     person: ['social_assistance'],
     form: reliefForm(),
     faqs: [
-      {
-        question: '不是本地户籍能申请临时救助吗？',
-        answer: '可以。非本地户籍人员在本市遭遇急难情况的，可向急难发生地镇（街道）申请临时救助。',
-      },
+      faq('不是本地户籍能申请临时救助吗？', '可以。非本地户籍人员在本市遭遇急难情况的，可向急难发生地镇（街道）申请临时救助。'),
     ],
   }),
   d.item({
@@ -444,8 +432,7 @@ export const MZJ_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 15,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '残疾人两项补贴发放',
     resultType: 'other',
     person: ['disability', 'social_assistance'],
@@ -454,7 +441,7 @@ export const MZJ_ITEMS: DemoItem[] = [
       f.fromLicence('disability_cert_no', '残疾人证号', LT.DISABILITY_CERT, 'license_number'),
       f.select('subsidy_type', '申请类别', ['困难残疾人生活补贴', '重度残疾人护理补贴', '两项均申请']),
     ],
-    faqs: [{ question: '两项补贴什么时候发？', answer: '审核通过后次月起按月发放到本人社会保障卡，标准按广东省当年公布执行。' }],
+    faqs: [faq('两项补贴什么时候发？', '审核通过后次月起按月发放到本人社会保障卡，标准按广东省当年公布执行。')],
   }),
   d.item({
     key: 'mzj.disability.certificate',
@@ -496,10 +483,7 @@ export const MZJ_ITEMS: DemoItem[] = [
     visits: 1,
     visitReason: '需本人到指定医疗机构接受残疾评定（行动不便的可申请上门评定）',
     special: [{ name: '残疾评定', limit: '10个工作日', counted: false }],
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf crossProvince nationwide mobile',
     result: '中华人民共和国残疾人证',
     resultLicense: LT.DISABILITY_CERT,
     location: '户籍所在地县（市、区）残疾人联合会或镇（街道）党群服务中心',
@@ -518,11 +502,11 @@ export const MZJ_ITEMS: DemoItem[] = [
       ]),
     ],
     faqs: [
-      {
-        question: '办残疾证要去哪里评定？',
-        answer: '在粤省事或镇（街道）提交申请后，按通知到县级残联指定的医疗机构进行评定；行动不便的重度残疾人可申请上门评定。',
-      },
-      { question: '残疾人证收费吗？', answer: '残疾人证申请、评定和发证均不收费。' },
+      faq(
+        '办残疾证要去哪里评定？',
+        '在粤省事或镇（街道）提交申请后，按通知到县级残联指定的医疗机构进行评定；行动不便的重度残疾人可申请上门评定。',
+      ),
+      faq('残疾人证收费吗？', '残疾人证申请、评定和发证均不收费。'),
     ],
   }),
   d.item({
@@ -559,8 +543,7 @@ export const MZJ_ITEMS: DemoItem[] = [
       { fact: 'applicant.age', op: 'gte', value: 80, label: '年满80周岁' },
       { fact: 'applicant.idRegion', op: 'prefix', value: '4453', label: '具有云浮市户籍' },
     ],
-    mobile: true,
-    kiosk: true,
+    marks: 'mobile kiosk',
     result: '高龄津贴发放',
     resultType: 'other',
     person: ['pension'],
@@ -572,11 +555,10 @@ export const MZJ_ITEMS: DemoItem[] = [
       }),
     ],
     faqs: [
-      {
-        question: '满80岁要自己申请吗？',
-        answer:
-          '可由本人或家属在粤省事、政务服务一体机申请；民政部门也会根据户籍数据主动推送提醒，审核通过后按月发放到社会保障卡。',
-      },
+      faq(
+        '满80岁要自己申请吗？',
+        '可由本人或家属在粤省事、政务服务一体机申请；民政部门也会根据户籍数据主动推送提醒，审核通过后按月发放到社会保障卡。',
+      ),
     ],
   }),
   d.item({
@@ -617,9 +599,7 @@ export const MZJ_ITEMS: DemoItem[] = [
       f.number('bed_count', '床位数'),
       f.address('service_address', '服务场所地址'),
     ],
-    faqs: [
-      { question: '养老机构备案后民政部门会检查吗？', answer: '备案后民政部门将在20个工作日内进行现场检查，并纳入日常监管。' },
-    ],
+    faqs: [faq('养老机构备案后民政部门会检查吗？', '备案后民政部门将在20个工作日内进行现场检查，并纳入日常监管。')],
   }),
   d.item({
     key: 'mzj.funeral.basic-service',
@@ -662,10 +642,10 @@ export const MZJ_ITEMS: DemoItem[] = [
       f.date('death_date', '死亡日期'),
     ],
     faqs: [
-      {
-        question: '基本殡葬服务免费包括哪些？',
-        answer: '本市户籍居民的遗体接运、暂存、火化及骨灰寄存等基本殡葬服务费用予以减免，在殡仪馆结算时直接减免，无需另行申请。',
-      },
+      faq(
+        '基本殡葬服务免费包括哪些？',
+        '本市户籍居民的遗体接运、暂存、火化及骨灰寄存等基本殡葬服务费用予以减免，在殡仪馆结算时直接减免，无需另行申请。',
+      ),
     ],
   }),
   d.item({
@@ -721,10 +701,10 @@ export const MZJ_ITEMS: DemoItem[] = [
       f.number('member_count', '会员数量'),
     ],
     faqs: [
-      {
-        question: '成立行业协会需要找主管单位吗？',
-        answer: '行业协会商会、科技类、公益慈善类、城乡社区服务类社会组织可直接向民政部门申请登记，无需业务主管单位审查同意。',
-      },
+      faq(
+        '成立行业协会需要找主管单位吗？',
+        '行业协会商会、科技类、公益慈善类、城乡社区服务类社会组织可直接向民政部门申请登记，无需业务主管单位审查同意。',
+      ),
     ],
   }),
   d.item({
@@ -772,7 +752,7 @@ export const MZJ_ITEMS: DemoItem[] = [
       f.textarea('business_scope', '业务范围'),
       f.money('start_fund', '开办资金（元）'),
     ],
-    faqs: [{ question: '民办非企业单位能分红吗？', answer: '不能。社会服务机构属于非营利法人，出资人不得分配财产和收益。' }],
+    faqs: [faq('民办非企业单位能分红吗？', '不能。社会服务机构属于非营利法人，出资人不得分配财产和收益。')],
   }),
 ];
 

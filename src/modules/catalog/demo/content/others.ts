@@ -1,6 +1,7 @@
 /** 应急管理、退役军人、发展改革、工信、科技、司法、财政、民宗、统计、城管执法、商务、信访、政数、政府办公室. */
 import type { DemoItem } from '../types.ts';
 import { COMPANIES, ENTITIES, VISIT, cityDepartment, f, impl, law, m } from './define.ts';
+import { PENALTY, SITE_CHECK, citing, faq, licensingDecision } from './builders.ts';
 import { LT } from './reference.ts';
 
 const yj = cityDepartment('YJJ');
@@ -22,6 +23,7 @@ const SAFETY_LAW = '中华人民共和国安全生产法';
 const VETERAN_LAW = '中华人民共和国退役军人保障法';
 const PRIVILEGE_REG = '军人抚恤优待条例';
 const PROJECT_REG = '企业投资项目核准和备案管理条例';
+const projectReg = citing(PROJECT_REG);
 const projectForm = () => [
   ...f.entity(),
   f.text('project_name', '项目名称', true, { group: '项目信息' }),
@@ -69,16 +71,16 @@ export const YJJ_ITEMS: DemoItem[] = [
     promised: 15,
     depth: 3,
     visits: 0,
-    special: [{ name: '现场核查', counted: true }],
+    special: [SITE_CHECK],
     result: '危险化学品经营许可证',
     resultLicense: LT.HAZARDOUS_CHEMICALS_LICENCE,
     entity: ['safety'],
     form: [...f.entity(), f.address('premises_address', '经营场所'), f.textarea('chemicals', '经营品种')],
     faqs: [
-      {
-        question: '加油站要办危险化学品经营许可证吗？',
-        answer: '加油站经营汽油、柴油需取得危险化学品经营许可证（带储存设施），由相应权限的应急管理部门审批。',
-      },
+      faq(
+        '加油站要办危险化学品经营许可证吗？',
+        '加油站经营汽油、柴油需取得危险化学品经营许可证（带储存设施），由相应权限的应急管理部门审批。',
+      ),
     ],
   }),
   yj.item({
@@ -113,14 +115,12 @@ export const YJJ_ITEMS: DemoItem[] = [
     promised: 10,
     depth: 3,
     visits: 0,
-    special: [{ name: '现场核查', counted: true }],
+    special: [SITE_CHECK],
     result: '烟花爆竹经营（零售）许可证',
     resultLicense: LT.FIREWORKS_RETAIL_LICENCE,
     entity: ['safety', 'trade'],
     form: [...f.entity(), f.address('premises_address', '零售点地址'), f.number('storage_limit', '限制存放量（箱）')],
-    faqs: [
-      { question: '烟花爆竹零售许可证有效期多久？', answer: '零售许可证载明的有效期一般不超过2年，具体以发证机关确定为准。' },
-    ],
+    faqs: [faq('烟花爆竹零售许可证有效期多久？', '零售许可证载明的有效期一般不超过2年，具体以发证机关确定为准。')],
   }),
   yj.item({
     key: 'yjj.emergency-plan-filing',
@@ -161,10 +161,10 @@ export const YJJ_ITEMS: DemoItem[] = [
     entity: ['safety'],
     form: [...f.entity(), f.select('industry', '行业', ['危险化学品', '非煤矿山', '烟花爆竹', '金属冶炼', '工贸', '其他'])],
     faqs: [
-      {
-        question: '应急预案多久修订一次？',
-        answer: '矿山、危险化学品等高危行业单位应当每三年进行一次应急预案评估，发生重大变化时及时修订并重新备案。',
-      },
+      faq(
+        '应急预案多久修订一次？',
+        '矿山、危险化学品等高危行业单位应当每三年进行一次应急预案评估，发生重大变化时及时修订并重新备案。',
+      ),
     ],
   }),
   yj.item({
@@ -194,10 +194,10 @@ export const YJJ_ITEMS: DemoItem[] = [
     entity: ['safety'],
     form: f.entity(),
     faqs: [
-      {
-        question: '检查发现隐患怎么处理？',
-        answer: '一般隐患责令限期整改，重大隐患责令停产停业或停止使用相关设施设备，整改后经审查同意方可恢复。',
-      },
+      faq(
+        '检查发现隐患怎么处理？',
+        '一般隐患责令限期整改，重大隐患责令停产停业或停止使用相关设施设备，整改后经审查同意方可恢复。',
+      ),
     ],
   }),
   yj.item({
@@ -223,12 +223,7 @@ export const YJJ_ITEMS: DemoItem[] = [
     resultType: 'document',
     person: ['legal_service'],
     form: [...f.applicant(), f.text('report_number', '举报编号'), f.text('bank_account', '收款账户')],
-    faqs: [
-      {
-        question: '举报安全隐患可以匿名吗？',
-        answer: '可以匿名举报；需要领取奖励的，应提供能够辨别身份的信息，举报人信息严格保密。',
-      },
-    ],
+    faqs: [faq('举报安全隐患可以匿名吗？', '可以匿名举报；需要领取奖励的，应提供能够辨别身份的信息，举报人信息严格保密。')],
   }),
   yj.item({
     key: 'yjj.disaster-relief',
@@ -257,12 +252,7 @@ export const YJJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     person: ['social_assistance'],
     form: [...f.applicant(), f.householdAddress(), f.textarea('damage', '受灾情况')],
-    faqs: [
-      {
-        question: '台风把房子刮坏了有补助吗？',
-        answer: '住房倒损的受灾家庭可向村（居）委会申报，经核实评议后给予恢复重建补助或维修补助。',
-      },
-    ],
+    faqs: [faq('台风把房子刮坏了有补助吗？', '住房倒损的受灾家庭可向村（居）委会申报，经核实评议后给予恢复重建补助或维修补助。')],
   }),
 ];
 
@@ -302,10 +292,10 @@ export const TYJRJ_ITEMS: DemoItem[] = [
     person: ['veterans'],
     form: veteranForm(),
     faqs: [
-      {
-        question: '退伍回来第一件事办什么？',
-        answer: '在30日内到安置地退役军人事务局报到，可同步办理户口登记、社保接续、优待证申领等“军人退役一件事”。',
-      },
+      faq(
+        '退伍回来第一件事办什么？',
+        '在30日内到安置地退役军人事务局报到，可同步办理户口登记、社保接续、优待证申领等“军人退役一件事”。',
+      ),
     ],
   }),
   ty.item({
@@ -337,12 +327,7 @@ export const TYJRJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     person: ['veterans'],
     form: [...veteranForm(), f.text('bank_account', '收款账户')],
-    faqs: [
-      {
-        question: '一次性经济补助金有多少？',
-        answer: '按广东省规定的标准，结合服役年限计发，报到后由安置地退役军人事务部门核发。',
-      },
-    ],
+    faqs: [faq('一次性经济补助金有多少？', '按广东省规定的标准，结合服役年限计发，报到后由安置地退役军人事务部门核发。')],
   }),
   ty.item({
     key: 'tyjrj.preferential-card',
@@ -369,19 +354,13 @@ export const TYJRJ_ITEMS: DemoItem[] = [
     promised: 20,
     promisedNote: '含制卡时间',
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '中华人民共和国退役军人优待证',
     resultType: 'certificate',
     resultLicense: LT.VETERAN_PREFERENTIAL_CARD,
     person: ['veterans'],
     form: veteranForm(),
-    faqs: [
-      {
-        question: '优待证有什么用？',
-        answer: '持证可在公共交通、文化旅游场所、医疗服务等方面享受相应优待，同时具备社会保障卡金融功能。',
-      },
-    ],
+    faqs: [faq('优待证有什么用？', '持证可在公共交通、文化旅游场所、医疗服务等方面享受相应优待，同时具备社会保障卡金融功能。')],
   }),
   ty.item({
     key: 'tyjrj.pension-subsidy',
@@ -412,9 +391,7 @@ export const TYJRJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     person: ['veterans', 'social_assistance'],
     form: veteranForm(),
-    faqs: [
-      { question: '优抚补助每年会调整吗？', answer: '抚恤补助标准随国家和广东省规定逐年调整，调整后按新标准发放到社会保障卡。' },
-    ],
+    faqs: [faq('优抚补助每年会调整吗？', '抚恤补助标准随国家和广东省规定逐年调整，调整后按新标准发放到社会保障卡。')],
   }),
   ty.item({
     key: 'tyjrj.honour-plaque',
@@ -443,7 +420,7 @@ export const TYJRJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     person: ['veterans'],
     form: [...veteranForm(), f.select('family_type', '家庭类别', ['烈属', '军属', '退役军人家庭'])],
-    faqs: [{ question: '光荣牌由谁来挂？', answer: '由镇（街道）退役军人服务站工作人员上门悬挂，并开展慰问。' }],
+    faqs: [faq('光荣牌由谁来挂？', '由镇（街道）退役军人服务站工作人员上门悬挂，并开展慰问。')],
   }),
   ty.item({
     key: 'tyjrj.conscript-family',
@@ -469,7 +446,7 @@ export const TYJRJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     person: ['veterans'],
     form: [...f.applicant(), f.text('soldier_name', '义务兵姓名'), f.date('enlist_date', '入伍时间')],
-    faqs: [{ question: '义务兵优待金什么时候发？', answer: '按年度发放，由入伍地县级退役军人事务部门直接发放到家庭指定账户。' }],
+    faqs: [faq('义务兵优待金什么时候发？', '按年度发放，由入伍地县级退役军人事务部门直接发放到家庭指定账户。')],
   }),
 ];
 
@@ -483,8 +460,7 @@ export const FGJ_ITEMS: DemoItem[] = [
     type: '20',
     objects: COMPANIES,
     basis: [
-      law(
-        PROJECT_REG,
+      projectReg(
         '第十三条',
         '实行备案管理的项目，企业应当在开工建设前通过在线平台将下列信息告知备案机关：（一）企业基本情况；（二）项目名称、建设地点、建设规模、建设内容；（三）项目总投资额；（四）项目符合产业政策的声明。备案机关收到本条第一款规定的全部信息即为备案。',
         { docNumber: '国务院令第673号' },
@@ -498,13 +474,12 @@ export const FGJ_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
+    marks: 'instant hf',
     result: '企业投资项目备案证',
     resultType: 'certificate',
     entity: ['construction'],
     form: projectForm(),
-    faqs: [{ question: '项目备案要多久？', answer: '在线填报信息即完成备案，系统即时生成项目代码和备案证。' }],
+    faqs: [faq('项目备案要多久？', '在线填报信息即完成备案，系统即时生成项目代码和备案证。')],
   }),
   fg.item({
     key: 'fgj.project-approval',
@@ -515,13 +490,11 @@ export const FGJ_ITEMS: DemoItem[] = [
     type: '01',
     objects: COMPANIES,
     basis: [
-      law(
-        PROJECT_REG,
+      projectReg(
         '第三条',
         '对关系国家安全、涉及全国重大生产力布局、战略性资源开发和重大公共利益等项目，实行核准管理。具体项目范围以及核准机关、核准权限依照政府核准的投资项目目录执行。',
       ),
-      law(
-        PROJECT_REG,
+      projectReg(
         '',
         '核准机关应当自受理申请之日起20个工作日内，作出是否予以核准的决定；项目情况复杂或者需要征求有关单位意见的，经本机关主要负责人批准，可以延长核准期限，但延长的期限不得超过40个工作日。',
       ),
@@ -542,12 +515,7 @@ export const FGJ_ITEMS: DemoItem[] = [
     result: '企业投资项目核准批复',
     entity: ['construction'],
     form: projectForm(),
-    faqs: [
-      {
-        question: '哪些项目需要核准？',
-        answer: '以《政府核准的投资项目目录（广东省本）》为准，未列入目录的企业投资项目实行备案管理。',
-      },
-    ],
+    faqs: [faq('哪些项目需要核准？', '以《政府核准的投资项目目录（广东省本）》为准，未列入目录的企业投资项目实行备案管理。')],
   }),
   fg.item({
     key: 'fgj.feasibility-approval',
@@ -583,10 +551,10 @@ export const FGJ_ITEMS: DemoItem[] = [
     entity: ['construction'],
     form: projectForm(),
     faqs: [
-      {
-        question: '政府投资项目可以项目建议书和可研合并报批吗？',
-        answer: '对于建设内容单一、投资规模较小、技术方案简单的项目，可以合并编报项目建议书和可行性研究报告。',
-      },
+      faq(
+        '政府投资项目可以项目建议书和可研合并报批吗？',
+        '对于建设内容单一、投资规模较小、技术方案简单的项目，可以合并编报项目建议书和可行性研究报告。',
+      ),
     ],
   }),
   fg.item({
@@ -624,10 +592,10 @@ export const FGJ_ITEMS: DemoItem[] = [
     entity: ['construction', 'environment'],
     form: [...projectForm(), f.number('energy_consumption', '年综合能源消费量（吨标准煤）')],
     faqs: [
-      {
-        question: '能耗很小的项目需要节能审查吗？',
-        answer: '年综合能源消费量不满1000吨标准煤且年电力消费量不满500万千瓦时的项目，不单独进行节能审查，按节能标准建设即可。',
-      },
+      faq(
+        '能耗很小的项目需要节能审查吗？',
+        '年综合能源消费量不满1000吨标准煤且年电力消费量不满500万千瓦时的项目，不单独进行节能审查，按节能标准建设即可。',
+      ),
     ],
   }),
 ];
@@ -643,8 +611,7 @@ export const GXJ_ITEMS: DemoItem[] = [
     type: '20',
     objects: COMPANIES,
     basis: [
-      law(
-        PROJECT_REG,
+      projectReg(
         '第十三条',
         '实行备案管理的项目，企业应当在开工建设前通过在线平台将项目信息告知备案机关。备案机关收到全部信息即为备案。',
         { docNumber: '国务院令第673号' },
@@ -666,10 +633,10 @@ export const GXJ_ITEMS: DemoItem[] = [
     entity: ['construction', 'finance_support'],
     form: projectForm(),
     faqs: [
-      {
-        question: '技改备案后可以申请补助吗？',
-        answer: '备案后符合条件的技改项目可申报省、市技术改造专项资金和设备更新贷款贴息，以当年申报指南为准。',
-      },
+      faq(
+        '技改备案后可以申请补助吗？',
+        '备案后符合条件的技改项目可申报省、市技术改造专项资金和设备更新贷款贴息，以当年申报指南为准。',
+      ),
     ],
   }),
   gx.item({
@@ -706,7 +673,7 @@ export const GXJ_ITEMS: DemoItem[] = [
     resultType: 'document',
     entity: ['qualification', 'finance_support'],
     form: [...f.entity(), f.text('main_product', '主导产品'), f.money('rd_expense', '上年度研发费用（万元）')],
-    faqs: [{ question: '专精特新认定后有效期多久？', answer: '有效期3年，期满需重新申报；有效期内可按规定享受相关扶持政策。' }],
+    faqs: [faq('专精特新认定后有效期多久？', '有效期3年，期满需重新申报；有效期内可按规定享受相关扶持政策。')],
   }),
   gx.item({
     key: 'gxj.above-scale-reward',
@@ -738,10 +705,7 @@ export const GXJ_ITEMS: DemoItem[] = [
     entity: ['finance_support'],
     form: [...f.entity(), f.number('enter_year', '入库年度'), f.text('bank_account', '企业收款账户')],
     faqs: [
-      {
-        question: '“小升规”奖励需要企业申请吗？',
-        answer: '工信部门根据统计名录库主动推送符合条件的企业名单，企业在线确认并提交收款账户即可。',
-      },
+      faq('“小升规”奖励需要企业申请吗？', '工信部门根据统计名录库主动推送符合条件的企业名单，企业在线确认并提交收款账户即可。'),
     ],
   }),
 ];
@@ -787,9 +751,7 @@ export const KJJ_ITEMS: DemoItem[] = [
     resultLicense: LT.HIGH_TECH_ENTERPRISE_CERT,
     entity: ['qualification', 'tax', 'finance_support'],
     form: [...f.entity(), f.text('tech_field', '技术领域'), f.number('tech_staff_ratio', '科技人员占比（%）')],
-    faqs: [
-      { question: '高新技术企业能享受什么税收优惠？', answer: '减按15%的税率征收企业所得税，并可享受研发费用加计扣除等政策。' },
-    ],
+    faqs: [faq('高新技术企业能享受什么税收优惠？', '减按15%的税率征收企业所得税，并可享受研发费用加计扣除等政策。')],
   }),
   kj.item({
     key: 'kjj.sme-evaluation',
@@ -822,12 +784,7 @@ export const KJJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     entity: ['qualification', 'tax'],
     form: [...f.entity(), f.number('staff_count', '职工总数'), f.money('rd_expense', '研发费用（万元）')],
-    faqs: [
-      {
-        question: '入库科技型中小企业有什么好处？',
-        answer: '可享受研发费用按规定比例加计扣除等优惠，并作为申报各类科技计划的条件之一。',
-      },
-    ],
+    faqs: [faq('入库科技型中小企业有什么好处？', '可享受研发费用按规定比例加计扣除等优惠，并作为申报各类科技计划的条件之一。')],
   }),
   kj.item({
     key: 'kjj.foreigner-work-permit',
@@ -878,10 +835,10 @@ export const KJJ_ITEMS: DemoItem[] = [
       f.select('category', '人才类别', ['A类（高端人才）', 'B类（专业人才）', 'C类（其他人员）']),
     ],
     faqs: [
-      {
-        question: '外国人工作许可证和居留许可是一回事吗？',
-        answer: '不是。取得工作许可后，外国人还需在入境后30日内向公安机关出入境管理机构申请工作类居留许可。',
-      },
+      faq(
+        '外国人工作许可证和居留许可是一回事吗？',
+        '不是。取得工作许可后，外国人还需在入境后30日内向公安机关出入境管理机构申请工作类居留许可。',
+      ),
     ],
   }),
   kj.item({
@@ -926,12 +883,7 @@ export const KJJ_ITEMS: DemoItem[] = [
       f.text('achievement', '成果名称'),
       f.select('award_category', '奖励类别', ['科技进步奖', '技术发明奖', '科技成果推广奖']),
     ],
-    faqs: [
-      {
-        question: '个人可以直接申报科学技术奖吗？',
-        answer: '实行推荐制，由县（市、区）科技部门、市直有关部门或具备资格的专家推荐。',
-      },
-    ],
+    faqs: [faq('个人可以直接申报科学技术奖吗？', '实行推荐制，由县（市、区）科技部门、市直有关部门或具备资格的专家推荐。')],
   }),
 ];
 
@@ -973,10 +925,7 @@ export const SFJ_ITEMS: DemoItem[] = [
     statutoryNote: '《法律援助法》第四十三条：7日内作出决定，决定给予的3日内指派',
     promised: 3,
     depth: 4,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf crossProvince nationwide mobile',
     result: '给予法律援助决定书',
     person: ['legal_service', 'employment'],
     form: [
@@ -984,12 +933,7 @@ export const SFJ_ITEMS: DemoItem[] = [
       f.select('case_type', '案件类型', ['劳动争议（欠薪、工伤）', '婚姻家庭', '交通事故', '医疗纠纷', '刑事辩护', '其他']),
       f.textarea('case_summary', '案情简述'),
     ],
-    faqs: [
-      {
-        question: '农民工讨薪申请法律援助要审查经济困难吗？',
-        answer: '不需要。农民工请求支付劳动报酬的，免予审查经济困难条件。',
-      },
-    ],
+    faqs: [faq('农民工讨薪申请法律援助要审查经济困难吗？', '不需要。农民工请求支付劳动报酬的，免予审查经济困难条件。')],
   }),
   sf.item({
     key: 'sfj.mediation',
@@ -1023,9 +967,7 @@ export const SFJ_ITEMS: DemoItem[] = [
     location: '各镇（街道）、村（社区）人民调解委员会',
     person: ['legal_service'],
     form: [...f.applicant(), f.text('other_party', '对方当事人'), f.textarea('dispute', '纠纷情况')],
-    faqs: [
-      { question: '人民调解收费吗？', answer: '人民调解不收取任何费用，达成的调解协议具有法律约束力，可申请法院司法确认。' },
-    ],
+    faqs: [faq('人民调解收费吗？', '人民调解不收取任何费用，达成的调解协议具有法律约束力，可申请法院司法确认。')],
   }),
   sf.item({
     key: 'sfj.legal-worker-licence',
@@ -1061,10 +1003,10 @@ export const SFJ_ITEMS: DemoItem[] = [
     person: ['employment', 'legal_service'],
     form: [...f.applicant(), f.text('firm', '拟执业的基层法律服务所')],
     faqs: [
-      {
-        question: '基层法律服务工作者可以代理什么业务？',
-        answer: '可在本辖区内代理民事、行政诉讼和非诉讼法律事务，提供法律咨询，但不得代理刑事辩护。',
-      },
+      faq(
+        '基层法律服务工作者可以代理什么业务？',
+        '可在本辖区内代理民事、行政诉讼和非诉讼法律事务，提供法律咨询，但不得代理刑事辩护。',
+      ),
     ],
   }),
   sf.item({
@@ -1086,14 +1028,12 @@ export const SFJ_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    instant: true,
-    mobile: true,
-    hf: true,
+    marks: 'instant mobile hf',
     result: '法律咨询解答',
     resultType: 'other',
     person: ['legal_service'],
     form: [...f.applicant(), f.textarea('question', '咨询问题')],
-    faqs: [{ question: '法律咨询收费吗？', answer: '公共法律服务中心、12348热线和“广东法律服务网”提供的法律咨询均免费。' }],
+    faqs: [faq('法律咨询收费吗？', '公共法律服务中心、12348热线和“广东法律服务网”提供的法律咨询均免费。')],
   }),
 ];
 
@@ -1140,12 +1080,7 @@ export const CZJ_ITEMS: DemoItem[] = [
     resultLicense: LT.BOOKKEEPING_LICENCE,
     entity: ['qualification'],
     form: [...f.entity(), f.number('staff_count', '专职从业人员数'), f.text('supervisor', '主管代理记账业务负责人')],
-    faqs: [
-      {
-        question: '代理记账许可要年检吗？',
-        answer: '不需要年检，但代理记账机构应当于每年4月30日前向审批机关报送上一年度有关情况。',
-      },
-    ],
+    faqs: [faq('代理记账许可要年检吗？', '不需要年检，但代理记账机构应当于每年4月30日前向审批机关报送上一年度有关情况。')],
   }),
   cz.item({
     key: 'czj.procurement-complaint',
@@ -1185,12 +1120,7 @@ export const CZJ_ITEMS: DemoItem[] = [
     result: '政府采购投诉处理决定书',
     entity: ['other'],
     form: [...f.entity(), f.text('project_name', '采购项目名称'), f.textarea('complaint', '投诉事项')],
-    faqs: [
-      {
-        question: '投诉处理期间会暂停采购吗？',
-        answer: '财政部门视具体情况可以书面通知采购人暂停采购活动，暂停时间最长不得超过30日。',
-      },
-    ],
+    faqs: [faq('投诉处理期间会暂停采购吗？', '财政部门视具体情况可以书面通知采购人暂停采购活动，暂停时间最长不得超过30日。')],
   }),
 ];
 
@@ -1234,12 +1164,7 @@ export const MZZJJ_ITEMS: DemoItem[] = [
       f.address('venue_address', '拟使用地点'),
       f.select('religion', '宗教类别', ['佛教', '道教', '伊斯兰教', '天主教', '基督教']),
     ],
-    faqs: [
-      {
-        question: '临时活动地点可以接受捐赠吗？',
-        answer: '临时活动地点可以按照宗教习惯接受公民捐献，但不得强迫或摊派，财务接受监督管理。',
-      },
-    ],
+    faqs: [faq('临时活动地点可以接受捐赠吗？', '临时活动地点可以按照宗教习惯接受公民捐献，但不得强迫或摊派，财务接受监督管理。')],
   }),
   mzzj.item({
     key: 'mzzjj.venue-establish',
@@ -1280,12 +1205,7 @@ export const MZZJJ_ITEMS: DemoItem[] = [
     resultType: 'document',
     entity: ['social_organization'],
     form: [...f.entity(), f.text('venue_name', '拟设场所名称'), f.address('venue_address', '拟设地址')],
-    faqs: [
-      {
-        question: '宗教活动场所由哪一级最终审批？',
-        answer: '筹备设立由省级人民政府宗教事务部门审批，市、县宗教事务部门分别出具审核意见。',
-      },
-    ],
+    faqs: [faq('宗教活动场所由哪一级最终审批？', '筹备设立由省级人民政府宗教事务部门审批，市、县宗教事务部门分别出具审核意见。')],
   }),
 ];
 
@@ -1315,10 +1235,10 @@ export const TJJ_ITEMS: DemoItem[] = [
     entity: ['other'],
     form: [...f.entity(), f.text('survey_name', '调查项目名称'), f.textarea('survey_scope', '调查对象和范围')],
     faqs: [
-      {
-        question: '未经批准的统计调查有效吗？',
-        answer: '未经批准的部门统计调查，调查对象有权拒绝；统计调查表应当标明表号、制定机关、批准机关和有效期限。',
-      },
+      faq(
+        '未经批准的统计调查有效吗？',
+        '未经批准的部门统计调查，调查对象有权拒绝；统计调查表应当标明表号、制定机关、批准机关和有效期限。',
+      ),
     ],
   }),
   tj.item({
@@ -1338,20 +1258,15 @@ export const TJJ_ITEMS: DemoItem[] = [
     ],
     conditions: ['统计调查对象存在拒绝提供、迟报、虚报、瞒报统计资料等违法行为', '经立案调查，事实清楚、证据确凿'],
     materials: [m.opt('陈述、申辩材料', '当事人行使陈述申辩权时提交')],
-    statutory: 90,
-    promised: 90,
-    depth: 1,
-    visits: 1,
-    visitReason: '当事人需接受调查询问并签收执法文书',
-    result: '行政处罚决定书',
+    ...PENALTY,
     entity: ['other'],
     form: f.entity(),
     rights: '当事人享有陈述、申辩权；符合条件的可要求听证；对处罚决定不服的，可以依法申请行政复议或者提起行政诉讼。',
     faqs: [
-      {
-        question: '企业迟报统计报表会被处罚吗？',
-        answer: '经催报后仍未按时提供的，统计机构可责令改正、给予警告，情节严重的可并处罚款并纳入信用记录。',
-      },
+      faq(
+        '企业迟报统计报表会被处罚吗？',
+        '经催报后仍未按时提供的，统计机构可责令改正、给予警告，情节严重的可并处罚款并纳入信用记录。',
+      ),
     ],
   }),
 ];
@@ -1366,12 +1281,7 @@ export const CGJ_ITEMS: DemoItem[] = [
     type: '01',
     objects: ['natural_person', ...ENTITIES],
     basis: [
-      law(
-        '国务院对确需保留的行政审批项目设定行政许可的决定',
-        '附件',
-        '城市建筑垃圾处置核准，实施机关：城市人民政府市容环境卫生行政主管部门。',
-        { docNumber: '国务院令第412号' },
-      ),
+      licensingDecision('附件', '城市建筑垃圾处置核准，实施机关：城市人民政府市容环境卫生行政主管部门。'),
       impl(
         '城市建筑垃圾管理规定',
         '',
@@ -1389,8 +1299,7 @@ export const CGJ_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 3,
     depth: 4,
-    commitment: true,
-    hf: true,
+    marks: 'commitment hf',
     result: '城市建筑垃圾处置核准',
     resultType: 'certificate',
     resultLicense: LT.WASTE_DISPOSAL_APPROVAL,
@@ -1402,10 +1311,10 @@ export const CGJ_ITEMS: DemoItem[] = [
       f.text('disposal_site', '消纳场所'),
     ],
     faqs: [
-      {
-        question: '家庭装修垃圾怎么处理？',
-        answer: '家庭装修垃圾应袋装后投放到小区指定的装修垃圾临时堆放点，由物业委托有资质的单位清运，无需个人申请处置核准。',
-      },
+      faq(
+        '家庭装修垃圾怎么处理？',
+        '家庭装修垃圾应袋装后投放到小区指定的装修垃圾临时堆放点，由物业委托有资质的单位清运，无需个人申请处置核准。',
+      ),
     ],
   }),
   cg.item({
@@ -1443,9 +1352,7 @@ export const CGJ_ITEMS: DemoItem[] = [
       f.text('ad_size', '规格（长×宽，米）'),
       f.date('ad_end_date', '设置期限至'),
     ],
-    faqs: [
-      { question: '开店挂招牌需要审批吗？', answer: '设置在自有门店的店招牌匾实行告知承诺或备案管理，符合设置规范的即时办理。' },
-    ],
+    faqs: [faq('开店挂招牌需要审批吗？', '设置在自有门店的店招牌匾实行告知承诺或备案管理，符合设置规范的即时办理。')],
   }),
   cg.item({
     key: 'cgj.road-occupation',
@@ -1488,7 +1395,7 @@ export const CGJ_ITEMS: DemoItem[] = [
       f.date('occupy_start', '开始日期'),
       f.date('occupy_end', '结束日期'),
     ],
-    faqs: [{ question: '占道施工需要交警审批吗？', answer: '需要。本市实行城管、交警并联审批，一次申请、一并办结。' }],
+    faqs: [faq('占道施工需要交警审批吗？', '需要。本市实行城管、交警并联审批，一次申请、一并办结。')],
   }),
   cg.item({
     key: 'cgj.tree-felling',
@@ -1528,10 +1435,10 @@ export const CGJ_ITEMS: DemoItem[] = [
       f.textarea('reason', '申请理由'),
     ],
     faqs: [
-      {
-        question: '小区里的树挡光可以自己砍吗？',
-        answer: '不可以。需由物业或业主委员会提出申请，经城市绿化主管部门批准并落实补植后方可砍伐或修剪。',
-      },
+      faq(
+        '小区里的树挡光可以自己砍吗？',
+        '不可以。需由物业或业主委员会提出申请，经城市绿化主管部门批准并落实补植后方可砍伐或修剪。',
+      ),
     ],
   }),
   cg.item({
@@ -1551,18 +1458,13 @@ export const CGJ_ITEMS: DemoItem[] = [
     ],
     conditions: ['当事人未取得建设工程规划许可证或未按许可证规定进行建设', '经立案调查，事实清楚、证据确凿'],
     materials: [m.opt('陈述、申辩材料', '当事人行使陈述申辩权时提交'), m.opt('听证申请', '符合听证条件的在规定期限内提出')],
-    statutory: 90,
-    promised: 90,
-    depth: 1,
-    visits: 1,
-    visitReason: '当事人需接受调查询问并签收执法文书',
+    ...PENALTY,
     special: [{ name: '听证', counted: false }],
-    result: '行政处罚决定书',
     person: ['housing'],
     entity: ['construction'],
     form: f.applicant(),
     rights: '当事人享有陈述、申辩和要求听证的权利；对处罚决定不服的，可以依法申请行政复议或者提起行政诉讼。',
-    faqs: [{ question: '发现违建怎么举报？', answer: '可拨打12345或通过粤省事“随手拍”举报，执法部门将依法核查处理并反馈。' }],
+    faqs: [faq('发现违建怎么举报？', '可拨打12345或通过粤省事“随手拍”举报，执法部门将依法核查处理并反馈。')],
   }),
   cg.item({
     key: 'cgj.waste-collection',
@@ -1573,11 +1475,9 @@ export const CGJ_ITEMS: DemoItem[] = [
     type: '01',
     objects: COMPANIES,
     basis: [
-      law(
-        '国务院对确需保留的行政审批项目设定行政许可的决定',
+      licensingDecision(
         '附件',
         '从事城市生活垃圾经营性清扫、收集、运输、处理服务审批，实施机关：城市人民政府市容环境卫生行政主管部门。',
-        { docNumber: '国务院令第412号' },
       ),
     ],
     conditions: [
@@ -1599,7 +1499,7 @@ export const CGJ_ITEMS: DemoItem[] = [
     resultType: 'certificate',
     entity: ['environment'],
     form: [...f.entity(), f.number('vehicle_count', '作业车辆数')],
-    faqs: [{ question: '许可证有效期多久？', answer: '有效期一般为3年，期满需继续从事的应在届满前申请延续。' }],
+    faqs: [faq('许可证有效期多久？', '有效期一般为3年，期满需继续从事的应在届满前申请延续。')],
   }),
 ];
 
@@ -1634,12 +1534,7 @@ export const SWUJ_ITEMS: DemoItem[] = [
     resultType: 'other',
     entity: ['trade'],
     form: [...f.entity(), f.select('industry', '行业', ['零售', '住宿餐饮', '美容美发', '洗浴', '健身', '其他居民服务'])],
-    faqs: [
-      {
-        question: '办了预付卡商家跑路怎么办？',
-        answer: '可向商务部门或12345投诉；已备案企业的预收资金按规定存管，消费者可依法维权。',
-      },
-    ],
+    faqs: [faq('办了预付卡商家跑路怎么办？', '可向商务部门或12345投诉；已备案企业的预收资金按规定存管，消费者可依法维权。')],
   }),
   sw.item({
     key: 'swuj.recycling-filing',
@@ -1668,10 +1563,7 @@ export const SWUJ_ITEMS: DemoItem[] = [
     entity: ['trade', 'environment'],
     form: [...f.entity(), f.address('site_address', '回收站点地址')],
     faqs: [
-      {
-        question: '回收生产性废旧金属有什么特别要求？',
-        answer: '回收生产性废旧金属的，还应向所在地公安机关备案，并如实登记出售人身份信息。',
-      },
+      faq('回收生产性废旧金属有什么特别要求？', '回收生产性废旧金属的，还应向所在地公安机关备案，并如实登记出售人身份信息。'),
     ],
   }),
   sw.item({
@@ -1713,10 +1605,10 @@ export const SWUJ_ITEMS: DemoItem[] = [
       f.text('bank_account', '补贴收款账户'),
     ],
     faqs: [
-      {
-        question: '以旧换新补贴在哪里申请？',
-        answer: '在“汽车以旧换新”小程序或全国汽车以旧换新信息平台在线提交，审核通过后补贴直接发放到本人账户。',
-      },
+      faq(
+        '以旧换新补贴在哪里申请？',
+        '在“汽车以旧换新”小程序或全国汽车以旧换新信息平台在线提交，审核通过后补贴直接发放到本人账户。',
+      ),
     ],
   }),
 ];
@@ -1751,12 +1643,7 @@ export const XFJ_ITEMS: DemoItem[] = [
     resultType: 'document',
     person: ['legal_service'],
     form: [...f.applicant(), f.textarea('request', '请求事项'), f.textarea('facts', '事实和理由')],
-    faqs: [
-      {
-        question: '网上信访和走访有什么区别？',
-        answer: '网上信访与来信、来访具有同等效力，可在线查询办理进度和评价，无需到现场。',
-      },
-    ],
+    faqs: [faq('网上信访和走访有什么区别？', '网上信访与来信、来访具有同等效力，可在线查询办理进度和评价，无需到现场。')],
   }),
 ];
 
@@ -1787,12 +1674,7 @@ export const ZSJ_ITEMS: DemoItem[] = [
     resultType: 'document',
     entity: ['other'],
     form: [...f.applicant(), f.text('dataset', '申请的数据集'), f.textarea('purpose', '数据用途和应用场景')],
-    faqs: [
-      {
-        question: '申请到的开放数据能商用吗？',
-        answer: '按开放协议约定的用途使用，不得超出约定范围，不得危害国家安全和公共利益。',
-      },
-    ],
+    faqs: [faq('申请到的开放数据能商用吗？', '按开放协议约定的用途使用，不得超出约定范围，不得危害国家安全和公共利益。')],
   }),
 ];
 
@@ -1832,11 +1714,6 @@ export const BGS_ITEMS: DemoItem[] = [
       f.textarea('requested_info', '所需政府信息的名称、文号或便于查询的其他特征性描述'),
       f.radio('delivery', '获取方式', ['电子邮件', '邮寄', '当面领取']),
     ],
-    faqs: [
-      {
-        question: '申请政府信息公开收费吗？',
-        answer: '一般不收费；申请数量、频次明显超过合理范围的，行政机关可以按规定收取信息处理费。',
-      },
-    ],
+    faqs: [faq('申请政府信息公开收费吗？', '一般不收费；申请数量、频次明显超过合理范围的，行政机关可以按规定收取信息处理费。')],
   }),
 ];

@@ -96,7 +96,6 @@ export function departmentPhones(regionCode: string, abbr: string): { consult: s
 // The defining bodies' USCCs here are synthetic (well-formed, central-level region 100000).
 // ---------------------------------------------------------------------------------------------
 
-
 /** Synthetic USCCs of the national bodies that define licence types. */
 const DEFINER = {
   mps: centralUscc(1001), // 公安部

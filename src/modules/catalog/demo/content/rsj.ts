@@ -1,10 +1,12 @@
 /** 人力资源和社会保障：社会保障卡、养老、失业、工伤、就业创业、劳动关系、人力资源市场. */
 import type { DemoItem } from '../types.ts';
 import { COMPANIES, ENTITIES, cityDepartment, f, impl, law, m } from './define.ts';
+import { citing, faq } from './builders.ts';
 import { LT } from './reference.ts';
 
 const d = cityDepartment('RSJ');
 const SI_LAW = '中华人民共和国社会保险法';
+const siLaw = citing(SI_LAW);
 const EMPLOYMENT_LAW = '中华人民共和国就业促进法';
 const INJURY_REG = '工伤保险条例';
 const SI_AGENCY = '云浮市社会保险基金管理局';
@@ -22,7 +24,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     type: '21',
     body: SI_AGENCY,
     basis: [
-      law(SI_LAW, '第五十八条', '国家建立全国统一的个人社会保障号码。个人社会保障号码为公民身份号码。'),
+      siLaw('第五十八条', '国家建立全国统一的个人社会保障号码。个人社会保障号码为公民身份号码。'),
       impl(
         '人力资源社会保障部关于推进社会保障卡居民服务“一卡通”的指导意见',
         '',
@@ -41,9 +43,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '在即时制卡网点当场领卡；线上申领的制卡后邮寄或到指定网点领取（约10个工作日）',
     depth: 4,
-    hf: true,
-    mobile: true,
-    kiosk: true,
+    marks: 'hf mobile kiosk',
     crossProvince: false,
     result: '社会保障卡',
     resultLicense: LT.SOCIAL_SECURITY_CARD,
@@ -68,11 +68,8 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.address('delivery_address', '邮寄地址', false),
     ],
     faqs: [
-      { question: '社保卡可以当天拿到吗？', answer: '可以到全市即时制卡网点办理，现场拍照、制卡，一般10分钟左右即可领卡。' },
-      {
-        question: '新生儿怎么办社保卡？',
-        answer: '新生儿可通过“出生一件事”一并申领，也可由监护人在粤省事为孩子申领，制卡后邮寄到家。',
-      },
+      faq('社保卡可以当天拿到吗？', '可以到全市即时制卡网点办理，现场拍照、制卡，一般10分钟左右即可领卡。'),
+      faq('新生儿怎么办社保卡？', '新生儿可通过“出生一件事”一并申领，也可由监护人在粤省事为孩子申领，制卡后邮寄到家。'),
     ],
   }),
   d.item({
@@ -85,7 +82,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     type: '21',
     body: SI_AGENCY,
     basis: [
-      law(SI_LAW, '第五十八条', '国家建立全国统一的个人社会保障号码。个人社会保障号码为公民身份号码。'),
+      siLaw('第五十八条', '国家建立全国统一的个人社会保障号码。个人社会保障号码为公民身份号码。'),
       impl(
         '社会保障卡服务管理规定（以人力资源社会保障部门现行规定为准）',
         '',
@@ -97,9 +94,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
-    kiosk: true,
+    marks: 'hf mobile kiosk',
     result: '社会保障卡',
     resultLicense: LT.SOCIAL_SECURITY_CARD,
     delivery: ['即时制卡网点领取', '邮寄送达'],
@@ -111,10 +106,10 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.address('delivery_address', '邮寄地址', false),
     ],
     faqs: [
-      {
-        question: '社保卡丢了里面的钱会丢吗？',
-        answer: '请立即通过粤省事、12333或合作银行挂失，挂失后医保和金融功能冻结；补卡后原账户资金和参保信息自动转入新卡。',
-      },
+      faq(
+        '社保卡丢了里面的钱会丢吗？',
+        '请立即通过粤省事、12333或合作银行挂失，挂失后医保和金融功能冻结；补卡后原账户资金和参保信息自动转入新卡。',
+      ),
     ],
   }),
   d.item({
@@ -126,11 +121,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     type: '21',
     body: SI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
-        '第二十条',
-        '国家建立和完善新型农村社会养老保险制度。新型农村社会养老保险实行个人缴费、集体补助和政府补贴相结合。',
-      ),
+      siLaw('第二十条', '国家建立和完善新型农村社会养老保险制度。新型农村社会养老保险实行个人缴费、集体补助和政府补贴相结合。'),
       impl(
         '国务院关于建立统一的城乡居民基本养老保险制度的意见',
         '',
@@ -146,9 +137,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutory: 15,
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
-    kiosk: true,
+    marks: 'hf mobile kiosk',
     result: '参保登记信息',
     resultType: 'other',
     person: ['pension', 'social_insurance', 'agriculture'],
@@ -169,10 +158,10 @@ export const RSJ_ITEMS: DemoItem[] = [
       ]),
     ],
     faqs: [
-      {
-        question: '城乡居民养老保险每年交多少？',
-        answer: '设置多个缴费档次，参保人自主选择，多缴多得；政府按档次给予缴费补贴。具体档次以当年公布为准。',
-      },
+      faq(
+        '城乡居民养老保险每年交多少？',
+        '设置多个缴费档次，参保人自主选择，多缴多得；政府按档次给予缴费补贴。具体档次以当年公布为准。',
+      ),
     ],
   }),
   d.item({
@@ -184,7 +173,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     type: '21',
     body: SI_AGENCY,
     basis: [
-      law(SI_LAW, '第十六条', '参加基本养老保险的个人，达到法定退休年龄时累计缴费满十五年的，按月领取基本养老金。'),
+      siLaw('第十六条', '参加基本养老保险的个人，达到法定退休年龄时累计缴费满十五年的，按月领取基本养老金。'),
       impl(
         '全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定',
         '',
@@ -206,8 +195,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 5,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '基本养老金待遇核定表',
     resultType: 'document',
     process: [
@@ -223,12 +211,11 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.radio('retire_type', '退休类型', ['正常退休', '弹性提前退休', '弹性延迟退休', '特殊工种提前退休', '病退']),
     ],
     faqs: [
-      {
-        question: '延迟退休后我什么时候能退休？',
-        answer:
-          '可在粤省事或国家社会保险公共服务平台输入出生年月和性别查询本人法定退休年龄；满足最低缴费年限的，可申请最多提前3年弹性退休。',
-      },
-      { question: '退休要单位办还是个人办？', answer: '在职参保的由单位申报，灵活就业人员个人申报，均可网上办理，无需到窗口。' },
+      faq(
+        '延迟退休后我什么时候能退休？',
+        '可在粤省事或国家社会保险公共服务平台输入出生年月和性别查询本人法定退休年龄；满足最低缴费年限的，可申请最多提前3年弹性退休。',
+      ),
+      faq('退休要单位办还是个人办？', '在职参保的由单位申报，灵活就业人员个人申报，均可网上办理，无需到窗口。'),
     ],
   }),
   d.item({
@@ -240,8 +227,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     type: '21',
     body: SI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第十九条',
         '个人跨统筹地区就业的，其基本养老保险关系随本人转移，缴费年限累计计算。个人达到法定退休年龄时，基本养老金分段计算、统一支付。',
       ),
@@ -252,19 +238,13 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutoryNote: '转出地和转入地各15个工作日，跨省转移全流程不超过45个工作日',
     promised: 30,
     depth: 4,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf crossProvince nationwide mobile',
     result: '养老保险关系转移接续联系函',
     resultType: 'document',
     person: ['social_insurance', 'employment'],
     form: [...f.applicant(), cardField(), f.text('transfer_from', '原参保地')],
     faqs: [
-      {
-        question: '社保转移需要回原参保地吗？',
-        answer: '不需要。在国家社会保险公共服务平台、粤省事或新参保地申请，系统自动联系原参保地办理。',
-      },
+      faq('社保转移需要回原参保地吗？', '不需要。在国家社会保险公共服务平台、粤省事或新参保地申请，系统自动联系原参保地办理。'),
     ],
   }),
   d.item({
@@ -276,8 +256,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     type: '21',
     body: SI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第十七条',
         '参加基本养老保险的个人，因病或者非因工死亡的，其遗属可以领取丧葬补助金和抚恤金；在未达到法定退休年龄时因病或者非因工致残完全丧失劳动能力的，可以领取病残津贴。',
       ),
@@ -304,12 +283,7 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.idOf('deceased_id_number', '死者身份证号码'),
       f.text('bank_account', '收款账户'),
     ],
-    faqs: [
-      {
-        question: '养老保险个人账户余额可以继承吗？',
-        answer: '可以。个人账户余额可依法继承，在申领丧葬补助金和抚恤金时一并办理。',
-      },
-    ],
+    faqs: [faq('养老保险个人账户余额可以继承吗？', '可以。个人账户余额可依法继承，在申领丧葬补助金和抚恤金时一并办理。')],
   }),
   d.item({
     key: 'rsj.unemployment.benefit',
@@ -320,13 +294,11 @@ export const RSJ_ITEMS: DemoItem[] = [
     type: '21',
     body: SI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第四十五条',
         '失业人员符合下列条件的，从失业保险基金中领取失业保险金：（一）失业前用人单位和本人已经缴纳失业保险费满一年的；（二）非因本人意愿中断就业的；（三）已经进行失业登记，并有求职要求的。',
       ),
-      law(
-        SI_LAW,
+      siLaw(
         '第四十六条',
         '失业人员失业前用人单位和本人累计缴费满一年不足五年的，领取失业保险金的期限最长为十二个月；累计缴费满五年不足十年的，领取失业保险金的期限最长为十八个月；累计缴费十年以上的，领取失业保险金的期限最长为二十四个月。',
       ),
@@ -342,10 +314,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 5,
     depth: 4,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf crossProvince nationwide mobile',
     instant: false,
     result: '失业保险金核定通知书',
     person: ['employment', 'social_insurance'],
@@ -356,14 +325,11 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.text('last_employer', '原工作单位'),
     ],
     faqs: [
-      {
-        question: '主动辞职能领失业金吗？',
-        answer: '因本人意愿中断就业（如主动辞职）的一般不能领取失业保险金；符合条件的可申领失业补助金，以当年政策为准。',
-      },
-      {
-        question: '失业金每月多少？',
-        answer: '按广东省规定标准（最低工资标准的一定比例）计发，领取期间由失业保险基金代缴基本医疗保险费。',
-      },
+      faq(
+        '主动辞职能领失业金吗？',
+        '因本人意愿中断就业（如主动辞职）的一般不能领取失业保险金；符合条件的可申领失业补助金，以当年政策为准。',
+      ),
+      faq('失业金每月多少？', '按广东省规定标准（最低工资标准的一定比例）计发，领取期间由失业保险基金代缴基本医疗保险费。'),
     ],
   }),
   d.item({
@@ -396,9 +362,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutory: 5,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
+    marks: 'instant hf mobile',
     result: '就业登记信息',
     resultType: 'other',
     person: ['employment'],
@@ -410,10 +374,7 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.select('employment_form', '就业形式', ['单位就业', '个体经营', '灵活就业']),
     ],
     faqs: [
-      {
-        question: '就业登记有什么用？',
-        answer: '就业登记是享受社保补贴、就业补贴等政策的依据，办理后可在粤省事查看电子《就业创业证》信息。',
-      },
+      faq('就业登记有什么用？', '就业登记是享受社保补贴、就业补贴等政策的依据，办理后可在粤省事查看电子《就业创业证》信息。'),
     ],
   }),
   d.item({
@@ -440,13 +401,12 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutory: 5,
     promised: 0,
     depth: 4,
-    instant: true,
-    mobile: true,
+    marks: 'instant mobile',
     result: '失业登记信息',
     resultType: 'other',
     person: ['employment'],
     form: [...f.applicant(), f.address('residence_address', '常住地址'), f.textarea('job_intention', '求职意向', false)],
-    faqs: [{ question: '非本地户籍能做失业登记吗？', answer: '可以。失业登记在常住地办理，不受户籍限制。' }],
+    faqs: [faq('非本地户籍能做失业登记吗？', '可以。失业登记在常住地办理，不受户籍限制。')],
   }),
   d.item({
     key: 'rsj.employment.hard-to-employ',
@@ -490,12 +450,7 @@ export const RSJ_ITEMS: DemoItem[] = [
         '其他',
       ]),
     ],
-    faqs: [
-      {
-        question: '认定为就业困难人员有什么扶持？',
-        answer: '可享受公益性岗位安置、社会保险补贴、岗位补贴、职业培训补贴等就业援助政策。',
-      },
-    ],
+    faqs: [faq('认定为就业困难人员有什么扶持？', '可享受公益性岗位安置、社会保险补贴、岗位补贴、职业培训补贴等就业援助政策。')],
   }),
   d.item({
     key: 'rsj.employment.flexible-subsidy',
@@ -532,10 +487,10 @@ export const RSJ_ITEMS: DemoItem[] = [
     person: ['employment', 'social_insurance'],
     form: [...f.applicant(), cardField(), f.text('subsidy_period', '申请补贴期间')],
     faqs: [
-      {
-        question: '社保补贴能补多少？',
-        answer: '按实际缴纳的基本养老、基本医疗和失业保险费的一定比例给予补贴，最长不超过3年（距退休不足5年的可延长至退休）。',
-      },
+      faq(
+        '社保补贴能补多少？',
+        '按实际缴纳的基本养老、基本医疗和失业保险费的一定比例给予补贴，最长不超过3年（距退休不足5年的可延长至退休）。',
+      ),
     ],
   }),
   d.item({
@@ -592,10 +547,10 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.text('business_name', '经营主体名称'),
     ],
     faqs: [
-      {
-        question: '创业担保贷款利息谁出？',
-        answer: '符合条件的按规定由财政给予贴息，借款人只需承担约定利率中扣除贴息后的部分，具体额度和贴息比例以当年政策为准。',
-      },
+      faq(
+        '创业担保贷款利息谁出？',
+        '符合条件的按规定由财政给予贴息，借款人只需承担约定利率中扣除贴息后的部分，具体额度和贴息比例以当年政策为准。',
+      ),
     ],
   }),
   d.item({
@@ -634,7 +589,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     person: ['employment'],
     entity: ['finance_support', 'start_business'],
     form: [...f.applicant(), f.text('business_name', '所创办企业（个体户）名称'), f.text('bank_account', '收款账户')],
-    faqs: [{ question: '一次性创业资助多少钱？', answer: '每户1万元，每人只能享受一次。' }],
+    faqs: [faq('一次性创业资助多少钱？', '每户1万元，每人只能享受一次。')],
   }),
   d.item({
     key: 'rsj.injury.recognition',
@@ -687,10 +642,10 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.textarea('accident_description', '受伤经过'),
     ],
     faqs: [
-      {
-        question: '下班路上出车祸算工伤吗？',
-        answer: '在上下班途中受到非本人主要责任的交通事故伤害的，应当认定为工伤，需提供交警部门出具的事故责任认定书。',
-      },
+      faq(
+        '下班路上出车祸算工伤吗？',
+        '在上下班途中受到非本人主要责任的交通事故伤害的，应当认定为工伤，需提供交警部门出具的事故责任认定书。',
+      ),
     ],
   }),
   d.item({
@@ -735,9 +690,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     resultType: 'document',
     person: ['employment', 'social_insurance'],
     form: [...f.applicant(), f.text('injury_decision_no', '工伤认定决定书编号')],
-    faqs: [
-      { question: '对鉴定结论不服怎么办？', answer: '可以在收到鉴定结论之日起15日内向广东省劳动能力鉴定委员会申请再次鉴定。' },
-    ],
+    faqs: [faq('对鉴定结论不服怎么办？', '可以在收到鉴定结论之日起15日内向广东省劳动能力鉴定委员会申请再次鉴定。')],
   }),
   d.item({
     key: 'rsj.labour.arbitration',
@@ -797,8 +750,8 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.textarea('facts', '事实与理由'),
     ],
     faqs: [
-      { question: '申请劳动仲裁要交钱吗？', answer: '不收费。劳动争议仲裁费用由财政予以保障。' },
-      { question: '仲裁多久出结果？', answer: '自受理之日起45日内结束，案情复杂的经批准可延长不超过15日。' },
+      faq('申请劳动仲裁要交钱吗？', '不收费。劳动争议仲裁费用由财政予以保障。'),
+      faq('仲裁多久出结果？', '自受理之日起45日内结束，案情复杂的经批准可延长不超过15日。'),
     ],
   }),
   d.item({
@@ -838,10 +791,10 @@ export const RSJ_ITEMS: DemoItem[] = [
     entity: ['employment'],
     form: [...f.applicant(), f.text('respondent', '被投诉单位名称'), f.textarea('complaint', '投诉事项')],
     faqs: [
-      {
-        question: '被拖欠工资除了仲裁还有什么办法？',
-        answer: '可以向劳动保障监察机构投诉，或拨打12345、12333；监察机构立案后责令用人单位限期支付。',
-      },
+      faq(
+        '被拖欠工资除了仲裁还有什么办法？',
+        '可以向劳动保障监察机构投诉，或拨打12345、12333；监察机构立案后责令用人单位限期支付。',
+      ),
     ],
   }),
   d.item({
@@ -887,10 +840,10 @@ export const RSJ_ITEMS: DemoItem[] = [
     entity: ['qualification', 'employment'],
     form: [...f.entity(), f.address('premises_address', '服务场所地址'), f.number('staff_count', '专职工作人员数')],
     faqs: [
-      {
-        question: '人力资源服务机构开展招聘网站要许可吗？',
-        answer: '通过互联网提供人力资源供求信息等服务的，需办理人力资源服务许可；仅从事人力资源外包、培训等其他业务的实行备案。',
-      },
+      faq(
+        '人力资源服务机构开展招聘网站要许可吗？',
+        '通过互联网提供人力资源供求信息等服务的，需办理人力资源服务许可；仅从事人力资源外包、培训等其他业务的实行备案。',
+      ),
     ],
   }),
   d.item({
@@ -923,7 +876,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     resultLicense: LT.LABOUR_DISPATCH_LICENCE,
     entity: ['qualification', 'employment'],
     form: [...f.entity(), f.money('registered_capital', '注册资本（元）'), f.address('premises_address', '经营场所地址')],
-    faqs: [{ question: '劳务派遣许可证有效期多久？', answer: '有效期为3年，需要延续的应当在有效期届满60日前提出申请。' }],
+    faqs: [faq('劳务派遣许可证有效期多久？', '有效期为3年，需要延续的应当在有效期届满60日前提出申请。')],
   }),
   d.item({
     key: 'rsj.labour.special-hours',
@@ -958,7 +911,7 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.number('worker_count', '涉及职工人数'),
       f.textarea('positions', '涉及岗位'),
     ],
-    faqs: [{ question: '特殊工时批复有效期多久？', answer: '一般为1至3年，期满需继续实行的应重新申请。' }],
+    faqs: [faq('特殊工时批复有效期多久？', '一般为1至3年，期满需继续实行的应重新申请。')],
   }),
   d.item({
     key: 'rsj.si.employer-register',
@@ -970,8 +923,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     body: SI_AGENCY,
     objects: ENTITIES,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第五十七条',
         '用人单位应当自成立之日起三十日内凭营业执照、登记证书或者单位印章，向当地社会保险经办机构申请办理社会保险登记。社会保险经办机构应当自收到申请之日起十五日内予以审核，发给社会保险登记证件。',
       ),
@@ -982,8 +934,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '随营业执照申领同步完成登记（“多证合一”）',
     depth: 4,
-    instant: true,
-    hf: true,
+    marks: 'instant hf',
     result: '社会保险登记信息',
     resultType: 'other',
     entity: ['start_business', 'employment'],
@@ -993,10 +944,10 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.select('si_types', '参保险种', ['养老、失业、工伤', '养老、失业、工伤、医疗（含生育）']),
     ],
     faqs: [
-      {
-        question: '新开公司还要单独办社保登记吗？',
-        answer: '不需要。在开办企业“一网通办”中勾选社保登记即可同步办理，营业执照即为社会保险登记凭证。',
-      },
+      faq(
+        '新开公司还要单独办社保登记吗？',
+        '不需要。在开办企业“一网通办”中勾选社保登记即可同步办理，营业执照即为社会保险登记凭证。',
+      ),
     ],
   }),
   d.item({
@@ -1009,8 +960,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     body: SI_AGENCY,
     objects: ENTITIES,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第五十八条',
         '用人单位应当自用工之日起三十日内为其职工向社会保险经办机构申请办理社会保险登记。未办理社会保险登记的，由社会保险经办机构核定其应当缴纳的社会保险费。',
       ),
@@ -1023,8 +973,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutory: 15,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
+    marks: 'instant hf',
     result: '职工参保登记信息',
     resultType: 'other',
     entity: ['employment'],
@@ -1035,12 +984,7 @@ export const RSJ_ITEMS: DemoItem[] = [
       f.money('contribution_base', '缴费工资（元/月）'),
       f.date('employment_date', '用工日期'),
     ],
-    faqs: [
-      {
-        question: '试用期要买社保吗？',
-        answer: '要。用人单位应当自用工之日起30日内为职工办理参保登记，试用期包含在劳动合同期限内。',
-      },
-    ],
+    faqs: [faq('试用期要买社保吗？', '要。用人单位应当自用工之日起30日内为职工办理参保登记，试用期包含在劳动合同期限内。')],
   }),
   d.item({
     key: 'rsj.si.record-print',
@@ -1051,8 +995,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     type: '21',
     body: SI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第七十四条',
         '社会保险经办机构应当及时、完整、准确地记录参加社会保险的个人缴费和用人单位为其缴费，以及享受社会保险待遇等个人权益记录，定期将个人权益记录单免费寄送本人。用人单位和个人可以免费向社会保险经办机构查询、核对其缴费记录和个人权益记录。',
       ),
@@ -1062,10 +1005,7 @@ export const RSJ_ITEMS: DemoItem[] = [
     statutory: 1,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
-    kiosk: true,
+    marks: 'instant hf mobile kiosk',
     result: '社会保险个人参保证明',
     process: [
       '申请：在粤省事、广东人社网上服务厅或政务服务一体机选择参保证明',
@@ -1076,11 +1016,6 @@ export const RSJ_ITEMS: DemoItem[] = [
       ...f.applicant(),
       f.select('proof_scope', '证明内容', ['参保缴费证明（全部险种）', '养老保险缴费明细', '医疗保险缴费明细']),
     ],
-    faqs: [
-      {
-        question: '孩子入学要的社保证明在哪打？',
-        answer: '在粤省事“社保-参保证明”即可下载带电子签章的证明，学校可扫码核验，无需到窗口。',
-      },
-    ],
+    faqs: [faq('孩子入学要的社保证明在哪打？', '在粤省事“社保-参保证明”即可下载带电子签章的证明，学校可扫码核验，无需到窗口。')],
   }),
 ];

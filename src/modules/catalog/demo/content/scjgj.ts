@@ -1,24 +1,25 @@
 /** 市场监督管理：市场主体登记、食品药品、特种设备、知识产权、监管执法. */
 import type { DemoItem } from '../types.ts';
 import { cityDepartment, COMPANIES, ENTITIES, f, impl, law, m, wf } from './define.ts';
+import { PENALTY, SITE_CHECK, citing, faq } from './builders.ts';
 import { COUNTIES, LT } from './reference.ts';
 
 const d = cityDepartment('SCJGJ');
 const YUNCHENG = COUNTIES[0].code;
 const REG = '中华人民共和国市场主体登记管理条例';
+const registration = citing(REG);
 const FOOD_LAW = '中华人民共和国食品安全法';
+const foodLaw = citing(FOOD_LAW);
 const FOOD_RULES = '食品经营许可和备案管理办法';
 const REG_LOCATION = '云浮市政务服务中心市场主体登记窗口（B04）或开办企业专区';
 
 const regBasis = [
-  law(
-    REG,
+  registration(
     '第三条',
     '市场主体应当依照本条例办理登记。未经登记，不得以市场主体名义从事经营活动。法律、行政法规规定无需办理登记的除外。',
     { docNumber: '国务院令第746号' },
   ),
-  law(
-    REG,
+  registration(
     '第十九条',
     '登记机关应当对申请材料进行形式审查。对申请材料齐全、符合法定形式的予以确认并当场登记。不能当场登记的，应当在3个工作日内予以登记；情形复杂的，经登记机关负责人批准，可以再延长3个工作日。',
   ),
@@ -92,9 +93,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     promised: 1,
     promisedNote: '开办企业（营业执照、公章刻制、发票申领、社保和公积金登记、银行预约开户）全流程0.5个工作日',
     depth: 4,
-    hf: true,
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf mobile ownWindow',
     result: '营业执照',
     resultLicense: LT.BUSINESS_LICENCE,
     location: REG_LOCATION,
@@ -109,18 +108,15 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     person: ['employment'],
     form: companyForm(),
     faqs: [
-      {
-        question: '注册公司需要多少钱？',
-        answer: '企业登记不收费；新办企业在本市可免费刻制首套公章、免费邮寄执照。注册资本实行认缴制，股东按章程在五年内缴足。',
-      },
-      {
-        question: '开公司一定要有办公室吗？',
-        answer: '需要有住所，但可使用“住所申报承诺制”、集群注册地址或“一照多址”，无需提交租赁合同和产权证明。',
-      },
-      {
-        question: '营业执照多久能拿到？',
-        answer: '材料齐全当天即可核准，电子营业执照实时生成；开办企业全流程0.5个工作日内完成。',
-      },
+      faq(
+        '注册公司需要多少钱？',
+        '企业登记不收费；新办企业在本市可免费刻制首套公章、免费邮寄执照。注册资本实行认缴制，股东按章程在五年内缴足。',
+      ),
+      faq(
+        '开公司一定要有办公室吗？',
+        '需要有住所，但可使用“住所申报承诺制”、集群注册地址或“一照多址”，无需提交租赁合同和产权证明。',
+      ),
+      faq('营业执照多久能拿到？', '材料齐全当天即可核准，电子营业执照实时生成；开办企业全流程0.5个工作日内完成。'),
     ],
   }),
   d.item({
@@ -150,10 +146,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     statutory: 3,
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
-    kiosk: true,
-    instant: true,
+    marks: 'hf mobile kiosk instant',
     result: '营业执照',
     resultLicense: LT.BUSINESS_LICENCE,
     location: '云城区政务服务中心市场主体登记窗口或各镇（街道）便民服务中心',
@@ -166,7 +159,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
       f.textarea('business_scope', '经营范围'),
       f.select('form_of_business', '组成形式', ['个人经营', '家庭经营']),
     ],
-    faqs: [{ question: '个体户可以没有名称吗？', answer: '可以。个体工商户可以不使用名称，执照上名称栏显示为“***”。' }],
+    faqs: [faq('个体户可以没有名称吗？', '可以。个体工商户可以不使用名称，执照上名称栏显示为“***”。')],
   }),
   d.item({
     key: 'scjgj.company.change',
@@ -179,8 +172,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     objects: ENTITIES,
     basis: [
       ...regBasis,
-      law(
-        REG,
+      registration(
         '第二十四条',
         '市场主体变更登记事项，应当自作出变更决议、决定或者法定变更事项发生之日起30日内向登记机关申请变更登记。',
       ),
@@ -198,9 +190,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     statutory: 3,
     promised: 1,
     depth: 4,
-    hf: true,
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf mobile ownWindow',
     result: '营业执照',
     resultLicense: LT.BUSINESS_LICENCE,
     // the company keeps its licence: a new version of the 营业执照 it holds, the old one 失效
@@ -213,10 +203,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
       f.textarea('change_content', '变更后内容'),
     ],
     faqs: [
-      {
-        question: '公司变更后税务、社保要单独变更吗？',
-        answer: '登记信息变更后通过部门共享同步推送税务、社保、公积金等部门，无需重复提交。',
-      },
+      faq('公司变更后税务、社保要单独变更吗？', '登记信息变更后通过部门共享同步推送税务、社保、公积金等部门，无需重复提交。'),
     ],
   }),
   d.item({
@@ -230,8 +217,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     objects: ENTITIES,
     basis: [
       ...regBasis,
-      law(
-        REG,
+      registration(
         '第三十一条',
         '市场主体因解散、被宣告破产或者其他法定事由需要终止的，应当依法向登记机关申请注销登记。经登记机关注销登记，市场主体终止。市场主体注销依法须经批准的，应当经批准后向登记机关申请注销登记。',
       ),
@@ -255,12 +241,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     location: REG_LOCATION,
     entity: ['deregistration'],
     form: [...f.entity(), f.textarea('dissolution_reason', '解散原因'), f.date('announcement_date', '债权人公告日期')],
-    faqs: [
-      {
-        question: '注销公司大概要多久？',
-        answer: '一般注销需完成清算和45日债权人公告；无债权债务的可选择简易注销，公示20日后即可申请。',
-      },
-    ],
+    faqs: [faq('注销公司大概要多久？', '一般注销需完成清算和45日债权人公告；无债权债务的可选择简易注销，公示20日后即可申请。')],
   }),
   d.item({
     key: 'scjgj.company.simple-deregister',
@@ -272,8 +253,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     type: '01',
     objects: ['natural_person', ...ENTITIES],
     basis: [
-      law(
-        REG,
+      registration(
         '第三十三条',
         '市场主体未发生债权债务或者已将债权债务清偿完结，未发生或者已结清清偿费用、职工工资、社会保险费用、法定补偿金、应缴纳税款（滞纳金、罚款），并由全体投资人书面承诺对上述情况的真实性承担法律责任的，可以按照简易程序办理注销登记。市场主体应当将承诺书及注销登记申请通过国家企业信用信息公示系统公示，公示期为20日。在公示期内无相关部门、债权人及其他利害关系人提出异议的，市场主体可以于公示期届满之日起20日内向登记机关申请注销登记。',
         { docNumber: '国务院令第746号' },
@@ -289,13 +269,12 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     statutory: 3,
     promised: 1,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     special: [{ name: '简易注销公示', limit: '20日', counted: false }],
     result: '准予简易注销登记通知书',
     entity: ['deregistration'],
     form: [...f.entity(), f.radio('tax_status', '是否已清税或未办理涉税事宜', ['是', '否'])],
-    faqs: [{ question: '个体户注销要公示吗？', answer: '个体工商户简易注销无需公示，在粤商通或窗口提交承诺后即可办理。' }],
+    faqs: [faq('个体户注销要公示吗？', '个体工商户简易注销无需公示，在粤商通或窗口提交承诺后即可办理。')],
   }),
   d.item({
     key: 'scjgj.licence.reissue',
@@ -312,17 +291,13 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     statutory: 3,
     promised: 0,
     depth: 4,
-    instant: true,
-    mobile: true,
+    marks: 'instant mobile',
     result: '营业执照',
     resultLicense: LT.BUSINESS_LICENCE,
     entity: ['start_business'],
     form: [...f.entity(), f.radio('reason', '申请原因', ['遗失补领', '毁损换发'])],
     faqs: [
-      {
-        question: '营业执照丢了要登报吗？',
-        answer: '不需要。通过国家企业信用信息公示系统免费公示遗失声明后即可申请补领，电子营业执照同样有效。',
-      },
+      faq('营业执照丢了要登报吗？', '不需要。通过国家企业信用信息公示系统免费公示遗失声明后即可申请补领，电子营业执照同样有效。'),
     ],
   }),
   d.item({
@@ -336,8 +311,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     region: YUNCHENG,
     objects: ['natural_person', ...ENTITIES],
     basis: [
-      law(
-        FOOD_LAW,
+      foodLaw(
         '第三十五条',
         '国家对食品生产经营实行许可制度。从事食品生产、食品销售、餐饮服务，应当依法取得许可。但是，销售食用农产品和仅销售预包装食品的，不需要取得许可。仅销售预包装食品的，应当报所在地县级以上地方人民政府食品安全监督管理部门备案。',
       ),
@@ -366,9 +340,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     promised: 3,
     promisedNote: '实行告知承诺的当场发证，事后现场核查',
     depth: 4,
-    hf: true,
-    commitment: true,
-    mobile: true,
+    marks: 'hf commitment mobile',
     special: [{ name: '现场核查', limit: '不计入告知承诺当场发证时限', counted: true }],
     commitmentCheckDays: 20,
     result: '食品经营许可证',
@@ -376,16 +348,12 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     entity: ['food_drug', 'start_business'],
     form: foodForm(),
     faqs: [
-      {
-        question: '开饭店需要办哪些证？',
-        answer:
-          '一般需办理营业执照和食品经营许可证；使用燃气的需符合燃气安全要求，排放油烟的需安装油烟净化设施。可通过“开饭店一件事”一次申请。',
-      },
-      { question: '只卖包装好的零食要办食品经营许可吗？', answer: '不需要。仅销售预包装食品的，办理备案即可。' },
-      {
-        question: '食品经营许可证有效期多久？',
-        answer: '有效期5年，需延续的应在有效期届满前90个工作日至15个工作日期间申请延续。',
-      },
+      faq(
+        '开饭店需要办哪些证？',
+        '一般需办理营业执照和食品经营许可证；使用燃气的需符合燃气安全要求，排放油烟的需安装油烟净化设施。可通过“开饭店一件事”一次申请。',
+      ),
+      faq('只卖包装好的零食要办食品经营许可吗？', '不需要。仅销售预包装食品的，办理备案即可。'),
+      faq('食品经营许可证有效期多久？', '有效期5年，需延续的应在有效期届满前90个工作日至15个工作日期间申请延续。'),
     ],
   }),
   d.item({
@@ -399,7 +367,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     region: YUNCHENG,
     objects: ['natural_person', ...ENTITIES],
     basis: [
-      law(FOOD_LAW, '第三十五条', '仅销售预包装食品的，应当报所在地县级以上地方人民政府食品安全监督管理部门备案。'),
+      foodLaw('第三十五条', '仅销售预包装食品的，应当报所在地县级以上地方人民政府食品安全监督管理部门备案。'),
       impl(
         FOOD_RULES,
         '',
@@ -411,18 +379,13 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
+    marks: 'instant hf mobile',
     result: '仅销售预包装食品备案信息',
     resultType: 'other',
     entity: ['food_drug', 'start_business'],
     form: foodForm(),
     faqs: [
-      {
-        question: '备案后还需要办食品经营许可证吗？',
-        answer: '仅销售预包装食品的只需备案；如同时销售散装食品或现场制售，需申请食品经营许可。',
-      },
+      faq('备案后还需要办食品经营许可证吗？', '仅销售预包装食品的只需备案；如同时销售散装食品或现场制售，需申请食品经营许可。'),
     ],
   }),
   d.item({
@@ -458,16 +421,16 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     promised: 10,
     depth: 3,
     visits: 0,
-    special: [{ name: '现场核查', counted: true }],
+    special: [SITE_CHECK],
     result: '广东省食品小作坊登记证',
     resultLicense: LT.FOOD_WORKSHOP_CERT,
     entity: ['food_drug', 'agriculture'],
     form: [...foodForm(), f.textarea('products', '生产加工食品品种')],
     faqs: [
-      {
-        question: '小作坊生产的食品能卖到外地吗？',
-        answer: '食品小作坊生产加工的食品原则上在本市行政区域内销售，具体以广东省条例和本市规定为准。',
-      },
+      faq(
+        '小作坊生产的食品能卖到外地吗？',
+        '食品小作坊生产加工的食品原则上在本市行政区域内销售，具体以广东省条例和本市规定为准。',
+      ),
     ],
   }),
   d.item({
@@ -518,7 +481,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
       f.select('business_scope', '经营范围', ['处方药、甲类非处方药、乙类非处方药', '乙类非处方药']),
       f.text('pharmacist', '执业药师姓名'),
     ],
-    faqs: [{ question: '药店可以医保刷卡吗？', answer: '取得药品经营许可证后，需另行向医疗保障部门申请纳入医保定点零售药店。' }],
+    faqs: [faq('药店可以医保刷卡吗？', '取得药品经营许可证后，需另行向医疗保障部门申请纳入医保定点零售药店。')],
   }),
   d.item({
     key: 'scjgj.device.class2-filing',
@@ -556,10 +519,10 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     entity: ['food_drug', 'health'],
     form: [...f.entity(), f.address('premises_address', '经营场所'), f.textarea('business_scope', '经营范围（分类编码）')],
     faqs: [
-      {
-        question: '药店卖血压计、体温计要备案吗？',
-        answer: '体温计、血压计等部分第二类医疗器械产品已免于经营备案；其他第二类医疗器械需在开展经营前备案。',
-      },
+      faq(
+        '药店卖血压计、体温计要备案吗？',
+        '体温计、血压计等部分第二类医疗器械产品已免于经营备案；其他第二类医疗器械需在开展经营前备案。',
+      ),
     ],
   }),
   d.item({
@@ -597,10 +560,10 @@ export const SCJGJ_ITEMS: DemoItem[] = [
       f.address('install_address', '设备使用地点'),
     ],
     faqs: [
-      {
-        question: '小区电梯谁来办使用登记？',
-        answer: '由电梯使用单位（一般为物业服务企业或产权单位）办理使用登记，并将登记标志置于电梯轿厢显著位置。',
-      },
+      faq(
+        '小区电梯谁来办使用登记？',
+        '由电梯使用单位（一般为物业服务企业或产权单位）办理使用登记，并将登记标志置于电梯轿厢显著位置。',
+      ),
     ],
   }),
   d.item({
@@ -640,7 +603,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
       f.number('member_count', '成员人数'),
       f.textarea('business_scope', '业务范围'),
     ],
-    faqs: [{ question: '成立合作社至少要几个人？', answer: '至少5名成员，其中农民应当占成员总数的80%以上。' }],
+    faqs: [faq('成立合作社至少要几个人？', '至少5名成员，其中农民应当占成员总数的80%以上。')],
   }),
   d.item({
     key: 'scjgj.equity-pledge',
@@ -671,7 +634,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
       f.text('pledgee', '质权人'),
       f.money('pledged_amount', '出质股权数额（万元）'),
     ],
-    faqs: [{ question: '股权出质登记要多久？', answer: '材料齐全的即时办结，可在国家企业信用信息公示系统查询出质信息。' }],
+    faqs: [faq('股权出质登记要多久？', '材料齐全的即时办结，可在国家企业信用信息公示系统查询出质信息。')],
   }),
   d.item({
     key: 'scjgj.enforcement.food-unlicensed',
@@ -683,8 +646,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     region: YUNCHENG,
     objects: ['natural_person', ...ENTITIES],
     basis: [
-      law(
-        FOOD_LAW,
+      foodLaw(
         '第一百二十二条',
         '违反本法规定，未取得食品生产经营许可从事食品生产经营活动，或者未取得食品添加剂生产许可从事食品添加剂生产活动的，由县级以上人民政府食品安全监督管理部门没收违法所得和违法生产经营的食品、食品添加剂以及用于违法生产经营的工具、设备、原料等物品；违法生产经营的食品、食品添加剂货值金额不足一万元的，并处五万元以上十万元以下罚款；货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款。',
       ),
@@ -694,22 +656,17 @@ export const SCJGJ_ITEMS: DemoItem[] = [
       m.own('陈述、申辩材料', { necessity: 'optional', note: '当事人行使陈述申辩权时提交' }),
       m.opt('听证申请书', '符合听证条件且要求听证的，在收到告知书之日起5个工作日内提出'),
     ],
-    statutory: 90,
+    ...PENALTY,
     statutoryNote: '自立案之日起90日内作出处罚决定；案情复杂的经批准可延长',
-    promised: 90,
-    depth: 1,
-    visits: 1,
-    visitReason: '当事人需接受调查询问并签收执法文书',
     special: [{ name: '听证', counted: false }],
-    result: '行政处罚决定书',
     entity: ['food_drug'],
     form: [...f.entity(), f.textarea('statement', '陈述申辩意见', false)],
     rights: '当事人享有陈述、申辩权；符合条件的可要求听证；对处罚决定不服的，可在60日内申请行政复议或6个月内提起行政诉讼。',
     faqs: [
-      {
-        question: '首次无证经营会被从轻处罚吗？',
-        answer: '初次违法且危害后果轻微并及时改正的，可以依法不予行政处罚；是否适用由执法部门根据具体情节认定。',
-      },
+      faq(
+        '首次无证经营会被从轻处罚吗？',
+        '初次违法且危害后果轻微并及时改正的，可以依法不予行政处罚；是否适用由执法部门根据具体情节认定。',
+      ),
     ],
   }),
   d.item({
@@ -722,8 +679,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     region: YUNCHENG,
     objects: ['natural_person', ...ENTITIES],
     basis: [
-      law(
-        FOOD_LAW,
+      foodLaw(
         '第一百一十条',
         '县级以上人民政府食品安全监督管理部门履行食品安全监督管理职责，有权采取下列措施：……（四）查封、扣押有证据证明不符合食品安全标准或者有证据证明存在安全隐患以及用于违法生产经营的食品、食品添加剂、食品相关产品；（五）查封违法从事生产经营活动的场所。',
       ),
@@ -745,12 +701,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     entity: ['food_drug'],
     form: [...f.entity()],
     rights: '当事人有陈述、申辩权；对查封、扣押不服的，可以依法申请行政复议或者提起行政诉讼。',
-    faqs: [
-      {
-        question: '被扣押的食品什么时候退还？',
-        answer: '经检验符合食品安全标准的，应当及时解除查封、扣押并退还；不符合标准的依法处理。',
-      },
-    ],
+    faqs: [faq('被扣押的食品什么时候退还？', '经检验符合食品安全标准的，应当及时解除查封、扣押并退还；不符合标准的依法处理。')],
   }),
   d.item({
     key: 'scjgj.inspection.food',
@@ -762,8 +713,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     region: YUNCHENG,
     objects: ['natural_person', ...ENTITIES],
     basis: [
-      law(
-        FOOD_LAW,
+      foodLaw(
         '第一百一十条',
         '县级以上人民政府食品安全监督管理部门履行食品安全监督管理职责，有权采取下列措施，对生产经营者遵守本法的情况进行监督检查：（一）进入生产经营场所实施现场检查；（二）对生产经营的食品、食品添加剂、食品相关产品进行抽样检验；（三）查阅、复制有关合同、票据、账簿以及其他有关资料。',
       ),
@@ -778,7 +728,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     result: '监督检查记录表',
     entity: ['food_drug'],
     form: [...f.entity()],
-    faqs: [{ question: '检查结果会公开吗？', answer: '检查结果按规定在国家企业信用信息公示系统和餐饮单位醒目位置公示。' }],
+    faqs: [faq('检查结果会公开吗？', '检查结果按规定在国家企业信用信息公示系统和餐饮单位醒目位置公示。')],
   }),
   d.item({
     key: 'scjgj.reward.food-report',
@@ -788,8 +738,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     keywords: ['举报奖励', '行政奖励', '食品安全'],
     type: '08',
     basis: [
-      law(
-        FOOD_LAW,
+      foodLaw(
         '第一百一十五条',
         '县级以上人民政府食品安全监督管理等部门应当公布本部门的电子邮件地址或者电话，接受咨询、投诉、举报。对查证属实的举报，给予举报人奖励。有关部门应当对举报人的信息予以保密，保护举报人的合法权益。',
       ),
@@ -809,7 +758,7 @@ export const SCJGJ_ITEMS: DemoItem[] = [
     resultType: 'document',
     person: ['legal_service'],
     form: [...f.applicant(), f.text('report_number', '举报登记编号'), f.text('bank_account', '收款账户')],
-    faqs: [{ question: '举报人信息会保密吗？', answer: '会。执法部门对举报人信息严格保密，奖励可以通过银行转账发放。' }],
+    faqs: [faq('举报人信息会保密吗？', '会。执法部门对举报人信息严格保密，奖励可以通过银行转账发放。')],
   }),
   d.item({
     key: 'scjgj.patent.dispute',
@@ -856,10 +805,10 @@ export const SCJGJ_ITEMS: DemoItem[] = [
       f.textarea('claims', '请求事项'),
     ],
     faqs: [
-      {
-        question: '行政裁决和去法院起诉有什么区别？',
-        answer: '行政裁决程序简便、周期短、不收费；对处理决定不服的，可在收到之日起15日内向人民法院起诉。',
-      },
+      faq(
+        '行政裁决和去法院起诉有什么区别？',
+        '行政裁决程序简便、周期短、不收费；对处理决定不服的，可在收到之日起15日内向人民法院起诉。',
+      ),
     ],
   }),
 ];

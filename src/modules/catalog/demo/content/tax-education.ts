@@ -1,6 +1,7 @@
 /** 税务 and 教育. */
 import type { DemoItem } from '../types.ts';
 import { COMPANIES, ENTITIES, cityDepartment, f, impl, law, m } from './define.ts';
+import { faq, licensingDecision } from './builders.ts';
 import { LT } from './reference.ts';
 
 const tax = cityDepartment('SWUJU');
@@ -40,9 +41,7 @@ export const TAX_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '随开办企业同步办理，当天即可开具数电发票',
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
+    marks: 'instant hf mobile',
     result: '涉税信息确认及数电发票开票额度',
     resultType: 'other',
     process: [
@@ -53,10 +52,10 @@ export const TAX_ITEMS: DemoItem[] = [
     entity: ['tax', 'start_business'],
     form: taxpayerForm(),
     faqs: [
-      {
-        question: '新公司还需要买税控盘吗？',
-        answer: '不需要。新办纳税人使用全面数字化的电子发票（数电发票），无需税控设备，确认信息后即可开票。',
-      },
+      faq(
+        '新公司还需要买税控盘吗？',
+        '不需要。新办纳税人使用全面数字化的电子发票（数电发票），无需税控设备，确认信息后即可开票。',
+      ),
     ],
   }),
   tax.item({
@@ -67,14 +66,7 @@ export const TAX_ITEMS: DemoItem[] = [
     keywords: ['增值税专用发票', '开票限额', '行政许可'],
     type: '01',
     objects: COMPANIES,
-    basis: [
-      law(
-        '国务院对确需保留的行政审批项目设定行政许可的决定',
-        '附件',
-        '增值税防伪税控系统最高开票限额审批，实施机关：县以上税务机关。',
-        { docNumber: '国务院令第412号' },
-      ),
-    ],
+    basis: [licensingDecision('附件', '增值税防伪税控系统最高开票限额审批，实施机关：县以上税务机关。')],
     conditions: ['增值税一般纳税人或选择自行开具专用发票的小规模纳税人', '因经营需要申请调整最高开票限额'],
     materials: [m.form('《增值税专用发票最高开票限额申请单》'), ...m.entityAgent()],
     statutory: 20,
@@ -85,10 +77,10 @@ export const TAX_ITEMS: DemoItem[] = [
     entity: ['tax'],
     form: [...taxpayerForm(), f.select('limit', '申请最高开票限额', ['十万元', '一百万元', '一千万元'])],
     faqs: [
-      {
-        question: '使用数电发票还需要申请最高开票限额吗？',
-        answer: '数电发票实行开票总额度管理，由系统动态调整；仍使用税控设备开具专票的按本事项申请。',
-      },
+      faq(
+        '使用数电发票还需要申请最高开票限额吗？',
+        '数电发票实行开票总额度管理，由系统动态调整；仍使用税控设备开具专票的按本事项申请。',
+      ),
     ],
   }),
   tax.item({
@@ -118,8 +110,7 @@ export const TAX_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '退税申请审核通过后一般在数个工作日内到账',
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '个人所得税年度汇算申报结果',
     resultType: 'other',
     process: [
@@ -129,9 +120,7 @@ export const TAX_ITEMS: DemoItem[] = [
     ],
     person: ['other'],
     form: [...f.applicant(), f.text('bank_account', '退税银行卡')],
-    faqs: [
-      { question: '个税汇算什么时候办？', answer: '每年3月1日至6月30日办理上一年度汇算，可在“个人所得税”APP按预约时间办理。' },
-    ],
+    faqs: [faq('个税汇算什么时候办？', '每年3月1日至6月30日办理上一年度汇算，可在“个人所得税”APP按预约时间办理。')],
   }),
   tax.item({
     key: 'swuju.deed-tax',
@@ -164,8 +153,7 @@ export const TAX_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '契税完税凭证',
     resultType: 'certificate',
     person: ['property', 'housing'],
@@ -176,9 +164,7 @@ export const TAX_ITEMS: DemoItem[] = [
       f.number('property_area', '建筑面积（平方米）'),
       f.radio('family_home', '家庭住房情况', ['家庭唯一住房', '家庭第二套住房', '其他']),
     ],
-    faqs: [
-      { question: '买首套房契税多少？', answer: '个人购买家庭唯一住房，140平方米及以下按1%、140平方米以上按1.5%缴纳契税。' },
-    ],
+    faqs: [faq('买首套房契税多少？', '个人购买家庭唯一住房，140平方米及以下按1%、140平方米以上按1.5%缴纳契税。')],
   }),
   tax.item({
     key: 'swuju.vehicle-purchase-tax',
@@ -205,17 +191,16 @@ export const TAX_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '车辆购置税完税证明（电子信息）',
     resultType: 'other',
     person: ['travel'],
     form: [...f.applicant(), f.text('vin', '车辆识别代号'), f.money('invoice_amount', '发票价格（元）')],
     faqs: [
-      {
-        question: '新能源车还免购置税吗？',
-        answer: '2024年至2025年购置的新能源汽车免征车辆购置税（每辆免税额不超过3万元）；2026年至2027年减半征收，以国家公告为准。',
-      },
+      faq(
+        '新能源车还免购置税吗？',
+        '2024年至2025年购置的新能源汽车免征车辆购置税（每辆免税额不超过3万元）；2026年至2027年减半征收，以国家公告为准。',
+      ),
     ],
   }),
   tax.item({
@@ -237,9 +222,7 @@ export const TAX_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
-    kiosk: true,
+    marks: 'hf mobile kiosk',
     result: '社会保险费缴费凭证',
     resultType: 'certificate',
     person: ['medical', 'pension', 'social_insurance'],
@@ -248,9 +231,7 @@ export const TAX_ITEMS: DemoItem[] = [
       f.select('insurance_type', '缴费险种', ['城乡居民基本医疗保险', '城乡居民基本养老保险']),
       f.number('pay_year', '缴费年度'),
     ],
-    faqs: [
-      { question: '在哪里交居民医保费？', answer: '可通过粤税通、粤省事、微信“粤税通”小程序、银行APP或政务服务一体机缴纳。' },
-    ],
+    faqs: [faq('在哪里交居民医保费？', '可通过粤税通、粤省事、微信“粤税通”小程序、银行APP或政务服务一体机缴纳。')],
   }),
   tax.item({
     key: 'swuju.invoice-issue',
@@ -272,8 +253,7 @@ export const TAX_ITEMS: DemoItem[] = [
     statutory: 1,
     promised: 0,
     depth: 4,
-    mobile: true,
-    kiosk: true,
+    marks: 'mobile kiosk',
     result: '代开的增值税发票',
     resultType: 'other',
     person: ['employment', 'housing'],
@@ -283,12 +263,7 @@ export const TAX_ITEMS: DemoItem[] = [
       f.money('amount', '开票金额（元）'),
       f.select('service_type', '项目', ['劳务报酬', '不动产出租', '销售货物', '其他']),
     ],
-    faqs: [
-      {
-        question: '个人代开发票要交税吗？',
-        answer: '代开时按规定征收增值税及附加、个人所得税等，符合小规模纳税人免税政策的可享受减免。',
-      },
-    ],
+    faqs: [faq('个人代开发票要交税吗？', '代开时按规定征收增值税及附加、个人所得税等，符合小规模纳税人免税政策的可享受减免。')],
   }),
   tax.item({
     key: 'swuju.tax-record',
@@ -310,18 +285,12 @@ export const TAX_ITEMS: DemoItem[] = [
     statutory: 0,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'instant hf crossProvince nationwide mobile',
     result: '个人所得税纳税记录',
     resultType: 'other',
     person: ['housing', 'education'],
     form: [...f.applicant(), f.date('period_start', '起始月份'), f.date('period_end', '截止月份')],
-    faqs: [
-      { question: '购房资格要的纳税证明怎么开？', answer: '在“个人所得税”APP“纳税记录开具”即可生成带验证码的电子纳税记录。' },
-    ],
+    faqs: [faq('购房资格要的纳税证明怎么开？', '在“个人所得税”APP“纳税记录开具”即可生成带验证码的电子纳税记录。')],
   }),
   tax.item({
     key: 'swuju.deregistration',
@@ -350,10 +319,10 @@ export const TAX_ITEMS: DemoItem[] = [
     entity: ['deregistration', 'tax'],
     form: taxpayerForm(),
     faqs: [
-      {
-        question: '注销公司一定要先去税务局吗？',
-        answer: '可通过“企业注销一网通办”同步提交，税务部门在线出具清税信息，市场监管部门共享后办理注销。',
-      },
+      faq(
+        '注销公司一定要先去税务局吗？',
+        '可通过“企业注销一网通办”同步提交，税务部门在线出具清税信息，市场监管部门共享后办理注销。',
+      ),
     ],
   }),
   tax.item({
@@ -382,7 +351,7 @@ export const TAX_ITEMS: DemoItem[] = [
     resultType: 'other',
     entity: ['tax'],
     form: [...taxpayerForm(), f.date('effective_date', '一般纳税人资格生效之日')],
-    faqs: [{ question: '一般纳税人可以转回小规模纳税人吗？', answer: '一般情况下不得转回；国家另有阶段性政策的按公告执行。' }],
+    faqs: [faq('一般纳税人可以转回小规模纳税人吗？', '一般情况下不得转回；国家另有阶段性政策的按公告执行。')],
   }),
 ];
 
@@ -424,8 +393,7 @@ export const JYJ_ITEMS: DemoItem[] = [
     promised: 20,
     promisedNote: '按年度招生日程表统一公布结果',
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '学位录取结果',
     resultType: 'other',
     process: [
@@ -443,14 +411,11 @@ export const JYJ_ITEMS: DemoItem[] = [
       f.select('enrol_type', '报名类别', ['户籍生（学区内）', '随迁子女积分入学', '其他']),
     ],
     faqs: [
-      {
-        question: '报名需要提交房产证复印件吗？',
-        answer: '不需要。系统通过数据共享核验户籍、房产和租赁备案信息，核验不通过的才需补充材料。',
-      },
-      {
-        question: '外地户籍孩子怎么在云浮上学？',
-        answer: '父母持本市居住证、在本市稳定就业或居住的，可按随迁子女积分入学（条件入学）办法申请公办学位。',
-      },
+      faq('报名需要提交房产证复印件吗？', '不需要。系统通过数据共享核验户籍、房产和租赁备案信息，核验不通过的才需补充材料。'),
+      faq(
+        '外地户籍孩子怎么在云浮上学？',
+        '父母持本市居住证、在本市稳定就业或居住的，可按随迁子女积分入学（条件入学）办法申请公办学位。',
+      ),
     ],
   }),
   edu.item({
@@ -491,8 +456,7 @@ export const JYJ_ITEMS: DemoItem[] = [
     statutoryNote: '自受理期限终止之日起30日内',
     promised: 15,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '教师资格证书',
     resultLicense: LT.TEACHER_QUALIFICATION,
     person: ['education', 'employment'],
@@ -508,12 +472,7 @@ export const JYJ_ITEMS: DemoItem[] = [
       ]),
       f.text('subject', '任教学科'),
     ],
-    faqs: [
-      {
-        question: '教师资格认定要去现场确认吗？',
-        answer: '本市实行全程网办，网上申报后无需到现场确认，证书可邮寄送达，同时生成电子证照。',
-      },
-    ],
+    faqs: [faq('教师资格认定要去现场确认吗？', '本市实行全程网办，网上申报后无需到现场确认，证书可邮寄送达，同时生成电子证照。')],
   }),
   edu.item({
     key: 'jyj.private-school',
@@ -565,10 +524,10 @@ export const JYJ_ITEMS: DemoItem[] = [
       f.number('planned_enrolment', '拟招生规模（人）'),
     ],
     faqs: [
-      {
-        question: '民办幼儿园可以营利吗？',
-        answer: '民办幼儿园可以选择设立为营利性或非营利性，但学前教育机构不得以营利为目的上市融资，具体按国家规定执行。',
-      },
+      faq(
+        '民办幼儿园可以营利吗？',
+        '民办幼儿园可以选择设立为营利性或非营利性，但学前教育机构不得以营利为目的上市融资，具体按国家规定执行。',
+      ),
     ],
   }),
   edu.item({
@@ -597,8 +556,7 @@ export const JYJ_ITEMS: DemoItem[] = [
     statutory: 30,
     promised: 20,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     special: [{ name: '学校公示（5个工作日）', counted: true }],
     result: '家庭经济困难学生认定结果',
     resultType: 'other',
@@ -610,10 +568,10 @@ export const JYJ_ITEMS: DemoItem[] = [
       f.textarea('hardship', '家庭经济困难情况'),
     ],
     faqs: [
-      {
-        question: '低保家庭的孩子需要自己申请资助吗？',
-        answer: '学校通过数据比对主动识别低保、特困、脱贫家庭学生，学生只需确认申请即可，无需提交证明。',
-      },
+      faq(
+        '低保家庭的孩子需要自己申请资助吗？',
+        '学校通过数据比对主动识别低保、特困、脱贫家庭学生，学生只需确认申请即可，无需提交证明。',
+      ),
     ],
   }),
   edu.item({
@@ -651,9 +609,7 @@ export const JYJ_ITEMS: DemoItem[] = [
       f.text('to_school', '转入学校'),
       f.textarea('reason', '转学原因'),
     ],
-    faqs: [
-      { question: '转学需要回原学校开证明吗？', answer: '不需要。转入学校通过全国中小学生学籍系统发起转学，转出学校网上核办。' },
-    ],
+    faqs: [faq('转学需要回原学校开证明吗？', '不需要。转入学校通过全国中小学生学籍系统发起转学，转出学校网上核办。')],
   }),
   edu.item({
     key: 'jyj.graduation-proof',
@@ -674,13 +630,11 @@ export const JYJ_ITEMS: DemoItem[] = [
     statutory: 10,
     promised: 5,
     depth: 4,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'crossProvince nationwide mobile',
     result: '学历证明书',
     resultType: 'certificate',
     person: ['education', 'employment'],
     form: [...f.applicant(), f.text('school', '毕业学校'), f.number('graduation_year', '毕业年份')],
-    faqs: [{ question: '学校已经撤并了怎么补学历证明？', answer: '由接收学籍档案的学校或教育部门核实后出具学历证明书。' }],
+    faqs: [faq('学校已经撤并了怎么补学历证明？', '由接收学籍档案的学校或教育部门核实后出具学历证明书。')],
   }),
 ];

@@ -1,12 +1,15 @@
 /** 医疗保障 and 住房公积金. */
 import type { DemoItem } from '../types.ts';
-import { ENTITIES, cityDepartment, f, impl, law, m } from './define.ts';
+import { ENTITIES, cityDepartment, f, impl, law, m, type ItemSpec } from './define.ts';
+import { citing, faq } from './builders.ts';
 import { LT } from './reference.ts';
 
 const ybj = cityDepartment('YBJ');
 const gjj = cityDepartment('GJJ');
 const SI_LAW = '中华人民共和国社会保险法';
+const siLaw = citing(SI_LAW);
 const HF_REG = '住房公积金管理条例';
+const hfReg = citing(HF_REG);
 const MI_AGENCY = '云浮市医疗保障事业管理中心';
 const HF_CENTRE = '云浮市住房公积金管理中心';
 
@@ -15,14 +18,12 @@ const hfAccount = () => f.fromBase('hf_account', '住房公积金个人账号', 
 const bankField = () => f.text('bank_account', '本人收款银行账户（一类卡）', true, { group: '公积金信息' });
 
 const hfWithdrawBasis = [
-  law(
-    HF_REG,
+  hfReg(
     '第二十四条',
     '职工有下列情形之一的，可以提取职工住房公积金账户内的存储余额：（一）购买、建造、翻建、大修自住住房的；（二）离休、退休的；（三）完全丧失劳动能力，并与单位终止劳动关系的；（四）出境定居的；（五）偿还购房贷款本息的；（六）房租超出家庭工资收入的规定比例的。',
     { docNumber: '国务院令第350号' },
   ),
-  law(
-    HF_REG,
+  hfReg(
     '第二十五条',
     '住房公积金管理中心应当自受理申请之日起3日内作出准予提取或者不准提取的决定，并通知申请人；准予提取的，由受委托银行办理支付手续。',
   ),
@@ -38,8 +39,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     type: '21',
     body: MI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第二十五条',
         '国家建立和完善城镇居民基本医疗保险制度。城镇居民基本医疗保险实行个人缴费和政府补贴相结合。享受最低生活保障的人、丧失劳动能力的残疾人、低收入家庭六十周岁以上的老年人和未成年人等所需个人缴费部分，由政府给予补贴。',
       ),
@@ -53,10 +53,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     statutory: 15,
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
-    kiosk: true,
-    instant: true,
+    marks: 'hf mobile kiosk instant',
     result: '参保登记信息',
     resultType: 'other',
     process: [
@@ -71,14 +68,8 @@ export const YBJ_ITEMS: DemoItem[] = [
       f.select('insured_type', '参保人员类别', ['城乡居民（成年人）', '学生儿童', '新生儿', '低保、特困等困难人员']),
     ],
     faqs: [
-      {
-        question: '居民医保什么时候交？',
-        answer: '每年集中缴费期（一般为9月至12月）缴纳次年医保费；新生儿、退役军人等特殊人员可随时参保。',
-      },
-      {
-        question: '外地户籍能在云浮买居民医保吗？',
-        answer: '持有本市居住证的非本市户籍居民及其未成年子女可以在本市参加城乡居民医保。',
-      },
+      faq('居民医保什么时候交？', '每年集中缴费期（一般为9月至12月）缴纳次年医保费；新生儿、退役军人等特殊人员可随时参保。'),
+      faq('外地户籍能在云浮买居民医保吗？', '持有本市居住证的非本市户籍居民及其未成年子女可以在本市参加城乡居民医保。'),
     ],
   }),
   ybj.item({
@@ -90,8 +81,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     type: '21',
     body: MI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第二十五条',
         '享受最低生活保障的人、丧失劳动能力的残疾人、低收入家庭六十周岁以上的老年人和未成年人等所需个人缴费部分，由政府给予补贴。',
       ),
@@ -106,9 +96,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     statutory: 15,
     promised: 0,
     depth: 4,
-    hf: true,
-    mobile: true,
-    instant: true,
+    marks: 'hf mobile instant',
     result: '参保登记信息',
     resultType: 'other',
     person: ['birth', 'medical'],
@@ -118,10 +106,10 @@ export const YBJ_ITEMS: DemoItem[] = [
       f.fromLicence('baby_birth_cert_no', '出生医学证明编号', LT.BIRTH_MEDICAL_CERT, 'license_number'),
     ],
     faqs: [
-      {
-        question: '宝宝还没上户口能买医保吗？',
-        answer: '可以。凭出生医学证明即可为新生儿参保，出生后90日内参保缴费的，出生时的住院费用也能报销。',
-      },
+      faq(
+        '宝宝还没上户口能买医保吗？',
+        '可以。凭出生医学证明即可为新生儿参保，出生后90日内参保缴费的，出生时的住院费用也能报销。',
+      ),
     ],
   }),
   ybj.item({
@@ -133,8 +121,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     type: '21',
     body: MI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第二十九条',
         '参保人员医疗费用中应当由基本医疗保险基金支付的部分，由社会保险经办机构与医疗机构、药品经营单位直接结算。社会保险行政部门和卫生行政部门应当建立异地就医医疗费用结算制度，方便参保人员享受基本医疗保险待遇。',
       ),
@@ -157,11 +144,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     statutory: 1,
     promised: 0,
     depth: 4,
-    hf: true,
-    instant: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'hf instant crossProvince nationwide mobile',
     result: '异地就医备案信息',
     resultType: 'other',
     process: [
@@ -178,11 +161,8 @@ export const YBJ_ITEMS: DemoItem[] = [
       f.date('filing_start', '备案开始日期'),
     ],
     faqs: [
-      { question: '异地就医备案要多久生效？', answer: '线上备案即时办结、即时生效。' },
-      {
-        question: '没备案在外地住院能报销吗？',
-        answer: '临时外出就医未备案的，可事后补办备案后按规定结算，报销比例可能有所降低。',
-      },
+      faq('异地就医备案要多久生效？', '线上备案即时办结、即时生效。'),
+      faq('没备案在外地住院能报销吗？', '临时外出就医未备案的，可事后补办备案后按规定结算，报销比例可能有所降低。'),
     ],
   }),
   ybj.item({
@@ -193,21 +173,18 @@ export const YBJ_ITEMS: DemoItem[] = [
     keywords: ['医保', '转移接续', '跨省通办'],
     type: '21',
     body: MI_AGENCY,
-    basis: [law(SI_LAW, '第三十二条', '个人跨统筹地区就业的，其基本医疗保险关系随本人转移，缴费年限累计计算。')],
+    basis: [siLaw('第三十二条', '个人跨统筹地区就业的，其基本医疗保险关系随本人转移，缴费年限累计计算。')],
     conditions: ['参保人员跨统筹地区流动就业', '已在转入地参加基本医疗保险'],
     materials: [m.id('参保人'), m.shared('参保缴费凭证', 'subject.medical_insurance', '全国医保信息平台获取')],
     statutory: 45,
     promised: 15,
     depth: 4,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
-    hf: true,
+    marks: 'crossProvince nationwide mobile hf',
     result: '基本医疗保险关系转移接续函',
     resultType: 'document',
     person: ['medical', 'employment'],
     form: [...f.applicant(), f.text('transfer_from', '原参保地')],
-    faqs: [{ question: '医保转移期间能看病报销吗？', answer: '转移接续期间，转入地按规定做好待遇衔接，参保人可正常就医结算。' }],
+    faqs: [faq('医保转移期间能看病报销吗？', '转移接续期间，转入地按规定做好待遇衔接，参保人可正常就医结算。')],
   }),
   ybj.item({
     key: 'ybj.special-disease',
@@ -242,8 +219,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: '需本人到定点医疗机构由医生面诊认定',
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '门诊特定病种待遇认定结果',
     resultType: 'other',
     location: '全市具备门特认定资格的定点医疗机构',
@@ -261,10 +237,7 @@ export const YBJ_ITEMS: DemoItem[] = [
       ]),
     ],
     faqs: [
-      {
-        question: '门特要到医保局申请吗？',
-        answer: '不需要。直接到有认定资格的定点医院，由医生按标准认定，认定结果实时上传，当天即可享受待遇。',
-      },
+      faq('门特要到医保局申请吗？', '不需要。直接到有认定资格的定点医院，由医生按标准认定，认定结果实时上传，当天即可享受待遇。'),
     ],
   }),
   ybj.item({
@@ -276,8 +249,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     type: '21',
     body: MI_AGENCY,
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第二十八条',
         '符合基本医疗保险药品目录、诊疗项目、医疗服务设施标准以及急诊、抢救的医疗费用，按照国家规定从基本医疗保险基金中支付。',
       ),
@@ -295,8 +267,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 0,
     mailMaterials: true,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '医疗费用报销结算单',
     resultType: 'other',
     person: ['medical'],
@@ -307,12 +278,7 @@ export const YBJ_ITEMS: DemoItem[] = [
       f.text('hospital', '就诊医院'),
       f.text('bank_account', '收款账户'),
     ],
-    faqs: [
-      {
-        question: '手工报销材料可以邮寄吗？',
-        answer: '可以。网上提交申请后将票据原件邮寄至医保经办机构，报销款直接转入本人账户。',
-      },
-    ],
+    faqs: [faq('手工报销材料可以邮寄吗？', '可以。网上提交申请后将票据原件邮寄至医保经办机构，报销款直接转入本人账户。')],
   }),
   ybj.item({
     key: 'ybj.maternity-allowance',
@@ -324,13 +290,11 @@ export const YBJ_ITEMS: DemoItem[] = [
     body: MI_AGENCY,
     objects: ['natural_person', ...ENTITIES],
     basis: [
-      law(
-        SI_LAW,
+      siLaw(
         '第五十四条',
         '用人单位已经缴纳生育保险费的，其职工享受生育保险待遇；职工未就业配偶按照国家规定享受生育医疗费用待遇。生育保险待遇包括生育医疗费用和生育津贴。',
       ),
-      law(
-        SI_LAW,
+      siLaw(
         '第五十六条',
         '职工有下列情形之一的，可以按照国家规定享受生育津贴：（一）女职工生育享受产假；（二）享受计划生育手术休假；（三）法律、法规规定的其他情形。生育津贴按照职工所在用人单位上年度职工月平均工资计发。',
       ),
@@ -344,8 +308,7 @@ export const YBJ_ITEMS: DemoItem[] = [
     statutory: 20,
     promised: 10,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '生育津贴核定结果',
     resultType: 'other',
     person: ['birth', 'medical', 'social_insurance'],
@@ -357,10 +320,10 @@ export const YBJ_ITEMS: DemoItem[] = [
       f.text('employer_name', '用人单位'),
     ],
     faqs: [
-      {
-        question: '生育津贴发给个人还是单位？',
-        answer: '生育津贴可由用人单位或本人申领，经办机构按规定直接发放至职工本人账户或用人单位账户（单位已垫付产假工资的）。',
-      },
+      faq(
+        '生育津贴发给个人还是单位？',
+        '生育津贴可由用人单位或本人申领，经办机构按规定直接发放至职工本人账户或用人单位账户（单位已垫付产假工资的）。',
+      ),
     ],
   }),
   ybj.item({
@@ -399,13 +362,17 @@ export const YBJ_ITEMS: DemoItem[] = [
     person: ['medical', 'social_assistance'],
     form: [...f.applicant(), f.money('self_paid', '个人自付费用（元）'), f.textarea('hardship', '困难情况说明')],
     faqs: [
-      {
-        question: '低保户看病还要申请医疗救助吗？',
-        answer: '低保对象、特困人员在本市定点医疗机构住院的，基本医保、大病保险和医疗救助“一站式”同步结算，无需另行申请。',
-      },
+      faq(
+        '低保户看病还要申请医疗救助吗？',
+        '低保对象、特困人员在本市定点医疗机构住院的，基本医保、大病保险和医疗救助“一站式”同步结算，无需另行申请。',
+      ),
     ],
   }),
 ];
+
+/** Every 提取 is decided within 3 days, online end to end, and pays into the applicant's bank account. */
+const WITHDRAWAL = { statutory: 3, depth: 4, result: '住房公积金提取审批结果', resultType: 'other' } satisfies Partial<ItemSpec>;
+const withdrawalForm = () => [...f.applicant(), hfAccount(), bankField()];
 
 export const GJJ_ITEMS: DemoItem[] = [
   gjj.item({
@@ -435,16 +402,11 @@ export const GJJ_ITEMS: DemoItem[] = [
         note: '配偶购房提取时核验',
       }),
     ],
-    statutory: 3,
+    ...WITHDRAWAL,
     statutoryNote: '《住房公积金管理条例》第二十五条：自受理申请之日起3日内作出决定',
     promised: 0,
     promisedNote: '信息核验通过的秒批到账',
-    depth: 4,
-    hf: true,
-    instant: true,
-    mobile: true,
-    result: '住房公积金提取审批结果',
-    resultType: 'other',
+    marks: 'hf instant mobile',
     process: [
       '申请：在粤省事、云浮公积金网上服务大厅或手机APP提交购房提取申请',
       '核验：系统共享核验网签备案、不动产登记和婚姻信息',
@@ -459,11 +421,11 @@ export const GJJ_ITEMS: DemoItem[] = [
       bankField(),
     ],
     faqs: [
-      { question: '买房后多久内可以提公积金？', answer: '自购房合同网签备案或不动产登记之日起2年内可申请提取。' },
-      {
-        question: '父母买房我能提取公积金吗？',
-        answer: '可以。职工本人、配偶及父母、子女购买自住住房的均可申请提取，需提供亲属关系证明（可共享核验）。',
-      },
+      faq('买房后多久内可以提公积金？', '自购房合同网签备案或不动产登记之日起2年内可申请提取。'),
+      faq(
+        '父母买房我能提取公积金吗？',
+        '可以。职工本人、配偶及父母、子女购买自住住房的均可申请提取，需提供亲属关系证明（可共享核验）。',
+      ),
     ],
   }),
   gjj.item({
@@ -487,22 +449,12 @@ export const GJJ_ITEMS: DemoItem[] = [
       m.shared('无房证明', 'geo.real_estate_rights', '不动产登记信息共享核验'),
       m.opt('房屋租赁登记备案凭证', '按实际房租提取（超过限额）的提供'),
     ],
-    statutory: 3,
+    ...WITHDRAWAL,
     promised: 0,
-    depth: 4,
-    hf: true,
-    instant: true,
-    mobile: true,
-    result: '住房公积金提取审批结果',
-    resultType: 'other',
+    marks: 'hf instant mobile',
     person: ['housing'],
-    form: [...f.applicant(), hfAccount(), bankField()],
-    faqs: [
-      {
-        question: '租房提公积金需要房东签字吗？',
-        answer: '按限额提取的只需本人承诺无房租房，系统核验无房即可，无需租赁合同和房东签字。',
-      },
-    ],
+    form: withdrawalForm(),
+    faqs: [faq('租房提公积金需要房东签字吗？', '按限额提取的只需本人承诺无房租房，系统核验无房即可，无需租赁合同和房东签字。')],
   }),
   gjj.item({
     key: 'gjj.withdraw.repay-loan',
@@ -527,16 +479,9 @@ export const GJJ_ITEMS: DemoItem[] = [
       }),
       m.shared('不动产登记信息', 'geo.real_estate_rights', '不动产登记信息共享'),
     ],
-    statutory: 3,
+    ...WITHDRAWAL,
     promised: 0,
-    depth: 4,
-    hf: true,
-    instant: true,
-    mobile: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    result: '住房公积金提取审批结果',
-    resultType: 'other',
+    marks: 'hf instant mobile crossProvince nationwide',
     person: ['housing', 'property'],
     form: [
       ...f.applicant(),
@@ -546,10 +491,10 @@ export const GJJ_ITEMS: DemoItem[] = [
       bankField(),
     ],
     faqs: [
-      {
-        question: '在外地买房贷款能提云浮的公积金还贷吗？',
-        answer: '可以。“提前退休提取”“购房提取”“偿还住房贷款本息提取”已实现跨省通办，可在线申请。',
-      },
+      faq(
+        '在外地买房贷款能提云浮的公积金还贷吗？',
+        '可以。“提前退休提取”“购房提取”“偿还住房贷款本息提取”已实现跨省通办，可在线申请。',
+      ),
     ],
   }),
   gjj.item({
@@ -565,24 +510,12 @@ export const GJJ_ITEMS: DemoItem[] = [
     basis: hfWithdrawBasis,
     conditions: ['职工已办理离休、退休手续', '提取账户全部余额并注销个人账户'],
     materials: [m.id('申请人'), m.shared('退休信息', 'subject.social_insurance', '人社部门养老保险待遇信息共享')],
-    statutory: 3,
+    ...WITHDRAWAL,
     promised: 0,
-    depth: 4,
-    hf: true,
-    instant: true,
-    mobile: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    result: '住房公积金提取审批结果',
-    resultType: 'other',
+    marks: 'hf instant mobile crossProvince nationwide',
     person: ['pension', 'housing'],
-    form: [...f.applicant(), hfAccount(), bankField()],
-    faqs: [
-      {
-        question: '退休后公积金要自己去取吗？',
-        answer: '办理退休后，可在粤省事或公积金网厅一键申请，系统共享退休信息，余额秒到本人账户。',
-      },
-    ],
+    form: withdrawalForm(),
+    faqs: [faq('退休后公积金要自己去取吗？', '办理退休后，可在粤省事或公积金网厅一键申请，系统共享退休信息，余额秒到本人账户。')],
   }),
   gjj.item({
     key: 'gjj.withdraw.leave',
@@ -605,19 +538,16 @@ export const GJJ_ITEMS: DemoItem[] = [
       m.shared('户籍信息', 'population.household_address', '人口库户籍信息核验'),
       m.shared('异地缴存情况', 'subject.housing_fund', '全国住房公积金监管服务平台核验'),
     ],
-    statutory: 3,
+    ...WITHDRAWAL,
     promised: 1,
-    depth: 4,
     mobile: true,
-    result: '住房公积金提取审批结果',
-    resultType: 'other',
     person: ['housing', 'employment'],
-    form: [...f.applicant(), hfAccount(), bankField()],
+    form: withdrawalForm(),
     faqs: [
-      {
-        question: '离职了公积金能马上取出来吗？',
-        answer: '非本市户籍的，账户封存满半年且未在异地继续缴存的可以销户提取；到新单位继续缴存的，建议办理转移接续。',
-      },
+      faq(
+        '离职了公积金能马上取出来吗？',
+        '非本市户籍的，账户封存满半年且未在异地继续缴存的可以销户提取；到新单位继续缴存的，建议办理转移接续。',
+      ),
     ],
   }),
   gjj.item({
@@ -630,8 +560,7 @@ export const GJJ_ITEMS: DemoItem[] = [
     body: HF_CENTRE,
     nature: 'authorized',
     basis: [
-      law(
-        HF_REG,
+      hfReg(
         '第二十六条',
         '缴存住房公积金的职工，在购买、建造、翻建、大修自住住房时，可以向住房公积金管理中心申请住房公积金贷款。住房公积金管理中心应当自受理申请之日起15日内作出准予贷款或者不准贷款的决定，并通知申请人；准予贷款的，由受委托银行办理贷款手续。',
       ),
@@ -655,8 +584,7 @@ export const GJJ_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: '需借款人及配偶到受托银行面签借款合同和抵押合同',
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     joint: ['ZRZYJ'],
     result: '住房公积金贷款审批结果',
     resultType: 'other',
@@ -669,10 +597,7 @@ export const GJJ_ITEMS: DemoItem[] = [
       f.address('house_address', '所购房屋坐落'),
     ],
     faqs: [
-      {
-        question: '公积金最多能贷多少？',
-        answer: '按缴存余额倍数、还款能力、房价的一定比例和本市最高贷款额度孰低确定，具体可在公积金网厅试算。',
-      },
+      faq('公积金最多能贷多少？', '按缴存余额倍数、还款能力、房价的一定比例和本市最高贷款额度孰低确定，具体可在公积金网厅试算。'),
     ],
   }),
   gjj.item({
@@ -686,8 +611,7 @@ export const GJJ_ITEMS: DemoItem[] = [
     nature: 'authorized',
     objects: ENTITIES,
     basis: [
-      law(
-        HF_REG,
+      hfReg(
         '第十四条',
         '新设立的单位应当自设立之日起30日内向住房公积金管理中心办理住房公积金缴存登记，并自登记之日起20日内，为本单位职工办理住房公积金账户设立手续。',
       ),
@@ -698,8 +622,7 @@ export const GJJ_ITEMS: DemoItem[] = [
     promised: 0,
     promisedNote: '随营业执照申领同步办理',
     depth: 4,
-    instant: true,
-    hf: true,
+    marks: 'instant hf',
     result: '住房公积金单位缴存登记信息',
     resultType: 'other',
     entity: ['start_business', 'employment'],
@@ -709,10 +632,7 @@ export const GJJ_ITEMS: DemoItem[] = [
       f.select('contribution_rate', '缴存比例', ['5%', '6%', '8%', '10%', '12%']),
     ],
     faqs: [
-      {
-        question: '小微企业可以降低公积金缴存比例吗？',
-        answer: '可以在5%至12%之间自主确定缴存比例；生产经营困难的可按规定申请降低比例或缓缴。',
-      },
+      faq('小微企业可以降低公积金缴存比例吗？', '可以在5%至12%之间自主确定缴存比例；生产经营困难的可按规定申请降低比例或缓缴。'),
     ],
   }),
   gjj.item({
@@ -725,8 +645,7 @@ export const GJJ_ITEMS: DemoItem[] = [
     body: HF_CENTRE,
     nature: 'authorized',
     basis: [
-      law(
-        HF_REG,
+      hfReg(
         '第十五条',
         '单位录用职工的，应当自录用之日起30日内向住房公积金管理中心办理缴存登记，并办理职工住房公积金账户的设立或者转移手续。',
       ),
@@ -736,19 +655,13 @@ export const GJJ_ITEMS: DemoItem[] = [
     statutory: 5,
     promised: 3,
     depth: 4,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
-    hf: true,
+    marks: 'crossProvince nationwide mobile hf',
     result: '住房公积金异地转移接续结果',
     resultType: 'other',
     person: ['housing', 'employment'],
     form: [...f.applicant(), hfAccount(), f.text('transfer_from_centre', '转出地公积金中心')],
     faqs: [
-      {
-        question: '公积金转移要两地跑吗？',
-        answer: '不需要。在转入地（云浮）线上申请，通过全国住房公积金异地转移接续平台办理，无需回原缴存地。',
-      },
+      faq('公积金转移要两地跑吗？', '不需要。在转入地（云浮）线上申请，通过全国住房公积金异地转移接续平台办理，无需回原缴存地。'),
     ],
   }),
   gjj.item({
@@ -772,18 +685,12 @@ export const GJJ_ITEMS: DemoItem[] = [
     statutory: 1,
     promised: 0,
     depth: 4,
-    instant: true,
-    crossProvince: true,
-    crossScope: 'nation',
-    mobile: true,
+    marks: 'instant crossProvince nationwide mobile',
     result: '住房公积金缴存使用证明',
     person: ['housing'],
     form: [...f.applicant(), hfAccount()],
     faqs: [
-      {
-        question: '异地买房需要的公积金证明怎么开？',
-        answer: '在粤省事或全国住房公积金小程序在线开具，带电子签章，异地公积金中心可直接核验。',
-      },
+      faq('异地买房需要的公积金证明怎么开？', '在粤省事或全国住房公积金小程序在线开具，带电子签章，异地公积金中心可直接核验。'),
     ],
   }),
 ];

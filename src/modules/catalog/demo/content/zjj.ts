@@ -1,6 +1,7 @@
 /** 住房和城乡建设：施工许可、竣工验收、消防设计审查验收、房屋交易、住房保障、燃气；及供水、供电公共服务. */
 import type { DemoItem } from '../types.ts';
 import { cityDepartment, COMPANIES, ENTITIES, f, impl, law, m, wf } from './define.ts';
+import { SITE_CHECK, faq } from './builders.ts';
 import { LT } from './reference.ts';
 
 const d = cityDepartment('ZJJ');
@@ -74,8 +75,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
     promised: 3,
     promisedNote: '社会投资简易低风险项目1个工作日',
     depth: 4,
-    hf: true,
-    commitment: true,
+    marks: 'hf commitment',
     result: '建筑工程施工许可证',
     resultLicense: LT.CONSTRUCTION_PERMIT,
     entity: ['construction'],
@@ -87,15 +87,11 @@ export const ZJJ_ITEMS: DemoItem[] = [
       f.date('planned_start', '计划开工日期'),
     ],
     faqs: [
-      {
-        question: '多大规模的工程需要办施工许可证？',
-        answer:
-          '工程投资额在100万元以上或建筑面积在500平方米以上的房屋建筑工程需办理施工许可（以广东省现行限额为准），限额以下的小型工程无需办理。',
-      },
-      {
-        question: '施工图审查还没完成可以先申请施工许可吗？',
-        answer: '本市对施工图审查合格书等材料实行告知承诺和容缺受理，承诺期内补齐即可。',
-      },
+      faq(
+        '多大规模的工程需要办施工许可证？',
+        '工程投资额在100万元以上或建筑面积在500平方米以上的房屋建筑工程需办理施工许可（以广东省现行限额为准），限额以下的小型工程无需办理。',
+      ),
+      faq('施工图审查还没完成可以先申请施工许可吗？', '本市对施工图审查合格书等材料实行告知承诺和容缺受理，承诺期内补齐即可。'),
     ],
   }),
   d.item({
@@ -134,10 +130,10 @@ export const ZJJ_ITEMS: DemoItem[] = [
     entity: ['construction'],
     form: [...projectFields(), f.date('acceptance_date', '竣工验收日期')],
     faqs: [
-      {
-        question: '竣工验收备案要跑几个部门？',
-        answer: '本市实行竣工联合验收，规划、消防、人防等一次申请、联合验收，结果共享后直接办理备案，无需另外提交专项验收文件。',
-      },
+      faq(
+        '竣工验收备案要跑几个部门？',
+        '本市实行竣工联合验收，规划、消防、人防等一次申请、联合验收，结果共享后直接办理备案，无需另外提交专项验收文件。',
+      ),
     ],
   }),
   d.item({
@@ -185,12 +181,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
     resultLicense: LT.PRESALE_PERMIT,
     entity: ['property', 'construction'],
     form: [...projectFields(), f.number('presale_area', '预售面积（平方米）'), f.number('presale_units', '预售套数')],
-    faqs: [
-      {
-        question: '怎么查楼盘有没有预售证？',
-        answer: '可在云浮市住房和城乡建设局网站或粤省事“商品房预售许可查询”输入项目名称查询。',
-      },
-    ],
+    faqs: [faq('怎么查楼盘有没有预售证？', '可在云浮市住房和城乡建设局网站或粤省事“商品房预售许可查询”输入项目名称查询。')],
   }),
   d.item({
     key: 'zjj.fire.design-review',
@@ -226,7 +217,12 @@ export const ZJJ_ITEMS: DemoItem[] = [
     promised: 10,
     depth: 4,
     special: [{ name: '专家评审', limit: '20个工作日', counted: false }],
-    workflow: [wf.accept(), wf.review('技术审查'), wf.special('expert_review', '专家评审', 'expert_review'), wf.decide('出具审查意见')],
+    workflow: [
+      wf.accept(),
+      wf.review('技术审查'),
+      wf.special('expert_review', '专家评审', 'expert_review'),
+      wf.decide('出具审查意见'),
+    ],
     result: '特殊建设工程消防设计审查意见书',
     resultType: 'document',
     entity: ['construction', 'safety'],
@@ -236,10 +232,10 @@ export const ZJJ_ITEMS: DemoItem[] = [
       f.select('usage', '使用性质', ['公共建筑', '住宅', '工业建筑', '地下建筑', '其他']),
     ],
     faqs: [
-      {
-        question: '哪些工程不用做消防设计审查？',
-        answer: '特殊建设工程以外的其他建设工程实行备案抽查管理，无需消防设计审查；施工图审查合格后即可开工。',
-      },
+      faq(
+        '哪些工程不用做消防设计审查？',
+        '特殊建设工程以外的其他建设工程实行备案抽查管理，无需消防设计审查；施工图审查合格后即可开工。',
+      ),
     ],
   }),
   d.item({
@@ -273,11 +269,10 @@ export const ZJJ_ITEMS: DemoItem[] = [
     entity: ['construction', 'safety'],
     form: projectFields(),
     faqs: [
-      {
-        question: '商场开业前要做消防验收吗？',
-        answer:
-          '属于特殊建设工程的须消防验收合格方可投入使用；开业前还应按规定办理公众聚集场所投入使用、营业前消防安全检查（告知承诺）。',
-      },
+      faq(
+        '商场开业前要做消防验收吗？',
+        '属于特殊建设工程的须消防验收合格方可投入使用；开业前还应按规定办理公众聚集场所投入使用、营业前消防安全检查（告知承诺）。',
+      ),
     ],
   }),
   d.item({
@@ -307,9 +302,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
     statutory: 1,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
+    marks: 'instant hf mobile',
     result: '房屋交易合同网签备案证明',
     person: ['property', 'housing'],
     form: [
@@ -319,10 +312,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
       f.text('counterparty', '交易对方姓名（名称）'),
     ],
     faqs: [
-      {
-        question: '网签备案后还能取消吗？',
-        answer: '买卖双方协商一致，可共同申请注销网签备案；因法院判决等原因的，凭生效法律文书单方申请。',
-      },
+      faq('网签备案后还能取消吗？', '买卖双方协商一致，可共同申请注销网签备案；因法院判决等原因的，凭生效法律文书单方申请。'),
     ],
   }),
   d.item({
@@ -370,9 +360,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
       f.money('annual_income', '家庭年收入（元）'),
       f.select('applicant_type', '申请类别', ['本市户籍住房困难家庭', '新就业无房职工', '外来务工人员']),
     ],
-    faqs: [
-      { question: '申请公租房要排多久？', answer: '资格审核通过后进入轮候，按轮候顺序和房源情况配租，可在粤省事查询轮候序号。' },
-    ],
+    faqs: [faq('申请公租房要排多久？', '资格审核通过后进入轮候，按轮候顺序和房源情况配租，可在粤省事查询轮候序号。')],
   }),
   d.item({
     key: 'zjj.housing.rental-filing',
@@ -399,9 +387,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
     statutory: 3,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
+    marks: 'instant hf mobile',
     result: '房屋租赁登记备案证明',
     person: ['housing', 'education'],
     form: [
@@ -411,7 +397,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
       f.date('lease_end', '租赁终止日'),
       f.money('monthly_rent', '月租金（元）'),
     ],
-    faqs: [{ question: '租房备案有什么用？', answer: '租赁备案证明可用于申领居住证、随迁子女入学、提取公积金付房租等。' }],
+    faqs: [faq('租房备案有什么用？', '租赁备案证明可用于申领居住证、随迁子女入学、提取公积金付房租等。')],
   }),
   d.item({
     key: 'zjj.gas.business-licence',
@@ -447,7 +433,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
     promised: 15,
     depth: 3,
     visits: 0,
-    special: [{ name: '现场核查', counted: true }],
+    special: [SITE_CHECK],
     result: '燃气经营许可证',
     resultLicense: LT.GAS_BUSINESS_LICENCE,
     entity: ['qualification', 'safety'],
@@ -456,7 +442,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
       f.select('gas_type', '经营类别', ['管道燃气', '瓶装液化石油气', '燃气汽车加气']),
       f.address('station_address', '经营场所地址'),
     ],
-    faqs: [{ question: '燃气经营许可证有效期多久？', answer: '有效期3年，期满需继续经营的，应在有效期届满30日前申请延续。' }],
+    faqs: [faq('燃气经营许可证有效期多久？', '有效期3年，期满需继续经营的，应在有效期届满30日前申请延续。')],
   }),
   d.item({
     key: 'zjj.contractor-qualification',
@@ -492,9 +478,7 @@ export const ZJJ_ITEMS: DemoItem[] = [
       f.select('qualification_type', '申请资质类别', ['施工总承包', '专业承包', '施工劳务']),
       f.text('qualification_grade', '申请等级'),
     ],
-    faqs: [
-      { question: '施工劳务资质需要审批吗？', answer: '施工劳务资质实行备案制，企业取得营业执照后即可在线备案，无需审批。' },
-    ],
+    faqs: [faq('施工劳务资质需要审批吗？', '施工劳务资质实行备案制，企业取得营业执照后即可在线备案，无需审批。')],
   }),
   d.item({
     key: 'zjj.gas.transfer',
@@ -518,18 +502,12 @@ export const ZJJ_ITEMS: DemoItem[] = [
     statutory: 5,
     promised: 1,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '燃气用户过户结果',
     resultType: 'other',
     person: ['property', 'housing'],
     form: utilityForm(),
-    faqs: [
-      {
-        question: '二手房燃气过户需要上门检查吗？',
-        answer: '过户本身线上办理；如需恢复供气或变更用气设施，燃气企业将预约上门安全检查。',
-      },
-    ],
+    faqs: [faq('二手房燃气过户需要上门检查吗？', '过户本身线上办理；如需恢复供气或变更用气设施，燃气企业将预约上门安全检查。')],
   }),
   swj.item({
     key: 'swj.water.transfer',
@@ -559,17 +537,16 @@ export const ZJJ_ITEMS: DemoItem[] = [
     statutory: 5,
     promised: 1,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '供水用户过户结果',
     resultType: 'other',
     person: ['property', 'housing'],
     form: utilityForm(),
     faqs: [
-      {
-        question: '水电气过户可以一起办吗？',
-        answer: '可以。办理二手房不动产转移登记时勾选“水电气联动过户”，登记完成后自动推送供水、供电、燃气企业同步办理。',
-      },
+      faq(
+        '水电气过户可以一起办吗？',
+        '可以。办理二手房不动产转移登记时勾选“水电气联动过户”，登记完成后自动推送供水、供电、燃气企业同步办理。',
+      ),
     ],
   }),
   fgj.item({
@@ -597,14 +574,11 @@ export const ZJJ_ITEMS: DemoItem[] = [
     statutory: 5,
     promised: 1,
     depth: 4,
-    hf: true,
-    mobile: true,
+    marks: 'hf mobile',
     result: '用电过户结果',
     resultType: 'other',
     person: ['property', 'housing'],
     form: utilityForm(),
-    faqs: [
-      { question: '用电过户要去营业厅吗？', answer: '不需要。可通过“南网在线”或随不动产登记联动办理，线上签订供用电合同。' },
-    ],
+    faqs: [faq('用电过户要去营业厅吗？', '不需要。可通过“南网在线”或随不动产登记联动办理，线上签订供用电合同。')],
   }),
 ];

@@ -1,6 +1,7 @@
 /** 自然资源：不动产登记、国土空间规划、用地. */
 import type { DemoItem } from '../types.ts';
 import { cityDepartment, ENTITIES, f, impl, law, m, VISIT, wf } from './define.ts';
+import { faq } from './builders.ts';
 import { COUNTIES, LT } from './reference.ts';
 
 const d = cityDepartment('ZRZYJ');
@@ -109,10 +110,10 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       f.number('total_area', '总建筑面积（平方米）'),
     ],
     faqs: [
-      {
-        question: '开发商首次登记后业主多久能办证？',
-        answer: '首次登记完成后，购房人可申请转移登记；本市推行“交房即交证”，符合条件的项目在交房时同步发证。',
-      },
+      faq(
+        '开发商首次登记后业主多久能办证？',
+        '首次登记完成后，购房人可申请转移登记；本市推行“交房即交证”，符合条件的项目在交房时同步发证。',
+      ),
     ],
   }),
   d.item({
@@ -153,9 +154,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     depth: 3,
     visits: 1,
     visitReason: VISIT.property,
-    hf: true,
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf mobile ownWindow',
     result: '不动产权证书',
     resultLicense: LT.REAL_ESTATE_CERT,
     location: RE_LOCATION,
@@ -175,19 +174,15 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       f.radio('utility_transfer', '是否同步办理水电气过户', ['是', '否']),
     ],
     faqs: [
-      {
-        question: '二手房过户要交哪些税费？',
-        answer:
-          '一般包括买方契税、卖方增值税及附加和个人所得税（满足条件的可减免）、不动产登记费80元。具体由税务部门按成交价和评估价核定。',
-      },
-      {
-        question: '有贷款的房子能过户吗？',
-        answer: '可以办理“带押过户”，买卖双方和抵押银行协商一致后，转移登记、抵押注销和新抵押登记同步办理，无需卖方先筹钱还贷。',
-      },
-      {
-        question: '过户后水电气还要自己去改名吗？',
-        answer: '不需要。申请时勾选水电气联动过户，登记完成后信息自动推送供水、供电、供气单位办理。',
-      },
+      faq(
+        '二手房过户要交哪些税费？',
+        '一般包括买方契税、卖方增值税及附加和个人所得税（满足条件的可减免）、不动产登记费80元。具体由税务部门按成交价和评估价核定。',
+      ),
+      faq(
+        '有贷款的房子能过户吗？',
+        '可以办理“带押过户”，买卖双方和抵押银行协商一致后，转移登记、抵押注销和新抵押登记同步办理，无需卖方先筹钱还贷。',
+      ),
+      faq('过户后水电气还要自己去改名吗？', '不需要。申请时勾选水电气联动过户，登记完成后信息自动推送供水、供电、供气单位办理。'),
     ],
   }),
   d.item({
@@ -217,19 +212,14 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     statutory: 30,
     promised: 3,
     depth: 4,
-    hf: true,
-    mobile: true,
-    generalWindow: false,
+    marks: 'hf mobile ownWindow',
     result: '不动产权证书',
     resultLicense: LT.REAL_ESTATE_CERT,
     location: RE_LOCATION,
     person: ['property', 'housing'],
     form: [...reForm(), f.text('developer', '开发企业名称'), f.text('contract_no', '商品房买卖合同备案号')],
     faqs: [
-      {
-        question: '买新房多久能拿到房产证？',
-        answer: '实行“交房即交证”的项目在交房时即可领证；其他项目由开发企业代为申请，3个工作日内办结。',
-      },
+      faq('买新房多久能拿到房产证？', '实行“交房即交证”的项目在交房时即可领证；其他项目由开发企业代为申请，3个工作日内办结。'),
     ],
   }),
   d.item({
@@ -262,8 +252,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     statutory: 30,
     promised: 1,
     depth: 4,
-    hf: true,
-    generalWindow: false,
+    marks: 'hf ownWindow',
     result: '不动产登记证明',
     resultLicense: LT.REAL_ESTATE_PROOF,
     location: '合作银行网点（“不动产登记+金融服务”延伸点）或不动产登记窗口',
@@ -271,10 +260,10 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     entity: ['property', 'finance_support'],
     form: [...reForm(), f.text('mortgagee', '抵押权人'), f.money('secured_amount', '被担保主债权数额（元）')],
     faqs: [
-      {
-        question: '办按揭的抵押登记要去登记中心吗？',
-        answer: '不需要。在合作银行签订贷款合同后由银行在线申请，电子登记证明推送给银行，全程不用跑登记中心。',
-      },
+      faq(
+        '办按揭的抵押登记要去登记中心吗？',
+        '不需要。在合作银行签订贷款合同后由银行在线申请，电子登记证明推送给银行，全程不用跑登记中心。',
+      ),
     ],
   }),
   d.item({
@@ -300,19 +289,16 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     statutory: 30,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
-    generalWindow: false,
+    marks: 'instant hf mobile ownWindow',
     result: '抵押权注销登记结果',
     resultType: 'other',
     person: ['property'],
     form: [...reForm(), f.text('proof_number', '不动产登记证明号')],
     faqs: [
-      {
-        question: '房贷还清后要自己去解押吗？',
-        answer: '还清贷款后，银行通过线上平台申请注销抵押，即时办结，可在粤省事查看结果。注销登记不收费。',
-      },
+      faq(
+        '房贷还清后要自己去解押吗？',
+        '还清贷款后，银行通过线上平台申请注销抵押，即时办结，可在粤省事查看结果。注销登记不收费。',
+      ),
     ],
   }),
   d.item({
@@ -346,19 +332,20 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     promisedNote: '遗失声明公告期（15个工作日）不计入',
     depth: 4,
     special: [{ name: '遗失声明公告', limit: '15个工作日', counted: false }],
-    workflow: [wf.accept(), wf.special('notice', '遗失声明公告', 'publicity'), wf.review('审核'), wf.decide('登簿'), wf.payment('缴纳工本费')],
+    workflow: [
+      wf.accept(),
+      wf.special('notice', '遗失声明公告', 'publicity'),
+      wf.review('审核'),
+      wf.decide('登簿'),
+      wf.payment('缴纳工本费'),
+    ],
     generalWindow: false,
     result: '不动产权证书',
     resultLicense: LT.REAL_ESTATE_CERT,
     location: RE_LOCATION,
     person: ['property'],
     form: reForm(),
-    faqs: [
-      {
-        question: '房产证丢了要登报吗？',
-        answer: '不需要自行登报。申请后由登记中心在门户网站免费刊发遗失声明，15个工作日后补发。',
-      },
-    ],
+    faqs: [faq('房产证丢了要登报吗？', '不需要自行登报。申请后由登记中心在门户网站免费刊发遗失声明，15个工作日后补发。')],
   }),
   d.item({
     key: 'zrzyj.re.query',
@@ -380,10 +367,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     statutory: 1,
     promised: 0,
     depth: 4,
-    instant: true,
-    hf: true,
-    mobile: true,
-    kiosk: true,
+    marks: 'instant hf mobile kiosk',
     result: '不动产登记信息查询结果证明',
     process: ['申请：在粤省事、政务服务一体机或登记窗口提交查询申请', '办结：即时出具带电子签章的查询结果，可下载打印'],
     person: ['property', 'housing', 'education'],
@@ -391,12 +375,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       ...f.applicant(),
       f.select('query_purpose', '查询用途', ['入学', '购房资格', '公积金提取', '公租房申请', '诉讼', '其他']),
     ],
-    faqs: [
-      {
-        question: '孩子入学要的“名下房产证明”怎么开？',
-        answer: '在粤省事“不动产登记信息查询”即可下载电子查询证明，免费，学校可扫码核验。',
-      },
-    ],
+    faqs: [faq('孩子入学要的“名下房产证明”怎么开？', '在粤省事“不动产登记信息查询”即可下载电子查询证明，免费，学校可扫码核验。')],
   }),
   d.item({
     key: 'zrzyj.re.homestead',
@@ -440,12 +419,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     resultLicense: LT.REAL_ESTATE_CERT,
     person: ['property', 'agriculture'],
     form: [...reForm(), f.text('village', '所在村（居）委会')],
-    faqs: [
-      {
-        question: '农村房屋办证要公告吗？',
-        answer: '宅基地和农房首次登记需在村内和门户网站公告15个工作日，公告无异议后登簿发证。',
-      },
-    ],
+    faqs: [faq('农村房屋办证要公告吗？', '宅基地和农房首次登记需在村内和门户网站公告15个工作日，公告无异议后登簿发证。')],
   }),
   d.item({
     key: 'zrzyj.planning.site-selection',
@@ -492,12 +466,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       f.text('project_code', '项目代码'),
       f.number('land_area', '拟用地面积（平方米）'),
     ],
-    faqs: [
-      {
-        question: '用地预审和选址意见书是两个证吗？',
-        answer: '已合并为一个“建设项目用地预审与选址意见书”，一次申请、一次核发。',
-      },
-    ],
+    faqs: [faq('用地预审和选址意见书是两个证吗？', '已合并为一个“建设项目用地预审与选址意见书”，一次申请、一次核发。')],
   }),
   d.item({
     key: 'zrzyj.planning.land-use-permit',
@@ -547,12 +516,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       f.text('land_contract_no', '土地出让合同编号'),
       f.number('land_area', '用地面积（平方米）'),
     ],
-    faqs: [
-      {
-        question: '拿地后多久能拿到用地规划许可证？',
-        answer: '以出让方式取得土地的，签订出让合同后即可核发，本市推行“交地即发证”。',
-      },
-    ],
+    faqs: [faq('拿地后多久能拿到用地规划许可证？', '以出让方式取得土地的，签订出让合同后即可核发，本市推行“交地即发证”。')],
   }),
   d.item({
     key: 'zrzyj.planning.building-permit',
@@ -588,7 +552,12 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     depth: 4,
     hf: true,
     special: [{ name: '设计方案批前公示（10日）', counted: false }],
-    workflow: [wf.accept(), wf.review('规划审查'), wf.special('publicity', '设计方案批前公示（10日）', 'publicity'), wf.decide('核发决定')],
+    workflow: [
+      wf.accept(),
+      wf.review('规划审查'),
+      wf.special('publicity', '设计方案批前公示（10日）', 'publicity'),
+      wf.decide('核发决定'),
+    ],
     result: '建设工程规划许可证',
     resultLicense: LT.BUILDING_PLANNING_PERMIT,
     entity: ['construction'],
@@ -600,10 +569,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       f.number('floors', '层数'),
     ],
     faqs: [
-      {
-        question: '设计方案需要专家评审吗？',
-        answer: '重大项目需组织专家评审，评审及批前公示时间不计入审批时限；简易低风险项目可免于方案公示。',
-      },
+      faq('设计方案需要专家评审吗？', '重大项目需组织专家评审，评审及批前公示时间不计入审批时限；简易低风险项目可免于方案公示。'),
     ],
   }),
   d.item({
@@ -646,12 +612,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       f.number('floor_area', '拟建建筑面积（平方米）'),
       f.number('floors', '层数'),
     ],
-    faqs: [
-      {
-        question: '农村建房最高能建几层？',
-        answer: '一般不超过三层半，具体按村庄规划和县级规定执行，开工前须取得乡村建设规划许可证。',
-      },
-    ],
+    faqs: [faq('农村建房最高能建几层？', '一般不超过三层半，具体按村庄规划和县级规定执行，开工前须取得乡村建设规划许可证。')],
   }),
   d.item({
     key: 'zrzyj.land.temporary-use',
@@ -690,9 +651,7 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       f.number('use_months', '使用期限（月）'),
       f.textarea('use_purpose', '用途'),
     ],
-    faqs: [
-      { question: '临时用地到期后怎么办？', answer: '使用期满应在一年内完成土地复垦，恢复种植条件；确需延期的按规定重新申请。' },
-    ],
+    faqs: [faq('临时用地到期后怎么办？', '使用期满应在一年内完成土地复垦，恢复种植条件；确需延期的按规定重新申请。')],
   }),
   d.item({
     key: 'zrzyj.planning.verification',
@@ -723,10 +682,10 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
     entity: ['construction'],
     form: [...f.entity(), f.text('project_name', '项目名称'), f.text('planning_permit_no', '建设工程规划许可证号')],
     faqs: [
-      {
-        question: '规划核实和竣工联合验收什么关系？',
-        answer: '规划条件核实纳入竣工联合验收，建设单位一次申请，各部门同步现场验收、限时出具意见。',
-      },
+      faq(
+        '规划核实和竣工联合验收什么关系？',
+        '规划条件核实纳入竣工联合验收，建设单位一次申请，各部门同步现场验收、限时出具意见。',
+      ),
     ],
   }),
   d.item({
@@ -772,10 +731,10 @@ export const ZRZYJ_ITEMS: DemoItem[] = [
       f.textarea('claims', '请求事项'),
     ],
     faqs: [
-      {
-        question: '土地纠纷一定要先找政府处理吗？',
-        answer: '土地所有权和使用权争议须先由人民政府处理，对处理决定不服的，可在接到决定之日起30日内向人民法院起诉。',
-      },
+      faq(
+        '土地纠纷一定要先找政府处理吗？',
+        '土地所有权和使用权争议须先由人民政府处理，对处理决定不服的，可在接到决定之日起30日内向人民法院起诉。',
+      ),
     ],
   }),
 ];
