@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { demoUscc } from '../../src/seed/demo-city.ts';
-import { browserTestBed, enrolAuthenticator, RESULTS, withFailureShot } from '../support/browser.ts';
+import { browserTestBed, clickMenuEntry, enrolAuthenticator, RESULTS, withFailureShot } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
 const ADMIN = { username: 'admin', password: 'Yiwang@2026admin' };
@@ -114,9 +114,8 @@ async function adminSteps(page: Page) {
   await form.waitFor({ state: 'detached' });
 
   await page.getByTestId('lang-switch').click();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+  await clickMenuEntry(page.getByRole('menuitem', { name: 'English' }), menu(page, 'Departments'));
   await page.locator('.ant-dropdown-menu').waitFor({ state: 'hidden' });
-  await menu(page, 'Departments').waitFor();
   await menu(page, 'Service halls').waitFor();
   await row.waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('yiwang.lang')), 'en-US');
@@ -144,5 +143,24 @@ test('portal on a phone (390×844) and the 404 page', { timeout: 60_000 }, async
   await page.getByTestId('not-found').waitFor();
 
   await page.context().close();
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a person who asked their system for reduced motion gets no animations', { timeout: 60_000 }, async () => {
+  /** Ant Design's mid motion duration where the language menu opens, with the system asking for `reducedMotion`. */
+  const motionWith = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const context = await bed.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', reducedMotion });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('lang-switch').click();
+    const dropdown = page.locator('.ant-dropdown');
+    await dropdown.waitFor();
+    const duration = await dropdown.evaluate((el) => getComputedStyle(el).getPropertyValue('--ant-motion-duration-mid').trim());
+    await context.close();
+    return duration;
+  };
+  assert.equal(await motionWith('reduce'), '0s');
+  assert.notEqual(await motionWith('no-preference'), '0s', 'everyone else keeps the animations');
   assert.deepEqual(pageErrors, []);
 });

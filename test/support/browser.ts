@@ -1,22 +1,33 @@
 import { after } from 'node:test';
 import * as OTPAuth from 'otpauth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { RESULTS, resultsDir } from './results.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 export { RESULTS };
 
-/** Debian's Chromium, driven headless; screenshots go to test-results/ for a human to look at. */
+/**
+ * Debian's Chromium, driven headless; screenshots go to test-results/ for a human to look at.
+ * It asks for reduced motion, which the app honours by switching Ant Design's animations off: a
+ * click aimed at a dialog button or a menu entry while it still zooms or slides in can land
+ * beside it on a busy machine (the CI flakes of a modal's OK and a drop-down entry).
+ */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DESKTOP = { width: 1366, height: 860 };
 export const PHONE_SCREEN = { width: 390, height: 844 };
 
 export async function launchBrowser(): Promise<Browser> {
   resultsDir();
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // every context of every test file asks for reduced motion, unless a test says otherwise
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Pages in zh-CN whose script errors are collected, so a test can assert there were none. */
@@ -91,6 +102,26 @@ export async function withFailureShot(page: Page, name: string, steps: () => Pro
   } catch (err) {
     await page.screenshot({ path: `${RESULTS}/${name}-failure.png`, fullPage: true }).catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * Clicks a drop-down menu entry until it takes, then waits for its effect: `done` appearing, or
+ * with `state: 'detached'` going. On a busy machine a click made while the menu is still opening
+ * can be lost (the menu stays open, nothing happens; seen in the full browser phase with two
+ * files at once). An entry that is gone after the click has taken, and its effect gets the page's
+ * whole timeout; one still showing is clicked again.
+ */
+export async function clickMenuEntry(entry: Locator, done: Locator, state: 'visible' | 'detached' = 'visible', tries = 3) {
+  for (let attempt = 1; ; attempt++) {
+    await entry.click();
+    try {
+      await done.waitFor({ state, timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (!(await entry.isVisible().catch(() => false))) return done.waitFor({ state });
+      if (attempt >= tries) throw err;
+    }
   }
 }
 

@@ -3,8 +3,9 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useT } from '../i18n/useT.ts';
+import { useReducedMotion } from './useReducedMotion.ts';
 
 const LOCALES = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 const DAYJS_LOCALES = { 'zh-CN': 'zh-cn', 'en-US': 'en' } as const;
@@ -13,13 +14,21 @@ export const BRAND = '#1456b8';
 const light: ThemeConfig = { token: { colorPrimary: BRAND, borderRadius: 6 } };
 const dark: ThemeConfig = { algorithm: antdTheme.darkAlgorithm, token: { colorPrimary: '#3b8cff', borderRadius: 6 } };
 
-/** antd in the UI language; `dark` for the cockpit. Gives message/notification/modal via App. */
+/**
+ * antd in the UI language; `dark` for the cockpit; no animations for people who asked their
+ * system for reduced motion. Gives message/notification/modal via App.
+ */
 export function AntdProvider({ children, dark: isDark = false }: { children: ReactNode; dark?: boolean }) {
   const { lang } = useT();
+  const reduceMotion = useReducedMotion();
+  const theme = useMemo<ThemeConfig>(() => {
+    const base = isDark ? dark : light;
+    return reduceMotion ? { ...base, token: { ...base.token, motion: false } } : base;
+  }, [isDark, reduceMotion]);
   // Global and idempotent: set before the children (date pickers) render.
   dayjs.locale(DAYJS_LOCALES[lang]);
   return (
-    <ConfigProvider locale={LOCALES[lang]} theme={isDark ? dark : light}>
+    <ConfigProvider locale={LOCALES[lang]} theme={theme}>
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   );
