@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { demoUscc } from '../../src/seed/demo-city.ts';
-import { browserTestBed, clickMenuEntry, enrolAuthenticator, RESULTS, withFailureShot } from '../support/browser.ts';
+import { browserTestBed, enrolAuthenticator, RESULTS, withFailureShot } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
 const ADMIN = { username: 'admin', password: 'Yiwang@2026admin' };
@@ -114,8 +114,9 @@ async function adminSteps(page: Page) {
   await form.waitFor({ state: 'detached' });
 
   await page.getByTestId('lang-switch').click();
-  await clickMenuEntry(page.getByRole('menuitem', { name: 'English' }), menu(page, 'Departments'));
+  await page.getByRole('menuitem', { name: 'English' }).click();
   await page.locator('.ant-dropdown-menu').waitFor({ state: 'hidden' });
+  await menu(page, 'Departments').waitFor();
   await menu(page, 'Service halls').waitFor();
   await row.waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('yiwang.lang')), 'en-US');

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { personalData } from '../../src/kernel/pii.ts';
 import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
-import { clickMenuEntry, DESKTOP, enrolAuthenticator, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, withFailureShot } from '../support/browser.ts';
+import { DESKTOP, enrolAuthenticator, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, withFailureShot } from '../support/browser.ts';
 import { signIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -137,9 +137,8 @@ test('a citizen registers, signs in with a password, signs out and signs in with
 
     // sign out: the portal session and the provider's single sign-on session
     await page.getByTestId('user-menu').click();
-    const confirmLogout = page.locator('button[name=logout][value=yes]');
-    await clickMenuEntry(page.getByRole('menuitem', { name: '退出登录' }), confirmLogout);
-    await confirmLogout.click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.locator('button[name=logout][value=yes]').click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByTestId('portal-my').waitFor();
 
@@ -227,7 +226,8 @@ test('an enterprise agent signs in for the enterprise and switches back to herse
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('act-as-menu').hover();
-    await clickMenuEntry(page.getByTestId('act-as-self'), page.getByTestId('acting-for'), 'detached');
+    await page.getByTestId('act-as-self').click();
+    await page.getByTestId('acting-for').waitFor({ state: 'detached' });
     await page.getByTestId('enterprise-act-as').waitFor();
     const me = await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
     assert.equal(me.user.actingFor, null);

@@ -1,6 +1,6 @@
 import { after } from 'node:test';
 import * as OTPAuth from 'otpauth';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { RESULTS, resultsDir } from './results.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
@@ -102,26 +102,6 @@ export async function withFailureShot(page: Page, name: string, steps: () => Pro
   } catch (err) {
     await page.screenshot({ path: `${RESULTS}/${name}-failure.png`, fullPage: true }).catch(() => undefined);
     throw err;
-  }
-}
-
-/**
- * Clicks a drop-down menu entry until it takes, then waits for its effect: `done` appearing, or
- * with `state: 'detached'` going. On a busy machine a click made while the menu is still opening
- * can be lost (the menu stays open, nothing happens; seen in the full browser phase with two
- * files at once). An entry that is gone after the click has taken, and its effect gets the page's
- * whole timeout; one still showing is clicked again.
- */
-export async function clickMenuEntry(entry: Locator, done: Locator, state: 'visible' | 'detached' = 'visible', tries = 3) {
-  for (let attempt = 1; ; attempt++) {
-    await entry.click();
-    try {
-      await done.waitFor({ state, timeout: 5_000 });
-      return;
-    } catch (err) {
-      if (!(await entry.isVisible().catch(() => false))) return done.waitFor({ state });
-      if (attempt >= tries) throw err;
-    }
   }
 }
 

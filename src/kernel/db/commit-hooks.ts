@@ -28,12 +28,13 @@ function noteStatement(state: TxState, sql: string): void {
     state.savepoints.push({ name: m[2]!.toLowerCase(), mark: state.hooks.length });
     return;
   }
-  m = ROLLBACK_TO.exec(sql) ?? RELEASE.exec(sql);
+  const rolledBack = ROLLBACK_TO.exec(sql);
+  m = rolledBack ?? RELEASE.exec(sql);
   if (!m) return;
   const name = m[2]!.toLowerCase();
   const at = state.savepoints.map((s) => s.name).lastIndexOf(name);
   if (at < 0) return;
-  if (ROLLBACK_TO.test(sql)) {
+  if (rolledBack) {
     // the savepoint stays established after a rollback to it; later ones are gone
     state.hooks.length = state.savepoints[at]!.mark;
     state.savepoints.length = at + 1;
