@@ -16,7 +16,7 @@ export async function generateCases(db: Db, count: number): Promise<number> {
          from catalog_item i join catalog_item_version v on v.item_id = i.id and v.status = 'published'
      ), n as (select count(*)::int as n from items),
      g as (
-       select g, now() - make_interval(days => g % 365, secs => g % 86400) as at,
+       select g, clock_now() - make_interval(days => g % 365, secs => g % 86400) as at,
               case when g % 20 <> 0 then 'completed' when g % 40 = 0 then 'submitted' else 'processing' end as status
          from generate_series(1, $1::int) as g
      )

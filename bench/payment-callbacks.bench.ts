@@ -1,3 +1,4 @@
+import * as clock from '../src/kernel/clock.ts';
 /**
  * Callback handling throughput against the bare route of the same server, same run:
  *   - GET /healthz (baseline: the HTTP stack alone)
@@ -30,7 +31,7 @@ await withBenchServer(async (server) => {
       const chunk = notices.slice(i, i + 1000);
       await db.query(
         `insert into payment_notice (id, code, payer_name, department_id, department_name, region_code, amount_fen, due_date, created_by_kind)
-         select id, code, '压测缴款人', $3, $4, $5, 10000, current_date + 7, 'system' from unnest($1::uuid[], $2::text[]) as t(id, code)`,
+         select id, code, '压测缴款人', $3, $4, $5, 10000, clock_today() + 7, 'system' from unnest($1::uuid[], $2::text[]) as t(id, code)`,
         [chunk.map((c) => c.id), chunk.map((c) => c.code), dept.id, dept.name, dept.region_code],
       );
       await db.query(
@@ -50,7 +51,7 @@ await withBenchServer(async (server) => {
         paymentCode: n.code,
         channelTxnId: `${channel}-${uuidv7()}`,
         amountFen: 10000,
-        occurredAt: new Date().toISOString(),
+        occurredAt: clock.now().toISOString(),
       });
       return { body, headers: { 'content-type': 'application/json', ...signedHeaders(signer, body) } };
     });

@@ -1,3 +1,4 @@
+import * as clock from '../src/kernel/clock.ts';
 /**
  * Reconciliation of one channel's day against our records, for a statement of BENCH_RECON_LINES
  * lines (default 1,000,000), read from a file on disk as a stream. Our side holds the same
@@ -15,7 +16,7 @@ import { STATEMENT_COLUMNS } from '../src/modules/payment/simulator/store.ts';
 import { withBenchServer } from './support.ts';
 
 const LINES = Number(process.env.BENCH_RECON_LINES ?? 1_000_000);
-const DAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const DAY = clock.today();
 
 let peakRss = 0;
 const sampler = setInterval(() => {
@@ -33,13 +34,13 @@ try {
     // Our side: LINES paid notices with one credited transaction each (generated in the database).
     await db.query(
       `insert into payment_notice (id, code, payer_name, department_id, department_name, region_code, amount_fen, due_date, status, paid_at, paid_channel, created_by_kind)
-       select gen_random_uuid(), lpad(i::text, 20, '0'), '压测', $2, $3, $4, 100 + i % 9000, current_date + 7, 'paid', now(), 'sim-bank', 'system'
+       select gen_random_uuid(), lpad(i::text, 20, '0'), '压测', $2, $3, $4, 100 + i % 9000, clock_today() + 7, 'paid', clock_now(), 'sim-bank', 'system'
          from generate_series(1, $1) as i`,
       [LINES, dept.id, dept.name, dept.region_code],
     );
     await db.query(
       `insert into payment_transaction (id, notice_id, channel, channel_txn_id, amount_fen, paid_at, disposition, region_code, department_id)
-       select gen_random_uuid(), n.id, 'sim-bank', 'B' || n.code, n.amount_fen, now(), 'credited', n.region_code, n.department_id
+       select gen_random_uuid(), n.id, 'sim-bank', 'B' || n.code, n.amount_fen, clock_now(), 'credited', n.region_code, n.department_id
          from payment_notice n where n.created_by_kind = 'system'`,
     );
     // The channel's file: the same payments, except every STRIDE-th missing on one side or off by a
@@ -49,7 +50,7 @@ try {
     const stride = Math.min(100_000, Math.max(2, Math.floor(LINES / 10)));
     const skipped = Math.floor(LINES / stride);
     out.write(`#channel=sim-bank,day=${DAY},count=${LINES}\n${STATEMENT_COLUMNS}\n`);
-    const at = new Date().toISOString();
+    const at = clock.now().toISOString();
     for (let i = 1; i <= LINES; i++) {
       const code = String(i).padStart(20, '0');
       const amount = 100 + (i % 9000) + (i % stride === Math.floor(stride / 2) ? 1 : 0);

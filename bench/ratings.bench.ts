@@ -1,3 +1,4 @@
+import * as clock from '../src/kernel/clock.ts';
 /**
  * 好差评 figures, same server and run for every line:
  *   - GET /api/ratings/dictionary as a signed-in citizen (baseline: HTTP stack + session, no writes)
@@ -69,7 +70,7 @@ await withBenchServer(async (server) => {
        select (row_number() over (order by i.code) - 1)::int as k, i.id, i.code, v.name, i.region_code, i.department_id, d.name as dept
          from catalog_item i join catalog_item_version v on v.item_id = i.id and v.status = 'published' join department d on d.id = i.department_id
      ), n as (select count(*)::int as n from items),
-     g as (select g, gen_random_uuid() as inv, gen_random_uuid() as c, now() - make_interval(days => g % 365, secs => g % 86400) as at
+     g as (select g, gen_random_uuid() as inv, gen_random_uuid() as c, clock_now() - make_interval(days => g % 365, secs => g % 86400) as at
              from generate_series(1, $1::int) as g),
      inv as (
        insert into rating_invitation (id, case_id, case_number, stage, region_code, department_id, department_name, item_id, item_code, item_name,
@@ -95,7 +96,7 @@ await withBenchServer(async (server) => {
   await db.exec('vacuum analyze rating_invitation');
   const generated = (performance.now() - t0) / 1000;
 
-  const month = shanghaiDate(new Date(Date.now() - 40 * 86_400_000)).slice(0, 7);
+  const month = shanghaiDate(new Date(clock.nowMs() - 40 * 86_400_000)).slice(0, 7);
   const inMonth = (await db.one<{ n: number }>(`select count(*)::int as n from rating where to_char(rated_at at time zone 'Asia/Shanghai', 'YYYY-MM') = $1`, [month]))!.n;
   const results = (by: string) => `${base}/api/ratings/results?month=${month}&regionCode=${CITY}&by=${by}`;
   // the generation kept the client's pooled connection idle past the server's keep-alive: open a fresh one

@@ -3,6 +3,7 @@
 //   2. unit and integration tests on embedded PGlite
 //   3. the same tests on a real PostgreSQL server started here (initdb + pg_ctl)
 //   4. the web app built and driven in Debian's Chromium
+//   2b. the date-sensitive files again as of a Sunday, a 调休 Saturday and 31 December
 // Prints one closing line "N passed, N failed". `npm test -- --only=pglite` runs one phase.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -26,6 +27,34 @@ function findTests(dir) {
 
 const totals = { passed: 0, failed: 0 };
 
+// Every test process runs the platform as of a fixed instant (test/support/test-clock.ts): an
+// ordinary Wednesday unless YIWANG_TEST_NOW says otherwise.
+const DEFAULT_NOW = '2026-11-18T10:00:00+08:00';
+process.env.YIWANG_TEST_NOW ||= DEFAULT_NOW;
+
+/**
+ * The date-sensitive suites (calendar, case clocks and deadlines, timers, rating defaults,
+ * payments due) run again as of days that have broken date code before, each in a time zone
+ * where the server's local date differs from the day in 云浮.
+ */
+const FIXED_DATES = [
+  { label: 'a Sunday', now: '2026-12-06T10:00:00+08:00', tz: 'America/Los_Angeles' },
+  { label: 'the 调休 Saturday before 春节', now: '2026-02-14T10:00:00+08:00', tz: 'UTC' },
+  { label: '31 December, late', now: '2026-12-31T21:00:00+08:00', tz: 'Pacific/Kiritimati' },
+];
+const DATE_SENSITIVE = [
+  'test/integration/clock.test.ts',
+  'src/kernel/calendar/',
+  'src/modules/cases/clocks.test.ts',
+  'src/modules/cases/instant.test.ts',
+  'test/integration/cases-workflow.test.ts',
+  'test/integration/cases.test.ts',
+  'test/integration/staff-messages.test.ts',
+  'test/integration/payment-case.test.ts',
+  'test/integration/payment-callbacks.test.ts',
+  'test/integration/ratings.test.ts',
+];
+
 function runNodeTests(label, files, env = {}) {
   const selected = filter ? files.filter((f) => f.includes(filter)) : files;
   if (selected.length === 0) return Promise.resolve(0);
@@ -33,7 +62,7 @@ function runNodeTests(label, files, env = {}) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...selected],
+      ['--import', 'tsx', '--import', './test/support/test-clock.ts', '--test', '--test-reporter=spec', '--test-concurrency=2', ...selected],
       { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let tail = '';
@@ -69,6 +98,12 @@ if (!only || only === 'static') {
 }
 if (!only || only === 'pglite') {
   failures += (await runNodeTests('PGlite', unitAndIntegration)) ? 1 : 0;
+}
+if (!only || only === 'dates') {
+  const files = unitAndIntegration.filter((f) => DATE_SENSITIVE.some((d) => f.startsWith(d)));
+  for (const d of FIXED_DATES) {
+    failures += (await runNodeTests(`PGlite as of ${d.label} (${d.now}, TZ=${d.tz})`, files, { YIWANG_TEST_NOW: d.now, TZ: d.tz })) ? 1 : 0;
+  }
 }
 if (!only || only === 'postgres') {
   register();

@@ -9,11 +9,14 @@ import { migrate, type MigrationSource } from './migrate.ts';
 import type { Module } from './module.ts';
 
 export const KERNEL_MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+/** Kernel migrations that apply to every module's tables, so they run after all of them. */
+export const KERNEL_AFTER_MIGRATIONS = fileURLToPath(new URL('./migrations-after', import.meta.url));
 
 export function migrationSources(modules: Module[]): MigrationSource[] {
   return [
     { name: 'kernel', dir: KERNEL_MIGRATIONS },
     ...modules.flatMap((m) => (m.migrationsDir ? [{ name: m.name, dir: m.migrationsDir }] : [])),
+    { name: 'kernel-after', dir: KERNEL_AFTER_MIGRATIONS },
   ];
 }
 

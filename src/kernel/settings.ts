@@ -8,7 +8,7 @@ export async function getSetting<T>(db: Queryable, key: string): Promise<T | nul
 export async function putSetting(db: Queryable, key: string, value: unknown): Promise<void> {
   await db.query(
     `insert into node_setting (key, value) values ($1, $2)
-     on conflict (key) do update set value = excluded.value, updated_at = now()`,
+     on conflict (key) do update set value = excluded.value, updated_at = clock_now()`,
     [key, JSON.stringify(value)],
   );
 }

@@ -16,6 +16,7 @@ import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW
 import { demoEnterpriseUscc, demoUscc } from './uscc.ts';
 import { HALL_POSITIONS } from './hall-positions.ts';
 import { DEMO_PEOPLE, DEMO_UNREGISTERED, demoIdNumber } from './people.ts';
+import * as clock from '../kernel/clock.ts';
 
 export interface DemoAccount {
   username: string;
@@ -237,6 +238,6 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
 }
 
 function defaultCalendarYears(): number[] {
-  const year = new Date().getFullYear();
+  const year = Number(clock.today().slice(0, 4));
   return [year - 1, year, year + 1];
 }

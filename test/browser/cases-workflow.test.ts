@@ -203,7 +203,7 @@ test('a commitment case with special procedures, assignment, supervision, a late
     }
 
     // the decision comes late: the reason is recorded first; the fee is assessed for the payment step
-    await server.ctx.db.query(`update case_record set promised_due = current_date - 2 where id = $1`, [caseId]);
+    await server.ctx.db.query(`update case_record set promised_due = clock_today() - 2 where id = $1`, [caseId]);
     await openCase(approver, 'cases-inbox');
     await approver.getByTestId('deadline-red').first().waitFor();
     // a disapproval here would finish the case, so the reason field is there too
@@ -284,7 +284,7 @@ test('承诺核查: the approver records the verification of an approved commitm
   }
   const number = signed.body.case.number as string;
   // the verification is late: the list shows its due day in red
-  await server.ctx.db.query(`update case_commitment_check set due = current_date - 1 where case_id = $1`, [id]);
+  await server.ctx.db.query(`update case_commitment_check set due = clock_today() - 1 where case_id = $1`, [id]);
 
   const approver = await staffPage('approver', '/staff/commitment-checks');
   await withFailureShot(approver, 'cases-workflow-checks', async () => {

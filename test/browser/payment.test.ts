@@ -8,6 +8,7 @@ import { computeFeeLines, createFeeNotice } from '../../src/modules/payment/inde
 import { browserTestBed, RESULTS, signInAs } from '../support/browser.ts';
 import { CITIZEN_PASSWORD } from '../support/demo.ts';
 import type { TestServer } from '../support/server.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 const bed = browserTestBed();
 let server: TestServer;
@@ -31,7 +32,7 @@ before(async () => {
       { rule: { kind: 'fixed', name: '营业执照工本费', amountFen: 1000 } },
       { rule: { kind: 'per_unit', name: '副本费', unitFen: 500, unit: '本' }, quantity: 2, reduction: { kind: 'percent', basisPoints: 5000, basis: '小微企业减半' } },
     ]),
-    dueDate: new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10),
+    dueDate: new Date(clock.nowMs() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10),
   });
   noticeId = notice.id;
 });

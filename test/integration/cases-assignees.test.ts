@@ -115,7 +115,7 @@ describe('GET /api/cases/supervisable', () => {
     assert.equal(dept.status, 200);
     assert.ok(dept.body.items.some((r: { id: string }) => r.id === id));
 
-    await server.ctx.db.query(`update case_record set promised_due = current_date - 1 where id = $1`, [id]);
+    await server.ctx.db.query(`update case_record set promised_due = clock_today() - 1 where id = $1`, [id]);
     const late = await api('/api/cases/supervisable?late=true', { cookie: cookies.leader });
     assert.equal(late.status, 200);
     const lateRow = late.body.items.find((r: { id: string }) => r.id === id);

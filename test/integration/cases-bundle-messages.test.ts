@@ -136,7 +136,7 @@ describe('一件事, one message per change of the bundle', () => {
     assert.ok(sms.every((text) => text.includes(number) && !memberNumbers.some((n) => text.includes(n))), sms.join('\n'));
 
     // every member event delivered again (at-least-once): nothing more is told
-    await server.ctx.db.query(`update outbox_event set status = 'pending', due_at = now() where topic like 'case.%' and payload->>'caseId' = any($1::text[])`, [
+    await server.ctx.db.query(`update outbox_event set status = 'pending', due_at = clock_now() where topic like 'case.%' and payload->>'caseId' = any($1::text[])`, [
       [food.id, safety.id, water.id],
     ]);
     await deliverAll();
@@ -202,7 +202,7 @@ describe('一件事, one message per change of the bundle', () => {
     await act(cookies.safety, safety.id, 'accept', { deferred: { materialKeys: ['m2'], dueInDays: 3 } });
     await deliverAll();
     // the reminder timer comes due (a clock jump), and is delivered twice
-    await server.ctx.db.query(`update outbox_event set due_at = now() where topic = 'cases.deferred_reminder' and payload->>'caseId' = $1`, [safety.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.deferred_reminder' and payload->>'caseId' = $1`, [safety.id]);
     await deliverAll();
     await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'case.deferred_reminder' and payload->>'caseId' = $1`, [safety.id]);
     await deliverAll();

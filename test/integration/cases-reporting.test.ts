@@ -6,8 +6,9 @@ import { CITIZEN_PASSWORD, CITY, LUODING, REWARD } from '../support/demo.ts';
 import { uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { addStaff } from '../support/staff.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
-const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const TODAY = clock.today();
 
 let server: TestServer;
 type Who = 'citizen' | 'clerk' | 'approver' | 'deptadmin' | 'leader' | 'countyadmin' | 'admin' | 'hradmin' | 'hrapprover';
@@ -60,7 +61,7 @@ describe('records export (STANDARDS §2.6)', () => {
       ['special_procedure_ended', '专家同意', { procedure: 'expert_review', name: '专家评审', pausedDays: 0 }, 2],
     ] as const) {
       await server.ctx.db.query(
-        `insert into case_event (id, case_id, at, kind, step_key, actor_kind, actor_name, opinion, details) values ($1, $2, now() + ($3 || ' minutes')::interval, $4, 'review', 'staff', '审批员', $5, $6)`,
+        `insert into case_event (id, case_id, at, kind, step_key, actor_kind, actor_name, opinion, details) values ($1, $2, clock_now() + ($3 || ' minutes')::interval, $4, 'review', 'staff', '审批员', $5, $6)`,
         [uuidv7(), c.id, String(minutes), kind, opinion, JSON.stringify(details)],
       );
     }

@@ -4,6 +4,7 @@ import { loadCalendar } from '../../src/kernel/calendar/index.ts';
 import { personalData } from '../../src/kernel/pii.ts';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { paymentFixture, today, type PaymentFixture } from './payment-fixture.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 /** 食品安全违法行为举报奖励 (市场监管, city): three required materials. */
 const REWARD = '000H2453000000-445300000000-000-11445300530000243C-1-00';
@@ -79,9 +80,11 @@ describe('workflow as data', () => {
     assert.equal(toExperts.body.clock.pausedSince, today());
     assert.deepEqual((await detail(id)).actions, ['claim', 'assign', 'approve', 'return']);
 
-    // three working days of review by experts pass
+    // three working days of review by experts pass: on a weekend or holiday the last of them is
+    // the working day before today (paused days are the working days in (paused since, today])
     const cal = await loadCalendar(db(), Number(today().slice(0, 4)) - 1, Number(today().slice(0, 4)) + 1);
-    const started = cal.addWorkingDays(today(), -3);
+    const lastWorkingDay = cal.isWorkingDay(today()) ? today() : cal.addWorkingDays(today(), -1);
+    const started = cal.addWorkingDays(lastWorkingDay, -3);
     await db().query(`update case_record set paused_since = $2 where id = $1`, [id, started]);
     const dueBefore = toExperts.body.clock.promisedDue;
     const ended = await act(f.cookies.approver, id, 'approve', { opinion: '专家意见：同意' });
@@ -139,7 +142,7 @@ describe('workflow as data', () => {
     await act(f.cookies.clerk, id, 'accept');
     await act(f.cookies.approver, id, 'approve', { opinion: '同意' });
     // the case was received two months ago: its limit has passed, whatever the clock recomputes
-    await db().query(`update case_record set clock_start = clock_start - 60, promised_due = current_date - 1 where id = $1`, [id]);
+    await db().query(`update case_record set clock_start = clock_start - 60, promised_due = clock_today() - 1 where id = $1`, [id]);
     const noReason = await act(f.cookies.approver, id, 'approve', { opinion: '准予' });
     assert.equal(noReason.body.error?.code, 'OVERDUE_REASON_REQUIRED');
     const decided = await act(f.cookies.approver, id, 'approve', { opinion: '准予', overdueReason: '等待专家意见' });
@@ -312,9 +315,9 @@ describe('督办 and overdue reasons', () => {
     await act(f.cookies.clerk, id, 'accept');
     await act(f.cookies.approver, id, 'claim');
     await f.drain();
-    const since = new Date();
+    const since = clock.now();
     // the yellow timer comes due (a clock jump), twice delivered
-    await db().query(`update outbox_event set due_at = now() where topic = 'cases.clock' and payload->>'caseId' = $1 and payload->>'level' = 'yellow'`, [id]);
+    await db().query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1 and payload->>'level' = 'yellow'`, [id]);
     await f.drain();
     await f.drain();
     const pii = personalData(f.server.ctx.config.masterKey);
@@ -331,7 +334,7 @@ describe('督办 and overdue reasons', () => {
     const id = sub.body.case.id;
     await act(f.cookies.clerk, id, 'accept');
     await act(f.cookies.approver, id, 'approve', { opinion: '同意' });
-    await db().query(`update case_record set promised_due = current_date - 2 where id = $1`, [id]);
+    await db().query(`update case_record set promised_due = clock_today() - 2 where id = $1`, [id]);
     assert.ok((await detail(id)).actions.includes('explain_overdue'));
     const noReason = await act(f.cookies.approver, id, 'approve', { opinion: '准予' });
     assert.equal(noReason.status, 422);

@@ -6,6 +6,7 @@ import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, REWARD } from '../suppor
 import { PDF, uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { addStaff as addStaffBy } from '../support/staff.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 /** 个体工商户设立登记 at the 云城区 branch: a county case. */
 const COUNTY_ITEM = '000A2401002000-445302000000-000-1144530253020035XM-1-00';
@@ -197,7 +198,7 @@ describe('access', () => {
   test('an agent authorised for listed items only cannot apply for other items', async () => {
     const enterprise = (await server.ctx.db.one<{ id: string }>("select id from enterprise where name like '%云石科技%'"))!;
     const rep = await signIn(server.url, '13800000002', PASSWORD);
-    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const expiresAt = new Date(clock.nowMs() + 30 * 86_400_000).toISOString();
     const granted = await api(`/api/identity/enterprises/${enterprise.id}/agents`, {
       method: 'POST',
       cookie: rep,
@@ -226,7 +227,7 @@ describe('access', () => {
     await upload(agent, draft.body.case.id, 'm1', PDF);
     await upload(agent, draft.body.case.id, 'm2', PDF);
     const me = await api('/api/auth/me', { cookie: agent });
-    await server.ctx.db.query(`update enterprise_agent set expires_at = now() - interval '1 minute' where enterprise_id = $1 and person_id = $2`, [enterprise.id, me.body.user.id]);
+    await server.ctx.db.query(`update enterprise_agent set expires_at = clock_now() - interval '1 minute' where enterprise_id = $1 and person_id = $2`, [enterprise.id, me.body.user.id]);
     const res = await api(`/api/cases/${draft.body.case.id}/submit`, { method: 'POST', cookie: agent, body: { version: draft.body.case.version } });
     assert.ok(res.status === 401 || res.status === 403, `${res.status} ${JSON.stringify(res.body)}`);
     const row = await server.ctx.db.one<{ status: string; number: string | null }>('select status, number from case_record where id = $1', [draft.body.case.id]);
@@ -314,7 +315,7 @@ describe('acceptance and workflow', () => {
     const topics = await server.ctx.db.query<{ topic: string }>(`select topic from outbox_event where payload->>'caseId' = $1 and topic like 'case.%'`, [c.id]);
     assert.equal(topics.length, kinds.length);
     await server.deliverEvents();
-    const sms = await server.ctx.db.query<{ n: number }>(`select count(*)::int as n from sms_message where created_at > now() - interval '1 hour'`);
+    const sms = await server.ctx.db.query<{ n: number }>(`select count(*)::int as n from sms_message where created_at > clock_now() - interval '1 hour'`);
     assert.ok(sms[0]!.n >= 5, `sms: ${sms[0]!.n}`);
 
     // public progress by number and query code: no personal data
@@ -395,10 +396,10 @@ describe('clocks', () => {
       [c.id],
     );
     assert.deepEqual(timers.map((t) => t.level), ['yellow', 'red']);
-    assert.ok(new Date(timers[0]!.due).getTime() > Date.now());
+    assert.ok(new Date(timers[0]!.due).getTime() > clock.nowMs());
 
     // time passes: the timers fall due
-    await server.ctx.db.query(`update outbox_event set due_at = now() where topic = 'cases.clock' and payload->>'caseId' = $1`, [c.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1`, [c.id]);
     await server.deliverEvents();
     const after = (await api(`/api/cases/${c.id}`, { cookie: cookies.clerk })).body;
     assert.equal(after.case.clock.overdue, true);
@@ -415,7 +416,7 @@ describe('clocks', () => {
   test('a timer set for a deadline that moved (correction pause) does nothing', async () => {
     const c = await submitted();
     await act('clerk', c.id, 'request_correction', { items: [{ materialKey: 'm2', note: '重新上传' }] });
-    await server.ctx.db.query(`update outbox_event set due_at = now() where topic = 'cases.clock' and payload->>'caseId' = $1`, [c.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1`, [c.id]);
     await server.deliverEvents();
     const row = await server.ctx.db.one<{ warning: string | null; overdue: boolean }>('select warning, overdue from case_record where id = $1', [c.id]);
     assert.deepEqual({ ...row }, { warning: null, overdue: false });

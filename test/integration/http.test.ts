@@ -73,7 +73,7 @@ test('a forged or expired session is anonymous', async () => {
   const res = await server.api('/api/auth/me', { cookie: 'yw_session=forged-token' });
   assert.equal(res.status, 401);
   const cookie = await server.login('admin');
-  await server.ctx.db.query(`update session set expires_at = now() - interval '1 minute'`);
+  await server.ctx.db.query(`update session set expires_at = clock_now() - interval '1 minute'`);
   assert.equal((await server.api('/api/auth/me', { cookie })).status, 401);
 });
 

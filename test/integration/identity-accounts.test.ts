@@ -7,6 +7,7 @@ import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
 import { CookieClient, csrfOf, nextTotpCode, rpSignIn, signIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 let server: TestServer;
 let county: string;
@@ -307,14 +308,14 @@ describe('enterprises and agents (法人, 经办人)', () => {
     assert.equal(dup.status, 409);
     const id = created.body.id;
 
-    const tooLong = new Date(Date.now() + 4 * 366 * 86_400_000).toISOString();
+    const tooLong = new Date(clock.nowMs() + 4 * 366 * 86_400_000).toISOString();
     const bad = await server.api(`/api/identity/enterprises/${id}/agents`, {
       method: 'POST',
       cookie: rep,
       body: { phone: '13800000003', scope: 'all', expiresAt: tooLong },
     });
     assert.equal(bad.body.error.code, 'AGENT_EXPIRY_INVALID');
-    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const expiresAt = new Date(clock.nowMs() + 30 * 86_400_000).toISOString();
     const granted = await server.api(`/api/identity/enterprises/${id}/agents`, {
       method: 'POST',
       cookie: rep,

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { signIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 let server: TestServer;
 let admin: string;
@@ -103,7 +104,7 @@ test('indicator inputs: registered users, daily active users per channel, sign-i
   const citizenCookie = await server.login('13800000001', 'Yiwang@2026citizen');
   // a sign-in from a phone browser counts for the mobile (H5) channel
   await signIn(server.url, '13800000002', 'Yiwang@2026citizen', { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148' });
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const today = clock.today();
   const leader = await server.login('leader');
   const res = await server.api(`/api/identity/indicators?from=${today}&to=${today}`, { cookie: leader });
   assert.equal(res.status, 200, JSON.stringify(res.body));

@@ -17,6 +17,7 @@ import { signWithSeal } from '../../src/modules/seal/index.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
 import { demoUscc } from '../../src/seed/demo-city.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 const OPENSSL = process.env.OPENSSL ?? 'openssl';
 for (const tool of [OPENSSL, 'pdftoppm']) if (spawnSync(tool, ['-v']).error) throw new Error(`licence tests need ${tool}`);
@@ -390,7 +391,7 @@ describe('licences', () => {
 
     const p2 = await present(l.id, ['holderCode']);
     await server.ctx.db.query(
-      `update licence_presentation set expires_at = now() - interval '1 second' where licence_id = $1 and once and used_at is null`,
+      `update licence_presentation set expires_at = clock_now() - interval '1 second' where licence_id = $1 and once and used_at is null`,
       [l.id],
     );
     const expired = await api(`/api/licences/verify?t=${p2.token}`);
@@ -687,7 +688,7 @@ describe('licences', () => {
     assert.ok(res.body.totals.issued >= 10);
     assert.ok(res.body.totals.uses >= 1);
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
-      .format(new Date())
+      .format(clock.now())
       .slice(0, 7);
     assert.ok(
       res.body.issued.some((r: { departmentId: string; period: string }) => r.departmentId === scjgj.id && r.period === month),

@@ -185,7 +185,7 @@ describe('tokens outside their audience or lifetime', () => {
       expectedState: state,
     });
     await server.ctx.db.query(
-      `update oidc_payload set expires_at = now() - interval '1 second' where model = 'AccessToken' and id = $1`,
+      `update oidc_payload set expires_at = clock_now() - interval '1 second' where model = 'AccessToken' and id = $1`,
       [tokens.access_token],
     );
     assert.equal(await oauthError(oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub)), '401');
@@ -241,7 +241,7 @@ describe('brute force', () => {
     });
     assert.equal(other.status, 401);
     // the lock ends; a good password then signs in and forgives the failures
-    await server.ctx.db.query(`update auth_throttle set locked_until = now() - interval '1 second'`);
+    await server.ctx.db.query(`update auth_throttle set locked_until = clock_now() - interval '1 second'`);
     const ok = await attempt('Yiwang@2026citizen');
     // signed in: 李浮生 now chooses whether to act for himself or his enterprise
     assert.equal(ok.status, 200);

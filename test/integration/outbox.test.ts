@@ -5,6 +5,7 @@ import { emit, outboxStats } from '../../src/kernel/events/outbox.ts';
 import { processDueEvents, type ClaimedEvent } from '../../src/kernel/events/worker.ts';
 import { backend, testDb } from '../support/db.ts';
 import { openDb } from '../../src/kernel/db/index.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 let db: Db & { url: string };
 before(async () => {
@@ -41,9 +42,9 @@ test('handlers run once; their writes commit with the event', async () => {
 });
 
 test('a timer waits for its due time', async () => {
-  await db.transaction((tx) => emit(tx, { topic: 'test.timer', dueAt: new Date(Date.now() + 3600_000) }));
+  await db.transaction((tx) => emit(tx, { topic: 'test.timer', dueAt: new Date(clock.nowMs() + 3600_000) }));
   assert.equal(await processDueEvents(db, { 'test.timer': async () => assert.fail('too early') }), 0);
-  await db.query(`update outbox_event set due_at = now() - interval '1 second'`);
+  await db.query(`update outbox_event set due_at = clock_now() - interval '1 second'`);
   let seen = 0;
   assert.equal(await processDueEvents(db, { 'test.timer': async () => void seen++ }), 1);
   assert.equal(seen, 1);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 let f: PaymentFixture;
 before(async () => {
@@ -63,7 +64,7 @@ const auditCount = async (action: string, code?: string) =>
 describe('callback handling', () => {
   test('two channels report the same notice, in reverse order: paid once, the other money refunded', async () => {
     const notice = await f.createNotice();
-    const wallet = paymentBody(notice, { occurredAt: new Date(Date.now() - 60_000).toISOString() });
+    const wallet = paymentBody(notice, { occurredAt: new Date(clock.nowMs() - 60_000).toISOString() });
     const bank = paymentBody(notice);
     // The later payment's callback arrives first, then the earlier one, then both again.
     const results = [await f.callback('sim-bank', bank), await f.callback('sim-wallet', wallet), await f.callback('sim-bank', bank), await f.callback('sim-wallet', wallet)];
@@ -148,7 +149,7 @@ describe('callback handling', () => {
 
   test('after the due date: paying is refused, and a late callback becomes a refund', async () => {
     const notice = await f.createNotice();
-    await f.server.ctx.db.query(`update payment_notice set due_date = current_date - 2 where id = $1`, [notice.id]);
+    await f.server.ctx.db.query(`update payment_notice set due_date = clock_today() - 2 where id = $1`, [notice.id]);
     const pay = await f.server.api(`/api/payment/notices/${notice.id}/pay`, { method: 'POST', cookie: f.cookies.citizen, body: { channel: 'sim-bank' } });
     assert.equal(pay.status, 409);
     assert.equal(pay.body.error.code, 'NOTICE_EXPIRED');
@@ -217,7 +218,7 @@ describe('callback handling', () => {
       // The case's consumer crashes once too; the outbox runs it again and it resumes once. The
       // platform's own consumer (cases) already took the event while draining: hand it again to
       // this test's consumer as a fresh delivery.
-      await db.query(`update outbox_event set status = 'pending', attempts = 0, due_at = now() where topic = 'payment.notice_paid' and payload->>'noticeId' = $1`, [notice.id]);
+      await db.query(`update outbox_event set status = 'pending', attempts = 0, due_at = clock_now() where topic = 'payment.notice_paid' and payload->>'noticeId' = $1`, [notice.id]);
       await db.exec('create table if not exists test_resumed (notice_id uuid not null)');
       let crashes = 0;
       const handlers = {

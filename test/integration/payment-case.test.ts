@@ -4,10 +4,11 @@ import { chainHandlers } from '../../src/kernel/events/chain.ts';
 import { processDueEvents, type HandlerMap } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { NOTICE_PAID } from '../../src/modules/payment/index.ts';
-import { loadCalendar, shanghaiDate } from '../../src/kernel/calendar/index.ts';
+import { loadCalendar } from '../../src/kernel/calendar/index.ts';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { caseAtPayment, FEE_FEN, FEE_ITEM, publishFeeItem } from './payment-case-fixture.ts';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 // #7 with the cases module: the fee notice of a case's payment step, and the case resuming
 // exactly once when the money arrives, however the channel delivers its callbacks.
@@ -62,7 +63,7 @@ describe('a case with a payment step', () => {
   test('duplicate and reordered callbacks from two channels resume the case exactly once', async () => {
     const { caseId, noticeId } = await atPayment();
     const notice = (await api(`/api/payment/notices/${noticeId}`, { cookie: f.cookies.citizen })).body;
-    const early = paymentBody(notice, { occurredAt: new Date(Date.now() - 60_000).toISOString() });
+    const early = paymentBody(notice, { occurredAt: new Date(clock.nowMs() - 60_000).toISOString() });
     const late = paymentBody(notice);
     // the later payment's notification arrives first, then the earlier one, then both again
     const outcomes = [];
@@ -147,7 +148,7 @@ describe('a case with a payment step', () => {
   });
 
   test('the notice is due in the working days the item gives for paying (缴费期限), 10 when it gives none', async () => {
-    const day = shanghaiDate(new Date());
+    const day = clock.today();
     const cal = await loadCalendar(db(), Number(day.slice(0, 4)) - 1, Number(day.slice(0, 4)) + 1);
     const dueOf = async () => (await api(`/api/payment/notices/${(await atPayment()).noticeId}`, { cookie: f.cookies.citizen })).body.dueDate;
     assert.equal(await dueOf(), cal.addWorkingDays(day, 10));

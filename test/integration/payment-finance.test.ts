@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { paymentFixture, today, type PaymentFixture } from './payment-fixture.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 let f: PaymentFixture;
 before(async () => {
@@ -200,12 +201,12 @@ describe('reconciliation', () => {
     const notice = await f.createNotice();
     await payThroughSimulator(notice, 'sim-wallet');
     const timer = await f.server.ctx.db.one<{ due_at: Date }>(`select due_at from outbox_event where dedupe_key = $1`, [`payment.reconcile:sim-wallet:${today()}`]);
-    assert.ok(timer && new Date(timer.due_at) > new Date(), 'a reconciliation timer for tomorrow morning');
+    assert.ok(timer && new Date(timer.due_at) > clock.now(), 'a reconciliation timer for tomorrow morning');
     const statement = await fetch(`${f.server.url}/paysim/sim-wallet/statements/${today()}`, { headers: { cookie: f.cookies.admin } });
     assert.equal(statement.status, 200);
     assert.ok((await statement.text()).includes(notice.code));
     const before = await count(`select count(*) as n from payment_recon_run where channel = 'sim-wallet' and started_by_kind = 'system'`);
-    await f.server.ctx.db.query(`update outbox_event set due_at = now() where dedupe_key = $1`, [`payment.reconcile:sim-wallet:${today()}`]);
+    await f.server.ctx.db.query(`update outbox_event set due_at = clock_now() where dedupe_key = $1`, [`payment.reconcile:sim-wallet:${today()}`]);
     await f.drain();
     for (let i = 0; i < 100 && (await count(`select count(*) as n from payment_recon_run where channel = 'sim-wallet' and started_by_kind = 'system' and status = 'done'`)) === before; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -233,7 +234,7 @@ describe('reconciliation', () => {
     const refundsDone = await f.server.ctx.db.query<{ id: string; code: string; amount_fen: number }>(
       `select f.id, n.code, f.amount_fen from payment_refund f join payment_notice n on n.id = f.notice_id where f.channel = 'sim-bank' and f.status = 'done'`,
     );
-    const at = new Date().toISOString();
+    const at = clock.now().toISOString();
     const lines = [
       ...earlier.map((e) => `PAY,${e.channel_txn_id},${e.code},${e.amount_fen},${at}`),
       ...refundsDone.map((r) => `REFUND,${r.id},${r.code},${r.amount_fen},${at}`),
@@ -304,7 +305,7 @@ describe('reconciliation', () => {
   test('malformed statement files are refused with the line and reason, audited, and leave no discrepancies', async () => {
     const head = `#channel=sim-bank,day=${today()}`;
     const cols = 'kind,channel_txn_id,payment_code,amount_fen,occurred_at';
-    const at = new Date().toISOString();
+    const at = clock.now().toISOString();
     const cases: [string, number, string][] = [
       ['garbage', 1, 'header'],
       [`${head},count=1\n${cols}\nPAY,T1,445300,-5,${at}`, 3, 'amount_fen'],

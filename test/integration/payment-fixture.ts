@@ -6,6 +6,7 @@ import { gatewaySigner } from '../../src/modules/payment/simulator/adapter.ts';
 import { deliveriesSettled } from '../../src/modules/payment/simulator/delivery.ts';
 import type { SimChannel } from '../../src/modules/payment/simulator/store.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 /** Shared set-up of the payment tests: a server, the demo accounts, helpers for the simulator. */
 export interface PaymentFixture {
@@ -35,12 +36,12 @@ export const paymentBody = (notice: { code: string; amountFen: number }, o: Reco
   paymentCode: notice.code,
   channelTxnId: `T${Math.random().toString(36).slice(2)}`,
   amountFen: notice.amountFen,
-  occurredAt: new Date().toISOString(),
+  occurredAt: clock.now().toISOString(),
   ...o,
 });
 
-export const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-export const inDays = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+export const today = () => clock.today();
+export const inDays = (n: number) => new Date(clock.nowMs() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function paymentFixture(): Promise<PaymentFixture> {
   const server = await startTestServer();
@@ -89,7 +90,7 @@ export async function paymentFixture(): Promise<PaymentFixture> {
     },
     drain,
     async fastForward() {
-      await server.ctx.db.query(`update outbox_event set due_at = now() where status = 'pending' and topic <> 'payment.reconcile'`);
+      await server.ctx.db.query(`update outbox_event set due_at = clock_now() where status = 'pending' and topic <> 'payment.reconcile'`);
       await drain();
     },
     async callback(channel, body, opts = {}) {

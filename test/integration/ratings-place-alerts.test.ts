@@ -2,13 +2,13 @@
 // overdue rectification task texts the department's heads, once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { shanghaiDate } from '../../src/kernel/calendar/index.ts';
 import { emit } from '../../src/kernel/events/outbox.ts';
 import { personalData } from '../../src/kernel/pii.ts';
 import { ESCALATED_TOPIC } from '../../src/modules/ratings/index.ts';
 import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE } from '../support/demo.ts';
 import { PDF, sendFile, uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 const PHONE = '13800000001';
 const HEAD_PHONE = '13700000077';
@@ -17,7 +17,7 @@ const form = { entity_name: '云浮市某某商行', entity_uscc: '91445302MA4UJ
 let server: TestServer;
 const cookies = {} as Record<'citizen' | 'clerk' | 'admin' | 'deptadmin', string>;
 const api = (path: string, init: Parameters<TestServer['api']>[1] = {}) => server.api(path, init);
-const month = () => shanghaiDate(new Date()).slice(0, 7);
+const month = () => clock.today().slice(0, 7);
 
 async function drain() {
   while ((await server.deliverEvents()) > 0);
@@ -112,7 +112,7 @@ describe('escalated rectification tasks', () => {
     ))!;
     await drain();
     assert.equal((await smsTo(HEAD_PHONE)).length, before, 'nobody is texted before the deadline passes');
-    await server.ctx.db.query(`update outbox_event set due_at = now() where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [task.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [task.id]);
     const sms = await smsTo(HEAD_PHONE);
     assert.equal(sms.length, before + 1);
     assert.match(sms[0]!.text, new RegExp(`督办.*${number}`));

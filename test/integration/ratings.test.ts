@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { loadCalendar, shanghaiDate } from '../../src/kernel/calendar/index.ts';
+import { loadCalendar } from '../../src/kernel/calendar/index.ts';
 import { ratingIndicatorInputs } from '../../src/modules/ratings/index.ts';
 import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, REWARD } from '../support/demo.ts';
 import { uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { addStaff } from '../support/staff.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 // IMMEDIATE is completed when the window accepts it; REWARD stays unfinished after submission.
 const PHONE = '13800000001';
@@ -15,7 +16,7 @@ let server: TestServer;
 type Who = 'citizen' | 'citizen2' | 'clerk' | 'deptadmin' | 'otherDept' | 'hotline' | 'admin' | 'countyadmin';
 const cookies = {} as Record<Who, string>;
 const api = (path: string, init: Parameters<TestServer['api']>[1] = {}) => server.api(path, init);
-const month = () => shanghaiDate(new Date()).slice(0, 7);
+const month = () => clock.today().slice(0, 7);
 
 async function upload(cookie: string, caseId: string, key: string) {
   assert.equal((await uploadMaterial(server, cookie, caseId, key)).status, 201);
@@ -258,7 +259,7 @@ describe('defaulted ratings', () => {
     await drain();
     assert.equal(await ratingCount(c.id), 0, 'nothing happens before the due time');
     await server.ctx.db.query(
-      `update outbox_event set due_at = now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
+      `update outbox_event set due_at = clock_now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
       [c.id],
     );
     await drain();
@@ -275,7 +276,7 @@ describe('defaulted ratings', () => {
     await drain();
     assert.equal((await rate(c.id, { level: 4 })).status, 201);
     await server.ctx.db.query(
-      `update outbox_event set due_at = now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
+      `update outbox_event set due_at = clock_now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
       [c.id],
     );
     await drain();
@@ -293,7 +294,7 @@ describe('bad-rating rectification (差评整改)', () => {
     assert.ok(id);
     const row = list.items.find((t: { id: string }) => t.id === id);
     assert.ok(row, 'the responsible department sees the task');
-    const today = shanghaiDate(new Date());
+    const today = clock.today();
     const year = Number(today.slice(0, 4));
     const cal = await loadCalendar(server.ctx.db, year - 1, year + 1);
     assert.equal(row.dueDate, cal.addWorkingDays(today, 5));
@@ -335,7 +336,7 @@ describe('bad-rating rectification (差评整改)', () => {
     }
     const { id } = await taskOf(c.id);
     const detail = await api(`/api/ratings/tasks/${id}`, { cookie: cookies.deptadmin });
-    const today = shanghaiDate(new Date());
+    const today = clock.today();
     const cal = await loadCalendar(server.ctx.db, Number(today.slice(0, 4)) - 1, Number(today.slice(0, 4)) + 1);
     assert.equal(detail.body.task.dueDate, cal.addWorkingDays(today, 15));
     const timer = await server.ctx.db.one<{ due_at: Date }>(`select due_at from outbox_event where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [id]);
@@ -343,7 +344,7 @@ describe('bad-rating rectification (差评整改)', () => {
     assert.equal(new Date(timer!.due_at).getTime() - new Date(`${detail.body.task.dueDate}T00:00:00+08:00`).getTime(), 86_400_000);
     await drain();
     assert.equal((await api(`/api/ratings/tasks/${id}`, { cookie: cookies.deptadmin })).body.task.overdue, false);
-    await server.ctx.db.query(`update outbox_event set due_at = now() where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [id]);
     await drain();
     const after = await api(`/api/ratings/tasks/${id}`, { cookie: cookies.deptadmin });
     assert.equal(after.body.task.overdue, true);
@@ -446,7 +447,7 @@ describe('results', () => {
     assert.equal(wb.getWorksheet('差评事项排名')!.getRow(2).getCell(2).value, '营业执照遗失补领、换发');
     assert.equal((await fetch(`${server.url}/api/ratings/results.xlsx?month=${month()}&regionCode=${CITY}`, { headers: { cookie: cookies.citizen } })).status, 403);
 
-    const today = shanghaiDate(new Date());
+    const today = clock.today();
     const inputs = await ratingIndicatorInputs(server.ctx.db, { regionCode: CITY, from: `${month()}-01`, to: today });
     assert.equal(inputs.score, s.score);
     assert.equal(inputs.valid, s.valid);

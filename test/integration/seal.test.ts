@@ -9,6 +9,7 @@ import { verifyAudit } from '../../src/kernel/audit/audit.ts';
 import { SM2_DEFAULT_USER_ID, privateKeyFromPem, publicKeyFromPrivate } from '../../src/kernel/crypto/index.ts';
 import { registerSigner, signWithSeal, useProviderForNewKeys, verifySeal, type Signer } from '../../src/modules/seal/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 const OPENSSL = process.env.OPENSSL ?? 'openssl';
 if (spawnSync(OPENSSL, ['version']).error) throw new Error('seal tests need the openssl command line (>= 3.0)');
@@ -79,7 +80,7 @@ describe('seals', () => {
     assert.equal(seal.subtitle, '行政审批专用章');
     assert.equal(seal.status, 'active');
     assert.match(seal.currentKeyId, /^[0-9a-f]{16}$/);
-    assert.ok(Date.parse(seal.validTo) > Date.now() + 4 * 365 * 86400_000);
+    assert.ok(Date.parse(seal.validTo) > clock.nowMs() + 4 * 365 * 86400_000);
 
     const svg = await fetch(`${server.url}/api/seals/${seal.id}/image.svg`);
     assert.equal(svg.headers.get('content-type'), 'image/svg+xml');

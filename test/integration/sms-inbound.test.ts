@@ -7,6 +7,7 @@ import { signedInbound } from '../../src/modules/identity/index.ts';
 import { CITIZEN_PASSWORD as PASSWORD, IMMEDIATE } from '../support/demo.ts';
 import { uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import * as clock from '../../src/kernel/clock.ts';
 
 const PHONE = '13800000001';
 const PHONE2 = '13800000002';
@@ -37,7 +38,7 @@ async function finishedCase(cookie = cookies.citizen): Promise<{ id: string; num
 
 /** The carrier delivering a reply, signed with the gateway's key. */
 function deliver(from: string, text: string, opts: { messageId?: string; sentAt?: Date; tamper?: boolean } = {}) {
-  const msg = { messageId: opts.messageId ?? `m-${Date.now()}-${++seq}`, from, text, sentAt: (opts.sentAt ?? new Date()).toISOString() };
+  const msg = { messageId: opts.messageId ?? `m-${clock.nowMs()}-${++seq}`, from, text, sentAt: (opts.sentAt ?? clock.now()).toISOString() };
   const signed = signedInbound(server.ctx.config.masterKey, GATEWAY, msg);
   const body = opts.tamper ? signed.body.replace(`"text":"${text}"`, '"text":"1"') : signed.body;
   return api(`/api/sms/inbound/${GATEWAY}`, { method: 'POST', rawBody: body, headers: signed.headers });
@@ -68,7 +69,7 @@ describe('SMS reply to a rating invitation', () => {
   test('a signed reply "5 很好" rates the case once, channel sms; the carrier retrying the message id changes nothing', async () => {
     const c = await finishedCase();
     assert.match(await lastSms(PHONE), /回复数字/, 'the invitation tells how to reply');
-    const messageId = `retry-${Date.now()}`;
+    const messageId = `retry-${clock.nowMs()}`;
     const first = await deliver(`+86${PHONE}`, '5 很好', { messageId });
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.deepEqual(first.body, { code: 'SUCCESS', duplicate: false });
@@ -109,7 +110,7 @@ describe('SMS reply to a rating invitation', () => {
     const tampered = await deliver(PHONE, '5', { tamper: true });
     assert.equal(tampered.status, 401);
     assert.equal(tampered.body.error.code, 'SMS_SIGNATURE_INVALID');
-    const unsigned = await api(`/api/sms/inbound/${GATEWAY}`, { method: 'POST', rawBody: JSON.stringify({ messageId: 'x1', from: PHONE, text: '1', sentAt: new Date().toISOString() }) });
+    const unsigned = await api(`/api/sms/inbound/${GATEWAY}`, { method: 'POST', rawBody: JSON.stringify({ messageId: 'x1', from: PHONE, text: '1', sentAt: clock.now().toISOString() }) });
     assert.equal(unsigned.status, 401);
     const audited = await server.ctx.db.query(`select 1 from audit_log where action = 'sms.inbound.refused'`);
     assert.ok(audited.length >= 2);
@@ -126,9 +127,9 @@ describe('SMS reply to a rating invitation', () => {
 
   test('signed but malformed bodies are 400 with a stable code', async () => {
     for (const bad of [
-      { messageId: 'bad-1', from: '12345', text: '5', sentAt: new Date().toISOString() },
-      { messageId: 'bad 2 !', from: PHONE, text: '5', sentAt: new Date().toISOString() },
-      { messageId: 'bad-3', from: PHONE, text: 'x'.repeat(501), sentAt: new Date().toISOString() },
+      { messageId: 'bad-1', from: '12345', text: '5', sentAt: clock.now().toISOString() },
+      { messageId: 'bad 2 !', from: PHONE, text: '5', sentAt: clock.now().toISOString() },
+      { messageId: 'bad-3', from: PHONE, text: 'x'.repeat(501), sentAt: clock.now().toISOString() },
       { messageId: 'bad-4', from: PHONE, text: '5', sentAt: 'yesterday' },
     ]) {
       const signed = signedInbound(server.ctx.config.masterKey, GATEWAY, bad as never);
@@ -165,7 +166,7 @@ describe('SMS reply to a rating invitation', () => {
 
   test('a reply sent before the invitation SMS (delivered late, out of order) does not rate it', async () => {
     const c = await finishedCase(cookies.citizen2);
-    assert.equal((await deliver(PHONE2, '1 8', { sentAt: new Date(Date.now() - 3_600_000) })).status, 200);
+    assert.equal((await deliver(PHONE2, '1 8', { sentAt: new Date(clock.nowMs() - 3_600_000) })).status, 200);
     assert.match(await lastSms(PHONE2), /没有待评价的办件/);
     assert.equal((await ratingsOf(c.id)).length, 0);
     assert.equal((await deliver(PHONE2, '4')).status, 200);
@@ -176,7 +177,7 @@ describe('SMS reply to a rating invitation', () => {
   test('a reply after the rating was defaulted (基本满意) is refused with a help reply', async () => {
     const c = await finishedCase();
     await server.ctx.db.query(
-      `update outbox_event set due_at = now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
+      `update outbox_event set due_at = clock_now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
       [c.id],
     );
     await drain();

@@ -3,6 +3,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
 import { beforeCommit } from '../db/commit-hooks.ts';
 import type { Queryable, Tx } from '../db/index.ts';
+import * as clock from '../clock.ts';
 
 export interface AuditEntry {
   action: string;
@@ -50,7 +51,7 @@ async function chainEntry(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise
   if (!head) throw new Error('audit_head row missing: the audit migration did not run');
   const fields: ChainFields = {
     seq: Number(head.seq) + 1,
-    at: new Date().toISOString(),
+    at: clock.now().toISOString(),
     actorKind: actor.kind,
     actorId: 'id' in actor ? actor.id : null,
     action: entry.action,

@@ -62,9 +62,9 @@ export async function setDay(
   if (input.kind !== 'holiday' && input.kind !== 'workday') throw validationFailed('kind', 'INVALID_KIND');
   const row = await db.one<CalendarDay & Record<string, unknown>>(
     `insert into calendar_day (day, kind, name, source, updated_at, updated_by)
-     values ($1, $2, $3, 'admin', now(), $4)
+     values ($1, $2, $3, 'admin', clock_now(), $4)
      on conflict (day) do update
-       set kind = excluded.kind, name = excluded.name, source = 'admin', updated_at = now(), updated_by = excluded.updated_by
+       set kind = excluded.kind, name = excluded.name, source = 'admin', updated_at = clock_now(), updated_by = excluded.updated_by
      returning ${COLUMNS}`,
     [input.day, input.kind, input.name, actor],
   );
@@ -128,9 +128,9 @@ export async function importYear(db: Db, year: number): Promise<ImportResult> {
   return db.transaction(async (tx) => {
     const written = await tx.query<{ kind: DayKind }>(
       `insert into calendar_day (day, kind, name, source, updated_at, updated_by)
-       select d, k, n, 'package', now(), $4 from unnest($1::date[], $2::text[], $3::text[]) as t(d, k, n)
+       select d, k, n, 'package', clock_now(), $4 from unnest($1::date[], $2::text[], $3::text[]) as t(d, k, n)
        on conflict (day) do update
-         set kind = excluded.kind, name = excluded.name, updated_at = now(), updated_by = excluded.updated_by
+         set kind = excluded.kind, name = excluded.name, updated_at = clock_now(), updated_by = excluded.updated_by
          where calendar_day.source = 'package'
        returning kind`,
       [days.map((d) => d.day), days.map((d) => d.kind), days.map((d) => d.name), PACKAGE_ACTOR],

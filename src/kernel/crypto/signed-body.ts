@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hmacSm3 } from './sm3.ts';
 import { sign, verify } from './sm2.ts';
+import * as clock from '../clock.ts';
 
 /**
  * Signed callbacks from parties outside the node (payment gateways, SMS carriers), in the style
@@ -44,7 +45,7 @@ function timingSafeEqualHex(a: string, b: string): boolean {
   return diff === 0;
 }
 
-export function signedHeaders(signer: CallbackSigner, body: string, now = new Date()): Record<string, string> {
+export function signedHeaders(signer: CallbackSigner, body: string, now = clock.now()): Record<string, string> {
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const nonce = randomBytes(12).toString('hex');
   return {

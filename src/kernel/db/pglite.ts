@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
+import { syncClock } from './clock-sync.ts';
 import { trackTransaction } from './commit-hooks.ts';
 import type { Db, Queryable, Row } from './types.ts';
 
@@ -9,25 +10,39 @@ const parsers = {
   [types.DATE]: (v: string) => v,
 };
 
-function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
+/**
+ * `session` is the one PGlite connection, on which the kernel clock's offset is kept; a
+ * transaction follows the clock before it begins (a query on the connection inside it would
+ * wait for the transaction's own lock), so its statements pass no session.
+ */
+function wrap(q: Pick<PGlite, 'query' | 'exec'>, session?: PGlite): Queryable {
+  const sync = () => (session ? syncClock(session) : undefined);
   return {
     async query<T extends Row>(sql: string, params: unknown[] = []) {
+      await sync();
       const r = await q.query<T>(sql, params);
       return r.rows;
     },
     async one<T extends Row>(sql: string, params: unknown[] = []) {
+      await sync();
       const r = await q.query<T>(sql, params);
       return r.rows[0];
     },
     async exec(sql: string) {
+      await sync();
       await q.exec(sql);
     },
   };
 }
 
 export class DatabaseInUseError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
-    super(`the embedded database in ${dataDir} is in use by process ${pid}; stop it first, or use DATABASE_URL for several instances`);
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the embedded database in ${dataDir} is in use by process ${pid}; stop it first, or use DATABASE_URL for several instances`,
+    );
   }
 }
 
@@ -75,17 +90,19 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     unlock();
     throw err;
   }
-  const base = wrap(pg);
+  const base = wrap(pg, pg);
   return {
     backend: 'pglite',
     ...base,
     transaction: (fn) =>
-      pg.transaction(async (raw) => {
-        const t = trackTransaction(wrap(raw));
-        const result = await fn(t.tx);
-        await t.flush();
-        return result;
-      }),
+      syncClock(pg).then(() =>
+        pg.transaction(async (raw) => {
+          const t = trackTransaction(wrap(raw));
+          const result = await fn(t.tx);
+          await t.flush();
+          return result;
+        }),
+      ),
     ping: async () => {
       if (pg.closed) throw new Error('database closed');
       await pg.query('select 1');

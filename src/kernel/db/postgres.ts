@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { clockNeverMoved, syncClock } from './clock-sync.ts';
 import { trackTransaction } from './commit-hooks.ts';
 import type { Db, Queryable, Row } from './types.ts';
 
@@ -16,7 +17,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 function wrap(c: pg.Pool | pg.PoolClient, serial: boolean): Queryable {
   let last: Promise<unknown> = Promise.resolve();
   const run = <T extends Row>(sql: string, params?: unknown[]): Promise<pg.QueryResult<T>> => {
-    if (!serial) return c.query<T>(sql, params);
+    if (!serial) return c instanceof pg.Pool ? pooled<T>(c, sql, params) : c.query<T>(sql, params);
     const next = last.then(() => c.query<T>(sql, params));
     last = next.catch(() => undefined);
     return next;
@@ -34,6 +35,18 @@ function wrap(c: pg.Pool | pg.PoolClient, serial: boolean): Queryable {
   };
 }
 
+/** A query on any pooled connection, which first follows the kernel clock if it has moved. */
+async function pooled<T extends Row>(pool: pg.Pool, sql: string, params?: unknown[]): Promise<pg.QueryResult<T>> {
+  if (clockNeverMoved()) return pool.query<T>(sql, params);
+  const client = await pool.connect();
+  try {
+    await syncClock(client);
+    return await client.query<T>(sql, params);
+  } finally {
+    client.release();
+  }
+}
+
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // A broken idle connection must not crash the process; the next query reconnects.
@@ -45,6 +58,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     async transaction(fn) {
       const client = await pool.connect();
       try {
+        await syncClock(client);
         await client.query('BEGIN');
         const t = trackTransaction(wrap(client, true));
         const result = await fn(t.tx);

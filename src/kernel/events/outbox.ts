@@ -16,7 +16,7 @@ export async function emit(tx: Tx, event: DomainEvent): Promise<string> {
   const id = uuidv7();
   await tx.query(
     `insert into outbox_event (id, topic, payload, region_code, due_at, dedupe_key)
-     values ($1, $2, $3, $4, coalesce($5, now()), $6)
+     values ($1, $2, $3, $4, coalesce($5, clock_now()), $6)
      on conflict (dedupe_key) do nothing`,
     [
       id,
@@ -39,7 +39,7 @@ export interface OutboxStats {
 export async function outboxStats(db: Queryable): Promise<OutboxStats> {
   const row = await db.one<{ pending: number; due: number; dead: number }>(
     `select count(*) filter (where status = 'pending') as pending,
-            count(*) filter (where status = 'pending' and due_at <= now()) as due,
+            count(*) filter (where status = 'pending' and due_at <= clock_now()) as due,
             count(*) filter (where status = 'dead') as dead
        from outbox_event`,
   );

@@ -50,7 +50,7 @@ export async function processDueEvents(db: Db, handlers: HandlerMap, options: Wo
     const outcome = await db.transaction(async (tx) => {
       const row = await tx.one<OutboxRow>(
         `select id, topic, payload, region_code, attempts from outbox_event
-          where status = 'pending' and due_at <= now() and topic = any($1) and id <> all($2::uuid[])
+          where status = 'pending' and due_at <= clock_now() and topic = any($1) and id <> all($2::uuid[])
           order by due_at
           limit 1
           for update skip locked`,
@@ -69,7 +69,7 @@ export async function processDueEvents(db: Db, handlers: HandlerMap, options: Wo
         // A savepoint keeps the claim when the handler fails half-way through its writes.
         await tx.exec('savepoint handler');
         await handlers[row.topic]!(event, tx);
-        await tx.query(`update outbox_event set status = 'done', attempts = attempts + 1, processed_at = now() where id = $1`, [
+        await tx.query(`update outbox_event set status = 'done', attempts = attempts + 1, processed_at = clock_now() where id = $1`, [
           row.id,
         ]);
       } catch (err) {
@@ -80,7 +80,7 @@ export async function processDueEvents(db: Db, handlers: HandlerMap, options: Wo
         await tx.query(
           `update outbox_event
               set attempts = $2, last_error = $3, status = $4,
-                  due_at = now() + make_interval(secs => $5)
+                  due_at = clock_now() + make_interval(secs => $5)
             where id = $1`,
           [row.id, attempts, String((err as Error)?.message ?? err).slice(0, 2000), dead ? 'dead' : 'pending', backoff(attempts)],
         );

@@ -1,5 +1,6 @@
-import { isCalendarDay, shanghaiDate } from '../calendar/shanghai.ts';
+import { isCalendarDay } from '../calendar/shanghai.ts';
 import { PROVINCE_CODES } from './provinces.ts';
+import * as clock from '../clock.ts';
 
 /**
  * 公民身份号码 per GB 11643-1999: 6-digit address code, 8-digit birth date, 3-digit sequence
@@ -25,7 +26,7 @@ export function idNumberCheckChar(first17: string): string {
  * A lower-case x is accepted (people type it); store `value.toUpperCase()`.
  * `today` ('YYYY-MM-DD', Asia/Shanghai) is injectable so tests do not depend on the clock.
  */
-export function validateIdNumber(value: string, today: string = shanghaiDate(new Date())): IdNumberResult {
+export function validateIdNumber(value: string, today: string = clock.today()): IdNumberResult {
   if (value.length !== 18) return { ok: false, reason: 'LENGTH' };
   const id = value.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, reason: 'CHARSET' };

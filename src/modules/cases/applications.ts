@@ -18,6 +18,7 @@ import { stepsFor } from './steps.ts';
 import { signCommitment } from './commitment.ts';
 import { applyInstantApproval } from './instant-decision.ts';
 import { checkVersion, recordTransition, updateCase } from './transitions.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export type Person = Extract<Actor, { kind: 'person' }>;
 
@@ -238,7 +239,7 @@ export async function submitDraft(
     clock_start: day,
     promised_due: d.promisedDue,
     statutory_due: d.statutoryDue,
-    submitted_at: new Date(),
+    submitted_at: clock.now(),
     commitment,
   });
   await recordTransition(tx, pii, actor, updated, { kind: 'submitted', stepKey: null, notify: true, details: { versionId: v.versionId, ...(options.details ?? {}) } });
@@ -278,7 +279,7 @@ export async function withdrawCase(ctx: AppContext, actor: Actor, id: string, in
     const c = await ownCase(tx, actor, id);
     if (!['draft', 'submitted', 'correction', 'processing'].includes(c.status)) throw conflict('CASE_NOT_WITHDRAWABLE', { status: c.status });
     checkVersion(c, input.version);
-    const updated = await updateCase(tx, c, { status: 'withdrawn', current_roles: [], assignee_id: null, completed_at: new Date() });
+    const updated = await updateCase(tx, c, { status: 'withdrawn', current_roles: [], assignee_id: null, completed_at: clock.now() });
     await recordTransition(tx, pii, actor, updated, { kind: 'withdrawn', opinion: input.reason ?? null, notify: true });
     return presentCase(updated);
   });

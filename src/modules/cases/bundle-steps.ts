@@ -8,6 +8,7 @@ import { submitCase } from './applications.ts';
 import { BUNDLE_COLUMNS, inSavepoint, memberCases, membersOf, recordBundleEvent, withinTransaction, type BundleCaseRow } from './bundle-store.ts';
 import { FINAL_STATUSES } from './model.ts';
 import { recordTransition, updateCase } from './transitions.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /**
  * 一件事 steps: the catalogue orders a bundle's members in steps (members of one step run in
@@ -47,7 +48,7 @@ export async function advanceBundle(ctx: AppContext, tx: Tx, bundleCaseId: strin
   if (!earlier.every(({ c }) => c.status === 'completed' && c.outcome === 'approved')) {
     const pii = personalData(ctx.config.masterKey);
     for (const { c } of waiting) {
-      const stopped = await updateCase(tx, c, { status: 'withdrawn', completed_at: new Date() });
+      const stopped = await updateCase(tx, c, { status: 'withdrawn', completed_at: clock.now() });
       await recordTransition(tx, pii, BUNDLE, stopped, { kind: 'bundle_stopped', details: { bundleCaseId: b.id, step: next } });
     }
     await recordBundleEvent(tx, BUNDLE, b, 'stopped', { step: next, members: waiting.map(({ member }) => member.itemCode) });

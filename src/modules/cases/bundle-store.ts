@@ -93,7 +93,7 @@ export async function updateBundleCase(tx: Tx, b: BundleCaseRow, fields: Record<
     return `${k} = $${params.length}`;
   });
   const row = await tx.one<BundleCaseRow>(
-    `update case_bundle b set ${[...sets, 'version = b.version + 1', 'updated_at = now()'].join(', ')}
+    `update case_bundle b set ${[...sets, 'version = b.version + 1', 'updated_at = clock_now()'].join(', ')}
       where b.id = $1 and b.version = $2 returning ${BUNDLE_COLUMNS}`,
     params,
   );

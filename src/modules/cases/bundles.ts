@@ -24,6 +24,7 @@ import { prefillValues } from './form.ts';
 import { FINAL_STATUSES } from './model.ts';
 import { nextCaseNumber } from './numbering.ts';
 import { checkMaterial, cleanFileName } from './uploads.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /**
  * 一件事 applications: one draft with the merged form and each material uploaded once; on
@@ -230,7 +231,7 @@ export async function submitBundle(
       number: await nextCaseNumber(tx, b.region_code, today()),
       query_code: queryCode(),
       idempotency_key: b.idempotency_key ?? input.idempotencyKey ?? null,
-      submitted_at: new Date(),
+      submitted_at: clock.now(),
       commitment_signed: input.commitment === true,
     });
     await recordBundleEvent(tx, actor, updated, 'submitted', { members: plan.members.map((m) => m.itemCode) });

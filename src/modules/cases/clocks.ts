@@ -1,11 +1,12 @@
 import { loadCalendar, shanghaiDate, type WorkingCalendar } from '../../kernel/calendar/index.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
 import { emit } from '../../kernel/events/outbox.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export const CLOCK_TOPIC = 'cases.clock';
 export const DEFERRED_REMINDER_TOPIC = 'cases.deferred_reminder';
 
-export const today = (now = new Date()) => shanghaiDate(now);
+export const today = (now = clock.now()) => shanghaiDate(now);
 /** Midnight at the start of a calendar day in Asia/Shanghai. */
 export const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 

@@ -10,6 +10,7 @@ import { requireStepActor, loadCase } from './access.ts';
 import { calendarFor, today } from './clocks.ts';
 import { presentCase, type CaseRow } from './model.ts';
 import { recordTransition } from './transitions.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /** Who verifies commitments: the department's approvers and its administrator. */
 const CHECK_ROLES = ['approver', 'department_admin'] as const;
@@ -34,7 +35,7 @@ export function signCommitment(content: ItemContent, itemName: string, accepted:
   if (!content.flags?.commitment) return null;
   if (accepted !== true) throw unprocessable('COMMITMENT_REQUIRED', { item: itemName });
   const text = commitmentText(content, itemName);
-  return { text, sm3: sm3Hex(Buffer.from(text, 'utf8')), signedAt: new Date().toISOString() };
+  return { text, sm3: sm3Hex(Buffer.from(text, 'utf8')), signedAt: clock.now().toISOString() };
 }
 
 /** After approval the department must verify what was promised (事后核查) within the item's period. */
@@ -66,7 +67,7 @@ export async function recordCommitmentCheck(ctx: AppContext, actor: Actor, caseI
     if (!row) throw conflict('COMMITMENT_CHECK_NONE');
     if (row.result) throw conflict('COMMITMENT_CHECK_DONE', {}, { result: row.result });
     await tx.query(
-      `update case_commitment_check set result = $2, opinion = $3, checked_by = $4, checked_by_name = $5, checked_at = now() where case_id = $1`,
+      `update case_commitment_check set result = $2, opinion = $3, checked_by = $4, checked_by_name = $5, checked_at = clock_now() where case_id = $1`,
       [caseId, input.result, opinion, staff.id, staff.name],
     );
     await recordTransition(tx, pii, actor, c, { kind: `commitment_${input.result}`, opinion, notify: input.result === 'broken' });

@@ -3,6 +3,7 @@ import type { ItemContent } from '../catalog/index.ts';
 import { today } from './clocks.ts';
 import { openCommitmentCheck } from './commitment.ts';
 import type { CaseRow } from './model.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /** Past the promised limit (marked by the red timer, or simply today after the due day). */
 export const isLate = (c: CaseRow) => c.overdue || (c.promised_due !== null && today() > c.promised_due);
@@ -18,7 +19,7 @@ export async function completion(tx: Tx, c: CaseRow, outcome: 'approved' | 'disa
     outcome,
     current_roles: [],
     assignee_id: null,
-    completed_at: new Date(),
+    completed_at: clock.now(),
     overdue: late,
     ...(late && overdueReason ? { overdue_reason: overdueReason } : {}),
   };

@@ -7,6 +7,7 @@ import { today } from './clocks.ts';
 import { applicantFacts, evaluateInstantRules } from './instant.ts';
 import type { CaseRow } from './model.ts';
 import { recordTransition, updateCase } from './transitions.ts';
+import * as clock from '../../kernel/clock.ts';
 
 const INSTANT = systemActor('cases.instant');
 
@@ -26,7 +27,7 @@ export async function applyInstantApproval(tx: Tx, pii: PersonalData, c: CaseRow
     await recordTransition(tx, pii, INSTANT, kept, { kind: 'instant_declined', details });
     return kept;
   }
-  const now = new Date();
+  const now = clock.now();
   const done = await updateCase(tx, c, {
     instant_result: result,
     status: 'completed',

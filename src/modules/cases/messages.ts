@@ -104,7 +104,7 @@ export async function myMessages(q: Queryable, actor: Actor, lang: Lang, query: 
 export async function markMessagesRead(q: Queryable, actor: Actor): Promise<{ readAt: string }> {
   const r = reader(actor);
   const row = await q.one<{ read_at: Date }>(
-    `insert into case_message_read (reader, read_at) values ($1, now())
+    `insert into case_message_read (reader, read_at) values ($1, clock_now())
      on conflict (reader) do update set read_at = excluded.read_at returning read_at`,
     [r.key],
   );

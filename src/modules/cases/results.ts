@@ -13,6 +13,7 @@ import { loadCase } from './access.ts';
 import type { CaseRow } from './model.ts';
 import { issueResultLicence, RESULTS_ACTOR, type IssuedLicence } from './result-licence.ts';
 import { renderResultPdf, RESULT_TITLES, type ResultKind } from './result-pdf.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /** Timeline kinds that carry the decision's opinion or the refusal's reason. */
 const DECISION_KINDS = ['approved', 'disapproved', 'refused', 'completed_at_acceptance'];
@@ -38,7 +39,7 @@ async function recordProblem(tx: Tx, c: CaseRow, stage: ResultStage, err: unknow
   await tx.query(
     `insert into case_result_problem (case_id, stage, code, details) values ($1, $2, $3, $4)
      on conflict (case_id, stage) do update set code = excluded.code, details = excluded.details,
-       attempts = case_result_problem.attempts + 1, at = now()`,
+       attempts = case_result_problem.attempts + 1, at = clock_now()`,
     [c.id, stage, code, JSON.stringify(details)],
   );
   await appendAudit(tx, RESULTS_ACTOR, { action: 'case.result_problem', objectType: 'case', objectId: c.id, regionCode: c.region_code, details: { stage, code } });
@@ -88,7 +89,7 @@ async function decision(tx: Tx, c: CaseRow): Promise<{ opinion: string | null; d
     `select opinion, at from case_event where case_id = $1 and kind = any($2) order by at desc, id desc limit 1`,
     [c.id, DECISION_KINDS],
   );
-  return { opinion: row?.opinion ?? null, day: shanghaiDate(new Date(row?.at ?? c.completed_at ?? new Date())) };
+  return { opinion: row?.opinion ?? null, day: shanghaiDate(new Date(row?.at ?? c.completed_at ?? clock.now())) };
 }
 
 const publicBase = (ctx: AppContext) => ctx.config.publicUrl || `http://localhost:${ctx.config.port}`;

@@ -22,7 +22,7 @@ export async function supervisableCases(q: Queryable, actor: Actor, query: { lat
   const staff = requireRole(actor, OVERSIGHT_ROLES);
   const params: unknown[] = [];
   let where = `c.status in ('submitted', 'processing') and ${scopeCondition(staff, OVERSIGHT_ROLES, { region: 'c.region_code', department: 'c.department_id' }, params)}`;
-  if (query.late) where += ` and (c.overdue or c.warning is not null or c.promised_due < current_date)`;
+  if (query.late) where += ` and (c.overdue or c.warning is not null or c.promised_due < clock_today())`;
   const rows = await q.query<CaseRow & { open_orders: number }>(
     `select ${CASE_COLUMNS},
             (select count(*) from case_supervision s where s.case_id = c.id and s.reply is null)::int as open_orders

@@ -82,7 +82,7 @@ export async function replySupervision(ctx: AppContext, actor: Actor, caseId: st
     const s = await tx.one<{ reply: string | null }>(`select reply from case_supervision where id = $1 and case_id = $2 for update`, [supervisionId, caseId]);
     if (!s) throw notFound('supervision', supervisionId);
     if (s.reply !== null) throw conflict('SUPERVISION_REPLIED');
-    await tx.query(`update case_supervision set reply = $2, replied_by = $3, replied_by_name = $4, replied_at = now() where id = $1`, [
+    await tx.query(`update case_supervision set reply = $2, replied_by = $3, replied_by_name = $4, replied_at = clock_now() where id = $1`, [
       supervisionId, reply, staff.id, staff.name,
     ]);
     await recordTransition(tx, pii, actor, c, { kind: 'supervision_replied', opinion: reply, details: { supervisionId } });

@@ -24,7 +24,7 @@ export async function updateCase(tx: Tx, c: CaseRow, fields: Record<string, unkn
     return `${k} = $${params.length}`;
   });
   const row = await tx.one<CaseRow>(
-    `update case_record c set ${[...sets, 'version = c.version + 1', 'updated_at = now()'].join(', ')}
+    `update case_record c set ${[...sets, 'version = c.version + 1', 'updated_at = clock_now()'].join(', ')}
       where c.id = $1 and c.version = $2 returning ${CASE_COLUMNS}`,
     params,
   );

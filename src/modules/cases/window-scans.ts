@@ -4,6 +4,7 @@ import type { AppContext } from '../../kernel/context.ts';
 import { hmacSm3, sm3Hex } from '../../kernel/crypto/sm3.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { checkMaterial, cleanFileName, type MaterialMime } from './uploads.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /**
  * Materials scanned at a window arrive before the case exists: each scan is checked like an
@@ -41,7 +42,7 @@ export async function storeScan(
   const mime = checkMaterial(content);
   const stored = await ctx.files.put(content, { prefix: 'cases' });
   const scan: Scan = { fileKey: stored.key, sm3: stored.sm3, size: stored.size, mime, fileName: cleanFileName(fileName, mime) };
-  const ticket: Ticket = { ...scan, staffId: clerk.id, expiresAt: Date.now() + TICKET_HOURS * 3_600_000 };
+  const ticket: Ticket = { ...scan, staffId: clerk.id, expiresAt: clock.nowMs() + TICKET_HOURS * 3_600_000 };
   const payload = Buffer.from(JSON.stringify(ticket)).toString('base64url');
   return { ticket: `${payload}.${sign(ctx.config.masterKey, payload)}`, scan };
 }
@@ -55,6 +56,6 @@ export function openScan(masterKey: string, clerk: StaffActor, ticket: string): 
     throw new AppError('WINDOW_SCAN_INVALID', 422, {}, { reason: 'SIGNATURE' });
   const t = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Ticket;
   if (t.staffId !== clerk.id) throw new AppError('WINDOW_SCAN_INVALID', 422, {}, { reason: 'OTHER_CLERK' });
-  if (t.expiresAt < Date.now()) throw new AppError('WINDOW_SCAN_INVALID', 422, {}, { reason: 'EXPIRED' });
+  if (t.expiresAt < clock.nowMs()) throw new AppError('WINDOW_SCAN_INVALID', 422, {}, { reason: 'EXPIRED' });
   return { fileKey: t.fileKey, sm3: t.sm3, size: t.size, mime: t.mime, fileName: t.fileName };
 }

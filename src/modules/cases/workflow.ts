@@ -15,6 +15,7 @@ import { currentStep, HEAD_ROLES, presentCase, stepKind, type CaseRow, type Case
 import { issueCaseFeeNotice, feeLinesFor } from './payment-step.ts';
 import { endSpecial, startSpecial } from './special.ts';
 import { checkVersion, recordTransition, updateCase, type TransitionRecord } from './transitions.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export const ACTIONS = [
   'claim',
@@ -218,7 +219,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
       await scheduleDeferredReminder(t.tx, c, cal, due);
       const next = await enterStep(t, 1);
       return {
-        fields: { ...next.fields, status: 'processing', accepted_at: new Date(), deferred_keys: [...new Set(input.deferred.materialKeys)], deferred_due: due },
+        fields: { ...next.fields, status: 'processing', accepted_at: clock.now(), deferred_keys: [...new Set(input.deferred.materialKeys)], deferred_due: due },
         record: { kind: 'accepted_deferred', opinion: input.opinion?.trim() || null, details: { deferred: input.deferred.materialKeys, due }, notify: true },
         entered: enteredRecord(next),
       };
@@ -226,11 +227,11 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
     if (c.case_type === 'immediate') {
       // 即办: decided on the spot, completed at acceptance
       const done = await finish(t, 'approved', { kind: 'completed_at_acceptance', opinion: input.opinion?.trim() || null });
-      return { ...done, fields: { ...done.fields, accepted_at: new Date() } };
+      return { ...done, fields: { ...done.fields, accepted_at: clock.now() } };
     }
     const next = await enterStep(t, 1);
     return {
-      fields: { ...next.fields, status: 'processing', accepted_at: new Date() },
+      fields: { ...next.fields, status: 'processing', accepted_at: clock.now() },
       record: { kind: 'accepted', opinion: input.opinion?.trim() || null, notify: true },
       entered: enteredRecord(next),
     };
@@ -238,7 +239,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
 
   async refuse(t) {
     return {
-      fields: { status: 'refused', current_roles: [], assignee_id: null, completed_at: new Date() },
+      fields: { status: 'refused', current_roles: [], assignee_id: null, completed_at: clock.now() },
       record: { kind: 'refused', opinion: requireOpinion(t.input), notify: true },
     };
   },

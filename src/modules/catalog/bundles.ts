@@ -428,7 +428,7 @@ export async function updateBundle(
     const members = await resolveMembers(tx, b.id, input.members);
     if (b.status === 'published') assertPublishable(members, memberCodes(input.members));
     await tx.query(
-      `update catalog_bundle set name = $2, lead_department_id = $3, audience = $4, content = $5::jsonb, version = version + 1, updated_at = now() where id = $1`,
+      `update catalog_bundle set name = $2, lead_department_id = $3, audience = $4, content = $5::jsonb, version = version + 1, updated_at = clock_now() where id = $1`,
       [
         b.id,
         input.name,
@@ -470,11 +470,11 @@ export async function transitionBundle(db: Db, actor: Actor, idOrCode: string, a
         rows.map((r) => r.code),
       );
       await tx.query(
-        `update catalog_bundle set status = 'published', published_at = now(), version = version + 1, updated_at = now() where id = $1`,
+        `update catalog_bundle set status = 'published', published_at = clock_now(), version = version + 1, updated_at = clock_now() where id = $1`,
         [b.id],
       );
     } else {
-      await tx.query(`update catalog_bundle set status = 'retired', version = version + 1, updated_at = now() where id = $1`, [
+      await tx.query(`update catalog_bundle set status = 'retired', version = version + 1, updated_at = clock_now() where id = $1`, [
         b.id,
       ]);
     }

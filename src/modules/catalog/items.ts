@@ -267,7 +267,7 @@ export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, conte
     if (last.status === 'draft') {
       await tx.query(
         `update catalog_item_version set content = $2::jsonb, content_hash = $3, name = $4, type_code = $5, level = $6, quality = $7::jsonb,
-           quality_ok = $8, lock_version = lock_version + 1, updated_at = now() where id = $1 and status = 'draft'`,
+           quality_ok = $8, lock_version = lock_version + 1, updated_at = clock_now() where id = $1 and status = 'draft'`,
         [last.id, JSON.stringify(content), contentHash(content), content.name, content.typeCode ?? null, content.level ?? null, JSON.stringify(quality), quality.ok],
       );
     } else {
@@ -305,7 +305,7 @@ export async function saveDraft(db: Db, actor: Actor, itemId: string, input: { c
     try {
       await tx.query(
         `update catalog_item_version set content = $2::jsonb, content_hash = $3, name = $4, type_code = $5, level = $6, quality = $7::jsonb,
-           quality_ok = $8, lock_version = lock_version + 1, updated_at = now() where id = $1 and status = 'draft'`,
+           quality_ok = $8, lock_version = lock_version + 1, updated_at = clock_now() where id = $1 and status = 'draft'`,
         [current.id, JSON.stringify(content), contentHash(content), content.name, content.typeCode ?? null, content.level ?? null, JSON.stringify(quality), quality.ok],
       );
     } catch (err) {
@@ -381,30 +381,30 @@ export async function transition(db: Db, actor: Actor, itemId: string, action: T
     const by = actorId(actor);
     switch (action) {
       case 'submit':
-        await tx.query(`update catalog_item_version set status = 'submitted', submitted_by = $2, submitted_at = now(), updated_at = now() where id = $1`, [version.id, by]);
+        await tx.query(`update catalog_item_version set status = 'submitted', submitted_by = $2, submitted_at = clock_now(), updated_at = clock_now() where id = $1`, [version.id, by]);
         break;
       case 'withdraw':
-        await tx.query(`update catalog_item_version set status = 'draft', updated_at = now() where id = $1`, [version.id]);
+        await tx.query(`update catalog_item_version set status = 'draft', updated_at = clock_now() where id = $1`, [version.id]);
         break;
       case 'approve':
         await tx.query(
-          `update catalog_item_version set status = 'reviewed', reviewed_by = $2, reviewed_at = now(), review_comment = $3, updated_at = now() where id = $1`,
+          `update catalog_item_version set status = 'reviewed', reviewed_by = $2, reviewed_at = clock_now(), review_comment = $3, updated_at = clock_now() where id = $1`,
           [version.id, by, comment || null],
         );
         break;
       case 'reject':
         await tx.query(
-          `update catalog_item_version set status = 'draft', reviewed_by = $2, reviewed_at = now(), review_comment = $3, updated_at = now() where id = $1`,
+          `update catalog_item_version set status = 'draft', reviewed_by = $2, reviewed_at = clock_now(), review_comment = $3, updated_at = clock_now() where id = $1`,
           [version.id, by, comment],
         );
         break;
       case 'publish':
-        await tx.query(`update catalog_item_version set status = 'retired', retired_at = now() where item_id = $1 and status = 'published'`, [itemId]);
-        await tx.query(`update catalog_item_version set status = 'published', published_by = $2, published_at = now(), updated_at = now() where id = $1`, [
+        await tx.query(`update catalog_item_version set status = 'retired', retired_at = clock_now() where item_id = $1 and status = 'published'`, [itemId]);
+        await tx.query(`update catalog_item_version set status = 'published', published_by = $2, published_at = clock_now(), updated_at = clock_now() where id = $1`, [
           version.id,
           by,
         ]);
-        await tx.query(`update catalog_item set status = 'published', published_version_id = $2, updated_at = now() where id = $1`, [itemId, version.id]);
+        await tx.query(`update catalog_item set status = 'published', published_version_id = $2, updated_at = clock_now() where id = $1`, [itemId, version.id]);
         await bumpSearchGeneration(tx);
         await emit(tx, {
           topic: 'catalog.item.published',
@@ -413,8 +413,8 @@ export async function transition(db: Db, actor: Actor, itemId: string, action: T
         });
         break;
       case 'retire':
-        await tx.query(`update catalog_item_version set status = 'retired', retired_at = now() where id = $1`, [version.id]);
-        await tx.query(`update catalog_item set status = 'retired', published_version_id = null, updated_at = now() where id = $1`, [itemId]);
+        await tx.query(`update catalog_item_version set status = 'retired', retired_at = clock_now() where id = $1`, [version.id]);
+        await tx.query(`update catalog_item set status = 'retired', published_version_id = null, updated_at = clock_now() where id = $1`, [itemId]);
         await bumpSearchGeneration(tx);
         await emit(tx, { topic: 'catalog.item.retired', payload: { itemId, versionId: version.id, code: item.code }, regionCode: item.regionCode });
         break;

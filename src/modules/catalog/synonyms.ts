@@ -52,7 +52,7 @@ export async function updateSynonym(db: Db, actor: Actor, id: string, input: { w
     if (!row) throw notFound('synonym', id);
     requireBureau(actor, { regionCode: row.regionCode });
     if (row.version !== input.version) throw conflict('VERSION_CONFLICT', {}, { current: row.version });
-    await tx.query('update catalog_synonym set words = $2, version = version + 1, updated_at = now() where id = $1', [id, words]);
+    await tx.query('update catalog_synonym set words = $2, version = version + 1, updated_at = clock_now() where id = $1', [id, words]);
     await bumpSearchGeneration(tx);
     await appendAudit(tx, actor, { action: 'catalog.synonym.update', objectType: 'catalog_synonym', objectId: id, regionCode: row.regionCode, details: { words } });
     return fix((await tx.one<SynonymGroup & Record<string, unknown>>(`select ${COLS} from catalog_synonym where id = $1`, [id]))!);

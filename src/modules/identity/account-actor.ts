@@ -23,7 +23,7 @@ export const accountSql = (kind: string, id: string, enterprise: string) => `
     left join department d on d.id = s.department_id
     left join person p on ${kind} = 'person' and p.id = ${id}
     left join enterprise e on e.id = ${enterprise}
-    left join enterprise_agent a on a.enterprise_id = e.id and a.person_id = ${id} and a.revoked_at is null and a.expires_at > now()`;
+    left join enterprise_agent a on a.enterprise_id = e.id and a.person_id = ${id} and a.revoked_at is null and a.expires_at > clock_now()`;
 
 export interface AccountRow {
   kind: 'staff' | 'person';

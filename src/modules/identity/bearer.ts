@@ -15,7 +15,7 @@ export async function actorForBearer(db: Queryable, token: string): Promise<Acto
     `select p.model, p.payload->>'clientId' as client_id, p.payload->>'accountId' as account_id
        from oidc_payload p join oidc_client c on c.client_id = p.payload->>'clientId' and c.status = 'active'
       where p.model in ('AccessToken', 'ClientCredentials') and p.id = $1
-        and (p.expires_at is null or p.expires_at > now()) and p.consumed_at is null`,
+        and (p.expires_at is null or p.expires_at > clock_now()) and p.consumed_at is null`,
     [token],
   );
   if (!row) return undefined;

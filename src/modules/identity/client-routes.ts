@@ -158,7 +158,7 @@ export function registerClientRoutes(app: HttpApp, ctx: AppContext, runtime: Oid
       await tx.query(
         `update oidc_client set name = coalesce($2, name),
                 metadata = case when $3::jsonb is null then metadata else jsonb_set(metadata, '{redirect_uris}', $3::jsonb) end,
-                min_assurance_level = coalesce($4, min_assurance_level), status = coalesce($5, status), updated_at = now()
+                min_assurance_level = coalesce($4, min_assurance_level), status = coalesce($5, status), updated_at = clock_now()
           where client_id = $1`,
         [req.params.id, name ?? null, redirectUris ? JSON.stringify(redirectUris) : null, minAssuranceLevel ?? null, status ?? null],
       );
@@ -176,7 +176,7 @@ export function registerClientRoutes(app: HttpApp, ctx: AppContext, runtime: Oid
     if (row.first_party) throw new AppError('CLIENT_FIRST_PARTY', 409);
     const secret = randomBytes(32).toString('base64url');
     await db.transaction(async (tx) => {
-      await tx.query('update oidc_client set secret_enc = $2, updated_at = now() where client_id = $1', [req.params.id, secrets.encrypt(secret)]);
+      await tx.query('update oidc_client set secret_enc = $2, updated_at = clock_now() where client_id = $1', [req.params.id, secrets.encrypt(secret)]);
       await appendAudit(tx, actor, { action: 'oidc_client.secret_rotated', objectType: 'oidc_client', objectId: req.params.id });
     });
     return { clientId: req.params.id, clientSecret: secret };

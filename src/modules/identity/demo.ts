@@ -42,7 +42,7 @@ export async function seedIdentityDemo(
     await tx.query('insert into enterprise (id, uscc, name, legal_rep_person_id, region_code) values ($1, $2, $3, $4, $5)', [enterpriseId, e.uscc, e.name, ids[e.legalRep], input.regionCode]);
     for (const i of e.agents) {
       await tx.query(
-        `insert into enterprise_agent (id, enterprise_id, person_id, is_admin, scope, expires_at, granted_by) values ($1, $2, $3, false, 'all', now() + interval '1 year', $4)`,
+        `insert into enterprise_agent (id, enterprise_id, person_id, is_admin, scope, expires_at, granted_by) values ($1, $2, $3, false, 'all', clock_now() + interval '1 year', $4)`,
         [uuidv7(), enterpriseId, ids[i], ids[e.legalRep]],
       );
     }

@@ -6,6 +6,7 @@ import { uuidv7 } from '../../kernel/ids.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { maskPhone } from '../../kernel/validate/idcard.ts';
 import { validateUscc } from '../../kernel/validate/uscc.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /** How a person may act for an enterprise (legal representative or authorised agent), and until when. */
 export type ActingFor = EnterpriseActing & { expiresAt: string | null };
@@ -55,7 +56,7 @@ export async function actingOptions(db: Queryable, personId: string): Promise<Ac
      union all
      select e.id, e.uscc, e.name, case when a.is_admin then 'admin' else 'agent' end, a.scope, a.item_codes, a.expires_at
        from enterprise_agent a join enterprise e on e.id = a.enterprise_id
-      where a.person_id = $1 and a.revoked_at is null and a.expires_at > now() and e.status = 'active'
+      where a.person_id = $1 and a.revoked_at is null and a.expires_at > clock_now() and e.status = 'active'
         and e.legal_rep_person_id <> $1
      order by 3`,
     [personId],
@@ -94,7 +95,7 @@ export async function grantAgent(db: Db, pii: PersonalData, actor: Actor, enterp
   const mine = await actingFor(db, person.id, enterpriseId);
   if (!mine || mine.role === 'agent' || (input.isAdmin && mine.role !== 'legal_rep')) throw forbidden();
   const expires = new Date(input.expiresAt);
-  const days = (expires.getTime() - Date.now()) / 86_400_000;
+  const days = (expires.getTime() - clock.nowMs()) / 86_400_000;
   if (!Number.isFinite(days) || days <= 0 || days > MAX_AGENT_DAYS) throw unprocessable('AGENT_EXPIRY_INVALID', {}, { field: 'expiresAt' });
   const itemCodes = input.scope === 'items' ? [...new Set(input.itemCodes ?? [])] : [];
   if (input.scope === 'items' && itemCodes.length === 0) throw unprocessable('AGENT_ITEMS_REQUIRED', {}, { field: 'itemCodes' });
@@ -106,7 +107,7 @@ export async function grantAgent(db: Db, pii: PersonalData, actor: Actor, enterp
   return db.transaction(async (tx) => {
     const id = uuidv7();
     // a new authorisation replaces the person's current one for this enterprise
-    await tx.query('update enterprise_agent set revoked_at = now() where enterprise_id = $1 and person_id = $2 and revoked_at is null', [enterpriseId, agent.id]);
+    await tx.query('update enterprise_agent set revoked_at = clock_now() where enterprise_id = $1 and person_id = $2 and revoked_at is null', [enterpriseId, agent.id]);
     await tx.query(
       `insert into enterprise_agent (id, enterprise_id, person_id, is_admin, scope, item_codes, expires_at, granted_by) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [id, enterpriseId, agent.id, input.isAdmin ?? false, input.scope, itemCodes, expires.toISOString(), person.id],
@@ -122,7 +123,7 @@ export async function revokeAgent(db: Db, actor: Actor, enterpriseId: string, gr
   if (!mine || mine.role === 'agent') throw forbidden();
   await db.transaction(async (tx) => {
     const rows = await tx.query<{ is_admin: boolean }>(
-      'update enterprise_agent set revoked_at = now() where id = $1 and enterprise_id = $2 and revoked_at is null returning is_admin',
+      'update enterprise_agent set revoked_at = clock_now() where id = $1 and enterprise_id = $2 and revoked_at is null returning is_admin',
       [grantId, enterpriseId],
     );
     if (rows.length === 0) throw notFound('enterprise_agent', grantId);
@@ -149,6 +150,6 @@ export async function listAgents(db: Db, pii: PersonalData, actor: Actor, enterp
     scope: r.scope,
     itemCodes: r.item_codes,
     expiresAt: new Date(r.expires_at).toISOString(),
-    status: r.revoked_at ? 'revoked' : new Date(r.expires_at) <= new Date() ? 'expired' : 'active',
+    status: r.revoked_at ? 'revoked' : new Date(r.expires_at) <= clock.now() ? 'expired' : 'active',
   }));
 }

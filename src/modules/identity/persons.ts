@@ -42,7 +42,7 @@ export async function insertPerson(tx: Tx, pii: PersonalData, actor: Actor, inpu
     await tx.query(
       `insert into person (id, name, id_number_enc, id_number_index, phone_enc, phone_index, email_enc, email_index,
                            password_hash, assurance_level, level_source, phone_verified_at, region_code)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, case when $12 then now() end, $13)`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, case when $12 then clock_now() end, $13)`,
       [
         id,
         input.name,

@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import { accountSql, toActor, type AccountRow } from './account-actor.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export const SESSION_COOKIE = 'yw_session';
 
@@ -24,7 +25,7 @@ export async function createSession(
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const id = uuidv7();
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + hours * 3600_000);
+  const expiresAt = new Date(clock.nowMs() + hours * 3600_000);
   await db.query(
     `insert into session (id, token_hash, subject_kind, subject_id, acting_enterprise_id, expires_at, ip, user_agent, id_token, channel, acr)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -74,7 +75,7 @@ export async function listSessions(db: Queryable, subject: { kind: string; id: s
     channel: string;
   }>(
     `select id, created_at, expires_at, ip, user_agent, channel from session
-      where subject_kind = $1 and subject_id = $2 and expires_at > now() order by created_at desc limit 100`,
+      where subject_kind = $1 and subject_id = $2 and expires_at > clock_now() order by created_at desc limit 100`,
     [subject.kind, subject.id],
   );
   return rows.map((r) => ({
@@ -119,7 +120,7 @@ export async function actorForToken(db: Queryable, token: string): Promise<Actor
   const row = await db.one<AccountRow>(
     `select a.* from session se
       cross join lateral (${accountSql('se.subject_kind', 'se.subject_id', 'se.acting_enterprise_id')}) a
-      where se.token_hash = $1 and se.expires_at > now()`,
+      where se.token_hash = $1 and se.expires_at > clock_now()`,
     [hashToken(token)],
   );
   return toActor(row);
@@ -127,9 +128,9 @@ export async function actorForToken(db: Queryable, token: string): Promise<Actor
 
 /** Housekeeping: expired sessions, sign-in challenges and SMS codes older than a day. */
 export async function purgeExpiredSessions(db: Queryable): Promise<number> {
-  const rows = await db.query('delete from session where expires_at <= now() returning token_hash');
-  await db.query('delete from login_challenge where expires_at <= now()');
+  const rows = await db.query('delete from session where expires_at <= clock_now() returning token_hash');
+  await db.query('delete from login_challenge where expires_at <= clock_now()');
   // codes are kept a day: the per-phone hourly limit counts them
-  await db.query("delete from sms_code where created_at < now() - interval '1 day'");
+  await db.query("delete from sms_code where created_at < clock_now() - interval '1 day'");
   return rows.length;
 }

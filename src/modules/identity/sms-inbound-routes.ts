@@ -7,6 +7,7 @@ import type { HttpApp } from '../../kernel/module.ts';
 import { page } from './oidc/pages.ts';
 import { inboxGateway } from './sms.ts';
 import { MAX_INBOUND_BYTES, receiveInboundSms, signedInbound } from './sms-inbound.ts';
+import * as clock from '../../kernel/clock.ts';
 
 const Ack = Type.Object({ code: Type.Literal('SUCCESS'), duplicate: Type.Boolean() });
 
@@ -55,7 +56,7 @@ function registerDevReply(app: HttpApp, ctx: AppContext) {
         body: Type.Object({ phone: Type.String({ pattern: '^1[3-9]\\d{9}$' }), text: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
       },
     }, async (req, reply) => {
-      const msg = { messageId: uuidv7(), from: req.body.phone, text: req.body.text, sentAt: new Date().toISOString() };
+      const msg = { messageId: uuidv7(), from: req.body.phone, text: req.body.text, sentAt: clock.now().toISOString() };
       const signed = signedInbound(ctx.config.masterKey, inboxGateway.name, msg);
       await receiveInboundSms(ctx, inboxGateway.name, signed.headers, signed.body);
       // the answer SMS appears in the inbox once the outbox worker has delivered it

@@ -34,8 +34,8 @@ export async function sendSmsCode(ctx: AppContext, pii: PersonalData, phone: str
     // serialise concurrent requests for one phone so the limits hold
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`sms:${phoneIndex}`]);
     const recent = await tx.one<{ last: number | null; hour: number }>(
-      `select extract(epoch from now() - max(created_at))::int as last,
-              count(*) filter (where created_at > now() - interval '1 hour')::int as hour
+      `select extract(epoch from clock_now() - max(created_at))::int as last,
+              count(*) filter (where created_at > clock_now() - interval '1 hour')::int as hour
          from sms_code where phone_index = $1`,
       [phoneIndex],
     );
@@ -47,7 +47,7 @@ export async function sendSmsCode(ctx: AppContext, pii: PersonalData, phone: str
     const id = uuidv7();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await tx.query(
-      `insert into sms_code (id, phone_index, purpose, code_hash, expires_at) values ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
+      `insert into sms_code (id, phone_index, purpose, code_hash, expires_at) values ($1, $2, $3, $4, clock_now() + make_interval(secs => $5))`,
       [id, phoneIndex, purpose, codeHash(ctx.config.masterKey, id, code), CODE_TTL_SECONDS],
     );
     const text =
@@ -68,7 +68,7 @@ export async function verifySmsCode(db: Db, masterKey: string, pii: PersonalData
   const id = await db.transaction(async (tx) => {
     const row = await tx.one<{ id: string; code_hash: string; attempts: number }>(
       `select id, code_hash, attempts from sms_code
-        where phone_index = $1 and purpose = $2 and consumed_at is null and expires_at > now()
+        where phone_index = $1 and purpose = $2 and consumed_at is null and expires_at > clock_now()
         order by created_at desc limit 1 for update`,
       [pii.index(phone), purpose],
     );
@@ -83,7 +83,7 @@ export async function verifySmsCode(db: Db, masterKey: string, pii: PersonalData
 
 /** Use a verified code once: a second submission of the same code finds it consumed. */
 export async function consumeSmsCode(tx: Tx, codeId: string): Promise<void> {
-  const rows = await tx.query("update sms_code set consumed_at = now() where id = $1 and consumed_at is null and expires_at > now() returning id", [codeId]);
+  const rows = await tx.query("update sms_code set consumed_at = clock_now() where id = $1 and consumed_at is null and expires_at > clock_now() returning id", [codeId]);
   if (rows.length === 0) throw new AppError('SMS_CODE_INVALID', 422, {}, { field: 'code' });
 }
 

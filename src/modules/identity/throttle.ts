@@ -19,7 +19,7 @@ export const ADDRESS_POLICY: ThrottlePolicy = { maxFailures: 30, windowSeconds: 
 /** Seconds until the key may try again, or 0. */
 export async function lockedFor(db: Queryable, key: string): Promise<number> {
   const row = await db.one<{ seconds: number }>(
-    `select ceil(extract(epoch from locked_until - now()))::int as seconds from auth_throttle where key = $1 and locked_until > now()`,
+    `select ceil(extract(epoch from locked_until - clock_now()))::int as seconds from auth_throttle where key = $1 and locked_until > clock_now()`,
     [key],
   );
   return row?.seconds ?? 0;
@@ -28,10 +28,10 @@ export async function lockedFor(db: Queryable, key: string): Promise<number> {
 /** Count a failure; returns the lock in seconds it caused (0 when still under the limit). */
 export async function recordFailure(db: Queryable, key: string, policy: ThrottlePolicy): Promise<number> {
   const row = await db.one<{ failures: number; lockouts: number }>(
-    `insert into auth_throttle (key, failures, window_start) values ($1, 1, now())
+    `insert into auth_throttle (key, failures, window_start) values ($1, 1, clock_now())
      on conflict (key) do update set
-       failures = case when auth_throttle.window_start < now() - make_interval(secs => $2) then 1 else auth_throttle.failures + 1 end,
-       window_start = case when auth_throttle.window_start < now() - make_interval(secs => $2) then now() else auth_throttle.window_start end
+       failures = case when auth_throttle.window_start < clock_now() - make_interval(secs => $2) then 1 else auth_throttle.failures + 1 end,
+       window_start = case when auth_throttle.window_start < clock_now() - make_interval(secs => $2) then clock_now() else auth_throttle.window_start end
      returning failures, lockouts`,
     [key, policy.windowSeconds],
   );
@@ -40,7 +40,7 @@ export async function recordFailure(db: Queryable, key: string, policy: Throttle
     ? Math.min(policy.maxLockSeconds, policy.baseLockSeconds * 2 ** row.lockouts)
     : policy.baseLockSeconds;
   await db.query(
-    `update auth_throttle set locked_until = now() + make_interval(secs => $2), lockouts = lockouts + 1, failures = 0, window_start = now()
+    `update auth_throttle set locked_until = clock_now() + make_interval(secs => $2), lockouts = lockouts + 1, failures = 0, window_start = clock_now()
       where key = $1`,
     [key, seconds],
   );

@@ -32,7 +32,7 @@ export async function beginTotpEnrolment(db: Queryable, pii: PersonalData, kind:
   const secret = new OTPAuth.Secret({ size: 20 });
   await db.query(
     `insert into totp_credential (subject_kind, subject_id, secret_enc) values ($1, $2, $3)
-     on conflict (subject_kind, subject_id) do update set secret_enc = excluded.secret_enc, confirmed_at = null, last_step = null, created_at = now()
+     on conflict (subject_kind, subject_id) do update set secret_enc = excluded.secret_enc, confirmed_at = null, last_step = null, created_at = clock_now()
        where totp_credential.confirmed_at is null`,
     [kind, id, pii.encrypt(secret.base32)],
   );
@@ -60,9 +60,11 @@ export async function verifyTotp(db: Queryable, pii: PersonalData, kind: Subject
   const totp = totpFor(OTPAuth.Secret.fromBase32(pii.decrypt(row.secret_enc)), id);
   const delta = totp.validate({ token: code, window: 1 });
   if (delta === null) return false;
+  // The real time, not the kernel clock: the code comes from an app on the person's phone,
+  // which counts real seconds whatever date the platform is set to.
   const step = Math.floor(Date.now() / 1000 / 30) + delta;
   const updated = await db.query(
-    `update totp_credential set last_step = $3, confirmed_at = coalesce(confirmed_at, now())
+    `update totp_credential set last_step = $3, confirmed_at = coalesce(confirmed_at, clock_now())
       where subject_kind = $1 and subject_id = $2 and (last_step is null or last_step < $3) returning subject_id`,
     [kind, id, step],
   );

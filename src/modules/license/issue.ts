@@ -30,6 +30,7 @@ import {
   type LicenceView,
 } from './store.ts';
 import { fetchType, fetchTypeByCode, type LicenceType } from './types.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export interface HolderInput {
   kind: 'person' | 'enterprise';
@@ -134,7 +135,7 @@ export async function issueInTx(
   const validTo = input.validTo === undefined ? addPeriod(validFrom, type.validity) : input.validTo;
   if (validTo !== null && !isCalendarDay(validTo)) throw validationFailed('validTo', 'not a YYYY-MM-DD date');
   if (validTo !== null && validTo < validFrom) throw validationFailed('validTo', 'before validFrom');
-  const issuedAt = input.issuedAt === undefined ? new Date() : new Date(input.issuedAt);
+  const issuedAt = input.issuedAt === undefined ? clock.now() : new Date(input.issuedAt);
   // Date() rolls 2024-02-30 over to March: the day part must itself be a real date.
   if (Number.isNaN(issuedAt.getTime()) || (input.issuedAt !== undefined && !isCalendarDay(input.issuedAt.slice(0, 10)))) {
     throw validationFailed('issuedAt', 'not a date');
@@ -290,7 +291,7 @@ export async function reissueInTx(
   if (newer) throw conflict('LICENCE_STATUS_CONFLICT', { status: old.status }, { supersededBy: newer.identifier });
   const oldDoc = JSON.parse(documentCodec(ctx).open(old)) as LicenceDocument;
   const updated = await tx.one(
-    `update licence set status = '05', version = version + 1, updated_at = now() where id = $1 and version = $2 returning id`,
+    `update licence set status = '05', version = version + 1, updated_at = clock_now() where id = $1 and version = $2 returning id`,
     [old.id, input.version],
   );
   if (!updated) throw conflict('VERSION_CONFLICT', { current: old.version }, { current: old.version });

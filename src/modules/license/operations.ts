@@ -36,7 +36,7 @@ export async function applyStatusInTx(tx: Tx, actor: Actor, l: LicenceRow, input
     throw conflict('LICENCE_STATUS_CONFLICT', { status: l.status }, { status: l.status, operation: input.operation });
   }
   const updated = await tx.one(
-    `update licence set status = $3, version = version + 1, updated_at = now() where id = $1 and version = $2 returning version`,
+    `update licence set status = $3, version = version + 1, updated_at = clock_now() where id = $1 and version = $2 returning version`,
     [l.id, input.version, to],
   );
   if (!updated) throw conflict('VERSION_CONFLICT', { current: l.version }, { current: l.version });

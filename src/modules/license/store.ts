@@ -1,6 +1,5 @@
 import type { Actor } from '../../kernel/actor.ts';
 import { canAct } from '../../kernel/auth.ts';
-import { shanghaiDate } from '../../kernel/calendar/shanghai.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -8,6 +7,7 @@ import { personalData } from '../../kernel/pii.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
 import { STATUS_NAMES, verdictForStatus, type LicenceStatus, type Operation, type Verdict } from './codes.ts';
 import type { FieldValues } from './fields.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /** The signed content of a licence: canonical JSON of this object is what the seal signs. */
 export interface LicenceDocument {
@@ -56,7 +56,7 @@ export const STAFF_READ_ROLES = ['administrator', 'department_admin', 'approver'
 /** Staff who may issue and change licences of their department. */
 export const ISSUE_ROLES = ['department_admin', 'approver'] as const;
 
-export const today = () => shanghaiDate(new Date());
+export const today = () => clock.today();
 
 export async function fetchLicence(q: Queryable, id: string): Promise<LicenceRow | undefined> {
   const row = await q.one('select * from licence where id = $1', [id]);

@@ -170,7 +170,7 @@ export async function updateType(ctx: AppContext, actor: Actor, id: string, patc
     if (patch.catalogueItems) set('catalogue_items', patch.catalogueItems);
     if (patch.status) set('status', patch.status);
     const updated = await tx.one(
-      `update licence_type set ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+      `update licence_type set ${[...sets, 'version = version + 1', 'updated_at = clock_now()'].join(', ')}
         where id = $1 and version = $2 returning id`,
       params,
     );

@@ -19,6 +19,7 @@ import { viewOf } from './service.ts';
 import { documentCodec, enterpriseOf, fetchLicence, isHolder, type LicenceRow, type LicenceView } from './store.ts';
 import { fetchType } from './types.ts';
 import { recordUse } from './verify.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /**
  * 用证 with consent. An administrator grants a department or an enterprise the right to ask
@@ -158,7 +159,7 @@ export async function requestUse(
   const index = documentCodec(ctx).holderIndex(input.holderCode.trim().toUpperCase());
   const held = await ctx.db.one(
     `select * from licence where type_id = $1 and holder_code_index = $2 and status = '01'
-        and (valid_to is null or valid_to >= (now() at time zone 'Asia/Shanghai')::date)
+        and (valid_to is null or valid_to >= clock_today())
       order by issued_at desc limit 1`,
     [input.typeId, index],
   );
@@ -170,7 +171,7 @@ export async function requestUse(
     await tx.query(
       `insert into licence_use_request (id, licence_id, grant_id, purpose, status, requester_kind, requester_id, requester_name,
                                         decided_at, expires_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(days => $10))`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_now() + make_interval(days => $10))`,
       [
         id,
         licence.id,
@@ -180,7 +181,7 @@ export async function requestUse(
         actor.kind,
         'id' in actor ? actor.id : null,
         grant.grantee_name,
-        lawful ? new Date() : null,
+        lawful ? clock.now() : null,
         REQUEST_DAYS,
       ],
     );
@@ -214,7 +215,7 @@ export async function getUseRequest(ctx: AppContext, actor: Actor, id: string): 
   if (!row || row.requester_kind !== actor.kind || row.requester_id !== ('id' in actor ? actor.id : null))
     throw notFound('licence_use_request', id);
   const view = present(row);
-  const usable = (view.status === 'approved' || view.status === 'lawful') && new Date(row.expires_at) > new Date();
+  const usable = (view.status === 'approved' || view.status === 'lawful') && new Date(row.expires_at) > clock.now();
   if (!usable) return view;
   // The holder's consent (or the law) is the authorisation to read this licence.
   const l = (await fetchLicence(ctx.db, view.licenceId))!;
@@ -249,8 +250,8 @@ export async function decideUseRequest(ctx: AppContext, actor: Actor, id: string
     const l = row ? await fetchLicence(tx, row.licence_id) : undefined;
     if (!row || !l || !isHolder(actor, l)) throw notFound('licence_use_request', id);
     if (row.status !== 'pending') throw conflict('LICENCE_USE_REQUEST_DECIDED', { status: row.status });
-    if (new Date(row.expires_at) <= new Date()) throw conflict('LICENCE_USE_REQUEST_DECIDED', { status: 'expired' });
-    await tx.query('update licence_use_request set status = $2, decided_at = now() where id = $1', [
+    if (new Date(row.expires_at) <= clock.now()) throw conflict('LICENCE_USE_REQUEST_DECIDED', { status: 'expired' });
+    await tx.query('update licence_use_request set status = $2, decided_at = clock_now() where id = $1', [
       id,
       approve ? 'approved' : 'refused',
     ]);

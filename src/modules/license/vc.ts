@@ -6,6 +6,7 @@ import { forbidden } from '../../kernel/errors.ts';
 import { currentSealKeyId, signWithSeal, verifySeal } from '../seal/index.ts';
 import { documentCodec, fetchReadable, isHolder, type LicenceDocument } from './store.ts';
 import { verifyByIdentifier } from './verify.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /**
  * A licence as a W3C Verifiable Credential (VC Data Model 2.0) with a Data Integrity proof
@@ -71,7 +72,7 @@ export async function licenceCredential(ctx: AppContext, actor: Actor, id: strin
   const proofOptions = {
     type: 'DataIntegrityProof',
     cryptosuite: CRYPTOSUITE,
-    created: new Date().toISOString(),
+    created: clock.now().toISOString(),
     proofPurpose: 'assertionMethod',
   };
   const keyId = await currentSealKeyId(ctx, row.sealId);

@@ -17,6 +17,7 @@ import {
   type LicenceDocument,
   type LicenceRow,
 } from './store.ts';
+import * as clock from '../../kernel/clock.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -53,7 +54,7 @@ export async function insertPresentation(
   p: { fields: string[]; ttlSeconds: number; once: boolean },
 ) {
   const token = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + p.ttlSeconds * 1000);
+  const expiresAt = new Date(clock.nowMs() + p.ttlSeconds * 1000);
   await q.query(
     'insert into licence_presentation (token_hash, licence_id, fields, once, expires_at) values ($1, $2, $3, $4, $5)',
     [hashToken(token), licenceId, p.fields, p.once, expiresAt],
@@ -148,14 +149,14 @@ export async function verifyPresentation(ctx: AppContext, actor: Actor, token: s
   if (!TOKEN.test(token)) throw presentationError('PRESENTATION_INVALID', 400);
   // Claim the token in one statement, so two scanners racing for a one-time token cannot both win.
   const claimed = await ctx.db.one<{ licence_id: string; fields: string[]; expires_at: Date | string; once: boolean }>(
-    `update licence_presentation set used_at = coalesce(used_at, now())
-      where token_hash = $1 and expires_at > now() and (not once or used_at is null)
+    `update licence_presentation set used_at = coalesce(used_at, clock_now())
+      where token_hash = $1 and expires_at > clock_now() and (not once or used_at is null)
       returning licence_id, fields, expires_at, once`,
     [hashToken(token)],
   );
   if (!claimed) {
     const known = await ctx.db.one<{ expired: boolean }>(
-      'select expires_at <= now() as expired from licence_presentation where token_hash = $1',
+      'select expires_at <= clock_now() as expired from licence_presentation where token_hash = $1',
       [hashToken(token)],
     );
     if (!known) throw presentationError('PRESENTATION_INVALID', 404);

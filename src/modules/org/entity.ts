@@ -159,7 +159,7 @@ export function entityStore<T extends { id: string; version: number }>(spec: Ent
       let updated: unknown;
       try {
         updated = await tx.one(
-          `update ${spec.table} set ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+          `update ${spec.table} set ${[...sets, 'version = version + 1', 'updated_at = clock_now()'].join(', ')}
             where id = $1 and version = $2 returning id`,
           [id, version, ...Object.values(values)],
         );

@@ -100,7 +100,7 @@ export async function myUnreadCount(q: Queryable, actor: Actor): Promise<{ unrea
 export async function markStaffMessagesRead(q: Queryable, actor: Actor, ids?: readonly string[]): Promise<{ marked: number; unread: number }> {
   const staff = requireStaff(actor);
   const rows = await q.query<{ id: string }>(
-    `update staff_message set read_at = now()
+    `update staff_message set read_at = clock_now()
       where staff_id = $1 and read_at is null and ($2::uuid[] is null or id = any($2::uuid[])) returning id`,
     [staff.id, ids ? [...new Set(ids)] : null],
   );

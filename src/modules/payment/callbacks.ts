@@ -150,7 +150,7 @@ export async function applyPayment(ctx: AppContext, tx: Tx, channelCode: string,
     return 'refund_due';
   }
   await tx.query(
-    `update payment_notice set status = 'paid', paid_at = $2, paid_channel = $3, version = version + 1, updated_at = now() where id = $1`,
+    `update payment_notice set status = 'paid', paid_at = $2, paid_channel = $3, version = version + 1, updated_at = clock_now() where id = $1`,
     [notice.id, paidAt, channelCode],
   );
   await tx.query(`update payment_order set status = case when channel = $2 then 'paid' else 'closed' end where notice_id = $1 and status = 'open'`, [
@@ -208,7 +208,7 @@ async function applyRefund(tx: Tx, channelCode: string, n: ChannelNotification):
   if (refund.status !== 'approved' && refund.status !== 'sent') throw new AppError('REFUND_NOT_SENT', 409, {}, { status: refund.status });
   const actor = GATEWAY(channelCode);
   if (n.refundStatus === 'FAIL') {
-    await tx.query(`update payment_refund set status = 'failed', failure = $2, channel_refund_id = $3, updated_at = now() where id = $1`, [
+    await tx.query(`update payment_refund set status = 'failed', failure = $2, channel_refund_id = $3, updated_at = clock_now() where id = $1`, [
       refund.id,
       n.failure ?? 'FAIL',
       n.channelTxnId,
@@ -216,7 +216,7 @@ async function applyRefund(tx: Tx, channelCode: string, n: ChannelNotification):
     await appendAudit(tx, actor, { action: 'payment.refund.failed', objectType: 'payment_refund', objectId: refund.id, regionCode: refund.region_code, details: { failure: n.failure ?? 'FAIL' } });
     return 'refund_failed';
   }
-  await tx.query(`update payment_refund set status = 'done', channel_refund_id = $2, done_at = $3, updated_at = now() where id = $1`, [
+  await tx.query(`update payment_refund set status = 'done', channel_refund_id = $2, done_at = $3, updated_at = clock_now() where id = $1`, [
     refund.id,
     n.channelTxnId,
     new Date(n.occurredAt),
@@ -226,7 +226,7 @@ async function applyRefund(tx: Tx, channelCode: string, n: ChannelNotification):
     await tx.query(
       `update payment_notice set refunded_fen = refunded_fen + $2,
               status = case when refunded_fen + $2 >= amount_fen then 'refunded' else status end,
-              version = version + 1, updated_at = now()
+              version = version + 1, updated_at = clock_now()
         where id = $1`,
       [refund.notice_id, n.amountFen],
     );

@@ -14,6 +14,7 @@ import { isDay, shanghaiDay } from './days.ts';
 import { priceLines, type FeeLine } from './fees.ts';
 import { NOTICE_READ_ROLES, NOTICE_WRITE_ROLES } from './roles.ts';
 import { NOTICE_CANCELLED, NOTICE_CREATED } from './topics.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export interface NewFeeNotice {
   caseId?: string;
@@ -104,8 +105,8 @@ export async function createFeeNotice(
   if (enterpriseId !== null && !isUuid(enterpriseId)) throw new AppError('PAYER_INVALID', 400, {}, { field: 'payer.enterpriseId' });
   if (input.caseId !== undefined && !isUuid(input.caseId)) throw new AppError('VALIDATION_FAILED', 400, { field: 'caseId', reason: 'uuid' });
   if (!isDay(input.dueDate)) throw new AppError('DUE_DATE_INVALID', 400, {}, { dueDate: String(input.dueDate).slice(0, 20) });
-  const today = shanghaiDay(new Date());
-  const latest = shanghaiDay(new Date(Date.now() + MAX_DUE_DAYS * 86_400_000));
+  const today = clock.today();
+  const latest = shanghaiDay(new Date(clock.nowMs() + MAX_DUE_DAYS * 86_400_000));
   if (input.dueDate < today || input.dueDate > latest) throw new AppError('DUE_DATE_INVALID', 400, {}, { dueDate: input.dueDate, from: today, to: latest });
   if (!isUuid(input.collectingUnit)) throw new AppError('COLLECTING_UNIT_NOT_FOUND', 422, {}, { departmentId: input.collectingUnit });
 
@@ -163,7 +164,7 @@ const SELECT = `n.*, r.id as receipt_id, r.receipt_code, r.receipt_number, r.che
 
 function present(row: Record<string, unknown>, lines: NoticeLine[]): Notice {
   const n = camelRow<Record<string, unknown>>(row);
-  const today = shanghaiDay(new Date());
+  const today = clock.today();
   return {
     id: String(n.id),
     code: String(n.code),
@@ -294,7 +295,7 @@ export async function cancelNotice(ctx: AppContext, actor: Actor, id: string, re
     requireScope(actor, NOTICE_WRITE_ROLES, noticeScope(row));
     if (row.status !== 'unpaid') throw conflict('NOTICE_NOT_UNPAID', { status: row.status });
     await tx.query(
-      `update payment_notice set status = 'cancelled', cancel_reason = $2, version = version + 1, updated_at = now() where id = $1`,
+      `update payment_notice set status = 'cancelled', cancel_reason = $2, version = version + 1, updated_at = clock_now() where id = $1`,
       [id, reason],
     );
     await tx.query(`update payment_order set status = 'closed' where notice_id = $1 and status = 'open'`, [id]);

@@ -9,10 +9,10 @@ import { AppError, conflict, notFound, unauthenticated } from '../../kernel/erro
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { applyPayment } from './callbacks.ts';
 import { callbackUrl, channel as channelOf } from './channels/registry.ts';
-import { shanghaiDay } from './days.ts';
 import { isPayer, noticeScope, type NoticeRow } from './notices.ts';
 import { NOTICE_WRITE_ROLES } from './roles.ts';
 import { ORDER_CHECK } from './topics.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /** When we ask the channel about a payment whose callback has not come (its query API). */
 export const ORDER_CHECK_MINUTES = [15, 30, 60, 120, 240, 480, 960];
@@ -35,7 +35,7 @@ export async function startPayment(ctx: AppContext, actor: Actor, noticeId: stri
         : canAct(actor, NOTICE_WRITE_ROLES, noticeScope(notice)));
     if (!notice || !allowed) throw notFound('payment_notice', noticeId);
     if (notice.status !== 'unpaid') throw conflict('NOTICE_NOT_UNPAID', { status: notice.status });
-    if (notice.due_date < shanghaiDay(new Date())) throw conflict('NOTICE_EXPIRED', { dueDate: notice.due_date });
+    if (notice.due_date < clock.today()) throw conflict('NOTICE_EXPIRED', { dueDate: notice.due_date });
     const orderId = uuidv7();
     const { payUrl } = await adapter.createOrder(tx, {
       orderId,
@@ -53,7 +53,7 @@ export async function startPayment(ctx: AppContext, actor: Actor, noticeId: stri
       topic: ORDER_CHECK,
       payload: { orderId, attempt: 1 },
       regionCode: notice.region_code,
-      dueAt: new Date(Date.now() + ORDER_CHECK_MINUTES[0]! * 60_000),
+      dueAt: new Date(clock.nowMs() + ORDER_CHECK_MINUTES[0]! * 60_000),
       dedupeKey: `${ORDER_CHECK}:${orderId}:1`,
     });
     await appendAudit(tx, actor, { action: 'payment.order.create', objectType: 'payment_notice', objectId: notice.id, regionCode: notice.region_code, details: { orderId, channel: channelCode } });
@@ -85,7 +85,7 @@ export function orderChecker(ctx: AppContext) {
           paymentCode: notice!.code,
           channelTxnId: answer.channelTxnId,
           amountFen: answer.amountFen ?? 0,
-          occurredAt: answer.paidAt ?? new Date().toISOString(),
+          occurredAt: answer.paidAt ?? clock.now().toISOString(),
         }, systemActor('payment'));
         await tx.exec('release savepoint order_check');
         // The callback may have come meanwhile: the order is settled either way.
@@ -107,7 +107,7 @@ export function orderChecker(ctx: AppContext) {
       topic: ORDER_CHECK,
       payload: { orderId, attempt: attempt + 1 },
       regionCode: order.region_code,
-      dueAt: new Date(Date.now() + ORDER_CHECK_MINUTES[attempt]! * 60_000),
+      dueAt: new Date(clock.nowMs() + ORDER_CHECK_MINUTES[attempt]! * 60_000),
       dedupeKey: `${ORDER_CHECK}:${orderId}:${attempt + 1}`,
     });
   };

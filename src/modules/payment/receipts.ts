@@ -9,6 +9,7 @@ import { shanghaiDay } from './days.ts';
 import { yuan } from './money.ts';
 import { canSee, type NoticeRow } from './notices.ts';
 import { receiptSigner } from './signer.ts';
+import * as clock from '../../kernel/clock.ts';
 
 /**
  * E-receipts (电子票据) per STANDARDS.md §1.8: 票据代码 of 8 digits = 2 region (province) +
@@ -64,7 +65,7 @@ export async function issueReceipt(
     'select name, quantity, unit_fen, amount_fen from payment_notice_line where notice_id = $1 order by line_no',
     [notice.id],
   );
-  const issuedAt = new Date();
+  const issuedAt = clock.now();
   const code = receiptCode(notice.region_code, issuedAt);
   // From here to the commit, other payments of the same code wait: keep this stretch short.
   const number = await nextNumber(tx, code);

@@ -106,7 +106,7 @@ export async function decideRefund(ctx: AppContext, actor: Actor, id: string, de
     if (row.requested_by === staff.id) throw new AppError('REFUND_SAME_PERSON', 403);
     if (row.status !== 'requested') throw conflict('REFUND_NOT_PENDING', { status: row.status });
     const status = decision.approve ? 'approved' : 'rejected';
-    await tx.query(`update payment_refund set status = $2, decided_by = $3, decided_at = now(), decision_note = $4, updated_at = now() where id = $1`, [
+    await tx.query(`update payment_refund set status = $2, decided_by = $3, decided_at = clock_now(), decision_note = $4, updated_at = clock_now() where id = $1`, [
       id,
       status,
       staff.id,
@@ -137,7 +137,7 @@ export function refundSender(ctx: AppContext) {
       notifyUrl: callbackUrl(ctx, refund.channel),
     });
     const status = answer.accepted ? 'sent' : 'failed';
-    await tx.query(`update payment_refund set status = $2, failure = $3, updated_at = now() where id = $1`, [id, status, answer.reason ?? null]);
+    await tx.query(`update payment_refund set status = $2, failure = $3, updated_at = clock_now() where id = $1`, [id, status, answer.reason ?? null]);
     await appendAudit(tx, systemActor('payment'), {
       action: `payment.refund.${status === 'sent' ? 'send' : 'failed'}`,
       objectType: 'payment_refund',

@@ -12,6 +12,7 @@ import { departmentRefsById, windowRef } from '../org/index.ts';
 import { DEFAULT_LEVEL, type Stage } from './dictionary.ts';
 import type { RatingSettings } from './settings.ts';
 import { insertRating, type RatedObjects } from './store.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export const DEFAULT_TOPIC = 'ratings.default';
 
@@ -48,7 +49,7 @@ export async function ensureInvitation(
   const token = randomBytes(24).toString('base64url');
   const dept = (await departmentRefsById(tx, [subject.departmentId])).get(subject.departmentId);
   const window = subject.place ? await windowRef(tx, subject.place.windowId) : undefined;
-  const dueAt = new Date(Date.now() + settings.defaultAfterDays * 86_400_000);
+  const dueAt = new Date(clock.nowMs() + settings.defaultAfterDays * 86_400_000);
   const inserted = await tx.one<InvitationRow>(
     `insert into rating_invitation (id, case_id, case_number, stage, region_code, department_id, department_name, item_id, item_code, item_name,
         dimension_set, rater_person_id, staff_id, staff_name, token_hash, due_at, hall_id, hall_name, window_id, window_name)
@@ -75,7 +76,7 @@ export async function ensureInvitation(
     await queueSms(tx, pii, person.phone, text);
     // an SMS reply (1–5) answers the latest invitation sent to the phone before the reply
     await tx.query('update rating_invitation set sms_sent_at = clock_timestamp() where id = $1', [inserted.id]);
-    inserted.sms_sent_at = new Date();
+    inserted.sms_sent_at = clock.now();
   }
   return { invitation: inserted, created: true };
 }

@@ -1,7 +1,7 @@
 import type { Actor, Role } from '../../kernel/actor.ts';
 import { canAct, requireRole, requireScope, scopeCondition } from '../../kernel/auth.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
-import { loadCalendar, shanghaiDate } from '../../kernel/calendar/index.ts';
+import { loadCalendar } from '../../kernel/calendar/index.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
 import { conflict, notFound } from '../../kernel/errors.ts';
@@ -12,6 +12,7 @@ import { personalData, type PersonalData } from '../../kernel/pii.ts';
 import { personView, queueSms } from '../identity/index.ts';
 import { notifyStaff, staffToAlert } from '../org/index.ts';
 import { iso, presentRating, type RatingRow } from './store.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export const OVERDUE_TOPIC = 'ratings.task_overdue';
 export const ESCALATED_TOPIC = 'rating.task_escalated';
@@ -94,7 +95,7 @@ export type TaskView = ReturnType<typeof presentTask>;
  * the due date escalates it if no reply has been given.
  */
 export async function openTask(tx: Tx, rating: RatingRow, workingDays: number): Promise<string> {
-  const day = shanghaiDate(new Date());
+  const day = clock.today();
   const year = Number(day.slice(0, 4));
   const cal = await loadCalendar(tx, year - 1, year + 1);
   const due = cal.addWorkingDays(day, workingDays);
@@ -199,11 +200,11 @@ export async function actOnTask(ctx: AppContext, actor: Actor, id: string, actio
     if (k.status === 'excluded' || k.status === 'replied') throw conflict('RATING_TASK_CLOSED', { status: k.status });
     if (k.status !== step.from) throw conflict('RATING_TASK_ORDER', { action, status: k.status }, { action, status: k.status, required: step.from });
     const note = input.note.trim();
-    const replyLate = action === 'reply' && shanghaiDate(new Date()) > k.due_date;
+    const replyLate = action === 'reply' && clock.today() > k.due_date;
     const updated = await update(
       tx,
       k,
-      `status = $3, ${step.column} = $4, ${step.at} = now()${action === 'reply' ? `, replied_by = $5, overdue = k.overdue or $6` : ''}`,
+      `status = $3, ${step.column} = $4, ${step.at} = clock_now()${action === 'reply' ? `, replied_by = $5, overdue = k.overdue or $6` : ''}`,
       action === 'reply' ? [step.to, note, 'id' in actor ? actor.id : null, replyLate] : [step.to, note],
     );
     await appendAudit(tx, actor, { action: `rating_task.${action}`, objectType: 'rating_task', objectId: k.id, regionCode: k.region_code, details: { status: step.to } });
@@ -225,7 +226,7 @@ export async function appealTask(ctx: AppContext, actor: Actor, id: string, inpu
     checkVersion(k, input.version);
     if (k.status === 'excluded') throw conflict('RATING_TASK_CLOSED', { status: k.status });
     if (k.appeal_status) throw conflict('RATING_APPEAL_EXISTS', { status: k.appeal_status });
-    const updated = await update(tx, k, `appeal_status = 'pending', appeal_reason = $3, appealed_at = now()`, [input.reason.trim()]);
+    const updated = await update(tx, k, `appeal_status = 'pending', appeal_reason = $3, appealed_at = clock_now()`, [input.reason.trim()]);
     await appendAudit(tx, actor, { action: 'rating_task.appeal', objectType: 'rating_task', objectId: k.id, regionCode: k.region_code, details: {} });
     return presentTask(updated);
   });
@@ -244,7 +245,7 @@ export async function decideAppeal(ctx: AppContext, actor: Actor, id: string, in
     const updated = await update(
       tx,
       k,
-      `appeal_status = $3, appeal_decision_note = $4, appeal_decided_by = $5, appeal_decided_at = now()${upheld ? `, status = 'excluded'` : ''}`,
+      `appeal_status = $3, appeal_decision_note = $4, appeal_decided_by = $5, appeal_decided_at = clock_now()${upheld ? `, status = 'excluded'` : ''}`,
       [input.decision, input.note.trim(), 'id' in actor ? actor.id : null],
     );
     if (upheld) await tx.query('update rating set excluded = true, excluded_reason = $2 where id = $1', [k.rating_id, input.note.trim()]);
@@ -257,7 +258,7 @@ export async function decideAppeal(ctx: AppContext, actor: Actor, id: string, in
 export async function escalateIfOverdue(tx: Tx, taskId: string, dueDate: string): Promise<void> {
   const k = await loadTask(tx, taskId, true);
   if (!k || k.due_date !== dueDate || k.status === 'replied' || k.status === 'excluded' || k.escalated_at) return;
-  await tx.query('update rating_task set overdue = true, escalated_at = now(), version = version + 1 where id = $1', [k.id]);
+  await tx.query('update rating_task set overdue = true, escalated_at = clock_now(), version = version + 1 where id = $1', [k.id]);
   await appendAudit(tx, { kind: 'system', id: 'ratings.timer' }, { action: 'rating_task.escalated', objectType: 'rating_task', objectId: k.id, regionCode: k.region_code, details: { dueDate } });
   await emit(tx, { topic: ESCALATED_TOPIC, payload: { taskId: k.id, ratingId: k.rating_id, departmentId: k.department_id, dueDate }, regionCode: k.region_code });
 }

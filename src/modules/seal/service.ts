@@ -14,6 +14,7 @@ import type { PageResult } from '../../kernel/sql/paging.ts';
 import { departments } from '../org/index.ts';
 import { sealSvg } from './image.ts';
 import { keyIdOf, signers, type StoredKey } from './signer.ts';
+import * as clock from '../../kernel/clock.ts';
 
 export const SEAL_KINDS = ['official', 'approval', 'licence', 'business'] as const;
 export type SealKind = (typeof SEAL_KINDS)[number];
@@ -142,7 +143,7 @@ export async function createSeal(ctx: AppContext, actor: Actor, input: NewSeal):
   const dept = await departments.fetch(ctx.db, input.departmentId);
   if (!dept) throw unprocessable('SEAL_DEPARTMENT_NOT_FOUND', {}, { field: 'departmentId' });
   requireScope(actor, MANAGE_ROLES, { regionCode: dept.regionCode, departmentId: dept.id });
-  const validFrom = input.validFrom ? new Date(input.validFrom) : new Date();
+  const validFrom = input.validFrom ? new Date(input.validFrom) : clock.now();
   const validTo = input.validTo
     ? new Date(input.validTo)
     : new Date(validFrom.getTime() + DEFAULT_VALIDITY_YEARS * 365.25 * 86400_000);
@@ -150,7 +151,7 @@ export async function createSeal(ctx: AppContext, actor: Actor, input: NewSeal):
   if (Number.isNaN(validTo.getTime())) throw validationFailed('validTo', 'not a date');
   if (validTo <= validFrom) throw validationFailed('validTo', 'must be after validFrom');
 
-  const code = `${dept.uscc}${KIND_DIGITS[input.kind]}${Date.now().toString(36).toUpperCase()}`;
+  const code = `${dept.uscc}${KIND_DIGITS[input.kind]}${clock.nowMs().toString(36).toUpperCase()}`;
   const svg = sealSvg({ name: dept.name, subtitle: SUBTITLE[input.kind], code });
   // The PNG is made once here: documents stamp it without loading the 10 MB font again.
   const png = await ctx.files.put(svgToPng(svg, 400), { prefix: 'seal' });
@@ -199,7 +200,7 @@ export async function rotateSealKey(ctx: AppContext, actor: Actor, id: string, v
     if (seal.status === 'revoked') throw conflict('SEAL_REVOKED');
     await bumpVersion(tx, seal, version);
     const retired = seal.currentKeyId;
-    await tx.query('update seal_key set retired_at = now() where seal_id = $1 and retired_at is null', [id]);
+    await tx.query('update seal_key set retired_at = clock_now() where seal_id = $1 and retired_at is null', [id]);
     const keyId = await insertKey(tx, ctx, id);
     await appendAudit(tx, actor, {
       action: 'seal.rotate',
@@ -214,7 +215,7 @@ export async function rotateSealKey(ctx: AppContext, actor: Actor, id: string, v
 
 async function bumpVersion(tx: Tx, seal: Seal, version: number, extra = '', params: unknown[] = []): Promise<void> {
   const updated = await tx.one(
-    `update seal set version = version + 1, updated_at = now()${extra} where id = $1 and version = $2 returning id`,
+    `update seal set version = version + 1, updated_at = clock_now()${extra} where id = $1 and version = $2 returning id`,
     [seal.id, version, ...params],
   );
   if (!updated) throw conflict('VERSION_CONFLICT', { current: seal.version }, { current: seal.version });
@@ -288,7 +289,7 @@ export async function signWithSeal(
   const run = async (tx: Tx): Promise<SealSignature> => {
     const seal = await resolveSeal(tx, ref);
     if (actor.kind !== 'system') requireScope(actor, SIGN_ROLES, scopeOf(seal));
-    const now = Date.now();
+    const now = clock.nowMs();
     if (seal.status !== 'active' || now < Date.parse(seal.validFrom) || now > Date.parse(seal.validTo)) {
       throw conflict('SEAL_NOT_USABLE', { status: seal.status }, { sealId: seal.id, status: seal.status, validTo: seal.validTo });
     }
@@ -445,7 +446,7 @@ export async function sealCoverage(ctx: AppContext, actor: Actor, filter: { regi
   const counts = depts.length
     ? await ctx.db.query<{ department_id: string; n: number }>(
         `select department_id, count(*) as n from seal
-          where department_id = any($1) and status = 'active' and now() between valid_from and valid_to
+          where department_id = any($1) and status = 'active' and clock_now() between valid_from and valid_to
           group by department_id`,
         [depts.map((d) => d.id)],
       )

@@ -11,6 +11,7 @@ import { DEFAULT_SYNONYMS } from '../synonym-defaults.ts';
 import { contentErrors, contentHash } from '../validate-content.ts';
 import { DEMO_CATALOG } from './content/index.ts';
 import type { DemoBaseField, DemoBundle, DemoFormField, DemoItem, DemoLicenseType } from './types.ts';
+import * as clock from '../../../kernel/clock.ts';
 
 /**
  * Maps the demo catalogue (types.ts, written as data by content/*.ts) into the catalogue's
@@ -199,7 +200,7 @@ export async function loadDemoCatalog(db: Db, cityCode: string, catalog: DemoCat
     const idByKey = new Map<string, string>();
     const itemRows: unknown[][] = [];
     const versionRows: unknown[][] = [];
-    const now = new Date().toISOString();
+    const now = clock.now().toISOString();
     for (const d of catalog.items) {
       const dept = depts.get(`${d.regionCode.slice(0, 6)}-${d.department}`);
       const parsed = parseHandleItemCode(d.handleItemCode);
@@ -261,7 +262,7 @@ export async function loadDemoCatalog(db: Db, cityCode: string, catalog: DemoCat
       const id = uuidv7();
       await tx.query(
         `insert into catalog_bundle (id, code, name, region_code, lead_department_id, audience, status, content, published_at)
-         values ($1, $2, $3, $4, $5, $6, 'published', $7::jsonb, now())`,
+         values ($1, $2, $3, $4, $5, $6, 'published', $7::jsonb, clock_now())`,
         [
           id,
           b.code,

@@ -9,6 +9,7 @@ import { WorkbookSchema } from '../route-schemas.ts';
 import { ImportReportSchema } from './schemas.ts';
 import { importItems } from './import.ts';
 import { MAX_IMPORT_BYTES, XLSX_MIME } from './template.ts';
+import * as clock from '../../../kernel/clock.ts';
 
 const tags = ['catalog'];
 
@@ -31,7 +32,7 @@ export function registerTransferRoutes(app: HttpApp, ctx: AppContext) {
     },
     async (req, reply) => {
       const { buffer, count } = await exportItems(db, req.actor, req.query);
-      const name = `catalog-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      const name = `catalog-${clock.now().toISOString().slice(0, 10)}.xlsx`;
       return reply
         .type(XLSX_MIME)
         .header('content-disposition', `attachment; filename="${name}"`)

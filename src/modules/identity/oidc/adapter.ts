@@ -12,7 +12,7 @@ export function postgresAdapter(db: Queryable, loadClient: (clientId: string) =>
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
       await db.query(
         `insert into oidc_payload (model, id, payload, grant_id, user_code, uid, expires_at)
-         values ($1, $2, $3, $4, $5, $6, case when $7::int is null then null else now() + make_interval(secs => $7::int) end)
+         values ($1, $2, $3, $4, $5, $6, case when $7::int is null then null else clock_now() + make_interval(secs => $7::int) end)
          on conflict (model, id) do update
            set payload = excluded.payload, grant_id = excluded.grant_id, user_code = excluded.user_code,
                uid = excluded.uid, expires_at = excluded.expires_at`,
@@ -23,7 +23,7 @@ export function postgresAdapter(db: Queryable, loadClient: (clientId: string) =>
     private async findBy(column: 'id' | 'uid' | 'user_code', value: string): Promise<AdapterPayload | undefined> {
       const row = await db.one<{ payload: AdapterPayload; consumed: number | null }>(
         `select payload, extract(epoch from consumed_at)::int as consumed from oidc_payload
-          where model = $1 and ${column} = $2 and (expires_at is null or expires_at > now())`,
+          where model = $1 and ${column} = $2 and (expires_at is null or expires_at > clock_now())`,
         [this.model, value],
       );
       if (!row) return undefined;
@@ -45,7 +45,7 @@ export function postgresAdapter(db: Queryable, loadClient: (clientId: string) =>
     }
 
     async consume(id: string): Promise<void> {
-      await db.query('update oidc_payload set consumed_at = now() where model = $1 and id = $2', [this.model, id]);
+      await db.query('update oidc_payload set consumed_at = clock_now() where model = $1 and id = $2', [this.model, id]);
     }
 
     async destroy(id: string): Promise<void> {
@@ -59,5 +59,5 @@ export function postgresAdapter(db: Queryable, loadClient: (clientId: string) =>
 }
 
 export async function purgeExpiredOidcPayloads(db: Queryable): Promise<number> {
-  return (await db.query('delete from oidc_payload where expires_at <= now() returning id')).length;
+  return (await db.query('delete from oidc_payload where expires_at <= clock_now() returning id')).length;
 }

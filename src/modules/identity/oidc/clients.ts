@@ -70,7 +70,7 @@ export async function registerClient(
 }
 
 export async function setClientStatus(db: Queryable, clientId: string, status: 'active' | 'disabled'): Promise<void> {
-  await db.query('update oidc_client set status = $2, updated_at = now() where client_id = $1', [clientId, status]);
+  await db.query('update oidc_client set status = $2, updated_at = clock_now() where client_id = $1', [clientId, status]);
 }
 
 /** The client as oidc-provider wants it, or undefined when unknown or disabled. */
@@ -112,7 +112,7 @@ export async function ensureWebClient(db: Queryable, secrets: PersonalData, base
     await db.query(
       `update oidc_client set metadata = jsonb_set(jsonb_set(metadata, '{redirect_uris}', (metadata->'redirect_uris') || to_jsonb($2::text)),
                                              '{post_logout_redirect_uris}', (metadata->'post_logout_redirect_uris') || to_jsonb($3::text)),
-              updated_at = now()
+              updated_at = clock_now()
         where client_id = $1`,
       [WEB_CLIENT_ID, redirect, `${baseUrl}/`],
     );

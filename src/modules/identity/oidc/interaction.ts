@@ -42,7 +42,7 @@ export function interactionSteps(ctx: AppContext, pii: PersonalData, population:
 
   async function challenge(uid: string): Promise<Challenge | undefined> {
     return db.one<Challenge>(
-      'select uid, subject_kind, subject_id, method, stage from login_challenge where uid = $1 and expires_at > now()',
+      'select uid, subject_kind, subject_id, method, stage from login_challenge where uid = $1 and expires_at > clock_now()',
       [uid],
     );
   }
@@ -141,7 +141,7 @@ export function interactionSteps(ctx: AppContext, pii: PersonalData, population:
       method: Method,
     ) {
       await db.query(
-        `insert into login_challenge (uid, subject_kind, subject_id, method, stage, expires_at) values ($1, $2, $3, $4, '', now() + make_interval(secs => $5))
+        `insert into login_challenge (uid, subject_kind, subject_id, method, stage, expires_at) values ($1, $2, $3, $4, '', clock_now() + make_interval(secs => $5))
          on conflict (uid) do update set subject_kind = excluded.subject_kind, subject_id = excluded.subject_id, method = excluded.method, stage = '', expires_at = excluded.expires_at`,
         [details.uid, subject.kind, subject.id, method, CHALLENGE_SECONDS],
       );

@@ -20,7 +20,7 @@ export async function createSigningKey(db: Queryable, secrets: PersonalData): Pr
 export async function loadSigningKeys(db: Queryable, secrets: PersonalData, retainDays = 30): Promise<PrivateJwk[]> {
   const rows = await db.query<{ private_jwk_enc: string }>(
     `select private_jwk_enc from oidc_key
-      where retired_at is null or retired_at > now() - make_interval(days => $1)
+      where retired_at is null or retired_at > clock_now() - make_interval(days => $1)
       order by retired_at is null desc, created_at desc`,
     [retainDays],
   );
@@ -29,7 +29,7 @@ export async function loadSigningKeys(db: Queryable, secrets: PersonalData, reta
 
 /** Start signing with a fresh key; the previous one stays published for verification. */
 export async function rotateSigningKey(db: Queryable, secrets: PersonalData): Promise<string> {
-  await db.query('update oidc_key set retired_at = now() where retired_at is null');
+  await db.query('update oidc_key set retired_at = clock_now() where retired_at is null');
   return createSigningKey(db, secrets);
 }
 

@@ -3,6 +3,7 @@ import type Provider from 'oidc-provider';
 import type { AppContext } from '../../../kernel/context.ts';
 import { keyGeneration } from './keys.ts';
 import { createProvider, OIDC_PREFIX } from './provider.ts';
+import * as clock from '../../../kernel/clock.ts';
 
 /**
  * Where the provider lives. Its issuer is the node's public URL, from configuration or, in
@@ -27,8 +28,8 @@ export function oidcRuntime(ctx: AppContext): OidcRuntime {
   const issuer = (req: FastifyRequest) => `${baseUrl(req)}${OIDC_PREFIX}`;
 
   async function provider(req: FastifyRequest): Promise<Provider> {
-    if (current && Date.now() - checkedAt < KEY_CHECK_MS) return current.provider;
-    checkedAt = Date.now();
+    if (current && clock.nowMs() - checkedAt < KEY_CHECK_MS) return current.provider;
+    checkedAt = clock.nowMs();
     const generation = await keyGeneration(ctx.db);
     if (!current || current.generation !== generation) {
       const built = createProvider(ctx, issuer(req));

@@ -12,6 +12,7 @@ import { systemActor } from '../../../kernel/actor.ts';
 import { channel as channelOf } from '../channels/registry.ts';
 import { dayBounds, isDay } from '../days.ts';
 import { parseStatement } from './statement.ts';
+import * as clock from '../../../kernel/clock.ts';
 
 export interface ReconRun {
   id: string;
@@ -86,7 +87,7 @@ export async function reconcile(ctx: AppContext, actor: Actor, channelCode: stri
       const { start, end } = dayBounds(day);
       // Older runs of the same channel and day are superseded by this one.
       await tx.query(
-        `update payment_discrepancy set status = 'resolved', resolution = 'superseded', resolved_at = now()
+        `update payment_discrepancy set status = 'resolved', resolution = 'superseded', resolved_at = clock_now()
           where channel = $1 and day = $2 and status = 'open'`,
         [channelCode, day],
       );
@@ -146,7 +147,7 @@ export async function reconcile(ctx: AppContext, actor: Actor, channelCode: stri
       );
       const row = await tx.one<Record<string, unknown>>(
         `update payment_recon_run set status = 'done', statement_lines = $2, matched = $3, missing_ours = $4, missing_channel = $5,
-                amount_mismatch = $6, finished_at = now() where id = $1 returning *`,
+                amount_mismatch = $6, finished_at = clock_now() where id = $1 returning *`,
         [runId, lines, counts!.matched, counts!.missing_ours, counts!.missing_channel, counts!.amount_mismatch],
       );
       await tx.query('delete from payment_statement_line where run_id = $1', [runId]);
@@ -164,7 +165,7 @@ export async function reconcile(ctx: AppContext, actor: Actor, channelCode: stri
     const detail = err instanceof AppError ? JSON.stringify(err.details ?? {}) : String((err as Error)?.message ?? err);
     await db.transaction(async (tx) => {
       await tx.query('delete from payment_statement_line where run_id = $1', [runId]);
-      await tx.query(`update payment_recon_run set status = 'failed', error = $2, finished_at = now() where id = $1`, [runId, `${code} ${detail}`.slice(0, 500)]);
+      await tx.query(`update payment_recon_run set status = 'failed', error = $2, finished_at = clock_now() where id = $1`, [runId, `${code} ${detail}`.slice(0, 500)]);
       await appendAudit(tx, actor, {
         action: 'payment.reconciliation.failed',
         objectType: 'payment_recon_run',
@@ -199,7 +200,7 @@ export function dailyReconciler(ctx: AppContext) {
       await emit(tx, {
         topic: RECONCILE,
         payload: { channel: channelCode, day, attempt: attempt + 1 },
-        dueAt: new Date(Date.now() + 2 * 3_600_000),
+        dueAt: new Date(clock.nowMs() + 2 * 3_600_000),
         dedupeKey: `${RECONCILE}:${channelCode}:${day}:${attempt + 1}`,
       });
     }

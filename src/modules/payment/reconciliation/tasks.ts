@@ -128,7 +128,7 @@ export async function resolveDiscrepancy(ctx: AppContext, actor: Actor, id: stri
       }, actor);
     }
     await tx.query(
-      `update payment_discrepancy set status = 'resolved', resolution = $2, resolution_note = $3, resolved_by = $4, resolved_at = now() where id = $1`,
+      `update payment_discrepancy set status = 'resolved', resolution = $2, resolution_note = $3, resolved_by = $4, resolved_at = clock_now() where id = $1`,
       [id, input.action, note, staff.id],
     );
     await appendAudit(tx, actor, {

@@ -4,6 +4,7 @@ import type { ClaimedEvent } from '../../../kernel/events/worker.ts';
 import { emit } from '../../../kernel/events/outbox.ts';
 import { signedHeaders, type CallbackSigner } from '../../../kernel/crypto/index.ts';
 import { DELIVER_TOPIC, type SimChannel } from './store.ts';
+import * as clock from '../../../kernel/clock.ts';
 
 /**
  * Callback delivery of the simulated gateways, retried on the schedule WeChat Pay documents
@@ -46,7 +47,7 @@ export function deliveryHandler(ctx: AppContext, signers: (channel: SimChannel) 
     await emit(tx, {
       topic: DELIVER_TOPIC,
       payload: { notificationId: id },
-      dueAt: new Date(Date.now() + RETRY_SECONDS[attempt - 1]! * 1000),
+      dueAt: new Date(clock.nowMs() + RETRY_SECONDS[attempt - 1]! * 1000),
       dedupeKey: `${DELIVER_TOPIC}:${id}:${attempt + 1}`,
     });
     const headers = signedHeaders(signers(n.channel), n.body);
@@ -75,7 +76,7 @@ async function send(ctx: AppContext, n: NotificationRow, headers: Record<string,
     await ctx.db.query(
       `update paysim_notification set last_status = $2,
               status = case when $2 between 200 and 299 then 'delivered' else status end,
-              delivered_at = case when $2 between 200 and 299 then now() else delivered_at end
+              delivered_at = case when $2 between 200 and 299 then clock_now() else delivered_at end
         where id = $1`,
       [n.id, status],
     );

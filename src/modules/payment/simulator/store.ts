@@ -2,6 +2,7 @@ import type { Queryable, Tx } from '../../../kernel/db/index.ts';
 import { emit } from '../../../kernel/events/outbox.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { dayBounds } from '../days.ts';
+import * as clock from '../../../kernel/clock.ts';
 
 /**
  * The built-in channel simulator: a stand-in for a bank's or wallet's system, with its own
@@ -77,7 +78,7 @@ export async function queueNotification(tx: Tx, channel: SimChannel, notifyUrl: 
   await emit(tx, {
     topic: DELIVER_TOPIC,
     payload: { notificationId: id },
-    dueAt: new Date(Date.now() + delaySeconds * 1000),
+    dueAt: new Date(clock.nowMs() + delaySeconds * 1000),
     dedupeKey: `${DELIVER_TOPIC}:${id}:1`,
   });
   return id;
@@ -90,7 +91,7 @@ export async function paySimOrder(tx: Tx, orderId: string, scenario: Scenario): 
   const txnId = `${order.channel === 'sim-bank' ? 'B' : 'W'}${uuidv7().replace(/-/g, '')}`;
   const paidFen = scenario.paidFen ?? Number(order.amount_fen);
   const paid = (await tx.one<SimOrder>(
-    `update paysim_order set status = 'paid', channel_txn_id = $2, paid_fen = $3, paid_at = now(), scenario = $4
+    `update paysim_order set status = 'paid', channel_txn_id = $2, paid_fen = $3, paid_at = clock_now(), scenario = $4
       where id = $1 returning *`,
     [orderId, txnId, paidFen, JSON.stringify(scenario)],
   ))!;
@@ -138,7 +139,7 @@ export async function refundSim(
   );
   if (!inserted) return { accepted: true };
   const fails = order.scenario.refundFails === true;
-  await tx.query(`update paysim_refund set status = $2, finished_at = now() where id = $1`, [id, fails ? 'failed' : 'succeeded']);
+  await tx.query(`update paysim_refund set status = $2, finished_at = clock_now() where id = $1`, [id, fails ? 'failed' : 'succeeded']);
   await queueNotification(tx, channel, r.notifyUrl, {
     notifyId: uuidv7(),
     type: 'REFUND',
@@ -148,7 +149,7 @@ export async function refundSim(
     amountFen: r.amountFen,
     refundStatus: fails ? 'FAIL' : 'SUCCESS',
     ...(fails ? { failure: 'ACCOUNT_CLOSED' } : {}),
-    occurredAt: new Date().toISOString(),
+    occurredAt: clock.now().toISOString(),
   });
   return { accepted: true };
 }
