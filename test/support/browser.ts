@@ -1,6 +1,7 @@
 import { after } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import * as clock from '../../src/kernel/clock.ts';
 import { RESULTS, resultsDir } from './results.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
@@ -22,11 +23,21 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  // every context of every test file asks for reduced motion, unless a test says otherwise
+  // Every context of every test file asks for reduced motion, unless a test says otherwise, and
+  // its pages read the kernel clock's time (the server's): a page that defaults a filter to
+  // today must mean the server's today. The page clock runs on from there, timers fire as usual.
   const newContext = browser.newContext.bind(browser);
-  const newPage = browser.newPage.bind(browser);
-  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
-  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  browser.newContext = async (options = {}) => {
+    const context = await newContext({ reducedMotion: 'reduce', ...options });
+    await context.clock.install({ time: clock.nowMs() });
+    return context;
+  };
+  browser.newPage = async (options = {}) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => void context.close());
+    return page;
+  };
   return browser;
 }
 

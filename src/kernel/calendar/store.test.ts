@@ -9,7 +9,7 @@ import { importYear, listYear, loadCalendar, removeDay, setDay } from './store.t
 let db: Db;
 before(async () => {
   db = await openPglite();
-  await db.exec(readFileSync(new URL('../migrations/003_calendar.sql', import.meta.url), 'utf8'));
+  for (const file of ['003_calendar.sql', '005_clock.sql']) await db.exec(readFileSync(new URL(`../migrations/${file}`, import.meta.url), 'utf8'));
 });
 after(() => db.close());
 
