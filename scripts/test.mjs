@@ -5,8 +5,9 @@
 //   4. the web app built and driven in Debian's Chromium
 // Prints one closing line "N passed, N failed". `npm test -- --only=pglite` runs one phase.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -26,14 +27,30 @@ function findTests(dir) {
 
 const totals = { passed: 0, failed: 0 };
 
+/** The ten test files of a phase that took longest, from file-times-reporter.mjs's lines. */
+function printSlowest(label, timesFile) {
+  const times = existsSync(timesFile) ? readFileSync(timesFile, 'utf8').split('\n').filter(Boolean) : [];
+  const slowest = times
+    .map((line) => line.split('\t'))
+    .map(([ms, file]) => ({ ms: Number(ms), file: relative(root, file) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10);
+  if (!slowest.length) return;
+  console.log(`\nslowest test files (${label}):`);
+  for (const { ms, file } of slowest) console.log(`${(ms / 1000).toFixed(1).padStart(8)} s  ${file}`);
+}
+
 function runNodeTests(label, files, env = {}) {
   const selected = filter ? files.filter((f) => f.includes(filter)) : files;
   if (selected.length === 0) return Promise.resolve(0);
   console.log(`\n=== ${label}: ${selected.length} test files ===`);
+  const timesDir = mkdtempSync(join(tmpdir(), 'yiwang-test-times-'));
+  const timesFile = join(timesDir, 'times.tsv');
+  const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/file-times-reporter.mjs', `--test-reporter-destination=${timesFile}`];
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...selected],
+      ['--import', 'tsx', '--test', ...reporters, '--test-concurrency=2', ...selected],
       { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let tail = '';
@@ -45,6 +62,8 @@ function runNodeTests(label, files, env = {}) {
       const count = (name) => Number(tail.match(new RegExp(`ℹ ${name} (\\d+)`))?.[1] ?? 0);
       totals.passed += count('pass');
       totals.failed += count('fail') + (code !== 0 && count('fail') === 0 ? 1 : 0);
+      printSlowest(label, timesFile);
+      rmSync(timesDir, { recursive: true, force: true });
       resolve(code ?? 1);
     });
   });
