@@ -3,7 +3,10 @@
 //   2. unit and integration tests on embedded PGlite
 //   3. the same tests on a real PostgreSQL server started here (initdb + pg_ctl)
 //   4. the web app built and driven in Debian's Chromium
-// Prints one closing line "N passed, N failed". `npm test -- --only=pglite` runs one phase.
+// Phases 2–4 first build their template databases (test/support/build-templates.ts): migrated,
+// and seeded with the demo city; each test starts from a copy instead of migrating and seeding.
+// Prints the ten slowest test files of each phase and one closing line "N passed, N failed".
+// `npm test -- --only=pglite` runs one phase.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +30,16 @@ function findTests(dir) {
 
 const totals = { passed: 0, failed: 0 };
 
+/** How every test process starts; the template builder starts the same way (same loader and hooks). */
+const NODE_ARGS = ['--import', 'tsx'];
+
+// Temporary folders and servers are removed when the run ends, also on Ctrl-C.
+const atExit = new Set();
+process.on('exit', () => {
+  for (const fn of atExit) fn();
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
 /** The ten test files of a phase that took longest, from file-times-reporter.mjs's lines. */
 function printSlowest(label, timesFile) {
   const times = existsSync(timesFile) ? readFileSync(timesFile, 'utf8').split('\n').filter(Boolean) : [];
@@ -40,9 +53,42 @@ function printSlowest(label, timesFile) {
   for (const { ms, file } of slowest) console.log(`${(ms / 1000).toFixed(1).padStart(8)} s  ${file}`);
 }
 
-function runNodeTests(label, files, env = {}) {
+/**
+ * Builds the template databases of a phase in a process started like its test files and with
+ * their environment (`env` names the folder). Returns whether it worked; its output says why not.
+ */
+function buildTemplates(label, env) {
+  console.log(`\n=== ${label}: template databases ===`);
+  const r = spawnSync(process.execPath, [...NODE_ARGS, 'test/support/build-templates.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+  return r.status === 0;
+}
+
+/**
+ * One phase of node tests. Files under test/ start their servers and databases from templates
+ * built first; a failed build fails the phase without running it. src/ files are unit tests.
+ */
+async function runPhase(label, files, env = {}) {
   const selected = filter ? files.filter((f) => f.includes(filter)) : files;
-  if (selected.length === 0) return Promise.resolve(0);
+  if (selected.length === 0) return 0;
+  if (!selected.some((f) => f.startsWith('test/'))) return runNodeTests(label, selected, env);
+  const dir = mkdtempSync(join(tmpdir(), 'yiwang-templates-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  atExit.add(remove);
+  try {
+    const phaseEnv = { ...env, YIWANG_TEST_TEMPLATES: dir };
+    if (!buildTemplates(label, phaseEnv)) {
+      console.log(`\n${label}: building the template databases failed; its tests did not run`);
+      totals.failed++;
+      return 1;
+    }
+    return await runNodeTests(label, selected, phaseEnv);
+  } finally {
+    remove();
+    atExit.delete(remove);
+  }
+}
+
+function runNodeTests(label, selected, env) {
   console.log(`\n=== ${label}: ${selected.length} test files ===`);
   const timesDir = mkdtempSync(join(tmpdir(), 'yiwang-test-times-'));
   const timesFile = join(timesDir, 'times.tsv');
@@ -50,7 +96,7 @@ function runNodeTests(label, files, env = {}) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', ...reporters, '--test-concurrency=2', ...selected],
+      [...NODE_ARGS, '--test', ...reporters, '--test-concurrency=2', ...selected],
       { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let tail = '';
@@ -87,21 +133,23 @@ if (!only || only === 'static') {
   failures += step('lint', process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '.']) ? 1 : 0;
 }
 if (!only || only === 'pglite') {
-  failures += (await runNodeTests('PGlite', unitAndIntegration)) ? 1 : 0;
+  failures += (await runPhase('PGlite', unitAndIntegration)) ? 1 : 0;
 }
 if (!only || only === 'postgres') {
   register();
   const { startPgServer } = await import('../test/support/pg-server.ts');
   const pg = await startPgServer();
+  atExit.add(pg.stop);
   try {
-    failures += (await runNodeTests('PostgreSQL', unitAndIntegration, { YIWANG_TEST_PG_URL: pg.url })) ? 1 : 0;
+    failures += (await runPhase('PostgreSQL', unitAndIntegration, { YIWANG_TEST_PG_URL: pg.url })) ? 1 : 0;
   } finally {
     pg.stop();
+    atExit.delete(pg.stop);
   }
 }
 if (!only || only === 'browser') {
   failures += step('build web', process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) ? 1 : 0;
-  failures += (await runNodeTests('browser (Chromium)', browser)) ? 1 : 0;
+  failures += (await runPhase('browser (Chromium)', browser)) ? 1 : 0;
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
