@@ -10,14 +10,15 @@ import { getSetting, putSetting } from '../../src/kernel/settings.ts';
 import { testDb } from '../support/db.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
-const started = process.env.YIWANG_TEST_NOW;
+// The offset this file started with (the runner's fixed instant), put back after each test.
+const startOffset = clock.nowMs() - Date.now();
 let db: Db;
 
 before(async () => {
   db = await testDb();
 });
 after(() => db.close());
-afterEach(() => (started ? clock.setClock(started) : clock.resetClock()));
+afterEach(() => clock.setClock(new Date(Date.now() + startOffset)));
 
 const sqlNow = async (q: Pick<Db, 'one'> = db) => {
   const row = await q.one<{ now: Date | string; today: string }>('select clock_now() as now, clock_today()::text as today');
@@ -77,7 +78,7 @@ test('a child process shares its parent clock', () => {
   clock.setClock('2026-09-30T11:00:00+08:00');
   const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/kernel/clock.ts').then((c) => console.log(c.today()))"], {
     cwd: root,
-    env: { ...process.env, YIWANG_TEST_NOW: '' },
+    env: process.env,
     encoding: 'utf8',
   });
   assert.equal(out.trim(), '2026-09-30');

@@ -1,13 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/kernel/config.ts';
+import { loadConfig, type Config } from '../../src/kernel/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { chainHandlers } from '../../src/kernel/events/chain.ts';
 import { processDueEvents, type HandlerMap } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { signIn } from './browserless.ts';
 import { freshDatabaseUrl } from './db.ts';
+import { haveTemplates, templateDataDir, templateSummary } from './templates.ts';
 
 export interface TestServer extends RunningServer {
   /** fetch against the server, JSON in and out, with an optional session cookie. */
@@ -17,21 +18,33 @@ export interface TestServer extends RunningServer {
   deliverEvents(): Promise<number>;
 }
 
-/** The whole platform on a fresh database with the demo city, on a free port. */
+/** A test server's configuration: a free port, no workers, the development SMS inbox, `env` last. */
+export function testServerConfig(databaseUrl: string, dataDir: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    YIWANG_DATA_DIR: dataDir,
+    YIWANG_WORKERS: '0',
+    YIWANG_DEV_INBOX: '1',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+}
+
+/** Settings that change what the demo seed writes: a server given one seeds for real. */
+const SEED_INPUTS = ['DATABASE_URL', 'YIWANG_DATA_DIR', 'YIWANG_DEMO_CITY', 'YIWANG_MASTER_KEY'];
+
+/**
+ * The whole platform on a fresh database with the demo city, on a free port: a copy of the
+ * runner's seeded template (database and file store, see templates.ts) when there is one.
+ */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-test-'));
-  const server = await startServer(
-    loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: await freshDatabaseUrl(),
-      YIWANG_DATA_DIR: dataDir,
-      YIWANG_WORKERS: '0',
-      YIWANG_DEV_INBOX: '1',
-      LOG_LEVEL: 'warn',
-      ...env,
-    }),
-  );
+  const fromTemplate = haveTemplates() && !SEED_INPUTS.some((key) => key in env);
+  if (fromTemplate) cpSync(templateDataDir(), dataDir, { recursive: true });
+  const server = await startServer(testServerConfig(await freshDatabaseUrl(fromTemplate ? 'seeded' : undefined), dataDir, env));
+  if (fromTemplate) server.seeded = JSON.parse(readFileSync(templateSummary(), 'utf8'));
   const api: TestServer['api'] = async (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (init.cookie) headers.cookie = init.cookie;

@@ -5,12 +5,16 @@ import type { Db } from './types.ts';
 
 export type { Db, Tx, Queryable, Row } from './types.ts';
 
+const MEMORY = 'memory://';
+
 /**
  * postgres://… → a PostgreSQL server; `memory://` → throwaway in-memory PGlite (tests);
- * empty → embedded PGlite persisted under the data directory.
+ * `memory:///path/of/dump.tar` → the same, starting as a copy of that dump (the test suite's
+ * template databases, see `dumpPglite`); empty → embedded PGlite persisted under the data directory.
  */
 export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  if (config.databaseUrl === 'memory://') return openPglite();
+  if (config.databaseUrl === MEMORY) return openPglite();
+  if (config.databaseUrl.startsWith(MEMORY)) return openPglite(undefined, { load: config.databaseUrl.slice(MEMORY.length) });
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   return openPglite(`${config.dataDir}/pg`);
 }

@@ -1,0 +1,62 @@
+// Builds the template databases of one test phase (see templates.ts) into the folder named by
+// YIWANG_TEST_TEMPLATES, on PostgreSQL when YIWANG_TEST_PG_URL is set, else on PGlite.
+// scripts/test.mjs runs it with the node arguments and environment of the test files (a test
+// clock, for one), so the demo city is seeded exactly as a test server would seed it.
+// Any failure ends the process with an error: the runner then fails the phase.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { migrationSources } from '../../src/kernel/bootstrap.ts';
+import { openDb, type Db } from '../../src/kernel/db/index.ts';
+import { dumpPglite } from '../../src/kernel/db/pglite.ts';
+import { migrate } from '../../src/kernel/migrate.ts';
+import { MODULES } from '../../src/modules/index.ts';
+import { startServer } from '../../src/server.ts';
+import { testServerConfig } from './server.ts';
+import { templateDatabase, templateDataDir, templateDump, templateSummary, type Template } from './templates.ts';
+
+const admin = process.env.YIWANG_TEST_PG_URL;
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Where `template` is built: a database of the server, or an in-memory PGlite (dumped below). */
+async function target(template: Template, from?: Template): Promise<string> {
+  if (!admin) return from ? `memory://${templateDump(from)}` : 'memory://';
+  await adminQuery(`create database ${templateDatabase(template)}${from ? ` template ${templateDatabase(from)}` : ''}`);
+  return admin.replace(/\/[^/]*$/, `/${templateDatabase(template)}`);
+}
+
+/**
+ * Keeps what `db` holds as the template, `close` closing what uses it: a dump file, or a database
+ * that takes no connections, so only CREATE DATABASE reads it (it refuses a template in use).
+ */
+async function keep(template: Template, db: Db, close: () => Promise<void>) {
+  if (!admin) writeFileSync(templateDump(template), await dumpPglite(db));
+  await close();
+  if (admin) await adminQuery(`alter database ${templateDatabase(template)} with is_template true allow_connections false`);
+}
+
+const started = Date.now();
+
+// The schema, as testDb() used to migrate it.
+const migrated = await openDb({ databaseUrl: await target('migrated'), dataDir: '' });
+await migrate(migrated, migrationSources(MODULES));
+await keep('migrated', migrated, () => migrated.close());
+
+// The demo city, seeded by the platform's own start-up on a copy of the schema, as a test server
+// started on an empty database did; its data directory keeps the files the seed stored.
+mkdirSync(templateDataDir());
+const server = await startServer(testServerConfig(await target('seeded', 'migrated'), templateDataDir()));
+if (!server.seeded) throw new Error('the template server did not seed the demo city');
+writeFileSync(templateSummary(), JSON.stringify(server.seeded));
+// taken as startServer left it: it has answered no request, and its workers are off
+await keep('seeded', server.ctx.db, () => server.close());
+
+console.log(`template databases built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

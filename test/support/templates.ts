@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Migrating and seeding the demo city took most of the slowest test files' time, so the runner
+ * (scripts/test.mjs) builds each phase's databases once (test/support/build-templates.ts) and
+ * every test starts from a copy of its own:
+ *   - `migrated`: the schema only (`testDb()`);
+ *   - `seeded`: the schema and the demo city, as `npm start` leaves an empty database
+ *     (`startTestServer()`), with the files the seed stored (the seal's image).
+ * On PGlite a template is a data-directory dump loaded into each new in-memory database; on
+ * PostgreSQL it is a template database that CREATE DATABASE copies.
+ * YIWANG_TEST_TEMPLATES names the folder the runner made for them; without it (a test file run
+ * on its own with node --test) every test migrates and seeds for real, as before.
+ */
+export type Template = 'migrated' | 'seeded';
+
+export const TEMPLATES_ENV = 'YIWANG_TEST_TEMPLATES';
+
+/** Whether the runner built templates for this phase. */
+export const haveTemplates = () => Boolean(process.env[TEMPLATES_ENV]);
+
+function dir(): string {
+  const path = process.env[TEMPLATES_ENV];
+  if (!path) throw new Error(`${TEMPLATES_ENV} is not set: no templates in this run`);
+  if (!existsSync(path)) throw new Error(`${TEMPLATES_ENV}=${path}: no such folder`);
+  return path;
+}
+
+/** PostgreSQL: the template database. */
+export const templateDatabase = (template: Template) => `yw_template_${template}`;
+
+/** PGlite: the data-directory dump. */
+export const templateDump = (template: Template) => join(dir(), `${template}.tar`);
+
+/** The data directory of the server that seeded the template: its file store holds the seal's image. */
+export const templateDataDir = () => join(dir(), 'seeded-data');
+
+/** What `startServer` returned when it seeded the template (RunningServer.seeded). */
+export const templateSummary = () => join(dir(), 'seeded.json');
