@@ -67,9 +67,11 @@ export async function ensureInvitation(
   if (notify && person?.phone) {
     const text = t('zh-CN', 'ratings.sms.invite', { number: subject.number ?? '', item: subject.itemName, link: `${notify.publicUrl}/rate/${token}`, days: settings.defaultAfterDays });
     await queueSms(tx, pii, person.phone, text);
-    // an SMS reply (1–5) answers the latest invitation sent to the phone before the reply
-    await tx.query('update rating_invitation set sms_sent_at = clock_timestamp() where id = $1', [inserted.id]);
-    inserted.sms_sent_at = clock.now();
+    // an SMS reply (1–5) answers the latest invitation sent to the phone before the reply; the
+    // kernel clock runs on within a transaction, so two invitations sent in one still differ
+    const sentAt = clock.now();
+    await tx.query('update rating_invitation set sms_sent_at = $2 where id = $1', [inserted.id, sentAt]);
+    inserted.sms_sent_at = sentAt;
   }
   return { invitation: inserted, created: true };
 }
