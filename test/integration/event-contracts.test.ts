@@ -57,6 +57,35 @@ test('topics are declared only in a module events.ts', () => {
   assert.deepEqual(elsewhere, []);
 });
 
+/** The renames and settlements a module's migrations ask of the outbox (kernel migration 006). */
+function outboxMigrations(dir: string) {
+  const statements = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').replace(/--.*$/gm, '').split(';'));
+  const quoted = (sql: string) => [...sql.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  return {
+    renamed: statements.filter((sql) => sql.includes('outbox_rename_topic')).flatMap((sql) => {
+      const names = quoted(sql);
+      return names.flatMap((_, i) => (i % 2 ? [] : [{ from: names[i]!, to: names[i + 1]! }]));
+    }),
+    settled: statements.filter((sql) => sql.includes('outbox_settle_topic')).flatMap(quoted),
+  };
+}
+
+test("a module's topic migrations name its own declared topics: renamed to one, settled only if terminal", () => {
+  const problems = MODULES.flatMap((m) => {
+    if (!m.migrationsDir) return [];
+    const own = new Map((m.events ?? []).map((t) => [t.name, t]));
+    const { renamed, settled } = outboxMigrations(m.migrationsDir);
+    return [
+      ...renamed.filter(({ to }) => !own.has(to)).map(({ from, to }) => `${m.name}: ${from} renamed to ${to}, which it does not declare`),
+      ...renamed.filter(({ from }) => own.has(from)).map(({ from }) => `${m.name}: ${from} renamed but still declared`),
+      ...settled.filter((name) => !own.get(name)?.terminal).map((name) => `${m.name}: ${name} settled but not a terminal topic of the module`),
+    ];
+  });
+  assert.deepEqual(problems, []);
+});
+
 /** A payload in the table: the schema's title where several topics share it, else its fields (`?` optional). */
 function payloadOf(schema: TSchema): string {
   const { title, required = [], properties = {} } = schema as { title?: string; required?: string[]; properties?: object };
