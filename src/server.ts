@@ -1,7 +1,7 @@
 import type { Config } from './kernel/config.ts';
 import { createContext } from './kernel/bootstrap.ts';
 import type { AppContext } from './kernel/context.ts';
-import { startWorkerLoop, type HandlerMap, type WorkerLoop } from './kernel/events/worker.ts';
+import { startWorkerLoop, type WorkerLoop } from './kernel/events/worker.ts';
 import { buildApp } from './kernel/http/app.ts';
 import type { HttpApp } from './kernel/module.ts';
 import { CITY_SETTING, getSetting, putSetting, type CitySetting } from './kernel/settings.ts';
@@ -10,7 +10,7 @@ import { purgeExpiredOidcPayloads } from './modules/identity/oidc/adapter.ts';
 import { purgeExpiredSessions } from './modules/identity/sessions.ts';
 import { seedCity, type DemoAccount, type SeedSummary } from './seed/demo-city.ts';
 import { seedLicenceDemo } from './seed/licences.ts';
-import { chainHandlers } from './kernel/events/chain.ts';
+import { moduleHandlers } from './kernel/events/subscription.ts';
 
 export interface RunningServer {
   app: HttpApp;
@@ -42,7 +42,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
 
-  const handlers: HandlerMap = chainHandlers(...MODULES.map((m) => m.eventHandlers?.(ctx) ?? {}));
+  const handlers = moduleHandlers(MODULES, ctx);
   const workers: WorkerLoop | undefined = config.workers
     ? startWorkerLoop(ctx.db, handlers, { onError: (event, err) => ctx.log.error({ err, event: event.id, topic: event.topic }, 'event failed') })
     : undefined;

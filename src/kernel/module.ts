@@ -2,7 +2,8 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
-import type { HandlerMap } from './events/worker.ts';
+import type { Subscription } from './events/subscription.ts';
+import type { Topic } from './events/topic.ts';
 
 export type HttpApp = FastifyInstance<
   RawServerDefault,
@@ -21,8 +22,16 @@ export interface Module {
   /** Directory of this module's SQL migrations (applied after the kernel's, in module order). */
   migrationsDir?: string;
   routes?(app: HttpApp, ctx: AppContext): void | Promise<void>;
-  /** Outbox topics this module consumes. */
-  eventHandlers?(ctx: AppContext): HandlerMap;
+  /**
+   * The topics this module emits: its event catalogue (`topicsIn` of its `events.ts`), whose
+   * public topics its `index.ts` exports for consumers.
+   */
+  events?: readonly Topic[];
+  /**
+   * The topics this module consumes, each with its handler (`on(topic, handler)`). Called once
+   * per context; it only builds closures (the event-contract test calls it to list consumers).
+   */
+  eventHandlers?(ctx: AppContext): Subscription[];
   /** Resolves the acting user of a request (provided by the identity module). */
   resolveActor?(ctx: AppContext, req: FastifyRequest): Promise<Actor | undefined>;
 }

@@ -23,7 +23,7 @@ async function caseForApprover() {
   assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
   const order = await server.api(`/api/cases/${id}/supervisions`, { method: 'POST', cookie: leader, body: { opinion: '群众反映较急，请加快办理', replyInDays: 2 } });
   assert.equal(order.status, 201, JSON.stringify(order.body));
-  await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1 and payload->>'level' = 'yellow'`, [id]);
+  await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.deadline_warning_due' and payload->>'caseId' = $1 and payload->>'level' = 'yellow'`, [id]);
   while ((await server.deliverEvents()) > 0);
   return { id, number };
 }
@@ -65,7 +65,7 @@ test('a staff member sees the bell count, opens the list and the case, and marks
   });
 
   // the case goes overdue: one new message among the read ones, seen on a phone
-  await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1 and payload->>'level' = 'red'`, [c.id]);
+  await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.deadline_warning_due' and payload->>'caseId' = $1 and payload->>'level' = 'red'`, [c.id]);
   while ((await server.deliverEvents()) > 0);
   const phone = await bed.newPage(PHONE_SCREEN);
   await withFailureShot(phone, 'staff-messages-phone', async () => {

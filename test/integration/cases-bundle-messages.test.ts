@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { personalData } from '../../src/kernel/pii.ts';
+import { CASE_TOPICS } from '../../src/modules/cases/index.ts';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { CITIZEN_PASSWORD as PASSWORD } from '../support/demo.ts';
 import { sendFile } from '../support/files.ts';
@@ -32,13 +33,13 @@ async function deliverAll() {
 }
 
 /**
- * The cases SMS queued (the identity.sms outbox topic, the dev inbox's source) that name any of
+ * The cases SMS queued (the identity.sms_queued outbox topic, the dev inbox's source) that name any of
  * these numbers. The ratings module's 好差评 invitation per finished case (a link to /rate/) is its
  * own message and not counted here.
  */
 async function smsNaming(numbers: string[]): Promise<string[]> {
   const pii = personalData(server.ctx.config.masterKey);
-  const rows = await server.ctx.db.query<{ body: string }>(`select payload->>'body' as body from outbox_event where topic = 'identity.sms' order by created_at, id`);
+  const rows = await server.ctx.db.query<{ body: string }>(`select payload->>'body' as body from outbox_event where topic = 'identity.sms_queued' order by created_at, id`);
   return rows.map((r) => pii.decrypt(r.body)).filter((text) => numbers.some((n) => text.includes(n)) && !text.includes('/rate/'));
 }
 
@@ -136,8 +137,9 @@ describe('一件事, one message per change of the bundle', () => {
     assert.ok(sms.every((text) => text.includes(number) && !memberNumbers.some((n) => text.includes(n))), sms.join('\n'));
 
     // every member event delivered again (at-least-once): nothing more is told
-    await server.ctx.db.query(`update outbox_event set status = 'pending', due_at = clock_now() where topic like 'case.%' and payload->>'caseId' = any($1::text[])`, [
+    await server.ctx.db.query(`update outbox_event set status = 'pending', due_at = clock_now() where topic = any($2) and payload->>'caseId' = any($1::text[])`, [
       [food.id, safety.id, water.id],
+      Object.values(CASE_TOPICS).map((t) => t.name),
     ]);
     await deliverAll();
     assert.equal((await told()).length, 4);
@@ -202,9 +204,9 @@ describe('一件事, one message per change of the bundle', () => {
     await act(cookies.safety, safety.id, 'accept', { deferred: { materialKeys: ['m2'], dueInDays: 3 } });
     await deliverAll();
     // the reminder timer comes due (a clock jump), and is delivered twice
-    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.deferred_reminder' and payload->>'caseId' = $1`, [safety.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.deferred_reminder_due' and payload->>'caseId' = $1`, [safety.id]);
     await deliverAll();
-    await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'case.deferred_reminder' and payload->>'caseId' = $1`, [safety.id]);
+    await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'cases.deferred_reminder_sent' and payload->>'caseId' = $1`, [safety.id]);
     await deliverAll();
     const sms = await smsNaming([number, food.number, safety.number]);
     assert.equal(sms.length, 3, sms.join('\n'));

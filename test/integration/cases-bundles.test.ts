@@ -216,7 +216,7 @@ describe('bundle steps', () => {
     assert.equal(now.bundleCase.status, 'processing');
     assert.ok(now.timeline.some((e: { kind: string }) => e.kind === 'step_started'));
     // delivered again (at-least-once): nothing more happens
-    await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'case.approved'`);
+    await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'cases.approved'`);
     await deliverAll();
     const started = await server.ctx.db.query(`select 1 from case_bundle_event where bundle_case_id = $1 and kind = 'step_started'`, [b.bundleCase.id]);
     assert.equal(started.length, 1);

@@ -4,6 +4,7 @@ import type { Actor } from '../../src/kernel/actor.ts';
 import { createContext } from '../../src/kernel/bootstrap.ts';
 import { loadConfig } from '../../src/kernel/config.ts';
 import type { Db } from '../../src/kernel/db/index.ts';
+import { handlerMap } from '../../src/kernel/events/subscription.ts';
 import { processDueEvents } from '../../src/kernel/events/worker.ts';
 import { personalData } from '../../src/kernel/pii.ts';
 import { act } from '../../src/modules/cases/workflow.ts';
@@ -41,5 +42,5 @@ if (mode === 'accept') {
       return hang();
     },
   };
-  await processDueEvents(ctx.db, { 'identity.sms': smsHandler(personalData(ctx.config.masterKey), gateway) });
+  await processDueEvents(ctx.db, handlerMap([smsHandler(personalData(ctx.config.masterKey), gateway)]));
 }

@@ -60,7 +60,7 @@ test('killed before commit, an acceptance leaves no trace; killed while sending,
   // the acceptance done again commits once, with its notification queued in the same transaction
   const accepted = await server.api(`/api/cases/${c.id}/actions/accept`, { method: 'POST', cookie: clerk, body: { version: c.version } });
   assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-  const queued = await server.ctx.db.query<{ n: number }>(`select count(*)::int as n from outbox_event where topic = 'identity.sms' and status = 'pending'`);
+  const queued = await server.ctx.db.query<{ n: number }>(`select count(*)::int as n from outbox_event where topic = 'identity.sms_queued' and status = 'pending'`);
   assert.ok(queued[0]!.n >= 2, 'submitted and accepted SMS queued');
 
   await runAndKill(['deliver'], 'in-handler');
@@ -70,6 +70,6 @@ test('killed before commit, an acceptance leaves no trace; killed while sending,
   await server.deliverEvents();
   const sent = await server.ctx.db.query<{ n: number }>('select count(*)::int as n from sms_message');
   assert.equal(sent[0]!.n, queued[0]!.n, 'every queued SMS sent exactly once');
-  const left = await server.ctx.db.query(`select 1 from outbox_event where topic = 'identity.sms' and status <> 'done'`);
+  const left = await server.ctx.db.query(`select 1 from outbox_event where topic = 'identity.sms_queued' and status <> 'done'`);
   assert.equal(left.length, 0);
 });

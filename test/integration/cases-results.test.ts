@@ -95,7 +95,7 @@ describe('免证办 (skip-by-licence)', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(await server.deliverEvents() > 0, true);
     // delivered twice: still one use
-    await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'case.submitted' and payload->>'caseId' = $1`, [res.body.case.id]);
+    await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'cases.submitted' and payload->>'caseId' = $1`, [res.body.case.id]);
     await server.deliverEvents();
     const uses = await server.ctx.db.query<{ item_code: string; kind: string }>('select item_code, kind from licence_use where case_id = $1', [res.body.case.id]);
     assert.deepEqual(uses.map((u) => ({ ...u })), [{ item_code: equipmentItem, kind: 'case' }]);
@@ -169,7 +169,7 @@ describe('result documents and the licence', () => {
   });
 
   test('the completion event delivered again adds no document and no licence', async () => {
-    await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'case.approved' and payload->>'caseId' = $1`, [approvedId]);
+    await server.ctx.db.query(`update outbox_event set status = 'pending' where topic = 'cases.approved' and payload->>'caseId' = $1`, [approvedId]);
     assert.ok((await server.deliverEvents()) >= 1);
     const docs = await server.ctx.db.one<{ n: number }>('select count(*)::int as n from case_result where case_id = $1', [approvedId]);
     const licences = await server.ctx.db.one<{ n: number }>('select count(*)::int as n from licence where case_id = $1', [approvedId]);
@@ -238,7 +238,7 @@ describe('failures are kept for staff, never a crash loop', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     await decide(res.body.case.id, 'approve');
     await server.deliverEvents();
-    const event = await server.ctx.db.one<{ status: string }>(`select status from outbox_event where topic = 'case.completed_at_acceptance' and payload->>'caseId' = $1`, [res.body.case.id]);
+    const event = await server.ctx.db.one<{ status: string }>(`select status from outbox_event where topic = 'cases.completed_at_acceptance' and payload->>'caseId' = $1`, [res.body.case.id]);
     assert.equal(event!.status, 'done', 'the event is done, not retried');
     const mine = (await results(res.body.case.id, cookies.citizen)).body;
     assert.deepEqual([mine.documents.length, mine.licence, mine.problems], [1, null, []]);

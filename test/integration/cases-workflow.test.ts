@@ -229,7 +229,7 @@ describe('秒批 (automatic approval)', () => {
     assert.equal(ok.body.case.outcome, 'approved');
     assert.equal(ok.body.case.instantApproval.approved, true);
     assert.deepEqual(ok.body.case.instantApproval.rules.map((r: { passed: boolean }) => r.passed), [true, true]);
-    const events = await db().query<{ n: number }>(`select count(*)::int as n from outbox_event where topic = 'case.approved' and payload->>'caseId' = $1`, [ok.body.case.id]);
+    const events = await db().query<{ n: number }>(`select count(*)::int as n from outbox_event where topic = 'cases.approved' and payload->>'caseId' = $1`, [ok.body.case.id]);
     assert.equal(events[0]!.n, 1);
 
     const declined = await submit(IMMEDIATE, { ...immediateForm, reason: '毁损换发' }, ['m1', 'm2']);
@@ -276,7 +276,7 @@ describe('告知承诺制 (approval by commitment)', () => {
     const again = await api(`/api/cases/${id}/commitment-check`, { method: 'POST', cookie: f.cookies.approver, body: { result: 'kept', opinion: 'x' } });
     assert.equal(again.status, 409);
     assert.equal(again.body.error.code, 'COMMITMENT_CHECK_DONE');
-    const events = await db().query<{ n: number }>(`select count(*)::int as n from outbox_event where topic = 'case.commitment_broken' and payload->>'caseId' = $1`, [id]);
+    const events = await db().query<{ n: number }>(`select count(*)::int as n from outbox_event where topic = 'cases.commitment_broken' and payload->>'caseId' = $1`, [id]);
     assert.equal(events[0]!.n, 1);
     await setContent(REWARD, { flags: {}, commitmentCheckDays: null });
   });
@@ -317,7 +317,7 @@ describe('督办 and overdue reasons', () => {
     await f.drain();
     const since = clock.now();
     // the yellow timer comes due (a clock jump), twice delivered
-    await db().query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1 and payload->>'level' = 'yellow'`, [id]);
+    await db().query(`update outbox_event set due_at = clock_now() where topic = 'cases.deadline_warning_due' and payload->>'caseId' = $1 and payload->>'level' = 'yellow'`, [id]);
     await f.drain();
     await f.drain();
     const pii = personalData(f.server.ctx.config.masterKey);

@@ -7,6 +7,7 @@ import { PDF, uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { addStaff as addStaffBy } from '../support/staff.ts';
 import * as clock from '../../src/kernel/clock.ts';
+import { CASE_TOPICS } from '../../src/modules/cases/index.ts';
 
 /** 个体工商户设立登记 at the 云城区 branch: a county case. */
 const COUNTY_ITEM = '000A2401002000-445302000000-000-1144530253020035XM-1-00';
@@ -312,8 +313,14 @@ describe('acceptance and workflow', () => {
     assert.equal(detail.body.timeline[2].opinion, '材料不全');
     const audit = await server.ctx.db.query(`select action from audit_log where object_id = $1 order by seq`, [c.id]);
     assert.equal(audit.length, kinds.length);
-    const topics = await server.ctx.db.query<{ topic: string }>(`select topic from outbox_event where payload->>'caseId' = $1 and topic like 'case.%'`, [c.id]);
-    assert.equal(topics.length, kinds.length);
+    // one event per transition; those nobody follows (terminal) are done at once, the others wait for their consumers
+    const topics = Object.values(CASE_TOPICS);
+    const events = await server.ctx.db.query<{ topic: string; status: string }>(`select topic, status from outbox_event where payload->>'caseId' = $1 and topic = any($2)`, [
+      c.id,
+      topics.map((t) => t.name),
+    ]);
+    assert.deepEqual(events.map((e) => e.topic).sort(), kinds.map((k: string) => CASE_TOPICS[k as keyof typeof CASE_TOPICS].name).sort());
+    for (const e of events) assert.equal(e.status, topics.find((t) => t.name === e.topic)!.terminal ? 'done' : 'pending', e.topic);
     await server.deliverEvents();
     const sms = await server.ctx.db.query<{ n: number }>(`select count(*)::int as n from sms_message where created_at > clock_now() - interval '1 hour'`);
     assert.ok(sms[0]!.n >= 5, `sms: ${sms[0]!.n}`);
@@ -371,7 +378,7 @@ describe('acceptance and workflow', () => {
     const accepted = await act('clerk', c.id, 'accept', { deferred: { materialKeys: ['m3'], dueInDays: 3 } });
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
     assert.deepEqual(accepted.body.deferred.materialKeys, ['m3']);
-    const reminder = await server.ctx.db.query(`select 1 from outbox_event where topic = 'cases.deferred_reminder' and payload->>'caseId' = $1`, [c.id]);
+    const reminder = await server.ctx.db.query(`select 1 from outbox_event where topic = 'cases.deferred_reminder_due' and payload->>'caseId' = $1`, [c.id]);
     assert.equal(reminder.length, 1);
     assert.equal((await act('approver', c.id, 'approve', { opinion: '通过' })).status, 200);
     const blocked = await act('approver', c.id, 'approve', { opinion: '准予' });
@@ -392,14 +399,14 @@ describe('clocks', () => {
     assert.ok(detail.clock.promisedDue > detail.clock.start);
     assert.ok(detail.clock.statutoryDue >= detail.clock.promisedDue);
     const timers = await server.ctx.db.query<{ level: string; due: Date; key: string }>(
-      `select payload->>'level' as level, due_at as due, dedupe_key as key from outbox_event where topic = 'cases.clock' and payload->>'caseId' = $1 order by due_at`,
+      `select payload->>'level' as level, due_at as due, dedupe_key as key from outbox_event where topic = 'cases.deadline_warning_due' and payload->>'caseId' = $1 order by due_at`,
       [c.id],
     );
     assert.deepEqual(timers.map((t) => t.level), ['yellow', 'red']);
     assert.ok(new Date(timers[0]!.due).getTime() > clock.nowMs());
 
     // time passes: the timers fall due
-    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1`, [c.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.deadline_warning_due' and payload->>'caseId' = $1`, [c.id]);
     await server.deliverEvents();
     const after = (await api(`/api/cases/${c.id}`, { cookie: cookies.clerk })).body;
     assert.equal(after.case.clock.overdue, true);
@@ -416,7 +423,7 @@ describe('clocks', () => {
   test('a timer set for a deadline that moved (correction pause) does nothing', async () => {
     const c = await submitted();
     await act('clerk', c.id, 'request_correction', { items: [{ materialKey: 'm2', note: '重新上传' }] });
-    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1`, [c.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.deadline_warning_due' and payload->>'caseId' = $1`, [c.id]);
     await server.deliverEvents();
     const row = await server.ctx.db.one<{ warning: string | null; overdue: boolean }>('select warning, overdue from case_record where id = $1', [c.id]);
     assert.deepEqual({ ...row }, { warning: null, overdue: false });

@@ -104,6 +104,7 @@ const REAL_TIME_READS = [
   { what: 'Date.now()', re: /(?<![\w.])Date\.now\(\)/ },
   { what: 'new Date()', re: /\bnew Date\(\)/ },
   { what: 'SQL now()', re: /(?<![\w.])now\(\)/ },
+  { what: 'SQL clock_timestamp() / statement_timestamp()', re: /\b(clock_timestamp|statement_timestamp|transaction_timestamp)\(\)/ },
   { what: 'SQL current_date / current_timestamp / localtimestamp', re: /\b(current_date|current_timestamp|localtimestamp)\b/i },
   { what: 'a local-time-zone date part', re: /\.get(FullYear|Month|Date|Day|Hours)\(\)/ },
 ];

@@ -156,7 +156,7 @@ describe('延续 and 变更 from a completed case', () => {
     assert.equal(audit, 1, 'the old licence ending is audited');
 
     // the completion event again: nothing more
-    await replay('case.completed_at_acceptance', caseId);
+    await replay('cases.completed_at_acceptance', caseId);
     assert.equal(await count(`select count(*)::int as n from licence where serial = $1`, [old.serial]), old.version_no + 1);
     assert.equal(await count(`select count(*)::int as n from licence where case_id = $1`, [caseId]), 1);
   });
@@ -246,7 +246,7 @@ describe('告知承诺不实: the licence is revoked', () => {
   });
 
   test('the event delivered again changes nothing', async () => {
-    await replay('case.commitment_broken', brokenCase);
+    await replay('cases.commitment_broken', brokenCase);
     assert.equal(await count(`select count(*)::int as n from licence_operation where licence_id = any($1) and operation = '05'`, [[issuedId, renewedId]]), 1);
     assert.equal((await licenceById(renewedId)).status, '03');
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chainHandlers } from '../../src/kernel/events/chain.ts';
+import { moduleHandlers } from '../../src/kernel/events/subscription.ts';
 import { processDueEvents, type HandlerMap } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { NOTICE_PAID } from '../../src/modules/payment/index.ts';
@@ -78,7 +78,7 @@ describe('a case with a payment step', () => {
     const done = await detail(caseId);
     assert.equal(done.case.status, 'completed');
     assert.equal(await resumes(caseId), 1);
-    assert.equal(await count(`select count(*) as n from outbox_event where topic = $1 and payload->>'noticeId' = $2`, [NOTICE_PAID, noticeId]), 1);
+    assert.equal(await count(`select count(*) as n from outbox_event where topic = $1 and payload->>'noticeId' = $2`, [NOTICE_PAID.name, noticeId]), 1);
     assert.equal(await count(`select count(*) as n from payment_receipt where notice_id = $1`, [noticeId]), 1);
     // the second channel's money goes back
     assert.equal(await count(`select count(*) as n from payment_refund where notice_id = $1 and origin = 'duplicate_payment'`, [noticeId]), 1);
@@ -93,19 +93,19 @@ describe('a case with a payment step', () => {
     assert.equal((await detail(caseId)).case.status, 'processing');
 
     // …then the process dies inside the resume, after the case row was already written.
-    const real = chainHandlers(...MODULES.map((m) => m.eventHandlers?.(f.server.ctx) ?? {}));
+    const real = moduleHandlers(MODULES, f.server.ctx);
     let crashes = 1;
     const crashing: HandlerMap = {
       ...real,
-      async [NOTICE_PAID](event, tx) {
-        await real[NOTICE_PAID]!(event, tx);
+      async [NOTICE_PAID.name](event, tx) {
+        await real[NOTICE_PAID.name]!(event, tx);
         if (crashes-- > 0) throw new Error('process killed before commit');
       },
     };
     await processDueEvents(db(), crashing, { backoff: () => 0 });
     const queued = await db().one<{ status: string; attempts: number; last_error: string }>(
       `select status, attempts, last_error from outbox_event where topic = $1 and payload->>'noticeId' = $2`,
-      [NOTICE_PAID, noticeId],
+      [NOTICE_PAID.name, noticeId],
     );
     assert.deepEqual({ ...queued }, { status: 'pending', attempts: 1, last_error: 'process killed before commit' });
     const waiting = await detail(caseId);
@@ -123,7 +123,7 @@ describe('a case with a payment step', () => {
     assert.equal(await resumes(caseId), 1);
     const finished = await db().one<{ status: string; attempts: number }>(
       `select status, attempts from outbox_event where topic = $1 and payload->>'noticeId' = $2`,
-      [NOTICE_PAID, noticeId],
+      [NOTICE_PAID.name, noticeId],
     );
     assert.deepEqual({ ...finished }, { status: 'done', attempts: 2 });
   });
@@ -143,7 +143,7 @@ describe('a case with a payment step', () => {
     const still = await detail(caseId);
     assert.equal(still.case.status, 'processing');
     assert.equal(await resumes(caseId), 0);
-    assert.equal(await count(`select count(*) as n from outbox_event where topic = $1 and payload->>'noticeId' = $2`, [NOTICE_PAID, noticeId]), 0);
+    assert.equal(await count(`select count(*) as n from outbox_event where topic = $1 and payload->>'noticeId' = $2`, [NOTICE_PAID.name, noticeId]), 0);
     assert.equal(await count(`select count(*) as n from payment_refund where notice_id = $1`, [noticeId]), 1);
   });
 

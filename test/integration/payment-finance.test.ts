@@ -200,13 +200,13 @@ describe('reconciliation', () => {
   test('the daily timer set by a payment fetches the statement and reconciles by itself', async () => {
     const notice = await f.createNotice();
     await payThroughSimulator(notice, 'sim-wallet');
-    const timer = await f.server.ctx.db.one<{ due_at: Date }>(`select due_at from outbox_event where dedupe_key = $1`, [`payment.reconcile:sim-wallet:${today()}`]);
+    const timer = await f.server.ctx.db.one<{ due_at: Date }>(`select due_at from outbox_event where dedupe_key = $1`, [`payment.reconciliation_due:sim-wallet:${today()}`]);
     assert.ok(timer && new Date(timer.due_at) > clock.now(), 'a reconciliation timer for tomorrow morning');
     const statement = await fetch(`${f.server.url}/paysim/sim-wallet/statements/${today()}`, { headers: { cookie: f.cookies.admin } });
     assert.equal(statement.status, 200);
     assert.ok((await statement.text()).includes(notice.code));
     const before = await count(`select count(*) as n from payment_recon_run where channel = 'sim-wallet' and started_by_kind = 'system'`);
-    await f.server.ctx.db.query(`update outbox_event set due_at = clock_now() where dedupe_key = $1`, [`payment.reconcile:sim-wallet:${today()}`]);
+    await f.server.ctx.db.query(`update outbox_event set due_at = clock_now() where dedupe_key = $1`, [`payment.reconciliation_due:sim-wallet:${today()}`]);
     await f.drain();
     for (let i = 0; i < 100 && (await count(`select count(*) as n from payment_recon_run where channel = 'sim-wallet' and started_by_kind = 'system' and status = 'done'`)) === before; i++) {
       await new Promise((r) => setTimeout(r, 100));

@@ -1,6 +1,7 @@
-import { chainHandlers } from '../../src/kernel/events/chain.ts';
+import { moduleHandlers } from '../../src/kernel/events/subscription.ts';
 import { processDueEvents } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
+import { RECONCILIATION_DUE } from '../../src/modules/payment/events.ts';
 import { signedHeaders } from '../../src/kernel/crypto/index.ts';
 import { gatewaySigner } from '../../src/modules/payment/simulator/adapter.ts';
 import { deliveriesSettled } from '../../src/modules/payment/simulator/delivery.ts';
@@ -55,7 +56,7 @@ export async function paymentFixture(): Promise<PaymentFixture> {
   const scjgj = approverMe.departmentId as string;
   const depts = await server.api('/api/org/departments?pageSize=50', { cookie: cookies.admin });
   const otherDept = depts.body.items.find((d: { id: string; regionCode: string }) => d.id !== scjgj && d.regionCode === '445300000000').id as string;
-  const handlers = chainHandlers(...MODULES.map((m) => m.eventHandlers?.(server.ctx) ?? {}));
+  const handlers = moduleHandlers(MODULES, server.ctx);
 
   const drain = async () => {
     for (let i = 0; i < 50; i++) {
@@ -90,7 +91,7 @@ export async function paymentFixture(): Promise<PaymentFixture> {
     },
     drain,
     async fastForward() {
-      await server.ctx.db.query(`update outbox_event set due_at = clock_now() where status = 'pending' and topic <> 'payment.reconcile'`);
+      await server.ctx.db.query(`update outbox_event set due_at = clock_now() where status = 'pending' and topic <> $1`, [RECONCILIATION_DUE.name]);
       await drain();
     },
     async callback(channel, body, opts = {}) {

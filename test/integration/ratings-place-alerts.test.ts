@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { emit } from '../../src/kernel/events/outbox.ts';
 import { personalData } from '../../src/kernel/pii.ts';
-import { ESCALATED_TOPIC } from '../../src/modules/ratings/index.ts';
+import { TASK_ESCALATED } from '../../src/modules/ratings/events.ts';
 import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE } from '../support/demo.ts';
 import { PDF, sendFile, uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -112,7 +112,7 @@ describe('escalated rectification tasks', () => {
     ))!;
     await drain();
     assert.equal((await smsTo(HEAD_PHONE)).length, before, 'nobody is texted before the deadline passes');
-    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [task.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'ratings.task_escalation_due' and payload->>'taskId' = $1`, [task.id]);
     const sms = await smsTo(HEAD_PHONE);
     assert.equal(sms.length, before + 1);
     assert.match(sms[0]!.text, new RegExp(`督办.*${number}`));
@@ -121,7 +121,7 @@ describe('escalated rectification tasks', () => {
 
     // the same event delivered again (a crash after sending, a replayed outbox row) texts nobody twice
     await server.ctx.db.transaction((tx) =>
-      emit(tx, { topic: ESCALATED_TOPIC, payload: { taskId: task.id, ratingId: bad.body.id, departmentId: task.department_id, dueDate: task.due_date }, regionCode: CITY }),
+      emit(tx, TASK_ESCALATED, { taskId: task.id, ratingId: bad.body.id, departmentId: task.department_id, dueDate: task.due_date }, { regionCode: CITY }),
     );
     assert.equal((await smsTo(HEAD_PHONE)).length, before + 1);
     const alerts = await server.ctx.db.one<{ n: number }>('select count(*)::int as n from rating_task_alert where task_id = $1', [task.id]);

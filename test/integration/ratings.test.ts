@@ -250,7 +250,7 @@ describe('defaulted ratings', () => {
     await drain();
     const timer = await server.ctx.db.one<{ due_at: Date; created_at: Date }>(
       `select e.due_at, i.created_at from outbox_event e join rating_invitation i on i.id = (e.payload->>'invitationId')::uuid
-        where e.topic = 'ratings.default' and i.case_id = $1`,
+        where e.topic = 'ratings.default_due' and i.case_id = $1`,
       [c.id],
     );
     // Guangdong: 7 natural days after the invitation
@@ -259,7 +259,7 @@ describe('defaulted ratings', () => {
     await drain();
     assert.equal(await ratingCount(c.id), 0, 'nothing happens before the due time');
     await server.ctx.db.query(
-      `update outbox_event set due_at = clock_now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
+      `update outbox_event set due_at = clock_now() where topic = 'ratings.default_due' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
       [c.id],
     );
     await drain();
@@ -276,7 +276,7 @@ describe('defaulted ratings', () => {
     await drain();
     assert.equal((await rate(c.id, { level: 4 })).status, 201);
     await server.ctx.db.query(
-      `update outbox_event set due_at = clock_now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
+      `update outbox_event set due_at = clock_now() where topic = 'ratings.default_due' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
       [c.id],
     );
     await drain();
@@ -339,12 +339,12 @@ describe('bad-rating rectification (差评整改)', () => {
     const today = clock.today();
     const cal = await loadCalendar(server.ctx.db, Number(today.slice(0, 4)) - 1, Number(today.slice(0, 4)) + 1);
     assert.equal(detail.body.task.dueDate, cal.addWorkingDays(today, 15));
-    const timer = await server.ctx.db.one<{ due_at: Date }>(`select due_at from outbox_event where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [id]);
+    const timer = await server.ctx.db.one<{ due_at: Date }>(`select due_at from outbox_event where topic = 'ratings.task_escalation_due' and payload->>'taskId' = $1`, [id]);
     // escalation is due at the start of the day after the due date
     assert.equal(new Date(timer!.due_at).getTime() - new Date(`${detail.body.task.dueDate}T00:00:00+08:00`).getTime(), 86_400_000);
     await drain();
     assert.equal((await api(`/api/ratings/tasks/${id}`, { cookie: cookies.deptadmin })).body.task.overdue, false);
-    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'ratings.task_escalation_due' and payload->>'taskId' = $1`, [id]);
     await drain();
     const after = await api(`/api/ratings/tasks/${id}`, { cookie: cookies.deptadmin });
     assert.equal(after.body.task.overdue, true);
@@ -354,7 +354,7 @@ describe('bad-rating rectification (差评整改)', () => {
     assert.ok(active.body.items.every((t: { status: string }) => t.status !== 'replied' && t.status !== 'excluded'));
     const escalated = await api('/api/ratings/tasks?overdue=true&pageSize=100', { cookie: cookies.admin });
     assert.ok(escalated.body.items.some((t: { id: string }) => t.id === id));
-    const event = await server.ctx.db.one<{ n: number }>(`select count(*)::int as n from outbox_event where topic = 'rating.task_escalated' and payload->>'taskId' = $1`, [id]);
+    const event = await server.ctx.db.one<{ n: number }>(`select count(*)::int as n from outbox_event where topic = 'ratings.task_escalated' and payload->>'taskId' = $1`, [id]);
     assert.equal(event!.n, 1);
   });
 

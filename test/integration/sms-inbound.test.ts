@@ -177,7 +177,7 @@ describe('SMS reply to a rating invitation', () => {
   test('a reply after the rating was defaulted (基本满意) is refused with a help reply', async () => {
     const c = await finishedCase();
     await server.ctx.db.query(
-      `update outbox_event set due_at = clock_now() where topic = 'ratings.default' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
+      `update outbox_event set due_at = clock_now() where topic = 'ratings.default_due' and (payload->>'invitationId')::uuid in (select id from rating_invitation where case_id = $1)`,
       [c.id],
     );
     await drain();

@@ -70,7 +70,7 @@ describe('producers: each event reaches the right people in the workbench', () =
     await act('clerk', c.id, 'accept');
     await act('approver', c.id, 'claim');
     await drain();
-    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.clock' and payload->>'caseId' = $1 and payload->>'level' = 'yellow'`, [c.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'cases.deadline_warning_due' and payload->>'caseId' = $1 and payload->>'level' = 'yellow'`, [c.id]);
     await drain();
     await drain();
     for (const who of ['approver', 'deptadmin', 'nophonehead'] as const) {
@@ -145,7 +145,7 @@ describe('producers: each event reaches the right people in the workbench', () =
     // approvers work on tasks but are told by their administrators
     assert.equal((await about('approver', c.id)).length, 0);
 
-    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'ratings.task_overdue' and payload->>'taskId' = $1`, [task!.id]);
+    await server.ctx.db.query(`update outbox_event set due_at = clock_now() where topic = 'ratings.task_escalation_due' and payload->>'taskId' = $1`, [task!.id]);
     await drain();
     for (const who of ['deptadmin', 'nophonehead'] as const) assert.equal((await about(who, c.id)).filter((m) => m.kind === 'rating_escalated').length, 1, who);
   });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/kernel/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
-import { chainHandlers } from '../../src/kernel/events/chain.ts';
-import { processDueEvents, type HandlerMap } from '../../src/kernel/events/worker.ts';
+import { moduleHandlers } from '../../src/kernel/events/subscription.ts';
+import { processDueEvents } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { signIn } from './browserless.ts';
 import { freshDatabaseUrl } from './db.ts';
@@ -63,7 +63,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     return { status: res.status, body: parsed, headers: res.headers };
   };
   const login: TestServer['login'] = (username, password = `Yiwang@2026${username}`) => signIn(server.url, username, password);
-  const handlers: HandlerMap = chainHandlers(...MODULES.map((m) => m.eventHandlers?.(server.ctx) ?? {}));
+  const handlers = moduleHandlers(MODULES, server.ctx);
   return {
     ...server,
     api,

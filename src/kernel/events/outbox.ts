@@ -1,9 +1,10 @@
+import type { Static, TSchema } from 'typebox';
 import type { Queryable, Tx } from '../db/index.ts';
 import { uuidv7 } from '../ids.ts';
+import { checkPayload } from './payload-check.ts';
+import type { Topic } from './topic.ts';
 
-export interface DomainEvent {
-  topic: string;
-  payload?: Record<string, unknown>;
+export interface EmitOptions {
   regionCode?: string | null;
   /** When the event becomes due; later than now makes it a timer. */
   dueAt?: Date;
@@ -11,20 +12,26 @@ export interface DomainEvent {
   dedupeKey?: string;
 }
 
-/** Write an event in the caller's transaction; it is delivered only if that transaction commits. */
-export async function emit(tx: Tx, event: DomainEvent): Promise<string> {
+/**
+ * Write an event in the caller's transaction; it is delivered only if that transaction commits.
+ * An event of a terminal topic (no consumer, kept as a fact) is stored done at once, so it
+ * never waits in the outbox nor counts as pending.
+ */
+export async function emit<S extends TSchema>(tx: Tx, topic: Topic<S>, payload: Static<S>, options: EmitOptions = {}): Promise<string> {
+  checkPayload(topic, payload);
   const id = uuidv7();
   await tx.query(
-    `insert into outbox_event (id, topic, payload, region_code, due_at, dedupe_key)
-     values ($1, $2, $3, $4, coalesce($5, clock_now()), $6)
+    `insert into outbox_event (id, topic, payload, region_code, due_at, dedupe_key, status, processed_at)
+     values ($1, $2, $3, $4, coalesce($5, clock_now()), $6, $7::text, case when $7::text = 'done' then clock_now() end)
      on conflict (dedupe_key) do nothing`,
     [
       id,
-      event.topic,
-      JSON.stringify(event.payload ?? {}),
-      event.regionCode ?? null,
-      event.dueAt?.toISOString() ?? null,
-      event.dedupeKey ?? null,
+      topic.name,
+      JSON.stringify(payload),
+      options.regionCode ?? null,
+      options.dueAt?.toISOString() ?? null,
+      options.dedupeKey ?? null,
+      topic.terminal ? 'done' : 'pending',
     ],
   );
   return id;

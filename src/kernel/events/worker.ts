@@ -1,9 +1,10 @@
 import type { Db, Tx } from '../db/index.ts';
 
-export interface ClaimedEvent {
+/** An event as a handler gets it; `on(topic, …)` gives the payload its topic's type. */
+export interface ClaimedEvent<P = Record<string, unknown>> {
   id: string;
   topic: string;
-  payload: Record<string, unknown>;
+  payload: P;
   regionCode: string | null;
   attempts: number;
 }
@@ -12,7 +13,8 @@ export interface ClaimedEvent {
  * A handler runs inside the claiming transaction: its database writes commit together with
  * the event being marked done, so a crash in between redoes both or neither.
  */
-export type EventHandler = (event: ClaimedEvent, tx: Tx) => Promise<void>;
+export type EventHandler<P = Record<string, unknown>> = (event: ClaimedEvent<P>, tx: Tx) => Promise<void>;
+/** The worker's view: one handler per topic name (several modules' handlers chained, subscription.ts). */
 export type HandlerMap = Record<string, EventHandler>;
 
 export interface WorkerOptions {

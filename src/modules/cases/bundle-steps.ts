@@ -19,9 +19,6 @@ import * as clock from '../../kernel/clock.ts';
 
 const BUNDLE = systemActor('cases.bundle');
 
-/** The member cases' final transitions (outbox topics `case.<kind>`). */
-export const MEMBER_FINAL_TOPICS = ['case.approved', 'case.disapproved', 'case.completed_at_acceptance', 'case.refused', 'case.withdrawn'] as const;
-
 /**
  * The applicant on whose one submission the bundle's later members are submitted; the enterprise
  * authorisation is looked up again, as a submission at this moment would.

@@ -3,11 +3,12 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db, Queryable, Row, Tx } from '../../kernel/db/index.ts';
 import { conflict, forbidden, notFound, unauthenticated } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { isApplicantOf, loadCase } from './access.ts';
 import type { MemberRef } from './bundle-plan.ts';
 import type { BundleState } from './bundle-status.ts';
+import { BUNDLE_TOPICS, type BundleTransitionKind } from './events.ts';
 import type { CaseRow } from './model.ts';
 
 /** Rows of the bundle tables (migration 004) and the access rules of a bundle case. */
@@ -101,8 +102,8 @@ export async function updateBundleCase(tx: Tx, b: BundleCaseRow, fields: Record<
   return row;
 }
 
-/** A bundle-level transition: timeline entry, audit entry and outbox event `case_bundle.<kind>`, in the caller's transaction. */
-export async function recordBundleEvent(tx: Tx, actor: Actor, b: BundleCaseRow, kind: string, details: Record<string, unknown> = {}): Promise<void> {
+/** A bundle-level transition: timeline entry, audit entry and outbox event (`BUNDLE_TOPICS[kind]`), in the caller's transaction. */
+export async function recordBundleEvent(tx: Tx, actor: Actor, b: BundleCaseRow, kind: BundleTransitionKind, details: Record<string, unknown> = {}): Promise<void> {
   const id = uuidv7();
   const actorId = 'id' in actor && /^[0-9a-f-]{36}$/.test(actor.id) ? actor.id : null;
   const actorName = actor.kind === 'person' || actor.kind === 'staff' ? actor.name : null;
@@ -117,12 +118,7 @@ export async function recordBundleEvent(tx: Tx, actor: Actor, b: BundleCaseRow, 
     regionCode: b.region_code,
     details: { number: b.number, bundle: b.bundle_code, ...details },
   });
-  await emit(tx, {
-    topic: `case_bundle.${kind}`,
-    payload: { bundleCaseId: b.id, number: b.number, bundleId: b.bundle_id, ...details },
-    regionCode: b.region_code,
-    dedupeKey: `case-bundle-event:${id}`,
-  });
+  await emit(tx, BUNDLE_TOPICS[kind], { bundleCaseId: b.id, number: b.number, bundleId: b.bundle_id, ...details }, { regionCode: b.region_code, dedupeKey: `case-bundle-event:${id}` });
 }
 
 /**

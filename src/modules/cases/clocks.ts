@@ -1,10 +1,8 @@
 import { loadCalendar, shanghaiDate, type WorkingCalendar } from '../../kernel/calendar/index.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import * as clock from '../../kernel/clock.ts';
-
-export const CLOCK_TOPIC = 'cases.clock';
-export const DEFERRED_REMINDER_TOPIC = 'cases.deferred_reminder';
+import { DEADLINE_WARNING_DUE, DEFERRED_REMINDER_DUE } from './events.ts';
 
 export const today = (now = clock.now()) => shanghaiDate(now);
 /** Midnight at the start of a calendar day in Asia/Shanghai. */
@@ -44,18 +42,14 @@ export function deadlines(cal: WorkingCalendar, start: string, promisedDays: num
  */
 export async function scheduleWarnings(tx: Tx, c: { id: string; region_code: string }, d: Deadlines): Promise<void> {
   if (d.yellowDay) {
-    await emit(tx, {
-      topic: CLOCK_TOPIC,
-      payload: { caseId: c.id, level: 'yellow', promisedDue: d.promisedDue },
+    await emit(tx, DEADLINE_WARNING_DUE, { caseId: c.id, level: 'yellow', promisedDue: d.promisedDue }, {
       regionCode: c.region_code,
       dueAt: startOfDay(d.yellowDay),
       dedupeKey: `case-clock:${c.id}:yellow:${d.promisedDue}`,
     });
   }
   const dayAfter = new Date(startOfDay(d.promisedDue).getTime() + 86_400_000);
-  await emit(tx, {
-    topic: CLOCK_TOPIC,
-    payload: { caseId: c.id, level: 'red', promisedDue: d.promisedDue },
+  await emit(tx, DEADLINE_WARNING_DUE, { caseId: c.id, level: 'red', promisedDue: d.promisedDue }, {
     regionCode: c.region_code,
     dueAt: dayAfter,
     dedupeKey: `case-clock:${c.id}:red:${d.promisedDue}`,
@@ -64,9 +58,7 @@ export async function scheduleWarnings(tx: Tx, c: { id: string; region_code: str
 
 /** One reminder on the last working day before deferred materials are due. */
 export async function scheduleDeferredReminder(tx: Tx, c: { id: string; region_code: string }, cal: WorkingCalendar, due: string): Promise<void> {
-  await emit(tx, {
-    topic: DEFERRED_REMINDER_TOPIC,
-    payload: { caseId: c.id, due },
+  await emit(tx, DEFERRED_REMINDER_DUE, { caseId: c.id, due }, {
     regionCode: c.region_code,
     dueAt: startOfDay(cal.addWorkingDays(due, -1)),
     dedupeKey: `case-deferred:${c.id}:${due}`,

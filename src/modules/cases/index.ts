@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { topicsIn } from '../../kernel/events/index.ts';
 import type { Module } from '../../kernel/module.ts';
+import * as events from './events.ts';
 import { caseHandlers } from './handlers.ts';
 import { registerCaseRoutes } from './routes.ts';
 
@@ -7,11 +9,14 @@ export const casesModule: Module = {
   name: 'cases',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: registerCaseRoutes,
+  events: topicsIn(events),
   eventHandlers: caseHandlers,
 };
 
-// For later modules (records export, indicators, window application): read-only views and topics.
-export { CLOCK_TOPIC, DEFERRED_REMINDER_TOPIC, deadlines } from './clocks.ts';
+// Events: one topic per case transition (payload CaseTransitionPayload), those ending a case.
+export { CASE_FINAL_TOPICS, CASE_TOPICS, type CaseTransitionPayload, type TransitionKind } from './events.ts';
+// For later modules (records export, indicators, window application): read-only views.
+export { deadlines } from './clocks.ts';
 export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type CaseView, type Step } from './model.ts';
 export { caseIdByNumber, caseRatingSubject, isCaseApplicant, noteCaseSatisfaction, type CaseRatingSubject } from './rating-subject.ts';
 export { caseIndicatorInputs, rollUp, type CaseFigures, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './indicators.ts';

@@ -1,8 +1,9 @@
 import type { AppContext } from '../../kernel/context.ts';
 import type { Tx } from '../../kernel/db/index.ts';
-import type { HandlerMap } from '../../kernel/events/worker.ts';
+import { on, type EventHandler, type Subscription } from '../../kernel/events/index.ts';
 import { notifyStaff, staffToAlert, type StaffMessageKind } from '../org/index.ts';
 import { loadCase } from './access.ts';
+import { CASE_TOPICS, type CaseTransitionPayload } from './events.ts';
 import { HEAD_ROLES, type CaseRow } from './model.ts';
 
 /** What every staff message about a case says of it. */
@@ -17,9 +18,8 @@ export async function notifySupervision(tx: Tx, c: CaseRow, kind: Extract<StaffM
   return notifyStaff(tx, people.map((p) => p.id), { kind, caseId: c.id, ref: supervisionId, params: { ...caseParams(c), ...params } });
 }
 
-/** The timeline entry behind a `case.*` event: it holds what the payload leaves out (who got the case, who gave it). */
-async function timelineEntryOf(tx: Tx, eventId: string | undefined) {
-  if (!eventId) return undefined;
+/** The timeline entry behind a transition's event: it holds what the payload leaves out (who got the case, who gave it). */
+async function timelineEntryOf(tx: Tx, eventId: string) {
   return tx.one<{ step_key: string | null; actor_id: string | null; actor_name: string | null; assignee_id: string | null }>(
     `select e.step_key, e.actor_id, e.actor_name, e.details->>'assigneeId' as assignee_id from case_event e where e.id = $1`,
     [eventId],
@@ -31,9 +31,9 @@ async function timelineEntryOf(tx: Tx, eventId: string | undefined) {
  * holder in the workbench, in the event's claiming transaction so once. Taking a case oneself
  * needs no message.
  */
-export function staffNoticeHandlers(_ctx: AppContext): HandlerMap {
-  const toAssignee: HandlerMap[string] = async (event, tx) => {
-    const { caseId, eventId } = event.payload as { caseId: string; eventId?: string };
+export function staffNoticeHandlers(_ctx: AppContext): Subscription[] {
+  const toAssignee: EventHandler<CaseTransitionPayload> = async (event, tx) => {
+    const { caseId, eventId } = event.payload;
     const entry = await timelineEntryOf(tx, eventId);
     if (!entry?.assignee_id || entry.assignee_id === entry.actor_id) return;
     const c = await loadCase(tx, caseId);
@@ -41,5 +41,5 @@ export function staffNoticeHandlers(_ctx: AppContext): HandlerMap {
     const step = c.steps.find((s) => s.key === entry.step_key)?.name ?? '';
     await notifyStaff(tx, [entry.assignee_id], { kind: 'assigned', caseId: c.id, params: { ...caseParams(c), step, by: entry.actor_name ?? '' } });
   };
-  return { 'case.assigned': toAssignee, 'case.transferred': toAssignee };
+  return [on(CASE_TOPICS.assigned, toAssignee), on(CASE_TOPICS.transferred, toAssignee)];
 }

@@ -3,16 +3,15 @@ import { canAct, requireStaff } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { checkStaffRead, loadCase } from './access.ts';
 import { calendarFor, startOfDay, today } from './clocks.ts';
+import { SUPERVISION_DUE } from './events.ts';
 import { FINAL_STATUSES } from './model.ts';
 import { notifySupervision } from './staff-notices.ts';
 import { recordTransition } from './transitions.ts';
-
-export const SUPERVISION_DUE_TOPIC = 'cases.supervision_due';
 
 /** 督办 comes from above: leaders and the node's administrators over the case's region. */
 const SUPERVISOR_ROLES = ['leader', 'administrator'] as const;
@@ -55,9 +54,7 @@ export async function superviseCase(ctx: AppContext, actor: Actor, caseId: strin
       `insert into case_supervision (id, case_id, issued_by, issued_by_name, opinion, reply_due) values ($1, $2, $3, $4, $5, $6)`,
       [id, c.id, staff.id, staff.name, opinion, due],
     );
-    await emit(tx, {
-      topic: SUPERVISION_DUE_TOPIC,
-      payload: { caseId: c.id, supervisionId: id },
+    await emit(tx, SUPERVISION_DUE, { caseId: c.id, supervisionId: id }, {
       regionCode: c.region_code,
       dueAt: startOfDay(cal.addWorkingDays(due, 1)),
       dedupeKey: `case-supervision:${id}`,

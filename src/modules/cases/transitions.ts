@@ -2,11 +2,12 @@ import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { conflict } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { personView, queueSms } from '../identity/index.ts';
+import { CASE_TOPICS, type TransitionKind } from './events.ts';
 import { CASE_COLUMNS, type CaseRow } from './model.ts';
 
 const JSONB_COLUMNS = new Set(['form_data', 'steps', 'correction_items', 'special_procedure', 'commitment', 'instant_result']);
@@ -37,7 +38,8 @@ export function checkVersion(c: CaseRow, version: number): void {
 }
 
 export interface TransitionRecord {
-  kind: string;
+  /** The timeline kind; it names the outbox topic too (`CASE_TOPICS`). */
+  kind: TransitionKind;
   stepKey?: string | null;
   opinion?: string | null;
   details?: Record<string, unknown>;
@@ -49,7 +51,7 @@ const actorName = (actor: Actor) => (actor.kind === 'person' || actor.kind === '
 
 /**
  * Every transition leaves the same traces in the same transaction: a timeline entry, an audit
- * entry, an outbox event `case.<kind>` for other modules, and an SMS to the applicant (unless the
+ * entry, an outbox event (`CASE_TOPICS[kind]`) for other modules, and an SMS to the applicant (unless the
  * case is a bundle member).
  */
 export async function recordTransition(tx: Tx, pii: PersonalData, actor: Actor, c: CaseRow, r: TransitionRecord): Promise<void> {
@@ -66,12 +68,12 @@ export async function recordTransition(tx: Tx, pii: PersonalData, actor: Actor, 
     regionCode: c.region_code,
     details: { number: c.number, status: c.status, step: r.stepKey ?? null, ...(r.details ?? {}) },
   });
-  await emit(tx, {
-    topic: `case.${r.kind}`,
-    payload: { caseId: c.id, eventId, number: c.number, status: c.status, outcome: c.outcome, itemId: c.item_id, departmentId: c.department_id, step: r.stepKey ?? null, opinion: r.opinion ?? null },
-    regionCode: c.region_code,
-    dedupeKey: `case-event:${eventId}`,
-  });
+  await emit(
+    tx,
+    CASE_TOPICS[r.kind],
+    { caseId: c.id, eventId, number: c.number, status: c.status, outcome: c.outcome, itemId: c.item_id, departmentId: c.department_id, step: r.stepKey ?? null, opinion: r.opinion ?? null },
+    { regionCode: c.region_code, dedupeKey: `case-event:${eventId}` },
+  );
   if (r.notify && c.number && !(await inBundle(tx, c.id))) await notifyApplicant(tx, pii, c, r.kind);
 }
 

@@ -1,6 +1,6 @@
 import { systemActor } from '../../kernel/actor.ts';
 import type { AppContext } from '../../kernel/context.ts';
-import type { HandlerMap } from '../../kernel/events/worker.ts';
+import { on, type Subscription } from '../../kernel/events/index.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { personalData, type PersonalData } from '../../kernel/pii.ts';
@@ -11,9 +11,9 @@ import { getVersionById } from '../catalog/index.ts';
 import { loadCase } from './access.ts';
 import { resumeClock } from './clocks.ts';
 import { completion } from './completion.ts';
+import { SUPERVISION_DUE } from './events.ts';
 import { HEAD_ROLES, stepKind, type CaseRow } from './model.ts';
 import { caseParams, notifySupervision } from './staff-notices.ts';
-import { SUPERVISION_DUE_TOPIC } from './supervision.ts';
 import { recordTransition, updateCase } from './transitions.ts';
 
 const PAYMENT = systemActor('cases.payment');
@@ -24,11 +24,11 @@ const CLOCK = systemActor('cases.clock');
  * end (approved) when payment was the last. A notice the case no longer waits on (paid twice
  * through two channels, or after the case moved on) changes nothing.
  */
-export function workflowHandlers(ctx: AppContext): HandlerMap {
+export function workflowHandlers(ctx: AppContext): Subscription[] {
   const pii = personalData(ctx.config.masterKey);
-  return {
-    async [NOTICE_PAID](event, tx) {
-      const { caseId, noticeId } = event.payload as { caseId: string | null; noticeId: string };
+  return [
+    on(NOTICE_PAID, async (event, tx) => {
+      const { caseId, noticeId } = event.payload;
       if (!caseId) return;
       const c = await loadCase(tx, caseId, true);
       if (!c || c.status !== 'processing' || c.fee_notice_id !== noticeId || stepKind(c.steps, c.current_step) !== 'payment') return;
@@ -49,9 +49,9 @@ export function workflowHandlers(ctx: AppContext): HandlerMap {
       const updated = await updateCase(tx, c, fields);
       const step = c.steps[c.current_step]!.key;
       await recordTransition(tx, pii, PAYMENT, updated, { kind: last ? 'approved' : 'paid', stepKey: step, details, notify: true });
-    },
-    async [SUPERVISION_DUE_TOPIC](event, tx) {
-      const { caseId, supervisionId } = event.payload as { caseId: string; supervisionId: string };
+    }),
+    on(SUPERVISION_DUE, async (event, tx) => {
+      const { caseId, supervisionId } = event.payload;
       const open = await tx.one<{ reply_due: string }>(
         `select to_char(reply_due, 'YYYY-MM-DD') as reply_due from case_supervision where id = $1 and reply is null`,
         [supervisionId],
@@ -61,8 +61,8 @@ export function workflowHandlers(ctx: AppContext): HandlerMap {
       // visible on the timeline and to the supervisor's cockpit; the order stays open until answered
       await recordTransition(tx, pii, CLOCK, c, { kind: 'supervision_overdue', details: { supervisionId, replyDue: open.reply_due } });
       await notifySupervision(tx, c, 'supervision_overdue', supervisionId, { replyDue: open.reply_due });
-    },
-  };
+    }),
+  ];
 }
 
 /**

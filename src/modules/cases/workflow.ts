@@ -136,8 +136,11 @@ function requireAssigner(actor: Actor, c: CaseRow): StaffActor {
   return requireStepActor(actor, c, currentStep(c)!);
 }
 
+/** What entering a step changes; a plain move records no transition of its own. */
+type Entered = Omit<Outcome, 'record'> & { record?: TransitionRecord };
+
 /** The first step from `index` on that someone must work: entering it may start a procedure or a payment. */
-async function enterStep(t: Turn, index: number): Promise<Outcome> {
+async function enterStep(t: Turn, index: number): Promise<Entered> {
   const { c } = t;
   const step = c.steps[index]!;
   const base = { current_step: index, current_roles: step.roles, assignee_id: null };
@@ -161,11 +164,8 @@ async function enterStep(t: Turn, index: number): Promise<Outcome> {
       record: { kind: 'payment_requested', details: { noticeId: notice.noticeId, code: notice.code, amountFen: notice.amountFen }, notify: true },
     };
   }
-  return { fields: base, record: { kind: 'moved', notify: false } };
+  return { fields: base };
 }
-
-/** The transition of entering a step, when entering it did something of its own. */
-const enteredRecord = (o: Outcome): TransitionRecord | undefined => (o.record.kind === 'moved' ? undefined : o.record);
 
 /** A late decision names its reason (given now or before). */
 function lateReason(t: Turn): string | null {
@@ -221,7 +221,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
       return {
         fields: { ...next.fields, status: 'processing', accepted_at: clock.now(), deferred_keys: [...new Set(input.deferred.materialKeys)], deferred_due: due },
         record: { kind: 'accepted_deferred', opinion: input.opinion?.trim() || null, details: { deferred: input.deferred.materialKeys, due }, notify: true },
-        entered: enteredRecord(next),
+        entered: next.record,
       };
     }
     if (c.case_type === 'immediate') {
@@ -233,7 +233,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
     return {
       fields: { ...next.fields, status: 'processing', accepted_at: clock.now() },
       record: { kind: 'accepted', opinion: input.opinion?.trim() || null, notify: true },
-      entered: enteredRecord(next),
+      entered: next.record,
     };
   },
 
@@ -282,7 +282,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
       fields: { ...ended, ...next.fields, ...(reason ? { overdue_reason: reason } : {}) },
       // the applicant hears of what follows (a fee notice, the end), not of internal passes
       record: { kind: decided ? 'decided_approved' : 'step_approved', opinion, details: endedDetails, notify: false },
-      entered: next.entered ?? enteredRecord(next),
+      entered: next.entered ?? next.record,
     };
   },
 
@@ -292,7 +292,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
     // a reviewer's "no" is a recommendation: the decision step decides
     if (stepKind(c.steps, c.current_step) === 'decide' || c.current_step === c.steps.length - 1) return finish(t, 'disapproved', { kind: 'disapproved', opinion });
     const next = await enterStep(t, c.current_step + 1);
-    return { fields: next.fields, record: { kind: 'step_disapproved', opinion }, entered: enteredRecord(next) };
+    return { fields: next.fields, record: { kind: 'step_disapproved', opinion }, entered: next.record };
   },
 
   async return(t) {
@@ -303,7 +303,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
     let fields: Record<string, unknown> = {};
     if (c.special_procedure) fields = (await endSpecial(t.tx, c, opinion, t.staff.id)).fields;
     const entered = await enterStep({ ...t, c: { ...c, ...fields } as CaseRow }, target);
-    return { fields: { ...fields, ...entered.fields }, record: { kind: 'returned', opinion, details: { toStep: input.toStep } }, entered: enteredRecord(entered) };
+    return { fields: { ...fields, ...entered.fields }, record: { kind: 'returned', opinion, details: { toStep: input.toStep } }, entered: entered.record };
   },
 
   async start_special(t) {

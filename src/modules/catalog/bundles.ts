@@ -3,7 +3,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db/index.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
 import { likeContains } from '../../kernel/sql/paging.ts';
@@ -11,6 +11,7 @@ import { departmentRefsById } from '../org/index.ts';
 import { canReadDrafts, isBureau, readScopeSql, requireBureau } from './access.ts';
 import { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
 import type { ItemContent } from './content.ts';
+import { BUNDLE_PUBLISHED, BUNDLE_RETIRED } from './events.ts';
 import { bumpSearchGeneration } from './items.ts';
 
 /**
@@ -479,11 +480,7 @@ export async function transitionBundle(db: Db, actor: Actor, idOrCode: string, a
       ]);
     }
     await bumpSearchGeneration(tx);
-    await emit(tx, {
-      topic: `catalog.bundle.${action === 'publish' ? 'published' : 'retired'}`,
-      payload: { bundleId: b.id, code: b.code },
-      regionCode: b.regionCode,
-    });
+    await emit(tx, action === 'publish' ? BUNDLE_PUBLISHED : BUNDLE_RETIRED, { bundleId: b.id, code: b.code }, { regionCode: b.regionCode });
     await appendAudit(tx, actor, {
       action: `catalog.bundle.${action}`,
       objectType: 'catalog_bundle',

@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url';
+import { topicsIn } from '../../kernel/events/index.ts';
 import type { Module } from '../../kernel/module.ts';
+import * as events from './events.ts';
 import { registerCatalogRoutes } from './routes.ts';
 
 export const catalogModule: Module = {
   name: 'catalog',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: registerCatalogRoutes,
+  events: topicsIn(events),
 };
+
+// Events: publication facts (terminal until a module needs to follow them).
+export { BUNDLE_PUBLISHED, BUNDLE_RETIRED, ITEM_PUBLISHED, ITEM_RETIRED, type BundleChanged, type ItemPublished, type ItemRetired } from './events.ts';
 
 // Service functions other modules may use (cases binds a case to the published version).
 export { getPublishedVersion, getVersionById, type PublishedVersion } from './items.ts';

@@ -2,7 +2,7 @@ import { actorId, type Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db/index.ts';
 import { conflict, isUniqueViolation, notFound, sqlState, unprocessable } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
 import { likeContains, type PageResult } from '../../kernel/sql/paging.ts';
@@ -11,6 +11,7 @@ import { canEdit, canReadDrafts, isBureau, readScopeSql, requireBureau, requireC
 import { classifyCode, parseHandleItemCode } from './codes.ts';
 import type { ItemContent } from './content.ts';
 import { diffContent, type Change } from './diff.ts';
+import { ITEM_PUBLISHED, ITEM_RETIRED } from './events.ts';
 import { checkQuality, type QualityReport, type RuleContext } from './rules.ts';
 import { assertContent, contentHash } from './validate-content.ts';
 
@@ -406,17 +407,13 @@ export async function transition(db: Db, actor: Actor, itemId: string, action: T
         ]);
         await tx.query(`update catalog_item set status = 'published', published_version_id = $2, updated_at = clock_now() where id = $1`, [itemId, version.id]);
         await bumpSearchGeneration(tx);
-        await emit(tx, {
-          topic: 'catalog.item.published',
-          payload: { itemId, versionId: version.id, versionNo: version.versionNo, code: item.code },
-          regionCode: item.regionCode,
-        });
+        await emit(tx, ITEM_PUBLISHED, { itemId, versionId: version.id, versionNo: version.versionNo, code: item.code }, { regionCode: item.regionCode });
         break;
       case 'retire':
         await tx.query(`update catalog_item_version set status = 'retired', retired_at = clock_now() where id = $1`, [version.id]);
         await tx.query(`update catalog_item set status = 'retired', published_version_id = null, updated_at = clock_now() where id = $1`, [itemId]);
         await bumpSearchGeneration(tx);
-        await emit(tx, { topic: 'catalog.item.retired', payload: { itemId, versionId: version.id, code: item.code }, regionCode: item.regionCode });
+        await emit(tx, ITEM_RETIRED, { itemId, versionId: version.id, code: item.code }, { regionCode: item.regionCode });
         break;
     }
     await appendAudit(tx, actor, {

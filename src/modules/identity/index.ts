@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { topicsIn } from '../../kernel/events/index.ts';
 import type { Module } from '../../kernel/module.ts';
+import * as events from './events.ts';
 import { registerOidcRoutes } from './oidc/routes.ts';
 import { oidcRuntime } from './oidc/runtime.ts';
 import { registerWebSignIn } from './web-sign-in.ts';
@@ -9,7 +11,7 @@ import { registerClientRoutes } from './client-routes.ts';
 import { registerInPersonRoutes } from './in-person.ts';
 import { actorForBearer } from './bearer.ts';
 import { personalData } from '../../kernel/pii.ts';
-import { SMS_TOPIC, smsHandler } from './sms.ts';
+import { smsHandler } from './sms.ts';
 import { actorForToken, SESSION_COOKIE } from './sessions.ts';
 import { registerInboundSmsRoutes } from './sms-inbound-routes.ts';
 
@@ -26,8 +28,9 @@ export const identityModule: Module = {
     registerWebSignIn(app, ctx, runtime);
     registerInboundSmsRoutes(app, ctx);
   },
+  events: topicsIn(events),
   eventHandlers(ctx) {
-    return { [SMS_TOPIC]: smsHandler(personalData(ctx.config.masterKey)) };
+    return [smsHandler(personalData(ctx.config.masterKey))];
   },
   async resolveActor(ctx, req) {
     const bearer = /^Bearer ([A-Za-z0-9_-]+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -44,5 +47,7 @@ export { actingFor, actingOptions, type ActingFor } from './enterprises.ts';
 export { checkRedirectUri } from './client-routes.ts';
 export { registerClient, type ClientRegistration } from './oidc/clients.ts';
 export { queueSms } from './sms.ts';
-export { INBOUND_TOPIC, personIdByPhone, signedInbound, type InboundSms, type InboundSmsEvent } from './sms-inbound.ts';
+export { personIdByPhone, signedInbound, type InboundSms } from './sms-inbound.ts';
+// Events: an SMS reply received (SMS_QUEUED is the module's own: queue a text with queueSms).
+export { SMS_RECEIVED, type SmsReceived } from './events.ts';
 export { enterpriseById, findEnterpriseByUscc, findPersonByIdNumber, type EnterpriseRecord } from './applicants.ts';

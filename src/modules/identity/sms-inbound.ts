@@ -4,15 +4,13 @@ import type { AppContext } from '../../kernel/context.ts';
 import { hmacSm3 } from '../../kernel/crypto/sm3.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { personalData, type PersonalData } from '../../kernel/pii.ts';
 import { maskPhone } from '../../kernel/validate/idcard.ts';
 import { hmacSm3Signer, signedHeaders, verifySignedBody } from '../../kernel/crypto/index.ts';
+import { SMS_RECEIVED, type SmsReceived } from './events.ts';
 import { inboxGateway, isMobile } from './sms.ts';
-
-/** A reply a carrier delivered, handed to whichever module answers it (ratings reads 1–5). */
-export const INBOUND_TOPIC = 'sms.inbound';
 
 /** Carriers allowed to call us; the embedded default is the development inbox. */
 export const INBOUND_GATEWAYS: readonly string[] = [inboxGateway.name];
@@ -27,15 +25,6 @@ export interface InboundSms {
   from: string;
   text: string;
   /** When the carrier received the message: replies can reach us out of order. */
-  sentAt: string;
-}
-
-/** The outbox payload of INBOUND_TOPIC: phone and text stay encrypted at rest in the outbox. */
-export interface InboundSmsEvent {
-  inboundId: string;
-  personId: string | null;
-  phone: string;
-  text: string;
   sentAt: string;
 }
 
@@ -104,14 +93,14 @@ export async function receiveInboundSms(
       [uuidv7(), gateway, msg.messageId, maskPhone(msg.from), pii.index(msg.from), pii.encrypt(msg.text), msg.sentAt],
     );
     if (!stored) return { duplicate: true };
-    const payload: InboundSmsEvent = {
+    const payload: SmsReceived = {
       inboundId: stored.id,
       personId: (await personIdByPhone(tx, pii, msg.from)) ?? null,
       phone: pii.encrypt(msg.from),
       text: pii.encrypt(msg.text),
       sentAt: msg.sentAt,
     };
-    await emit(tx, { topic: INBOUND_TOPIC, payload: { ...payload }, dedupeKey: `sms-inbound:${stored.id}` });
+    await emit(tx, SMS_RECEIVED, payload, { dedupeKey: `sms-inbound:${stored.id}` });
     return { duplicate: false };
   });
 }

@@ -3,14 +3,13 @@ import type { AppContext } from '../../kernel/context.ts';
 import { hmacSm3 } from '../../kernel/crypto/sm3.ts';
 import type { Db, Tx } from '../../kernel/db/index.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
-import type { EventHandler } from '../../kernel/events/worker.ts';
+import { emit, on, type Subscription } from '../../kernel/events/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { maskPhone } from '../../kernel/validate/idcard.ts';
+import { SMS_QUEUED } from './events.ts';
 
 export type SmsPurpose = 'register' | 'login' | 'reset';
-export const SMS_TOPIC = 'identity.sms';
 
 const CODE_TTL_SECONDS = 300;
 const RESEND_AFTER_SECONDS = 60;
@@ -54,7 +53,7 @@ export async function sendSmsCode(ctx: AppContext, pii: PersonalData, phone: str
       lang === 'en-US'
         ? `[YiWang] Your verification code is ${code}, valid for 5 minutes. Do not share it with anyone.`
         : `【一网通办】您的验证码为${code}，5分钟内有效。请勿泄露给他人。`;
-    await emit(tx, { topic: SMS_TOPIC, payload: { phone: pii.encrypt(phone), body: pii.encrypt(text) } });
+    await emit(tx, SMS_QUEUED, { phone: pii.encrypt(phone), body: pii.encrypt(text) });
     return { resendAfter: RESEND_AFTER_SECONDS };
   });
 }
@@ -93,7 +92,7 @@ export async function consumeSmsCode(tx: Tx, codeId: string): Promise<void> {
  */
 export async function queueSms(tx: Tx, pii: PersonalData, phone: string, text: string): Promise<void> {
   if (!isMobile(phone)) throw new AppError('PHONE_INVALID', 422, {}, { field: 'phone' });
-  await emit(tx, { topic: SMS_TOPIC, payload: { phone: pii.encrypt(phone), body: pii.encrypt(text) } });
+  await emit(tx, SMS_QUEUED, { phone: pii.encrypt(phone), body: pii.encrypt(text) });
 }
 
 /** The carrier side. Production plugs in a carrier's API; the default records to the inbox. */
@@ -105,17 +104,17 @@ export interface SmsGateway {
 /** Development gateway: nothing leaves the machine; messages appear at /dev/sms. */
 export const inboxGateway: SmsGateway = { name: 'dev-inbox', send: async () => undefined };
 
-export function smsHandler(pii: PersonalData, gateway: SmsGateway = inboxGateway): EventHandler {
-  return async (event, tx) => {
-    const phone = pii.decrypt(String(event.payload.phone));
-    const text = pii.decrypt(String(event.payload.body));
+export function smsHandler(pii: PersonalData, gateway: SmsGateway = inboxGateway): Subscription {
+  return on(SMS_QUEUED, async (event, tx) => {
+    const phone = pii.decrypt(event.payload.phone);
+    const text = pii.decrypt(event.payload.body);
     // a carrier failure throws: the outbox retries with backoff and ends in 'dead'
     await gateway.send(phone, text);
     await tx.query(
       `insert into sms_message (id, phone_masked, phone_index, body_enc, status, gateway) values ($1, $2, $3, $4, 'sent', $5)`,
       [uuidv7(), maskPhone(phone), pii.index(phone), pii.encrypt(text), gateway.name],
     );
-  };
+  });
 }
 
 /** The development inbox: newest messages first, optionally for one phone. */

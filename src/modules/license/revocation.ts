@@ -1,14 +1,13 @@
 import { systemActor } from '../../kernel/actor.ts';
 import type { Tx } from '../../kernel/db/index.ts';
-import type { HandlerMap } from '../../kernel/events/worker.ts';
+import { on, type Subscription } from '../../kernel/events/index.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
+import { CASE_TOPICS } from '../cases/index.ts';
 import { applyStatusInTx } from './operations.ts';
 import type { LicenceRow } from './store.ts';
 
 /** Who withdraws a licence when its case's commitment proves false: the platform, on the department's finding. */
 export const REVOCATION_ACTOR = systemActor('license.commitment');
-
-export const COMMITMENT_BROKEN_TOPIC = 'case.commitment_broken';
 
 /**
  * 告知承诺制: the verification found the commitment false, so the approval is withdrawn and the
@@ -38,12 +37,13 @@ export async function revokeCaseLicences(tx: Tx, caseId: string, opinion: string
   return revoked;
 }
 
-export function licenceHandlers(): HandlerMap {
-  return {
-    async [COMMITMENT_BROKEN_TOPIC](event, tx) {
-      const { caseId, opinion } = event.payload as { caseId: string; opinion?: string | null };
+/** The cases module's `cases.commitment_broken`, imported from its contract so a rename there reaches here. */
+export function licenceHandlers(): Subscription[] {
+  return [
+    on(CASE_TOPICS.commitment_broken, async (event, tx) => {
+      const { caseId, opinion } = event.payload;
       // the opinion is the verifier's finding, recorded with the case's commitment_broken transition
-      await revokeCaseLicences(tx, caseId, opinion ?? null);
-    },
-  };
+      await revokeCaseLicences(tx, caseId, opinion);
+    }),
+  ];
 }

@@ -3,7 +3,7 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { sm3Hex } from '../../kernel/crypto/index.ts';
 import type { Tx } from '../../kernel/db/index.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { channel as channelOf } from './channels/registry.ts';
@@ -12,7 +12,7 @@ import { dayBounds, shanghaiDay } from './days.ts';
 import { MAX_FEN } from './money.ts';
 import type { NoticeRow } from './notices.ts';
 import { issueReceipt } from './receipts.ts';
-import { NOTICE_PAID, RECONCILE, REFUND_DONE, REFUND_SEND } from './topics.ts';
+import { NOTICE_PAID, RECONCILIATION_DUE, REFUND_APPROVED, REFUND_DONE } from './events.ts';
 
 export type CallbackOutcome = 'credited' | 'refund_due' | 'duplicate' | 'refund_done' | 'refund_failed';
 
@@ -88,11 +88,11 @@ const nextReconcileAt = (day: string) => new Date(dayBounds(day).end.getTime() +
 /** The day's reconciliation of this channel, due at 03:00 the next morning; once per channel and day. */
 export async function scheduleReconciliation(tx: Tx, channelCode: string, at: Date) {
   const day = shanghaiDay(at);
-  const dedupeKey = `${RECONCILE}:${channelCode}:${day}`;
+  const dedupeKey = `${RECONCILIATION_DUE.name}:${channelCode}:${day}`;
   // Every payment of the day would otherwise queue behind the first one's uncommitted insert of
   // the same key; once the timer exists, a plain read is enough.
   if (await tx.one('select 1 from outbox_event where dedupe_key = $1', [dedupeKey])) return;
-  await emit(tx, { topic: RECONCILE, payload: { channel: channelCode, day }, dueAt: nextReconcileAt(day), dedupeKey });
+  await emit(tx, RECONCILIATION_DUE, { channel: channelCode, day }, { dueAt: nextReconcileAt(day), dedupeKey });
 }
 
 /**
@@ -138,7 +138,7 @@ export async function applyPayment(ctx: AppContext, tx: Tx, channelCode: string,
        values ($1, $2, $3, $4, $5, $6, $7, 'approved', 'system', $8, $9)`,
       [refundId, notice.id, txnId, channelCode, n.amountFen, reason, reason, notice.region_code, notice.department_id],
     );
-    await emit(tx, { topic: REFUND_SEND, payload: { refundId }, regionCode: notice.region_code, dedupeKey: `${REFUND_SEND}:${refundId}` });
+    await emit(tx, REFUND_APPROVED, { refundId }, { regionCode: notice.region_code, dedupeKey: `${REFUND_APPROVED.name}:${refundId}` });
     await scheduleReconciliation(tx, channelCode, paidAt);
     await appendAudit(tx, actor, {
       action: 'payment.transaction.refund_due',
@@ -159,12 +159,12 @@ export async function applyPayment(ctx: AppContext, tx: Tx, channelCode: string,
   ]);
   const receipt = await issueReceipt(ctx, tx, notice, { channel: channelCode, channelTxnId: n.channelTxnId, paidAt });
   // The dedupe key makes this the one and only resume signal of the notice's case.
-  await emit(tx, {
-    topic: NOTICE_PAID,
-    payload: { noticeId: notice.id, caseId: notice.case_id, code: notice.code, amountFen: n.amountFen, paidAt: paidAt.toISOString(), receiptId: receipt.id },
-    regionCode: notice.region_code,
-    dedupeKey: `${NOTICE_PAID}:${notice.id}`,
-  });
+  await emit(
+    tx,
+    NOTICE_PAID,
+    { noticeId: notice.id, caseId: notice.case_id, code: notice.code, amountFen: n.amountFen, paidAt: paidAt.toISOString(), receiptId: receipt.id },
+    { regionCode: notice.region_code, dedupeKey: `${NOTICE_PAID.name}:${notice.id}` },
+  );
   await scheduleReconciliation(tx, channelCode, paidAt);
   await appendAudit(tx, actor, {
     action: 'payment.notice.paid',
@@ -232,7 +232,7 @@ async function applyRefund(tx: Tx, channelCode: string, n: ChannelNotification):
     );
   }
   await scheduleReconciliation(tx, channelCode, new Date(n.occurredAt));
-  await emit(tx, { topic: REFUND_DONE, payload: { refundId: refund.id, noticeId: refund.notice_id, amountFen: n.amountFen }, regionCode: refund.region_code });
+  await emit(tx, REFUND_DONE, { refundId: refund.id, noticeId: refund.notice_id, amountFen: n.amountFen }, { regionCode: refund.region_code });
   await appendAudit(tx, actor, { action: 'payment.refund.done', objectType: 'payment_refund', objectId: refund.id, regionCode: refund.region_code, details: { amountFen: n.amountFen } });
   return 'refund_done';
 }

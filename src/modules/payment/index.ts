@@ -1,24 +1,25 @@
 import { fileURLToPath } from 'node:url';
+import { topicsIn } from '../../kernel/events/index.ts';
 import type { Module } from '../../kernel/module.ts';
+import * as events from './events.ts';
 import { orderChecker } from './orders.ts';
 import { dailyReconciler } from './reconciliation/run.ts';
 import { refundSender } from './refunds.ts';
 import { registerPaymentRoutes } from './routes.ts';
 import { gatewaySigner } from './simulator/adapter.ts';
 import { deliveryHandler } from './simulator/delivery.ts';
-import { DELIVER_TOPIC } from './simulator/store.ts';
-import { ORDER_CHECK, RECONCILE, REFUND_SEND } from './topics.ts';
 
 export const paymentModule: Module = {
   name: 'payment',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: registerPaymentRoutes,
-  eventHandlers: (ctx) => ({
-    [REFUND_SEND]: refundSender(ctx),
-    [ORDER_CHECK]: orderChecker(ctx),
-    [RECONCILE]: dailyReconciler(ctx),
-    [DELIVER_TOPIC]: deliveryHandler(ctx, (channel) => gatewaySigner(ctx.config.masterKey, channel)),
-  }),
+  events: topicsIn(events),
+  eventHandlers: (ctx) => [
+    refundSender(ctx),
+    orderChecker(ctx),
+    dailyReconciler(ctx),
+    deliveryHandler(ctx, (channel) => gatewaySigner(ctx.config.masterKey, channel)),
+  ],
 };
 
 export { createFeeNotice, getNotice } from './notices.ts';
@@ -29,4 +30,6 @@ export { unitTotals } from './reconciliation/report.ts';
 export { paymentIndicators } from './indicators.ts';
 export type { PaymentIndicators } from './indicators.ts';
 export { MAX_FEN } from './money.ts';
-export { NOTICE_CANCELLED, NOTICE_CREATED, NOTICE_PAID, REFUND_DONE } from './topics.ts';
+// Events other modules may follow (the timers and the refund hand-off stay inside).
+export { NOTICE_CANCELLED, NOTICE_CREATED, NOTICE_PAID, REFUND_DONE } from './events.ts';
+export type { NoticeCancelled, NoticeCreated, NoticePaid, RefundDone } from './events.ts';

@@ -3,7 +3,7 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import { canAct, requireScope, scopeCondition } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound, unauthenticated } from '../../kernel/errors.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
@@ -13,7 +13,7 @@ import { newPaymentCode } from './code.ts';
 import { isDay, shanghaiDay } from './days.ts';
 import { priceLines, type FeeLine } from './fees.ts';
 import { NOTICE_READ_ROLES, NOTICE_WRITE_ROLES } from './roles.ts';
-import { NOTICE_CANCELLED, NOTICE_CREATED } from './topics.ts';
+import { NOTICE_CANCELLED, NOTICE_CREATED } from './events.ts';
 import * as clock from '../../kernel/clock.ts';
 
 export interface NewFeeNotice {
@@ -149,11 +149,12 @@ export async function createFeeNotice(
       regionCode: unit.regionCode,
       details: { code, amountFen: totalFen, departmentId: unit.id, caseId: input.caseId ?? null, lines: lines.length, dueDate: input.dueDate },
     });
-    await emit(tx, {
-      topic: NOTICE_CREATED,
-      payload: { noticeId: id, code, caseId: input.caseId ?? null, amountFen: totalFen, payerPersonId: personId, payerEnterpriseId: enterpriseId, dueDate: input.dueDate },
-      regionCode: unit.regionCode,
-    });
+    await emit(
+      tx,
+      NOTICE_CREATED,
+      { noticeId: id, code, caseId: input.caseId ?? null, amountFen: totalFen, payerPersonId: personId, payerEnterpriseId: enterpriseId, dueDate: input.dueDate },
+      { regionCode: unit.regionCode },
+    );
     return (await loadNotice(tx, id))!;
   };
   return options.tx ? run(options.tx) : ctx.db.transaction(run);
@@ -300,7 +301,7 @@ export async function cancelNotice(ctx: AppContext, actor: Actor, id: string, re
     );
     await tx.query(`update payment_order set status = 'closed' where notice_id = $1 and status = 'open'`, [id]);
     await appendAudit(tx, actor, { action: 'payment.notice.cancel', objectType: 'payment_notice', objectId: id, regionCode: row.region_code, details: { reason } });
-    await emit(tx, { topic: NOTICE_CANCELLED, payload: { noticeId: id, caseId: row.case_id, reason }, regionCode: row.region_code });
+    await emit(tx, NOTICE_CANCELLED, { noticeId: id, caseId: row.case_id, reason }, { regionCode: row.region_code });
     return (await loadNotice(tx, id))!;
   });
 }

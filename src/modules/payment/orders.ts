@@ -2,16 +2,14 @@ import { systemActor, type Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import { canAct } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
-import type { Tx } from '../../kernel/db/index.ts';
-import { emit } from '../../kernel/events/outbox.ts';
-import type { ClaimedEvent } from '../../kernel/events/worker.ts';
+import { emit, on, type Subscription } from '../../kernel/events/index.ts';
 import { AppError, conflict, notFound, unauthenticated } from '../../kernel/errors.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { applyPayment } from './callbacks.ts';
 import { callbackUrl, channel as channelOf } from './channels/registry.ts';
 import { isPayer, noticeScope, type NoticeRow } from './notices.ts';
 import { NOTICE_WRITE_ROLES } from './roles.ts';
-import { ORDER_CHECK } from './topics.ts';
+import { ORDER_CHECK_DUE } from './events.ts';
 import * as clock from '../../kernel/clock.ts';
 
 /** When we ask the channel about a payment whose callback has not come (its query API). */
@@ -49,12 +47,10 @@ export async function startPayment(ctx: AppContext, actor: Actor, noticeId: stri
       `insert into payment_order (id, notice_id, channel, amount_fen, pay_url, region_code) values ($1, $2, $3, $4, $5, $6)`,
       [orderId, notice.id, channelCode, notice.amount_fen, payUrl, notice.region_code],
     );
-    await emit(tx, {
-      topic: ORDER_CHECK,
-      payload: { orderId, attempt: 1 },
+    await emit(tx, ORDER_CHECK_DUE, { orderId, attempt: 1 }, {
       regionCode: notice.region_code,
       dueAt: new Date(clock.nowMs() + ORDER_CHECK_MINUTES[0]! * 60_000),
-      dedupeKey: `${ORDER_CHECK}:${orderId}:1`,
+      dedupeKey: `${ORDER_CHECK_DUE.name}:${orderId}:1`,
     });
     await appendAudit(tx, actor, { action: 'payment.order.create', objectType: 'payment_notice', objectId: notice.id, regionCode: notice.region_code, details: { orderId, channel: channelCode } });
     return { orderId, payUrl };
@@ -65,10 +61,9 @@ export async function startPayment(ctx: AppContext, actor: Actor, noticeId: stri
  * Timer: an order still open asks its channel. A payment the callback never told us about
  * (a timed-out gateway) is applied as if the callback had come, through the same checks.
  */
-export function orderChecker(ctx: AppContext) {
-  return async (event: ClaimedEvent, tx: Tx) => {
-    const orderId = String(event.payload.orderId);
-    const attempt = Number(event.payload.attempt ?? 1);
+export function orderChecker(ctx: AppContext): Subscription {
+  return on(ORDER_CHECK_DUE, async (event, tx) => {
+    const { orderId, attempt } = event.payload;
     const order = await tx.one<{ id: string; notice_id: string; channel: string; status: string; region_code: string }>(
       'select * from payment_order where id = $1 for update',
       [orderId],
@@ -103,12 +98,10 @@ export function orderChecker(ctx: AppContext) {
       await tx.query(`update payment_order set status = 'closed' where id = $1`, [orderId]);
       return;
     }
-    await emit(tx, {
-      topic: ORDER_CHECK,
-      payload: { orderId, attempt: attempt + 1 },
+    await emit(tx, ORDER_CHECK_DUE, { orderId, attempt: attempt + 1 }, {
       regionCode: order.region_code,
       dueAt: new Date(clock.nowMs() + ORDER_CHECK_MINUTES[attempt]! * 60_000),
-      dedupeKey: `${ORDER_CHECK}:${orderId}:${attempt + 1}`,
+      dedupeKey: `${ORDER_CHECK_DUE.name}:${orderId}:${attempt + 1}`,
     });
-  };
+  });
 }

@@ -2,9 +2,8 @@ import { systemActor, type Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import { canAct, requireRole, requireScope, scopeCondition } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
-import type { Queryable, Tx } from '../../kernel/db/index.ts';
-import { emit } from '../../kernel/events/outbox.ts';
-import type { ClaimedEvent } from '../../kernel/events/worker.ts';
+import type { Queryable } from '../../kernel/db/index.ts';
+import { emit, on, type Subscription } from '../../kernel/events/index.ts';
 import { AppError, conflict, notFound } from '../../kernel/errors.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
@@ -13,7 +12,7 @@ import { callbackUrl, channel as channelOf } from './channels/registry.ts';
 import { checkFen } from './money.ts';
 import { noticeScope, type NoticeRow } from './notices.ts';
 import { REFUND_APPROVE_ROLES, REFUND_REQUEST_ROLES } from './roles.ts';
-import { REFUND_SEND } from './topics.ts';
+import { REFUND_APPROVED } from './events.ts';
 
 export interface Refund {
   id: string;
@@ -112,16 +111,16 @@ export async function decideRefund(ctx: AppContext, actor: Actor, id: string, de
       staff.id,
       decision.note ?? null,
     ]);
-    if (decision.approve) await emit(tx, { topic: REFUND_SEND, payload: { refundId: id }, regionCode: row.region_code, dedupeKey: `${REFUND_SEND}:${id}` });
+    if (decision.approve) await emit(tx, REFUND_APPROVED, { refundId: id }, { regionCode: row.region_code, dedupeKey: `${REFUND_APPROVED.name}:${id}` });
     await appendAudit(tx, actor, { action: `payment.refund.${status === 'approved' ? 'approve' : 'reject'}`, objectType: 'payment_refund', objectId: id, regionCode: row.region_code, details: { note: decision.note ?? null } });
     return (await loadRefund(tx, id))!;
   });
 }
 
 /** Outbox handler: hand an approved refund to its channel; the outcome comes by callback. */
-export function refundSender(ctx: AppContext) {
-  return async (event: ClaimedEvent, tx: Tx) => {
-    const id = String(event.payload.refundId);
+export function refundSender(ctx: AppContext): Subscription {
+  return on(REFUND_APPROVED, async (event, tx) => {
+    const id = event.payload.refundId;
     const refund = await tx.one<{ id: string; status: string; channel: string; amount_fen: number; transaction_id: string; notice_id: string; region_code: string }>(
       'select * from payment_refund where id = $1 for update',
       [id],
@@ -145,7 +144,7 @@ export function refundSender(ctx: AppContext) {
       regionCode: refund.region_code,
       details: { channel: refund.channel, ...(answer.reason ? { failure: answer.reason } : {}) },
     });
-  };
+  });
 }
 
 export async function listRefunds(db: Queryable, actor: Actor, query: { page: number; pageSize: number; status?: string; noticeId?: string }): Promise<PageResult<Refund>> {

@@ -1,11 +1,12 @@
 import { systemActor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
-import type { EventHandler } from '../../kernel/events/worker.ts';
+import { on, type Subscription } from '../../kernel/events/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { queueSms } from '../identity/index.ts';
 import { notifyStaff, staffToAlert } from '../org/index.ts';
+import { TASK_ESCALATED } from './events.ts';
 
 /** Who answers for a department's overdue rectification: its administrators and leaders. */
 export const ALERT_ROLES = ['department_admin', 'leader'] as const;
@@ -13,14 +14,14 @@ export const ALERT_ROLES = ['department_admin', 'leader'] as const;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /**
- * `rating.task_escalated`: text the department's heads that a bad rating went unanswered past
+ * `ratings.task_escalated`: text the department's heads that a bad rating went unanswered past
  * its deadline. One row per task and person in `rating_task_alert`, so a redelivered event
  * texts nobody twice; staff without a mobile number on file are skipped (and counted).
  */
-export function escalationAlertHandler(ctx: AppContext): EventHandler {
+export function escalationAlertHandler(ctx: AppContext): Subscription {
   const pii = personalData(ctx.config.masterKey);
-  return async (event, tx) => {
-    const { taskId, departmentId, dueDate } = event.payload as { taskId: string; departmentId: string; dueDate: string };
+  return on(TASK_ESCALATED, async (event, tx) => {
+    const { taskId, departmentId, dueDate } = event.payload;
     const task = await tx.one<{ case_id: string; case_number: string; item_name: string; region_code: string }>(
       `select r.case_id, r.case_number, r.item_name, k.region_code from rating_task k join rating r on r.id = k.rating_id where k.id = $1`,
       [taskId],
@@ -51,5 +52,5 @@ export function escalationAlertHandler(ctx: AppContext): EventHandler {
         details: { sent, withoutPhone: noPhone },
       });
     }
-  };
+  });
 }

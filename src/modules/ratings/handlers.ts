@@ -1,27 +1,24 @@
 import type { AppContext } from '../../kernel/context.ts';
-import type { EventHandler, HandlerMap } from '../../kernel/events/worker.ts';
+import { on, type EventHandler, type Subscription } from '../../kernel/events/index.ts';
 import { personalData } from '../../kernel/pii.ts';
-import { caseRatingSubject } from '../cases/index.ts';
-import { INBOUND_TOPIC } from '../identity/index.ts';
+import { CASE_FINAL_TOPICS, CASE_TOPICS, caseRatingSubject, type CaseTransitionPayload } from '../cases/index.ts';
 import type { Stage } from './dictionary.ts';
-import { DEFAULT_TOPIC, defaultInvitation, ensureInvitation } from './invitations.ts';
+import { DEFAULT_DUE, TASK_ESCALATION_DUE } from './events.ts';
+import { defaultInvitation, ensureInvitation } from './invitations.ts';
 import { ratingSettings } from './settings.ts';
 import { escalationAlertHandler } from './escalation-alerts.ts';
 import { smsReplyHandler } from './sms-reply-handler.ts';
-import { ESCALATED_TOPIC, escalateIfOverdue, OVERDUE_TOPIC } from './tasks.ts';
-
-/** Case events that end a case (办结 in the wide sense: decided, refused, withdrawn after submission). */
-const FINAL_KINDS = ['approved', 'disapproved', 'completed_at_acceptance', 'refused', 'withdrawn'] as const;
+import { escalateIfOverdue } from './tasks.ts';
 
 /**
  * Case events become rating invitations (in-app list + SMS link); timers record 基本满意 for
  * silence and escalate overdue rectification. Each runs in the claiming transaction, so a
  * crash redoes the invitation and its SMS together or not at all.
  */
-export function ratingHandlers(ctx: AppContext): HandlerMap {
+export function ratingHandlers(ctx: AppContext): Subscription[] {
   const pii = personalData(ctx.config.masterKey);
-  const invite = (stage: Stage): EventHandler => async (event, tx) => {
-    const { caseId } = event.payload as { caseId: string };
+  const invite = (stage: Stage): EventHandler<CaseTransitionPayload> => async (event, tx) => {
+    const { caseId } = event.payload;
     const settings = await ratingSettings(tx);
     if (!settings.stages.includes(stage)) return;
     const subject = await caseRatingSubject(tx, caseId);
@@ -29,23 +26,17 @@ export function ratingHandlers(ctx: AppContext): HandlerMap {
     if (!subject?.number || !subject.reached[stage]) return;
     await ensureInvitation(tx, pii, subject, stage, settings, { publicUrl: ctx.config.publicUrl });
   };
-  const handlers: HandlerMap = {
-    'case.submitted': invite('submitted'),
-    'case.accepted': invite('accepted'),
-    'case.accepted_deferred': invite('accepted'),
-    [DEFAULT_TOPIC]: (event, tx) => defaultInvitation(tx, (event.payload as { invitationId: string }).invitationId),
-    [OVERDUE_TOPIC]: (event, tx) => {
-      const { taskId, dueDate } = event.payload as { taskId: string; dueDate: string };
-      return escalateIfOverdue(tx, taskId, dueDate);
-    },
-    [ESCALATED_TOPIC]: escalationAlertHandler(ctx),
-    [INBOUND_TOPIC]: smsReplyHandler(ctx),
-  };
-  for (const kind of FINAL_KINDS) handlers[`case.${kind}`] = invite('completed');
   // 即办: accepted and completed in one step, so both stages are reached at once
-  handlers['case.completed_at_acceptance'] = async (event, tx) => {
-    await invite('accepted')(event, tx);
-    await invite('completed')(event, tx);
-  };
-  return handlers;
+  const stagesOf = (topic: (typeof CASE_FINAL_TOPICS)[number]): Stage[] => (topic === CASE_TOPICS.completed_at_acceptance ? ['accepted', 'completed'] : ['completed']);
+  return [
+    on(CASE_TOPICS.submitted, invite('submitted')),
+    on(CASE_TOPICS.accepted, invite('accepted')),
+    on(CASE_TOPICS.accepted_deferred, invite('accepted')),
+    // the end of a case (办结 in the wide sense: decided, refused, withdrawn after submission)
+    ...CASE_FINAL_TOPICS.flatMap((topic) => stagesOf(topic).map((stage) => on(topic, invite(stage)))),
+    on(DEFAULT_DUE, (event, tx) => defaultInvitation(tx, event.payload.invitationId)),
+    on(TASK_ESCALATION_DUE, (event, tx) => escalateIfOverdue(tx, event.payload.taskId, event.payload.dueDate)),
+    escalationAlertHandler(ctx),
+    smsReplyHandler(ctx),
+  ];
 }

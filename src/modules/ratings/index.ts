@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { topicsIn } from '../../kernel/events/index.ts';
 import type { Module } from '../../kernel/module.ts';
+import * as events from './events.ts';
 import { ratingHandlers } from './handlers.ts';
 import { registerRatingRoutes } from './routes.ts';
 
@@ -7,9 +9,10 @@ export const ratingsModule: Module = {
   name: 'ratings',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: registerRatingRoutes,
+  events: topicsIn(events),
   eventHandlers: ratingHandlers,
 };
 
 export { ratingIndicatorInputs, type RatingIndicatorInputs } from './indicators.ts';
-export { RATED_TOPIC } from './ratings.ts';
-export { ESCALATED_TOPIC } from './tasks.ts';
+// Events: a case rated (the timers and the escalation alert stay inside).
+export { RATED, type Rated } from './events.ts';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { systemActor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
@@ -10,11 +10,10 @@ import type { CaseRatingSubject } from '../cases/index.ts';
 import { personView, queueSms } from '../identity/index.ts';
 import { departmentRefsById, windowRef } from '../org/index.ts';
 import { DEFAULT_LEVEL, type Stage } from './dictionary.ts';
+import { DEFAULT_DUE } from './events.ts';
 import type { RatingSettings } from './settings.ts';
 import { insertRating, type RatedObjects } from './store.ts';
 import * as clock from '../../kernel/clock.ts';
-
-export const DEFAULT_TOPIC = 'ratings.default';
 
 export interface InvitationRow extends RatedObjects {
   id: string;
@@ -63,20 +62,16 @@ export async function ensureInvitation(
     ],
   );
   if (!inserted) return { invitation: (await lockInvitation(tx, subject.id, stage))!, created: false };
-  await emit(tx, {
-    topic: DEFAULT_TOPIC,
-    payload: { invitationId: inserted.id },
-    regionCode: subject.regionCode,
-    dueAt,
-    dedupeKey: `rating-default:${inserted.id}`,
-  });
+  await emit(tx, DEFAULT_DUE, { invitationId: inserted.id }, { regionCode: subject.regionCode, dueAt, dedupeKey: `rating-default:${inserted.id}` });
   const person = notify ? await personView(tx, pii, subject.raterPersonId, true) : undefined;
   if (notify && person?.phone) {
     const text = t('zh-CN', 'ratings.sms.invite', { number: subject.number ?? '', item: subject.itemName, link: `${notify.publicUrl}/rate/${token}`, days: settings.defaultAfterDays });
     await queueSms(tx, pii, person.phone, text);
-    // an SMS reply (1–5) answers the latest invitation sent to the phone before the reply
-    await tx.query('update rating_invitation set sms_sent_at = clock_timestamp() where id = $1', [inserted.id]);
-    inserted.sms_sent_at = clock.now();
+    // an SMS reply (1–5) answers the latest invitation sent to the phone before the reply; the
+    // kernel clock runs on within a transaction, so two invitations sent in one still differ
+    const sentAt = clock.now();
+    await tx.query('update rating_invitation set sms_sent_at = $2 where id = $1', [inserted.id, sentAt]);
+    inserted.sms_sent_at = sentAt;
   }
   return { invitation: inserted, created: true };
 }

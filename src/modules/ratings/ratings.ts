@@ -4,17 +4,16 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { AppError, conflict, forbidden, notFound, unauthenticated, unprocessable } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { caseRatingSubject, isCaseApplicant, type CaseRatingSubject } from '../cases/index.ts';
 import { windowRef } from '../org/index.ts';
 import { BAD_TAG_CODES, DIMENSIONS, isBad, type Channel, type DimensionSet, type Stage } from './dictionary.ts';
+import { RATED } from './events.ts';
 import { ensureInvitation, invitationByToken, type InvitationRow } from './invitations.ts';
 import { ratingSettings } from './settings.ts';
 import { insertRating, presentRating, type RatingInput, type RatingView } from './store.ts';
 import { openTask } from './tasks.ts';
-
-export const RATED_TOPIC = 'rating.created';
 
 export interface RatingContent {
   level: number;
@@ -81,11 +80,7 @@ async function rate(ctx: AppContext, tx: Tx, subject: CaseRatingSubject, stage: 
     regionCode: row.region_code,
     details: { caseId: row.case_id, stage, level: row.level, channel: row.channel, taskId },
   });
-  await emit(tx, {
-    topic: RATED_TOPIC,
-    payload: { ratingId: row.id, caseId: row.case_id, stage, level: row.level, departmentId: row.department_id, itemId: row.item_id, taskId },
-    regionCode: row.region_code,
-  });
+  await emit(tx, RATED, { ratingId: row.id, caseId: row.case_id, stage, level: row.level, departmentId: row.department_id, itemId: row.item_id, taskId }, { regionCode: row.region_code });
   return presentRating(row);
 }
 

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../kernel/context.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { AppError } from '../../kernel/errors.ts';
-import type { EventHandler } from '../../kernel/events/worker.ts';
+import { on, type Subscription } from '../../kernel/events/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { personalData } from '../../kernel/pii.ts';
-import { queueSms, type InboundSmsEvent } from '../identity/index.ts';
+import { queueSms, SMS_RECEIVED } from '../identity/index.ts';
 import { levelName } from './dictionary.ts';
 import type { InvitationRow } from './invitations.ts';
 import { rateBySmsReply } from './ratings.ts';
@@ -28,14 +28,14 @@ const REFUSALS: Record<string, string> = {
 };
 
 /**
- * `sms.inbound` from identity: a reply to the invitation SMS becomes a rating on channel `sms`.
+ * `identity.sms_received`: a reply to the invitation SMS becomes a rating on channel `sms`.
  * Everything else gets an answer explaining how to rate, and records nothing. Runs in the
  * claiming transaction, so the rating and the answer SMS commit together.
  */
-export function smsReplyHandler(ctx: AppContext): EventHandler {
+export function smsReplyHandler(ctx: AppContext): Subscription {
   const pii = personalData(ctx.config.masterKey);
-  return async (event, tx) => {
-    const e = event.payload as unknown as InboundSmsEvent;
+  return on(SMS_RECEIVED, async (event, tx) => {
+    const e = event.payload;
     const phone = pii.decrypt(e.phone);
     const answer = (key: string, params: Record<string, string | number> = {}) => queueSms(tx, pii, phone, t('zh-CN', key, params));
     const inv = e.personId ? await answeredInvitation(tx, e.personId, e.sentAt, true) : undefined;
@@ -53,5 +53,5 @@ export function smsReplyHandler(ctx: AppContext): EventHandler {
       if (!(err instanceof AppError) || err.status >= 500) throw err;
       return answer(REFUSALS[err.code] ?? 'ratings.smsReply.help', { number: inv.case_number, tags: tagMenu() });
     }
-  };
+  });
 }

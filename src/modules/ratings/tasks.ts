@@ -5,17 +5,15 @@ import { loadCalendar } from '../../kernel/calendar/index.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
 import { conflict, notFound } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/outbox.ts';
+import { emit } from '../../kernel/events/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { personalData, type PersonalData } from '../../kernel/pii.ts';
 import { personView, queueSms } from '../identity/index.ts';
 import { notifyStaff, staffToAlert } from '../org/index.ts';
+import { TASK_ESCALATED, TASK_ESCALATION_DUE } from './events.ts';
 import { iso, presentRating, type RatingRow } from './store.ts';
 import * as clock from '../../kernel/clock.ts';
-
-export const OVERDUE_TOPIC = 'ratings.task_overdue';
-export const ESCALATED_TOPIC = 'rating.task_escalated';
 
 /** Who works on a department's rectification tasks; a department-narrowed grant sees only its department. */
 export const TASK_ROLES: readonly Role[] = ['department_admin', 'approver', 'administrator'];
@@ -104,9 +102,7 @@ export async function openTask(tx: Tx, rating: RatingRow, workingDays: number): 
     `insert into rating_task (id, rating_id, region_code, department_id, deadline_days, due_date) values ($1, $2, $3, $4, $5, $6)`,
     [id, rating.id, rating.region_code, rating.department_id, workingDays, due],
   );
-  await emit(tx, {
-    topic: OVERDUE_TOPIC,
-    payload: { taskId: id, dueDate: due },
+  await emit(tx, TASK_ESCALATION_DUE, { taskId: id, dueDate: due }, {
     regionCode: rating.region_code,
     dueAt: new Date(new Date(`${due}T00:00:00+08:00`).getTime() + 86_400_000),
     dedupeKey: `rating-task-overdue:${id}`,
@@ -260,5 +256,5 @@ export async function escalateIfOverdue(tx: Tx, taskId: string, dueDate: string)
   if (!k || k.due_date !== dueDate || k.status === 'replied' || k.status === 'excluded' || k.escalated_at) return;
   await tx.query('update rating_task set overdue = true, escalated_at = clock_now(), version = version + 1 where id = $1', [k.id]);
   await appendAudit(tx, { kind: 'system', id: 'ratings.timer' }, { action: 'rating_task.escalated', objectType: 'rating_task', objectId: k.id, regionCode: k.region_code, details: { dueDate } });
-  await emit(tx, { topic: ESCALATED_TOPIC, payload: { taskId: k.id, ratingId: k.rating_id, departmentId: k.department_id, dueDate }, regionCode: k.region_code });
+  await emit(tx, TASK_ESCALATED, { taskId: k.id, ratingId: k.rating_id, departmentId: k.department_id, dueDate }, { regionCode: k.region_code });
 }

@@ -1,10 +1,8 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import { appendAudit } from '../../../kernel/audit/audit.ts';
 import type { AppContext } from '../../../kernel/context.ts';
-import type { Tx } from '../../../kernel/db/index.ts';
-import { emit } from '../../../kernel/events/outbox.ts';
-import type { ClaimedEvent } from '../../../kernel/events/worker.ts';
-import { RECONCILE } from '../topics.ts';
+import { emit, on, type Subscription } from '../../../kernel/events/index.ts';
+import { RECONCILIATION_DUE } from '../events.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { CITY_SETTING, getSetting, type CitySetting } from '../../../kernel/settings.ts';
@@ -182,11 +180,9 @@ export async function reconcile(ctx: AppContext, actor: Actor, channelCode: stri
  * statement and reconcile. It runs outside the timer's transaction, which only records that
  * the run was started: a million-line comparison must not hold an outbox claim open.
  */
-export function dailyReconciler(ctx: AppContext) {
-  return async (event: ClaimedEvent, tx: Tx) => {
-    const channelCode = String(event.payload.channel);
-    const day = String(event.payload.day);
-    const attempt = Number(event.payload.attempt ?? 1);
+export function dailyReconciler(ctx: AppContext): Subscription {
+  return on(RECONCILIATION_DUE, async (event, tx) => {
+    const { channel: channelCode, day, attempt = 1 } = event.payload;
     // A run during the day (staff reconciling early) saw only part of it; only one started
     // after the day ended makes this one unnecessary.
     const done = await tx.one(
@@ -197,11 +193,9 @@ export function dailyReconciler(ctx: AppContext) {
     // The run happens outside this transaction; this timer comes back to retry it if the
     // process stopped before the run finished.
     if (attempt < 4) {
-      await emit(tx, {
-        topic: RECONCILE,
-        payload: { channel: channelCode, day, attempt: attempt + 1 },
+      await emit(tx, RECONCILIATION_DUE, { channel: channelCode, day, attempt: attempt + 1 }, {
         dueAt: new Date(clock.nowMs() + 2 * 3_600_000),
-        dedupeKey: `${RECONCILE}:${channelCode}:${day}:${attempt + 1}`,
+        dedupeKey: `${RECONCILIATION_DUE.name}:${channelCode}:${day}:${attempt + 1}`,
       });
     }
     setImmediate(() => {
@@ -210,5 +204,5 @@ export function dailyReconciler(ctx: AppContext) {
         ctx.log.error({ err, channel: channelCode, day }, 'daily reconciliation failed'),
       );
     });
-  };
+  });
 }

@@ -1,9 +1,8 @@
 import type { AppContext } from '../../../kernel/context.ts';
-import type { Tx } from '../../../kernel/db/index.ts';
-import type { ClaimedEvent } from '../../../kernel/events/worker.ts';
-import { emit } from '../../../kernel/events/outbox.ts';
+import { emit, on, type Subscription } from '../../../kernel/events/index.ts';
 import { signedHeaders, type CallbackSigner } from '../../../kernel/crypto/index.ts';
-import { DELIVER_TOPIC, type SimChannel } from './store.ts';
+import { SIM_CALLBACK_DUE } from '../events.ts';
+import type { SimChannel } from './store.ts';
 import * as clock from '../../../kernel/clock.ts';
 
 /**
@@ -35,27 +34,25 @@ interface NotificationRow {
   [key: string]: unknown;
 }
 
-export function deliveryHandler(ctx: AppContext, signers: (channel: SimChannel) => CallbackSigner) {
-  return async (event: ClaimedEvent, tx: Tx) => {
-    const id = String(event.payload.notificationId);
+export function deliveryHandler(ctx: AppContext, signers: (channel: SimChannel) => CallbackSigner): Subscription {
+  return on(SIM_CALLBACK_DUE, async (event, tx) => {
+    const id = event.payload.notificationId;
     const n = await tx.one<NotificationRow>('select * from paysim_notification where id = $1 for update', [id]);
     if (!n || n.status !== 'pending') return;
     const attempt = n.attempts + 1;
     const last = attempt > RETRY_SECONDS.length;
     await tx.query(`update paysim_notification set attempts = $2, status = $3 where id = $1`, [id, attempt, last ? 'gave_up' : 'pending']);
     if (last) return;
-    await emit(tx, {
-      topic: DELIVER_TOPIC,
-      payload: { notificationId: id },
+    await emit(tx, SIM_CALLBACK_DUE, { notificationId: id }, {
       dueAt: new Date(clock.nowMs() + RETRY_SECONDS[attempt - 1]! * 1000),
-      dedupeKey: `${DELIVER_TOPIC}:${id}:${attempt + 1}`,
+      dedupeKey: `${SIM_CALLBACK_DUE.name}:${id}:${attempt + 1}`,
     });
     const headers = signedHeaders(signers(n.channel), n.body);
     const sending = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => send(ctx, n, headers))
       .finally(() => inFlight.delete(sending));
     inFlight.add(sending);
-  };
+  });
 }
 
 async function send(ctx: AppContext, n: NotificationRow, headers: Record<string, string>) {

@@ -1,7 +1,8 @@
 import type { Queryable, Tx } from '../../../kernel/db/index.ts';
-import { emit } from '../../../kernel/events/outbox.ts';
+import { emit } from '../../../kernel/events/index.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { dayBounds } from '../days.ts';
+import { SIM_CALLBACK_DUE } from '../events.ts';
 import * as clock from '../../../kernel/clock.ts';
 
 /**
@@ -26,8 +27,6 @@ export interface Scenario {
   /** Refunds of this payment fail at the bank. */
   refundFails?: boolean;
 }
-
-export const DELIVER_TOPIC = 'paysim.deliver';
 
 export interface SimOrder {
   id: string;
@@ -75,12 +74,7 @@ export async function queueNotification(tx: Tx, channel: SimChannel, notifyUrl: 
     notifyUrl,
     JSON.stringify(body),
   ]);
-  await emit(tx, {
-    topic: DELIVER_TOPIC,
-    payload: { notificationId: id },
-    dueAt: new Date(clock.nowMs() + delaySeconds * 1000),
-    dedupeKey: `${DELIVER_TOPIC}:${id}:1`,
-  });
+  await emit(tx, SIM_CALLBACK_DUE, { notificationId: id }, { dueAt: new Date(clock.nowMs() + delaySeconds * 1000), dedupeKey: `${SIM_CALLBACK_DUE.name}:${id}:1` });
   return id;
 }
 
