@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../kernel/actor.ts';
+import { auditEntriesAbout } from '../../kernel/audit/entries.ts';
 import { accountSql, toActor, type AccountRow } from './account-actor.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
@@ -100,17 +101,13 @@ export async function revokeSession(db: Queryable, subject: { kind: string; id: 
 
 /** Sign-in events of the account from the audit log (successes, failures, refusals). */
 export async function loginHistory(db: Queryable, subject: { kind: string; id: string }, limit = 50) {
-  const rows = await db.query<{ at: Date; action: string; details: Record<string, unknown> }>(
-    `select at, action, details from audit_log
-      where object_type = $1 and object_id = $2 and action like 'auth.%' order by seq desc limit $3`,
-    [subject.kind, subject.id, limit],
-  );
-  return rows.map((r) => ({
-    at: new Date(r.at).toISOString(),
-    event: r.action.slice('auth.'.length),
-    ip: typeof r.details.ip === 'string' ? r.details.ip : null,
-    method: typeof r.details.method === 'string' ? r.details.method : null,
-    client: typeof r.details.client === 'string' ? r.details.client : null,
+  const entries = await auditEntriesAbout(db, { type: subject.kind, id: subject.id }, { actionPrefix: 'auth.', limit });
+  return entries.map((e) => ({
+    at: e.at,
+    event: e.action.slice('auth.'.length),
+    ip: typeof e.details.ip === 'string' ? e.details.ip : null,
+    method: typeof e.details.method === 'string' ? e.details.method : null,
+    client: typeof e.details.client === 'string' ? e.details.client : null,
   }));
 }
 
