@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../kernel/actor.ts';
 import { auditEntriesAbout } from '../../kernel/audit/entries.ts';
-import { accountSql, toActor, type AccountRow } from './account-actor.ts';
+import { personAccountSql, personActor, type PersonAccountRow } from './account-actor.ts';
+import { staffActor } from '../org/index.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import * as clock from '../../kernel/clock.ts';
@@ -111,16 +112,21 @@ export async function loginHistory(db: Queryable, subject: { kind: string; id: s
   }));
 }
 
-/** The actor behind a session cookie, in one query (see account-actor.ts for who counts as nobody). */
+/**
+ * The actor behind a session cookie: a person (and the enterprise the session acts for) in the
+ * same query as the session, a staff member in one more (see account-actor.ts for who counts as
+ * nobody).
+ */
 export async function actorForToken(db: Queryable, token: string): Promise<Actor | undefined> {
   if (token.length > 100) return undefined;
-  const row = await db.one<AccountRow>(
-    `select a.* from session se
-      cross join lateral (${accountSql('se.subject_kind', 'se.subject_id', 'se.acting_enterprise_id')}) a
+  const row = await db.one<PersonAccountRow & { kind: 'staff' | 'person'; subject_id: string }>(
+    `select se.subject_kind as kind, se.subject_id, a.* from session se
+      cross join lateral (${personAccountSql('se.subject_id', 'se.acting_enterprise_id')}) a
       where se.token_hash = $1 and se.expires_at > clock_now()`,
     [hashToken(token)],
   );
-  return toActor(row);
+  if (!row) return undefined;
+  return row.kind === 'staff' ? staffActor(db, row.subject_id) : personActor(row);
 }
 
 /** Housekeeping: expired sessions, sign-in challenges and SMS codes older than a day. */

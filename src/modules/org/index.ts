@@ -11,7 +11,8 @@ export const orgModule: Module = {
 export { departments } from './departments.ts';
 export { getRegion, childRegions, regionExists } from './regions/store.ts';
 export { departmentRefsById, departmentRefsByCode, departmentRefsInRegion, type DepartmentRef } from './lookup.ts';
-export { activeStaffGrants, staffGrantsJson, staffToAlert } from './grants-sql.ts';
+export { staffActor, staffCredentials, replaceStaffPasswordHash, type StaffCredentials } from './staff-accounts.ts';
+export { staffAbleToAct, staffToAlert, type ColleagueRef } from './staff-lookup.ts';
 export { windowRef, windowRefsInRegion, type WindowRef } from './window-ref.ts';
 export { hallRefsById, hallRefsInRegion, type HallRef } from './hall-refs.ts';
 export { byDistance, distanceMetres, formatDistance, type LatLng } from './geo.ts';
