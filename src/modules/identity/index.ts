@@ -46,3 +46,6 @@ export { registerClient, type ClientRegistration } from './oidc/clients.ts';
 export { queueSms } from './sms.ts';
 export { INBOUND_TOPIC, personIdByPhone, signedInbound, type InboundSms, type InboundSmsEvent } from './sms-inbound.ts';
 export { enterpriseById, findEnterpriseByUscc, findPersonByIdNumber, type EnterpriseRecord } from './applicants.ts';
+// Housekeeping every instance runs hourly (src/server.ts): expired sessions, challenges, codes and OIDC records.
+export { purgeExpiredSessions } from './sessions.ts';
+export { purgeExpiredOidcPayloads } from './oidc/adapter.ts';
