@@ -1,17 +1,30 @@
-import { systemActor, type Role } from '../kernel/actor.ts';
+import { systemActor, type Role, type StaffActor } from '../kernel/actor.ts';
 import { appendAudit } from '../kernel/audit/audit.ts';
 import { importYear } from '../kernel/calendar/store.ts';
 import type { Db, Tx } from '../kernel/db/index.ts';
 import { AppError } from '../kernel/errors.ts';
-import { uuidv7 } from '../kernel/ids.ts';
 import { personalData } from '../kernel/pii.ts';
 import { regionPrefix } from '../kernel/region-code.ts';
 import { CITY_SETTING, getSetting, putSetting, type CitySetting } from '../kernel/settings.ts';
 import { seedIdentityDemo } from '../modules/identity/index.ts';
-import { hashPassword } from '../kernel/crypto/password.ts';
-import { findCity, readDivisions } from '../modules/org/regions/division-data.ts';
-import { insertRegions } from '../modules/org/regions/store.ts';
-import { seedDemoCatalog } from '../modules/catalog/demo/load.ts';
+import {
+  departments,
+  findCity,
+  halls,
+  insertRegions,
+  kiosks,
+  readDivisions,
+  setStaffRoles,
+  staffStore,
+  windows,
+  type DepartmentCreate,
+  type HallCreate,
+  type KioskCreate,
+  type StaffCreate,
+  type WindowCreate,
+} from '../modules/org/index.ts';
+import { seedDemoCatalog } from '../modules/catalog/index.ts';
+import { seedAdministrator } from './actor.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
 import { demoEnterpriseUscc, demoUscc } from './uscc.ts';
 import { HALL_POSITIONS } from './hall-positions.ts';
@@ -46,77 +59,65 @@ interface Seeded {
   counters: { departments: number; halls: number; windows: number; kiosks: number };
 }
 
-async function insertDepartment(tx: Tx, seeded: Seeded, regionCode: string, t: DepartmentTemplate, names: { city: string; county: string }, parentId: string | null) {
-  const id = uuidv7();
-  const sequence = ++seeded.counters.departments;
-  await tx.query(
-    `insert into department (id, code, name, short_name, uscc, parent_id, region_code, sector)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      id,
-      `${regionCode.slice(0, 6)}-${t.abbr}`,
-      t.name.replace('{city}', names.city).replace('{county}', names.county),
-      t.shortName,
-      demoUscc(regionCode, sequence),
-      parentId,
-      regionCode,
-      t.sector,
-    ],
-  );
-  seeded.departments.set(`${regionCode}/${t.abbr}`, id);
-  return id;
+/**
+ * What the seed does to org: the same create functions the administration pages call, run as the
+ * city's administrator inside the seed's one transaction, so the city is set up whole or not at all.
+ */
+interface OrgSetup {
+  tx: Tx;
+  admin: StaffActor;
+  seeded: Seeded;
 }
 
-async function insertHall(tx: Tx, seeded: Seeded, regionCode: string, regionName: string, towns: { code: string; name: string }[]) {
-  const hallId = uuidv7();
-  const zsj = seeded.departments.get(`${regionCode}/ZSJ`) ?? null;
-  await tx.query(
-    `insert into hall (id, name, region_code, address, department_id, phone, opening_hours, latitude, longitude)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      hallId,
-      `${regionName}政务服务中心`,
-      regionCode,
-      `${regionName}行政服务大道1号`,
-      zsj,
-      '12345',
-      '周一至周五 9:00-12:00 14:30-17:30',
-      HALL_POSITIONS[regionCode]?.latitude ?? null,
-      HALL_POSITIONS[regionCode]?.longitude ?? null,
-    ],
-  );
+/** A service that opens its own transaction runs inside the seed's instead. */
+const within = (tx: Tx) => ({ transaction: <R>(fn: (t: Tx) => Promise<R>) => fn(tx) });
+
+async function addDepartment(org: OrgSetup, regionCode: string, t: DepartmentTemplate, names: { city: string; county: string }, parentId: string | null) {
+  const sequence = ++org.seeded.counters.departments;
+  const created = await departments.create(within(org.tx), org.admin, {
+    code: `${regionCode.slice(0, 6)}-${t.abbr}`,
+    name: t.name.replace('{city}', names.city).replace('{county}', names.county),
+    shortName: t.shortName,
+    uscc: demoUscc(regionCode, sequence),
+    parentId,
+    regionCode,
+    sector: t.sector,
+  } satisfies DepartmentCreate);
+  org.seeded.departments.set(`${regionCode}/${t.abbr}`, created.id);
+  return created.id;
+}
+
+async function addHall(org: OrgSetup, regionCode: string, regionName: string, towns: { code: string; name: string }[]) {
+  const { tx, admin, seeded } = org;
+  const hall = await halls.create(within(tx), admin, {
+    name: `${regionName}政务服务中心`,
+    regionCode,
+    address: `${regionName}行政服务大道1号`,
+    departmentId: seeded.departments.get(`${regionCode}/ZSJ`) ?? null,
+    phone: '12345',
+    openingHours: '周一至周五 9:00-12:00 14:30-17:30',
+    latitude: HALL_POSITIONS[regionCode]?.latitude ?? null,
+    longitude: HALL_POSITIONS[regionCode]?.longitude ?? null,
+  } satisfies HallCreate);
   seeded.counters.halls++;
   for (let n = 1; n <= GENERAL_WINDOW_COUNT; n++) {
-    await tx.query(
-      `insert into service_window (id, hall_id, region_code, number, name, is_general) values ($1, $2, $3, $4, $5, true)`,
-      [uuidv7(), hallId, regionCode, `A${String(n).padStart(2, '0')}`, `综合受理窗口${n}`],
-    );
+    await windows.create(within(tx), admin, { hallId: hall.id, number: `A${String(n).padStart(2, '0')}`, name: `综合受理窗口${n}`, isGeneral: true } satisfies WindowCreate);
     seeded.counters.windows++;
   }
   for (const w of DEDICATED_WINDOWS) {
-    await tx.query(
-      `insert into service_window (id, hall_id, region_code, number, name, is_general, department_id) values ($1, $2, $3, $4, $5, false, $6)`,
-      [uuidv7(), hallId, regionCode, w.number, w.name, seeded.departments.get(`${regionCode}/${w.abbr}`) ?? null],
-    );
+    const departmentId = seeded.departments.get(`${regionCode}/${w.abbr}`) ?? null;
+    await windows.create(within(tx), admin, { hallId: hall.id, number: w.number, name: w.name, isGeneral: false, departmentId } satisfies WindowCreate);
     seeded.counters.windows++;
   }
-  await tx.query(
-    `insert into kiosk (id, code, name, location, region_code, hall_id) values ($1, $2, $3, $4, $5, $6)`,
-    [uuidv7(), `K${regionCode.slice(0, 6)}000`, `${regionName}政务服务中心自助一体机`, `${regionName}政务服务中心一楼大厅`, regionCode, hallId],
-  );
+  const kiosk = (input: KioskCreate) => kiosks.create(within(tx), admin, input);
+  await kiosk({ code: `K${regionCode.slice(0, 6)}000`, name: `${regionName}政务服务中心自助一体机`, location: `${regionName}政务服务中心一楼大厅`, regionCode, hallId: hall.id });
   seeded.counters.kiosks++;
   // One 粤智助-style kiosk at every town's service centre (便民服务中心).
   for (const town of towns) {
-    await tx.query(`insert into kiosk (id, code, name, location, region_code) values ($1, $2, $3, $4, $5)`, [
-      uuidv7(),
-      `K${town.code.slice(0, 9)}`,
-      `${town.name}政务服务一体机`,
-      `${town.name}党群服务中心`,
-      town.code,
-    ]);
+    await kiosk({ code: `K${town.code.slice(0, 9)}`, name: `${town.name}政务服务一体机`, location: `${town.name}党群服务中心`, regionCode: town.code });
     seeded.counters.kiosks++;
   }
-  return hallId;
+  return hall.id;
 }
 
 /** Demo staff: one account per role, plus a county-scoped administrator to show scoping. */
@@ -156,39 +157,35 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
   const counties = info.level === 2 ? below.filter((d) => d.level === 3) : [];
   const townsOf = (code: string) => below.filter((d) => d.level === 4 && d.code.startsWith(regionPrefix(code)));
   const staff = demoStaff(city, counties[0] ?? city, townsOf(city.code)[0] ?? city);
-  // Hash outside the transaction: it is the slow part and needs no lock.
-  const hashes = await Promise.all(staff.map((s) => hashPassword(DEMO_PASSWORD_PREFIX + s.username)));
-
   await db.transaction(async (tx) => {
     await insertRegions(tx, divisions);
     await putSetting(tx, CITY_SETTING, city);
-    const cityGov = await insertDepartment(tx, seeded, city.code, CITY_DEPARTMENTS[0]!, { city: city.name, county: '' }, null);
-    for (const t of CITY_DEPARTMENTS.slice(1)) await insertDepartment(tx, seeded, city.code, t, { city: city.name, county: '' }, cityGov);
+    const org: OrgSetup = { tx, admin: seedAdministrator(city.code), seeded };
+    const cityGov = await addDepartment(org, city.code, CITY_DEPARTMENTS[0]!, { city: city.name, county: '' }, null);
+    for (const t of CITY_DEPARTMENTS.slice(1)) await addDepartment(org, city.code, t, { city: city.name, county: '' }, cityGov);
     for (const county of counties) {
       for (const t of COUNTY_DEPARTMENTS) {
         const parent = seeded.departments.get(`${city.code}/${t.abbr}`) ?? null;
-        await insertDepartment(tx, seeded, county.code, t, { city: city.name, county: county.name }, parent);
+        await addDepartment(org, county.code, t, { city: city.name, county: county.name }, parent);
       }
     }
     const cityTowns = info.level === 2 ? [] : townsOf(city.code);
-    await insertHall(tx, seeded, city.code, city.name, cityTowns);
-    for (const county of counties) await insertHall(tx, seeded, county.code, county.name, townsOf(county.code));
+    await addHall(org, city.code, city.name, cityTowns);
+    for (const county of counties) await addHall(org, county.code, county.name, townsOf(county.code));
 
+    const staffAccounts = staffStore(pii);
     for (const [i, s] of staff.entries()) {
-      const id = uuidv7();
-      const deptId = seeded.departments.get(s.dept) ?? null;
-      const phone = `1390766${String(1000 + i).padStart(4, '0')}`;
-      await tx.query(
-        `insert into staff (id, username, name, department_id, region_code, phone_enc, phone_index, password_hash)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, s.username, s.name, deptId, s.region, pii.encrypt(phone), pii.index(phone), hashes[i]],
-      );
-      await tx.query('insert into staff_role (staff_id, role, region_code, department_id) values ($1, $2, $3, $4)', [
-        id,
-        s.role,
-        s.region,
-        s.narrow ? deptId : null,
-      ]);
+      const departmentId = seeded.departments.get(s.dept) ?? null;
+      const created = await staffAccounts.create(within(tx), org.admin, {
+        username: s.username,
+        name: s.name,
+        departmentId,
+        regionCode: s.region,
+        phone: `1390766${String(1000 + i).padStart(4, '0')}`,
+        password: DEMO_PASSWORD_PREFIX + s.username,
+      } satisfies StaffCreate);
+      const grant = { role: s.role, regionCode: s.region, departmentId: s.narrow ? departmentId : null };
+      await setStaffRoles(within(tx), staffAccounts, org.admin, created.id, [grant]);
     }
     await appendAudit(tx, systemActor('seed'), {
       action: 'city.setup',

@@ -1,4 +1,4 @@
-import type { SectorCode } from '../modules/org/sectors.ts';
+import type { SectorCode } from '../modules/org/index.ts';
 
 /**
  * The departments of a Guangdong prefecture-level government after the 2019 institutional

@@ -1,4 +1,4 @@
-import type { LatLng } from '../modules/org/geo.ts';
+import type { LatLng } from '../modules/org/index.ts';
 
 /**
  * Where the demo city's government service centres stand, by region code: the town centre of

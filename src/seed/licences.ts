@@ -1,10 +1,11 @@
-import { systemActor, type Actor } from '../kernel/actor.ts';
+import { systemActor } from '../kernel/actor.ts';
 import type { AppContext } from '../kernel/context.ts';
-import { LT } from '../modules/catalog/demo/content/reference.ts';
+import { DEMO_LICENCE_TYPE_CODES as LT } from '../modules/catalog/index.ts';
 import { findEnterpriseByUscc } from '../modules/identity/index.ts';
 import { seedDemoLicences } from '../modules/license/index.ts';
 import { childRegions, departmentRefsByCode } from '../modules/org/index.ts';
 import { createSeal } from '../modules/seal/index.ts';
+import { seedAdministrator } from './actor.ts';
 import { DEMO_PEOPLE } from './people.ts';
 import { demoEnterpriseUscc } from './uscc.ts';
 
@@ -19,16 +20,7 @@ export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promis
   const scjgj = (await departmentRefsByCode(ctx.db, [code])).get(code);
   if (!scjgj) return { seals: 0, types: 0, licences: 0 };
   // Seals are made by an administrator of the city; the seed acts as one.
-  const admin: Actor = {
-    kind: 'staff',
-    id: '00000000-0000-7000-8000-000000000000',
-    name: '演示数据',
-    username: 'seed',
-    departmentId: null,
-    departmentName: null,
-    regionCode: cityCode,
-    roles: [{ role: 'administrator', regionCode: cityCode, departmentId: null }],
-  };
+  const admin = seedAdministrator(cityCode);
   await createSeal(ctx, admin, { departmentId: scjgj.id, kind: 'official' });
 
   let enterprise;

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { hash, type Algorithm } from '@node-rs/argon2';
 import * as oidc from 'openid-client';
+import { needsRehash } from '../../src/kernel/crypto/password.ts';
 import { personalData } from '../../src/kernel/pii.ts';
+import { authenticate } from '../../src/modules/identity/login.ts';
 import { registerClient } from '../../src/modules/identity/oidc/clients.ts';
 import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
@@ -176,6 +179,23 @@ describe('sign-in methods and account security', () => {
     const events = history.body.items.map((e: { event: string; method: string | null }) => `${e.event}/${e.method}`);
     assert.ok(events.includes('login/sms'), events.join());
     assert.ok(events.includes('login_failed/sms'), events.join());
+  });
+
+  test('a password hashed with older parameters is stored the current way at the next sign-in, for staff and citizens', async () => {
+    const { db } = server.ctx;
+    const pii = personalData(server.ctx.config.masterKey);
+    // argon2id with weaker parameters than today's, as an older release stored it
+    const older = (password: string) => hash(password, { algorithm: 2 as Algorithm, memoryCost: 8192, timeCost: 1, parallelism: 1 });
+    await db.query('update staff set password_hash = $2 where username = $1', ['hotline', await older('Yiwang@2026hotline')]);
+    await db.query('update person set password_hash = $2 where phone_index = $1', [pii.index('13800000003'), await older(PASSWORD)]);
+    const staff = await authenticate(db, pii, { username: 'hotline', password: 'Yiwang@2026hotline' });
+    const person = await authenticate(db, pii, { username: '13800000003', password: PASSWORD });
+    const stored = await db.query<{ kind: string; hash: string }>(
+      `select 'staff' as kind, password_hash as hash from staff where id = $1
+       union all select 'person', password_hash from person where id = $2`,
+      [staff.id, person.id],
+    );
+    assert.deepEqual(stored.map((r) => [r.kind, needsRehash(r.hash)]), [['staff', false], ['person', false]]);
   });
 
   test('a form posted without the page token is refused; a cross-site API write is refused', async () => {

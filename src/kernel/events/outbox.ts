@@ -37,6 +37,15 @@ export async function emit<S extends TSchema>(tx: Tx, topic: Topic<S>, payload: 
   return id;
 }
 
+/**
+ * Whether an event with this dedupe key was ever emitted (in any state). A plain read: a caller
+ * that would emit the same key on every request checks first, so it does not queue behind the
+ * first emitter's uncommitted insert of the key.
+ */
+export async function eventEmitted(q: Queryable, dedupeKey: string): Promise<boolean> {
+  return (await q.one('select 1 as x from outbox_event where dedupe_key = $1', [dedupeKey])) !== undefined;
+}
+
 export interface OutboxStats {
   pending: number;
   due: number;

@@ -5,7 +5,7 @@ import type { Tx } from '../../kernel/db/index.ts';
 import { AppError, conflict, notFound, unprocessable, validationFailed } from '../../kernel/errors.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { getVersionById, type ItemContent } from '../catalog/index.ts';
-import { activeStaffGrants } from '../org/index.ts';
+import { staffActor } from '../org/index.ts';
 import type { FeeLine } from '../payment/index.ts';
 import { checkStaffRead, loadCase, requireStepActor } from './access.ts';
 import { calendarFor, scheduleDeferredReminder, today } from './clocks.ts';
@@ -197,7 +197,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
     const { c, input } = t;
     const step = currentStep(c)!;
     if (!input.assigneeId) throw validationFailed('assigneeId', 'REQUIRED');
-    const target = await activeStaffGrants(t.tx, input.assigneeId);
+    const target = await staffActor(t.tx, input.assigneeId);
     const able = target?.roles.some((g) => step.roles.includes(g.role) && grantCovers(g, scopeOf(c)));
     if (!target || !able) throw unprocessable('ASSIGNEE_CANNOT_ACT', { step: step.name }, { assigneeId: input.assigneeId, roles: step.roles });
     return {

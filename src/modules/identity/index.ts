@@ -51,3 +51,6 @@ export { personIdByPhone, signedInbound, type InboundSms } from './sms-inbound.t
 // Events: an SMS reply received (SMS_QUEUED is the module's own: queue a text with queueSms).
 export { SMS_RECEIVED, type SmsReceived } from './events.ts';
 export { enterpriseById, findEnterpriseByUscc, findPersonByIdNumber, type EnterpriseRecord } from './applicants.ts';
+// Housekeeping every instance runs hourly (src/server.ts): expired sessions, challenges, codes and OIDC records.
+export { purgeExpiredSessions } from './sessions.ts';
+export { purgeExpiredOidcPayloads } from './oidc/adapter.ts';

@@ -1,3 +1,4 @@
+import { auditTally } from '../../kernel/audit/entries.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 
 export interface IdentityIndicatorInputs {
@@ -13,8 +14,9 @@ export interface IdentityIndicatorInputs {
 
 /**
  * What the identity module contributes to the indicators (INDICATORS.md: registered users,
- * daily active users per channel, single sign-on). Read from the audit log, which keeps every
- * sign-in even after its session has ended. Days are Asia/Shanghai calendar days.
+ * daily active users per channel, single sign-on). Sign-ins are counted in the audit log (the
+ * kernel's `auditTally`), which keeps every sign-in even after its session has ended. Days are
+ * Asia/Shanghai calendar days.
  */
 export async function identityIndicatorInputs(db: Queryable, period: { from: string; to: string }): Promise<IdentityIndicatorInputs> {
   const { from, to } = period;
@@ -29,20 +31,12 @@ export async function identityIndicatorInputs(db: Queryable, period: { from: str
             (select count(*)::int from person where assurance_level = 3 and created_at < ($2::date + 1)) as l3`,
     range,
   );
-  const dailyActive = await db.query<{ day: string; channel: string; users: number }>(
-    `select to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, coalesce(details->>'channel', 'web') as channel, count(distinct object_id)::int as users
-       from audit_log
-      where action = 'auth.session' and (at at time zone 'Asia/Shanghai')::date between $1::date and $2::date
-      group by 1, 2 order by 1, 2`,
-    range,
-  );
-  const signInsByClient = await db.query<{ client_id: string; sign_ins: number; users: number }>(
-    `select details->>'client' as client_id, count(*)::int as sign_ins, count(distinct object_id)::int as users
-       from audit_log
-      where action = 'auth.login' and details ? 'client' and (at at time zone 'Asia/Shanghai')::date between $1::date and $2::date
-      group by 1 order by 2 desc`,
-    range,
-  );
+  const dailyActive = await auditTally(db, { action: 'auth.session', from, to, perDay: true, detail: 'channel', missing: 'web' });
+  const signIns = await auditTally(db, { action: 'auth.login', from, to, perDay: false, detail: 'client' });
+  const signInsByClient = signIns
+    .filter((r) => r.value !== null)
+    .sort((a, b) => b.entries - a.entries || a.value!.localeCompare(b.value!))
+    .map((r) => ({ clientId: r.value!, signIns: r.entries, users: r.objects }));
   return {
     from,
     to,
@@ -53,7 +47,7 @@ export async function identityIndicatorInputs(db: Queryable, period: { from: str
       enterprisesNew: counts?.enterprises_new ?? 0,
       byLevel: { '1': counts?.l1 ?? 0, '2': counts?.l2 ?? 0, '3': counts?.l3 ?? 0 },
     },
-    dailyActive,
-    signInsByClient: signInsByClient.map((r) => ({ clientId: r.client_id, signIns: r.sign_ins, users: r.users })),
+    dailyActive: dailyActive.map((r) => ({ day: r.day!, channel: r.value!, users: r.objects })),
+    signInsByClient,
   };
 }

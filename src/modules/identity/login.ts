@@ -5,15 +5,34 @@ import { AppError } from '../../kernel/errors.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../kernel/crypto/password.ts';
 import type { AppContext } from '../../kernel/context.ts';
+import { replaceStaffPasswordHash, staffCredentials } from '../org/index.ts';
 import { consumeSmsCode, verifySmsCode } from './sms.ts';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, clearFailures, lockedFor, recordFailure } from './throttle.ts';
 
 interface Candidate {
   kind: 'staff' | 'person';
   id: string;
-  password_hash: string;
-  region_code: string | null;
+  passwordHash: string;
+  regionCode: string | null;
   [key: string]: unknown;
+}
+
+/** The active account a user name names: a staff user name (org's staff) first, else a person's phone or ID number. */
+async function candidateFor(db: Db, username: string, index: string): Promise<Candidate | undefined> {
+  const staff = await staffCredentials(db, username);
+  if (staff) return { kind: 'staff', ...staff };
+  return db.one<Candidate>(
+    `select 'person' as kind, id, password_hash as "passwordHash", region_code as "regionCode" from person
+      where (phone_index = $1 or id_number_index = $1) and status = 'active' limit 1`,
+    [index],
+  );
+}
+
+/** Store the password hashed the current way (parameters were raised since it was hashed). */
+async function rehash(db: Db, candidate: Candidate, password: string): Promise<void> {
+  const hash = await hashPassword(password);
+  if (candidate.kind === 'staff') await replaceStaffPasswordHash(db, candidate.id, hash);
+  else await db.query('update person set password_hash = $2 where id = $1', [candidate.id, hash]);
 }
 
 type Method = 'password' | 'sms';
@@ -70,14 +89,8 @@ export async function authenticate(
   const index = pii.index(input.username);
   const accountKey = `account:${index}`;
   await refuseWhileLocked(db, accountKey, meta.ip, 'password');
-  const candidate = await db.one<Candidate>(
-    `select 'staff' as kind, id, password_hash, region_code from staff where username = $1 and status = 'active'
-     union all
-     select 'person' as kind, id, password_hash, region_code from person where (phone_index = $2 or id_number_index = $2) and status = 'active'
-     limit 1`,
-    [input.username, index],
-  );
-  const ok = await verifyPassword(input.password, candidate?.password_hash ?? (await dummyHash()));
+  const candidate = await candidateFor(db, input.username, index);
+  const ok = await verifyPassword(input.password, candidate?.passwordHash ?? (await dummyHash()));
   if (!candidate || !ok) {
     // an unknown name may be someone's mistyped password: record only its length
     await recordFailedTry(
@@ -91,14 +104,9 @@ export async function authenticate(
     throw new AppError('LOGIN_FAILED', 401);
   }
   await clearFailures(db, accountKey);
-  if (needsRehash(candidate.password_hash)) {
-    // parameters have been raised since this hash was made: store it the current way
-    await db.query(`update ${candidate.kind} set password_hash = $2 where id = $1`, [
-      candidate.id,
-      await hashPassword(input.password),
-    ]);
-  }
-  return { kind: candidate.kind, id: candidate.id, regionCode: candidate.region_code };
+  // parameters have been raised since this hash was made: store it the current way
+  if (needsRehash(candidate.passwordHash)) await rehash(db, candidate, input.password);
+  return { kind: candidate.kind, id: candidate.id, regionCode: candidate.regionCode };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../kernel/actor.ts';
-import { accountSql, toActor, type AccountRow } from './account-actor.ts';
+import { auditEntriesAbout } from '../../kernel/audit/entries.ts';
+import { personAccountSql, personActor, type PersonAccountRow } from './account-actor.ts';
+import { staffActor } from '../org/index.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import * as clock from '../../kernel/clock.ts';
@@ -100,30 +102,31 @@ export async function revokeSession(db: Queryable, subject: { kind: string; id: 
 
 /** Sign-in events of the account from the audit log (successes, failures, refusals). */
 export async function loginHistory(db: Queryable, subject: { kind: string; id: string }, limit = 50) {
-  const rows = await db.query<{ at: Date; action: string; details: Record<string, unknown> }>(
-    `select at, action, details from audit_log
-      where object_type = $1 and object_id = $2 and action like 'auth.%' order by seq desc limit $3`,
-    [subject.kind, subject.id, limit],
-  );
-  return rows.map((r) => ({
-    at: new Date(r.at).toISOString(),
-    event: r.action.slice('auth.'.length),
-    ip: typeof r.details.ip === 'string' ? r.details.ip : null,
-    method: typeof r.details.method === 'string' ? r.details.method : null,
-    client: typeof r.details.client === 'string' ? r.details.client : null,
+  const entries = await auditEntriesAbout(db, { type: subject.kind, id: subject.id }, { actionPrefix: 'auth.', limit });
+  return entries.map((e) => ({
+    at: e.at,
+    event: e.action.slice('auth.'.length),
+    ip: typeof e.details.ip === 'string' ? e.details.ip : null,
+    method: typeof e.details.method === 'string' ? e.details.method : null,
+    client: typeof e.details.client === 'string' ? e.details.client : null,
   }));
 }
 
-/** The actor behind a session cookie, in one query (see account-actor.ts for who counts as nobody). */
+/**
+ * The actor behind a session cookie: a person (and the enterprise the session acts for) in the
+ * same query as the session, a staff member in one more (see account-actor.ts for who counts as
+ * nobody).
+ */
 export async function actorForToken(db: Queryable, token: string): Promise<Actor | undefined> {
   if (token.length > 100) return undefined;
-  const row = await db.one<AccountRow>(
-    `select a.* from session se
-      cross join lateral (${accountSql('se.subject_kind', 'se.subject_id', 'se.acting_enterprise_id')}) a
+  const row = await db.one<PersonAccountRow & { kind: 'staff' | 'person'; subject_id: string }>(
+    `select se.subject_kind as kind, se.subject_id, a.* from session se
+      cross join lateral (${personAccountSql('se.subject_id', 'se.acting_enterprise_id')}) a
       where se.token_hash = $1 and se.expires_at > clock_now()`,
     [hashToken(token)],
   );
-  return toActor(row);
+  if (!row) return undefined;
+  return row.kind === 'staff' ? staffActor(db, row.subject_id) : personActor(row);
 }
 
 /** Housekeeping: expired sessions, sign-in challenges and SMS codes older than a day. */

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import type { Queryable } from '../../kernel/db/index.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import type { Actor, RoleGrant } from '../../kernel/actor.ts';
+import { staffActor } from '../org/index.ts';
 
 export type SubjectKind = 'staff' | 'person';
 
@@ -20,8 +21,8 @@ export async function totpState(db: Queryable, kind: SubjectKind, id: string): P
 
 export async function totpRequired(db: Queryable, kind: SubjectKind, id: string): Promise<boolean> {
   if (kind !== 'staff') return false;
-  const row = await db.one<{ n: number }>('select count(*)::int as n from staff_role where staff_id = $1 and role = any($2)', [id, TOTP_REQUIRED_ROLES]);
-  return (row?.n ?? 0) > 0;
+  const staff = await staffActor(db, id);
+  return staff?.roles.some((g) => TOTP_REQUIRED_ROLES.includes(g.role)) ?? false;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Type, type Static, type TProperties } from 'typebox';
 import { ROLES } from '../../kernel/actor.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
-import { SECTORS } from './sectors.ts';
+import { SECTORS, type SectorCode } from './sectors.ts';
 
 export const Id = Type.String({ pattern: UUID_PATTERN });
 export const RegionCode = Type.String({ pattern: REGION_CODE_PATTERN });
@@ -40,6 +40,8 @@ export const DepartmentCreate = Type.Object(
   { ...DepartmentFields, shortName: Type.Optional(DepartmentFields.shortName), parentId: Type.Optional(DepartmentFields.parentId) },
   { additionalProperties: false },
 );
+// the sector union is built from a list, which TypeBox cannot narrow: name its type here
+export type DepartmentCreate = Omit<Static<typeof DepartmentCreate>, 'sector'> & { sector: SectorCode };
 export const DepartmentPatch = patchOf(DepartmentFields);
 export const Department = Type.Object({ id: Id, ...DepartmentFields, regionName: Type.String(), ...Stamps });
 export type Department = Static<typeof Department>;
@@ -68,6 +70,7 @@ export const HallCreate = Type.Object(
   },
   { additionalProperties: false },
 );
+export type HallCreate = Static<typeof HallCreate>;
 export const HallPatch = patchOf(HallFields);
 export const Hall = Type.Object({ id: Id, ...HallFields, regionName: Type.String(), ...Stamps });
 export type Hall = Static<typeof Hall>;
@@ -83,6 +86,7 @@ export const WindowCreate = Type.Object(
   { ...WindowFields, isGeneral: Type.Optional(WindowFields.isGeneral), departmentId: Type.Optional(WindowFields.departmentId) },
   { additionalProperties: false },
 );
+export type WindowCreate = Static<typeof WindowCreate>;
 export const WindowPatch = patchOf(WindowFields);
 export const ServiceWindow = Type.Object({
   id: Id,
@@ -105,6 +109,7 @@ export const KioskCreate = Type.Object(
   { ...KioskFields, location: Type.Optional(KioskFields.location), hallId: Type.Optional(KioskFields.hallId) },
   { additionalProperties: false },
 );
+export type KioskCreate = Static<typeof KioskCreate>;
 export const KioskPatch = patchOf(KioskFields);
 export const Kiosk = Type.Object({ id: Id, ...KioskFields, regionName: Type.String(), ...Stamps });
 export type Kiosk = Static<typeof Kiosk>;
@@ -131,6 +136,7 @@ export const StaffCreate = Type.Object(
   },
   { additionalProperties: false },
 );
+export type StaffCreate = Static<typeof StaffCreate>;
 export const StaffPatch = patchOf({ ...StaffFields, password: Type.String({ minLength: 10, maxLength: 128 }) });
 export const Staff = Type.Object({
   id: Id,

@@ -57,7 +57,7 @@ export function staffStore(pii: PersonalData) {
  * grants only inside their own region scope; a department administrator grants only
  * non-administrative roles inside their own department.
  */
-export async function setStaffRoles(db: Db, store: ReturnType<typeof staffStore>, actor: Actor, id: string, roles: RoleGrant[]) {
+export async function setStaffRoles(db: Pick<Db, 'transaction'>, store: ReturnType<typeof staffStore>, actor: Actor, id: string, roles: RoleGrant[]) {
   return db.transaction(async (tx) => {
     const staff = await store.fetch(tx, id);
     if (!staff) throw notFound('staff', id);

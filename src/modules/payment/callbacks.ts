@@ -3,7 +3,7 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { sm3Hex } from '../../kernel/crypto/index.ts';
 import type { Tx } from '../../kernel/db/index.ts';
-import { emit } from '../../kernel/events/index.ts';
+import { emit, eventEmitted } from '../../kernel/events/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { channel as channelOf } from './channels/registry.ts';
@@ -91,7 +91,7 @@ export async function scheduleReconciliation(tx: Tx, channelCode: string, at: Da
   const dedupeKey = `${RECONCILIATION_DUE.name}:${channelCode}:${day}`;
   // Every payment of the day would otherwise queue behind the first one's uncommitted insert of
   // the same key; once the timer exists, a plain read is enough.
-  if (await tx.one('select 1 from outbox_event where dedupe_key = $1', [dedupeKey])) return;
+  if (await eventEmitted(tx, dedupeKey)) return;
   await emit(tx, RECONCILIATION_DUE, { channel: channelCode, day }, { dueAt: nextReconcileAt(day), dedupeKey });
 }
 

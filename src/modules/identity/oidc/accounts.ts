@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../kernel/db/index.ts';
-import { staffGrantsJson } from '../../org/index.ts';
+import type { RoleGrant } from '../../../kernel/actor.ts';
+import { staffActor } from '../../org/index.ts';
 import { actingFor } from '../enterprises.ts';
 
 /** The acr value of each 实名等级 (assurance level) a login can prove. */
@@ -24,41 +25,44 @@ export function parseAccountId(accountId: string): { subjectId: string; enterpri
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface AccountRow {
+interface Claimant {
   kind: 'staff' | 'person';
   id: string;
   name: string;
   username: string | null;
-  department_id: string | null;
-  region_code: string | null;
-  assurance_level: number;
-  roles: unknown;
-  [key: string]: unknown;
+  departmentId: string | null;
+  regionCode: string | null;
+  assuranceLevel: number;
+  roles: RoleGrant[] | undefined;
+}
+
+/** An active staff member (org's) or person: staff have 实名等级 3 by appointment. */
+async function claimant(db: Queryable, id: string): Promise<Claimant | undefined> {
+  const staff = await staffActor(db, id);
+  if (staff) return { ...staff, assuranceLevel: 3 };
+  const person = await db.one<{ id: string; name: string; region_code: string | null; assurance_level: number }>(
+    "select id, name, region_code, assurance_level from person where id = $1 and status = 'active'",
+    [id],
+  );
+  if (!person) return undefined;
+  return { kind: 'person', id: person.id, name: person.name, username: null, departmentId: null, regionCode: person.region_code, assuranceLevel: person.assurance_level, roles: undefined };
 }
 
 /** Claims of a staff member, a citizen, or a citizen acting for an enterprise. Disabled accounts have none. */
 export async function accountClaims(db: Queryable, accountId: string) {
   const { subjectId, enterpriseId } = parseAccountId(accountId);
   if (!UUID.test(subjectId) || (enterpriseId !== null && !UUID.test(enterpriseId))) return undefined;
-  const row = await db.one<AccountRow>(
-    `select 'staff' as kind, s.id, s.name, s.username, s.department_id, s.region_code, 3 as assurance_level,
-            ${staffGrantsJson('s.id')} as roles
-       from staff s where s.id = $1 and s.status = 'active'
-     union all
-     select 'person', p.id, p.name, null, null, p.region_code, p.assurance_level, '[]'::json
-       from person p where p.id = $1 and p.status = 'active'`,
-    [subjectId],
-  );
+  const row = await claimant(db, subjectId);
   if (!row) return undefined;
   const base = {
     sub: accountId,
     name: row.name,
     preferred_username: row.username ?? undefined,
     yiwang_kind: row.kind as 'staff' | 'person' | 'enterprise',
-    assurance_level: row.assurance_level,
-    department_id: row.department_id ?? undefined,
-    region_code: row.region_code ?? undefined,
-    roles: row.kind === 'staff' ? row.roles : undefined,
+    assurance_level: row.assuranceLevel,
+    department_id: row.departmentId ?? undefined,
+    region_code: row.regionCode ?? undefined,
+    roles: row.roles,
   };
   if (!enterpriseId) return base;
   if (row.kind !== 'person') return undefined;

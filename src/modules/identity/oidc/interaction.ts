@@ -7,6 +7,7 @@ import { hmacSm3 } from '../../../kernel/crypto/sm3.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { t, type Lang } from '../../../kernel/i18n/index.ts';
 import type { PersonalData } from '../../../kernel/pii.ts';
+import { staffActor } from '../../org/index.ts';
 import { actingOptions } from '../enterprises.ts';
 import type { PopulationBase } from '../population.ts';
 import { ACCOUNT_POLICY, recordFailure } from '../throttle.ts';
@@ -68,8 +69,7 @@ export function interactionSteps(ctx: AppContext, pii: PersonalData, population:
     if (step === 'enrol') {
       const label =
         ch.subject_kind === 'staff'
-          ? ((await db.one<{ username: string }>('select username from staff where id = $1', [ch.subject_id]))?.username ??
-            ch.subject_id)
+          ? ((await staffActor(db, ch.subject_id))?.username ?? ch.subject_id)
           : ch.subject_id;
       const enrolment = await beginTotpEnrolment(db, pii, ch.subject_kind, ch.subject_id, label);
       return enrolPage(lang, details.uid, csrf, enrolment ?? { qr: '', secret: '' }, error);
