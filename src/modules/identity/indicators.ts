@@ -1,4 +1,8 @@
+import type { Actor } from '../../kernel/actor.ts';
+import { requireRole } from '../../kernel/auth.ts';
+import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
+import { unprocessable } from '../../kernel/errors.ts';
 
 export interface IdentityIndicatorInputs {
   from: string;
@@ -56,4 +60,11 @@ export async function identityIndicatorInputs(db: Queryable, period: { from: str
     dailyActive,
     signInsByClient: signInsByClient.map((r) => ({ clientId: r.client_id, signIns: r.sign_ins, users: r.users })),
   };
+}
+
+/** The same figures for the people who read indicators, over a period that runs forwards. */
+export function readIdentityIndicators(ctx: AppContext, actor: Actor, period: { from: string; to: string }): Promise<IdentityIndicatorInputs> {
+  requireRole(actor, ['administrator', 'data_officer', 'leader']);
+  if (period.from > period.to) throw unprocessable('PERIOD_INVALID', {}, { field: 'from' });
+  return identityIndicatorInputs(ctx.db, period);
 }
