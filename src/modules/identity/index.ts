@@ -6,7 +6,7 @@ import { registerWebSignIn } from './web-sign-in.ts';
 import { registerIdentityRoutes } from './routes.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { registerClientRoutes } from './client-routes.ts';
-import { registerInPersonRoutes } from './in-person.ts';
+import { registerInPersonRoutes } from './in-person-routes.ts';
 import { actorForBearer } from './bearer.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { SMS_TOPIC, smsHandler } from './sms.ts';
