@@ -9,7 +9,8 @@ import { grantAgent, listAgents, registerEnterprise, revokeAgent } from './enter
 import { myAccount, myEnterprises } from './my-account.ts';
 import { myLogins, mySessions, revokeMySession } from './my-sessions.ts';
 import { confirmMyTotp, removeMyTotp, startMyTotp } from './my-totp.ts';
-import { requestSmsCode, resetPassword } from './password-reset.ts';
+import { resetPassword } from './password-reset.ts';
+import { requestSmsCode } from './sms-requests.ts';
 import { registerSelf } from './registration.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { inboxMessages } from './sms.ts';

@@ -2,23 +2,9 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { hashPassword } from '../../kernel/crypto/password.ts';
 import { AppError } from '../../kernel/errors.ts';
-import type { Lang } from '../../kernel/i18n/index.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { requireStrongPassword } from './password-policy.ts';
-import { consumeSmsCode, isMobile, sendSmsCode, verifySmsCode } from './sms.ts';
-
-/**
- * An SMS code for registering or for resetting a password. A reset code goes only to a
- * registered phone, a registration code only to a new one; the answer is the same either way
- * so the endpoint does not reveal who is registered.
- */
-export async function requestSmsCode(ctx: AppContext, input: { phone: string; purpose: 'register' | 'reset' }, lang: Lang): Promise<{ resendAfter: number }> {
-  const { phone, purpose } = input;
-  if (!isMobile(phone)) throw new AppError('PHONE_INVALID', 422, {}, { field: 'phone' });
-  const pii = personalData(ctx.config.masterKey);
-  const known = await ctx.db.one('select 1 from person where phone_index = $1', [pii.index(phone)]);
-  return (purpose === 'reset') === Boolean(known) ? sendSmsCode(ctx, pii, phone, purpose, lang) : { resendAfter: 60 };
-}
+import { consumeSmsCode, verifySmsCode } from './sms.ts';
 
 /** A new password proven by an SMS code to the registered phone; audited with the request's address. */
 export async function resetPassword(ctx: AppContext, input: { phone: string; code: string; password: string }, ip: string): Promise<void> {
