@@ -11,24 +11,23 @@ import autocannon from 'autocannon';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as oidc from 'openid-client';
 import { hashPassword, verifyPassword } from '../src/kernel/crypto/password.ts';
-import { personalData } from '../src/kernel/pii.ts';
-import { registerClient } from '../src/modules/identity/oidc/clients.ts';
+import { systemActor } from '../src/kernel/actor.ts';
+import { registerClient } from '../src/modules/identity/index.ts';
 import { CookieClient, csrfOf, rpSignIn } from '../test/support/browserless.ts';
 import { CONNECTIONS, DURATION, measure, ratioRow, withBenchServer } from './support.ts';
 
 const REDIRECT = 'https://bench.example.gov.cn/cb';
 
 await withBenchServer(async (server) => {
-  const pii = personalData(server.ctx.config.masterKey);
-  const { clientSecret } = await registerClient(server.ctx.db, pii, {
+  const { clientSecret } = await registerClient(server.ctx, systemActor('bench'), {
     clientId: 'bench-system',
     name: '压测业务系统',
     redirectUris: [REDIRECT],
     grantTypes: ['authorization_code', 'client_credentials'],
-    scope: 'openid profile yiwang',
+    scopes: ['openid', 'profile', 'yiwang'],
   });
   const issuer = new URL(`${server.url}/oidc`);
-  const config = await oidc.discovery(issuer, 'bench-system', clientSecret!, undefined, {
+  const config = await oidc.discovery(issuer, 'bench-system', clientSecret, undefined, {
     execute: [oidc.allowInsecureRequests],
   });
   const accessToken = await citizenAccessToken(server.url, config);

@@ -71,9 +71,6 @@ test('calendar import says when the package has no data for a year', async () =>
 
 test('client add registers a department system and prints its secret once; a bad redirect is refused', async () => {
   const node = await nodeEnv();
-  const bad = await runCli(['client', 'add', 'hr-system', '--name', '人社业务系统', '--redirect', 'http://hr.example.gov.cn/cb'], node.env);
-  assert.equal(bad.code, 1);
-  assert.match(bad.output, /REDIRECT_URI_INVALID/);
   const ok = await runCli(['client', 'add', 'hr-system', '--name', '人社业务系统', '--redirect', 'https://hr.example.gov.cn/cb', '--level', '2'], node.env);
   assert.equal(ok.code, 0, ok.output);
   const secret = ok.output.trim().split('\n').pop()!;
@@ -83,6 +80,41 @@ test('client add registers a department system and prints its secret once; a bad
     const row = await db.one<{ min_assurance_level: number; secret_enc: string }>("select min_assurance_level, secret_enc from oidc_client where client_id = 'hr-system'");
     assert.equal(row?.min_assurance_level, 2);
     assert.ok(row && !row.secret_enc.includes(secret), 'stored encrypted');
+    // audited like a registration on the admin page, with the operator's command as the actor
+    const audit = await db.query<{ actor_kind: string; actor_id: string; details: Record<string, unknown> }>(
+      "select actor_kind, actor_id, details from audit_log where action = 'oidc_client.create' and object_id = 'hr-system'",
+    );
+    assert.deepEqual(audit, [
+      { actor_kind: 'system', actor_id: 'cli', details: { grantTypes: ['authorization_code', 'refresh_token'], scopes: ['openid', 'profile', 'yiwang'], minAssuranceLevel: 2 } },
+    ]);
+  } finally {
+    await db.close();
+  }
+  const intact = await runCli(['audit', 'verify'], node.env);
+  assert.equal(intact.code, 0, intact.output);
+});
+
+test('client add refuses what the admin page refuses, with the same error codes, and registers nothing', async () => {
+  const node = await nodeEnv();
+  const add = (...args: string[]) => runCli(['client', 'add', 'hr-system', '--name', '人社业务系统', ...args], node.env);
+  const refusals: [string[], RegExp][] = [
+    [['--redirect', 'http://hr.example.gov.cn/cb'], /^REDIRECT_URI_INVALID: /m],
+    [['--redirect', 'https://hr.example.gov.cn/cb#token'], /^REDIRECT_URI_INVALID: /m],
+    [['--redirect', 'https://hr.example.gov.cn/cb', '--scope', 'openid admin'], /^VALIDATION_FAILED: .*scopes\.1/m],
+    [['--redirect', 'https://hr.example.gov.cn/cb', '--grant', 'password'], /^VALIDATION_FAILED: .*grantTypes\.0/m],
+    [['--redirect', 'https://hr.example.gov.cn/cb', '--level', '4'], /^VALIDATION_FAILED: .*minAssuranceLevel/m],
+    [['--redirect', 'https://hr.example.gov.cn/cb', '--scope', 'profile'], /^SCOPE_OPENID_REQUIRED: /m],
+    [[], /^REDIRECT_URI_REQUIRED: /m],
+  ];
+  for (const [args, expected] of refusals) {
+    const r = await add(...args);
+    assert.equal(r.code, 1, `${args.join(' ')}: ${r.output}`);
+    assert.match(r.output, expected, args.join(' '));
+  }
+  const db = await node.open();
+  try {
+    assert.equal((await db.one<{ n: number }>('select count(*)::int as n from oidc_client'))!.n, 0);
+    assert.equal((await db.one<{ n: number }>("select count(*)::int as n from audit_log where object_type = 'oidc_client'"))!.n, 0);
   } finally {
     await db.close();
   }

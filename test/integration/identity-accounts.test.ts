@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hash, type Algorithm } from '@node-rs/argon2';
 import * as oidc from 'openid-client';
+import { systemActor } from '../../src/kernel/actor.ts';
 import { needsRehash } from '../../src/kernel/crypto/password.ts';
 import { personalData } from '../../src/kernel/pii.ts';
 import { authenticate } from '../../src/modules/identity/login.ts';
-import { registerClient } from '../../src/modules/identity/oidc/clients.ts';
+import { registerClient } from '../../src/modules/identity/index.ts';
 import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
 import { CookieClient, csrfOf, nextTotpCode, rpSignIn, signIn } from '../support/browserless.ts';
@@ -22,22 +23,21 @@ before(async () => {
   server = await startTestServer();
   county = (await server.ctx.db.one<{ region_code: string }>("select region_code from person where name = '陈小云'"))!
     .region_code;
-  const pii = personalData(server.ctx.config.masterKey);
   for (const [clientId, level] of [
     ['rp-l1', 1],
     ['rp-l2', 2],
     ['rp-l3', 3],
   ] as const) {
     secrets[clientId] = (
-      await registerClient(server.ctx.db, pii, {
+      await registerClient(server.ctx, systemActor('cli'), {
         clientId,
         name: `业务系统${level}`,
         redirectUris: [REDIRECT],
         grantTypes: ['authorization_code'],
-        scope: 'openid profile yiwang',
+        scopes: ['openid', 'profile', 'yiwang'],
         minAssuranceLevel: level,
       })
-    ).clientSecret!;
+    ).clientSecret;
   }
 });
 after(() => server.close());

@@ -52,6 +52,16 @@ test('an administrator registers a department system; its secret works once show
     assert.equal(res.status, 422, why);
     assert.equal(res.body.error.code, 'REDIRECT_URI_INVALID');
   }
+  // `yiwang client add` answers these with the same codes and fields (cli.test.ts)
+  for (const [change, field] of [[{ scopes: ['openid', 'admin'] }, 'scopes.1'], [{ grantTypes: ['password'] }, 'grantTypes.0'], [{ minAssuranceLevel: 4 }, 'minAssuranceLevel']] as const) {
+    const res = await server.api('/api/identity/clients', { method: 'POST', cookie: admin, body: { ...system, ...change } });
+    assert.equal(res.status, 400, field);
+    assert.deepEqual([res.body.error.code, res.body.error.details.field], ['VALIDATION_FAILED', field]);
+  }
+  for (const [change, code] of [[{ scopes: ['profile'] }, 'SCOPE_OPENID_REQUIRED'], [{ redirectUris: [] }, 'REDIRECT_URI_REQUIRED']] as const) {
+    const res = await server.api('/api/identity/clients', { method: 'POST', cookie: admin, body: { ...system, ...change } });
+    assert.deepEqual([res.status, res.body.error.code], [422, code]);
+  }
   const badId = await server.api('/api/identity/clients', { method: 'POST', cookie: admin, body: { ...system, clientId: 'Bad Id!' } });
   assert.equal(badId.status, 400);
   const created = await server.api('/api/identity/clients', { method: 'POST', cookie: admin, body: system });

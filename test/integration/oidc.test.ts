@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
-import { personalData } from '../../src/kernel/pii.ts';
-import { registerClient, setClientStatus } from '../../src/modules/identity/oidc/clients.ts';
+import { systemActor } from '../../src/kernel/actor.ts';
+import { registerClient, updateClient } from '../../src/modules/identity/index.ts';
 import { CookieClient, csrfOf, rpSignIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -11,29 +11,29 @@ let issuer: URL;
 const REDIRECT = 'https://rp.example.gov.cn/callback';
 let webSecret: string;
 let deptSecret: string;
+const OPERATOR = systemActor('cli');
 
 before(async () => {
   server = await startTestServer();
   issuer = new URL(`${server.url}/oidc`);
-  const secrets = personalData(server.ctx.config.masterKey);
   webSecret = (
-    await registerClient(server.ctx.db, secrets, {
+    await registerClient(server.ctx, OPERATOR, {
       clientId: 'test-rp',
       name: '测试业务系统',
       redirectUris: [REDIRECT],
       grantTypes: ['authorization_code', 'refresh_token'],
-      scope: 'openid profile yiwang offline_access',
+      scopes: ['openid', 'profile', 'yiwang', 'offline_access'],
     })
-  ).clientSecret!;
+  ).clientSecret;
   deptSecret = (
-    await registerClient(server.ctx.db, secrets, {
+    await registerClient(server.ctx, OPERATOR, {
       clientId: 'dept-system',
       name: '市场监管业务系统',
       redirectUris: [],
       grantTypes: ['client_credentials'],
-      scope: '',
+      scopes: [],
     })
-  ).clientSecret!;
+  ).clientSecret;
 });
 after(() => server.close());
 
@@ -159,9 +159,9 @@ describe('OpenID Provider', () => {
     assert.equal(introspected.active, true);
     assert.equal(introspected.client_id, 'dept-system');
     assert.equal(await oauthError(oidc.clientCredentialsGrant(await discover('dept-system', 'wrong-secret'))), 'invalid_client');
-    await setClientStatus(server.ctx.db, 'dept-system', 'disabled');
+    await updateClient(server.ctx, OPERATOR, 'dept-system', { status: 'disabled' });
     assert.equal(await oauthError(oidc.clientCredentialsGrant(config)), 'invalid_client');
-    await setClientStatus(server.ctx.db, 'dept-system', 'active');
+    await updateClient(server.ctx, OPERATOR, 'dept-system', { status: 'active' });
   });
 
   test('a tampered access token gets nothing from userinfo', async () => {

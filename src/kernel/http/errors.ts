@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { errorField } from './validation.ts';
+import { validationFailure } from './validation.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -24,15 +24,7 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
 function toResponse(err: FastifyError | AppError, lang: Lang): { status: number; body: ErrorBody } | null {
   if (err instanceof AppError) return { status: err.status, body: errorBody(lang, err.code, err.params, err.details) };
   const validation = (err as FastifyError).validation as ErrorObject[] | undefined;
-  if (validation?.length) {
-    const first = validation[0]!;
-    const field = errorField(first) || (err as FastifyError).validationContext || 'body';
-    const reason = first.message ?? first.keyword;
-    return {
-      status: 400,
-      body: errorBody(lang, 'VALIDATION_FAILED', { field, reason }, { field, reason, keyword: first.keyword, part: (err as FastifyError).validationContext }),
-    };
-  }
+  if (validation?.length) return toResponse(validationFailure(validation[0]!, (err as FastifyError).validationContext), lang);
   const mapped = FASTIFY_CODES[(err as FastifyError).code ?? ''];
   if (mapped) return { status: mapped[0], body: errorBody(lang, mapped[1]) };
   const status = (err as FastifyError).statusCode;

@@ -1,4 +1,7 @@
+import type { Actor } from '../../kernel/actor.ts';
+import { requireRole, scopeCondition } from '../../kernel/auth.ts';
 import { loadCalendar, type WorkingCalendar } from '../../kernel/calendar/index.ts';
+import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { unprocessable } from '../../kernel/errors.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
@@ -239,4 +242,13 @@ async function calendarCovering(db: Queryable, rows: { start_day: string; end_da
   const years = rows.flatMap((r) => [Number(r.start_day.slice(0, 4)), Number(r.end_day.slice(0, 4))]);
   const now = Number(today().slice(0, 4));
   return loadCalendar(db, Math.min(now, ...years), Math.max(now, ...years));
+}
+
+/** Indicator inputs are city figures: the roles that read indicators, within their region. */
+const INDICATOR_ROLES = ['administrator', 'data_officer', 'leader'] as const;
+
+/** The indicator inputs of the cases the reader's grants cover. */
+export function readCaseIndicators(ctx: AppContext, actor: Actor, query: CaseIndicatorQuery): Promise<CaseIndicatorInputs> {
+  const staff = requireRole(actor, INDICATOR_ROLES);
+  return caseIndicatorInputs(ctx.db, query, (params) => scopeCondition(staff, INDICATOR_ROLES, { region: 'c.region_code', department: 'c.department_id' }, params));
 }

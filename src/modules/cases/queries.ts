@@ -3,12 +3,12 @@ import { canAct, requireStaff, scopeCondition } from '../../kernel/auth.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
-import { STEP_ROLES } from '../catalog/index.ts';
+import { getVersionById, STEP_ROLES } from '../catalog/index.ts';
 import { inboxCondition, readableCase } from './access.ts';
 import { today } from './clocks.ts';
 import { listMaterialFiles, type MaterialFile } from './materials.ts';
 import { CASE_COLUMNS, currentStep, presentCase, READ_ROLES, STAFF_ONLY_KINDS, type CaseRow, type CaseStatus, type CaseView } from './model.ts';
-import { commitmentCheckOf, type CommitmentCheck } from './commitment.ts';
+import { commitmentCheckOf, commitmentText, type CommitmentCheck } from './commitment.ts';
 import { specialProcedures, type SpecialRecord } from './special.ts';
 import { caseSupervisions, type Supervision } from './supervision.ts';
 import { actionsFor, type Action } from './workflow.ts';
@@ -76,6 +76,17 @@ export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Pro
     supervisions: actor.kind === 'staff' ? await caseSupervisions(q, c.id) : [],
     commitmentCheck: c.commitment ? await commitmentCheckOf(q, c.id) : null,
   };
+}
+
+/**
+ * The case page: the case with what its item version asks of the applicant (form, materials,
+ * and the 告知承诺书 text when the item works by commitment).
+ */
+export async function getCaseWithItem(q: Queryable, actor: Actor, id: string) {
+  const detail = await getCaseDetail(q, actor, id);
+  const v = await getVersionById(q, detail.case.itemVersionId);
+  const commitment = v?.content.flags?.commitment ? commitmentText(v.content, detail.case.itemName) : null;
+  return { ...detail, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [], commitment } };
 }
 
 export interface CaseListRow {

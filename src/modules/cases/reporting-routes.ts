@@ -1,15 +1,11 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import type { Actor } from '../../kernel/actor.ts';
-import { requireRole, scopeCondition } from '../../kernel/auth.ts';
-import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
-import { caseIndicatorInputs } from './indicators.ts';
-import { periodBounds } from './period.ts';
-import { allRecords, caseRecords, RECORD_ROLES, recordsPage, type RecordsQuery } from './records.ts';
+import { readCaseIndicators } from './indicators.ts';
+import { exportCaseRecords, exportRecordLines, exportRecordsPage } from './record-exports.ts';
 import { departmentStats } from './stats.ts';
 
 const tags = ['cases'];
@@ -35,23 +31,12 @@ const Records = Type.Object(
 );
 const Figures = Type.Object({ received: Type.Integer(), accepted: Type.Integer(), completed: Type.Integer() }, Open);
 
-/** Indicator inputs are city figures: the roles that read indicators, within their region. */
-const INDICATOR_ROLES = ['administrator', 'data_officer', 'leader'] as const;
-
-async function auditExport(ctx: AppContext, actor: Actor, details: Record<string, unknown>) {
-  await ctx.db.transaction((tx) => appendAudit(tx, actor, { action: 'case.records_export', objectType: 'case', details }));
-}
-
 export function registerReportingRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
 
   app.get('/api/cases/:id/records', {
     schema: { tags, params: Type.Object({ id: Id }), response: { 200: Records } },
-  }, async (req) => {
-    const records = await caseRecords(db, req.actor, req.params.id);
-    await auditExport(ctx, req.actor, { caseId: req.params.id });
-    return records;
-  });
+  }, (req) => exportCaseRecords(ctx, req.actor, req.params.id));
 
   app.get('/api/cases/records', {
     schema: {
@@ -59,27 +44,17 @@ export function registerReportingRoutes(app: HttpApp, ctx: AppContext) {
       querystring: Type.Object({ ...Filters, cursor: Type.Optional(Type.String({ maxLength: 200 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }),
       response: { 200: Type.Object({ items: Type.Array(Records), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
     },
-  }, async (req) => {
-    const page = await recordsPage(db, req.actor, req.query);
-    if (!req.query.cursor) await auditExport(ctx, req.actor, { ...req.query });
-    return page;
-  });
+  }, (req) => exportRecordsPage(ctx, req.actor, req.query));
 
   // The whole period as NDJSON (one case's records per line), read page by page while it is sent.
   app.get('/api/cases/records.ndjson', {
     schema: { tags, querystring: Type.Object(Filters), response: { 200: Type.Unsafe<Readable>({ type: 'string', description: 'application/x-ndjson, one case per line' }) } },
   }, async (req, reply) => {
-    requireRole(req.actor, RECORD_ROLES);
-    periodBounds(req.query);
-    await auditExport(ctx, req.actor, { ...req.query, format: 'ndjson' });
-    const query: RecordsQuery = req.query;
-    const lines = async function* () {
-      for await (const r of allRecords(db, req.actor, query)) yield `${JSON.stringify(r)}\n`;
-    };
+    const lines = await exportRecordLines(ctx, req.actor, req.query);
     return reply
       .header('content-type', 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="case-records-${req.query.from}-${req.query.to}.ndjson"`)
-      .send(Readable.from(lines()));
+      .send(Readable.from(lines));
   });
 
   app.get('/api/cases/stats', {
@@ -101,8 +76,5 @@ export function registerReportingRoutes(app: HttpApp, ctx: AppContext) {
       querystring: Type.Object({ ...Filters, itemId: Type.Optional(Id) }),
       response: { 200: Type.Object({ from: Type.String(), to: Type.String(), totals: Figures, rows: Type.Array(Figures) }, Open) },
     },
-  }, (req) => {
-    const staff = requireRole(req.actor, INDICATOR_ROLES);
-    return caseIndicatorInputs(db, req.query, (params) => scopeCondition(staff, INDICATOR_ROLES, { region: 'c.region_code', department: 'c.department_id' }, params));
-  });
+  }, (req) => readCaseIndicators(ctx, req.actor, req.query));
 }

@@ -3,20 +3,18 @@ import type { AppContext } from '../../kernel/context.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { rawBody, registerRawBodyRoutes } from '../../kernel/http/raw-body.ts';
 import type { HttpApp } from '../../kernel/module.ts';
-import { getVersionById } from '../catalog/index.ts';
 import { createDraft, resubmitCase, saveDraft, submitCase, withdrawCase } from './applications.ts';
 import { CASE_STATUSES } from './model.ts';
 import { SPECIAL_PROCEDURES } from './steps.ts';
 import { readMaterial, uploadMaterial } from './materials.ts';
 import { registerReportingRoutes } from './reporting-routes.ts';
 import { registerResultRoutes } from './result-routes.ts';
-import { getCaseDetail, inbox, myCases, publicProgress } from './queries.ts';
+import { getCaseWithItem, inbox, myCases, publicProgress } from './queries.ts';
 import { MAX_MATERIAL_BYTES } from './uploads.ts';
 import { act, ACTIONS } from './workflow.ts';
 import { registerWindowRoutes } from './window-routes.ts';
 import { registerBundleCaseRoutes } from './bundle-routes.ts';
 import { registerWorkflowRoutes } from './workflow-routes.ts';
-import { commitmentText } from './commitment.ts';
 import { registerAssigneeRoutes } from './assignees.ts';
 import { registerSupervisableRoutes } from './supervisable.ts';
 
@@ -79,12 +77,7 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
 
   app.get('/api/cases/:id', {
     schema: { tags, params: IdParams, response: { 200: Type.Object({ case: CaseView, actions: Type.Array(Type.String()) }, Open) } },
-  }, async (req) => {
-    const detail = await getCaseDetail(db, req.actor, req.params.id);
-    const v = await getVersionById(db, detail.case.itemVersionId);
-    const commitment = v?.content.flags?.commitment ? commitmentText(v.content, detail.case.itemName) : null;
-    return { ...detail, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [], commitment } };
-  });
+  }, (req) => getCaseWithItem(db, req.actor, req.params.id));
 
   app.put('/api/cases/:id/form', {
     schema: { tags, params: IdParams, body: Type.Object({ formData: FormData, version: Version }, { additionalProperties: false }), response: { 200: CaseView } },

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { requireRole } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { validationFailed } from '../../kernel/errors.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
@@ -8,8 +7,8 @@ import { rawBody, registerRawBodyRoutes } from '../../kernel/http/raw-body.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { receiptData, renderReceipt } from './receipt.ts';
 import { MAX_MATERIAL_BYTES } from './uploads.ts';
-import { findApplicant, recordWindowApplication, WINDOW_ROLES, windowForm, type ApplicantQuery } from './window.ts';
-import { storeScan } from './window-scans.ts';
+import { findApplicant, recordWindowApplication, windowForm, type ApplicantQuery } from './window.ts';
+import { receiveWindowScan } from './window-scan-intake.ts';
 
 const tags = ['cases'];
 const Open = { additionalProperties: true } as const;
@@ -148,11 +147,7 @@ export function registerWindowRoutes(app: HttpApp, ctx: AppContext) {
           },
         },
       },
-      async (req, reply) => {
-        const clerk = requireRole(req.actor, WINDOW_ROLES);
-        const { ticket, scan } = await storeScan(ctx, clerk, req.query.name, rawBody(req.body));
-        return reply.status(201).send({ ticket, fileName: scan.fileName, mime: scan.mime, size: scan.size });
-      },
+      async (req, reply) => reply.status(201).send(await receiveWindowScan(ctx, req.actor, req.query.name, rawBody(req.body))),
     );
   });
 }

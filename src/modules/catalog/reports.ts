@@ -207,3 +207,9 @@ export async function indicatorInputs(q: Queryable, regionCode: string, departme
         })),
   };
 }
+
+/** The indicator inputs as catalogue staff read them; other modules call `indicatorInputs`. */
+export function readCatalogIndicators(q: Queryable, actor: Actor, regionCode: string, departmentId?: string) {
+  requireCatalogStaff(actor);
+  return indicatorInputs(q, regionCode, departmentId);
+}

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import type { Actor } from '../../kernel/actor.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { t, type Lang } from '../../kernel/i18n/index.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
@@ -7,15 +6,15 @@ import type { HttpApp } from '../../kernel/module.ts';
 import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
 import { ItemContent } from './content.ts';
 import { getGuide } from './guide.ts';
-import { createItem, diffVersions, getItem, getPublishedVersion, getVersion, listItems, newDraft, ruleContext, saveDraft, transition, type Transition, type VersionRow } from './items.ts';
-import { checkQuality, type Issue, type QualityReport } from './rules.ts';
-import { checkQuery, searchIndex } from './search/service.ts';
+import { createItem, diffVersions, getItem, getPublishedVersion, getVersion, listItems, newDraft, saveDraft, transition, type Transition, type VersionRow } from './items.ts';
+import type { Issue, QualityReport } from './rules.ts';
+import { searchCatalog, suggestCatalog } from './search/service.ts';
 import { createSynonym, deleteSynonym, listSynonyms, updateSynonym } from './synonyms.ts';
-import { assertContent } from './validate-content.ts';
-import { requireCatalogStaff } from './access.ts';
+import { baseFields, itemTypes, licenceTypes } from './dictionaries.ts';
+import { checkDraftQuality } from './quality-check.ts';
 import { registerBundleRoutes } from './bundle-routes.ts';
 import { registerTransferRoutes } from './transfer/routes.ts';
-import { consistencyReport, indicatorInputs } from './reports.ts';
+import { consistencyReport, readCatalogIndicators } from './reports.ts';
 import * as R from './route-schemas.ts';
 
 const Id = Type.String({ pattern: UUID_PATTERN });
@@ -37,15 +36,9 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
 
   // ---- dictionaries (public) ---------------------------------------------------------------
-  app.get('/api/catalog/types', { schema: { tags, response: { 200: R.ItemTypesSchema } } }, async () => ({
-    items: await db.query<{ code: string; name: string; letter: string; applicationBased: boolean }>(`select code, name, letter, application_based as "applicationBased" from catalog_item_type order by sort`),
-  }));
-  app.get('/api/catalog/license-types', { schema: { tags, response: { 200: R.LicenseTypesSchema } } }, async () => ({
-    items: await db.query<{ code: string; name: string; holder: string; departmentCode: string }>(`select code, name, holder, department_code as "departmentCode", fields from catalog_license_type order by code`),
-  }));
-  app.get('/api/catalog/base-fields', { schema: { tags, response: { 200: R.BaseFieldsSchema } } }, async () => ({
-    items: await db.query<{ key: string; label: string; library: string; provider: string }>(`select key, label, library, provider from catalog_base_field order by key`),
-  }));
+  app.get('/api/catalog/types', { schema: { tags, response: { 200: R.ItemTypesSchema } } }, async () => ({ items: await itemTypes(db) }));
+  app.get('/api/catalog/license-types', { schema: { tags, response: { 200: R.LicenseTypesSchema } } }, async () => ({ items: await licenceTypes(db) }));
+  app.get('/api/catalog/base-fields', { schema: { tags, response: { 200: R.BaseFieldsSchema } } }, async () => ({ items: await baseFields(db) }));
 
   // ---- items (staff) -----------------------------------------------------------------------
   app.get('/api/catalog/items', {
@@ -130,11 +123,7 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
   /** Live quality check for the editor: nothing is stored. */
   app.post('/api/catalog/quality', {
     schema: { tags, body: Type.Object({ content: Type.Unknown() }, { additionalProperties: false }), response: { 200: R.QualitySchema } },
-  }, async (req) => {
-    requireCatalogStaff(req.actor);
-    const content = assertContent(structuredClone(req.body.content));
-    return explain(req.lang, checkQuality(content, await ruleContext(db)));
-  });
+  }, async (req) => explain(req.lang, await checkDraftQuality(db, req.actor, req.body.content)));
 
   // ---- public: guide, lookup, search -------------------------------------------------------
   app.get('/api/catalog/guide/:idOrCode', {
@@ -169,36 +158,11 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
       }),
       response: { 200: R.SearchResultSchema },
     },
-  }, async (req) => {
-    const { q, limit, ...filters } = req.query;
-    const text = checkQuery(q, filters);
-    const started = performance.now();
-    const index = await searchIndex(db);
-    const { hits, total } = index.search(text, filters, limit);
-    return {
-      total,
-      tookMs: Math.round((performance.now() - started) * 100) / 100,
-      items: hits.map((h) => ({
-        id: h.doc.id,
-        kind: h.doc.kind,
-        code: h.doc.code,
-        name: h.doc.name,
-        departmentName: h.doc.departmentName,
-        regionCode: h.doc.regionCode,
-        typeCode: h.doc.typeCode,
-        score: Math.round(h.score * 1000) / 1000,
-        matched: h.matched,
-      })),
-    };
-  });
+  }, (req) => searchCatalog(db, req.query));
 
   app.get('/api/catalog/suggest', {
     schema: { tags, querystring: Type.Object({ q: Type.String({ maxLength: 100 }), ...Filters, limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }) }), response: { 200: R.SuggestionsSchema } },
-  }, async (req) => {
-    const { q, limit, ...filters } = req.query;
-    const index = await searchIndex(db);
-    return { items: index.suggest(q, filters, limit).map((s) => ({ text: s.text, id: s.doc.id, kind: s.doc.kind, code: s.doc.code })) };
-  });
+  }, async (req) => ({ items: await suggestCatalog(db, req.query) }));
 
   // ---- synonyms (data bureau) ----------------------------------------------------------------
   const Words = Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 2, maxItems: 20 });
@@ -215,7 +179,7 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
     },
   }, (req) => updateSynonym(db, req.actor, req.params.id, req.body));
   app.delete('/api/catalog/synonyms/:id', { schema: { tags, params: IdParams, response: { 204: R.NoContentSchema } } }, async (req, reply) => {
-    await deleteSynonym(db, req.actor as Actor, req.params.id);
+    await deleteSynonym(db, req.actor, req.params.id);
     return reply.status(204).send(null);
   });
 
@@ -229,8 +193,5 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
 
   app.get('/api/catalog/indicators', {
     schema: { tags, querystring: Type.Object({ regionCode: RegionCode, departmentId: Type.Optional(Id) }), response: { 200: R.IndicatorInputsSchema } },
-  }, async (req) => {
-    requireCatalogStaff(req.actor);
-    return indicatorInputs(db, req.query.regionCode, req.query.departmentId);
-  });
+  }, (req) => readCatalogIndicators(db, req.actor, req.query.regionCode, req.query.departmentId));
 }

@@ -1,5 +1,9 @@
+import type { Actor } from '../../kernel/actor.ts';
 import { auditTally } from '../../kernel/audit/entries.ts';
+import { requireRole } from '../../kernel/auth.ts';
+import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
+import { unprocessable } from '../../kernel/errors.ts';
 
 export interface IdentityIndicatorInputs {
   from: string;
@@ -50,4 +54,11 @@ export async function identityIndicatorInputs(db: Queryable, period: { from: str
     dailyActive: dailyActive.map((r) => ({ day: r.day!, channel: r.value!, users: r.objects })),
     signInsByClient,
   };
+}
+
+/** The same figures for the people who read indicators, over a period that runs forwards. */
+export function readIdentityIndicators(ctx: AppContext, actor: Actor, period: { from: string; to: string }): Promise<IdentityIndicatorInputs> {
+  requireRole(actor, ['administrator', 'data_officer', 'leader']);
+  if (period.from > period.to) throw unprocessable('PERIOD_INVALID', {}, { field: 'from' });
+  return identityIndicatorInputs(ctx.db, period);
 }

@@ -1,12 +1,12 @@
-import { ANONYMOUS } from '../../kernel/actor.ts';
+import { ANONYMOUS, type Actor } from '../../kernel/actor.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { hashPassword } from '../../kernel/crypto/password.ts';
 import { AppError, conflict } from '../../kernel/errors.ts';
-import type { PersonalData } from '../../kernel/pii.ts';
+import { personalData, type PersonalData } from '../../kernel/pii.ts';
 import { regionExists } from '../org/index.ts';
 import { requireStrongPassword } from './password-policy.ts';
 import { checkPersonFields, insertPerson, type AssuranceLevel } from './persons.ts';
-import type { PopulationBase } from './population.ts';
+import { tablePopulationBase, type PopulationBase } from './population.ts';
 import { consumeSmsCode, isMobile, verifySmsCode } from './sms.ts';
 
 export interface Registration {
@@ -70,6 +70,13 @@ export async function registerPerson(
     );
   });
   return { id, assuranceLevel: level };
+}
+
+/** The registration page: only someone not signed in registers, checked against the population base. */
+export function registerSelf(ctx: AppContext, actor: Actor, input: Registration): Promise<{ id: string; assuranceLevel: AssuranceLevel }> {
+  if (actor.kind !== 'anonymous') throw new AppError('ALREADY_SIGNED_IN', 409);
+  const pii = personalData(ctx.config.masterKey);
+  return registerPerson(ctx, pii, tablePopulationBase(ctx.db, pii), input);
 }
 
 /** The county of the ID number's address code when this node knows it; else none. */

@@ -1,16 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { Type } from 'typebox';
-import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { personalData } from '../../kernel/pii.ts';
-import { accountClaims, parseAccountId } from './oidc/accounts.ts';
-import { actingFor } from './enterprises.ts';
-import { forbidden, unauthenticated } from '../../kernel/errors.ts';
 import { ensureWebClient, WEB_CLIENT_ID } from './oidc/clients.ts';
 import type { OidcRuntime } from './oidc/runtime.ts';
-import { channelOf, createSession, endSession, idTokenOf, SESSION_COOKIE, setSessionActing } from './sessions.ts';
+import { SESSION_COOKIE } from './sessions.ts';
+import { actAs, closeWebSession, openWebSession } from './web-sessions.ts';
 
 const SIGN_IN_COOKIE = 'yw_signin';
 
@@ -79,19 +76,12 @@ export function registerWebSignIn(app: HttpApp, ctx: AppContext, runtime: OidcRu
       return reply.redirect('/login?error=SIGN_IN_FAILED');
     }
     const claims = tokens.claims()!;
-    const account = await accountClaims(ctx.db, claims.sub);
-    if (!account) return reply.redirect('/login?error=SIGN_IN_FAILED');
-    const { subjectId: id, enterpriseId } = parseAccountId(claims.sub);
-    const kind = account.yiwang_kind === 'staff' ? 'staff' : 'person';
-    const session = await createSession(ctx.db, { kind, id, actingEnterpriseId: enterpriseId }, ctx.config.sessionHours, {
-      ip: req.ip,
-      userAgent: req.headers['user-agent'],
-      idToken: tokens.id_token,
-      acr: typeof claims.acr === 'string' ? claims.acr : undefined,
-    });
-    await ctx.db.transaction((tx) =>
-      appendAudit(tx, { kind, id }, { action: 'auth.session', objectType: kind, objectId: id, details: { ip: req.ip, session: session.id, actingFor: enterpriseId, channel: channelOf(kind, req.headers['user-agent']) } }),
+    const session = await openWebSession(
+      ctx,
+      { sub: claims.sub, idToken: tokens.id_token, acr: typeof claims.acr === 'string' ? claims.acr : undefined },
+      { ip: req.ip, userAgent: req.headers['user-agent'] },
     );
+    if (!session) return reply.redirect('/login?error=SIGN_IN_FAILED');
     reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, expires: session.expiresAt });
     return reply.redirect(attempt.next);
   });
@@ -101,9 +91,7 @@ export function registerWebSignIn(app: HttpApp, ctx: AppContext, runtime: OidcRu
   app.post('/api/auth/logout', {
     schema: { tags: ['auth'], response: { 200: Type.Object({ endSessionUrl: Type.Union([Type.String(), Type.Null()]) }) } },
   }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    const idToken = token ? await idTokenOf(ctx.db, token) : null;
-    if (token) await endSession(ctx.db, token);
+    const idToken = await closeWebSession(ctx, req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, cookieBase);
     if (!idToken) return { endSessionUrl: null };
     const url = oidc.buildEndSessionUrl(await relyingParty(req), {
@@ -122,15 +110,7 @@ export function registerWebSignIn(app: HttpApp, ctx: AppContext, runtime: OidcRu
       response: { 200: Type.Object({ ok: Type.Boolean() }) },
     },
   }, async (req) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (!token || req.actor.kind === 'anonymous') throw unauthenticated();
-    if (req.actor.kind !== 'person') throw forbidden();
-    const { enterpriseId } = req.body;
-    if (enterpriseId && !(await actingFor(ctx.db, req.actor.id, enterpriseId))) throw forbidden();
-    await setSessionActing(ctx.db, token, enterpriseId);
-    await ctx.db.transaction((tx) =>
-      appendAudit(tx, req.actor, { action: 'auth.act_as', objectType: 'person', objectId: req.actor.kind === 'person' ? req.actor.id : null, details: { enterpriseId, ip: req.ip } }),
-    );
+    await actAs(ctx, req.actor, req.cookies[SESSION_COOKIE], req.body.enterpriseId, req.ip);
     return { ok: true };
   });
 }

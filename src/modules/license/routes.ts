@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
-import { validationFailed } from '../../kernel/errors.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { qrSvg } from '../../kernel/pdf/index.ts';
 import { Page } from '../../kernel/sql/paging.ts';
@@ -22,7 +21,7 @@ import {
 import { TypeItems, typeProducingItems } from './type-items.ts';
 import { createType, getType, listTypes, updateType } from './types.ts';
 import { decideUseRequest, getUseRequest, grantUse, listGrants, requestUse, walletRequests } from './use-requests.ts';
-import { createPresentation, parseQrPayload, verifyByIdentifier, verifyPresentation } from './verify.ts';
+import { createPresentation, verifyLicence, verifyQrPayload } from './verify.ts';
 import { licenceCredential, verifyCredential } from './vc.ts';
 
 export function registerLicenceRoutes(app: HttpApp, ctx: AppContext) {
@@ -56,15 +55,12 @@ export function registerLicenceRoutes(app: HttpApp, ctx: AppContext) {
 
   const tags = ['licences'];
   // Public: anyone holding an identifier or a QR may check it.
-  app.get('/api/licences/verify', { schema: { tags, querystring: S.VerifyQuery, response: { 200: S.Verification } } }, (req) => {
-    const { id, t } = req.query;
-    if ((id === undefined) === (t === undefined)) throw validationFailed('id', 'give exactly one of id or t');
-    return t !== undefined ? verifyPresentation(ctx, req.actor, t) : verifyByIdentifier(ctx, id!);
-  });
-  app.post('/api/licences/verify', { schema: { tags, body: S.VerifyBody, response: { 200: S.Verification } } }, (req) => {
-    const parsed = parseQrPayload(req.body.payload);
-    return 'token' in parsed ? verifyPresentation(ctx, req.actor, parsed.token) : verifyByIdentifier(ctx, parsed.identifier);
-  });
+  app.get('/api/licences/verify', { schema: { tags, querystring: S.VerifyQuery, response: { 200: S.Verification } } }, (req) =>
+    verifyLicence(ctx, req.actor, req.query),
+  );
+  app.post('/api/licences/verify', { schema: { tags, body: S.VerifyBody, response: { 200: S.Verification } } }, (req) =>
+    verifyQrPayload(ctx, req.actor, req.body.payload),
+  );
 
   app.get('/api/licences', { schema: { tags, querystring: S.LicenceListQuery, response: { 200: Page(S.Licence) } } }, (req) =>
     listLicences(ctx, req.actor, req.query),

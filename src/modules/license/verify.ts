@@ -207,6 +207,19 @@ export function parseQrPayload(text: string): { token: string } | { identifier: 
   throw new AppError('QR_PAYLOAD_INVALID', 400);
 }
 
+/** The public check: by a licence's identifier or by a presentation's token, exactly one of them. */
+export function verifyLicence(ctx: AppContext, actor: Actor, query: { id?: string; t?: string }): Promise<Verification> {
+  const { id, t } = query;
+  if ((id === undefined) === (t === undefined)) throw validationFailed('id', 'give exactly one of id or t');
+  return t !== undefined ? verifyPresentation(ctx, actor, t) : verifyByIdentifier(ctx, id!);
+}
+
+/** The same check from what a scanned QR code or a pasted text carries. */
+export function verifyQrPayload(ctx: AppContext, actor: Actor, payload: string): Promise<Verification> {
+  const parsed = parseQrPayload(payload);
+  return 'token' in parsed ? verifyPresentation(ctx, actor, parsed.token) : verifyByIdentifier(ctx, parsed.identifier);
+}
+
 export async function recordUse(
   q: Queryable,
   actor: Actor,

@@ -1,18 +1,15 @@
 import { Type } from 'typebox';
-import { ROLES } from '../../kernel/actor.ts';
-import { requireStaff } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
-import { t } from '../../kernel/i18n/index.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { Page, PageQuery } from '../../kernel/sql/paging.ts';
 import { departments } from './departments.ts';
+import { roleNames, sectorNames } from './dictionaries.ts';
 import { registerEntityRoutes } from './entity-routes.ts';
 import { halls } from './halls.ts';
 import { kiosks } from './kiosks.ts';
 import { childRegions, getRegion, searchRegions } from './regions/store.ts';
 import * as S from './schemas.ts';
-import { SECTORS } from './sectors.ts';
 import { registerStaffMessageRoutes } from './staff-message-routes.ts';
 import { setStaffRoles, staffStore } from './staff.ts';
 import { orgStats } from './stats.ts';
@@ -79,14 +76,8 @@ export function registerOrgRoutes(app: HttpApp, ctx: AppContext) {
     schema: { tags: ['staff'], params: S.IdParams, body: S.StaffRoles, response: { 200: S.Staff } },
   }, (req) => setStaffRoles(db, staff, req.actor, req.params.id, req.body.roles));
 
-  app.get('/api/org/roles', { schema: { tags: ['staff'], response: { 200: CodeName } } }, (req) => {
-    requireStaff(req.actor);
-    return { items: ROLES.map((code) => ({ code, name: t(req.lang, `role.${code}`) })) };
-  });
-  app.get('/api/org/sectors', { schema: { tags: ['departments'], response: { 200: CodeName } } }, (req) => {
-    requireStaff(req.actor);
-    return { items: SECTORS.map((code) => ({ code, name: t(req.lang, `sector.${code}`) })) };
-  });
+  app.get('/api/org/roles', { schema: { tags: ['staff'], response: { 200: CodeName } } }, (req) => ({ items: roleNames(req.actor, req.lang) }));
+  app.get('/api/org/sectors', { schema: { tags: ['departments'], response: { 200: CodeName } } }, (req) => ({ items: sectorNames(req.actor, req.lang) }));
   const Counts = { departments: Type.Integer(), halls: Type.Integer(), windows: Type.Integer(), kiosks: Type.Integer(), staff: Type.Integer() };
   const OrgStats = Type.Object({
     totals: Type.Object(Counts),

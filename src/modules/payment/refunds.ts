@@ -11,6 +11,7 @@ import type { PageResult } from '../../kernel/sql/paging.ts';
 import { callbackUrl, channel as channelOf } from './channels/registry.ts';
 import { checkFen } from './money.ts';
 import { noticeScope, type NoticeRow } from './notices.ts';
+import { audited } from './refusals.ts';
 import { REFUND_APPROVE_ROLES, REFUND_REQUEST_ROLES } from './roles.ts';
 import { REFUND_APPROVED } from './events.ts';
 
@@ -63,8 +64,15 @@ const loadRefund = async (q: Queryable, id: string) => {
   return row ? present(row) : undefined;
 };
 
-/** A refund asked for by staff, of a paid notice, up to what is not yet refunded or being refunded. */
-export async function requestRefund(ctx: AppContext, actor: Actor, input: { noticeId: string; amountFen: number; reason: string }): Promise<Refund> {
+/**
+ * A refund asked for by staff, of a paid notice, up to what is not yet refunded or being
+ * refunded. A refused request is audited, as all refused money input is.
+ */
+export function requestRefund(ctx: AppContext, actor: Actor, input: { noticeId: string; amountFen: number; reason: string }): Promise<Refund> {
+  return audited(ctx.db, actor, 'payment.refund.refused', () => placeRefund(ctx, actor, input), { noticeId: input.noticeId });
+}
+
+async function placeRefund(ctx: AppContext, actor: Actor, input: { noticeId: string; amountFen: number; reason: string }): Promise<Refund> {
   requireRole(actor, REFUND_REQUEST_ROLES);
   const amount = checkFen(input.amountFen, 'amountFen');
   if (amount === 0) throw new AppError('AMOUNT_INVALID', 400, { field: 'amountFen' }, { field: 'amountFen' });

@@ -1,23 +1,22 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { requireRole } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { receiveCallback } from './callbacks.ts';
-import { channel as channelOf, channels, setListenBase } from './channels/registry.ts';
-import { cancelNotice, createFeeNotice, getNotice, listNotices } from './notices.ts';
+import { channels, setListenBase } from './channels/registry.ts';
+import { issueManualNotice } from './manual-notices.ts';
+import { cancelNotice, getNotice, listNotices } from './notices.ts';
 import { startPayment } from './orders.ts';
 import { receiptPdf } from './receipt-pdf.ts';
 import { receiptOfNotice, verifyReceipt } from './receipts.ts';
-import { reconcile, runOf } from './reconciliation/run.ts';
+import { listReconRuns, reconcileFromChannel, reconcileUploaded } from './reconciliation/runs.ts';
 import { reconReport, reportWorkbook, unitTotals } from './reconciliation/report.ts';
 import { listDiscrepancies, resolveDiscrepancy } from './reconciliation/tasks.ts';
-import { auditRefusal, audited } from './refusals.ts';
+import { auditRefusal } from './refusals.ts';
 import { decideRefund, listRefunds, requestRefund } from './refunds.ts';
-import { FINANCE_READ_ROLES, FINANCE_ROLES } from './roles.ts';
 import * as S from './schemas.ts';
 import { registerSimulatorRoutes } from './simulator/routes.ts';
 
@@ -40,23 +39,9 @@ export function registerPaymentRoutes(app: HttpApp, ctx: AppContext) {
     items: [...channels(ctx).values()].map((c) => ({ code: c.code, name: t(req.lang, `payment.channel.${c.code}`), signature: c.signature })),
   }));
 
-  app.post('/api/payment/notices', { schema: { tags, body: S.NoticeCreate, response: { 201: S.Notice } } }, async (req, reply) => {
-    const b = req.body;
-    const notice = await audited(db, req.actor, 'payment.notice.refused', () =>
-      createFeeNotice(
-        ctx,
-        {
-          payer: { personId: b.payerPersonId ?? null, enterpriseId: b.payerEnterpriseId ?? null, name: b.payerName },
-          collectingUnit: b.departmentId,
-          itemCode: b.itemCode,
-          dueDate: b.dueDate,
-          lines: b.lines,
-        },
-        { actor: req.actor },
-      ),
-    );
-    return reply.status(201).send(notice);
-  });
+  app.post('/api/payment/notices', { schema: { tags, body: S.NoticeCreate, response: { 201: S.Notice } } }, async (req, reply) =>
+    reply.status(201).send(await issueManualNotice(ctx, req.actor, req.body)),
+  );
   app.get('/api/payment/notices', { schema: { tags, querystring: S.NoticeQuery, response: { 200: Type.Object({ items: Type.Array(S.Notice), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) } } }, (req) =>
     listNotices(db, req.actor, req.query),
   );
@@ -85,28 +70,19 @@ export function registerPaymentRoutes(app: HttpApp, ctx: AppContext) {
   app.get('/api/payment/refunds', { schema: { tags, querystring: S.RefundQuery, response: { 200: Type.Object({ items: Type.Array(S.Refund), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) } } }, (req) =>
     listRefunds(db, req.actor, req.query),
   );
-  app.post('/api/payment/refunds', { schema: { tags, body: S.RefundCreate, response: { 201: S.Refund } } }, async (req, reply) => {
-    const refund = await audited(db, req.actor, 'payment.refund.refused', () => requestRefund(ctx, req.actor, req.body), { noticeId: req.body.noticeId });
-    return reply.status(201).send(refund);
-  });
+  app.post('/api/payment/refunds', { schema: { tags, body: S.RefundCreate, response: { 201: S.Refund } } }, async (req, reply) =>
+    reply.status(201).send(await requestRefund(ctx, req.actor, req.body)),
+  );
   app.post('/api/payment/refunds/:id/decision', { schema: { tags, params: S.IdParams, body: S.RefundDecision, response: { 200: S.Refund } } }, (req) =>
     decideRefund(ctx, req.actor, req.params.id, req.body),
   );
 
-  app.get('/api/payment/reconciliation/runs', { schema: { tags, querystring: S.Range, response: { 200: Type.Object({ items: Type.Array(S.ReconRun) }) } } }, async (req) => {
-    requireRole(req.actor, FINANCE_READ_ROLES);
-    const rows = await db.query<Record<string, unknown>>(
-      'select * from payment_recon_run where day between $1 and $2 order by day desc, started_at desc limit 500',
-      [req.query.from, req.query.to],
-    );
-    return { items: rows.map(runOf) };
-  });
-  app.post('/api/payment/reconciliation/runs', { schema: { tags, body: S.RunStart, response: { 201: S.ReconRun } } }, async (req, reply) => {
-    requireRole(req.actor, FINANCE_ROLES);
-    const adapter = channelOf(ctx, req.body.channel);
-    const run = await reconcile(ctx, req.actor, adapter.code, req.body.day, adapter.statement(db, req.body.day));
-    return reply.status(201).send(run);
-  });
+  app.get('/api/payment/reconciliation/runs', { schema: { tags, querystring: S.Range, response: { 200: Type.Object({ items: Type.Array(S.ReconRun) }) } } }, async (req) => ({
+    items: await listReconRuns(ctx, req.actor, req.query),
+  }));
+  app.post('/api/payment/reconciliation/runs', { schema: { tags, body: S.RunStart, response: { 201: S.ReconRun } } }, async (req, reply) =>
+    reply.status(201).send(await reconcileFromChannel(ctx, req.actor, req.body.channel, req.body.day)),
+  );
   app.get('/api/payment/reconciliation/discrepancies', { schema: { tags, querystring: S.DiscrepancyQuery, response: { 200: Type.Object({ items: Type.Array(S.Discrepancy), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) } } }, (req) =>
     listDiscrepancies(db, req.actor, req.query),
   );
@@ -175,12 +151,9 @@ export function registerPaymentRoutes(app: HttpApp, ctx: AppContext) {
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
     scope.post('/api/payment/reconciliation/statements/:channel/:day', {
       schema: { tags, params: S.ChannelDayParams, response: { 201: S.ReconRun } },
-    }, async (req, reply) => {
-      requireRole(req.actor, FINANCE_ROLES);
-      const adapter = channelOf(ctx, req.params.channel);
-      const run = await reconcile(ctx, req.actor, adapter.code, req.params.day, uploadLines(req.body as Readable));
-      return reply.status(201).send(run);
-    });
+    }, async (req, reply) =>
+      reply.status(201).send(await reconcileUploaded(ctx, req.actor, req.params.channel, req.params.day, uploadLines(req.body as Readable))),
+    );
   });
 
   registerSimulatorRoutes(app, ctx);

@@ -1,9 +1,7 @@
 import { Type } from 'typebox';
-import { appendAudit } from '../../kernel/audit/audit.ts';
-import { requireRole, requireStaff } from '../../kernel/auth.ts';
-import { listYear, removeDay, setDay } from '../../kernel/calendar/store.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
+import { calendarYear, removeCalendarDay, setCalendarDay } from './calendar.ts';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
 const CalendarDay = Type.Object({
@@ -15,8 +13,6 @@ const CalendarDay = Type.Object({
 
 /** Node administration: the working-day calendar and public node information. */
 export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: () => Promise<{ code: string; name: string } | null>) {
-  const { db } = ctx;
-
   const NodeConfig = Type.Object({
     city: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
     languages: Type.Array(Type.String()),
@@ -32,10 +28,7 @@ export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: 
       querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
       response: { 200: Type.Object({ year: Type.Integer(), days: Type.Array(CalendarDay) }) },
     },
-  }, async (req) => {
-    requireStaff(req.actor);
-    return { year: req.query.year, days: await listYear(db, req.query.year) };
-  });
+  }, (req) => calendarYear(ctx, req.actor, req.query.year));
 
   app.put('/api/calendar/days/:day', {
     schema: {
@@ -46,21 +39,10 @@ export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: 
         { additionalProperties: false },
       ),
     },
-  }, async (req) => {
-    const actor = requireRole(req.actor, ['administrator']);
-    await db.transaction(async (tx) => {
-      await setDay(tx, { day: req.params.day, kind: req.body.kind, name: req.body.name }, actor.username);
-      await appendAudit(tx, actor, { action: 'calendar.set', objectType: 'calendar_day', objectId: req.params.day, details: req.body });
-    });
-    return { day: req.params.day, ...req.body, source: 'admin' };
-  });
+  }, (req) => setCalendarDay(ctx, req.actor, req.params.day, req.body));
 
   app.delete('/api/calendar/days/:day', { schema: { tags: ['calendar'], params: Type.Object({ day: Day }) } }, async (req, reply) => {
-    const actor = requireRole(req.actor, ['administrator']);
-    await db.transaction(async (tx) => {
-      await removeDay(tx, req.params.day);
-      await appendAudit(tx, actor, { action: 'calendar.remove', objectType: 'calendar_day', objectId: req.params.day });
-    });
+    await removeCalendarDay(ctx, req.actor, req.params.day);
     return reply.status(204).send();
   });
 }

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { BAD_TAGS, CHANNELS, DIMENSIONS, LEVELS } from './dictionary.ts';
@@ -9,7 +8,7 @@ import { padCase, padWindows } from './pad.ts';
 import { invitationForToken, rateAssisted, rateByToken, rateOwnCase } from './ratings.ts';
 import { publicMonthly, ratingResults } from './results.ts';
 import * as S from './schemas.ts';
-import { ratingSettings, requireCityAdministrator, saveRatingSettings } from './settings.ts';
+import { readRatingSettings, updateRatingSettings } from './settings.ts';
 import { actOnTask, appealTask, decideAppeal, getTask, listTasks, taskContact } from './tasks.ts';
 
 const tags = ['ratings'];
@@ -77,16 +76,7 @@ export function registerRatingRoutes(app: HttpApp, ctx: AppContext) {
   });
   app.get('/api/public/ratings/monthly', { schema: { tags, querystring: S.PublicQuery, response: { 200: S.Report } } }, (req) => publicMonthly(db, req.query));
 
-  app.get('/api/ratings/settings', { schema: { tags, response: { 200: S.Settings } } }, async (req) => {
-    await requireCityAdministrator(db, req.actor);
-    return ratingSettings(db);
-  });
-  app.put('/api/ratings/settings', { schema: { tags, body: S.Settings, response: { 200: S.Settings } } }, async (req) => {
-    await requireCityAdministrator(db, req.actor);
-    return db.transaction(async (tx) => {
-      const saved = await saveRatingSettings(tx, req.body);
-      await appendAudit(tx, req.actor, { action: 'rating.settings', objectType: 'setting', objectId: 'ratings', details: { ...saved } });
-      return saved;
-    });
-  });
+  app.get('/api/ratings/settings', { schema: { tags, response: { 200: S.Settings } } }, (req) => readRatingSettings(ctx, req.actor));
+  app.put('/api/ratings/settings', { schema: { tags, body: S.Settings, response: { 200: S.Settings } } }, (req) =>
+    updateRatingSettings(ctx, req.actor, req.body));
 }

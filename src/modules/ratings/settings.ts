@@ -1,5 +1,7 @@
 import type { Actor } from '../../kernel/actor.ts';
+import { appendAudit } from '../../kernel/audit/audit.ts';
 import { requireRole, requireScope } from '../../kernel/auth.ts';
+import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { CITY_SETTING, getSetting, putSetting, type CitySetting } from '../../kernel/settings.ts';
 import type { Stage } from './dictionary.ts';
@@ -23,7 +25,7 @@ export async function ratingSettings(q: Queryable): Promise<RatingSettings> {
   return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
 }
 
-export async function saveRatingSettings(q: Queryable, s: RatingSettings): Promise<RatingSettings> {
+async function saveRatingSettings(q: Queryable, s: RatingSettings): Promise<RatingSettings> {
   // completion is always rated; the other stages are optional
   const stages = [...new Set<Stage>([...s.stages, 'completed'])];
   const value = { ...s, stages };
@@ -32,8 +34,23 @@ export async function saveRatingSettings(q: Queryable, s: RatingSettings): Promi
 }
 
 /** The rules hold for the whole node, so only an administrator of the whole city sets them. */
-export async function requireCityAdministrator(q: Queryable, actor: Actor): Promise<void> {
+async function requireCityAdministrator(q: Queryable, actor: Actor): Promise<void> {
   requireRole(actor, ['administrator']);
   const city = await getSetting<CitySetting>(q, CITY_SETTING);
   if (city) requireScope(actor, ['administrator'], { regionCode: city.code.padEnd(12, '0') });
+}
+
+/** The settings page: what the node's rules are now. */
+export async function readRatingSettings(ctx: AppContext, actor: Actor): Promise<RatingSettings> {
+  await requireCityAdministrator(ctx.db, actor);
+  return ratingSettings(ctx.db);
+}
+
+export async function updateRatingSettings(ctx: AppContext, actor: Actor, settings: RatingSettings): Promise<RatingSettings> {
+  await requireCityAdministrator(ctx.db, actor);
+  return ctx.db.transaction(async (tx) => {
+    const saved = await saveRatingSettings(tx, settings);
+    await appendAudit(tx, actor, { action: 'rating.settings', objectType: 'setting', objectId: 'ratings', details: { ...saved } });
+    return saved;
+  });
 }

@@ -118,3 +118,34 @@ export function checkQuery(q: string | undefined, filters: SearchFilters): strin
   if (!text && !hasFilter) throw new AppError('SEARCH_QUERY_EMPTY', 400);
   return text;
 }
+
+/** The portal's search: hits ranked by the in-process index, with the time the index took. */
+export async function searchCatalog(q: Queryable, request: SearchRequest & { limit: number }) {
+  const { q: query, limit, ...filters } = request;
+  const text = checkQuery(query, filters);
+  const started = performance.now();
+  const index = await searchIndex(q);
+  const { hits, total } = index.search(text, filters, limit);
+  return {
+    total,
+    tookMs: Math.round((performance.now() - started) * 100) / 100,
+    items: hits.map((h) => ({
+      id: h.doc.id,
+      kind: h.doc.kind,
+      code: h.doc.code,
+      name: h.doc.name,
+      departmentName: h.doc.departmentName,
+      regionCode: h.doc.regionCode,
+      typeCode: h.doc.typeCode,
+      score: Math.round(h.score * 1000) / 1000,
+      matched: h.matched,
+    })),
+  };
+}
+
+/** Completions of what is being typed into the search box. */
+export async function suggestCatalog(q: Queryable, request: SearchFilters & { q: string; limit: number }) {
+  const { q: text, limit, ...filters } = request;
+  const index = await searchIndex(q);
+  return index.suggest(text, filters, limit).map((s) => ({ text: s.text, id: s.doc.id, kind: s.doc.kind, code: s.doc.code }));
+}

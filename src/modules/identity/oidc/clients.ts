@@ -4,7 +4,8 @@ import { isUniqueViolation } from '../../../kernel/errors.ts';
 import type { PersonalData } from '../../../kernel/pii.ts';
 import { levelOfAcr } from './accounts.ts';
 
-export interface ClientRegistration {
+/** A relying party as stored; `clients/register.ts` decides which ones may be registered. */
+export interface NewClient {
   clientId: string;
   name: string;
   redirectUris: string[];
@@ -38,11 +39,11 @@ export function requiredLevel(client: unknown, acrValues: unknown): number {
   return Math.max(fromClient, asked.length ? Math.min(...asked) : 1);
 }
 
-/** Register a relying party; returns its secret once (it is stored encrypted). */
-export async function registerClient(
+/** Store a relying party; returns its secret once (it is stored encrypted). */
+export async function insertClient(
   db: Queryable,
   secrets: PersonalData,
-  reg: ClientRegistration,
+  reg: NewClient,
 ): Promise<{ clientSecret: string | null }> {
   const clientSecret = reg.public ? null : randomBytes(32).toString('base64url');
   const metadata = {
@@ -67,10 +68,6 @@ export async function registerClient(
     ],
   );
   return { clientSecret };
-}
-
-export async function setClientStatus(db: Queryable, clientId: string, status: 'active' | 'disabled'): Promise<void> {
-  await db.query('update oidc_client set status = $2, updated_at = clock_now() where client_id = $1', [clientId, status]);
 }
 
 /** The client as oidc-provider wants it, or undefined when unknown or disabled. */
@@ -120,7 +117,7 @@ export async function ensureWebClient(db: Queryable, secrets: PersonalData, base
   }
   let registered: { clientSecret: string | null };
   try {
-    registered = await registerClient(db, secrets, {
+    registered = await insertClient(db, secrets, {
       clientId: WEB_CLIENT_ID,
       name: '一网政务服务平台',
       redirectUris: [redirect],

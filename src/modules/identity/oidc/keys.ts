@@ -28,7 +28,7 @@ export async function loadSigningKeys(db: Queryable, secrets: PersonalData, reta
 }
 
 /** Start signing with a fresh key; the previous one stays published for verification. */
-export async function rotateSigningKey(db: Queryable, secrets: PersonalData): Promise<string> {
+export async function replaceSigningKey(db: Queryable, secrets: PersonalData): Promise<string> {
   await db.query('update oidc_key set retired_at = clock_now() where retired_at is null');
   return createSigningKey(db, secrets);
 }

@@ -7,7 +7,7 @@ import type { HttpApp } from '../../../kernel/module.ts';
 import { personalData } from '../../../kernel/pii.ts';
 import { authenticate, smsSignIn } from '../login.ts';
 import { tablePopulationBase } from '../population.ts';
-import { isMobile, sendSmsCode } from '../sms.ts';
+import { requestSignInCode } from '../sms-requests.ts';
 import { interactionSteps } from './interaction.ts';
 import { consentPage, loginPage, type LoginView } from './pages.ts';
 import { OIDC_PREFIX } from './provider.ts';
@@ -78,10 +78,7 @@ export function registerOidcRoutes(app: HttpApp, ctx: AppContext, runtime: OidcR
       const { p, details, field } = await interaction(req, reply);
       const phone = field('phone', 11);
       try {
-        // Same answer whether or not the number has an account: no enumeration of citizens.
-        const known = await ctx.db.one('select 1 from person where phone_index = $1 and status = $2', [pii.index(phone), 'active']);
-        if (known) await sendSmsCode(ctx, pii, phone, 'login', req.lang);
-        else if (!isMobile(phone)) throw new AppError('PHONE_INVALID', 422);
+        await requestSignInCode(ctx, phone, req.lang);
         const view = await loginView(req, p, details, { method: 'sms', phone, notice: t(req.lang, 'oidc.login.codeSent') });
         return reply.type('text/html').send(loginPage(req.lang, view));
       } catch (err) {

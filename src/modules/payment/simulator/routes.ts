@@ -1,13 +1,10 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { requireRole } from '../../../kernel/auth.ts';
 import type { AppContext } from '../../../kernel/context.ts';
-import { AppError } from '../../../kernel/errors.ts';
 import { escapeHtml } from '../../../kernel/html.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
 import { yuan } from '../money.ts';
-import { FINANCE_ROLES } from '../roles.ts';
-import { closeSimOrder, getSimOrder, isSimChannel, paySimOrder, simStatement, type Scenario } from './store.ts';
+import { answerSimCheckout, findSimOrder, simStatementFile } from './checkout.ts';
 
 const NAMES: Record<string, string> = { 'sim-bank': '模拟银行（HMAC-SM3 签名）', 'sim-wallet': '模拟钱包（SM2 签名）' };
 
@@ -22,8 +19,6 @@ label{display:block;margin:4px 0}
 </style></head><body>${body}</body></html>`;
 }
 
-const idOk = (s: string) => /^[0-9a-f-]{36}$/.test(s);
-
 /**
  * The simulated gateways' own web pages: the pay page a payer is sent to, and the statement
  * download. The pay page also lets a tester choose how the gateway misbehaves afterwards.
@@ -32,8 +27,8 @@ export function registerSimulatorRoutes(app: HttpApp, ctx: AppContext) {
   const Params = Type.Object({ channel: Type.String({ maxLength: 40 }), orderId: Type.String({ maxLength: 40 }) });
 
   app.get('/paysim/:channel/pay/:orderId', { schema: { hide: true, params: Params } }, async (req, reply) => {
-    const order = idOk(req.params.orderId) ? await getSimOrder(ctx.db, req.params.orderId) : undefined;
-    if (!order || order.channel !== req.params.channel) return reply.status(404).type('text/html').send(page('订单不存在', '<h1>订单不存在</h1>'));
+    const order = await findSimOrder(ctx, req.params.channel, req.params.orderId);
+    if (!order) return reply.status(404).type('text/html').send(page('订单不存在', '<h1>订单不存在</h1>'));
     const open = order.status === 'created';
     return reply.type('text/html').send(
       page(
@@ -74,37 +69,15 @@ ${open ? `<form method="post">
           paidFen: Type.Optional(Type.String({ pattern: '^\\d{0,13}$' })),
         }),
       },
-    }, async (req, reply) => {
-      const order = idOk(req.params.orderId) ? await getSimOrder(ctx.db, req.params.orderId) : undefined;
-      if (!order || order.channel !== req.params.channel) throw new AppError('NOT_FOUND', 404, { entity: 'paysim_order', id: req.params.orderId });
-      const b = req.body;
-      if (b.action === 'cancel') {
-        await ctx.db.transaction((tx) => closeSimOrder(tx, order.id));
-      } else {
-        const scenario: Scenario = {
-          ...(b.duplicates ? { duplicates: Number(b.duplicates) } : {}),
-          ...(b.delaySeconds ? { delaySeconds: Number(b.delaySeconds) } : {}),
-          ...(b.timeout ? { timeout: true } : {}),
-          ...(b.refundFails ? { refundFails: true } : {}),
-          ...(b.paidFen ? { paidFen: Number(b.paidFen) } : {}),
-        };
-        await ctx.db.transaction((tx) => paySimOrder(tx, order.id, scenario));
-      }
-      return reply.redirect(order.return_url ?? `/paysim/${order.channel}/pay/${order.id}`, 303);
-    });
+    }, async (req, reply) => reply.redirect(await answerSimCheckout(ctx, req.params.channel, req.params.orderId, req.body), 303));
   });
 
   // The gateway's statement download; a real gateway authenticates the merchant, here finance staff.
   app.get('/paysim/:channel/statements/:day', {
     schema: { hide: true, params: Type.Object({ channel: Type.String({ maxLength: 40 }), day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }) },
   }, async (req, reply) => {
-    requireRole(req.actor, FINANCE_ROLES);
-    if (!isSimChannel(req.params.channel)) throw new AppError('CHANNEL_UNKNOWN', 404, { channel: req.params.channel }, { channel: req.params.channel });
-    const lines = simStatement(ctx.db, req.params.channel, req.params.day);
     // Streamed: a busy day's statement runs to a million lines.
-    const body = Readable.from((async function* () {
-      for await (const line of lines) yield `${line}\n`;
-    })());
+    const body = Readable.from(simStatementFile(ctx, req.actor, req.params.channel, req.params.day));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${req.params.channel}-${req.params.day}.csv"`).send(body);
   });
 }

@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../../../kernel/actor.ts';
+import { appendAudit } from '../../../kernel/audit/audit.ts';
+import type { AppContext } from '../../../kernel/context.ts';
+import { personalData } from '../../../kernel/pii.ts';
+import { requireClientAdmin } from './access.ts';
+import type { ClientSecret } from './schemas.ts';
+import { loadDepartmentSystem } from './store.ts';
+
+/** Give a department system a new secret (shown once); the old one stops working at once. */
+export async function rotateClientSecret(ctx: AppContext, actor: Actor, clientId: string): Promise<ClientSecret> {
+  requireClientAdmin(actor);
+  await loadDepartmentSystem(ctx.db, clientId);
+  const secret = randomBytes(32).toString('base64url');
+  await ctx.db.transaction(async (tx) => {
+    await tx.query('update oidc_client set secret_enc = $2, updated_at = clock_now() where client_id = $1', [clientId, personalData(ctx.config.masterKey).encrypt(secret)]);
+    await appendAudit(tx, actor, { action: 'oidc_client.secret_rotated', objectType: 'oidc_client', objectId: clientId });
+  });
+  return { clientId, clientSecret: secret };
+}

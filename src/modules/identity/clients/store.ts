@@ -1,0 +1,46 @@
+import type { Queryable } from '../../../kernel/db/index.ts';
+import { AppError, notFound } from '../../../kernel/errors.ts';
+import type { Client } from './schemas.ts';
+
+/** The oidc_client row as the client-management use cases read it. */
+export interface ClientRow {
+  client_id: string;
+  name: string;
+  metadata: { redirect_uris?: string[]; post_logout_redirect_uris?: string[]; grant_types?: string[]; scope?: string; logo_uri?: string };
+  min_assurance_level: number;
+  status: string;
+  first_party: boolean;
+  created_at: Date;
+  [key: string]: unknown;
+}
+
+/** What an administrator sees of a client: never its secret. */
+export const clientView = (r: ClientRow): Client => ({
+  clientId: r.client_id,
+  name: r.name,
+  redirectUris: r.metadata.redirect_uris ?? [],
+  postLogoutRedirectUris: r.metadata.post_logout_redirect_uris ?? [],
+  grantTypes: r.metadata.grant_types ?? [],
+  scope: r.metadata.scope ?? '',
+  minAssuranceLevel: r.min_assurance_level,
+  logoUri: r.metadata.logo_uri ?? null,
+  status: r.status,
+  firstParty: r.first_party,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+export async function loadClient(q: Queryable, clientId: string): Promise<ClientRow> {
+  const row = await q.one<ClientRow>('select * from oidc_client where client_id = $1', [clientId]);
+  if (!row) throw notFound('oidc_client', clientId);
+  return row;
+}
+
+/**
+ * A client administrators may change: not YiWang's own web areas, which the platform registers
+ * and keeps for itself (`ensureWebClient`); disabling them would lock everybody out.
+ */
+export async function loadDepartmentSystem(q: Queryable, clientId: string): Promise<ClientRow> {
+  const row = await loadClient(q, clientId);
+  if (row.first_party) throw new AppError('CLIENT_FIRST_PARTY', 409);
+  return row;
+}
