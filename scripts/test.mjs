@@ -51,8 +51,8 @@ const FIXED_DATES = [
 const DATE_SENSITIVE = [
   'test/integration/clock.test.ts',
   'src/kernel/calendar/',
-  'src/modules/cases/clocks.test.ts',
-  'src/modules/cases/instant.test.ts',
+  'src/modules/cases/workflow/clocks.test.ts',
+  'src/modules/cases/workflow/instant.test.ts',
   'test/integration/cases-workflow.test.ts',
   'test/integration/cases.test.ts',
   'test/integration/staff-messages.test.ts',

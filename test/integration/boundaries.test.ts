@@ -100,14 +100,14 @@ describe('each rule catches a deliberately broken fixture', () => {
   test('module SQL naming another module’s table, however the query is written', () => {
     assert.deepEqual(
       check({
-        'src/modules/cases/assignees.ts': [
+        'src/modules/cases/workflow/assignees.ts': [
           'export const a = (q: Q, roles: string[]) => q.query(`select s.id, d.name',
           '  from case_record c, "staff" s left join public.department d on d.id = s.department_id',
           '  where s.id = any(${roles})`);',
           "export const b = (q: Q) => q.query('update staff set name = $2 where id = $1');",
         ].join('\n'),
       }),
-      ['table src/modules/cases/assignees.ts department', 'table src/modules/cases/assignees.ts staff', 'table src/modules/cases/assignees.ts staff'],
+      ['table src/modules/cases/workflow/assignees.ts department', 'table src/modules/cases/workflow/assignees.ts staff', 'table src/modules/cases/workflow/assignees.ts staff'],
     );
   });
 

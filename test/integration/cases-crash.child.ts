@@ -7,7 +7,7 @@ import type { Db } from '../../src/kernel/db/index.ts';
 import { handlerMap } from '../../src/kernel/events/subscription.ts';
 import { processDueEvents } from '../../src/kernel/events/worker.ts';
 import { personalData } from '../../src/kernel/pii.ts';
-import { act } from '../../src/modules/cases/workflow.ts';
+import { act } from '../../src/modules/cases/workflow/workflow.ts';
 import { smsHandler } from '../../src/modules/identity/sms.ts';
 import { MODULES } from '../../src/modules/index.ts';
 

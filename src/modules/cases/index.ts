@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { topicsIn } from '../../kernel/events/index.ts';
 import type { Module } from '../../kernel/module.ts';
 import * as events from './events.ts';
-import { caseHandlers } from './handlers.ts';
+import { caseHandlers } from './workflow/timers.ts';
 import { registerCaseRoutes } from './routes.ts';
 
 export const casesModule: Module = {
@@ -16,9 +16,9 @@ export const casesModule: Module = {
 // Events: one topic per case transition (payload CaseTransitionPayload), those ending a case.
 export { CASE_FINAL_TOPICS, CASE_TOPICS, type CaseTransitionPayload, type TransitionKind } from './events.ts';
 // For later modules (records export, indicators, window application): read-only views.
-export { deadlines } from './clocks.ts';
+export { deadlines } from './workflow/clocks.ts';
 export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type CaseView, type Step } from './model.ts';
-export { caseIdByNumber, caseRatingSubject, isCaseApplicant, noteCaseSatisfaction, type CaseRatingSubject } from './rating-subject.ts';
-export { caseIndicatorInputs, rollUp, type CaseFigures, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './indicators.ts';
-export { caseRecords, recordsPage, allRecords, RECORD_FIELDS, type CaseRecords, type RecordsQuery } from './records.ts';
-export { departmentStats, type DepartmentStats } from './stats.ts';
+export { caseIdByNumber, caseRatingSubject, isCaseApplicant, noteCaseSatisfaction, type CaseRatingSubject } from './result/rating-subject.ts';
+export { caseIndicatorInputs, rollUp, type CaseFigures, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './reporting/indicators.ts';
+export { caseRecords, recordsPage, allRecords, RECORD_FIELDS, type CaseRecords, type RecordsQuery } from './reporting/records.ts';
+export { departmentStats, type DepartmentStats } from './reporting/stats.ts';

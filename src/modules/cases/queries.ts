@@ -5,13 +5,13 @@ import { AppError, forbidden, unauthenticated } from '../../kernel/errors.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
 import { getVersionById, STEP_ROLES } from '../catalog/index.ts';
 import { inboxCondition, readableCase } from './access.ts';
-import { today } from './clocks.ts';
-import { listMaterialFiles, type MaterialFile } from './materials.ts';
+import { today } from './workflow/clocks.ts';
+import { listMaterialFiles, type MaterialFile } from './application/materials.ts';
 import { CASE_COLUMNS, currentStep, presentCase, READ_ROLES, STAFF_ONLY_KINDS, type CaseRow, type CaseStatus, type CaseView } from './model.ts';
-import { commitmentCheckOf, commitmentText, type CommitmentCheck } from './commitment.ts';
-import { specialProcedures, type SpecialRecord } from './special.ts';
-import { caseSupervisions, type Supervision } from './supervision.ts';
-import { actionsFor, type Action } from './workflow.ts';
+import { commitmentCheckOf, commitmentText, type CommitmentCheck } from './workflow/commitment.ts';
+import { specialProcedures, type SpecialRecord } from './workflow/special.ts';
+import { caseSupervisions, type Supervision } from './workflow/supervision.ts';
+import { actionsFor, type Action } from './workflow/workflow.ts';
 
 export interface TimelineEntry {
   at: string;

@@ -1,0 +1,66 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { AppError } from '../../../kernel/errors.ts';
+import { errorField } from '../../../kernel/http/validation.ts';
+import type { ItemContent } from '../../catalog/index.ts';
+
+type AddFormats = (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+
+// All errors at once, so the applicant sees every field to fix; no coercion, no defaults
+// written into the applicant's data.
+const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
+addFormats(ajv);
+
+// Published versions never change, so a compiled schema stays valid for the version's life.
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(versionId: string, schema: object): ValidateFunction {
+  let fn = compiled.get(versionId);
+  if (!fn) {
+    if (compiled.size > 500) compiled.clear();
+    fn = ajv.compile(schema);
+    compiled.set(versionId, fn);
+  }
+  return fn;
+}
+
+/** Throws 422 FORM_INVALID with every failing field when the data does not fit the item's schema. */
+export function validateForm(versionId: string, content: ItemContent, data: Record<string, unknown>): void {
+  const schema = content.form?.schema;
+  if (!schema) return;
+  const validate = validatorFor(versionId, schema);
+  if (validate(data)) return;
+  const errors = (validate.errors ?? []).slice(0, 50).map((e) => ({ field: errorField(e), keyword: e.keyword, message: e.message ?? '' }));
+  throw new AppError('FORM_INVALID', 422, { count: errors.length }, { errors });
+}
+
+export interface PrefillSources {
+  person?: { name: string; idNumber: string; phone: string | null };
+  enterprise?: { name: string; uscc: string };
+}
+
+/**
+ * 免填报: values for form fields whose prefill source is the signed-in identity. Base-library
+ * and licence sources wait for the data and licence modules (left empty for the applicant).
+ */
+export function prefillValues(content: ItemContent, src: PrefillSources): Record<string, string> {
+  const claims: Record<string, string | null | undefined> = {
+    name: src.person?.name,
+    id_number: src.person?.idNumber,
+    phone: src.person?.phone,
+    agent_name: src.person?.name,
+    agent_id_number: src.person?.idNumber,
+    agent_phone: src.person?.phone,
+    uscc: src.enterprise?.uscc,
+    entity_name: src.enterprise?.name,
+    enterprise_name: src.enterprise?.name,
+  };
+  const out: Record<string, string> = {};
+  for (const [field, def] of Object.entries(content.form?.fields ?? {})) {
+    if (def.prefill?.source !== 'identity' || !def.prefill.claim) continue;
+    const value = claims[def.prefill.claim];
+    if (value) out[field] = value;
+  }
+  return out;
+}

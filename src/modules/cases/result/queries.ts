@@ -1,0 +1,127 @@
+import type { Actor } from '../../../kernel/actor.ts';
+import { canAct } from '../../../kernel/auth.ts';
+import type { AppContext } from '../../../kernel/context.ts';
+import { sm3Hex } from '../../../kernel/crypto/sm3.ts';
+import type { Queryable } from '../../../kernel/db/index.ts';
+import { AppError, conflict, notFound } from '../../../kernel/errors.ts';
+import { readableCase, requireStepActor } from '../access.ts';
+import type { CaseRow } from '../model.ts';
+import type { ResultKind } from './pdf.ts';
+import { licenceCoveredMaterials } from './licence.ts';
+import { produceResults, resultKindOf } from './results.ts';
+import { getVersionById } from '../../catalog/index.ts';
+
+export interface ResultDocument {
+  id: string;
+  kind: ResultKind;
+  title: string;
+  fileName: string;
+  size: number;
+  sm3: string;
+  sealId: string;
+  keyId: string;
+  createdAt: string;
+}
+
+export interface CaseResults {
+  documents: ResultDocument[];
+  /** With its 操作类型 (01 新发, 02 延续, 09 变更) and, for 02/09, the identifier of the licence it replaced. */
+  licence: { id: string; identifier: string; typeCode: string; operation: string; relatedIdentifier: string | null } | null;
+  /** 免证办: materials a valid e-licence of the applicant replaced. */
+  licenceUses: { materialKey: string; identifier: string }[];
+  /** Staff only: what could not be produced, for a retry. */
+  problems: { stage: 'document' | 'licence'; code: string; details: Record<string, unknown>; attempts: number; at: string }[];
+  /** Whether the caller may ask for the results to be produced again. */
+  mayRetry: boolean;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+/** Who may have the results produced again: the department's deciders. */
+const RETRY_ROLES = ['approver', 'department_admin'] as const;
+
+const mayRetry = (actor: Actor, c: CaseRow) =>
+  actor.kind === 'staff' && resultKindOf(c) !== undefined && canAct(actor, RETRY_ROLES, { regionCode: c.region_code, departmentId: c.department_id });
+
+async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseResults> {
+  const docs = await q.query<{ id: string; kind: ResultKind; title: string; file_name: string; size: number; sm3: string; seal_id: string; key_id: string; created_at: Date }>(
+    'select id, kind, title, file_name, size, sm3, seal_id, key_id, created_at from case_result where case_id = $1 order by created_at, id',
+    [c.id],
+  );
+  const licence = await q.one<{ licence_id: string; identifier: string; type_code: string; operation: string; related_identifier: string | null }>(
+    'select licence_id, identifier, type_code, operation, related_identifier from case_result_licence where case_id = $1',
+    [c.id],
+  );
+  const uses = await q.query<{ material_key: string; licence_identifier: string }>(
+    'select material_key, licence_identifier from case_licence_use where case_id = $1 order by material_key',
+    [c.id],
+  );
+  const problems =
+    actor.kind === 'staff'
+      ? await q.query<{ stage: 'document' | 'licence'; code: string; details: Record<string, unknown>; attempts: number; at: Date }>(
+          'select stage, code, details, attempts, at from case_result_problem where case_id = $1 order by stage',
+          [c.id],
+        )
+      : [];
+  return {
+    documents: docs.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      fileName: d.file_name,
+      size: Number(d.size),
+      sm3: d.sm3.trim(),
+      sealId: d.seal_id,
+      keyId: d.key_id,
+      createdAt: iso(d.created_at),
+    })),
+    licence: licence
+      ? { id: licence.licence_id, identifier: licence.identifier, typeCode: licence.type_code, operation: licence.operation, relatedIdentifier: licence.related_identifier }
+      : null,
+    licenceUses: uses.map((u) => ({ materialKey: u.material_key, identifier: u.licence_identifier })),
+    problems: problems.map((p) => ({ stage: p.stage, code: p.code, details: p.details, attempts: Number(p.attempts), at: iso(p.at) })),
+    mayRetry: mayRetry(actor, c),
+  };
+}
+
+/** The case's results for its applicant or staff in scope; anyone else gets 404. */
+export async function listResults(q: Queryable, actor: Actor, caseId: string): Promise<CaseResults> {
+  return resultsOf(q, actor, await readableCase(q, actor, caseId));
+}
+
+/** The bytes of one result document; a file changed in the store is refused, not served. */
+export async function readResult(ctx: AppContext, actor: Actor, caseId: string, resultId: string): Promise<{ content: Buffer; fileName: string }> {
+  await readableCase(ctx.db, actor, caseId);
+  const row = await ctx.db.one<{ file_key: string; file_name: string; sm3: string }>('select file_key, file_name, sm3 from case_result where id = $1 and case_id = $2', [
+    resultId,
+    caseId,
+  ]);
+  if (!row) throw notFound('case_result', resultId);
+  const content = await ctx.files.get(row.file_key);
+  if (sm3Hex(content) !== row.sm3.trim()) throw new AppError('RESULT_TAMPERED', 409, {}, { resultId });
+  return { content, fileName: row.file_name };
+}
+
+/**
+ * After fixing the cause (a seal issued to the department, the licence type added), a decider
+ * of the department has the missing results produced; what exists already is kept.
+ */
+export async function retryResults(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseResults> {
+  return ctx.db.transaction(async (tx) => {
+    const c = await readableCase(tx, actor, caseId, true);
+    requireStepActor(actor, c, { key: 'result', name: '办结', roles: [...RETRY_ROLES] });
+    if (!resultKindOf(c)) throw conflict('CASE_NOT_FINAL', { status: c.status });
+    await produceResults(ctx, tx, c.id);
+    return resultsOf(tx, actor, (await readableCase(tx, actor, caseId))!);
+  });
+}
+
+/**
+ * 免证办 as the applicant sees it while filling in: the materials a valid e-licence of theirs
+ * replaces (no upload needed), by material key.
+ */
+export async function licenceMaterials(q: Queryable, actor: Actor, caseId: string): Promise<{ items: { materialKey: string; identifier: string }[] }> {
+  const c = await readableCase(q, actor, caseId);
+  const v = await getVersionById(q, c.item_version_id);
+  const covered = await licenceCoveredMaterials(q, c, v?.content.materials ?? []);
+  return { items: [...covered].map(([materialKey, identifier]) => ({ materialKey, identifier })) };
+}
