@@ -69,7 +69,9 @@ export async function nextTotpCode(key: string): Promise<string> {
   const entry = authenticators.get(key);
   if (!entry) throw new Error(`no authenticator enrolled for ${key}`);
   const now = () => Math.floor(Date.now() / 30_000);
-  const step = Math.max(entry.lastStep + 1, now() - 1);
+  // The current step, not the one before: the provider accepts a code until the step after it
+  // ends, so a sign-in on a loaded machine has 30–60 s, not 0–30 s, to reach the check.
+  const step = Math.max(entry.lastStep + 1, now());
   while (step > now() + 1) await new Promise((r) => setTimeout(r, 1000));
   entry.lastStep = step;
   return OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(entry.secret), timestamp: step * 30_000 });
