@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
+import * as clock from '../../kernel/clock.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { ensureWebClient, WEB_CLIENT_ID } from './oidc/clients.ts';
@@ -82,7 +83,10 @@ export function registerWebSignIn(app: HttpApp, ctx: AppContext, runtime: OidcRu
       { ip: req.ip, userAgent: req.headers['user-agent'] },
     );
     if (!session) return reply.redirect('/login?error=SIGN_IN_FAILED');
-    reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, expires: session.expiresAt });
+    // Max-Age, not Expires: the browser counts the lifetime from now by its own clock, so a phone
+    // whose clock is wrong (or a node whose clock is set to another date) keeps the session.
+    const maxAge = Math.max(0, Math.floor((session.expiresAt.getTime() - clock.nowMs()) / 1000));
+    reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, maxAge });
     return reply.redirect(attempt.next);
   });
 
