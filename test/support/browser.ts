@@ -35,7 +35,8 @@ export async function launchBrowser(): Promise<Browser> {
   browser.newPage = async (options = {}) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.on('close', () => void context.close());
+    // the page owns its context, as Playwright's own newPage does; closing the browser first is fine
+    page.on('close', () => void context.close().catch(() => undefined));
     return page;
   };
   return browser;
