@@ -271,7 +271,7 @@ export interface NewItem {
  * table; each item is checked and audited as createItem does. `refused` learns which item an
  * error is about before the error propagates.
  */
-export async function createItemsIn(tx: Tx, actor: Actor, items: NewItem[], refused?: (index: number) => void): Promise<VersionWithQuality[]> {
+export async function createItemsIn(tx: Tx, actor: Actor, items: NewItem[], refused?: (index: number, err: unknown) => void): Promise<VersionWithQuality[]> {
   const checks = await loadWriteChecks(
     tx,
     items.map((x) => x.input.departmentId),
@@ -283,7 +283,7 @@ export async function createItemsIn(tx: Tx, actor: Actor, items: NewItem[], refu
       checkReferences(checks.rules, content);
       return { id: uuidv7(), parsed, dept, popularity: input.popularity ?? 0, content, quality: checkQuality(content, checks.rules) };
     } catch (err) {
-      refused?.(index);
+      refused?.(index, err);
       throw err;
     }
   });
@@ -345,9 +345,10 @@ export async function itemsWithVersions(q: Queryable, ids: string[], where?: str
 
 /**
  * Puts imported content into an existing item as its draft: the open draft is replaced, a
- * published or retired item gets a new draft version, a version under review is refused.
+ * published or retired item gets a new draft version, a version under review is refused. A
+ * popularity given with the content replaces the item's (it ranks search results, unversioned).
  */
-export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, content: ItemContent): Promise<VersionWithQuality> {
+export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, content: ItemContent, popularity?: number): Promise<VersionWithQuality> {
   const item = await visibleItem(tx, actor, itemId);
   requireEditor(actor, item);
   const last = await fetchVersion(tx, itemId, 'true');
@@ -367,6 +368,7 @@ export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, conte
   } catch (err) {
     translateWriteError(err);
   }
+  if (popularity !== undefined) await tx.query('update catalog_item set popularity = $2, updated_at = now() where id = $1', [itemId, popularity]);
   await appendAudit(tx, actor, {
     action: 'catalog.version.import',
     objectType: 'catalog_item',
@@ -374,7 +376,7 @@ export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, conte
     regionCode: item.regionCode,
     details: { versionNo: last.status === 'draft' ? last.versionNo : last.versionNo + 1, errors: quality.errors.length },
   });
-  return { item, version: (await fetchVersion(tx, itemId, 'true'))! };
+  return { item: (await fetchItem(tx, itemId))!, version: (await fetchVersion(tx, itemId, 'true'))! };
 }
 
 /** Replace the content of the item's draft version (optimistic concurrency on lockVersion). */
