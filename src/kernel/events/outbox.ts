@@ -13,21 +13,28 @@ export interface DomainEvent {
 
 /** Write an event in the caller's transaction; it is delivered only if that transaction commits. */
 export async function emit(tx: Tx, event: DomainEvent): Promise<string> {
-  const id = uuidv7();
+  return (await emitAll(tx, [event]))[0]!;
+}
+
+/** emit for a list of events, in one statement (a whole list of items published at once). */
+export async function emitAll(tx: Tx, events: DomainEvent[]): Promise<string[]> {
+  const ids = events.map(() => uuidv7());
+  if (!events.length) return ids;
   await tx.query(
     `insert into outbox_event (id, topic, payload, region_code, due_at, dedupe_key)
-     values ($1, $2, $3, $4, coalesce($5, now()), $6)
+     select id, topic, payload::jsonb, region_code, coalesce(due_at, now()), dedupe_key
+     from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) as e(id, topic, payload, region_code, due_at, dedupe_key)
      on conflict (dedupe_key) do nothing`,
     [
-      id,
-      event.topic,
-      JSON.stringify(event.payload ?? {}),
-      event.regionCode ?? null,
-      event.dueAt?.toISOString() ?? null,
-      event.dedupeKey ?? null,
+      ids,
+      events.map((e) => e.topic),
+      events.map((e) => JSON.stringify(e.payload ?? {})),
+      events.map((e) => e.regionCode ?? null),
+      events.map((e) => e.dueAt?.toISOString() ?? null),
+      events.map((e) => e.dedupeKey ?? null),
     ],
   );
-  return id;
+  return ids;
 }
 
 export interface OutboxStats {
