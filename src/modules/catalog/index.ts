@@ -19,3 +19,12 @@ export { getBundle, type BundleDetail } from './bundles.ts';
 export { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
 // The licence catalogue (证照目录) lists the items that produce each licence type.
 export { itemsProducingLicence, type LicenceProducer } from './licence-producers.ts';
+// The seed loads a city's starting catalogue through the services a city uses: the import of the
+// item lists, the review workflow, bundles, synonyms and the reference lists.
+export { itemsByCode } from './items.ts';
+export { importJsonItems, type ImportReport } from './transfer/import.ts';
+export type { ImportFile } from './transfer/report.ts';
+export { transitionItems } from './workflow.ts';
+export { createBundles, transitionBundles, type BundleInput } from './bundles.ts';
+export { createSynonyms } from './synonyms.ts';
+export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseTypeEntry } from './reference-lists.ts';

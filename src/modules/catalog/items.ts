@@ -72,18 +72,33 @@ function fixDates<T extends Record<string, unknown>>(row: T): T {
   return row;
 }
 
+/** The reference lists written content is checked against, read in one statement. */
+export interface ReferenceLists {
+  rules: RuleContext;
+  /** Type letter (in item codes) by item type code. */
+  letters: Map<string, string>;
+}
+
+export async function referenceLists(q: Queryable): Promise<ReferenceLists> {
+  const rows = await q.query<{ list: 'type' | 'license' | 'base'; code: string; letter: string | null }>(
+    `select 'type' as list, code, letter from catalog_item_type
+     union all select 'license', code, null from catalog_license_type
+     union all select 'base', key, null from catalog_base_field`,
+  );
+  const of = (list: string) => rows.filter((r) => r.list === list);
+  return {
+    rules: {
+      typeCodes: new Set(of('type').map((r) => r.code)),
+      licenseTypes: new Set(of('license').map((r) => r.code)),
+      baseFields: new Set(of('base').map((r) => r.code)),
+    },
+    letters: new Map(of('type').map((r) => [r.code, r.letter!])),
+  };
+}
+
 /** The reference lists quality rules check against. */
 export async function ruleContext(q: Queryable): Promise<RuleContext> {
-  const [types, licenses, fields] = await Promise.all([
-    q.query<{ code: string }>('select code from catalog_item_type'),
-    q.query<{ code: string }>('select code from catalog_license_type'),
-    q.query<{ key: string }>('select key from catalog_base_field'),
-  ]);
-  return {
-    typeCodes: new Set(types.map((r) => r.code)),
-    licenseTypes: new Set(licenses.map((r) => r.code)),
-    baseFields: new Set(fields.map((r) => r.key)),
-  };
+  return (await referenceLists(q)).rules;
 }
 
 export async function bumpSearchGeneration(tx: Queryable) {
@@ -122,6 +137,17 @@ export async function latestVersions(q: Queryable, itemIds: string[], where = 't
   return new Map(rows.map((v) => [v.itemId, fixDates(v)]));
 }
 
+/** Items by code (业务办理项编码), with the status of their newest version. */
+export async function itemsByCode(q: Queryable, codes: string[]) {
+  const rows = await q.query<{ id: string; code: string; departmentId: string; status: string }>(
+    `select i.id, i.code, i.department_id as "departmentId",
+       (select v.status from catalog_item_version v where v.item_id = i.id order by v.version_no desc limit 1) as status
+     from catalog_item i where i.code = any($1::text[])`,
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
 /** Published items are seen by everyone, the others only within the actor's read scope. */
 export const canSeeItem = (actor: Actor, item: ItemRow) => item.status === 'published' || canReadDrafts(actor, item) || isBureau(actor, item);
 
@@ -140,20 +166,13 @@ export interface CreateItemInput {
 }
 
 /** What checking written content reads, once however many items are written. */
-interface WriteChecks {
+interface WriteChecks extends ReferenceLists {
   depts: Map<string, DepartmentRef>;
-  /** Type letter by item type code. */
-  letters: Map<string, string>;
-  rules: RuleContext;
 }
 
 async function loadWriteChecks(q: Queryable, departmentIds: string[]): Promise<WriteChecks> {
-  const [depts, letters, rules] = await Promise.all([
-    departmentRefsById(q, departmentIds),
-    q.query<{ code: string; letter: string }>('select code, letter from catalog_item_type'),
-    ruleContext(q),
-  ]);
-  return { depts, letters: new Map(letters.map((l) => [l.code, l.letter])), rules };
+  const [depts, lists] = await Promise.all([departmentRefsById(q, departmentIds), referenceLists(q)]);
+  return { depts, ...lists };
 }
 
 /** Checks a code against the department and the content; returns the parsed segments. */
@@ -256,7 +275,8 @@ export async function createItem(db: Db, actor: Actor, input: CreateItemInput): 
 
 /** createItem inside the caller's transaction. */
 export async function createItemIn(tx: Tx, actor: Actor, input: CreateItemInput, content: ItemContent): Promise<VersionWithQuality> {
-  return (await createItemsIn(tx, actor, [{ input, content }]))[0]!;
+  const [created] = await createItemsIn(tx, actor, [{ input, content }]);
+  return (await itemsWithVersions(tx, [created!.itemId]))[0]!;
 }
 
 export interface NewItem {
@@ -265,13 +285,19 @@ export interface NewItem {
   content: ItemContent;
 }
 
+export interface CreatedItem {
+  itemId: string;
+  versionNo: number;
+  qualityOk: boolean;
+}
+
 /**
  * createItem for a whole list inside the caller's transaction (the spreadsheet import applies a
  * file at once): the reference lists are read once and the rows written in one statement per
  * table; each item is checked and audited as createItem does. `refused` learns which item an
  * error is about before the error propagates.
  */
-export async function createItemsIn(tx: Tx, actor: Actor, items: NewItem[], refused?: (index: number, err: unknown) => void): Promise<VersionWithQuality[]> {
+export async function createItemsIn(tx: Tx, actor: Actor, items: NewItem[], refused?: (index: number, err: unknown) => void): Promise<CreatedItem[]> {
   const checks = await loadWriteChecks(
     tx,
     items.map((x) => x.input.departmentId),
@@ -330,10 +356,7 @@ export async function createItemsIn(tx: Tx, actor: Actor, items: NewItem[], refu
       details: { code: r.parsed.code, name: r.content.name },
     });
   }
-  return itemsWithVersions(
-    tx,
-    rows.map((r) => r.id),
-  );
+  return rows.map((r) => ({ itemId: r.id, versionNo: 1, qualityOk: r.quality.ok }));
 }
 
 /** Items with their newest version matching `where` (see latestVersions), in the order of `ids`. */

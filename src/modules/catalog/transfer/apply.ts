@@ -4,9 +4,8 @@ import type { Db, Queryable } from '../../../kernel/db/index.ts';
 import { AppError, unprocessable } from '../../../kernel/errors.ts';
 import { t, type Lang } from '../../../kernel/i18n/index.ts';
 import { departmentRefsByCode } from '../../org/index.ts';
-import { createItemsIn, importIntoItem } from '../items.ts';
+import { createItemsIn, importIntoItem, itemsByCode } from '../items.ts';
 import type { ParsedRow } from './cells.ts';
-import { idsByCode } from './check.ts';
 import type { ImportFile, ImportReport } from './report.ts';
 
 /**
@@ -20,7 +19,7 @@ export async function applyRows(db: Db, actor: Actor, lang: Lang, file: ImportFi
   };
   try {
     await db.transaction(async (tx) => {
-      const existing = await idsByCode(
+      const existing = await itemsByCode(
         tx,
         rows.map((r) => r.code),
       );
@@ -35,7 +34,7 @@ export async function applyRows(db: Db, actor: Actor, lang: Lang, file: ImportFi
         fresh.map((r) => ({ input: { code: r.code, departmentId: depts.get(r.department)!.id, content: r.content, popularity: r.popularity }, content: r.content })),
         (index, err) => refuse(fresh[index]!.row, err),
       );
-      created.forEach((res, i) => report.items.push({ row: fresh[i]!.row, code: fresh[i]!.code, action: 'created', versionNo: res.version.versionNo, qualityOk: res.version.qualityOk }));
+      created.forEach((res, i) => report.items.push({ row: fresh[i]!.row, code: fresh[i]!.code, action: 'created', versionNo: res.versionNo, qualityOk: res.qualityOk }));
       for (const r of rows.filter((x) => existing.has(x.code))) {
         try {
           const res = await importIntoItem(tx, actor, existing.get(r.code)!.id, r.content, r.popularity);

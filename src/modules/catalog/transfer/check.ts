@@ -1,27 +1,16 @@
 import type { Actor } from '../../../kernel/actor.ts';
-import type { Db, Queryable } from '../../../kernel/db/index.ts';
+import type { Db } from '../../../kernel/db/index.ts';
 import { departmentRefsByCode, type DepartmentRef } from '../../org/index.ts';
 import { canEdit } from '../access.ts';
 import { parseHandleItemCode } from '../codes.ts';
-import { ruleContext } from '../items.ts';
+import { itemsByCode, referenceLists } from '../items.ts';
 import type { ParsedRow } from './cells.ts';
 import type { IssueFn } from './report.ts';
 
-/** Items of the catalogue by code, with the status of their newest version. */
-export async function idsByCode(q: Queryable, codes: string[]) {
-  const rows = await q.query<{ id: string; code: string; departmentId: string; status: string }>(
-    `select i.id, i.code, i.department_id as "departmentId",
-       (select v.status from catalog_item_version v where v.item_id = i.id order by v.version_no desc limit 1) as status
-     from catalog_item i where i.code = any($1::text[])`,
-    [codes],
-  );
-  return new Map(rows.map((r) => [r.code, r]));
-}
-
 /** Checks codes, departments, permissions and references of every row (nothing written). */
 export async function checkRows(db: Db, actor: Actor, rows: ParsedRow[], issue: IssueFn) {
-  const [existing, depts, ctx, letters] = await Promise.all([
-    idsByCode(
+  const [existing, depts, { rules: ctx, letters: letterOf }] = await Promise.all([
+    itemsByCode(
       db,
       rows.map((r) => r.code),
     ),
@@ -29,10 +18,8 @@ export async function checkRows(db: Db, actor: Actor, rows: ParsedRow[], issue: 
       db,
       rows.map((r) => r.department),
     ),
-    ruleContext(db),
-    db.query<{ code: string; letter: string }>('select code, letter from catalog_item_type'),
+    referenceLists(db),
   ]);
-  const letterOf = new Map(letters.map((l) => [l.code, l.letter]));
   const seen = new Map<string, number>();
   for (const r of rows) {
     if (!r.code) {
