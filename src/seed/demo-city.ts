@@ -11,7 +11,7 @@ import { seedIdentityDemo } from '../modules/identity/index.ts';
 import { hashPassword } from '../kernel/crypto/password.ts';
 import { findCity, readDivisions } from '../modules/org/regions/division-data.ts';
 import { insertRegions } from '../modules/org/regions/store.ts';
-import { seedDemoCatalog } from '../modules/catalog/demo/load.ts';
+import { seedCatalog } from './catalog.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
 import { demoEnterpriseUscc, demoUscc } from './uscc.ts';
 import { HALL_POSITIONS } from './hall-positions.ts';
@@ -213,7 +213,7 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
   const citizens = people.map((p) => ({ name: p.name, phone: p.phone, password }));
 
   // The service-item catalogue (events, indicators and cases read it).
-  await seedDemoCatalog(db, city.code);
+  await seedCatalog(db, city.code);
 
   let calendarDays = 0;
   for (const year of options.calendarYears ?? defaultCalendarYears()) {
