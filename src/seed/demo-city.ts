@@ -23,7 +23,7 @@ import {
   type StaffCreate,
   type WindowCreate,
 } from '../modules/org/index.ts';
-import { seedDemoCatalog } from '../modules/catalog/index.ts';
+import { seedCatalog } from './catalog.ts';
 import { seedAdministrator } from './actor.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
 import { demoEnterpriseUscc, demoUscc } from './uscc.ts';
@@ -211,7 +211,7 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
   const citizens = people.map((p) => ({ name: p.name, phone: p.phone, password }));
 
   // The service-item catalogue (events, indicators and cases read it).
-  await seedDemoCatalog(db, city.code);
+  await seedCatalog(db, city.code);
 
   let calendarDays = 0;
   for (const year of options.calendarYears ?? defaultCalendarYears()) {

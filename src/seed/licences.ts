@@ -1,11 +1,11 @@
 import { systemActor } from '../kernel/actor.ts';
 import type { AppContext } from '../kernel/context.ts';
-import { DEMO_LICENCE_TYPE_CODES as LT } from '../modules/catalog/index.ts';
 import { findEnterpriseByUscc } from '../modules/identity/index.ts';
 import { seedDemoLicences } from '../modules/license/index.ts';
 import { childRegions, departmentRefsByCode } from '../modules/org/index.ts';
 import { createSeal } from '../modules/seal/index.ts';
 import { seedAdministrator } from './actor.ts';
+import { demoLicenseTypeCode } from './catalog-data.ts';
 import { DEMO_PEOPLE } from './people.ts';
 import { demoEnterpriseUscc } from './uscc.ts';
 
@@ -29,10 +29,11 @@ export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promis
     if (enterprise) break;
   }
   const text = (key: string, label: string, required = true) => ({ key, label, type: 'text' as const, required, personal: false });
+  const businessLicence = demoLicenseTypeCode('营业执照');
   const result = await seedDemoLicences(ctx, systemActor('seed'), {
     types: [
       {
-        code: LT.BUSINESS_LICENCE,
+        code: businessLicence,
         name: '营业执照',
         holderKind: 'enterprise',
         departmentId: scjgj.id,
@@ -45,7 +46,7 @@ export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promis
         ],
       },
       {
-        code: LT.SPECIAL_EQUIPMENT_REGISTRATION,
+        code: demoLicenseTypeCode('特种设备使用登记证'),
         name: '特种设备使用登记证',
         holderKind: 'enterprise',
         departmentId: scjgj.id,
@@ -56,7 +57,7 @@ export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promis
     licences: enterprise
       ? [
           {
-            typeCode: LT.BUSINESS_LICENCE,
+            typeCode: businessLicence,
             departmentId: scjgj.id,
             holder: { kind: 'enterprise', name: enterprise.name, code: enterprise.uscc },
             fields: {

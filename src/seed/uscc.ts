@@ -16,6 +16,3 @@ export const demoUscc = (regionCode: string, sequence: number) =>
 /** A synthetic 统一社会信用代码 of a company (登记管理部门 9 工商, 类别 1 企业). */
 export const demoEnterpriseUscc = (regionCode: string, sequence: number) =>
   syntheticUscc('91', regionCode, `MA${regionCode.slice(2, 4)}${String(sequence).padStart(4, '0')}`);
-
-/** A central government body's USCC (region 100000), for issuers of national licences. */
-export const centralUscc = (sequence: number) => syntheticUscc('11', '100000', `0000${String(sequence).padStart(4, '0')}`);

@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { heldValidLicence, listHolderLicences, verifyByIdentifier } from '../../src/modules/license/index.ts';
-import { LT } from '../../src/modules/catalog/demo/content/reference.ts';
 import { demoEnterpriseUscc } from '../../src/seed/uscc.ts';
 import { signIn } from '../support/browserless.ts';
-import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, LUODING, REWARD } from '../support/demo.ts';
+import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, LT, LUODING, REWARD } from '../support/demo.ts';
 import { uploadMaterial } from '../support/files.ts';
 import { pdfPicture, pdfText as readPdf } from '../support/pdf.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DEMO_QUERIES } from '../../src/modules/catalog/demo/content/index.ts';
+import { demoQueries } from '../../src/seed/catalog-data.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -30,7 +30,8 @@ test('search relevance on the demo query set: top-1 and top-3 hit rates', async 
   let top1 = 0;
   let top3 = 0;
   const misses: string[] = [];
-  for (const q of DEMO_QUERIES) {
+  const queries = demoQueries();
+  for (const q of queries) {
     const expected = q.expectedCodes.map((c) => byImpl.get(c) ?? byCode.get(c)).filter((x) => x !== undefined);
     const res = await server.api(`/api/catalog/search?q=${encodeURIComponent(q.text)}&limit=3`);
     assert.equal(res.status, 200);
@@ -41,7 +42,7 @@ test('search relevance on the demo query set: top-1 and top-3 hit rates', async 
     if (hits.some(same)) top3++;
     else misses.push(`${q.text} → ${hits.map((h) => h.name).join(' | ') || '(nothing)'} (expected ${expected.map((e) => e.name).join(' | ')})`);
   }
-  const n = DEMO_QUERIES.length;
+  const n = queries.length;
   console.log(`search query set: ${n} queries, top-1 ${((100 * top1) / n).toFixed(1)} %, top-3 ${((100 * top3) / n).toFixed(1)} %`);
   for (const m of misses) console.log(`  miss: ${m}`);
   assert.ok(n >= 50, 'at least 50 queries');

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import type { Actor } from '../../src/kernel/actor.ts';
+import { AppError } from '../../src/kernel/errors.ts';
 import { sampleContent } from '../../src/modules/catalog/fixtures.ts';
+import { importJsonItems } from '../../src/modules/catalog/transfer/import.ts';
 import { COLUMNS, rowOf, SHEET, XLSX_MIME } from '../../src/modules/catalog/transfer/template.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -210,4 +213,91 @@ test('import refuses oversized files, other formats, macros and readers without 
   noSheet.addWorksheet('Sheet1').addRow(['x']);
   const ns = await upload('deptadmin', Buffer.from(await noSheet.xlsx.writeBuffer()));
   assert.equal(ns.body.error.details.issues[0].code, 'SHEET_MISSING');
+});
+
+/** The department administrator of 市场监管局 as the import service sees it. */
+async function deptAdmin(): Promise<Actor> {
+  const s = (await server.ctx.db.one<{ id: string; name: string }>(`select id, name from staff where username = 'deptadmin'`))!;
+  return {
+    kind: 'staff',
+    id: s.id,
+    name: s.name,
+    username: 'deptadmin',
+    departmentId: scjg.id,
+    departmentName: '市场监管局',
+    regionCode: CITY,
+    roles: [{ role: 'department_admin', regionCode: CITY, departmentId: scjg.id }],
+  };
+}
+/** A row of the template as JSON: group cells as objects. */
+const jsonRow = (main: string, name: string) =>
+  Object.fromEntries(
+    Object.entries(rowOf(codeFor(main), scjg.code, '', 0, sampleContent({ name }))).flatMap(([key, value]) => {
+      if (value === '' || key === 'status' || key === 'versionNo') return [];
+      return [[key, COLUMNS.find((c) => c.key === key)?.kind === 'json' ? JSON.parse(String(value)) : value]];
+    }),
+  );
+const jsonFile = (rows: unknown) => ({ name: 'list.json', data: Buffer.from(JSON.stringify(rows, null, 2)) });
+const rejected = async (p: Promise<unknown>) => {
+  const err = await p.then(
+    () => assert.fail('the file was applied'),
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof AppError, String(err));
+  return err;
+};
+
+test('the template as JSON imports as a workbook does: group cells as objects or as their JSON text, popularity kept', async () => {
+  const actor = await deptAdmin();
+  const asText = { ...jsonRow('7431', 'JSON 导入（文本单元格）'), fees: JSON.stringify({ fees: sampleContent().fees }) };
+  const report = await importJsonItems(server.ctx.db, actor, 'zh-CN', jsonFile([{ ...jsonRow('7430', 'JSON 导入'), popularity: 42 }, asText]));
+  assert.equal(report.status, 'applied', JSON.stringify(report.issues));
+  assert.deepEqual(
+    report.items.map((i) => [i.row, i.action]),
+    [
+      [1, 'created'],
+      [2, 'created'],
+    ],
+  );
+  const rows = await server.ctx.db.query<{ code: string; popularity: number; status: string }>(
+    `select i.code, i.popularity, v.status from catalog_item i join catalog_item_version v on v.item_id = i.id where i.code = any($1) order by i.code`,
+    [[codeFor('7430'), codeFor('7431')]],
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.popularity, r.status]),
+    [
+      [42, 'draft'],
+      [0, 'draft'],
+    ],
+  );
+  const log = await server.ctx.db.one<{ file_name: string; status: string }>(`select file_name, status from catalog_import where id = $1`, [report.id]);
+  assert.deepEqual(log, { file_name: 'list.json', status: 'applied' });
+});
+
+test('a broken JSON list: the same row-by-row report (rows counted from 1), nothing written', async () => {
+  const actor = await deptAdmin();
+  const before = await counts();
+  const err = await rejected(
+    importJsonItems(server.ctx.db, actor, 'en-US', jsonFile([
+      jsonRow('7432', '本应导入的事项'),
+      { ...jsonRow('7433', '未知列'), colour: 'red' },
+      { ...jsonRow('7434', '脚本'), name: '<script>alert(1)</script>' },
+      { ...jsonRow('7435', '热度'), popularity: 101 },
+      { ...jsonRow('7436', '坏分组'), fees: ['not', 'an', 'object'] },
+      { ...jsonRow('7437', '别的部门'), department: '445300-GAJ' },
+    ])),
+  );
+  assert.equal(err.code, 'IMPORT_REJECTED');
+  const issues = (err.details as { issues: { row: number; code: string; message: string }[] }).issues;
+  const at = (row: number) => issues.filter((i) => i.row === row).map((i) => i.code);
+  assert.deepEqual(at(1), []);
+  assert.deepEqual(at(2), ['COLUMN_UNKNOWN']);
+  assert.deepEqual(at(3), ['CELL_SCRIPT']);
+  assert.deepEqual(at(4), ['POPULARITY_INVALID']);
+  assert.deepEqual(at(5), ['JSON_INVALID']);
+  assert.deepEqual(at(6), ['CODE_DEPARTMENT', 'FORBIDDEN']);
+  assert.ok(issues.every((i) => i.message && !i.message.startsWith('catalog.import.')));
+  assert.deepEqual(await counts(), before, 'nothing half-imported');
+  assert.equal((await rejected(importJsonItems(server.ctx.db, actor, 'zh-CN', { name: 'x.json', data: Buffer.from('{"code": 1}') }))).code, 'IMPORT_NOT_JSON');
+  assert.equal((await rejected(importJsonItems(server.ctx.db, actor, 'zh-CN', jsonFile([])))).code, 'IMPORT_REJECTED');
 });

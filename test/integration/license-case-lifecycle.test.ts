@@ -2,12 +2,11 @@
 // applicant holds (never a silent 新发), and a broken 告知承诺 revokes what the case issued.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LT } from '../../src/modules/catalog/demo/content/reference.ts';
 import { getVersionById } from '../../src/modules/catalog/index.ts';
 import { verifyByIdentifier } from '../../src/modules/license/index.ts';
 import { signIn } from '../support/browserless.ts';
 import { publishItemVersion } from '../support/catalog.ts';
-import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE } from '../support/demo.ts';
+import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, LT } from '../support/demo.ts';
 import { uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 

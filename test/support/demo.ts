@@ -1,5 +1,6 @@
 // The parts of the demo city the case tests lean on, named once: changing the demo catalogue
 // then means changing one file, not every test that applies for something.
+import { demoLicenseTypeCode } from '../../src/seed/catalog-data.ts';
 
 /** 云浮市 */
 export const CITY = '445300000000';
@@ -13,3 +14,10 @@ export const IMMEDIATE = '000A2401006000-445300000000-000-11445300530000243C-1-0
 
 /** The password of the demo citizens 13800000001 (陈小云, agent of the demo enterprise) and 13800000002 (李浮生). */
 export const CITIZEN_PASSWORD = 'Yiwang@2026citizen';
+
+/** Licence types of the demo catalogue (src/seed/catalog/license-types.json) the tests name. */
+export const LT = {
+  BUSINESS_LICENCE: demoLicenseTypeCode('营业执照'),
+  FOOD_BUSINESS_LICENCE: demoLicenseTypeCode('食品经营许可证'),
+  SPECIAL_EQUIPMENT_REGISTRATION: demoLicenseTypeCode('特种设备使用登记证'),
+};

@@ -42,44 +42,80 @@ type AuditActor = Actor | { kind: 'staff' | 'person'; id: string };
  * with it. `actor` may be a bare account reference where no full actor exists yet (a login).
  */
 export async function appendAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  if (!beforeCommit(tx, () => chainEntry(tx, actor, entry))) await chainEntry(tx, actor, entry);
+  if (!beforeCommit(tx, () => queue(tx, { actor, entry }))) await chainEntries(tx, [{ actor, entry }]);
 }
 
-async function chainEntry(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+interface Pending {
+  actor: AuditActor;
+  entry: AuditEntry;
+}
+
+/**
+ * The entries still to chain at a commit, in order. Each entry's own hook (dropped with its
+ * savepoint) adds it here; the first one also registers the hook that chains them all, which
+ * runs after them: a transaction auditing many changes (a whole list imported) takes the lock
+ * and writes the chain once instead of once per entry.
+ */
+const batches = new WeakMap<Tx, Pending[]>();
+
+async function queue(tx: Tx, pending: Pending): Promise<void> {
+  const batch = batches.get(tx);
+  if (batch) {
+    batch.push(pending);
+    return;
+  }
+  batches.set(tx, [pending]);
+  beforeCommit(tx, async () => {
+    const entries = batches.get(tx)!;
+    batches.delete(tx);
+    await chainEntries(tx, entries);
+  });
+}
+
+async function chainEntries(tx: Tx, entries: Pending[]): Promise<void> {
   await tx.query('select pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
   const head = await tx.one<{ seq: number; hash: string }>('select seq, hash from audit_head');
   if (!head) throw new Error('audit_head row missing: the audit migration did not run');
-  const fields: ChainFields = {
-    seq: Number(head.seq) + 1,
-    at: clock.now().toISOString(),
-    actorKind: actor.kind,
-    actorId: 'id' in actor ? actor.id : null,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId ?? null,
-    regionCode: entry.regionCode ?? null,
-    details: entry.details ?? {},
-    prevHash: head.hash,
-  };
-  const hash = entryHash(fields);
+  const at = clock.now().toISOString();
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const rows = entries.map(({ actor, entry }) => {
+    const fields: ChainFields = {
+      seq: ++seq,
+      at,
+      actorKind: actor.kind,
+      actorId: 'id' in actor ? actor.id : null,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId ?? null,
+      regionCode: entry.regionCode ?? null,
+      details: entry.details ?? {},
+      prevHash,
+    };
+    prevHash = entryHash(fields);
+    return { fields, hash: prevHash };
+  });
+  const column = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
   await tx.query(
     `insert into audit_log (seq, at, actor_kind, actor_id, action, object_type, object_id, region_code, details, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+     select seq, at, actor_kind, actor_id, action, object_type, object_id, region_code, details::jsonb, prev_hash, hash
+     from unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+       as e(seq, at, actor_kind, actor_id, action, object_type, object_id, region_code, details, prev_hash, hash)`,
     [
-      fields.seq,
-      fields.at,
-      fields.actorKind,
-      fields.actorId,
-      fields.action,
-      fields.objectType,
-      fields.objectId,
-      fields.regionCode,
-      JSON.stringify(fields.details),
-      fields.prevHash,
-      hash,
+      column((r) => r.fields.seq),
+      column((r) => r.fields.at),
+      column((r) => r.fields.actorKind),
+      column((r) => r.fields.actorId),
+      column((r) => r.fields.action),
+      column((r) => r.fields.objectType),
+      column((r) => r.fields.objectId),
+      column((r) => r.fields.regionCode),
+      column((r) => JSON.stringify(r.fields.details)),
+      column((r) => r.fields.prevHash),
+      column((r) => r.hash),
     ],
   );
-  await tx.query('update audit_head set seq = $1, hash = $2', [fields.seq, hash]);
+  await tx.query('update audit_head set seq = $1, hash = $2', [seq, prevHash]);
 }
 
 export interface AuditProblem {

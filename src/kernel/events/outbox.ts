@@ -18,23 +18,33 @@ export interface EmitOptions {
  * never waits in the outbox nor counts as pending.
  */
 export async function emit<S extends TSchema>(tx: Tx, topic: Topic<S>, payload: Static<S>, options: EmitOptions = {}): Promise<string> {
-  checkPayload(topic, payload);
-  const id = uuidv7();
+  return (await emitAll(tx, topic, [{ payload, ...options }]))[0]!;
+}
+
+/** One event of a list given to emitAll: its payload and its own options. */
+export type EventOf<S extends TSchema> = { payload: Static<S> } & EmitOptions;
+
+/** emit for a list of events of one topic, in one statement (a whole list of items published at once). */
+export async function emitAll<S extends TSchema>(tx: Tx, topic: Topic<S>, events: EventOf<S>[]): Promise<string[]> {
+  const ids = events.map(() => uuidv7());
+  if (!events.length) return ids;
+  for (const e of events) checkPayload(topic, e.payload);
   await tx.query(
     `insert into outbox_event (id, topic, payload, region_code, due_at, dedupe_key, status, processed_at)
-     values ($1, $2, $3, $4, coalesce($5, clock_now()), $6, $7::text, case when $7::text = 'done' then clock_now() end)
+     select id, $2, payload::jsonb, region_code, coalesce(due_at, clock_now()), dedupe_key, $7::text, case when $7::text = 'done' then clock_now() end
+     from unnest($1::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[]) as e(id, payload, region_code, due_at, dedupe_key)
      on conflict (dedupe_key) do nothing`,
     [
-      id,
+      ids,
       topic.name,
-      JSON.stringify(payload),
-      options.regionCode ?? null,
-      options.dueAt?.toISOString() ?? null,
-      options.dedupeKey ?? null,
+      events.map((e) => JSON.stringify(e.payload)),
+      events.map((e) => e.regionCode ?? null),
+      events.map((e) => e.dueAt?.toISOString() ?? null),
+      events.map((e) => e.dedupeKey ?? null),
       topic.terminal ? 'done' : 'pending',
     ],
   );
-  return id;
+  return ids;
 }
 
 /**

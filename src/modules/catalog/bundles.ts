@@ -3,7 +3,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db/index.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/index.ts';
+import { emitAll } from '../../kernel/events/index.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
 import { likeContains } from '../../kernel/sql/paging.ts';
@@ -119,11 +119,17 @@ const fix = (r: BundleRow): BundleRow => ({
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s);
 
 async function fetchBundle(q: Queryable, idOrCode: string): Promise<BundleRow | undefined> {
-  const row = await q.one<BundleRow & Record<string, unknown>>(
-    `select ${COLS} from catalog_bundle b where ${isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1'}`,
-    [idOrCode],
-  );
-  return row ? fix(row) : undefined;
+  return (await fetchBundles(q, [idOrCode]))(idOrCode);
+}
+
+/** Bundles by id or code, in one look-up; returns how to find one of them. */
+async function fetchBundles(q: Queryable, idsOrCodes: string[]): Promise<(idOrCode: string) => BundleRow | undefined> {
+  const rows = await q.query<BundleRow & Record<string, unknown>>(`select ${COLS} from catalog_bundle b where b.id = any($1::uuid[]) or b.code = any($2::text[])`, [
+    idsOrCodes.filter(isUuid),
+    idsOrCodes.filter((x) => !isUuid(x)),
+  ]);
+  const bundles = rows.map(fix);
+  return (idOrCode) => bundles.find((b) => (isUuid(idOrCode) ? b.id === idOrCode : b.code === idOrCode));
 }
 
 const canSeeDraft = (actor: Actor, b: { regionCode: string }) => canReadDrafts(actor, b) || isBureau(actor, b);
@@ -300,20 +306,31 @@ interface ResolvedMember {
   published: boolean;
 }
 
+/** Items a member code may name: by 业务办理项编码 or 实施编码, all members' codes in one look-up. */
+async function memberItems(tx: Tx, members: BundleMemberInput[]) {
+  const codes = members.flatMap((m) => (m.itemCode === undefined ? [] : [m.itemCode]));
+  const rows = codes.length
+    ? await tx.query<{ id: string; code: string; implementationCode: string; status: string }>(
+        `select id, code, implementation_code as "implementationCode", status from catalog_item
+         where code = any($1::text[]) or implementation_code = any($1::text[]) order by code`,
+        [codes],
+      )
+    : [];
+  return (code: string) => rows.filter((r) => r.code === code || r.implementationCode === code).slice(0, 2);
+}
+
 /** Resolves member codes; unknown codes and cycles are refused with the member's index. */
 async function resolveMembers(tx: Tx, bundleId: string, members: BundleMemberInput[]): Promise<ResolvedMember[]> {
   const out: ResolvedMember[] = [];
   const seenItems = new Set<string>();
+  const itemsNamed = await memberItems(tx, members);
   for (const [i, m] of members.entries()) {
     const field = `members.${i}`;
     if ((m.itemCode === undefined) === (m.bundleCode === undefined))
       throw unprocessable('BUNDLE_MEMBER_SHAPE', { index: i }, { field });
     const base = { step: m.step, optional: m.optional ?? false, condition: m.condition ?? '' };
     if (m.itemCode !== undefined) {
-      const rows = await tx.query<{ id: string; status: string }>(
-        `select id, status from catalog_item where code = $1 or implementation_code = $1 order by code limit 2`,
-        [m.itemCode],
-      );
+      const rows = itemsNamed(m.itemCode);
       if (!rows.length)
         throw unprocessable('BUNDLE_ITEM_UNKNOWN', { code: m.itemCode }, { field: `${field}.itemCode`, code: m.itemCode });
       if (rows.length > 1)
@@ -351,20 +368,21 @@ async function contains(q: Queryable, outer: string, target: string): Promise<bo
   return rows.length > 0;
 }
 
-async function checkLead(q: Queryable, input: BundleInput) {
-  if (!input.leadDepartmentId) return;
-  const dept = (await departmentRefsById(q, [input.leadDepartmentId])).get(input.leadDepartmentId);
-  if (!dept) throw unprocessable('REFERENCE_NOT_FOUND', { field: 'leadDepartmentId' }, { field: 'leadDepartmentId' });
+/** The lead departments named must exist (one look-up for a list of bundles). */
+async function checkLeads(q: Queryable, inputs: { leadDepartmentId?: string }[]) {
+  const ids = inputs.flatMap((i) => (i.leadDepartmentId ? [i.leadDepartmentId] : []));
+  const found = await departmentRefsById(q, ids);
+  if (ids.some((id) => !found.has(id))) throw unprocessable('REFERENCE_NOT_FOUND', { field: 'leadDepartmentId' }, { field: 'leadDepartmentId' });
 }
 
 async function writeMembers(tx: Tx, bundleId: string, members: ResolvedMember[]) {
   await tx.query('delete from catalog_bundle_member where bundle_id = $1', [bundleId]);
-  for (const [position, m] of members.entries()) {
-    await tx.query(
-      `insert into catalog_bundle_member (bundle_id, position, item_id, child_bundle_id, step, optional, condition) values ($1, $2, $3, $4, $5, $6, $7)`,
-      [bundleId, position, m.itemId, m.childBundleId, m.step, m.optional, m.condition],
-    );
-  }
+  await tx.query(
+    `insert into catalog_bundle_member (bundle_id, position, item_id, child_bundle_id, step, optional, condition)
+     select $1, position - 1, item_id, child_bundle_id, step, optional, condition
+     from unnest($2::uuid[], $3::uuid[], $4::smallint[], $5::boolean[], $6::text[]) with ordinality as m(item_id, child_bundle_id, step, optional, condition, position)`,
+    [bundleId, members.map((m) => m.itemId), members.map((m) => m.childBundleId), members.map((m) => m.step), members.map((m) => m.optional), members.map((m) => m.condition)],
+  );
 }
 
 /** Every required member must be published before the bundle is (optional ones too: citizens may pick them). */
@@ -375,38 +393,47 @@ function assertPublishable(members: { published: boolean }[], codes: string[]) {
 
 const memberCodes = (members: BundleMemberInput[]) => members.map((m) => m.itemCode ?? m.bundleCode ?? '');
 
-export async function createBundle(db: Db, actor: Actor, input: BundleInput) {
-  requireBureau(actor, { regionCode: input.regionCode });
+export async function createBundle(db: Db, actor: Actor, input: BundleInput): Promise<string> {
+  return (await createBundles(db, actor, [input]))[0]!;
+}
+
+/** createBundle for a list, in one transaction (a city's starting bundles); a bundle may contain one created before it. */
+export async function createBundles(db: Db, actor: Actor, inputs: BundleInput[]): Promise<string[]> {
+  for (const input of inputs) requireBureau(actor, { regionCode: input.regionCode });
   return db.transaction(async (tx) => {
-    await checkLead(tx, input);
-    const id = uuidv7();
-    const members = await resolveMembers(tx, id, input.members);
-    try {
-      await tx.query(
-        `insert into catalog_bundle (id, code, name, region_code, lead_department_id, audience, status, content) values ($1, $2, $3, $4, $5, $6, 'draft', $7::jsonb)`,
-        [
-          id,
-          input.code,
-          input.name,
-          input.regionCode,
-          input.leadDepartmentId ?? null,
-          input.audience,
-          JSON.stringify({ ...input.content, audience: input.audience }),
-        ],
-      );
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('BUNDLE_CODE_TAKEN', { code: input.code }, { field: 'code' });
-      throw err;
+    await checkLeads(tx, inputs);
+    const ids: string[] = [];
+    for (const input of inputs) {
+      const id = uuidv7();
+      const members = await resolveMembers(tx, id, input.members);
+      try {
+        await tx.query(
+          `insert into catalog_bundle (id, code, name, region_code, lead_department_id, audience, status, content) values ($1, $2, $3, $4, $5, $6, 'draft', $7::jsonb)`,
+          [
+            id,
+            input.code,
+            input.name,
+            input.regionCode,
+            input.leadDepartmentId ?? null,
+            input.audience,
+            JSON.stringify({ ...input.content, audience: input.audience }),
+          ],
+        );
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict('BUNDLE_CODE_TAKEN', { code: input.code }, { field: 'code' });
+        throw err;
+      }
+      await writeMembers(tx, id, members);
+      await appendAudit(tx, actor, {
+        action: 'catalog.bundle.create',
+        objectType: 'catalog_bundle',
+        objectId: id,
+        regionCode: input.regionCode,
+        details: { code: input.code },
+      });
+      ids.push(id);
     }
-    await writeMembers(tx, id, members);
-    await appendAudit(tx, actor, {
-      action: 'catalog.bundle.create',
-      objectType: 'catalog_bundle',
-      objectId: id,
-      regionCode: input.regionCode,
-      details: { code: input.code },
-    });
-    return id;
+    return ids;
   });
 }
 
@@ -425,7 +452,7 @@ export async function updateBundle(
     requireBureau(actor, b);
     if (b.status === 'retired') throw conflict('BUNDLE_RETIRED', { code: b.code });
     if (b.version !== input.version) throw conflict('VERSION_CONFLICT', {}, { current: b.version });
-    await checkLead(tx, { ...input, code: b.code, regionCode: b.regionCode });
+    await checkLeads(tx, [input]);
     const members = await resolveMembers(tx, b.id, input.members);
     if (b.status === 'published') assertPublishable(members, memberCodes(input.members));
     await tx.query(
@@ -453,41 +480,59 @@ export async function updateBundle(
 
 export type BundleAction = 'publish' | 'retire';
 
-export async function transitionBundle(db: Db, actor: Actor, idOrCode: string, action: BundleAction) {
+export async function transitionBundle(db: Db, actor: Actor, idOrCode: string, action: BundleAction): Promise<string> {
+  return (await transitionBundles(db, actor, [idOrCode], action))[0]!;
+}
+
+/** transitionBundle for a list of bundles (by id or code), in one transaction; the first refusal undoes them all. */
+export async function transitionBundles(db: Db, actor: Actor, idsOrCodes: string[], action: BundleAction): Promise<string[]> {
   return db.transaction(async (tx) => {
-    const b = await visibleBundle(tx, actor, idOrCode);
-    requireBureau(actor, b);
-    const from: BundleStatus[] = action === 'publish' ? ['draft', 'retired'] : ['published'];
-    if (!from.includes(b.status)) throw conflict('BUNDLE_TRANSITION', { action, status: b.status }, { action, status: b.status });
+    const found = await fetchBundles(tx, idsOrCodes);
+    const bundles = idsOrCodes.map((idOrCode) => {
+      const b = found(idOrCode);
+      if (!b || (b.status !== 'published' && !canSeeDraft(actor, b))) throw notFound('bundle', idOrCode);
+      requireBureau(actor, b);
+      const from: BundleStatus[] = action === 'publish' ? ['draft', 'retired'] : ['published'];
+      if (!from.includes(b.status)) throw conflict('BUNDLE_TRANSITION', { action, status: b.status }, { action, status: b.status });
+      return b;
+    });
+    const ids = bundles.map((b) => b.id);
     if (action === 'publish') {
-      const rows = await tx.query<{ code: string; published: boolean }>(
-        `select coalesce(i.code, c.code) as code, coalesce(i.status, c.status) = 'published' as published
+      const rows = await tx.query<{ bundleId: string; code: string; published: boolean }>(
+        `select m.bundle_id as "bundleId", coalesce(i.code, c.code) as code, coalesce(i.status, c.status) = 'published' as published
          from catalog_bundle_member m left join catalog_item i on i.id = m.item_id left join catalog_bundle c on c.id = m.child_bundle_id
-         where m.bundle_id = $1 order by m.position`,
-        [b.id],
+         where m.bundle_id = any($1::uuid[]) order by m.position`,
+        [ids],
       );
-      assertPublishable(
-        rows,
-        rows.map((r) => r.code),
-      );
+      for (const id of ids) {
+        const members = rows.filter((r) => r.bundleId === id);
+        assertPublishable(
+          members,
+          members.map((r) => r.code),
+        );
+      }
       await tx.query(
-        `update catalog_bundle set status = 'published', published_at = clock_now(), version = version + 1, updated_at = clock_now() where id = $1`,
-        [b.id],
+        `update catalog_bundle set status = 'published', published_at = clock_now(), version = version + 1, updated_at = clock_now() where id = any($1::uuid[])`,
+        [ids],
       );
     } else {
-      await tx.query(`update catalog_bundle set status = 'retired', version = version + 1, updated_at = clock_now() where id = $1`, [
-        b.id,
-      ]);
+      await tx.query(`update catalog_bundle set status = 'retired', version = version + 1, updated_at = clock_now() where id = any($1::uuid[])`, [ids]);
     }
     await bumpSearchGeneration(tx);
-    await emit(tx, action === 'publish' ? BUNDLE_PUBLISHED : BUNDLE_RETIRED, { bundleId: b.id, code: b.code }, { regionCode: b.regionCode });
-    await appendAudit(tx, actor, {
-      action: `catalog.bundle.${action}`,
-      objectType: 'catalog_bundle',
-      objectId: b.id,
-      regionCode: b.regionCode,
-      details: { code: b.code },
-    });
-    return b.id;
+    await emitAll(
+      tx,
+      action === 'publish' ? BUNDLE_PUBLISHED : BUNDLE_RETIRED,
+      bundles.map((b) => ({ payload: { bundleId: b.id, code: b.code }, regionCode: b.regionCode })),
+    );
+    for (const b of bundles) {
+      await appendAudit(tx, actor, {
+        action: `catalog.bundle.${action}`,
+        objectType: 'catalog_bundle',
+        objectId: b.id,
+        regionCode: b.regionCode,
+        details: { code: b.code },
+      });
+    }
+    return ids;
   });
 }

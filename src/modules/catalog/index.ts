@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../../kernel/db/index.ts';
 import { topicsIn } from '../../kernel/events/index.ts';
 import type { Module } from '../../kernel/module.ts';
-import type { LoadSummary } from './demo/load.ts';
 import * as events from './events.ts';
 import { registerCatalogRoutes } from './routes.ts';
 
@@ -27,13 +25,12 @@ export { getBundle, type BundleDetail } from './bundles.ts';
 export { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
 // The licence catalogue (证照目录) lists the items that produce each licence type.
 export { itemsProducingLicence, type LicenceProducer } from './licence-producers.ts';
-// The licence type codes the demo catalogue refers to (the seed issues demo licences of them).
-export { LT as DEMO_LICENCE_TYPE_CODES } from './demo/content/reference.ts';
-
-/**
- * Loads the demo city's catalogue; the seed calls it. The content is large, so it is read only
- * then, not by every importer of this contract.
- */
-export async function seedDemoCatalog(db: Db, cityCode: string): Promise<LoadSummary | undefined> {
-  return (await import('./demo/load.ts')).seedDemoCatalog(db, cityCode);
-}
+// The seed loads a city's starting catalogue through the services a city uses: the import of the
+// item lists, the review workflow, bundles, synonyms and the reference lists.
+export { itemsByCode } from './items.ts';
+export { importJsonItems, type ImportReport } from './transfer/import.ts';
+export type { ImportFile } from './transfer/report.ts';
+export { transitionItems } from './workflow.ts';
+export { createBundles, transitionBundles, type BundleInput } from './bundles.ts';
+export { createSynonyms } from './synonyms.ts';
+export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseTypeEntry } from './reference-lists.ts';

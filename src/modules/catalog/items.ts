@@ -2,16 +2,14 @@ import { actorId, type Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db/index.ts';
 import { conflict, isUniqueViolation, notFound, sqlState, unprocessable } from '../../kernel/errors.ts';
-import { emit } from '../../kernel/events/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
 import { likeContains, type PageResult } from '../../kernel/sql/paging.ts';
-import { departmentRefsById } from '../org/index.ts';
-import { canEdit, canReadDrafts, isBureau, readScopeSql, requireBureau, requireCatalogStaff, requireEditor } from './access.ts';
+import { departmentRefsById, type DepartmentRef } from '../org/index.ts';
+import { canEdit, canReadDrafts, isBureau, readScopeSql, requireCatalogStaff, requireEditor } from './access.ts';
 import { classifyCode, parseHandleItemCode } from './codes.ts';
 import type { ItemContent } from './content.ts';
 import { diffContent, type Change } from './diff.ts';
-import { ITEM_PUBLISHED, ITEM_RETIRED } from './events.ts';
 import { checkQuality, type QualityReport, type RuleContext } from './rules.ts';
 import { assertContent, contentHash } from './validate-content.ts';
 
@@ -74,26 +72,43 @@ function fixDates<T extends Record<string, unknown>>(row: T): T {
   return row;
 }
 
+/** The reference lists written content is checked against, read in one statement. */
+export interface ReferenceLists {
+  rules: RuleContext;
+  /** Type letter (in item codes) by item type code. */
+  letters: Map<string, string>;
+}
+
+export async function referenceLists(q: Queryable): Promise<ReferenceLists> {
+  const rows = await q.query<{ list: 'type' | 'license' | 'base'; code: string; letter: string | null }>(
+    `select 'type' as list, code, letter from catalog_item_type
+     union all select 'license', code, null from catalog_license_type
+     union all select 'base', key, null from catalog_base_field`,
+  );
+  const of = (list: string) => rows.filter((r) => r.list === list);
+  return {
+    rules: {
+      typeCodes: new Set(of('type').map((r) => r.code)),
+      licenseTypes: new Set(of('license').map((r) => r.code)),
+      baseFields: new Set(of('base').map((r) => r.code)),
+    },
+    letters: new Map(of('type').map((r) => [r.code, r.letter!])),
+  };
+}
+
 /** The reference lists quality rules check against. */
 export async function ruleContext(q: Queryable): Promise<RuleContext> {
-  const [types, licenses, fields] = await Promise.all([
-    q.query<{ code: string }>('select code from catalog_item_type'),
-    q.query<{ code: string }>('select code from catalog_license_type'),
-    q.query<{ key: string }>('select key from catalog_base_field'),
-  ]);
-  return {
-    typeCodes: new Set(types.map((r) => r.code)),
-    licenseTypes: new Set(licenses.map((r) => r.code)),
-    baseFields: new Set(fields.map((r) => r.key)),
-  };
+  return (await referenceLists(q)).rules;
 }
 
 export async function bumpSearchGeneration(tx: Queryable) {
   await tx.query('update catalog_search_state set generation = generation + 1 where id');
 }
 
+const isItemId = (id: string) => /^[0-9a-f-]{36}$/.test(id);
+
 async function fetchItem(q: Queryable, id: string): Promise<ItemRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!isItemId(id)) return undefined;
   const row = await q.one<ItemRow & Record<string, unknown>>(`select ${ITEM_COLS} from catalog_item i where i.id = $1`, [id]);
   return row ? fixDates(row) : undefined;
 }
@@ -106,11 +121,39 @@ async function fetchVersion(q: Queryable, itemId: string, where: string, params:
   return row ? fixDates(row) : undefined;
 }
 
-/** An item the actor may see: published to everyone, drafts only within the actor's read scope. */
+/** Items by id, in no particular order (unknown ids are left out). */
+export async function fetchItems(q: Queryable, ids: string[]): Promise<ItemRow[]> {
+  const rows = await q.query<ItemRow & Record<string, unknown>>(`select ${ITEM_COLS} from catalog_item i where i.id = any($1::uuid[])`, [ids.filter(isItemId)]);
+  return rows.map(fixDates);
+}
+
+/** The newest version matching `where` of each item, by item id; `where`'s parameters start at $2. */
+export async function latestVersions(q: Queryable, itemIds: string[], where = 'true', params: unknown[] = []): Promise<Map<string, VersionRow>> {
+  const rows = await q.query<VersionRow & Record<string, unknown>>(
+    `select distinct on (v.item_id) ${VERSION_COLS} from catalog_item_version v
+     where v.item_id = any($1::uuid[]) and ${where} order by v.item_id, v.version_no desc`,
+    [itemIds.filter(isItemId), ...params],
+  );
+  return new Map(rows.map((v) => [v.itemId, fixDates(v)]));
+}
+
+/** Items by code (业务办理项编码), with the status of their newest version. */
+export async function itemsByCode(q: Queryable, codes: string[]) {
+  const rows = await q.query<{ id: string; code: string; departmentId: string; status: string }>(
+    `select i.id, i.code, i.department_id as "departmentId",
+       (select v.status from catalog_item_version v where v.item_id = i.id order by v.version_no desc limit 1) as status
+     from catalog_item i where i.code = any($1::text[])`,
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** Published items are seen by everyone, the others only within the actor's read scope. */
+export const canSeeItem = (actor: Actor, item: ItemRow) => item.status === 'published' || canReadDrafts(actor, item) || isBureau(actor, item);
+
 async function visibleItem(q: Queryable, actor: Actor, id: string): Promise<ItemRow> {
   const item = await fetchItem(q, id);
-  if (!item) throw notFound('item', id);
-  if (item.status !== 'published' && !canReadDrafts(actor, item) && !isBureau(actor, item)) throw notFound('item', id);
+  if (!item || !canSeeItem(actor, item)) throw notFound('item', id);
   return item;
 }
 
@@ -122,29 +165,38 @@ export interface CreateItemInput {
   popularity?: number;
 }
 
+/** What checking written content reads, once however many items are written. */
+interface WriteChecks extends ReferenceLists {
+  depts: Map<string, DepartmentRef>;
+}
+
+async function loadWriteChecks(q: Queryable, departmentIds: string[]): Promise<WriteChecks> {
+  const [depts, lists] = await Promise.all([departmentRefsById(q, departmentIds), referenceLists(q)]);
+  return { depts, ...lists };
+}
+
 /** Checks a code against the department and the content; returns the parsed segments. */
-async function checkCode(q: Queryable, code: string, departmentId: string, content: ItemContent) {
+function checkCode(checks: WriteChecks, code: string, departmentId: string, content: ItemContent) {
   const parsed = parseHandleItemCode(code);
   if (!parsed.ok) throw unprocessable('ITEM_CODE_INVALID', { reason: parsed.reason }, { field: 'code', reason: parsed.reason });
-  const dept = (await departmentRefsById(q, [departmentId])).get(departmentId);
+  const dept = checks.depts.get(departmentId);
   if (!dept) throw unprocessable('REFERENCE_NOT_FOUND', { field: 'departmentId' }, { field: 'departmentId' });
   const impl = parsed.value.implementation;
   if (impl.regionCode !== dept.regionCode || impl.uscc !== dept.uscc) {
     throw unprocessable('ITEM_CODE_DEPARTMENT', { code }, { field: 'code', regionCode: dept.regionCode, uscc: dept.uscc });
   }
   if (content.typeCode) {
-    const type = await q.one<{ letter: string }>('select letter from catalog_item_type where code = $1', [content.typeCode]);
-    if (!type) throw unprocessable('ITEM_TYPE_UNKNOWN', { typeCode: content.typeCode }, { field: 'content.typeCode' });
-    if (type.letter !== impl.basic.typeLetter) {
-      throw unprocessable('ITEM_CODE_TYPE', { letter: impl.basic.typeLetter }, { field: 'code', expected: type.letter });
+    const letter = checks.letters.get(content.typeCode);
+    if (!letter) throw unprocessable('ITEM_TYPE_UNKNOWN', { typeCode: content.typeCode }, { field: 'content.typeCode' });
+    if (letter !== impl.basic.typeLetter) {
+      throw unprocessable('ITEM_CODE_TYPE', { letter: impl.basic.typeLetter }, { field: 'code', expected: letter });
     }
   }
   return { parsed: parsed.value, dept };
 }
 
-async function checkReferences(q: Queryable, content: ItemContent) {
+function checkReferences(ctx: RuleContext, content: ItemContent) {
   // Unknown licence types / base fields are hard errors (not just rule issues): they can never be fixed by the reader.
-  const ctx = await ruleContext(q);
   for (const [i, m] of (content.materials ?? []).entries()) {
     if (m.replacedByLicenseType && !ctx.licenseTypes!.has(m.replacedByLicenseType)) {
       throw unprocessable('MATERIAL_LICENSE_TYPE_UNKNOWN', { code: m.replacedByLicenseType }, { field: `content.materials.${i}.replacedByLicenseType` });
@@ -156,7 +208,14 @@ async function checkReferences(q: Queryable, content: ItemContent) {
   if (content.typeCode && !ctx.typeCodes!.has(content.typeCode)) {
     throw unprocessable('ITEM_TYPE_UNKNOWN', { typeCode: content.typeCode }, { field: 'content.typeCode' });
   }
-  return ctx;
+}
+
+/** The quality of content written into an existing item, after the checks that refuse it outright. */
+async function checkedQuality(q: Queryable, item: { code: string; departmentId: string }, content: ItemContent): Promise<QualityReport> {
+  const checks = await loadWriteChecks(q, [item.departmentId]);
+  if (content.typeCode) checkCode(checks, item.code, item.departmentId, content);
+  checkReferences(checks.rules, content);
+  return checkQuality(content, checks.rules);
 }
 
 function translateWriteError(err: unknown): never {
@@ -170,29 +229,38 @@ function translateWriteError(err: unknown): never {
   throw err;
 }
 
-async function insertVersion(tx: Tx, item: { id: string; regionCode: string; departmentId: string }, versionNo: number, content: ItemContent, quality: QualityReport, by: string | null) {
-  const id = uuidv7();
+interface NewVersion {
+  item: { id: string; regionCode: string; departmentId: string };
+  versionNo: number;
+  content: ItemContent;
+  quality: QualityReport;
+}
+
+/** Draft versions, one statement for any number of them. */
+async function insertVersions(tx: Tx, versions: NewVersion[], by: string | null) {
+  const column = <T>(f: (v: NewVersion) => T) => versions.map(f);
   await tx.query(
     `insert into catalog_item_version (id, item_id, version_no, status, content, content_hash, name, type_code, level,
        region_code, department_id, quality, quality_ok, created_by)
-     values ($1, $2, $3, 'draft', $4::jsonb, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13)`,
+     select id, item_id, version_no, 'draft', content::jsonb, content_hash, name, type_code, level, region_code, department_id, quality::jsonb, quality_ok, $12
+     from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[], $13::boolean[])
+       as v(id, item_id, version_no, content, content_hash, name, type_code, level, region_code, department_id, quality, quality_ok)`,
     [
-      id,
-      item.id,
-      versionNo,
-      JSON.stringify(content),
-      contentHash(content),
-      content.name,
-      content.typeCode ?? null,
-      content.level ?? null,
-      item.regionCode,
-      item.departmentId,
-      JSON.stringify(quality),
-      quality.ok,
+      column(() => uuidv7()),
+      column((v) => v.item.id),
+      column((v) => v.versionNo),
+      column((v) => JSON.stringify(v.content)),
+      column((v) => contentHash(v.content)),
+      column((v) => v.content.name),
+      column((v) => v.content.typeCode ?? null),
+      column((v) => v.content.level ?? null),
+      column((v) => v.item.regionCode),
+      column((v) => v.item.departmentId),
+      column((v) => JSON.stringify(v.quality)),
       by,
+      column((v) => v.quality.ok),
     ],
   );
-  return id;
 }
 
 export interface VersionWithQuality {
@@ -205,65 +273,111 @@ export async function createItem(db: Db, actor: Actor, input: CreateItemInput): 
   return db.transaction((tx) => createItemIn(tx, actor, input, content));
 }
 
-/** createItem inside the caller's transaction (the spreadsheet import applies many in one). */
+/** createItem inside the caller's transaction. */
 export async function createItemIn(tx: Tx, actor: Actor, input: CreateItemInput, content: ItemContent): Promise<VersionWithQuality> {
-  const { parsed, dept } = await checkCode(tx, input.code, input.departmentId, content);
-  const target = { regionCode: dept.regionCode, departmentId: dept.id };
-  requireEditor(actor, target);
-  const ctx = await checkReferences(tx, content);
-  const quality = checkQuality(content, ctx);
-  const id = uuidv7();
-  const impl = parsed.implementation;
+  const [created] = await createItemsIn(tx, actor, [{ input, content }]);
+  return (await itemsWithVersions(tx, [created!.itemId]))[0]!;
+}
+
+export interface NewItem {
+  input: CreateItemInput;
+  /** The input's content, already checked against the content model. */
+  content: ItemContent;
+}
+
+export interface CreatedItem {
+  itemId: string;
+  versionNo: number;
+  qualityOk: boolean;
+}
+
+/**
+ * createItem for a whole list inside the caller's transaction (the spreadsheet import applies a
+ * file at once): the reference lists are read once and the rows written in one statement per
+ * table; each item is checked and audited as createItem does. `refused` learns which item an
+ * error is about before the error propagates.
+ */
+export async function createItemsIn(tx: Tx, actor: Actor, items: NewItem[], refused?: (index: number, err: unknown) => void): Promise<CreatedItem[]> {
+  const checks = await loadWriteChecks(
+    tx,
+    items.map((x) => x.input.departmentId),
+  );
+  const rows = items.map(({ input, content }, index) => {
+    try {
+      const { parsed, dept } = checkCode(checks, input.code, input.departmentId, content);
+      requireEditor(actor, { regionCode: dept.regionCode, departmentId: dept.id });
+      checkReferences(checks.rules, content);
+      return { id: uuidv7(), parsed, dept, popularity: input.popularity ?? 0, content, quality: checkQuality(content, checks.rules) };
+    } catch (err) {
+      refused?.(index, err);
+      throw err;
+    }
+  });
+  const column = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
   try {
     await tx.query(
       `insert into catalog_item (id, code, implementation_code, basic_code, basic_source, basic_type_letter, basic_main, basic_child,
          impl_region_code, impl_uscc, situation, sequence, region_code, department_id, popularity)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+       select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::uuid[], $15::int[])`,
       [
-        id,
-        parsed.code,
-        impl.code,
-        impl.basic.code,
-        impl.basic.source,
-        impl.basic.typeLetter,
-        impl.basic.main,
-        impl.basic.child,
-        impl.regionCode,
-        impl.uscc,
-        parsed.situation,
-        parsed.sequence,
-        dept.regionCode,
-        dept.id,
-        input.popularity ?? 0,
+        column((r) => r.id),
+        column((r) => r.parsed.code),
+        column((r) => r.parsed.implementation.code),
+        column((r) => r.parsed.implementation.basic.code),
+        column((r) => r.parsed.implementation.basic.source),
+        column((r) => r.parsed.implementation.basic.typeLetter),
+        column((r) => r.parsed.implementation.basic.main),
+        column((r) => r.parsed.implementation.basic.child),
+        column((r) => r.parsed.implementation.regionCode),
+        column((r) => r.parsed.implementation.uscc),
+        column((r) => r.parsed.situation),
+        column((r) => r.parsed.sequence),
+        column((r) => r.dept.regionCode),
+        column((r) => r.dept.id),
+        column((r) => r.popularity),
       ],
     );
   } catch (err) {
     translateWriteError(err);
   }
-  await insertVersion(tx, { id, regionCode: dept.regionCode, departmentId: dept.id }, 1, content, quality, actorId(actor));
-  await appendAudit(tx, actor, {
-    action: 'catalog.item.create',
-    objectType: 'catalog_item',
-    objectId: id,
-    regionCode: dept.regionCode,
-    details: { code: parsed.code, name: content.name },
-  });
-  const item = (await fetchItem(tx, id))!;
-  return { item, version: (await fetchVersion(tx, id, 'true'))! };
+  const owner = (r: (typeof rows)[number]) => ({ id: r.id, regionCode: r.dept.regionCode, departmentId: r.dept.id });
+  await insertVersions(
+    tx,
+    rows.map((r) => ({ item: owner(r), versionNo: 1, content: r.content, quality: r.quality })),
+    actorId(actor),
+  );
+  for (const r of rows) {
+    await appendAudit(tx, actor, {
+      action: 'catalog.item.create',
+      objectType: 'catalog_item',
+      objectId: r.id,
+      regionCode: r.dept.regionCode,
+      details: { code: r.parsed.code, name: r.content.name },
+    });
+  }
+  return rows.map((r) => ({ itemId: r.id, versionNo: 1, qualityOk: r.quality.ok }));
+}
+
+/** Items with their newest version matching `where` (see latestVersions), in the order of `ids`. */
+export async function itemsWithVersions(q: Queryable, ids: string[], where?: string, params?: unknown[]): Promise<VersionWithQuality[]> {
+  const [items, versions] = await Promise.all([fetchItems(q, ids), latestVersions(q, ids, where, params)]);
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  return ids.map((id) => ({ item: itemById.get(id)!, version: versions.get(id)! }));
 }
 
 /**
  * Puts imported content into an existing item as its draft: the open draft is replaced, a
- * published or retired item gets a new draft version, a version under review is refused.
+ * published or retired item gets a new draft version, a version under review is refused. A
+ * popularity given with the content replaces the item's (it ranks search results, unversioned).
  */
-export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, content: ItemContent): Promise<VersionWithQuality> {
+export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, content: ItemContent, popularity?: number): Promise<VersionWithQuality> {
   const item = await visibleItem(tx, actor, itemId);
   requireEditor(actor, item);
   const last = await fetchVersion(tx, itemId, 'true');
   if (!last) throw notFound('item', itemId);
   if (last.status === 'submitted' || last.status === 'reviewed') throw conflict('ITEM_VERSION_NOT_DRAFT', { status: last.status }, { status: last.status });
-  if (content.typeCode) await checkCode(tx, item.code, item.departmentId, content);
-  const quality = checkQuality(content, await checkReferences(tx, content));
+  const quality = await checkedQuality(tx, item, content);
   try {
     if (last.status === 'draft') {
       await tx.query(
@@ -272,11 +386,12 @@ export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, conte
         [last.id, JSON.stringify(content), contentHash(content), content.name, content.typeCode ?? null, content.level ?? null, JSON.stringify(quality), quality.ok],
       );
     } else {
-      await insertVersion(tx, item, last.versionNo + 1, content, quality, actorId(actor));
+      await insertVersions(tx, [{ item, versionNo: last.versionNo + 1, content, quality }], actorId(actor));
     }
   } catch (err) {
     translateWriteError(err);
   }
+  if (popularity !== undefined) await tx.query('update catalog_item set popularity = $2, updated_at = clock_now() where id = $1', [itemId, popularity]);
   await appendAudit(tx, actor, {
     action: 'catalog.version.import',
     objectType: 'catalog_item',
@@ -284,7 +399,7 @@ export async function importIntoItem(tx: Tx, actor: Actor, itemId: string, conte
     regionCode: item.regionCode,
     details: { versionNo: last.status === 'draft' ? last.versionNo : last.versionNo + 1, errors: quality.errors.length },
   });
-  return { item, version: (await fetchVersion(tx, itemId, 'true'))! };
+  return { item: (await fetchItem(tx, itemId))!, version: (await fetchVersion(tx, itemId, 'true'))! };
 }
 
 /** Replace the content of the item's draft version (optimistic concurrency on lockVersion). */
@@ -300,9 +415,7 @@ export async function saveDraft(db: Db, actor: Actor, itemId: string, input: { c
     }
     if (current.status !== 'draft') throw conflict('ITEM_VERSION_NOT_DRAFT', { status: current.status }, { status: current.status });
     if (current.lockVersion !== input.lockVersion) throw conflict('VERSION_CONFLICT', {}, { current: current.lockVersion });
-    if (content.typeCode) await checkCode(tx, item.code, item.departmentId, content);
-    const ctx = await checkReferences(tx, content);
-    const quality = checkQuality(content, ctx);
+    const quality = await checkedQuality(tx, item, content);
     try {
       await tx.query(
         `update catalog_item_version set content = $2::jsonb, content_hash = $3, name = $4, type_code = $5, level = $6, quality = $7::jsonb,
@@ -333,7 +446,7 @@ export async function newDraft(db: Db, actor: Actor, itemId: string): Promise<Ve
     if (['draft', 'submitted', 'reviewed'].includes(last.status)) throw conflict('ITEM_VERSION_OPEN', { versionNo: last.versionNo });
     const ctx = await ruleContext(tx);
     try {
-      await insertVersion(tx, item, last.versionNo + 1, last.content, checkQuality(last.content, ctx), actorId(actor));
+      await insertVersions(tx, [{ item, versionNo: last.versionNo + 1, content: last.content, quality: checkQuality(last.content, ctx) }], actorId(actor));
     } catch (err) {
       translateWriteError(err);
     }
@@ -345,85 +458,6 @@ export async function newDraft(db: Db, actor: Actor, itemId: string): Promise<Ve
       details: { versionNo: last.versionNo + 1, from: last.versionNo },
     });
     return { item, version: (await fetchVersion(tx, itemId, 'true'))! };
-  });
-}
-
-export type Transition = 'submit' | 'withdraw' | 'approve' | 'reject' | 'publish' | 'retire';
-
-const FROM: Record<Transition, VersionStatus[]> = {
-  submit: ['draft'],
-  withdraw: ['submitted'],
-  approve: ['submitted'],
-  reject: ['submitted', 'reviewed'],
-  publish: ['reviewed'],
-  retire: ['published'],
-};
-
-/**
- * The workflow: draft → submitted (editor) → reviewed (data bureau approves; reject returns it
- * to draft) → published (data bureau; the previously published version retires) → retired.
- * Submitting and publishing are refused while a quality rule fails.
- */
-export async function transition(db: Db, actor: Actor, itemId: string, action: Transition, comment = ''): Promise<VersionWithQuality> {
-  return db.transaction(async (tx) => {
-    const item = await visibleItem(tx, actor, itemId);
-    if (action === 'submit' || action === 'withdraw') requireEditor(actor, item);
-    else requireBureau(actor, item);
-    const version =
-      action === 'retire' ? await fetchVersion(tx, itemId, `v.status = 'published'`) : await fetchVersion(tx, itemId, `v.status <> 'retired'`);
-    if (!version || !FROM[action].includes(version.status)) {
-      throw conflict('ITEM_TRANSITION', { action, status: version?.status ?? 'none' }, { action, status: version?.status ?? null });
-    }
-    if (action === 'submit' || action === 'publish' || action === 'approve') {
-      const quality = checkQuality(version.content, await ruleContext(tx));
-      if (!quality.ok) throw unprocessable('ITEM_QUALITY_FAILED', { count: quality.errors.length }, { errors: quality.errors });
-    }
-    if (action === 'reject' && !comment.trim()) throw unprocessable('ITEM_REJECT_COMMENT', {}, { field: 'comment' });
-    const by = actorId(actor);
-    switch (action) {
-      case 'submit':
-        await tx.query(`update catalog_item_version set status = 'submitted', submitted_by = $2, submitted_at = clock_now(), updated_at = clock_now() where id = $1`, [version.id, by]);
-        break;
-      case 'withdraw':
-        await tx.query(`update catalog_item_version set status = 'draft', updated_at = clock_now() where id = $1`, [version.id]);
-        break;
-      case 'approve':
-        await tx.query(
-          `update catalog_item_version set status = 'reviewed', reviewed_by = $2, reviewed_at = clock_now(), review_comment = $3, updated_at = clock_now() where id = $1`,
-          [version.id, by, comment || null],
-        );
-        break;
-      case 'reject':
-        await tx.query(
-          `update catalog_item_version set status = 'draft', reviewed_by = $2, reviewed_at = clock_now(), review_comment = $3, updated_at = clock_now() where id = $1`,
-          [version.id, by, comment],
-        );
-        break;
-      case 'publish':
-        await tx.query(`update catalog_item_version set status = 'retired', retired_at = clock_now() where item_id = $1 and status = 'published'`, [itemId]);
-        await tx.query(`update catalog_item_version set status = 'published', published_by = $2, published_at = clock_now(), updated_at = clock_now() where id = $1`, [
-          version.id,
-          by,
-        ]);
-        await tx.query(`update catalog_item set status = 'published', published_version_id = $2, updated_at = clock_now() where id = $1`, [itemId, version.id]);
-        await bumpSearchGeneration(tx);
-        await emit(tx, ITEM_PUBLISHED, { itemId, versionId: version.id, versionNo: version.versionNo, code: item.code }, { regionCode: item.regionCode });
-        break;
-      case 'retire':
-        await tx.query(`update catalog_item_version set status = 'retired', retired_at = clock_now() where id = $1`, [version.id]);
-        await tx.query(`update catalog_item set status = 'retired', published_version_id = null, updated_at = clock_now() where id = $1`, [itemId]);
-        await bumpSearchGeneration(tx);
-        await emit(tx, ITEM_RETIRED, { itemId, versionId: version.id, code: item.code }, { regionCode: item.regionCode });
-        break;
-    }
-    await appendAudit(tx, actor, {
-      action: `catalog.version.${action}`,
-      objectType: 'catalog_item',
-      objectId: itemId,
-      regionCode: item.regionCode,
-      details: { versionNo: version.versionNo, ...(comment ? { comment } : {}) },
-    });
-    return { item: (await fetchItem(tx, itemId))!, version: (await fetchVersion(tx, itemId, 'v.id = $2', [version.id]))! };
   });
 }
 

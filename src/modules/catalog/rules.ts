@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv';
+import { canonicalJson } from '../../kernel/canonical-json.ts';
 import type { ItemContent } from './content.ts';
 
 /**
@@ -283,7 +284,32 @@ export const flagsConsistent: Rule = {
   },
 };
 
-const formAjv = new Ajv({ strict: false, allErrors: false, validateSchema: true, validateFormats: false, logger: false });
+// Only asked whether a schema compiles (the function is dropped): optimising the generated code
+// would double the cost of the check for nothing.
+const formAjv = new Ajv({ strict: false, allErrors: false, validateSchema: true, validateFormats: false, logger: false, code: { optimize: false } });
+
+/**
+ * Why a form's JSON Schema does not compile (undefined: it does), remembered by the schema's
+ * canonical JSON. Compiling is by far the dearest check, and the same content is checked again
+ * at every step of the workflow, a whole imported list at once.
+ */
+const schemaVerdicts = new Map<string, string | undefined>();
+const MAX_VERDICTS = 5000;
+
+function schemaError(schema: object): string | undefined {
+  const key = canonicalJson(schema);
+  if (schemaVerdicts.has(key)) return schemaVerdicts.get(key);
+  let verdict: string | undefined;
+  try {
+    formAjv.compile(schema);
+    formAjv.removeSchema(schema);
+  } catch (err) {
+    verdict = (err as Error).message.slice(0, 200);
+  }
+  if (schemaVerdicts.size >= MAX_VERDICTS) schemaVerdicts.delete(schemaVerdicts.keys().next().value!);
+  schemaVerdicts.set(key, verdict);
+  return verdict;
+}
 
 /** The form's JSON Schema compiles; layout and prefill name existing fields and known sources. */
 export const formDefinition: Rule = {
@@ -292,11 +318,9 @@ export const formDefinition: Rule = {
     const form = c.form;
     if (!form) return [];
     const out: Issue[] = [];
-    try {
-      formAjv.compile(form.schema);
-      formAjv.removeSchema(form.schema);
-    } catch (err) {
-      out.push(issue('FORM_SCHEMA', 'form.schema', { reason: (err as Error).message.slice(0, 200) }));
+    const reason = schemaError(form.schema);
+    if (reason !== undefined) {
+      out.push(issue('FORM_SCHEMA', 'form.schema', { reason }));
       return out;
     }
     const props = form.schema.properties ?? {};

@@ -34,14 +34,28 @@ export async function listSynonyms(db: Queryable, actor: Actor): Promise<Synonym
 
 /** Synonym groups are maintained by the data bureau of the city (any word finds the others). */
 export async function createSynonym(db: Db, actor: Actor, input: { words: string[]; regionCode: string }): Promise<SynonymGroup> {
-  requireBureau(actor, { regionCode: input.regionCode });
-  const words = cleanWords(input.words);
+  return (await createSynonyms(db, actor, input.regionCode, [input.words]))[0]!;
+}
+
+/** createSynonym for a list of groups in one transaction (a city's starting list). */
+export async function createSynonyms(db: Db, actor: Actor, regionCode: string, groups: string[][]): Promise<SynonymGroup[]> {
+  requireBureau(actor, { regionCode });
+  const cleaned = groups.map(cleanWords);
   return db.transaction(async (tx) => {
-    const id = uuidv7();
-    await tx.query('insert into catalog_synonym (id, words, region_code) values ($1, $2, $3)', [id, words, input.regionCode]);
+    const ids = cleaned.map(() => uuidv7());
+    // Groups travel as JSON: an array of arrays would arrive as one two-dimensional array.
+    await tx.query(
+      `insert into catalog_synonym (id, words, region_code)
+       select id, array(select jsonb_array_elements_text(words::jsonb)), $3 from unnest($1::uuid[], $2::text[]) as g(id, words)`,
+      [ids, cleaned.map((words) => JSON.stringify(words)), regionCode],
+    );
     await bumpSearchGeneration(tx);
-    await appendAudit(tx, actor, { action: 'catalog.synonym.create', objectType: 'catalog_synonym', objectId: id, regionCode: input.regionCode, details: { words } });
-    return fix((await tx.one<SynonymGroup & Record<string, unknown>>(`select ${COLS} from catalog_synonym where id = $1`, [id]))!);
+    for (const [i, words] of cleaned.entries()) {
+      await appendAudit(tx, actor, { action: 'catalog.synonym.create', objectType: 'catalog_synonym', objectId: ids[i], regionCode, details: { words } });
+    }
+    const rows = await tx.query<SynonymGroup & Record<string, unknown>>(`select ${COLS} from catalog_synonym where id = any($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, fix(r)]));
+    return ids.map((id) => byId.get(id)!);
   });
 }
 

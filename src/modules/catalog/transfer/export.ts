@@ -30,8 +30,8 @@ export async function exportItems(db: Queryable, actor: Actor, query: ExportQuer
     params.push(query.status);
     where.push(`i.status = $${params.length}`);
   }
-  const rows = await db.query<{ code: string; departmentId: string; status: string; versionNo: number; content: ItemContent }>(
-    `select i.code, i.department_id as "departmentId", v.status, v.version_no as "versionNo", v.content
+  const rows = await db.query<{ code: string; departmentId: string; status: string; versionNo: number; content: ItemContent; popularity: number }>(
+    `select i.code, i.department_id as "departmentId", v.status, v.version_no as "versionNo", v.content, i.popularity
      from catalog_item i join lateral (select * from catalog_item_version v where v.item_id = i.id order by v.version_no desc limit 1) v on true
      where ${where.join(' and ')} order by i.region_code, i.code`,
     params,
@@ -44,7 +44,7 @@ export async function exportItems(db: Queryable, actor: Actor, query: ExportQuer
   // Row 1: the Chinese headers people read; row 2: the stable keys the import matches on.
   ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.header]))).font = { bold: true };
   ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.key]))).font = { italic: true, color: { argb: 'FF888888' } };
-  for (const r of rows) ws.addRow(rowOf(r.code, depts.get(r.departmentId)?.code ?? '', r.status, r.versionNo, r.content));
+  for (const r of rows) ws.addRow(rowOf(r.code, depts.get(r.departmentId)?.code ?? '', r.status, r.versionNo, r.content, r.popularity));
   const readme = wb.addWorksheet(README_SHEET);
   readme.columns = [{ width: 22 }, { width: 16 }, { width: 80 }];
   readme.addRow(['列', '键', '说明']).font = { bold: true };

@@ -16,7 +16,8 @@ export interface Column {
   header: string;
   /** Content keys the column carries (JSON columns hold an object with these keys). */
   contentKeys?: (keyof ItemContent)[];
-  kind: 'text' | 'json' | 'readonly';
+  /** `item`: a property of the item itself, not of a version's content. */
+  kind: 'text' | 'json' | 'readonly' | 'item';
   width: number;
   note: string;
 }
@@ -26,6 +27,13 @@ export const COLUMNS: Column[] = [
   { key: 'department', header: '实施部门编码', kind: 'text', width: 16, note: '必填，组织机构中的部门编码（如 445300-SCJGJ）。' },
   { key: 'status', header: '状态（导出用）', kind: 'readonly', width: 10, note: '导出时填写，导入时忽略。' },
   { key: 'versionNo', header: '版本（导出用）', kind: 'readonly', width: 8, note: '导出时填写，导入时忽略。' },
+  {
+    key: 'popularity',
+    header: '热度',
+    kind: 'item',
+    width: 8,
+    note: '0–100 的整数，同样匹配的搜索结果热度高者在前；留空则新事项为 0、已有事项不变。',
+  },
   { key: 'name', header: '事项名称', kind: 'text', contentKeys: ['name'], width: 30, note: '必填。' },
   {
     key: 'typeCode',
@@ -116,8 +124,9 @@ export function rowOf(
   status: string,
   versionNo: number,
   content: ItemContent,
+  popularity?: number,
 ): Record<string, string | number> {
-  const row: Record<string, string | number> = { code, department, status, versionNo };
+  const row: Record<string, string | number> = { code, department, status, versionNo, popularity: popularity ?? '' };
   for (const c of COLUMNS) {
     if (!c.contentKeys) continue;
     if (c.kind === 'text') {

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { verifyAudit } from '../../src/kernel/audit/audit.ts';
+import type { Db } from '../../src/kernel/db/index.ts';
+import { seedCity } from '../../src/seed/demo-city.ts';
+import { catalogueSnapshot, sha256 } from '../support/catalogue-snapshot.ts';
+import { testDb } from '../support/db.ts';
+
+/**
+ * The demo catalogue as the seed loads it, through the services a city uses (import, review
+ * workflow, bundles, synonyms, reference lists). Its canonical snapshot was taken from the
+ * loader that wrote the tables directly, before the catalogue became data: the hash pins it, so
+ * any change to what a new demo city gets shows here. Intended changes to the data update it.
+ */
+const SNAPSHOT_SHA256 = '115123c6add1da9f4f8fc0c987cd3e4f91242064ce866cd023602bdbabee1206';
+
+let db: Db;
+before(async () => {
+  db = await testDb();
+  await seedCity(db, '0123456789abcdef0123456789abcdef', '445300', { calendarYears: [2026] });
+});
+after(() => db?.close());
+
+test('the demo city gets the same catalogue as before, byte for byte', async () => {
+  const snapshot = await catalogueSnapshot(db);
+  const file = join(tmpdir(), 'yiwang-demo-catalogue.json');
+  writeFileSync(file, snapshot);
+  assert.equal(sha256(snapshot), SNAPSHOT_SHA256, `the loaded catalogue changed (its canonical JSON: ${file})`);
+});
+
+test('it came through the catalogue services: one import per data file, every item reviewed and published by the seed, all audited', async () => {
+  const imports = await db.query<{ file_name: string; status: string; actor_id: string }>(`select file_name, status, actor_id from catalog_import order by file_name`);
+  assert.ok(imports.length >= 10);
+  assert.ok(imports.every((i) => i.status === 'applied' && i.actor_id === 'seed' && i.file_name.startsWith('items/')));
+  const versions = await db.one<{ n: number; reviewed: number }>(
+    `select count(*)::int as n, count(*) filter (where created_by = 'seed' and submitted_by = 'seed' and reviewed_by = 'seed' and published_by = 'seed')::int as reviewed
+     from catalog_item_version`,
+  );
+  assert.equal(versions!.reviewed, versions!.n);
+  const audited = new Map(
+    (await db.query<{ action: string; n: number }>(`select action, count(*)::int as n from audit_log where actor_id = 'seed' and action like 'catalog.%' group by action`)).map((r) => [r.action, r.n]),
+  );
+  for (const action of ['catalog.item.create', 'catalog.version.submit', 'catalog.version.approve', 'catalog.version.publish']) assert.equal(audited.get(action), versions!.n, action);
+  assert.equal(audited.get('catalog.bundle.publish'), audited.get('catalog.bundle.create'));
+  assert.equal((await verifyAudit(db)).ok, true);
+});
