@@ -22,7 +22,7 @@ export const paymentModule: Module = {
 };
 
 export { createFeeNotice, getNotice } from './notices.ts';
-export type { NewFeeNotice, Notice } from './notices.ts';
+export type { NewFeeNotice } from './notices.ts';
 export { computeFeeLines } from './fees.ts';
 export type { FeeInput, FeeLine, FeeRule, Reduction } from './fees.ts';
 export { unitTotals } from './reconciliation/report.ts';
@@ -30,3 +30,7 @@ export { paymentIndicators } from './indicators.ts';
 export type { PaymentIndicators } from './indicators.ts';
 export { MAX_FEN } from './money.ts';
 export { NOTICE_CANCELLED, NOTICE_CREATED, NOTICE_PAID, REFUND_DONE } from './topics.ts';
+
+// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+export { Channel, Discrepancy, Notice, NoticeCreate, NoticeLine, ReceiptVerification, ReconRun, Refund, RefundCreate, UnitTotal } from './schemas.ts';
+export type { ReconReport, Resolution } from './schemas.ts';

@@ -13,6 +13,7 @@ import { newPaymentCode } from './code.ts';
 import { isDay, shanghaiDay } from './days.ts';
 import { priceLines, type FeeLine } from './fees.ts';
 import { NOTICE_READ_ROLES, NOTICE_WRITE_ROLES } from './roles.ts';
+import type { Notice, NoticeLine } from './schemas.ts';
 import { NOTICE_CANCELLED, NOTICE_CREATED } from './topics.ts';
 
 export interface NewFeeNotice {
@@ -25,39 +26,6 @@ export interface NewFeeNotice {
   lines: FeeLine[];
   /** Last day to pay, Asia/Shanghai. */
   dueDate: string;
-}
-
-export interface NoticeLine {
-  lineNo: number;
-  name: string;
-  unitFen: number;
-  quantity: number;
-  reductionFen: number;
-  reductionBasis: string | null;
-  amountFen: number;
-}
-
-export interface Notice {
-  id: string;
-  code: string;
-  caseId: string | null;
-  itemCode: string | null;
-  payerPersonId: string | null;
-  payerEnterpriseId: string | null;
-  payerName: string;
-  departmentId: string;
-  departmentName: string;
-  regionCode: string;
-  amountFen: number;
-  dueDate: string;
-  status: 'unpaid' | 'paid' | 'cancelled' | 'refunded';
-  overdue: boolean;
-  paidAt: string | null;
-  paidChannel: string | null;
-  refundedFen: number;
-  createdAt: string;
-  lines: NoticeLine[];
-  receipt: { id: string; receiptCode: string; receiptNumber: string; checkCode: string } | null;
 }
 
 export interface NoticeRow {

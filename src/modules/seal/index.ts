@@ -19,6 +19,10 @@ export {
   signWithSeal,
   verifySeal,
 } from './service.ts';
-export type { PublishedKey, Seal, SealCoverage, SealKind, SealRef, SealSignature, SealVerification } from './service.ts';
+export type { SealKind, SealRef, SealSignature } from './service.ts';
 export { registerSigner, useProviderForNewKeys } from './signer.ts';
 export type { NewKey, Signer, StoredKey } from './signer.ts';
+
+// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+export { Coverage, PublishedKey, Seal, SealCreate, VerifyResult } from './schemas.ts';
+export type { SealCoverage, SealStatus, SealVerification } from './schemas.ts';

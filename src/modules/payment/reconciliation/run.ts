@@ -11,22 +11,8 @@ import { CITY_SETTING, getSetting, type CitySetting } from '../../../kernel/sett
 import { systemActor } from '../../../kernel/actor.ts';
 import { channel as channelOf } from '../channels/registry.ts';
 import { dayBounds, isDay } from '../days.ts';
+import type { ReconRun } from '../schemas.ts';
 import { parseStatement } from './statement.ts';
-
-export interface ReconRun {
-  id: string;
-  channel: string;
-  day: string;
-  status: 'running' | 'done' | 'failed';
-  statementLines: number;
-  matched: number;
-  missingOurs: number;
-  missingChannel: number;
-  amountMismatch: number;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 export const runOf = (r: Record<string, unknown>): ReconRun => ({
   id: String(r.id),
