@@ -21,3 +21,6 @@ export type { HolderInput, IssueInput } from './issue.ts';
 export { licenceStats, listHolderLicences } from './service.ts';
 export type { LicenceView } from './store.ts';
 export { recordLicenceUse, verifyByIdentifier } from './verify.ts';
+
+// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+export { FieldSpec, Licence, LicenceIssue, LicenceType, LicenceTypeCreate, LicenceTypePatch, LicenceUse, Presentation, PresentationBody, ProducingItem, UseRequest, Verification } from './schemas.ts';

@@ -29,7 +29,8 @@ import {
   type LicenceRow,
   type LicenceView,
 } from './store.ts';
-import { fetchType, fetchTypeByCode, type LicenceType } from './types.ts';
+import type { LicenceType } from './schemas.ts';
+import { fetchType, fetchTypeByCode } from './types.ts';
 
 export interface HolderInput {
   kind: 'person' | 'enterprise';
