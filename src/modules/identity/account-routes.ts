@@ -17,10 +17,10 @@ import { registerPerson } from './registration.ts';
 import { listSessions, loginHistory, revokeSession, SESSION_COOKIE, sessionIdOf } from './sessions.ts';
 import { consumeSmsCode, inboxMessages, isMobile, sendSmsCode, verifySmsCode } from './sms.ts';
 import { beginTotpEnrolment, removeTotp, subjectOf, totpRequired, totpState, verifyTotp } from './totp.ts';
+import { Agent, AgentGrant, ActingOption, LoginEvent, MyAccount, PasswordReset, Registration, SessionRow, SmsCodeRequest, TotpEnrolment } from './schemas.ts';
 
 const Phone = Type.String({ minLength: 11, maxLength: 11 });
 const Code = Type.String({ minLength: 1, maxLength: 6 });
-const Password = Type.String({ minLength: 1, maxLength: 128 });
 const Ok = Type.Object({ ok: Type.Boolean() });
 const Uuid = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
@@ -40,7 +40,7 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
   app.post('/api/identity/sms-codes', {
     schema: {
       tags: ['identity'],
-      body: Type.Object({ phone: Phone, purpose: Type.Union([Type.Literal('register'), Type.Literal('reset')]) }, strict),
+      body: SmsCodeRequest,
       response: { 202: Type.Object({ resendAfter: Type.Integer() }) },
     },
   }, async (req, reply) => {
@@ -56,14 +56,7 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
   app.post('/api/identity/register', {
     schema: {
       tags: ['identity'],
-      body: Type.Object({
-        name: Type.String({ minLength: 1, maxLength: 50 }),
-        idNumber: Type.String({ minLength: 1, maxLength: 18 }),
-        phone: Phone,
-        email: Type.Optional(Type.String({ maxLength: 254 })),
-        password: Password,
-        code: Code,
-      }, strict),
+      body: Registration,
       response: { 201: Type.Object({ id: Type.String(), assuranceLevel: Type.Integer() }) },
     },
   }, async (req, reply) => {
@@ -73,7 +66,7 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
   });
 
   app.post('/api/identity/password-reset', {
-    schema: { tags: ['identity'], body: Type.Object({ phone: Phone, code: Code, password: Password }, strict), response: { 200: Ok } },
+    schema: { tags: ['identity'], body: PasswordReset, response: { 200: Ok } },
   }, async (req) => {
     const { phone, code, password } = req.body;
     const person = await db.one<{ id: string }>('select id from person where phone_index = $1', [pii.index(phone)]);
@@ -91,9 +84,9 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
     return { ok: true };
   });
 
-  app.get('/api/identity/me', { schema: { tags: ['identity'] } }, async (req) => {
+  app.get('/api/identity/me', { schema: { tags: ['identity'], response: { 200: MyAccount } } }, async (req) => {
     const subject = requireSignedIn(req.actor);
-    const profile = subject.kind === 'person' ? await personView(db, pii, subject.id) : null;
+    const profile = subject.kind === 'person' ? ((await personView(db, pii, subject.id)) ?? null) : null;
     return {
       profile,
       totp: await totpState(db, subject.kind, subject.id),
@@ -102,7 +95,7 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
     };
   });
 
-  app.get('/api/identity/me/sessions', { schema: { tags: ['identity'] } }, async (req) => {
+  app.get('/api/identity/me/sessions', { schema: { tags: ['identity'], response: { 200: Type.Object({ items: Type.Array(SessionRow) }) } } }, async (req) => {
     const subject = requireSignedIn(req.actor);
     const token = req.cookies[SESSION_COOKIE];
     const current = token ? await sessionIdOf(db, token) : undefined;
@@ -116,9 +109,9 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
     return { ok: true };
   });
 
-  app.get('/api/identity/me/logins', { schema: { tags: ['identity'] } }, async (req) => ({ items: await loginHistory(db, requireSignedIn(req.actor)) }));
+  app.get('/api/identity/me/logins', { schema: { tags: ['identity'], response: { 200: Type.Object({ items: Type.Array(LoginEvent) }) } } }, async (req) => ({ items: await loginHistory(db, requireSignedIn(req.actor)) }));
 
-  app.post('/api/identity/me/totp', { schema: { tags: ['identity'] } }, async (req) => {
+  app.post('/api/identity/me/totp', { schema: { tags: ['identity'], response: { 200: TotpEnrolment } } }, async (req) => {
     const subject = requireSignedIn(req.actor);
     const label = req.actor.kind === 'staff' ? req.actor.username : req.actor.kind === 'person' ? req.actor.name : subject.id;
     const enrolment = await beginTotpEnrolment(db, pii, subject.kind, subject.id, label);
@@ -147,13 +140,13 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
     schema: { tags: ['identity'], body: Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 100 }) }, strict), response: { 201: Type.Object({ id: Type.String() }) } },
   }, async (req, reply) => reply.status(201).send(await registerEnterprise(db, req.actor, req.body)));
 
-  app.get('/api/identity/enterprises', { schema: { tags: ['identity'] } }, async (req) => {
+  app.get('/api/identity/enterprises', { schema: { tags: ['identity'], response: { 200: Type.Object({ items: Type.Array(ActingOption) }) } } }, async (req) => {
     if (req.actor.kind !== 'person') throw req.actor.kind === 'anonymous' ? unauthenticated() : forbidden();
     return { items: await actingOptions(db, req.actor.id) };
   });
 
   const EnterpriseParams = Type.Object({ id: Uuid });
-  app.get('/api/identity/enterprises/:id/agents', { schema: { tags: ['identity'], params: EnterpriseParams } }, async (req) => ({
+  app.get('/api/identity/enterprises/:id/agents', { schema: { tags: ['identity'], params: EnterpriseParams, response: { 200: Type.Object({ items: Type.Array(Agent) }) } } }, async (req) => ({
     items: await listAgents(db, pii, req.actor, req.params.id),
   }));
 
@@ -161,14 +154,7 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags: ['identity'],
       params: EnterpriseParams,
-      body: Type.Object({
-        phone: Type.Optional(Phone),
-        idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18 })),
-        scope: Type.Union([Type.Literal('all'), Type.Literal('items')]),
-        itemCodes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 200 })),
-        expiresAt: Type.String({ format: 'date-time' }),
-        isAdmin: Type.Optional(Type.Boolean()),
-      }, strict),
+      body: AgentGrant,
       response: { 201: Type.Object({ id: Type.String() }) },
     },
   }, async (req, reply) => reply.status(201).send(await grantAgent(db, pii, req.actor, req.params.id, req.body)));

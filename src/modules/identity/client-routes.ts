@@ -10,24 +10,7 @@ import { identityIndicatorInputs } from './indicators.ts';
 import { registerClient } from './oidc/clients.ts';
 import { rotateSigningKey } from './oidc/keys.ts';
 import type { OidcRuntime } from './oidc/runtime.ts';
-
-const SCOPES = ['openid', 'profile', 'yiwang', 'offline_access'] as const;
-const ClientId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,62}$' });
-const Uri = Type.String({ minLength: 8, maxLength: 500 });
-const Level = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]);
-const Client = Type.Object({
-  clientId: Type.String(),
-  name: Type.String(),
-  redirectUris: Type.Array(Type.String()),
-  postLogoutRedirectUris: Type.Array(Type.String()),
-  grantTypes: Type.Array(Type.String()),
-  scope: Type.String(),
-  minAssuranceLevel: Type.Integer(),
-  logoUri: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
-  firstParty: Type.Boolean(),
-  createdAt: Type.String(),
-});
+import { ClientId, ClientPatch, ClientSecret, NewClient, OidcClient as Client, type GrantType } from './schemas.ts';
 
 /**
  * A redirect target a department system may register: https anywhere, plain http only on the
@@ -49,15 +32,15 @@ export function checkRedirectUri(uri: string, field: string): void {
 interface ClientRow {
   client_id: string;
   name: string;
-  metadata: { redirect_uris?: string[]; post_logout_redirect_uris?: string[]; grant_types?: string[]; scope?: string; logo_uri?: string };
+  metadata: { redirect_uris?: string[]; post_logout_redirect_uris?: string[]; grant_types?: GrantType[]; scope?: string; logo_uri?: string };
   min_assurance_level: number;
-  status: string;
+  status: 'active' | 'disabled';
   first_party: boolean;
   created_at: Date;
   [key: string]: unknown;
 }
 
-const view = (r: ClientRow) => ({
+const view = (r: ClientRow): Client => ({
   clientId: r.client_id,
   name: r.name,
   redirectUris: r.metadata.redirect_uris ?? [],
@@ -91,17 +74,8 @@ export function registerClientRoutes(app: HttpApp, ctx: AppContext, runtime: Oid
   app.post('/api/identity/clients', {
     schema: {
       tags: ['identity'],
-      body: Type.Object({
-        clientId: ClientId,
-        name: Type.String({ minLength: 2, maxLength: 100 }),
-        redirectUris: Type.Array(Uri, { maxItems: 20 }),
-        postLogoutRedirectUris: Type.Optional(Type.Array(Uri, { maxItems: 20 })),
-        grantTypes: Type.Array(Type.Union([Type.Literal('authorization_code'), Type.Literal('refresh_token'), Type.Literal('client_credentials')]), { minItems: 1, maxItems: 3, uniqueItems: true }),
-        scopes: Type.Array(Type.Union(SCOPES.map((s) => Type.Literal(s))), { maxItems: 4, uniqueItems: true }),
-        minAssuranceLevel: Type.Optional(Level),
-        logoUri: Type.Optional(Uri),
-      }, { additionalProperties: false }),
-      response: { 201: Type.Object({ clientId: Type.String(), clientSecret: Type.String() }) },
+      body: NewClient,
+      response: { 201: ClientSecret },
     },
   }, async (req, reply) => {
     const actor = requireRole(req.actor, ADMIN);
@@ -140,12 +114,7 @@ export function registerClientRoutes(app: HttpApp, ctx: AppContext, runtime: Oid
     schema: {
       tags: ['identity'],
       params: Type.Object({ id: ClientId }),
-      body: Type.Object({
-        name: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
-        redirectUris: Type.Optional(Type.Array(Uri, { maxItems: 20 })),
-        minAssuranceLevel: Type.Optional(Level),
-        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
-      }, { additionalProperties: false, minProperties: 1 }),
+      body: ClientPatch,
       response: { 200: Client },
     },
   }, async (req) => {
@@ -169,7 +138,7 @@ export function registerClientRoutes(app: HttpApp, ctx: AppContext, runtime: Oid
   });
 
   app.post('/api/identity/clients/:id/secret', {
-    schema: { tags: ['identity'], params: Type.Object({ id: ClientId }), response: { 200: Type.Object({ clientId: Type.String(), clientSecret: Type.String() }) } },
+    schema: { tags: ['identity'], params: Type.Object({ id: ClientId }), response: { 200: ClientSecret } },
   }, async (req) => {
     const actor = requireRole(req.actor, ADMIN);
     const row = await fetchClient(req.params.id);

@@ -16,3 +16,7 @@ export { windowRef, windowRefsInRegion, type WindowRef } from './window-ref.ts';
 export { hallRefsById, hallRefsInRegion, type HallRef } from './hall-refs.ts';
 export { byDistance, distanceMetres, formatDistance, type LatLng } from './geo.ts';
 export { notifyStaff, type StaffMessageInput, type StaffMessageKind } from './staff-messages.ts';
+
+// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+export { CodeName, Department, Hall, Kiosk, OrgStats, Region, ServiceWindow, Staff, StaffMessage, StaffMessagePage, StaffMessagesRead } from './schemas.ts';
+export type { RoleGrant } from './schemas.ts';

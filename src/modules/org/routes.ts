@@ -18,7 +18,6 @@ import { setStaffRoles, staffStore } from './staff.ts';
 import { orgStats } from './stats.ts';
 import { windows } from './windows.ts';
 
-const CodeName = Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) });
 const RegionParams = Type.Object({ code: S.RegionCode });
 
 export function registerOrgRoutes(app: HttpApp, ctx: AppContext) {
@@ -79,19 +78,14 @@ export function registerOrgRoutes(app: HttpApp, ctx: AppContext) {
     schema: { tags: ['staff'], params: S.IdParams, body: S.StaffRoles, response: { 200: S.Staff } },
   }, (req) => setStaffRoles(db, staff, req.actor, req.params.id, req.body.roles));
 
-  app.get('/api/org/roles', { schema: { tags: ['staff'], response: { 200: CodeName } } }, (req) => {
+  app.get('/api/org/roles', { schema: { tags: ['staff'], response: { 200: S.CodeNames } } }, (req) => {
     requireStaff(req.actor);
     return { items: ROLES.map((code) => ({ code, name: t(req.lang, `role.${code}`) })) };
   });
-  app.get('/api/org/sectors', { schema: { tags: ['departments'], response: { 200: CodeName } } }, (req) => {
+  app.get('/api/org/sectors', { schema: { tags: ['departments'], response: { 200: S.CodeNames } } }, (req) => {
     requireStaff(req.actor);
     return { items: SECTORS.map((code) => ({ code, name: t(req.lang, `sector.${code}`) })) };
   });
-  const Counts = { departments: Type.Integer(), halls: Type.Integer(), windows: Type.Integer(), kiosks: Type.Integer(), staff: Type.Integer() };
-  const OrgStats = Type.Object({
-    totals: Type.Object(Counts),
-    byCounty: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...Counts })),
-  });
-  app.get('/api/org/stats', { schema: { tags: ['cockpit'], response: { 200: OrgStats } } }, (req) => orgStats(db, req.actor));
+  app.get('/api/org/stats', { schema: { tags: ['cockpit'], response: { 200: S.OrgStats } } }, (req) => orgStats(db, req.actor));
   registerStaffMessageRoutes(app, db);
 }

@@ -6,3 +6,6 @@ export const platformModule: Module = {
   name: 'platform',
   routes: (app, ctx) => registerPlatformRoutes(app, ctx, () => getSetting<CitySetting>(ctx.db, CITY_SETTING)),
 };
+
+// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+export { CalendarDay, CalendarDaySet, CalendarYear, NodeConfig } from './schemas.ts';

@@ -4,23 +4,12 @@ import { requireRole, requireStaff } from '../../kernel/auth.ts';
 import { listYear, removeDay, setDay } from '../../kernel/calendar/store.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
-
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
-const CalendarDay = Type.Object({
-  day: Type.String(),
-  kind: Type.Union([Type.Literal('holiday'), Type.Literal('workday')]),
-  name: Type.String(),
-  source: Type.String(),
-});
+import { CalendarDay, CalendarDaySet, CalendarYear, DayParams, NodeConfig } from './schemas.ts';
 
 /** Node administration: the working-day calendar and public node information. */
 export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: () => Promise<{ code: string; name: string } | null>) {
   const { db } = ctx;
 
-  const NodeConfig = Type.Object({
-    city: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
-    languages: Type.Array(Type.String()),
-  });
   app.get('/api/config', { schema: { tags: ['platform'], response: { 200: NodeConfig } } }, async () => ({
     city: await cityName(),
     languages: ['zh-CN', 'en-US'],
@@ -30,7 +19,7 @@ export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: 
     schema: {
       tags: ['calendar'],
       querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
-      response: { 200: Type.Object({ year: Type.Integer(), days: Type.Array(CalendarDay) }) },
+      response: { 200: CalendarYear },
     },
   }, async (req) => {
     requireStaff(req.actor);
@@ -40,11 +29,9 @@ export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: 
   app.put('/api/calendar/days/:day', {
     schema: {
       tags: ['calendar'],
-      params: Type.Object({ day: Day }),
-      body: Type.Object(
-        { kind: Type.Union([Type.Literal('holiday'), Type.Literal('workday')]), name: Type.String({ minLength: 1, maxLength: 50 }) },
-        { additionalProperties: false },
-      ),
+      params: DayParams,
+      body: CalendarDaySet,
+      response: { 200: CalendarDay },
     },
   }, async (req) => {
     const actor = requireRole(req.actor, ['administrator']);
@@ -52,10 +39,10 @@ export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: 
       await setDay(tx, { day: req.params.day, kind: req.body.kind, name: req.body.name }, actor.username);
       await appendAudit(tx, actor, { action: 'calendar.set', objectType: 'calendar_day', objectId: req.params.day, details: req.body });
     });
-    return { day: req.params.day, ...req.body, source: 'admin' };
+    return { day: req.params.day, ...req.body, source: 'admin' as const };
   });
 
-  app.delete('/api/calendar/days/:day', { schema: { tags: ['calendar'], params: Type.Object({ day: Day }) } }, async (req, reply) => {
+  app.delete('/api/calendar/days/:day', { schema: { tags: ['calendar'], params: DayParams } }, async (req, reply) => {
     const actor = requireRole(req.actor, ['administrator']);
     await db.transaction(async (tx) => {
       await removeDay(tx, req.params.day);
