@@ -10,7 +10,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 const Str = (maxLength: number, extra: Record<string, unknown> = {}) => Type.String({ maxLength, ...extra });
 const Opt = <T extends TSchema>(t: T) => Type.Optional(t);
 const Strings = (maxItems: number, maxLength = 100) => Type.Array(Str(maxLength), { maxItems });
-const Enum = <const T extends readonly string[]>(values: T) => Type.Enum(values);
+const Enum = <const T extends string[]>(values: readonly [...T]) => Type.Enum(values);
 
 /** 行使层级. */
 export const LEVELS = ['1', '2', '3', '4', '5', '6'] as const; // 国家 省 市 县 乡镇 村

@@ -15,7 +15,14 @@ export type { ItemContent } from './content.ts';
 export { SPECIAL_PROCEDURES, STEP_KINDS, STEP_ROLES } from './content.ts';
 export { indicatorInputs, computeIndicators, consistencyReport, type IndicatorValue } from './reports.ts';
 // Cases applies for a 一件事: the bundle's members and the merge of their forms and materials.
-export { getBundle, type BundleDetail } from './bundles.ts';
+export { getBundle } from './bundles.ts';
 export { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
 // The licence catalogue (证照目录) lists the items that produce each licence type.
 export { itemsProducingLicence, type LicenceProducer } from './licence-producers.ts';
+
+// API schemas and types (the web imports the types from the schema files themselves)
+export { BundleContent, BundleDetailSchema, BundleInput, BundleMemberInput, BundlePageSchema, BundleRowSchema } from './bundle-schemas.ts';
+export type { BundleDetail, BundleListRow, BundleRow, BundleStatus, MergedField, MergedMaterial } from './bundle-schemas.ts';
+export { ConsistencySchema, DiffSchema, GuideSchema, ItemDetailSchema, ItemPageSchema, QualitySchema, SearchResultSchema, SynonymSchema, VersionSchema } from './route-schemas.ts';
+export type { Change, ConsistencyGroup, Guide, ItemDetailView, ItemListRow, ItemStatus, QualityView, SearchResult, SynonymGroup, Transition, VersionStatus, VersionView } from './route-schemas.ts';
+export { ImportReportSchema, type ImportReport } from './transfer/schemas.ts';

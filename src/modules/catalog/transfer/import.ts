@@ -13,6 +13,7 @@ import type { ItemContent } from '../content.ts';
 import { createItemIn, importIntoItem, ruleContext } from '../items.ts';
 import { contentErrors } from '../validate-content.ts';
 import { COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, SHEET, type Column } from './template.ts';
+import type { ImportReport, RowIssue } from './schemas.ts';
 
 /**
  * Spreadsheet import, all or none per file: every row is validated first and the file is
@@ -20,25 +21,7 @@ import { COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, SHEET, type Column } from '
  * (one department's list, one round of the 实施清单), and a half-imported list would publish a
  * catalogue nobody reviewed; the row-by-row report tells the editor everything to fix at once.
  */
-export interface RowIssue {
-  /** Spreadsheet row number (1-based, as Excel shows it); 0 for the file itself. */
-  row: number;
-  column?: string;
-  code: string;
-  params?: Record<string, string | number>;
-  message: string;
-}
-
-export interface ImportReport {
-  id: string;
-  status: 'applied' | 'rejected';
-  fileName: string;
-  rows: number;
-  created: number;
-  updated: number;
-  items: { row: number; code: string; action: 'created' | 'updated'; versionNo: number; qualityOk: boolean }[];
-  issues: RowIssue[];
-}
+export type { ImportReport, RowIssue };
 
 interface ParsedRow {
   row: number;

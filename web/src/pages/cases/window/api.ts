@@ -1,5 +1,8 @@
 import { api, ApiError, getApiLanguage } from '../../../api/client.ts';
+import type { SearchResult as ItemHit } from '../../../../../src/modules/catalog/route-schemas.ts';
 import type { FormDefinition, MaterialDef } from '../api.ts';
+
+export type { ItemHit };
 
 export type ApplicantQuery = { idNumber: string } | { uscc: string; agentIdNumber?: string };
 
@@ -36,12 +39,6 @@ export interface WindowCase {
   version: number;
   clock: { promisedDue: string | null };
   caseType: 'immediate' | 'promised';
-}
-
-export interface ItemHit {
-  code: string;
-  name: string;
-  departmentName: string;
 }
 
 const flat = (q: ApplicantQuery) => ({ ...q }) as Record<string, string>;
