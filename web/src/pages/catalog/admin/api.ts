@@ -1,4 +1,4 @@
-import { api, ApiError, getApiLanguage } from '../../../api/client.ts';
+import { api, ApiError, getApiLanguage, type ErrorBody } from '../../../api/client.ts';
 
 /** Calls of the catalogue's staff API (src/modules/catalog/routes.ts); the shapes are its schemas' types. */
 import type { PageResult as Page } from '../../../../../src/kernel/sql/paging.ts';
@@ -63,7 +63,7 @@ async function requestQuality(content: ItemContent, signal?: AbortSignal): Promi
     body: JSON.stringify({ content }),
     signal,
   });
-  const body = (await res.json()) as Quality & { error?: { code: string; message: string; details?: unknown } };
+  const body = (await res.json()) as Quality & Partial<ErrorBody>;
   if (!res.ok) throw new ApiError(res.status, body.error?.code ?? 'UNKNOWN', body.error?.message ?? '', body.error?.details);
   return body;
 }
@@ -76,7 +76,7 @@ async function importWorkbook(file: File): Promise<ImportReport> {
     credentials: 'same-origin',
     body: file,
   });
-  const body = (await res.json()) as ImportReport & { error?: { code: string; message: string; details?: unknown } };
+  const body = (await res.json()) as ImportReport & Partial<ErrorBody>;
   if (res.status === 422 && body.error?.code === 'IMPORT_REJECTED') return body.error.details as ImportReport;
   if (!res.ok) throw new ApiError(res.status, body.error?.code ?? 'UNKNOWN', body.error?.message ?? '', body.error?.details);
   return body;
