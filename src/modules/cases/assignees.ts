@@ -9,14 +9,11 @@ import type { HttpApp } from '../../kernel/module.ts';
 import { staffGrantsJson } from '../org/index.ts';
 import { checkStaffRead, loadCase } from './access.ts';
 import { currentStep, HEAD_ROLES } from './model.ts';
+import { Assignee } from './workflow-schemas.ts';
 
 /** Those who may hand a step out besides its holder: the same heads the assign action accepts. */
 
-export type Assignee = {
-  id: string;
-  name: string;
-  departmentName: string | null;
-};
+export type { Assignee };
 
 /**
  * The colleagues the current step of a case can be assigned to (the assign dialog's list): active
@@ -52,11 +49,7 @@ export function registerAssigneeRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags: ['cases'],
       params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
-      response: {
-        200: Type.Object({
-          items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), departmentName: Type.Union([Type.String(), Type.Null()]) })),
-        }),
-      },
+      response: { 200: Type.Object({ items: Type.Array(Assignee) }) },
     },
   }, async (req) => ({ items: await caseAssignees(ctx.db, req.actor, req.params.id) }));
 }

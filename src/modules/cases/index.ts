@@ -12,8 +12,16 @@ export const casesModule: Module = {
 
 // For later modules (records export, indicators, window application): read-only views and topics.
 export { CLOCK_TOPIC, DEFERRED_REMINDER_TOPIC, deadlines } from './clocks.ts';
-export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type CaseView, type Step } from './model.ts';
+export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type Step } from './model.ts';
 export { caseIdByNumber, caseRatingSubject, isCaseApplicant, noteCaseSatisfaction, type CaseRatingSubject } from './rating-subject.ts';
-export { caseIndicatorInputs, rollUp, type CaseFigures, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './indicators.ts';
+export { caseIndicatorInputs, rollUp, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './indicators.ts';
 export { caseRecords, recordsPage, allRecords, RECORD_FIELDS, type CaseRecords, type RecordsQuery } from './records.ts';
-export { departmentStats, type DepartmentStats } from './stats.ts';
+export { departmentStats } from './stats.ts';
+
+// API schemas and types: each TypeBox schema and its Static type share a name (web/README.md, "API types")
+export { CaseAction, CaseDetail, CaseList, CaseListRow, CaseMessage, CaseMessages, CaseView, Inbox, MaterialFile, Progress, SpecialRecord, Supervision } from './schemas.ts';
+export { BundleCaseDetail, BundleProgress, MyBundles } from './bundle-schemas.ts';
+export { ApplicantView, ScanTicket, WindowApplication, WindowForm, WindowRecorded } from './window-schemas.ts';
+export { Assignee, CommitmentCheckRow, SupervisableRow } from './workflow-schemas.ts';
+export { CaseResults } from './result-schemas.ts';
+export { CaseFigures, DepartmentStats } from './report-schemas.ts';

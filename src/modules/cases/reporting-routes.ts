@@ -10,6 +10,7 @@ import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
 import { caseIndicatorInputs } from './indicators.ts';
 import { periodBounds } from './period.ts';
 import { allRecords, caseRecords, RECORD_ROLES, recordsPage, type RecordsQuery } from './records.ts';
+import { CaseFigures as Figures, DepartmentStats } from './report-schemas.ts';
 import { departmentStats } from './stats.ts';
 
 const tags = ['cases'];
@@ -33,7 +34,6 @@ const Records = Type.Object(
   },
   Open,
 );
-const Figures = Type.Object({ received: Type.Integer(), accepted: Type.Integer(), completed: Type.Integer() }, Open);
 
 /** Indicator inputs are city figures: the roles that read indicators, within their region. */
 const INDICATOR_ROLES = ['administrator', 'data_officer', 'leader'] as const;
@@ -86,12 +86,7 @@ export function registerReportingRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       querystring: Type.Object(Filters),
-      response: {
-        200: Type.Object(
-          { from: Type.String(), to: Type.String(), totals: Figures, byItem: Type.Array(Figures), byMonth: Type.Array(Figures) },
-          Open,
-        ),
-      },
+      response: { 200: DepartmentStats },
     },
   }, (req) => departmentStats(db, req.actor, req.query));
 

@@ -383,6 +383,9 @@ export type Material = Static<typeof Material>;
 export interface FormFieldSchema {
   type?: string;
   title?: string;
+  /** The choices of a select or radio field. */
+  enum?: string[];
+  pattern?: string;
   [k: string]: unknown;
 }
 /** The content; the form's JSON Schema is typed loosely (it is any object schema). */
