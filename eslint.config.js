@@ -15,4 +15,29 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
+  {
+    // The web app's API modules take their shapes from the server's schemas (web/README.md, "API
+    // types"): a shape written here again is a copy that drifts. The client plumbing is exempt.
+    files: ['web/src/api/**/*.ts', 'web/src/pages/**/api.ts', 'web/src/pages/**/*-api.ts'],
+    ignores: ['web/src/api/client.ts', 'web/src/api/resource.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['TSInterfaceDeclaration', 'TSTypeAliasDeclaration > TSTypeLiteral'].map((selector) => ({
+          selector,
+          message: "API shapes come from the module's schema file: `import type { X } from '…/src/modules/<module>/schemas.ts'`.",
+        })),
+      ],
+    },
+  },
+  {
+    // Schema files are imported for their types only: their values would bundle TypeBox and more.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**/*schemas.ts', '**/src/**/*-schema.ts', '**/src/**/content.ts'], allowTypeImports: true, message: 'Import API schemas with `import type`.' }] },
+      ],
+    },
+  },
 );
