@@ -18,7 +18,7 @@ export { caseIndicatorInputs, rollUp, type CaseIndicatorInputs, type CaseIndicat
 export { caseRecords, recordsPage, allRecords, RECORD_FIELDS, type CaseRecords, type RecordsQuery } from './records.ts';
 export { departmentStats } from './stats.ts';
 
-// API schemas and types: each TypeBox schema and its Static type share a name (web/README.md, "API types")
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { CaseAction, CaseDetail, CaseList, CaseListRow, CaseMessage, CaseMessages, CaseView, Inbox, MaterialFile, Progress, SpecialRecord, Supervision } from './schemas.ts';
 export { BundleCaseDetail, BundleProgress, MyBundles } from './bundle-schemas.ts';
 export { ApplicantView, ScanTicket, WindowApplication, WindowForm, WindowRecorded } from './window-schemas.ts';

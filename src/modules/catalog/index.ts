@@ -20,7 +20,7 @@ export { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.
 // The licence catalogue (证照目录) lists the items that produce each licence type.
 export { itemsProducingLicence, type LicenceProducer } from './licence-producers.ts';
 
-// API schemas and types (the web imports the types from the schema files themselves)
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { BundleContent, BundleDetailSchema, BundleInput, BundleMemberInput, BundlePageSchema, BundleRowSchema } from './bundle-schemas.ts';
 export type { BundleDetail, BundleListRow, BundleRow, BundleStatus, MergedField, MergedMaterial } from './bundle-schemas.ts';
 export { ConsistencySchema, DiffSchema, GuideSchema, ItemDetailSchema, ItemPageSchema, QualitySchema, SearchResultSchema, SynonymSchema, VersionSchema } from './route-schemas.ts';

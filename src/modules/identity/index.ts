@@ -47,6 +47,6 @@ export { queueSms } from './sms.ts';
 export { INBOUND_TOPIC, personIdByPhone, signedInbound, type InboundSms, type InboundSmsEvent } from './sms-inbound.ts';
 export { enterpriseById, findEnterpriseByUscc, findPersonByIdNumber, type EnterpriseRecord } from './applicants.ts';
 
-// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { ActingOption, Agent, AgentGrant, EnterpriseActing, LoginEvent, MyAccount, NewClient, OidcClient, Profile, Registration, SessionRow, User } from './schemas.ts';
 export type { ClientScope, GrantType, TotpState } from './schemas.ts';

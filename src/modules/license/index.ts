@@ -22,5 +22,5 @@ export { licenceStats, listHolderLicences } from './service.ts';
 export type { LicenceView } from './store.ts';
 export { recordLicenceUse, verifyByIdentifier } from './verify.ts';
 
-// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { FieldSpec, Licence, LicenceIssue, LicenceType, LicenceTypeCreate, LicenceTypePatch, LicenceUse, Presentation, PresentationBody, ProducingItem, UseRequest, Verification } from './schemas.ts';

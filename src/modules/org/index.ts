@@ -17,6 +17,6 @@ export { hallRefsById, hallRefsInRegion, type HallRef } from './hall-refs.ts';
 export { byDistance, distanceMetres, formatDistance, type LatLng } from './geo.ts';
 export { notifyStaff, type StaffMessageInput, type StaffMessageKind } from './staff-messages.ts';
 
-// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { CodeName, Department, Hall, Kiosk, OrgStats, Region, ServiceWindow, Staff, StaffMessage, StaffMessagePage, StaffMessagesRead } from './schemas.ts';
 export type { RoleGrant } from './schemas.ts';

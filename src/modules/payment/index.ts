@@ -31,6 +31,6 @@ export type { PaymentIndicators } from './indicators.ts';
 export { MAX_FEN } from './money.ts';
 export { NOTICE_CANCELLED, NOTICE_CREATED, NOTICE_PAID, REFUND_DONE } from './topics.ts';
 
-// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { Channel, Discrepancy, Notice, NoticeCreate, NoticeLine, ReceiptVerification, ReconRun, Refund, RefundCreate, UnitTotal } from './schemas.ts';
 export type { ReconReport, Resolution } from './schemas.ts';

@@ -7,5 +7,5 @@ export const platformModule: Module = {
   routes: (app, ctx) => registerPlatformRoutes(app, ctx, () => getSetting<CitySetting>(ctx.db, CITY_SETTING)),
 };
 
-// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { CalendarDay, CalendarDaySet, CalendarYear, NodeConfig } from './schemas.ts';

@@ -14,6 +14,6 @@ export { ratingIndicatorInputs, type RatingIndicatorInputs } from './indicators.
 export { RATED_TOPIC } from './ratings.ts';
 export { ESCALATED_TOPIC } from './tasks.ts';
 
-// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { Dictionary, Figures, Invitation, LinkInvitation, Mine, MyRating, PadCase, PadWindow, RatingContent, RatingView, Report, Settings, TaskDetail, TaskList, TaskRow, TaskView } from './schemas.ts';
 export type { GroupBy, Ranked, RatingReport, RatingSettings, TaskAction, TaskStatus } from './schemas.ts';

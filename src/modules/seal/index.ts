@@ -23,6 +23,6 @@ export type { SealKind, SealRef, SealSignature } from './service.ts';
 export { registerSigner, useProviderForNewKeys } from './signer.ts';
 export type { NewKey, Signer, StoredKey } from './signer.ts';
 
-// API schemas and types (each schema and its Static type share a name; the web imports the types from ./schemas.ts)
+// API schemas and types: the HTTP contract, TypeBox schemas and their Static types (web/README.md, "API types")
 export { Coverage, PublishedKey, Seal, SealCreate, VerifyResult } from './schemas.ts';
 export type { SealCoverage, SealStatus, SealVerification } from './schemas.ts';
