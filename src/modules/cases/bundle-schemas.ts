@@ -4,16 +4,9 @@ import { Type, type Static } from 'typebox';
 import type { FormFieldSchema } from '../catalog/content.ts';
 import { BUNDLE_STATUSES } from './bundle-status.ts';
 import { CaseStatus, Outcome } from './schemas.ts';
+import { Json, Nullable, NullableStr, Open, Str } from './schema-parts.ts';
 
-/**
- * A 一件事 application as the API shows it (bundle-queries.ts builds it; bundle-routes.ts serves
- * it). Answers stay open (additionalProperties), as before: a field a view adds passes through.
- */
-const Open = { additionalProperties: true } as const;
-const Str = Type.String();
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const NullableStr = Nullable(Str);
-const Json = Type.Record(Type.String(), Type.Unknown());
+/** A 一件事 application as the API shows it (bundle-queries.ts builds it; bundle-routes.ts serves it). */
 
 export const BundleStatus = Type.Enum(BUNDLE_STATUSES);
 export const BundleOutcome = Nullable(Type.Enum(['approved', 'partial', 'disapproved']));

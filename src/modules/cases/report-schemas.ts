@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
+import { Open, Str } from './schema-parts.ts';
 
 /** What staff read about cases in bulk: the figures of 部门统计 and of the indicator inputs. */
-const Open = { additionalProperties: true } as const;
-const Str = Type.String();
 const Rate = Type.Union([Type.Number(), Type.Null()]);
 
 /** The figures of one group (or of everything selected). Rates are % (0–100), null without a denominator. */

@@ -1,9 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { UUID_PATTERN } from '../../kernel/ids.ts';
+import { Id, Nullable } from './schema-parts.ts';
 
 /** 结果文书 and the e-licence a case produced, as the applicant and staff in scope read them. */
-const Id = Type.String({ pattern: UUID_PATTERN });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const RESULT_KINDS = ['approval', 'disapproval', 'refusal'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];

@@ -1,21 +1,12 @@
 import { Type, type Static, type TObject } from 'typebox';
-import { UUID_PATTERN } from '../../kernel/ids.ts';
-// Type-only, from the catalogue's content schema (its index re-exports it): the contract stays
-// free of the server, so the web app can import it.
+// From the catalogue's content schema file, not its index.ts (which re-exports it): the contract
+// stays free of the server, so the web app can import it.
 import { SPECIAL_PROCEDURES, type ItemContent } from '../catalog/content.ts';
 import { CASE_STATUSES } from './model.ts';
+import { Id, Json, Nullable, NullableStr, Open, Str } from './schema-parts.ts';
 
-/**
- * A case as the API shows it: the answers of the case routes and the types the services build
- * them with. Answers stay open (additionalProperties), as before: a field a view adds passes
- * through to clients.
- */
-const Open = { additionalProperties: true } as const;
-const Str = Type.String();
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const NullableStr = Nullable(Str);
-const Id = Type.String({ pattern: UUID_PATTERN });
-const Json = Type.Record(Type.String(), Type.Unknown());
+// A case as the API shows it: the answers of the case routes and the types the services build them with.
+
 /**
  * JSON the case stored (correction notes, the running special procedure, the 秒批 result) goes out
  * as stored: rows written before a field existed lack it. The properties document it and type it.

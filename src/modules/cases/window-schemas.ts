@@ -1,17 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { UUID_PATTERN } from '../../kernel/ids.ts';
 // Type-only, from the catalogue's content schema (its index re-exports it): the contract stays
 // free of the server, so the web app can import it.
 import type { ItemContent } from '../catalog/content.ts';
 import { CaseView } from './schemas.ts';
+import { Id, Json, Nullable, NullableStr, Open, Str } from './schema-parts.ts';
 
 /** 一窗受理 as the API takes and shows it: the applicant lookup, the item's form, the recorded case. */
-const Open = { additionalProperties: true } as const;
-const Str = Type.String();
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const NullableStr = Nullable(Str);
-const Id = Type.String({ pattern: UUID_PATTERN });
-const Json = Type.Record(Type.String(), Type.Unknown());
 // Lengths are loose on purpose: a mistyped number gets ID_NUMBER_INVALID / USCC_INVALID with the reason, not a generic 400.
 const IdNumber = Type.String({ minLength: 1, maxLength: 40 });
 const Uscc = Type.String({ minLength: 1, maxLength: 40 });

@@ -1,10 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { Colour } from './schemas.ts';
+import { NullableStr, Open, Str } from './schema-parts.ts';
 
 /** The staff lists around the workflow: 在办督办, 承诺核查, the colleagues a step can go to. */
-const Str = Type.String();
-const NullableStr = Type.Union([Str, Type.Null()]);
-const Open = { additionalProperties: true } as const;
 
 /** A case in progress a leader may supervise or a department head assign, with its open orders. */
 export const SupervisableRow = Type.Object({
