@@ -36,12 +36,16 @@ const BASE: Record<string, string> = {
   'src/kernel/audit.ts': "export const read = (q: Q) => q.query('select * from audit_log');",
   'src/modules/index.ts': "import { orgModule } from './org/index.ts';\nimport { casesModule } from './cases/index.ts';\nexport const MODULES = [orgModule, casesModule];",
   'src/modules/org/migrations/001_org.sql': 'create table department (id uuid primary key);\ncreate table staff (id uuid primary key, department_id uuid references department (id));',
-  'src/modules/org/index.ts': "export { staffNames } from './staff.ts';\nexport { staffGrantsJson } from './grants.ts';",
+  'src/modules/org/index.ts': "export { staffNames } from './staff.ts';\nexport { staffGrantsJson } from './grants.ts';\nexport * from './api.ts';",
+  'src/modules/org/api.ts': "export * from './schemas.ts';",
+  'src/modules/org/schemas.ts': "export const StaffRef = Type.Object({ id: Type.String() });",
   'src/modules/org/staff.ts': "export const staffNames = (q: Q) => q.query(`select s.name, d.name from staff s join department d on d.id = s.department_id`);",
   'src/modules/org/grants.ts': "export const staffGrantsJson = (id: string) => `(select json_agg(id) from staff where id = ${id})`;",
   // an FK to an earlier module's table in a migration is allowed (module order)
   'src/modules/cases/migrations/001_cases.sql': 'create table case_record (id uuid primary key, staff uuid references staff (id), department text);',
   'src/modules/cases/index.ts': "export { inbox } from './inbox.ts';",
+  // a module's API schemas build on another's through its api.ts (no services loaded)
+  'src/modules/cases/schemas.ts': "import { StaffRef } from '../org/api.ts';\nexport const CaseRow = Type.Object({ assignee: StaffRef });",
   'src/modules/cases/inbox.ts': [
     "import { staffNames } from '../org/index.ts';",
     "import type { Actor } from '../../kernel/actor.ts';",
@@ -68,15 +72,22 @@ describe('each rule catches a deliberately broken fixture', () => {
     assert.deepEqual(check(), []);
   });
 
-  test('a module importing another module’s internal file, type-only imports and re-exports too', () => {
+  test('a module importing another module’s internal file (its schema file too, not its api.ts), type-only imports and re-exports too', () => {
     assert.deepEqual(
       check({
         'src/modules/cases/a.ts': "import { staffNames } from '../org/staff.ts';\nvoid staffNames;",
         'src/modules/cases/b.ts': "import type { Row } from '../org/staff.ts';\nexport type R = Row;",
         'src/modules/cases/c.ts': "export { staffNames } from '../org/staff.ts';",
         'src/modules/cases/d.ts': "export const load = () => import('../org/grants.ts');",
+        'src/modules/cases/e.ts': "import { StaffRef } from '../org/schemas.ts';\nvoid StaffRef;",
       }),
-      ['import src/modules/cases/a.ts ../org/staff.ts', 'import src/modules/cases/b.ts ../org/staff.ts', 'import src/modules/cases/c.ts ../org/staff.ts', 'import src/modules/cases/d.ts ../org/grants.ts'],
+      [
+        'import src/modules/cases/a.ts ../org/staff.ts',
+        'import src/modules/cases/b.ts ../org/staff.ts',
+        'import src/modules/cases/c.ts ../org/staff.ts',
+        'import src/modules/cases/d.ts ../org/grants.ts',
+        'import src/modules/cases/e.ts ../org/schemas.ts',
+      ],
     );
   });
 

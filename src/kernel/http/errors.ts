@@ -2,11 +2,8 @@ import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { t, type Lang } from '../i18n/index.ts';
+import type { ErrorBody } from './error-schema.ts';
 import { validationFailure } from './validation.ts';
-
-interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
 
 export function errorBody(lang: Lang, code: string, params: Record<string, string | number> = {}, details?: unknown): ErrorBody {
   return { error: { code, message: t(lang, `error.${code}`, params), ...(details === undefined ? {} : { details }) } };

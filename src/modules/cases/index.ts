@@ -17,8 +17,11 @@ export const casesModule: Module = {
 export { CASE_FINAL_TOPICS, CASE_TOPICS, type CaseTransitionPayload, type TransitionKind } from './events.ts';
 // For later modules (records export, indicators, window application): read-only views.
 export { deadlines } from './workflow/clocks.ts';
-export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type CaseView, type Step } from './model.ts';
+export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type Step } from './model.ts';
 export { caseIdByNumber, caseRatingSubject, isCaseApplicant, noteCaseSatisfaction, type CaseRatingSubject } from './result/rating-subject.ts';
-export { caseIndicatorInputs, rollUp, type CaseFigures, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './reporting/indicators.ts';
+export { caseIndicatorInputs, rollUp, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './reporting/indicators.ts';
 export { caseRecords, recordsPage, allRecords, RECORD_FIELDS, type CaseRecords, type RecordsQuery } from './reporting/records.ts';
-export { departmentStats, type DepartmentStats } from './reporting/stats.ts';
+export { departmentStats } from './reporting/stats.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

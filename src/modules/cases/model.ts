@@ -1,4 +1,8 @@
 import type { Role } from '../../kernel/actor.ts';
+import type { ActiveSpecial, CaseView, CorrectionItem, InstantResult } from './schemas.ts';
+
+// The API shapes are the route schemas' (schemas.ts); these names stay for the module's own files.
+export type { ActiveSpecial, CaseView, CorrectionItem, InstantResult };
 
 export const CASE_STATUSES = ['draft', 'submitted', 'correction', 'processing', 'completed', 'refused', 'withdrawn'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -36,17 +40,6 @@ export const DEFAULT_STEPS: Step[] = [
   { key: 'review', name: '审查', roles: ['approver'], kind: 'review' },
   { key: 'decide', name: '决定', roles: ['approver'], kind: 'decide' },
 ];
-
-/** A special procedure running now on a case. */
-export interface ActiveSpecial {
-  id: string;
-  procedure: string;
-  name: string;
-  startedOn: string;
-  pausesClock: boolean;
-  /** Set when the procedure is a step of the workflow (it ends when that step is passed). */
-  stepKey: string | null;
-}
 
 /**
  * Timeline entries only staff see: supervision and hand-overs between staff are the
@@ -113,18 +106,6 @@ export interface CaseRow {
   [k: string]: unknown;
 }
 
-/** 秒批: each rule with the value it was compared with, so the decision explains itself. */
-export interface InstantResult {
-  approved: boolean;
-  rules: { label: string; fact: string; actual: unknown; passed: boolean }[];
-}
-
-export interface CorrectionItem {
-  materialKey?: string;
-  field?: string;
-  note: string;
-}
-
 /** Columns read for a case; dates as plain strings so both backends agree. */
 export const CASE_COLUMNS = `c.id, c.number, c.query_code, c.status, c.outcome, c.channel, c.item_id, c.item_version_id, c.item_code, c.item_name,
   c.case_type, c.region_code, c.department_id, c.applicant_kind, c.applicant_person_id, c.applicant_enterprise_id, c.applicant_name,
@@ -141,7 +122,7 @@ export const currentStep = (c: CaseRow): Step | undefined =>
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** The case as the API shows it (personal data of the applicant is not part of the row). */
-export function presentCase(c: CaseRow) {
+export function presentCase(c: CaseRow): CaseView {
   const step = currentStep(c);
   return {
     id: c.id,
@@ -189,4 +170,3 @@ export function presentCase(c: CaseRow) {
     version: c.version,
   };
 }
-export type CaseView = ReturnType<typeof presentCase>;

@@ -6,21 +6,15 @@ import type { PageResult } from '../../kernel/sql/paging.ts';
 import { getVersionById, STEP_ROLES } from '../catalog/index.ts';
 import { inboxCondition, readableCase } from './access.ts';
 import { today } from './workflow/clocks.ts';
-import { listMaterialFiles, type MaterialFile } from './application/materials.ts';
-import { CASE_COLUMNS, currentStep, presentCase, READ_ROLES, STAFF_ONLY_KINDS, type CaseRow, type CaseStatus, type CaseView } from './model.ts';
-import { commitmentCheckOf, commitmentText, type CommitmentCheck } from './workflow/commitment.ts';
-import { specialProcedures, type SpecialRecord } from './workflow/special.ts';
-import { caseSupervisions, type Supervision } from './workflow/supervision.ts';
+import { listMaterialFiles } from './application/materials.ts';
+import { CASE_COLUMNS, currentStep, presentCase, READ_ROLES, STAFF_ONLY_KINDS, type CaseRow, type CaseStatus } from './model.ts';
+import { commitmentCheckOf, commitmentText } from './workflow/commitment.ts';
+import { specialProcedures } from './workflow/special.ts';
+import { caseSupervisions } from './workflow/supervision.ts';
 import { actionsFor, type Action } from './workflow/workflow.ts';
+import type { CaseDetail as CaseDetailView, CaseListRow, Colour, Inbox, Progress, TimelineEntry } from './schemas.ts';
 
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  stepKey: string | null;
-  actorName: string | null;
-  opinion: string | null;
-  details: Record<string, unknown>;
-}
+export type { CaseListRow, TimelineEntry };
 
 async function timeline(q: Queryable, caseId: string, forStaff: boolean): Promise<TimelineEntry[]> {
   const rows = await q.query<{ at: Date; kind: string; step_key: string | null; actor_name: string | null; actor_kind: string; opinion: string | null; details: Record<string, unknown> }>(
@@ -32,25 +26,15 @@ async function timeline(q: Queryable, caseId: string, forStaff: boolean): Promis
 }
 
 /** Deadline colour for lists: red when overdue, yellow once 80 % of the promised time is used. */
-export function deadlineColour(c: CaseRow, day = today()): 'red' | 'yellow' | 'green' | null {
+export function deadlineColour(c: CaseRow, day = today()): Colour {
   if (c.case_type === 'immediate' || !c.promised_due) return null;
   if (c.overdue || (c.status !== 'completed' && day > c.promised_due)) return 'red';
   if (c.warning === 'yellow' || c.warning === 'red') return c.warning;
   return 'green';
 }
 
-export interface CaseDetail {
-  case: CaseView;
-  materials: MaterialFile[];
-  timeline: TimelineEntry[];
-  /** Actions the caller may take now (staff: of the current step; applicant: theirs). */
-  actions: string[];
-  colour: ReturnType<typeof deadlineColour>;
-  queryCode: string | null;
-  specialProcedures: SpecialRecord[];
-  supervisions: Supervision[];
-  commitmentCheck: CommitmentCheck | null;
-}
+/** The case page's answer before the route adds the item version's form and materials. */
+export type CaseDetail = Omit<CaseDetailView, 'item'>;
 
 export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Promise<CaseDetail> {
   const c = await readableCase(q, actor, id);
@@ -87,22 +71,6 @@ export async function getCaseWithItem(q: Queryable, actor: Actor, id: string) {
   const v = await getVersionById(q, detail.case.itemVersionId);
   const commitment = v?.content.flags?.commitment ? commitmentText(v.content, detail.case.itemName) : null;
   return { ...detail, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [], commitment } };
-}
-
-export interface CaseListRow {
-  id: string;
-  number: string | null;
-  itemName: string;
-  applicantName: string;
-  status: CaseStatus;
-  outcome: string | null;
-  step: string | null;
-  stepKey: string | null;
-  assigneeId: string | null;
-  submittedAt: string | null;
-  promisedDue: string | null;
-  colour: ReturnType<typeof deadlineColour>;
-  version: number;
 }
 
 function listRow(c: CaseRow): CaseListRow {
@@ -173,7 +141,7 @@ const INBOX_ROLES: readonly Role[] = STEP_ROLES as readonly Role[];
  * step's roles, region subtree, department if the grant is narrowed), with counts per step and
  * the most urgent deadline first.
  */
-export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Promise<PageResult<CaseListRow> & { counts: Record<string, number> }> {
+export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Promise<Inbox> {
   const staff = requireStaff(actor);
   const params: unknown[] = [];
   if (query.view === 'done') {
@@ -212,7 +180,7 @@ export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Prom
  * 办件进度公开查询: the number and the query code printed on the receipt or shown to the
  * applicant; only non-personal data (no names, no form, no opinions).
  */
-export async function publicProgress(q: Queryable, number: string, code: string) {
+export async function publicProgress(q: Queryable, number: string, code: string): Promise<Progress> {
   const c = await q.one<CaseRow>(`select ${CASE_COLUMNS} from case_record c where c.number = $1`, [number]);
   // one answer for an unknown number and a wrong code, so numbers cannot be probed
   if (!c || !c.query_code || c.query_code !== code.toUpperCase()) throw new AppError('CASE_PROGRESS_NOT_FOUND', 404);

@@ -5,7 +5,6 @@ import { rawBody, registerRawBodyRoutes } from '../../kernel/http/raw-body.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { createDraft, resubmitCase, saveDraft, submitCase, withdrawCase } from './application/applications.ts';
 import { CASE_STATUSES } from './model.ts';
-import { SPECIAL_PROCEDURES } from './workflow/steps.ts';
 import { readMaterial, uploadMaterial } from './application/materials.ts';
 import { registerReportingRoutes } from './reporting/routes.ts';
 import { registerResultRoutes } from './result/routes.ts';
@@ -17,6 +16,7 @@ import { registerBundleCaseRoutes } from './bundle/routes.ts';
 import { registerWorkflowRoutes } from './workflow/routes.ts';
 import { registerAssigneeRoutes } from './workflow/assignees.ts';
 import { registerSupervisableRoutes } from './workflow/supervisable.ts';
+import { CaseAction, CaseDetail, CaseList, CaseView, Inbox, MaterialFile, Progress } from './schemas.ts';
 
 const tags = ['cases'];
 const Id = Type.String({ pattern: UUID_PATTERN });
@@ -26,12 +26,8 @@ const FormData = Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), { m
 const IdempotencyKey = Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' });
 const Status = Type.Enum(CASE_STATUSES);
 
-// Responses are declared by their stable fields; the rest of the case view passes through.
 const Open = { additionalProperties: true } as const;
-const CaseView = Type.Object({ id: Id, number: Type.Union([Type.String(), Type.Null()]), status: Status, version: Type.Integer() }, Open);
 const CaseResult = Type.Object({ case: CaseView }, Open);
-const ListRow = Type.Object({ id: Id, number: Type.Union([Type.String(), Type.Null()]), itemName: Type.String(), status: Status, version: Type.Integer() }, Open);
-const List = Type.Object({ items: Type.Array(ListRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }, Open);
 const Paging = { page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) };
 
 export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
@@ -59,7 +55,7 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
   });
 
   app.get('/api/cases/mine', {
-    schema: { tags, querystring: Type.Object({ status: Type.Optional(Status), ...Paging }), response: { 200: List } },
+    schema: { tags, querystring: Type.Object({ status: Type.Optional(Status), ...Paging }), response: { 200: CaseList } },
   }, (req) => myCases(db, req.actor, req.query));
 
   app.get('/api/cases/inbox', {
@@ -71,12 +67,12 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
         q: Type.Optional(Type.String({ maxLength: 60 })),
         ...Paging,
       }),
-      response: { 200: Type.Object({ items: Type.Array(ListRow), total: Type.Integer(), counts: Type.Record(Type.String(), Type.Integer()) }, Open) },
+      response: { 200: Inbox },
     },
   }, (req) => inbox(db, req.actor, req.query));
 
   app.get('/api/cases/:id', {
-    schema: { tags, params: IdParams, response: { 200: Type.Object({ case: CaseView, actions: Type.Array(Type.String()) }, Open) } },
+    schema: { tags, params: IdParams, response: { 200: CaseDetail } },
   }, (req) => getCaseWithItem(db, req.actor, req.params.id));
 
   app.put('/api/cases/:id/form', {
@@ -110,42 +106,7 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       params: Type.Object({ id: Id, action: Type.Enum(ACTIONS) }),
-      body: Type.Object(
-        {
-          version: Version,
-          opinion: Type.Optional(Type.String({ maxLength: 2000 })),
-          items: Type.Optional(
-            Type.Array(
-              Type.Object(
-                { materialKey: Type.Optional(Type.String({ maxLength: 60 })), field: Type.Optional(Type.String({ maxLength: 60 })), note: Type.String({ minLength: 1, maxLength: 500 }) },
-                { additionalProperties: false },
-              ),
-              { maxItems: 50 },
-            ),
-          ),
-          deferred: Type.Optional(
-            Type.Object(
-              { materialKeys: Type.Array(Type.String({ maxLength: 60 }), { minItems: 1, maxItems: 50 }), dueInDays: Type.Integer({ minimum: 1, maximum: 60 }) },
-              { additionalProperties: false },
-            ),
-          ),
-          toStep: Type.Optional(Type.String({ maxLength: 40 })),
-          assigneeId: Type.Optional(Id),
-          procedure: Type.Optional(Type.Enum(SPECIAL_PROCEDURES)),
-          procedureName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-          fees: Type.Optional(
-            Type.Array(
-              Type.Object(
-                { name: Type.String({ minLength: 1, maxLength: 200 }), unitFen: Type.Integer({ minimum: 0, maximum: 100_000_000_000 }), quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
-                { additionalProperties: false },
-              ),
-              { minItems: 1, maxItems: 50 },
-            ),
-          ),
-          overdueReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-        },
-        { additionalProperties: false },
-      ),
+      body: CaseAction,
       response: { 200: CaseView },
     },
   }, (req) => act(ctx, req.actor, req.params.id, req.params.action, req.body));
@@ -168,7 +129,7 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       querystring: Type.Object({ number: Type.String({ pattern: '^[0-9]{20}$' }), code: Type.String({ pattern: '^[A-Za-z0-9]{8}$' }) }),
-      response: { 200: Type.Object({ number: Type.String(), itemName: Type.String(), status: Status, timeline: Type.Array(Type.Object({ at: Type.String(), kind: Type.String() }, Open)) }, Open) },
+      response: { 200: Progress },
     },
   }, (req) => publicProgress(db, req.query.number, req.query.code));
 
@@ -179,7 +140,7 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
         tags,
         params: Type.Object({ id: Id, key: Type.String({ minLength: 1, maxLength: 60, pattern: '^[A-Za-z0-9_.-]+$' }) }),
         querystring: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: { 201: Type.Object({ id: Id, materialKey: Type.String(), fileName: Type.String(), mime: Type.String(), size: Type.Integer() }, Open) },
+        response: { 201: MaterialFile },
       },
     }, async (req, reply) => {
       const file = await uploadMaterial(ctx, req.actor, req.params.id, req.params.key, req.query.name, rawBody(req.body));

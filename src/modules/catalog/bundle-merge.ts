@@ -1,4 +1,5 @@
-import type { FormFieldSchema, ItemContent, Material } from './content.ts';
+import type { BundleDetail, MergedField, MergedMaterial } from './bundle-schemas.ts';
+import type { ItemContent, Material } from './content.ts';
 import { normalize } from './search/text.ts';
 
 /**
@@ -15,31 +16,9 @@ export interface MergeInput {
   content: ItemContent;
 }
 
-export interface MergedField {
-  name: string;
-  title: string;
-  schema: FormFieldSchema;
-  prefill?: NonNullable<NonNullable<ItemContent['form']>['fields']>[string]['prefill'];
-  required: boolean;
-  askedBy: { itemId: string; code: string; field: string }[];
-}
-
-export interface MergedMaterial {
-  name: string;
-  necessity: Material['necessity'];
-  kind: Material['kind'];
-  form: Material['form'];
-  source: Material['source'];
-  replacedByLicenseType?: string;
-  replacedByBaseField?: string;
-  neededBy: { itemId: string; code: string; itemName: string; material: string }[];
-}
-
-export interface MergedBundle {
-  form: { fields: MergedField[]; fieldsBeforeMerge: number };
-  materials: MergedMaterial[];
-  materialsBeforeMerge: number;
-}
+/** The merged form and materials, as the bundle's detail shows them. */
+export type MergedBundle = Pick<BundleDetail, 'form' | 'materials' | 'materialsBeforeMerge'>;
+export type { MergedField, MergedMaterial };
 
 type Prefill = MergedField['prefill'];
 

@@ -2,11 +2,8 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
-import { BundleDetailSchema, BundlePageSchema } from './bundle-schemas.ts';
+import { BundleContent, BundleDetailSchema, BundleInput, BundleMemberInput, BundlePageSchema } from './bundle-schemas.ts';
 import {
-  BundleContent,
-  BundleInput,
-  BundleMemberInput,
   createBundle,
   getBundle,
   listBundles,

@@ -1,15 +1,15 @@
-import { Type, type Static } from 'typebox';
 import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db/index.ts';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../kernel/errors.ts';
 import { emitAll } from '../../kernel/events/index.ts';
-import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
+import { uuidv7 } from '../../kernel/ids.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
 import { likeContains } from '../../kernel/sql/paging.ts';
 import { departmentRefsById } from '../org/index.ts';
 import { canReadDrafts, isBureau, readScopeSql, requireBureau } from './access.ts';
-import { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
+import { mergeBundle, type MergeInput } from './bundle-merge.ts';
+import type { BundleDetail, BundleInput, BundleMember, BundleMemberInput, BundleRow, BundleStatus } from './bundle-schemas.ts';
 import type { ItemContent } from './content.ts';
 import { BUNDLE_PUBLISHED, BUNDLE_RETIRED } from './events.ts';
 import { bumpSearchGeneration } from './items.ts';
@@ -20,92 +20,6 @@ import { bumpSearchGeneration } from './items.ts';
  * another bundle (by its bundle code); a bundle may never contain itself, directly or not.
  * Bundles are edited, published and retired by the data bureau; the public reads published ones.
  */
-
-export const BUNDLE_CODE_PATTERN = '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$';
-
-export const BundleContent = Type.Object(
-  {
-    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 30 })),
-    theme: Type.Optional(Type.String({ maxLength: 40 })),
-    /** 一件事办事指南. */
-    guide: Type.String({ maxLength: 8000 }),
-    /** Promised limit of the whole bundle, working days (0 = 即办). */
-    promisedLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
-    visits: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
-  },
-  { additionalProperties: false },
-);
-export type BundleContent = Static<typeof BundleContent>;
-
-export const BundleMemberInput = Type.Object(
-  {
-    /** 业务办理项编码 or an 实施编码 naming exactly one item. */
-    itemCode: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
-    /** A nested bundle's code. */
-    bundleCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-    step: Type.Integer({ minimum: 1, maximum: 50 }),
-    optional: Type.Optional(Type.Boolean()),
-    condition: Type.Optional(Type.String({ maxLength: 500 })),
-  },
-  { additionalProperties: false },
-);
-export type BundleMemberInput = Static<typeof BundleMemberInput>;
-
-export const BundleInput = Type.Object(
-  {
-    code: Type.String({ pattern: BUNDLE_CODE_PATTERN, maxLength: 60 }),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    regionCode: Type.String({ pattern: '^[0-9]{12}$' }),
-    leadDepartmentId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
-    audience: Type.Union([Type.Literal('person'), Type.Literal('entity')]),
-    content: BundleContent,
-    members: Type.Array(BundleMemberInput, { minItems: 2, maxItems: 50 }),
-  },
-  { additionalProperties: false },
-);
-export type BundleInput = Static<typeof BundleInput>;
-
-export type BundleStatus = 'draft' | 'published' | 'retired';
-
-export interface BundleRow {
-  id: string;
-  code: string;
-  name: string;
-  regionCode: string;
-  leadDepartmentId: string | null;
-  audience: 'person' | 'entity';
-  status: BundleStatus;
-  content: BundleContent;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
-export interface BundleMember {
-  position: number;
-  kind: 'item' | 'bundle';
-  id: string;
-  code: string;
-  name: string;
-  step: number;
-  optional: boolean;
-  condition: string;
-  /** The item (or nested bundle) is published, so the bundle can be applied for. */
-  published: boolean;
-}
-
-export interface BundleDetail {
-  bundle: BundleRow & { leadDepartmentName: string | null; itemCount: number };
-  steps: { step: number; mode: 'parallel' | 'sequence'; members: BundleMember[] }[];
-  /** Items of the bundle and of nested bundles, once each, in order. */
-  items: { itemId: string; code: string; name: string; versionNo: number }[];
-  form: MergedBundle['form'];
-  materials: MergedBundle['materials'];
-  materialsBeforeMerge: number;
-  guide: BundleContent & { name: string };
-  permissions: { edit: boolean };
-}
 
 const COLS = `b.id, b.code, b.name, b.region_code as "regionCode", b.lead_department_id as "leadDepartmentId", b.audience, b.status,
   b.content, b.version, b.created_at as "createdAt", b.updated_at as "updatedAt", b.published_at as "publishedAt"`;

@@ -10,7 +10,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 const Str = (maxLength: number, extra: Record<string, unknown> = {}) => Type.String({ maxLength, ...extra });
 const Opt = <T extends TSchema>(t: T) => Type.Optional(t);
 const Strings = (maxItems: number, maxLength = 100) => Type.Array(Str(maxLength), { maxItems });
-const Enum = <const T extends readonly string[]>(values: T) => Type.Enum(values);
+const Enum = <const T extends string[]>(values: readonly [...T]) => Type.Enum(values);
 
 /** 行使层级. */
 export const LEVELS = ['1', '2', '3', '4', '5', '6'] as const; // 国家 省 市 县 乡镇 村
@@ -383,6 +383,9 @@ export type Material = Static<typeof Material>;
 export interface FormFieldSchema {
   type?: string;
   title?: string;
+  /** The choices of a select or radio field. */
+  enum?: string[];
+  pattern?: string;
   [k: string]: unknown;
 }
 /** The content; the form's JSON Schema is typed loosely (it is any object schema). */

@@ -1,16 +1,12 @@
+import type { Change } from './route-schemas.ts';
+
 /**
  * Field-level differences between two item versions. Objects are compared key by key; arrays of
  * objects are matched by an identity key (key, name, code, q, law) when every element has one,
  * so a material moved or renamed shows as what it is rather than as a shifted list; other
  * arrays are compared as values.
  */
-export interface Change {
-  /** Dotted path; array elements matched by identity appear as `materials[身份证]`. */
-  path: string;
-  op: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
+export type { Change };
 
 const IDENTITY_KEYS = ['key', 'name', 'code', 'q', 'law'] as const;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,17 +1,10 @@
 import type { Db } from '../../kernel/db/index.ts';
-import { departmentRefsById, getRegion, type HallRef } from '../org/index.ts';
+import { departmentRefsById, getRegion } from '../org/index.ts';
 import { guideHalls } from './guide-halls.ts';
-import { getPublishedVersion, type PublishedVersion } from './items.ts';
+import { getPublishedVersion } from './items.ts';
+import type { Guide } from './route-schemas.ts';
 
-/** The published version (see PublishedVersion) with the names a reader needs. */
-export interface Guide extends PublishedVersion {
-  regionName: string;
-  departmentName: string;
-  typeName: string;
-  bundles: { id: string; code: string; name: string }[];
-  /** The service halls that handle the item, with WGS-84 positions (see guideHalls). */
-  halls: HallRef[];
-}
+export type { Guide };
 
 /** 办事指南: the published version of an item, with the names a reader needs. Public. */
 export async function getGuide(db: Db, idOrCode: string): Promise<Guide> {

@@ -21,7 +21,7 @@ export type { ItemContent } from './content.ts';
 export { SPECIAL_PROCEDURES, STEP_KINDS, STEP_ROLES } from './content.ts';
 export { indicatorInputs, computeIndicators, consistencyReport, type IndicatorValue } from './reports.ts';
 // Cases applies for a 一件事: the bundle's members and the merge of their forms and materials.
-export { getBundle, type BundleDetail } from './bundles.ts';
+export { getBundle } from './bundles.ts';
 export { mergeBundle, type MergedBundle, type MergeInput } from './bundle-merge.ts';
 // The licence catalogue (证照目录) lists the items that produce each licence type.
 export { itemsProducingLicence, type LicenceProducer } from './licence-producers.ts';
@@ -31,6 +31,9 @@ export { itemsByCode } from './items.ts';
 export { importJsonItems, type ImportReport } from './transfer/import.ts';
 export type { ImportFile } from './transfer/report.ts';
 export { transitionItems } from './workflow.ts';
-export { createBundles, transitionBundles, type BundleInput } from './bundles.ts';
+export { createBundles, transitionBundles } from './bundles.ts';
 export { createSynonyms } from './synonyms.ts';
 export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseTypeEntry } from './reference-lists.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

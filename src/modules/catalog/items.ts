@@ -10,52 +10,15 @@ import { canEdit, canReadDrafts, isBureau, readScopeSql, requireCatalogStaff, re
 import { classifyCode, parseHandleItemCode } from './codes.ts';
 import type { ItemContent } from './content.ts';
 import { diffContent, type Change } from './diff.ts';
+import type { ItemDetailView, ItemListRow, ItemRow, ItemStatus, Transition, VersionStatus, VersionSummary, VersionView } from './route-schemas.ts';
 import { checkQuality, type QualityReport, type RuleContext } from './rules.ts';
+
+export type { ItemListRow, ItemRow, ItemStatus, Transition, VersionStatus, VersionSummary };
 import { assertContent, contentHash } from './validate-content.ts';
 
-export type VersionStatus = 'draft' | 'submitted' | 'reviewed' | 'published' | 'retired';
-export type ItemStatus = 'draft' | 'published' | 'retired';
 
-export interface ItemRow {
-  id: string;
-  code: string;
-  implementationCode: string;
-  basicCode: string;
-  regionCode: string;
-  departmentId: string;
-  status: ItemStatus;
-  publishedVersionId: string | null;
-  popularity: number;
-  viewCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface VersionRow {
-  id: string;
-  itemId: string;
-  versionNo: number;
-  status: VersionStatus;
-  name: string;
-  typeCode: string | null;
-  level: string | null;
-  regionCode: string;
-  departmentId: string;
-  content: ItemContent;
-  contentHash: string;
-  quality: QualityReport;
-  qualityOk: boolean;
-  lockVersion: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  reviewComment: string | null;
-  publishedAt: string | null;
-  retiredAt: string | null;
-}
+/** A stored version: the API's version with the quality report as stored (messages come per request). */
+export type VersionRow = Omit<VersionView, 'quality'> & { quality: QualityReport };
 
 const ITEM_COLS = `i.id, i.code, i.implementation_code as "implementationCode", i.basic_code as "basicCode",
   i.region_code as "regionCode", i.department_id as "departmentId", i.status, i.published_version_id as "publishedVersionId",
@@ -461,25 +424,7 @@ export async function newDraft(db: Db, actor: Actor, itemId: string): Promise<Ve
   });
 }
 
-export interface VersionSummary {
-  id: string;
-  versionNo: number;
-  status: VersionStatus;
-  name: string;
-  qualityOk: boolean;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  reviewComment: string | null;
-}
-
-export interface ItemDetail {
-  item: ItemRow & { departmentName: string | null };
-  versions: VersionSummary[];
-  /** The newest version the actor may see (the draft for editors, the published one for others). */
-  current: VersionRow;
-  permissions: { edit: boolean; review: boolean };
-}
+export type ItemDetail = Omit<ItemDetailView, 'current'> & { current: VersionRow };
 
 export async function getItem(db: Queryable, actor: Actor, id: string): Promise<ItemDetail> {
   const item = await visibleItem(db, actor, id);
@@ -521,20 +466,6 @@ export interface ItemListQuery {
   regionCode?: string;
   page: number;
   pageSize: number;
-}
-
-export interface ItemListRow {
-  id: string;
-  code: string;
-  name: string;
-  status: ItemStatus;
-  versionNo: number;
-  versionStatus: VersionStatus;
-  typeCode: string | null;
-  regionCode: string;
-  departmentId: string;
-  qualityOk: boolean;
-  updatedAt: string;
 }
 
 /** Staff list of items in the actor's scope, with the newest version's state. */

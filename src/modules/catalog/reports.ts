@@ -3,6 +3,7 @@ import type { Queryable } from '../../kernel/db/index.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
 import { requireCatalogStaff } from './access.ts';
 import type { ItemContent } from './content.ts';
+import type { ConsistencyGroup, ConsistencyReport } from './route-schemas.ts';
 
 interface PublishedRow {
   id: string;
@@ -65,28 +66,15 @@ function elementValue(e: Element, c: ItemContent): unknown {
   }
 }
 
-export interface Deviation {
-  element: Element;
-  regionCode: string;
-  itemId: string;
-  code: string;
-  value: unknown;
-  standard: unknown;
-}
-export interface ConsistencyGroup {
-  basicCode: string;
-  name: string;
-  regions: number;
-  consistent: boolean;
-  deviations: Deviation[];
-}
+export type { ConsistencyGroup };
+type Deviation = ConsistencyGroup['deviations'][number];
 
 /**
  * For every basic code implemented in more than one region (within `regionCode`), compare the
  * elements; the standard value of an element is the one most implementations share (ties: the
  * higher-level region's). A deviation is an implementation whose value differs.
  */
-export async function consistencyReport(q: Queryable, actor: Actor, regionCode: string, basicCode?: string): Promise<{ groups: ConsistencyGroup[]; checked: number; inconsistent: number }> {
+export async function consistencyReport(q: Queryable, actor: Actor, regionCode: string, basicCode?: string): Promise<ConsistencyReport> {
   requireCatalogStaff(actor);
   const rows = (await published(q, regionCode)).filter((r) => !basicCode || r.basicCode === basicCode);
   const groups = new Map<string, PublishedRow[]>();

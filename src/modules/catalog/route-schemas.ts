@@ -1,10 +1,11 @@
-import { Type, type TProperties } from 'typebox';
+import { Type, type Static, type TProperties } from 'typebox';
 import type { ItemContent } from './content.ts';
 
 /**
- * Response shapes of the item, guide, search, synonym and report routes (routes.ts). The stable
- * fields are declared; objects that carry the content document or other growing data stay open
- * (additionalProperties: true) so the serialiser passes through what is not declared here.
+ * Response shapes of the item, guide, search, synonym and report routes (routes.ts), and the
+ * types the services and the web app use for them. Objects that carry the content document or
+ * other growing data stay open (additionalProperties: true) so the serialiser passes through
+ * what is not declared here.
  */
 const Open = { additionalProperties: true } as const;
 const OpenObject = <T extends TProperties>(props: T) => Type.Object(props, Open);
@@ -19,71 +20,127 @@ export const ItemTypesSchema = Dictionary({ code: Str, name: Str, letter: Str, a
 export const LicenseTypesSchema = Dictionary({ code: Str, name: Str, holder: Str, departmentCode: Str });
 export const BaseFieldsSchema = Dictionary({ key: Str, label: Str, library: Str, provider: Str });
 
-const Issue = OpenObject({ rule: Str, severity: Str, field: Str, message: Str });
-export const QualitySchema = Type.Object({ ok: Type.Boolean(), errors: Type.Array(Issue), warnings: Type.Array(Issue) });
+export const ITEM_STATUSES = ['draft', 'published', 'retired'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export const VERSION_STATUSES = ['draft', 'submitted', 'reviewed', 'published', 'retired'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+/** What editors and the data bureau do to an item's newest version. */
+export const TRANSITIONS = ['submit', 'withdraw', 'approve', 'reject', 'publish', 'retire'] as const;
+export type Transition = (typeof TRANSITIONS)[number];
 
-const ItemRow = OpenObject({
+/** A quality issue with its message in the reader's language (rules.ts gives rule, field and params). */
+const Issue = OpenObject({
+  rule: Str,
+  severity: Type.Enum(['error', 'warning']),
+  /** Dotted path of the field the issue is about (for the editor to highlight). */
+  field: Str,
+  message: Str,
+});
+export type IssueView = Static<typeof Issue>;
+export const QualitySchema = Type.Object({ ok: Type.Boolean(), errors: Type.Array(Issue), warnings: Type.Array(Issue) });
+export type QualityView = Static<typeof QualitySchema>;
+
+const ItemRowFields = {
   id: Str,
   code: Str,
   implementationCode: Str,
   basicCode: Str,
   regionCode: Str,
   departmentId: Str,
-  status: Str,
+  status: Type.Enum(ITEM_STATUSES),
   publishedVersionId: NullableStr,
-});
+  popularity: Type.Integer(),
+  viewCount: Type.Integer(),
+  createdAt: Str,
+  updatedAt: Str,
+};
+const ItemRow = OpenObject(ItemRowFields);
+export type ItemRow = Static<typeof ItemRow>;
 
+/** An item version; the API shows its stored quality report with messages (VersionView). */
 const Version = OpenObject({
   id: Str,
   itemId: Str,
   versionNo: Type.Integer(),
-  status: Str,
+  status: Type.Enum(VERSION_STATUSES),
   name: Str,
   typeCode: NullableStr,
+  level: NullableStr,
   regionCode: Str,
   departmentId: Str,
   content: Content,
-  qualityOk: Type.Boolean(),
+  contentHash: Str,
   quality: QualitySchema,
+  qualityOk: Type.Boolean(),
   lockVersion: Type.Integer(),
+  createdBy: NullableStr,
+  createdAt: Str,
+  updatedAt: Str,
+  submittedAt: NullableStr,
+  reviewedBy: NullableStr,
+  reviewedAt: NullableStr,
+  reviewComment: NullableStr,
+  publishedAt: NullableStr,
+  retiredAt: NullableStr,
 });
+export type VersionView = Static<typeof Version>;
 
 /** Create, save, new draft and transition all answer the item and the version they touched. */
 export const ItemWithVersionSchema = Type.Object({ item: ItemRow, version: Version });
 export { Version as VersionSchema };
 
+const VersionSummary = OpenObject({
+  id: Str,
+  versionNo: Type.Integer(),
+  status: Type.Enum(VERSION_STATUSES),
+  name: Str,
+  qualityOk: Type.Boolean(),
+  createdAt: Str,
+  updatedAt: Str,
+  publishedAt: NullableStr,
+  reviewComment: NullableStr,
+});
+export type VersionSummary = Static<typeof VersionSummary>;
+
 export const ItemDetailSchema = OpenObject({
-  item: ItemRow,
-  versions: Type.Array(OpenObject({ id: Str, versionNo: Type.Integer(), status: Str, name: Str, qualityOk: Type.Boolean() })),
+  item: OpenObject({ ...ItemRowFields, departmentName: NullableStr }),
+  versions: Type.Array(VersionSummary),
+  /** The newest version the actor may see (the draft for editors, the published one for others). */
   current: Version,
   permissions: Type.Object({ edit: Type.Boolean(), review: Type.Boolean() }),
 });
+export type ItemDetailView = Static<typeof ItemDetailSchema>;
 
+const ItemListRow = OpenObject({
+  id: Str,
+  code: Str,
+  name: Str,
+  status: Type.Enum(ITEM_STATUSES),
+  versionNo: Type.Integer(),
+  versionStatus: Type.Enum(VERSION_STATUSES),
+  typeCode: NullableStr,
+  regionCode: Str,
+  departmentId: Str,
+  qualityOk: Type.Boolean(),
+  updatedAt: Str,
+});
+export type ItemListRow = Static<typeof ItemListRow>;
 export const ItemPageSchema = Type.Object({
-  items: Type.Array(
-    OpenObject({
-      id: Str,
-      code: Str,
-      name: Str,
-      status: Str,
-      versionNo: Type.Integer(),
-      versionStatus: Str,
-      typeCode: NullableStr,
-      regionCode: Str,
-      departmentId: Str,
-      qualityOk: Type.Boolean(),
-    }),
-  ),
+  items: Type.Array(ItemListRow),
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
 
-export const DiffSchema = Type.Object({
-  from: Type.Integer(),
-  to: Type.Integer(),
-  changes: Type.Array(OpenObject({ path: Str, op: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]) })),
+const Change = OpenObject({
+  /** Dotted path; array elements matched by identity appear as `materials[身份证]`. */
+  path: Str,
+  op: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+  before: Type.Optional(Type.Unknown()),
+  after: Type.Optional(Type.Unknown()),
 });
+export type Change = Static<typeof Change>;
+export const DiffSchema = Type.Object({ from: Type.Integer(), to: Type.Integer(), changes: Type.Array(Change) });
 
 const Coordinate = Nullable(Type.Number());
 export const GuideHallSchema = Type.Object({
@@ -98,11 +155,15 @@ export const GuideHallSchema = Type.Object({
   longitude: Coordinate,
 });
 
+export type GuideHall = Static<typeof GuideHallSchema>;
+
+/** 办事指南: the published version of an item, with the names a reader needs. */
 export const GuideSchema = OpenObject({
   itemId: Str,
   versionId: Str,
   versionNo: Type.Integer(),
   code: Str,
+  name: Str,
   implementationCode: Str,
   basicCode: Str,
   regionCode: Str,
@@ -115,6 +176,7 @@ export const GuideSchema = OpenObject({
   bundles: Type.Array(Type.Object({ id: Str, code: Str, name: Str })),
   halls: Type.Array(GuideHallSchema, { description: 'Service halls handling the item; positions in WGS-84 degrees' }),
 });
+export type Guide = Static<typeof GuideSchema>;
 
 export const PublishedRefSchema = Type.Object({
   itemId: Str,
@@ -126,44 +188,34 @@ export const PublishedRefSchema = Type.Object({
   departmentId: Str,
 });
 
-export const SearchResultSchema = Type.Object({
-  total: Type.Integer(),
-  tookMs: Type.Number(),
-  items: Type.Array(
-    OpenObject({
-      id: Str,
-      kind: Type.Union([Type.Literal('item'), Type.Literal('bundle')]),
-      code: Str,
-      name: Str,
-      departmentName: Str,
-      regionCode: Str,
-      typeCode: NullableStr,
-      score: Type.Number(),
-      matched: Type.Array(Str),
-    }),
-  ),
+const SearchResult = OpenObject({
+  id: Str,
+  kind: Type.Union([Type.Literal('item'), Type.Literal('bundle')]),
+  code: Str,
+  name: Str,
+  departmentName: Str,
+  regionCode: Str,
+  typeCode: NullableStr,
+  score: Type.Number(),
+  matched: Type.Array(Str),
 });
+export type SearchResult = Static<typeof SearchResult>;
+export const SearchResultSchema = Type.Object({ total: Type.Integer(), tookMs: Type.Number(), items: Type.Array(SearchResult) });
 
 export const SuggestionsSchema = Type.Object({
   items: Type.Array(Type.Object({ text: Str, id: Str, kind: Type.Union([Type.Literal('item'), Type.Literal('bundle')]), code: Str })),
 });
 
 export const SynonymSchema = Type.Object({ id: Str, words: Type.Array(Str), regionCode: Str, version: Type.Integer(), updatedAt: Str });
+export type SynonymGroup = Static<typeof SynonymSchema>;
 export const SynonymListSchema = Type.Object({ items: Type.Array(SynonymSchema) });
 
-export const ConsistencySchema = Type.Object({
-  checked: Type.Integer(),
-  inconsistent: Type.Integer(),
-  groups: Type.Array(
-    OpenObject({
-      basicCode: Str,
-      name: Str,
-      regions: Type.Integer(),
-      consistent: Type.Boolean(),
-      deviations: Type.Array(OpenObject({ element: Str, regionCode: Str, itemId: Str, code: Str })),
-    }),
-  ),
-});
+/** An implementation whose value of an element differs from the one most implementations share. */
+const Deviation = OpenObject({ element: Str, regionCode: Str, itemId: Str, code: Str, value: Type.Optional(Type.Unknown()), standard: Type.Optional(Type.Unknown()) });
+const ConsistencyGroup = OpenObject({ basicCode: Str, name: Str, regions: Type.Integer(), consistent: Type.Boolean(), deviations: Type.Array(Deviation) });
+export type ConsistencyGroup = Static<typeof ConsistencyGroup>;
+export const ConsistencySchema = Type.Object({ checked: Type.Integer(), inconsistent: Type.Integer(), groups: Type.Array(ConsistencyGroup) });
+export type ConsistencyReport = Static<typeof ConsistencySchema>;
 
 const Indicator = OpenObject({ key: Str, numerator: Type.Integer(), denominator: Type.Integer(), value: Nullable(Type.Number()), unit: Str });
 export const IndicatorInputsSchema = OpenObject({

@@ -100,7 +100,7 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
       params: IdParams,
       body: Type.Object(
         {
-          action: Type.Union(['submit', 'withdraw', 'approve', 'reject', 'publish', 'retire'].map((a) => Type.Literal(a))),
+          action: Type.Union(R.TRANSITIONS.map((a) => Type.Literal(a))),
           comment: Type.Optional(Type.String({ maxLength: 1000 })),
         },
         { additionalProperties: false },

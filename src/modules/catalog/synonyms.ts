@@ -5,15 +5,10 @@ import { conflict, notFound, unprocessable } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { requireBureau, requireCatalogStaff } from './access.ts';
 import { bumpSearchGeneration } from './items.ts';
+import type { SynonymGroup } from './route-schemas.ts';
 import { normalize } from './search/text.ts';
 
-export interface SynonymGroup {
-  id: string;
-  words: string[];
-  regionCode: string;
-  version: number;
-  updatedAt: string;
-}
+export type { SynonymGroup };
 
 const COLS = `id, words, region_code as "regionCode", version, updated_at as "updatedAt"`;
 const fix = (r: SynonymGroup): SynonymGroup => {

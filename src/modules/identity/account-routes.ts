@@ -14,10 +14,10 @@ import { requestSmsCode } from './sms-requests.ts';
 import { registerSelf } from './registration.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { inboxMessages } from './sms.ts';
+import { Agent, AgentGrant, ActingOption, LoginEvent, MyAccount, PasswordReset, Registration, SessionRow, SmsCodeRequest, TotpEnrolment } from './schemas.ts';
 
 const Phone = Type.String({ minLength: 11, maxLength: 11 });
 const Code = Type.String({ minLength: 1, maxLength: 6 });
-const Password = Type.String({ minLength: 1, maxLength: 128 });
 const Ok = Type.Object({ ok: Type.Boolean() });
 const Uuid = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
@@ -30,7 +30,7 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
   app.post('/api/identity/sms-codes', {
     schema: {
       tags: ['identity'],
-      body: Type.Object({ phone: Phone, purpose: Type.Union([Type.Literal('register'), Type.Literal('reset')]) }, strict),
+      body: SmsCodeRequest,
       response: { 202: Type.Object({ resendAfter: Type.Integer() }) },
     },
   }, async (req, reply) => reply.status(202).send(await requestSmsCode(ctx, req.body, req.lang)));
@@ -38,28 +38,21 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
   app.post('/api/identity/register', {
     schema: {
       tags: ['identity'],
-      body: Type.Object({
-        name: Type.String({ minLength: 1, maxLength: 50 }),
-        idNumber: Type.String({ minLength: 1, maxLength: 18 }),
-        phone: Phone,
-        email: Type.Optional(Type.String({ maxLength: 254 })),
-        password: Password,
-        code: Code,
-      }, strict),
+      body: Registration,
       response: { 201: Type.Object({ id: Type.String(), assuranceLevel: Type.Integer() }) },
     },
   }, async (req, reply) => reply.status(201).send(await registerSelf(ctx, req.actor, req.body)));
 
   app.post('/api/identity/password-reset', {
-    schema: { tags: ['identity'], body: Type.Object({ phone: Phone, code: Code, password: Password }, strict), response: { 200: Ok } },
+    schema: { tags: ['identity'], body: PasswordReset, response: { 200: Ok } },
   }, async (req) => {
     await resetPassword(ctx, req.body, req.ip);
     return { ok: true };
   });
 
-  app.get('/api/identity/me', { schema: { tags: ['identity'] } }, (req) => myAccount(ctx, req.actor));
+  app.get('/api/identity/me', { schema: { tags: ['identity'], response: { 200: MyAccount } } }, (req) => myAccount(ctx, req.actor));
 
-  app.get('/api/identity/me/sessions', { schema: { tags: ['identity'] } }, async (req) => ({
+  app.get('/api/identity/me/sessions', { schema: { tags: ['identity'], response: { 200: Type.Object({ items: Type.Array(SessionRow) }) } } }, async (req) => ({
     items: await mySessions(ctx, req.actor, req.cookies[SESSION_COOKIE]),
   }));
 
@@ -68,9 +61,11 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
     return { ok: true };
   });
 
-  app.get('/api/identity/me/logins', { schema: { tags: ['identity'] } }, async (req) => ({ items: await myLogins(ctx, req.actor) }));
+  app.get('/api/identity/me/logins', { schema: { tags: ['identity'], response: { 200: Type.Object({ items: Type.Array(LoginEvent) }) } } }, async (req) => ({
+    items: await myLogins(ctx, req.actor),
+  }));
 
-  app.post('/api/identity/me/totp', { schema: { tags: ['identity'] } }, (req) => startMyTotp(ctx, req.actor));
+  app.post('/api/identity/me/totp', { schema: { tags: ['identity'], response: { 200: TotpEnrolment } } }, (req) => startMyTotp(ctx, req.actor));
 
   app.post('/api/identity/me/totp/confirm', { schema: { tags: ['identity'], body: Type.Object({ code: Code }, strict), response: { 200: Ok } } }, async (req) => {
     await confirmMyTotp(ctx, req.actor, req.body.code, req.ip);
@@ -86,10 +81,12 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
     schema: { tags: ['identity'], body: Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 100 }) }, strict), response: { 201: Type.Object({ id: Type.String() }) } },
   }, async (req, reply) => reply.status(201).send(await registerEnterprise(db, req.actor, req.body)));
 
-  app.get('/api/identity/enterprises', { schema: { tags: ['identity'] } }, async (req) => ({ items: await myEnterprises(ctx, req.actor) }));
+  app.get('/api/identity/enterprises', { schema: { tags: ['identity'], response: { 200: Type.Object({ items: Type.Array(ActingOption) }) } } }, async (req) => ({
+    items: await myEnterprises(ctx, req.actor),
+  }));
 
   const EnterpriseParams = Type.Object({ id: Uuid });
-  app.get('/api/identity/enterprises/:id/agents', { schema: { tags: ['identity'], params: EnterpriseParams } }, async (req) => ({
+  app.get('/api/identity/enterprises/:id/agents', { schema: { tags: ['identity'], params: EnterpriseParams, response: { 200: Type.Object({ items: Type.Array(Agent) }) } } }, async (req) => ({
     items: await listAgents(db, pii, req.actor, req.params.id),
   }));
 
@@ -97,14 +94,7 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags: ['identity'],
       params: EnterpriseParams,
-      body: Type.Object({
-        phone: Type.Optional(Phone),
-        idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18 })),
-        scope: Type.Union([Type.Literal('all'), Type.Literal('items')]),
-        itemCodes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 200 })),
-        expiresAt: Type.String({ format: 'date-time' }),
-        isAdmin: Type.Optional(Type.Boolean()),
-      }, strict),
+      body: AgentGrant,
       response: { 201: Type.Object({ id: Type.String() }) },
     },
   }, async (req, reply) => reply.status(201).send(await grantAgent(db, pii, req.actor, req.params.id, req.body)));

@@ -1,4 +1,4 @@
-import type { Actor, EnterpriseActing } from '../../kernel/actor.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db, Queryable } from '../../kernel/db/index.ts';
 import { AppError, conflict, forbidden, isUniqueViolation, notFound, unauthenticated, unprocessable } from '../../kernel/errors.ts';
@@ -7,9 +7,10 @@ import type { PersonalData } from '../../kernel/pii.ts';
 import { maskPhone } from '../../kernel/validate/idcard.ts';
 import { validateUscc } from '../../kernel/validate/uscc.ts';
 import * as clock from '../../kernel/clock.ts';
+import type { ActingOption, Agent, AgentGrant } from './schemas.ts';
 
 /** How a person may act for an enterprise (legal representative or authorised agent), and until when. */
-export type ActingFor = EnterpriseActing & { expiresAt: string | null };
+export type ActingFor = ActingOption;
 
 /** Agents are authorised for at most three years, then the enterprise confirms them again. */
 const MAX_AGENT_DAYS = 3 * 366;
@@ -77,15 +78,6 @@ export async function actingFor(db: Queryable, personId: string, enterpriseId: s
   return (await actingOptions(db, personId)).find((o) => o.enterpriseId === enterpriseId);
 }
 
-export interface AgentGrant {
-  phone?: string;
-  idNumber?: string;
-  scope: 'all' | 'items';
-  itemCodes?: string[];
-  expiresAt: string;
-  isAdmin?: boolean;
-}
-
 /**
  * Authorise a person as an agent (经办人). The legal representative may authorise anyone,
  * including enterprise administrators; an enterprise administrator may authorise plain agents.
@@ -133,7 +125,7 @@ export async function revokeAgent(db: Db, actor: Actor, enterpriseId: string, gr
 }
 
 /** The enterprise's agents, for its legal representative and administrators. */
-export async function listAgents(db: Db, pii: PersonalData, actor: Actor, enterpriseId: string) {
+export async function listAgents(db: Db, pii: PersonalData, actor: Actor, enterpriseId: string): Promise<Agent[]> {
   const person = requirePerson(actor);
   const mine = await actingFor(db, person.id, enterpriseId);
   if (!mine || mine.role === 'agent') throw forbidden();

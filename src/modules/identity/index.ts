@@ -57,3 +57,6 @@ export { enterpriseById, findEnterpriseByUscc, findPersonByIdNumber, type Enterp
 // Housekeeping every instance runs hourly (src/server.ts): expired sessions, challenges, codes and OIDC records.
 export { purgeExpiredSessions } from './sessions.ts';
 export { purgeExpiredOidcPayloads } from './oidc/adapter.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

@@ -17,7 +17,7 @@ export function requireSignedIn(actor: Actor): { kind: SubjectKind; id: string }
 export async function myAccount(ctx: AppContext, actor: Actor) {
   const subject = requireSignedIn(actor);
   const { db } = ctx;
-  const profile = subject.kind === 'person' ? await personView(db, personalData(ctx.config.masterKey), subject.id) : null;
+  const profile = subject.kind === 'person' ? ((await personView(db, personalData(ctx.config.masterKey), subject.id)) ?? null) : null;
   return {
     profile,
     totp: await totpState(db, subject.kind, subject.id),

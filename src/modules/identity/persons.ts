@@ -6,6 +6,7 @@ import { conflict, isUniqueViolation, unprocessable } from '../../kernel/errors.
 import { uuidv7 } from '../../kernel/ids.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { maskIdNumber, maskPhone, validateIdNumber } from '../../kernel/validate/idcard.ts';
+import type { Profile } from './schemas.ts';
 
 export type AssuranceLevel = 1 | 2 | 3;
 
@@ -76,16 +77,7 @@ export async function createPerson(db: Db, pii: PersonalData, actor: Actor, inpu
   return db.transaction((tx) => insertPerson(tx, pii, actor, input, passwordHash));
 }
 
-export interface PersonView {
-  id: string;
-  name: string;
-  idNumber: string;
-  phone: string | null;
-  email: string | null;
-  assuranceLevel: AssuranceLevel;
-  regionCode: string | null;
-  createdAt: string;
-}
+export type PersonView = Profile;
 
 /** A citizen's own record; ID number and phone masked unless `reveal` (the holder, or a clerk verifying in person). */
 export async function personView(db: Queryable, pii: PersonalData, id: string, reveal = false): Promise<PersonView | undefined> {

@@ -7,16 +7,8 @@ import { regionExists } from '../org/index.ts';
 import { requireStrongPassword } from './password-policy.ts';
 import { checkPersonFields, insertPerson, type AssuranceLevel } from './persons.ts';
 import { tablePopulationBase, type PopulationBase } from './population.ts';
+import type { Registration } from './schemas.ts';
 import { consumeSmsCode, isMobile, verifySmsCode } from './sms.ts';
-
-export interface Registration {
-  name: string;
-  idNumber: string;
-  phone: string;
-  email?: string;
-  password: string;
-  code: string;
-}
 
 /**
  * Self-registration of a citizen. The SMS code proves the phone (实名等级 1); a name that the

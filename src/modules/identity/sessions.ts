@@ -74,7 +74,7 @@ export async function listSessions(db: Queryable, subject: { kind: string; id: s
     expires_at: Date;
     ip: string | null;
     user_agent: string | null;
-    channel: string;
+    channel: Channel;
   }>(
     `select id, created_at, expires_at, ip, user_agent, channel from session
       where subject_kind = $1 and subject_id = $2 and expires_at > clock_now() order by created_at desc limit 100`,

@@ -45,8 +45,8 @@ export const STATUS_OPERATIONS: Record<'03' | '05' | '06' | '10', { from: Licenc
 };
 
 /** What a verifier is told, in one word. */
-export type Verdict =
-  'valid' | 'suspended' | 'revoked' | 'cancelled' | 'expired' | 'invalid' | 'tampered' | 'wrong_key' | 'not_found';
+export const VERDICTS = ['valid', 'suspended', 'revoked', 'cancelled', 'expired', 'invalid', 'tampered', 'wrong_key', 'not_found'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export function verdictForStatus(status: LicenceStatus, validTo: string | null, today: string): Verdict {
   switch (status) {

@@ -1,15 +1,8 @@
 import { isCalendarDay } from '../../kernel/calendar/shanghai.ts';
 import { validationFailed } from '../../kernel/errors.ts';
+import type { FieldSpec } from './schemas.ts';
 
-/** One field of a licence type's schema (证照目录 数据项). */
-export interface FieldSpec {
-  key: string;
-  label: string;
-  type: 'text' | 'date' | 'number';
-  required: boolean;
-  /** Personal data: shown only to the holder, authorised staff and presentations that include it. */
-  personal: boolean;
-}
+export type { FieldSpec };
 
 export type FieldValues = Record<string, string | number>;
 

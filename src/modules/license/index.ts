@@ -21,3 +21,6 @@ export type { HolderInput, IssueInput } from './issue.ts';
 export { licenceStats, listHolderLicences } from './service.ts';
 export type { LicenceView } from './store.ts';
 export { recordLicenceUse, verifyByIdentifier } from './verify.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

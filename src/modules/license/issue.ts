@@ -29,8 +29,9 @@ import {
   type LicenceRow,
   type LicenceView,
 } from './store.ts';
-import { fetchType, fetchTypeByCode, type LicenceType } from './types.ts';
+import { fetchType, fetchTypeByCode } from './types.ts';
 import * as clock from '../../kernel/clock.ts';
+import type { LicenceType } from './schemas.ts';
 
 export interface HolderInput {
   kind: 'person' | 'enterprise';

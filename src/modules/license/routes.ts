@@ -18,7 +18,7 @@ import {
   verificationUrl,
   walletLicences,
 } from './service.ts';
-import { TypeItems, typeProducingItems } from './type-items.ts';
+import { typeProducingItems } from './type-items.ts';
 import { createType, getType, listTypes, updateType } from './types.ts';
 import { decideUseRequest, getUseRequest, grantUse, listGrants, requestUse, walletRequests } from './use-requests.ts';
 import { createPresentation, verifyLicence, verifyQrPayload } from './verify.ts';
@@ -49,7 +49,7 @@ export function registerLicenceRoutes(app: HttpApp, ctx: AppContext) {
     { schema: { tags: types, params: S.IdParams, body: S.LicenceTypePatch, response: { 200: S.LicenceType } } },
     (req) => updateType(ctx, req.actor, req.params.id, req.body),
   );
-  app.get('/api/licence-types/:id/items', { schema: { tags: types, params: S.IdParams, response: { 200: TypeItems } } }, (req) =>
+  app.get('/api/licence-types/:id/items', { schema: { tags: types, params: S.IdParams, response: { 200: S.TypeItems } } }, (req) =>
     typeProducingItems(ctx, req.actor, req.params.id),
   );
 

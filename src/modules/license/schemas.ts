@@ -1,7 +1,8 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
 import { PageQuery } from '../../kernel/sql/paging.ts';
+import { LICENCE_STATUSES, OPERATIONS, VERDICTS } from './codes.ts';
 
 const Id = Type.String({ pattern: UUID_PATTERN });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -18,10 +19,13 @@ export const FieldSpec = Type.Object(
     label: Type.String({ minLength: 1, maxLength: 60 }),
     type: Type.Union([Type.Literal('text'), Type.Literal('date'), Type.Literal('number')]),
     required: Type.Boolean(),
+    /** Personal data: shown only to the holder, authorised staff and presentations that include it. */
     personal: Type.Boolean(),
   },
   { additionalProperties: false },
 );
+/** One field of a licence type's schema (证照目录 数据项). */
+export type FieldSpec = Static<typeof FieldSpec>;
 const Validity = Type.Object(
   {
     years: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
@@ -55,6 +59,8 @@ export const LicenceType = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+/** 证照目录 entry: what a licence of this type contains, who issues it, how long it lasts. */
+export type LicenceType = Static<typeof LicenceType>;
 
 export const LicenceTypeCreate = Type.Object(
   {
@@ -70,6 +76,7 @@ export const LicenceTypeCreate = Type.Object(
   },
   { additionalProperties: false },
 );
+export type LicenceTypeCreate = Static<typeof LicenceTypeCreate>;
 
 export const LicenceTypePatch = Type.Object(
   {
@@ -84,6 +91,7 @@ export const LicenceTypePatch = Type.Object(
   },
   { additionalProperties: false },
 );
+export type LicenceTypePatch = Static<typeof LicenceTypePatch>;
 
 export const TypeListQuery = Type.Object({
   regionCode: Type.Optional(Type.String({ pattern: REGION_CODE_PATTERN })),
@@ -102,11 +110,12 @@ export const Licence = Type.Object({
   issuerUscc: Type.String(),
   holder: Type.Object({ kind: HolderKind, name: Type.String(), code: Type.String() }),
   fields: Values,
+  /** Display names of the fields, from the licence type (证照目录). */
   fieldLabels: Type.Record(Type.String(), Type.String()),
-  status: Type.String(),
+  status: Type.Enum(LICENCE_STATUSES),
   statusName: Type.String(),
-  verdict: Type.String(),
-  operation: Type.String(),
+  verdict: Type.Enum(VERDICTS),
+  operation: Type.Enum(OPERATIONS),
   relatedIdentifier: Nullable(Type.String()),
   issuedAt: Type.String(),
   validFrom: Type.String(),
@@ -117,6 +126,7 @@ export const Licence = Type.Object({
   caseId: Nullable(Type.String()),
   version: Type.Integer(),
 });
+export type Licence = Static<typeof Licence>;
 
 const Holder = Type.Object(
   {
@@ -139,6 +149,7 @@ export const LicenceIssue = Type.Object(
   },
   { additionalProperties: false },
 );
+export type LicenceIssue = Static<typeof LicenceIssue>;
 
 export const LicenceListQuery = Type.Object({
   ...PageQuery.properties,
@@ -202,6 +213,7 @@ export const PresentationBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type PresentationBody = Static<typeof PresentationBody>;
 export const Presentation = Type.Object({
   token: Type.String(),
   url: Type.String(),
@@ -210,6 +222,7 @@ export const Presentation = Type.Object({
   once: Type.Boolean(),
   qrSvg: Type.String(),
 });
+export type Presentation = Static<typeof Presentation>;
 
 export const VerifyQuery = Type.Object({
   id: Type.Optional(Type.String({ maxLength: 200 })),
@@ -217,10 +230,11 @@ export const VerifyQuery = Type.Object({
 });
 export const VerifyBody = Type.Object({ payload: Type.String({ maxLength: 4096 }) }, { additionalProperties: false });
 export const Verification = Type.Object({
-  verdict: Type.String(),
+  verdict: Type.Enum(VERDICTS),
+  /** The signature verifies under a key of the issuing department's seal and covers this record. */
   genuine: Type.Boolean(),
   identifier: Type.String(),
-  status: Type.Optional(Type.String()),
+  status: Type.Optional(Type.Enum(LICENCE_STATUSES)),
   statusName: Type.Optional(Type.String()),
   typeCode: Type.Optional(Type.String()),
   typeName: Type.Optional(Type.String()),
@@ -232,6 +246,7 @@ export const Verification = Type.Object({
   relatedIdentifier: Type.Optional(Nullable(Type.String())),
   sealId: Type.Optional(Type.String()),
   keyId: Type.Optional(Type.String()),
+  /** Only what the holder's presentation reveals. */
   disclosed: Type.Optional(
     Type.Object({
       holderName: Type.Optional(Type.String()),
@@ -242,6 +257,19 @@ export const Verification = Type.Object({
   ),
   presentation: Type.Optional(Type.Object({ expiresAt: Type.String(), fields: Type.Array(Type.String()) })),
 });
+export type Verification = Static<typeof Verification>;
+
+/** A catalogue item whose published content names the licence type as its result. */
+export const ProducingItem = Type.Object({
+  itemId: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  regionCode: Type.String(),
+  departmentId: Type.String(),
+  departmentName: Type.String(),
+});
+export type ProducingItem = Static<typeof ProducingItem>;
+export const TypeItems = Type.Object({ items: Type.Array(ProducingItem) });
 
 export const Signed = Type.Object({
   identifier: Type.String(),
@@ -253,18 +281,17 @@ export const Signed = Type.Object({
   userId: Type.Literal('1234567812345678'),
 });
 
-export const Uses = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      kind: Type.String(),
-      purpose: Type.String(),
-      userDepartmentId: Nullable(Type.String()),
-      userName: Type.String(),
-      actorKind: Type.String(),
-      at: Type.String(),
-    }),
-  ),
+/** One use of a licence: shown to a verifier, taken into a case, or exchanged with a department. */
+export const LicenceUse = Type.Object({
+  kind: Type.Enum(['presentation', 'case', 'exchange']),
+  purpose: Type.String(),
+  userDepartmentId: Nullable(Type.String()),
+  userName: Type.String(),
+  actorKind: Type.String(),
+  at: Type.String(),
 });
+export type LicenceUse = Static<typeof LicenceUse>;
+export const Uses = Type.Object({ items: Type.Array(LicenceUse) });
 export const Operations = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -325,14 +352,16 @@ export const UseRequest = Type.Object({
   identifier: Type.String(),
   typeName: Type.String(),
   purpose: Type.String(),
-  status: Type.String(),
+  status: Type.Enum(['pending', 'approved', 'refused', 'lawful']),
   requesterName: Type.String(),
   legalBasis: Type.String(),
   createdAt: Type.String(),
   decidedAt: Nullable(Type.String()),
   expiresAt: Type.String(),
+  /** The licence itself, once the holder approved (or the law allows), until the request expires. */
   licence: Type.Optional(Licence),
 });
+export type UseRequest = Static<typeof UseRequest>;
 export const Decision = Type.Object({ approve: Type.Boolean() }, { additionalProperties: false });
 
 /** A credential is open JSON-LD: its shape is checked by the verifier, not by the schema. */

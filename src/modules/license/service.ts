@@ -7,6 +7,7 @@ import { camelRow } from '../../kernel/sql/case.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
 import { sealImage } from '../seal/index.ts';
 import { renderLicencePdf } from './pdf.ts';
+import type { LicenceUse } from './schemas.ts';
 import {
   documentCodec,
   enterpriseOf,
@@ -117,10 +118,10 @@ export async function listHolderLicences(ctx: AppContext, holder: { kind: 'perso
 }
 
 /** The holder's use log (用证记录): who relied on the licence, when and why. */
-export async function licenceUses(ctx: AppContext, actor: Actor, id: string) {
+export async function licenceUses(ctx: AppContext, actor: Actor, id: string): Promise<{ items: LicenceUse[] }> {
   const l = await fetchReadable(ctx.db, actor, id);
   const rows = await ctx.db.query<{
-    kind: string;
+    kind: LicenceUse['kind'];
     purpose: string;
     user_department_id: string | null;
     user_name: string;

@@ -5,9 +5,10 @@ import type { Queryable } from '../../kernel/db/index.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
-import { STATUS_NAMES, verdictForStatus, type LicenceStatus, type Operation, type Verdict } from './codes.ts';
+import { STATUS_NAMES, verdictForStatus, type LicenceStatus, type Operation } from './codes.ts';
 import type { FieldValues } from './fields.ts';
 import * as clock from '../../kernel/clock.ts';
+import type { Licence } from './schemas.ts';
 
 /** The signed content of a licence: canonical JSON of this object is what the seal signs. */
 export interface LicenceDocument {
@@ -107,33 +108,8 @@ export function documentCodec(ctx: AppContext) {
   };
 }
 
-export interface LicenceView {
-  id: string;
-  identifier: string;
-  typeId: string;
-  typeCode: string;
-  typeName: string;
-  issuerDepartmentId: string;
-  issuerName: string;
-  issuerUscc: string;
-  holder: { kind: 'person' | 'enterprise'; name: string; code: string };
-  fields: FieldValues;
-  /** Display names of the fields, from the licence type (证照目录). */
-  fieldLabels: Record<string, string>;
-  status: LicenceStatus;
-  statusName: string;
-  verdict: Verdict;
-  operation: Operation;
-  relatedIdentifier: string | null;
-  issuedAt: string;
-  validFrom: string;
-  validTo: string | null;
-  sealId: string;
-  keyId: string;
-  source: string;
-  caseId: string | null;
-  version: number;
-}
+/** A licence as the API shows it (the route schema's type). */
+export type LicenceView = Licence;
 
 /** Field key → label of each licence type, in one query for a page of licences. */
 export async function fieldLabels(q: Queryable, typeIds: string[]): Promise<Map<string, Record<string, string>>> {

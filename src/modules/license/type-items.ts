@@ -1,28 +1,15 @@
-import { Type } from 'typebox';
 import type { Actor } from '../../kernel/actor.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { itemsProducingLicence } from '../catalog/index.ts';
 import { departmentRefsById } from '../org/index.ts';
+import type { ProducingItem } from './schemas.ts';
 import { getType } from './types.ts';
-
-export const TypeItems = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      itemId: Type.String(),
-      code: Type.String(),
-      name: Type.String(),
-      regionCode: Type.String(),
-      departmentId: Type.String(),
-      departmentName: Type.String(),
-    }),
-  ),
-});
 
 /**
  * The catalogue items that produce a licence type: those whose published content names the type's
  * code as its result. Read-only here — the link is edited with the item, in the catalogue.
  */
-export async function typeProducingItems(ctx: AppContext, actor: Actor, id: string) {
+export async function typeProducingItems(ctx: AppContext, actor: Actor, id: string): Promise<{ items: ProducingItem[] }> {
   const type = await getType(ctx, actor, id);
   const items = await itemsProducingLicence(ctx.db, type.code);
   const depts = await departmentRefsById(ctx.db, [...new Set(items.map((i) => i.departmentId))]);

@@ -8,26 +8,8 @@ import { uuidv7 } from '../../kernel/ids.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
 import { departments } from '../org/index.ts';
-import { checkFieldSpecs, type FieldSpec } from './fields.ts';
-
-/** 证照目录 entry: what a licence of this type contains, who issues it, how long it lasts. */
-export interface LicenceType {
-  id: string;
-  code: string;
-  name: string;
-  holderKind: 'person' | 'enterprise';
-  definingDepartmentId: string;
-  regionCode: string;
-  issuingDepartmentIds: string[];
-  fields: FieldSpec[];
-  validity: { years?: number; months?: number };
-  template: { title?: string; note?: string };
-  catalogueItems: string[];
-  status: 'active' | 'retired';
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import { checkFieldSpecs } from './fields.ts';
+import type { LicenceType, LicenceTypeCreate, LicenceTypePatch } from './schemas.ts';
 
 /** The catalogue is kept by the administrators and the data bureau (数据管理员), as the item catalogue is. */
 const MANAGE_ROLES = ['administrator', 'data_officer'] as const;
@@ -77,18 +59,6 @@ export async function getType(ctx: AppContext, actor: Actor, id: string): Promis
   return t;
 }
 
-export interface TypeInput {
-  definingDepartmentId: string;
-  sequence: string;
-  name: string;
-  holderKind: 'person' | 'enterprise';
-  issuingDepartmentIds: string[];
-  fields: FieldSpec[];
-  validity?: { years?: number; months?: number };
-  template?: { title?: string; note?: string };
-  catalogueItems?: string[];
-}
-
 async function checkIssuers(q: Queryable, ids: string[]): Promise<void> {
   if (ids.length === 0) throw validationFailed('issuingDepartmentIds', 'at least one');
   for (const [i, id] of ids.entries()) {
@@ -97,7 +67,7 @@ async function checkIssuers(q: Queryable, ids: string[]): Promise<void> {
   }
 }
 
-export async function createType(ctx: AppContext, actor: Actor, input: TypeInput): Promise<LicenceType> {
+export async function createType(ctx: AppContext, actor: Actor, input: LicenceTypeCreate): Promise<LicenceType> {
   requireRole(actor, MANAGE_ROLES);
   const definer = await departments.fetch(ctx.db, input.definingDepartmentId);
   if (!definer) throw unprocessable('LICENCE_DEPARTMENT_NOT_FOUND', {}, { field: 'definingDepartmentId' });
@@ -141,15 +111,8 @@ export async function createType(ctx: AppContext, actor: Actor, input: TypeInput
   });
 }
 
-export type TypePatch = Partial<
-  Pick<TypeInput, 'name' | 'issuingDepartmentIds' | 'fields' | 'validity' | 'template' | 'catalogueItems'>
-> & {
-  status?: 'active' | 'retired';
-  version: number;
-};
-
 /** Changes apply to licences issued from now on; issued ones carry their own signed copy. */
-export async function updateType(ctx: AppContext, actor: Actor, id: string, patch: TypePatch): Promise<LicenceType> {
+export async function updateType(ctx: AppContext, actor: Actor, id: string, patch: LicenceTypePatch): Promise<LicenceType> {
   return ctx.db.transaction(async (tx) => {
     const existing = await fetchType(tx, id);
     if (!existing) throw notFound('licence_type', id);

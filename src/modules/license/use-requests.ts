@@ -16,7 +16,8 @@ import { camelRow } from '../../kernel/sql/case.ts';
 import { validateUscc } from '../../kernel/validate/index.ts';
 import { departments } from '../org/index.ts';
 import { viewOf } from './service.ts';
-import { documentCodec, enterpriseOf, fetchLicence, isHolder, type LicenceRow, type LicenceView } from './store.ts';
+import { documentCodec, enterpriseOf, fetchLicence, isHolder, type LicenceRow } from './store.ts';
+import type { UseRequest } from './schemas.ts';
 import { fetchType } from './types.ts';
 import { recordUse } from './verify.ts';
 import * as clock from '../../kernel/clock.ts';
@@ -106,21 +107,8 @@ function requesterOf(actor: Actor): { kind: 'department' | 'enterprise'; ref: st
   throw forbidden({ required: 'department staff or enterprise' });
 }
 
-export interface UseRequestView {
-  id: string;
-  licenceId: string;
-  identifier: string;
-  typeName: string;
-  purpose: string;
-  status: 'pending' | 'approved' | 'refused' | 'lawful';
-  requesterName: string;
-  legalBasis: string;
-  createdAt: string;
-  decidedAt: string | null;
-  expiresAt: string;
-  /** The licence itself, once the holder approved (or the law allows), until the request expires. */
-  licence?: LicenceView;
-}
+/** A use request as the API shows it (the route schema's type). */
+export type UseRequestView = UseRequest;
 
 const SELECT = `r.*, g.legal_basis, l.identifier, t.name as type_name
   from licence_use_request r join licence_use_grant g on g.id = r.grant_id

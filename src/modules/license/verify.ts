@@ -5,8 +5,9 @@ import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError, notFound, validationFailed } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { verifySeal } from '../seal/index.ts';
-import { STATUS_NAMES, verdictForStatus, type LicenceStatus, type Verdict } from './codes.ts';
+import { STATUS_NAMES, verdictForStatus, type Verdict } from './codes.ts';
 import { parseLicenceId } from './identifier.ts';
+import type { Verification } from './schemas.ts';
 import {
   documentCodec,
   fetchByIdentifier,
@@ -60,33 +61,6 @@ export async function insertPresentation(
     [hashToken(token), licenceId, p.fields, p.once, expiresAt],
   );
   return { token, expiresAt: expiresAt.toISOString(), fields: p.fields, once: p.once };
-}
-
-export interface Verification {
-  verdict: Verdict;
-  /** The signature verifies under a key of the issuing department's seal and covers this record. */
-  genuine: boolean;
-  identifier: string;
-  status?: LicenceStatus;
-  statusName?: string;
-  typeCode?: string;
-  typeName?: string;
-  issuerName?: string;
-  issuerUscc?: string;
-  issuedAt?: string;
-  validFrom?: string;
-  validTo?: string | null;
-  relatedIdentifier?: string | null;
-  sealId?: string;
-  keyId?: string;
-  /** Only what the holder's presentation reveals. */
-  disclosed?: {
-    holderName?: string;
-    holderCode?: string;
-    fields: Record<string, string | number>;
-    fieldLabels: Record<string, string>;
-  };
-  presentation?: { expiresAt: string; fields: string[] };
 }
 
 const presentationError = (code: string, status: number) => new AppError(code, status);

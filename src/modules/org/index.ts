@@ -26,3 +26,6 @@ export { windowRef, windowRefsInRegion, type WindowRef } from './window-ref.ts';
 export { hallRefsById, hallRefsInRegion, type HallRef } from './hall-refs.ts';
 export { byDistance, distanceMetres, formatDistance, type LatLng } from './geo.ts';
 export { notifyStaff, type StaffMessageInput, type StaffMessageKind } from './staff-messages.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

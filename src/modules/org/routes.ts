@@ -15,7 +15,6 @@ import { setStaffRoles, staffStore } from './staff.ts';
 import { orgStats } from './stats.ts';
 import { windows } from './windows.ts';
 
-const CodeName = Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) });
 const RegionParams = Type.Object({ code: S.RegionCode });
 
 export function registerOrgRoutes(app: HttpApp, ctx: AppContext) {
@@ -76,13 +75,8 @@ export function registerOrgRoutes(app: HttpApp, ctx: AppContext) {
     schema: { tags: ['staff'], params: S.IdParams, body: S.StaffRoles, response: { 200: S.Staff } },
   }, (req) => setStaffRoles(db, staff, req.actor, req.params.id, req.body.roles));
 
-  app.get('/api/org/roles', { schema: { tags: ['staff'], response: { 200: CodeName } } }, (req) => ({ items: roleNames(req.actor, req.lang) }));
-  app.get('/api/org/sectors', { schema: { tags: ['departments'], response: { 200: CodeName } } }, (req) => ({ items: sectorNames(req.actor, req.lang) }));
-  const Counts = { departments: Type.Integer(), halls: Type.Integer(), windows: Type.Integer(), kiosks: Type.Integer(), staff: Type.Integer() };
-  const OrgStats = Type.Object({
-    totals: Type.Object(Counts),
-    byCounty: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...Counts })),
-  });
-  app.get('/api/org/stats', { schema: { tags: ['cockpit'], response: { 200: OrgStats } } }, (req) => orgStats(db, req.actor));
+  app.get('/api/org/roles', { schema: { tags: ['staff'], response: { 200: S.CodeNames } } }, (req) => ({ items: roleNames(req.actor, req.lang) }));
+  app.get('/api/org/sectors', { schema: { tags: ['departments'], response: { 200: S.CodeNames } } }, (req) => ({ items: sectorNames(req.actor, req.lang) }));
+  app.get('/api/org/stats', { schema: { tags: ['cockpit'], response: { 200: S.OrgStats } } }, (req) => orgStats(db, req.actor));
   registerStaffMessageRoutes(app, db);
 }

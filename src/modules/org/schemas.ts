@@ -1,5 +1,5 @@
 import { Type, type Static, type TProperties } from 'typebox';
-import { ROLES } from '../../kernel/actor.ts';
+import { ROLES, type Role } from '../../kernel/actor.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
 import { SECTORS, type SectorCode } from './sectors.ts';
@@ -115,9 +115,11 @@ export const Kiosk = Type.Object({ id: Id, ...KioskFields, regionName: Type.Stri
 export type Kiosk = Static<typeof Kiosk>;
 
 export const RoleGrantSchema = Type.Object(
-  { role: Type.Union(ROLES.map((r) => Type.Literal(r))), regionCode: RegionCode, departmentId: Nullable(Id) },
+  // Unsafe only names the static type: a union built by map() would otherwise type as never.
+  { role: Type.Unsafe<Role>(Type.Union(ROLES.map((r) => Type.Literal(r)))), regionCode: RegionCode, departmentId: Nullable(Id) },
   { additionalProperties: false },
 );
+export type RoleGrant = Static<typeof RoleGrantSchema>;
 
 const StaffFields = {
   username: Type.String({ minLength: 3, maxLength: 40, pattern: '^[A-Za-z0-9_.-]+$' }),
@@ -146,9 +148,57 @@ export const Staff = Type.Object({
   departmentName: Nullable(Type.String()),
   regionCode: RegionCode,
   phone: Nullable(Type.String()),
-  status: Type.String(),
+  status: Type.Enum(['active', 'disabled']),
   roles: Type.Array(RoleGrantSchema),
   ...Stamps,
 });
 export type Staff = Static<typeof Staff>;
 export const StaffRoles = Type.Object({ roles: Type.Array(RoleGrantSchema, { maxItems: 20 }) }, { additionalProperties: false });
+
+/** A code with its name in the reader's language (roles, sectors). */
+export const CodeName = Type.Object({ code: Type.String(), name: Type.String() });
+export type CodeName = Static<typeof CodeName>;
+export const CodeNames = Type.Object({ items: Type.Array(CodeName) });
+
+const Counts = { departments: Type.Integer(), halls: Type.Integer(), windows: Type.Integer(), kiosks: Type.Integer(), staff: Type.Integer() };
+/** The cockpit's organisation counts, in all and per county. */
+export const OrgStats = Type.Object({
+  totals: Type.Object(Counts),
+  byCounty: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...Counts })),
+});
+export type OrgStats = Static<typeof OrgStats>;
+
+/** What a staff member's bell can tell of; each has the text `staffMessage.<kind>` in both languages. */
+export const STAFF_MESSAGE_KINDS = [
+  'deadline_yellow',
+  'deadline_red',
+  'assigned',
+  'supervised',
+  'supervision_overdue',
+  'rating_task',
+  'rating_escalated',
+] as const;
+export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
+
+export const StaffMessage = Type.Object({
+  id: Id,
+  kind: Type.Enum(STAFF_MESSAGE_KINDS),
+  caseId: Nullable(Id),
+  ref: Nullable(Type.String()),
+  /** The case number when the message is about a case, for the link in the list. */
+  number: Nullable(Type.String()),
+  text: Type.String(),
+  createdAt: Type.String(),
+  readAt: Nullable(Type.String()),
+});
+export type StaffMessage = Static<typeof StaffMessage>;
+export const StaffMessagePage = Type.Object({
+  items: Type.Array(StaffMessage),
+  total: Type.Integer(),
+  unread: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export type StaffMessagePage = Static<typeof StaffMessagePage>;
+export const StaffMessagesRead = Type.Object({ marked: Type.Integer(), unread: Type.Integer() });
+export type StaffMessagesRead = Static<typeof StaffMessagesRead>;

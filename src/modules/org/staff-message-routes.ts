@@ -1,22 +1,11 @@
 import { Type } from 'typebox';
 import type { Queryable } from '../../kernel/db/index.ts';
 import type { HttpApp } from '../../kernel/module.ts';
-import { Id } from './schemas.ts';
+import { Id, StaffMessagePage, StaffMessagesRead } from './schemas.ts';
 import { markStaffMessagesRead, myStaffMessages, myUnreadCount } from './staff-messages.ts';
 
 const tags = ['staff'];
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Unread = Type.Object({ unread: Type.Integer() });
-const StaffMessage = Type.Object({
-  id: Id,
-  kind: Type.String(),
-  caseId: Nullable(Id),
-  ref: Nullable(Type.String()),
-  number: Nullable(Type.String()),
-  text: Type.String(),
-  createdAt: Type.String(),
-  readAt: Nullable(Type.String()),
-});
 
 /** The workbench bell: a staff member's own messages, their unread count, marking them read. */
 export function registerStaffMessageRoutes(app: HttpApp, db: Queryable) {
@@ -28,9 +17,7 @@ export function registerStaffMessageRoutes(app: HttpApp, db: Queryable) {
         pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
         unread: Type.Optional(Type.Boolean()),
       }),
-      response: {
-        200: Type.Object({ items: Type.Array(StaffMessage), total: Type.Integer(), unread: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }),
-      },
+      response: { 200: StaffMessagePage },
     },
   }, (req) => myStaffMessages(db, req.actor, req.lang, req.query));
 
@@ -41,7 +28,7 @@ export function registerStaffMessageRoutes(app: HttpApp, db: Queryable) {
       tags,
       // no ids: everything up to now is read
       body: Type.Object({ ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 200 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ marked: Type.Integer(), unread: Type.Integer() }) },
+      response: { 200: StaffMessagesRead },
     },
     // a bare POST (no body at all) means the same as `{}`: mark all
     preValidation: async (req) => {

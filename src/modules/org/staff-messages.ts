@@ -3,18 +3,9 @@ import { requireStaff } from '../../kernel/auth.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
 import { t, type Lang } from '../../kernel/i18n/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
+import type { StaffMessage, StaffMessageKind, StaffMessagePage, StaffMessagesRead } from './schemas.ts';
 
-/** What a staff member's bell can tell of; each has the text `staffMessage.<kind>` in both languages. */
-export const STAFF_MESSAGE_KINDS = [
-  'deadline_yellow',
-  'deadline_red',
-  'assigned',
-  'supervised',
-  'supervision_overdue',
-  'rating_task',
-  'rating_escalated',
-] as const;
-export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
+export type { StaffMessageKind };
 
 export interface StaffMessageInput {
   kind: StaffMessageKind;
@@ -40,21 +31,9 @@ export async function notifyStaff(tx: Tx, staffIds: readonly string[], message: 
   return rows.length;
 }
 
-export interface StaffMessage {
-  id: string;
-  kind: string;
-  caseId: string | null;
-  ref: string | null;
-  /** The case number when the message is about a case, for the link in the list. */
-  number: string | null;
-  text: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
 interface Row {
   id: string;
-  kind: string;
+  kind: StaffMessageKind;
   case_id: string | null;
   ref: string | null;
   params: Record<string, string | number>;
@@ -67,7 +46,7 @@ const unreadCount = async (q: Queryable, staffId: string) =>
   (await q.one<{ n: number }>(`select count(*)::int as n from staff_message where staff_id = $1 and read_at is null`, [staffId]))?.n ?? 0;
 
 /** One's own messages, newest first, in the reader's language; persons and visitors are refused. */
-export async function myStaffMessages(q: Queryable, actor: Actor, lang: Lang, query: { page: number; pageSize: number; unread?: boolean }) {
+export async function myStaffMessages(q: Queryable, actor: Actor, lang: Lang, query: { page: number; pageSize: number; unread?: boolean }): Promise<StaffMessagePage> {
   const staff = requireStaff(actor);
   const filter = query.unread === undefined ? '' : query.unread ? ' and read_at is null' : ' and read_at is not null';
   const rows = await q.query<Row>(
@@ -97,7 +76,7 @@ export async function myUnreadCount(q: Queryable, actor: Actor): Promise<{ unrea
  * Marks the listed messages read, or all when none are listed. Only one's own: an id of someone
  * else's message (or of none) changes nothing, so nobody can mark another's bell read.
  */
-export async function markStaffMessagesRead(q: Queryable, actor: Actor, ids?: readonly string[]): Promise<{ marked: number; unread: number }> {
+export async function markStaffMessagesRead(q: Queryable, actor: Actor, ids?: readonly string[]): Promise<StaffMessagesRead> {
   const staff = requireStaff(actor);
   const rows = await q.query<{ id: string }>(
     `update staff_message set read_at = clock_now()

@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/actor.ts';
 import { requireRole, scopeCondition } from '../../kernel/auth.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
+import type { OrgStats } from './schemas.ts';
 
 const STATS_ROLES = ['administrator', 'leader'] as const;
 const COUNTED = [
@@ -12,10 +13,10 @@ const COUNTED = [
 ] as const;
 
 type Kind = (typeof COUNTED)[number][0];
-export type CountyCounts = { regionCode: string; regionName: string } & Record<Kind, number>;
+type CountyCounts = OrgStats['byCounty'][number];
 
 /** Counts of the organisation per county, for the cockpit and the indicator engine. */
-export async function orgStats(db: Queryable, actor: Actor): Promise<{ totals: Record<Kind, number>; byCounty: CountyCounts[] }> {
+export async function orgStats(db: Queryable, actor: Actor): Promise<OrgStats> {
   requireRole(actor, STATS_ROLES);
   const params: unknown[] = [];
   const scope = scopeCondition(actor, STATS_ROLES, { region: 'region_code' }, params);

@@ -23,7 +23,7 @@ export const paymentModule: Module = {
 };
 
 export { createFeeNotice, getNotice } from './notices.ts';
-export type { NewFeeNotice, Notice } from './notices.ts';
+export type { NewFeeNotice } from './notices.ts';
 export { computeFeeLines } from './fees.ts';
 export type { FeeInput, FeeLine, FeeRule, Reduction } from './fees.ts';
 export { unitTotals } from './reconciliation/report.ts';
@@ -33,3 +33,6 @@ export { MAX_FEN } from './money.ts';
 // Events other modules may follow (the timers and the refund hand-off stay inside).
 export { NOTICE_CANCELLED, NOTICE_CREATED, NOTICE_PAID, REFUND_DONE } from './events.ts';
 export type { NoticeCancelled, NoticeCreated, NoticePaid, RefundDone } from './events.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

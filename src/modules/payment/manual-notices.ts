@@ -1,7 +1,8 @@
 import type { Actor } from '../../kernel/actor.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Static } from 'typebox';
-import { createFeeNotice, type Notice } from './notices.ts';
+import { createFeeNotice } from './notices.ts';
+import type { Notice } from './schemas.ts';
 import { audited } from './refusals.ts';
 import type { NoticeCreate } from './schemas.ts';
 

@@ -15,6 +15,7 @@ import { priceLines, type FeeLine } from './fees.ts';
 import { NOTICE_READ_ROLES, NOTICE_WRITE_ROLES } from './roles.ts';
 import { NOTICE_CANCELLED, NOTICE_CREATED } from './events.ts';
 import * as clock from '../../kernel/clock.ts';
+import type { Notice, NoticeLine } from './schemas.ts';
 
 export interface NewFeeNotice {
   caseId?: string;
@@ -26,39 +27,6 @@ export interface NewFeeNotice {
   lines: FeeLine[];
   /** Last day to pay, Asia/Shanghai. */
   dueDate: string;
-}
-
-export interface NoticeLine {
-  lineNo: number;
-  name: string;
-  unitFen: number;
-  quantity: number;
-  reductionFen: number;
-  reductionBasis: string | null;
-  amountFen: number;
-}
-
-export interface Notice {
-  id: string;
-  code: string;
-  caseId: string | null;
-  itemCode: string | null;
-  payerPersonId: string | null;
-  payerEnterpriseId: string | null;
-  payerName: string;
-  departmentId: string;
-  departmentName: string;
-  regionCode: string;
-  amountFen: number;
-  dueDate: string;
-  status: 'unpaid' | 'paid' | 'cancelled' | 'refunded';
-  overdue: boolean;
-  paidAt: string | null;
-  paidChannel: string | null;
-  refundedFen: number;
-  createdAt: string;
-  lines: NoticeLine[];
-  receipt: { id: string; receiptCode: string; receiptNumber: string; checkCode: string } | null;
 }
 
 export interface NoticeRow {

@@ -14,25 +14,7 @@ import { noticeScope, type NoticeRow } from './notices.ts';
 import { audited } from './refusals.ts';
 import { REFUND_APPROVE_ROLES, REFUND_REQUEST_ROLES } from './roles.ts';
 import { REFUND_APPROVED } from './events.ts';
-
-export interface Refund {
-  id: string;
-  noticeId: string;
-  noticeCode: string;
-  payerName: string;
-  departmentName: string;
-  channel: string;
-  amountFen: number;
-  reason: string;
-  origin: string;
-  status: 'requested' | 'approved' | 'rejected' | 'sent' | 'done' | 'failed';
-  requestedBy: string | null;
-  decidedBy: string | null;
-  decisionNote: string | null;
-  failure: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { Refund } from './schemas.ts';
 
 const isUuid = (s: string) => new RegExp(UUID_PATTERN).test(s);
 const SELECT = `f.*, n.code as notice_code, n.payer_name, n.department_name from payment_refund f join payment_notice n on n.id = f.notice_id`;

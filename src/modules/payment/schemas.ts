@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 
 export const Id = Type.String({ pattern: UUID_PATTERN });
@@ -32,6 +32,7 @@ export const NoticeCreate = Type.Object(
   },
   { additionalProperties: false },
 );
+export type NoticeCreate = Static<typeof NoticeCreate>;
 
 export const NoticeLine = Type.Object({
   lineNo: Type.Integer(),
@@ -42,6 +43,7 @@ export const NoticeLine = Type.Object({
   reductionBasis: Nullable(Type.String()),
   amountFen: Type.Integer(),
 });
+export type NoticeLine = Static<typeof NoticeLine>;
 
 export const Notice = Type.Object({
   id: Type.String(),
@@ -56,7 +58,7 @@ export const Notice = Type.Object({
   regionCode: Type.String(),
   amountFen: Type.Integer(),
   dueDate: Type.String(),
-  status: Type.String(),
+  status: Type.Enum(['unpaid', 'paid', 'cancelled', 'refunded']),
   overdue: Type.Boolean(),
   paidAt: Nullable(Type.String()),
   paidChannel: Nullable(Type.String()),
@@ -65,6 +67,7 @@ export const Notice = Type.Object({
   lines: Type.Array(NoticeLine),
   receipt: Nullable(Type.Object({ id: Type.String(), receiptCode: Type.String(), receiptNumber: Type.String(), checkCode: Type.String() })),
 });
+export type Notice = Static<typeof Notice>;
 
 export const NoticeQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -78,6 +81,7 @@ export const NoticeQuery = Type.Object({
 export const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 export const PayBody = Type.Object({ channel: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 export const PayStarted = Type.Object({ orderId: Type.String(), payUrl: Type.String() });
+export type PayStarted = Static<typeof PayStarted>;
 
 export const Receipt = Type.Object({
   id: Type.String(),
@@ -113,11 +117,13 @@ export const ReceiptVerification = Type.Object({
   signerKind: Type.String(),
   keyId: Type.String(),
 });
+export type ReceiptVerification = Static<typeof ReceiptVerification>;
 
 export const RefundCreate = Type.Object(
   { noticeId: Id, amountFen: Money, reason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
+export type RefundCreate = Static<typeof RefundCreate>;
 export const RefundDecision = Type.Object(
   { approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },
@@ -132,7 +138,7 @@ export const Refund = Type.Object({
   amountFen: Type.Integer(),
   reason: Type.String(),
   origin: Type.String(),
-  status: Type.String(),
+  status: Type.Enum(['requested', 'approved', 'rejected', 'sent', 'done', 'failed']),
   requestedBy: Nullable(Type.String()),
   decidedBy: Nullable(Type.String()),
   decisionNote: Nullable(Type.String()),
@@ -140,6 +146,7 @@ export const Refund = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+export type Refund = Static<typeof Refund>;
 export const RefundQuery = Type.Object({
   page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -151,7 +158,7 @@ export const ReconRun = Type.Object({
   id: Type.String(),
   channel: Type.String(),
   day: Type.String(),
-  status: Type.String(),
+  status: Type.Enum(['running', 'done', 'failed']),
   statementLines: Type.Integer(),
   matched: Type.Integer(),
   missingOurs: Type.Integer(),
@@ -161,16 +168,21 @@ export const ReconRun = Type.Object({
   startedAt: Type.String(),
   finishedAt: Nullable(Type.String()),
 });
+export type ReconRun = Static<typeof ReconRun>;
 export const RunStart = Type.Object({ channel: Type.String({ minLength: 1, maxLength: 40 }), day: Day }, { additionalProperties: false });
 export const ChannelDayParams = Type.Object({ channel: Type.String({ minLength: 1, maxLength: 40 }), day: Day });
 export const Range = Type.Object({ from: Day, to: Day });
+
+/** What finance staff may do with a discrepancy. */
+export const RESOLUTIONS = ['record_payment', 'report_to_channel', 'write_off'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
 
 export const Discrepancy = Type.Object({
   id: Type.String(),
   runId: Type.String(),
   channel: Type.String(),
   day: Type.String(),
-  kind: Type.String(),
+  kind: Type.Enum(['missing_ours', 'missing_channel', 'amount_mismatch']),
   txnKind: Type.String(),
   channelTxnId: Type.String(),
   paymentCode: Nullable(Type.String()),
@@ -180,13 +192,14 @@ export const Discrepancy = Type.Object({
   departmentId: Nullable(Type.String()),
   departmentName: Nullable(Type.String()),
   regionCode: Type.String(),
-  status: Type.String(),
+  status: Type.Enum(['open', 'resolved']),
   resolution: Nullable(Type.String()),
   resolutionNote: Nullable(Type.String()),
   resolvedBy: Nullable(Type.String()),
   resolvedAt: Nullable(Type.String()),
-  actions: Type.Array(Type.String()),
+  actions: Type.Array(Type.Enum(RESOLUTIONS)),
 });
+export type Discrepancy = Static<typeof Discrepancy>;
 export const DiscrepancyQuery = Type.Object({
   page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -230,21 +243,23 @@ export const Report = Type.Object({
     }),
   ),
 });
+export type ReconReport = Static<typeof Report>;
+export type ReportRow = ReconReport['rows'][number];
 
-export const UnitTotals = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      departmentId: Type.String(),
-      departmentName: Type.String(),
-      noticesIssued: Type.Integer(),
-      issuedFen: Type.Integer(),
-      paid: Type.Integer(),
-      paidFen: Type.Integer(),
-      paidOnline: Type.Integer(),
-      refundedFen: Type.Integer(),
-    }),
-  ),
+export const UnitTotal = Type.Object({
+  departmentId: Type.String(),
+  departmentName: Type.String(),
+  noticesIssued: Type.Integer(),
+  issuedFen: Type.Integer(),
+  paid: Type.Integer(),
+  paidFen: Type.Integer(),
+  paidOnline: Type.Integer(),
+  refundedFen: Type.Integer(),
 });
+export type UnitTotal = Static<typeof UnitTotal>;
+export const UnitTotals = Type.Object({ items: Type.Array(UnitTotal) });
 
-export const Channels = Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), signature: Type.String() })) });
+export const Channel = Type.Object({ code: Type.String(), name: Type.String(), signature: Type.String() });
+export type Channel = Static<typeof Channel>;
+export const Channels = Type.Object({ items: Type.Array(Channel) });
 export const CallbackAck = Type.Object({ code: Type.String(), outcome: Type.String() });

@@ -6,3 +6,6 @@ export const platformModule: Module = {
   name: 'platform',
   routes: (app, ctx) => registerPlatformRoutes(app, ctx, () => getSetting<CitySetting>(ctx.db, CITY_SETTING)),
 };
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

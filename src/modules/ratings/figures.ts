@@ -1,30 +1,10 @@
 import type { Queryable } from '../../kernel/db/index.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
 import { CHANNELS, type Channel } from './dictionary.ts';
+import type { Figures, GroupBy, GroupFigures } from './schemas.ts';
 
-/** The monthly figures of 好差评 (STANDARDS.md §1.2), for one group of ratings. */
-export interface Figures {
-  total: number;
-  /** Ratings that count: all but those excluded on appeal. */
-  valid: number;
-  excluded: number;
-  defaulted: number;
-  byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
-  byChannel: Record<Channel, number>;
-  /** 满意率: 非常满意 + 满意 + 基本满意 ÷ valid; null without ratings. */
-  satisfactionRate: number | null;
-  /** Mean level on the 10-point scale (★5 = 10). */
-  score: number | null;
-  bad: number;
-  badRate: number | null;
-  tasks: number;
-  replied: number;
-  repliedOnTime: number;
-  /** 按时整改率: replied on time ÷ tasks replied or past their due date. */
-  onTimeRate: number | null;
-}
+export type { Figures, GroupBy, GroupFigures };
 
-export type GroupBy = 'department' | 'item' | 'hall' | 'window' | 'region' | 'staff';
 const GROUPS: Record<GroupBy, { key: string; name: string }> = {
   department: { key: 'r.department_id::text', name: 'r.department_name' },
   item: { key: 'r.item_id::text', name: 'r.item_name' },
@@ -110,11 +90,6 @@ export async function totals(q: Queryable, f: Filter, scope?: Scope): Promise<Fi
   const w = whereOf(f, scope);
   const row = await q.one<Record<string, unknown>>(`select ${AGGREGATES} from rating r left join rating_task k on k.rating_id = r.id where ${w.sql}`, w.params);
   return figuresOf(row ?? {});
-}
-
-export interface GroupFigures extends Figures {
-  key: string | null;
-  name: string | null;
 }
 
 export async function grouped(q: Queryable, f: Filter, by: GroupBy, scope?: Scope): Promise<GroupFigures[]> {

@@ -16,3 +16,6 @@ export const ratingsModule: Module = {
 export { ratingIndicatorInputs, type RatingIndicatorInputs } from './indicators.ts';
 // Events: a case rated (the timers and the escalation alert stay inside).
 export { RATED, type Rated } from './events.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

@@ -12,7 +12,8 @@ import { BAD_TAG_CODES, DIMENSIONS, isBad, type Channel, type DimensionSet, type
 import { RATED } from './events.ts';
 import { ensureInvitation, invitationByToken, type InvitationRow } from './invitations.ts';
 import { ratingSettings } from './settings.ts';
-import { insertRating, presentRating, type RatingInput, type RatingView } from './store.ts';
+import type { LinkInvitation, RatingView } from './schemas.ts';
+import { insertRating, presentRating, type RatingInput } from './store.ts';
 import { openTask } from './tasks.ts';
 
 export interface RatingContent {
@@ -112,7 +113,7 @@ export async function rateByToken(ctx: AppContext, actor: Actor, token: string, 
 }
 
 /** What the SMS link shows before rating: the case and item, nothing personal. */
-export async function invitationForToken(ctx: AppContext, token: string) {
+export async function invitationForToken(ctx: AppContext, token: string): Promise<LinkInvitation> {
   const inv = await invitationByToken(ctx.db, token);
   if (!inv) throw new AppError('RATING_LINK_INVALID', 404);
   return { caseNumber: inv.case_number, itemName: inv.item_name, departmentName: inv.department_name, stage: inv.stage, status: inv.status, dimensionSet: inv.dimension_set };

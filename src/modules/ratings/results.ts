@@ -5,6 +5,7 @@ import { notFound } from '../../kernel/errors.ts';
 import { getRegion, regionExists } from '../org/index.ts';
 import { tagName } from './dictionary.ts';
 import { grouped, monthRange, mostBad, tagCounts, totals, type Filter, type GroupBy, type Scope } from './figures.ts';
+import type { RatingReport } from './schemas.ts';
 
 /** Who reads results: the data bureau, leaders, and department administrators for their department. */
 export const RESULT_ROLES: readonly Role[] = ['administrator', 'leader', 'data_officer', 'department_admin'];
@@ -31,7 +32,7 @@ async function withRegionNames<T extends { key: string | null; name: string | nu
   return groups;
 }
 
-async function report(q: Queryable, query: ResultQuery, scope: Scope | undefined, withStaff: boolean) {
+async function report(q: Queryable, query: ResultQuery, scope: Scope | undefined, withStaff: boolean): Promise<RatingReport> {
   const f: Filter = { regionCode: query.regionCode, ...monthRange(query.month), departmentId: query.departmentId, itemId: query.itemId, hallId: query.hallId };
   const by: GroupBy = query.by === 'staff' && !withStaff ? 'department' : query.by;
   const [summary, groups, departments, items, tags] = await Promise.all([
@@ -51,7 +52,6 @@ async function report(q: Queryable, query: ResultQuery, scope: Scope | undefined
     tags: tags.map((t) => ({ ...t, name: tagName(t.code) })),
   };
 }
-export type RatingReport = Awaited<ReturnType<typeof report>>;
 
 /** Results for staff, limited to the regions and departments their result roles cover. */
 export async function ratingResults(q: Queryable, actor: Actor, query: ResultQuery): Promise<RatingReport> {

@@ -12,14 +12,13 @@ import { readRatingSettings, updateRatingSettings } from './settings.ts';
 import { actOnTask, appealTask, decideAppeal, getTask, listTasks, taskContact } from './tasks.ts';
 
 const tags = ['ratings'];
-const Open = { additionalProperties: true } as const;
 
 export function registerRatingRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
 
   app.get('/api/ratings/dictionary', {
-    schema: { tags, response: { 200: Type.Object({ levels: Type.Array(Type.Object({ level: Type.Integer(), code: Type.String(), name: Type.String() })) }, Open) } },
-  }, () => ({ levels: [...LEVELS], dimensions: DIMENSIONS, badTags: BAD_TAGS, channels: CHANNELS }));
+    schema: { tags, response: { 200: S.Dictionary } },
+  }, () => ({ levels: [...LEVELS], dimensions: { online: [...DIMENSIONS.online], offline: [...DIMENSIONS.offline] }, badTags: [...BAD_TAGS], channels: [...CHANNELS] }));
 
   app.get('/api/ratings/mine', { schema: { tags, response: { 200: S.Mine } } }, (req) => myRatings(db, req.actor));
 
@@ -33,27 +32,27 @@ export function registerRatingRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       querystring: Type.Object({ number: Type.String({ pattern: '^[0-9]{20}$' }) }),
-      response: { 200: Type.Object({ caseId: S.Id, caseNumber: Type.String(), itemName: Type.String(), finished: Type.Boolean(), rated: Type.Boolean(), dimensionSet: Type.Enum(['online', 'offline']) }) },
+      response: { 200: S.PadCase },
     },
   }, (req) => padCase(db, req.actor, req.query.number));
 
   app.get('/api/ratings/pad/windows', {
     schema: {
       tags,
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: S.Id, number: Type.String(), name: Type.String(), hallId: S.Id, hallName: Type.String() }, Open)) }) },
+      response: { 200: Type.Object({ items: Type.Array(S.PadWindow) }) },
     },
   }, (req) => padWindows(db, req.actor));
 
   // The SMS link: no sign-in, the token stands for the applicant it was sent to.
   app.get('/api/public/ratings/invitations/:token', {
-    schema: { tags, params: S.TokenParams, response: { 200: Type.Object({ caseNumber: Type.String(), itemName: Type.String(), stage: Type.String(), status: Type.String(), dimensionSet: Type.String() }, Open) } },
+    schema: { tags, params: S.TokenParams, response: { 200: S.LinkInvitation } },
   }, (req) => invitationForToken(ctx, req.params.token));
   app.post('/api/public/ratings/invitations/:token', { schema: { tags, params: S.TokenParams, body: S.TokenRating, response: { 201: S.RatingView } } }, async (req, reply) =>
     reply.status(201).send(await rateByToken(ctx, req.actor, req.params.token, req.body)));
 
   app.get('/api/ratings/tasks', { schema: { tags, querystring: S.TaskQuery, response: { 200: S.TaskList } } }, (req) => listTasks(db, req.actor, req.query));
   app.get('/api/ratings/tasks/:id', {
-    schema: { tags, params: S.IdParams, response: { 200: Type.Object({ task: S.TaskView, rating: S.RatingView }) } },
+    schema: { tags, params: S.IdParams, response: { 200: S.TaskDetail } },
   }, (req) => getTask(db, req.actor, req.params.id));
   app.get('/api/ratings/tasks/:id/contact', {
     schema: { tags, params: S.IdParams, response: { 200: Type.Object({ name: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }) } },

@@ -5,17 +5,14 @@ import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { CITY_SETTING, getSetting, putSetting, type CitySetting } from '../../kernel/settings.ts';
 import type { Stage } from './dictionary.ts';
+import type { RatingSettings } from './schemas.ts';
 
 /**
  * Local rules that differ by place (STANDARDS.md §1.2): how long a rater has before silence
  * counts as 基本满意 (Guangdong: 7 natural days), the rectification deadline in working days
  * (5 or 15 by locality), and whether submission and acceptance are rated too (一事多评).
  */
-export interface RatingSettings {
-  defaultAfterDays: number;
-  rectifyWorkingDays: 5 | 15;
-  stages: Stage[];
-}
+export type { RatingSettings };
 
 export const RATING_SETTING = 'ratings';
 export const DEFAULT_SETTINGS: RatingSettings = { defaultAfterDays: 7, rectifyWorkingDays: 5, stages: ['completed'] };

@@ -2,6 +2,7 @@ import type { Tx } from '../../kernel/db/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { noteCaseSatisfaction } from '../cases/index.ts';
 import { levelName, tagName, type Channel, type Stage } from './dictionary.ts';
+import type { RatingView } from './schemas.ts';
 
 /** The rated objects: set on the invitation, copied by its rating. */
 export interface RatedObjects {
@@ -81,7 +82,7 @@ export async function insertRating(tx: Tx, inv: RatedObjects & { id: string }, r
 export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** A rating as its rater and the responsible department see it. */
-export function presentRating(r: RatingRow) {
+export function presentRating(r: RatingRow): RatingView {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -104,4 +105,3 @@ export function presentRating(r: RatingRow) {
     ratedAt: iso(r.rated_at)!,
   };
 }
-export type RatingView = ReturnType<typeof presentRating>;

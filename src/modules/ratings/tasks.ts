@@ -14,15 +14,15 @@ import { notifyStaff, staffToAlert } from '../org/index.ts';
 import { TASK_ESCALATED, TASK_ESCALATION_DUE } from './events.ts';
 import { iso, presentRating, type RatingRow } from './store.ts';
 import * as clock from '../../kernel/clock.ts';
+import type { TaskAction, TaskDetail, TaskList, TaskStatus, TaskView } from './schemas.ts';
+
+export type { TaskAction };
 
 /** Who works on a department's rectification tasks; a department-narrowed grant sees only its department. */
 export const TASK_ROLES: readonly Role[] = ['department_admin', 'approver', 'administrator'];
 /** The data bureau decides appeals. */
 export const APPEAL_ROLES: readonly Role[] = ['administrator'];
 
-export const TASK_ACTIONS = ['callback', 'verify', 'rectify', 'reply'] as const;
-export type TaskAction = (typeof TASK_ACTIONS)[number];
-type TaskStatus = 'open' | 'called_back' | 'verified' | 'rectified' | 'replied' | 'excluded';
 
 /** call back → verify → rectify → reply, each from the status the previous one left. */
 const FLOW: Record<TaskAction, { from: TaskStatus; to: TaskStatus; column: string; at: string }> = {
@@ -64,7 +64,7 @@ const TASK_COLUMNS = `k.id, k.rating_id, k.region_code, k.department_id, k.statu
   k.callback_note, k.called_back_at, k.verify_note, k.verified_at, k.rectify_note, k.rectified_at, k.reply, k.replied_at, k.overdue,
   k.escalated_at, k.appeal_status, k.appeal_reason, k.appealed_at, k.appeal_decision_note, k.appeal_decided_at, k.created_at, k.version`;
 
-export function presentTask(k: TaskRow) {
+export function presentTask(k: TaskRow): TaskView {
   return {
     id: k.id,
     ratingId: k.rating_id,
@@ -85,7 +85,6 @@ export function presentTask(k: TaskRow) {
     version: k.version,
   };
 }
-export type TaskView = ReturnType<typeof presentTask>;
 
 /**
  * A bad rating opens a task for the responsible department, due after the configured number of
@@ -127,7 +126,7 @@ async function visibleTask(q: Queryable, actor: Actor, id: string, roles: readon
 
 const loadRating = (q: Queryable, id: string) => q.one<RatingRow>('select * from rating where id = $1', [id]).then((r) => r!);
 
-export async function listTasks(db: Queryable, actor: Actor, query: { status?: string; overdue?: boolean; active?: boolean; appeal?: string; page: number; pageSize: number }) {
+export async function listTasks(db: Queryable, actor: Actor, query: { status?: string; overdue?: boolean; active?: boolean; appeal?: string; page: number; pageSize: number }): Promise<TaskList> {
   requireRole(actor, TASK_ROLES);
   const params: unknown[] = [];
   const where = [scopeCondition(actor, TASK_ROLES, { region: 'k.region_code', department: 'k.department_id' }, params)];
@@ -153,7 +152,7 @@ export async function listTasks(db: Queryable, actor: Actor, query: { status?: s
   };
 }
 
-export async function getTask(db: Queryable, actor: Actor, id: string) {
+export async function getTask(db: Queryable, actor: Actor, id: string): Promise<TaskDetail> {
   const k = await visibleTask(db, actor, id, TASK_ROLES);
   return { task: presentTask(k), rating: presentRating(await loadRating(db, k.rating_id)) };
 }

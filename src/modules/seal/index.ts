@@ -19,6 +19,9 @@ export {
   signWithSeal,
   verifySeal,
 } from './service.ts';
-export type { PublishedKey, Seal, SealCoverage, SealKind, SealRef, SealSignature, SealVerification } from './service.ts';
+export type { SealKind, SealRef, SealSignature } from './service.ts';
 export { registerSigner, useProviderForNewKeys } from './signer.ts';
 export type { NewKey, Signer, StoredKey } from './signer.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

@@ -1,11 +1,13 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
 import { PageQuery } from '../../kernel/sql/paging.ts';
 
 const Id = Type.String({ pattern: UUID_PATTERN });
 const Kind = Type.Union([Type.Literal('official'), Type.Literal('approval'), Type.Literal('licence'), Type.Literal('business')]);
+export type SealKind = Static<typeof Kind>;
 const Status = Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('revoked')]);
+export type SealStatus = Static<typeof Status>;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const KeyId = Type.String({ pattern: '^[0-9a-f]{16}$' });
 
@@ -29,6 +31,7 @@ export const Seal = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+export type Seal = Static<typeof Seal>;
 
 export const SealListQuery = Type.Object({
   ...PageQuery.properties,
@@ -46,6 +49,7 @@ export const SealCreate = Type.Object(
   },
   { additionalProperties: false },
 );
+export type SealCreate = Static<typeof SealCreate>;
 
 export const SealRotate = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
@@ -72,6 +76,7 @@ export const PublishedKey = Type.Object({
   validFrom: Type.String(),
   validTo: Type.String(),
 });
+export type PublishedKey = Static<typeof PublishedKey>;
 
 export const PublicKeysQuery = Type.Object({ departmentId: Type.Optional(Id), keyId: Type.Optional(KeyId) });
 
@@ -79,6 +84,7 @@ export const CoverageQuery = Type.Object({ regionCode: Type.Optional(Type.String
 export const Coverage = Type.Object({
   departments: Type.Integer(),
   covered: Type.Integer(),
+  /** Percentage with one decimal: departments holding a usable seal ÷ departments (INDICATORS: seal_coverage). */
   rate: Type.Number(),
   items: Type.Array(
     Type.Object({
@@ -90,6 +96,7 @@ export const Coverage = Type.Object({
     }),
   ),
 });
+export type SealCoverage = Static<typeof Coverage>;
 
 export const VerifyBody = Type.Object(
   {
@@ -103,10 +110,12 @@ export const VerifyBody = Type.Object(
 );
 export const VerifyResult = Type.Object({
   valid: Type.Boolean(),
-  reason: Type.Optional(Type.String()),
+  /** Why not: unknown key, or the signature does not match the bytes under that key. */
+  reason: Type.Optional(Type.Enum(['UNKNOWN_KEY', 'BAD_SIGNATURE'])),
   keyId: Type.String(),
   sealId: Type.Optional(Id),
   departmentId: Type.Optional(Id),
   sealStatus: Type.Optional(Status),
   keyRetired: Type.Optional(Type.Boolean()),
 });
+export type SealVerification = Static<typeof VerifyResult>;

@@ -13,6 +13,7 @@ import { camelRow } from '../../kernel/sql/case.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
 import { departments } from '../org/index.ts';
 import { sealSvg } from './image.ts';
+import type { PublishedKey, Seal, SealCoverage, SealCreate, SealVerification } from './schemas.ts';
 import { keyIdOf, signers, type StoredKey } from './signer.ts';
 import * as clock from '../../kernel/clock.ts';
 
@@ -37,25 +38,6 @@ const MANAGE_ROLES = ['administrator'] as const;
 /** Staff who may apply their department's seal (a system actor, e.g. case completion, may too). */
 const SIGN_ROLES = ['administrator', 'department_admin', 'approver'] as const;
 const DEFAULT_VALIDITY_YEARS = 5;
-
-export interface Seal {
-  id: string;
-  departmentId: string;
-  departmentName: string;
-  regionCode: string;
-  kind: SealKind;
-  code: string;
-  name: string;
-  subtitle: string;
-  status: SealStatus;
-  validFrom: string;
-  validTo: string;
-  currentKeyId: string | null;
-  keyCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 const SELECT = `s.id, s.department_id, s.name as department_name, s.region_code, s.kind, s.code, s.name, s.subtitle,
   s.status, s.valid_from, s.valid_to, s.version, s.created_at, s.updated_at,
@@ -130,15 +112,8 @@ async function insertKey(tx: Tx, ctx: AppContext, sealId: string): Promise<strin
   return id;
 }
 
-export interface NewSeal {
-  departmentId: string;
-  kind: SealKind;
-  validFrom?: string;
-  validTo?: string;
-}
-
 /** Make a seal for a department: key pair, picture (SVG and PNG), validity; audited. */
-export async function createSeal(ctx: AppContext, actor: Actor, input: NewSeal): Promise<Seal> {
+export async function createSeal(ctx: AppContext, actor: Actor, input: SealCreate): Promise<Seal> {
   requireRole(actor, MANAGE_ROLES);
   const dept = await departments.fetch(ctx.db, input.departmentId);
   if (!dept) throw unprocessable('SEAL_DEPARTMENT_NOT_FOUND', {}, { field: 'departmentId' });
@@ -322,17 +297,6 @@ export async function currentSealKeyId(ctx: AppContext, sealId: string): Promise
   return row.id;
 }
 
-export interface SealVerification {
-  valid: boolean;
-  /** Why not: unknown key, or the signature does not match the bytes under that key. */
-  reason?: 'UNKNOWN_KEY' | 'BAD_SIGNATURE';
-  keyId: string;
-  sealId?: string;
-  departmentId?: string;
-  sealStatus?: SealStatus;
-  keyRetired?: boolean;
-}
-
 /** Check a signature made by any key a seal ever had (public: no actor needed). */
 export async function verifySeal(
   ctx: AppContext,
@@ -360,25 +324,6 @@ export async function verifySeal(
     sealStatus: row.status,
     keyRetired: row.retired_at !== null,
   };
-}
-
-export interface PublishedKey {
-  keyId: string;
-  sealId: string;
-  sealCode: string;
-  sealKind: SealKind;
-  departmentId: string;
-  departmentName: string;
-  regionCode: string;
-  sealStatus: SealStatus;
-  algorithm: 'SM2-SM3';
-  userId: '1234567812345678';
-  publicKey: string;
-  publicKeyPem: string;
-  createdAt: string;
-  retiredAt: string | null;
-  validFrom: string;
-  validTo: string;
 }
 
 /** Every seal public key ever used, for offline verification (published without sign-in). */
@@ -417,14 +362,6 @@ export async function sealImage(ctx: AppContext, id: string, format: 'svg' | 'pn
   );
   if (!row) throw notFound('seal', id);
   return format === 'svg' ? Buffer.from(row.image_svg, 'utf8') : ctx.files.get(row.image_png_key);
-}
-
-export interface SealCoverage {
-  departments: number;
-  covered: number;
-  /** Percentage with one decimal: departments holding a usable seal ÷ departments (INDICATORS: seal_coverage). */
-  rate: number;
-  items: { departmentId: string; departmentName: string; regionCode: string; activeSeals: number; covered: boolean }[];
 }
 
 /**

@@ -2,11 +2,11 @@
  * The one HTTP client of the web app: JSON over fetch with the session cookie, the UI language
  * sent as Accept-Language, and every failure thrown as an ApiError.
  */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-}
+import type { ErrorBody } from '../../../src/kernel/api.ts';
+
+/** What a failed request answers: `{ error: ApiErrorBody }` (the server's own schema). */
+export type { ErrorBody };
+export type ApiErrorBody = ErrorBody['error'];
 
 export class ApiError extends Error {
   constructor(

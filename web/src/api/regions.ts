@@ -1,5 +1,6 @@
 import { api } from './client.ts';
-import type { ListQuery, Page, Region } from './types.ts';
+import type { ListQuery } from './resource.ts';
+import type { Page, Region } from './types.ts';
 
 export const getRegion = (code: string) => api.get<Region>(`/api/regions/${code}`);
 export const getRegionChildren = (code: string) =>

@@ -1,5 +1,20 @@
 import { api } from './client.ts';
-import type { ListQuery, Page, Versioned } from './types.ts';
+import type { Page } from './types.ts';
+
+/** A list page's query as the URL keeps it: search, region, paging and any filter. */
+export interface ListQuery {
+  q?: string;
+  regionCode?: string;
+  page?: number;
+  pageSize?: number;
+  [filter: string]: string | number | undefined;
+}
+
+/** Every editable organisation record carries an id and a version for optimistic concurrency. */
+export interface Versioned {
+  id: string;
+  version: number;
+}
 
 /** The five organisation lists share one REST shape: list, read, create, patch, delete. */
 export interface Resource<T extends Versioned> {

@@ -28,7 +28,7 @@ export function CityProvider({ children }: { children: ReactNode }) {
     };
   }, [lang]);
 
-  const city: City = config
+  const city: City = config?.city
     ? { code: config.city.code, name: config.city.name, loaded: true }
     : { code: '', name: t('app.defaultCity'), loaded: false };
   return <CityContext.Provider value={city}>{children}</CityContext.Provider>;

@@ -1,7 +1,7 @@
 import { App, Button, Drawer, Form, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import type { Versioned } from '../api/types.ts';
+import type { Versioned } from '../api/resource.ts';
 import { useApiError } from '../components/useApiError.ts';
 import { useT } from '../i18n/useT.ts';
 import { fieldOfError } from './fieldError.ts';

@@ -1,6 +1,6 @@
 import { App, Card, Empty, Grid, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import type { Versioned } from '../api/types.ts';
+import type { Versioned } from '../api/resource.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useApiError } from '../components/useApiError.ts';
 import { useT } from '../i18n/useT.ts';

@@ -1,7 +1,7 @@
 import type { FormRule, TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import type { Resource } from '../api/resource.ts';
-import type { Versioned } from '../api/types.ts';
+import type { Versioned } from '../api/resource.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 

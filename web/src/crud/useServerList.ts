@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Resource } from '../api/resource.ts';
-import type { Versioned } from '../api/types.ts';
+import type { Versioned } from '../api/resource.ts';
 import { useApiError } from '../components/useApiError.ts';
 import { useT } from '../i18n/useT.ts';
 import type { ListQueryState } from './useListQuery.ts';

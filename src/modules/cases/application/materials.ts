@@ -9,6 +9,7 @@ import { getVersionById, type ItemContent } from '../../catalog/index.ts';
 import { ownCase, readableCase } from '../access.ts';
 import type { CaseRow } from '../model.ts';
 import { recordTransition } from '../workflow/transitions.ts';
+import type { MaterialFile } from '../schemas.ts';
 import { checkMaterial, cleanFileName } from './uploads.ts';
 
 type MaterialDef = NonNullable<ItemContent['materials']>[number];
@@ -25,16 +26,7 @@ export function skippedMaterial(m: MaterialDef, key?: string, licenceCovered?: R
 
 export const materialKeyOf = (m: MaterialDef, index: number) => m.key ?? `m${index + 1}`;
 
-export interface MaterialFile {
-  id: string;
-  materialKey: string;
-  fileName: string;
-  mime: string;
-  size: number;
-  sm3: string;
-  stage: string;
-  uploadedAt: string;
-}
+export type { MaterialFile };
 
 export async function listMaterialFiles(q: Queryable, caseId: string): Promise<MaterialFile[]> {
   const rows = await q.query<{ id: string; material_key: string; file_name: string; mime: string; size: number; sm3: string; stage: string; uploaded_at: Date }>(

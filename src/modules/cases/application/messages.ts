@@ -4,6 +4,7 @@ import { forbidden, unauthenticated } from '../../../kernel/errors.ts';
 import { allKeys, t, type Lang } from '../../../kernel/i18n/index.ts';
 import type { NoticeKind } from '../bundle/notice-facts.ts';
 import { bundleNoticeText, NOTICE_PREFIX, type NoticeDetails } from '../bundle/notices.ts';
+import type { CaseMessage, CaseMessages } from '../schemas.ts';
 
 const SMS_PREFIX = 'cases.sms.';
 /** Applicant-facing kinds: every event with an SMS text, except the ones meant for staff. */
@@ -22,18 +23,7 @@ function reader(actor: Actor): { person: Person; key: string; where: string; par
     : { person: actor, key: actor.id, where: `c.owner_person_id = $1 and c.applicant_kind = 'person'`, param: actor.id };
 }
 
-export interface CaseMessage {
-  id: string;
-  /** the case, or for a 一件事 the bundle case (then `bundle` is true) */
-  caseId: string;
-  bundle: boolean;
-  number: string | null;
-  itemName: string;
-  kind: string;
-  at: string;
-  text: string;
-  unread: boolean;
-}
+export type { CaseMessage };
 
 interface MessageRow {
   id: string;
@@ -72,7 +62,7 @@ function messageText(lang: Lang, m: MessageRow): string {
  * 站内消息: what the applicant was told by SMS at each change of their cases, newest first, in
  * their language, with what is new since they last read. No copy is stored: the timeline is the source.
  */
-export async function myMessages(q: Queryable, actor: Actor, lang: Lang, query: { page: number; pageSize: number }) {
+export async function myMessages(q: Queryable, actor: Actor, lang: Lang, query: { page: number; pageSize: number }): Promise<CaseMessages> {
   const r = reader(actor);
   const read = await q.one<{ read_at: Date }>(`select read_at from case_message_read where reader = $1`, [r.key]);
   const since = read?.read_at ?? new Date(0);

@@ -3,6 +3,7 @@ import type { Queryable } from '../../../kernel/db/index.ts';
 import { AppError, conflict, unprocessable } from '../../../kernel/errors.ts';
 import { getBundle, getPublishedVersion, getVersionById, mergeBundle, type ItemContent, type PublishedVersion } from '../../catalog/index.ts';
 import { materialKeyOf, skippedMaterial } from '../application/materials.ts';
+import type { BundleForm, BundleMaterial } from './schemas.ts';
 
 /**
  * What applying for a 一件事 means for the cases module: the member items with their published
@@ -24,23 +25,11 @@ export interface PlanMember extends MemberRef {
   version: PublishedVersion;
 }
 
-export interface BundleMaterial {
-  /** `<member position>.<item material key>` of the first member needing it: stable while the versions are. */
-  key: string;
-  name: string;
-  necessity: string;
-  source: string;
-  /** 免提交: the platform obtains it; nothing to upload. */
-  skipped: boolean;
-  neededBy: { position: number; itemName: string; materialKey: string }[];
-}
+export type { BundleMaterial };
 
 export interface BundlePlan {
   members: PlanMember[];
-  form: {
-    schema: { type: 'object'; properties: Record<string, unknown>; required: string[] };
-    fields: Record<string, { order: number }>;
-  };
+  form: BundleForm;
   /** merged field name → the (member position, item field) pairs it fills. */
   fieldMap: Map<string, { position: number; field: string }[]>;
   materials: BundleMaterial[];
@@ -84,7 +73,7 @@ export async function planFor(q: Queryable, refs: readonly MemberRef[], frozen?:
   const positionOf = new Map(members.map((m) => [m.itemId, m.position]));
   const merged = mergeBundle(members.map((m) => ({ itemId: m.itemId, code: m.itemCode, name: m.itemName, content: m.version.content })));
 
-  const properties: Record<string, unknown> = {};
+  const properties: BundleForm['schema']['properties'] = {};
   const required: string[] = [];
   const fields: Record<string, { order: number }> = {};
   const fieldMap = new Map<string, { position: number; field: string }[]>();

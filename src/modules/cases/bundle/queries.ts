@@ -6,6 +6,7 @@ import { bundleKeyOf, planFor, type BundlePlan } from './plan.ts';
 import { bundleStatus, type BundleOutcome, type BundleStatus } from './status.ts';
 import { BUNDLE_COLUMNS, membersOf, readableBundle, type BundleCaseRow, type MemberRow } from './store.ts';
 import { CASE_COLUMNS, presentCase, STAFF_ONLY_KINDS, type CaseRow } from '../model.ts';
+import type { BundleCaseDetail, BundleMemberView, BundleProgress, BundleTimelineEntry, MyBundles } from './schemas.ts';
 
 /** What the applicant (and, without personal data, the public) sees of a bundle case: one case. */
 
@@ -37,7 +38,7 @@ function summarise(b: BundleCaseRow, cases: CaseRow[]): Summary {
   };
 }
 
-function memberView(m: MemberRow, c: CaseRow | undefined, departments: Map<string, { name: string }>) {
+function memberView(m: MemberRow, c: CaseRow | undefined, departments: Map<string, { name: string }>): BundleMemberView {
   const v = c ? presentCase(c) : undefined;
   return {
     position: m.position,
@@ -89,7 +90,7 @@ interface TimelineRow extends Row {
 }
 
 /** One timeline: the bundle's own entries and every member's transitions, each member's named. */
-async function timeline(q: Queryable, b: BundleCaseRow, members: MemberRow[], withPeople: boolean) {
+async function timeline(q: Queryable, b: BundleCaseRow, members: MemberRow[], withPeople: boolean): Promise<BundleTimelineEntry[]> {
   const ids = members.flatMap((m) => (m.caseId ? [m.caseId] : []));
   const rows = await q.query<TimelineRow>(
     // the notices repeat what the entries below say; the applicant reads them in 我的消息
@@ -122,7 +123,7 @@ async function filesOf(q: Queryable, bundleCaseId: string) {
   return rows.map((r) => ({ id: r.id, materialKey: r.material_key, fileName: r.file_name, mime: r.mime, size: Number(r.size), stage: r.stage, uploadedAt: iso(r.uploaded_at)! }));
 }
 
-export async function getBundleCaseDetail(q: Queryable, actor: Actor, id: string) {
+export async function getBundleCaseDetail(q: Queryable, actor: Actor, id: string): Promise<BundleCaseDetail> {
   const b = await readableBundle(q, actor, id);
   const members = await membersOf(q, b.id);
   const cases = await caseRows(q, members.flatMap((m) => (m.caseId ? [m.caseId] : [])));
@@ -160,13 +161,13 @@ export async function getBundleCaseDetail(q: Queryable, actor: Actor, id: string
     actions,
   };
 }
-export type BundleCaseDetail = Awaited<ReturnType<typeof getBundleCaseDetail>>;
+export type { BundleCaseDetail };
 
 /**
  * 我的一件事: the applicant's bundle cases with their members' progress, and the member case ids
  * so the list of single cases can show them inside their bundle instead of one by one.
  */
-export async function myBundleCases(q: Queryable, actor: Actor, query: { page: number; pageSize: number }) {
+export async function myBundleCases(q: Queryable, actor: Actor, query: { page: number; pageSize: number }): Promise<MyBundles> {
   if (actor.kind === 'anonymous') throw unauthenticated();
   if (actor.kind !== 'person') throw forbidden({ required: 'applicant' });
   const [where, param] = actor.actingFor
@@ -177,7 +178,7 @@ export async function myBundleCases(q: Queryable, actor: Actor, query: { page: n
       order by b.created_at desc limit $2 offset $3`,
     [param, query.pageSize, (query.page - 1) * query.pageSize],
   );
-  const items = [];
+  const items: MyBundles['items'] = [];
   for (const b of rows) {
     const members = await membersOf(q, b.id);
     const cases = await caseRows(q, members.flatMap((m) => (m.caseId ? [m.caseId] : [])));
@@ -204,7 +205,7 @@ export async function myBundleCases(q: Queryable, actor: Actor, query: { page: n
  * 一件事进度公开查询 by the bundle's number and query code: the bundle and each department's part,
  * no names, no form, no opinions. One answer for an unknown number and a wrong code.
  */
-export async function publicBundleProgress(q: Queryable, number: string, code: string) {
+export async function publicBundleProgress(q: Queryable, number: string, code: string): Promise<BundleProgress> {
   const b = await q.one<BundleCaseRow>(`select ${BUNDLE_COLUMNS} from case_bundle b where b.number = $1`, [number]);
   if (!b || !b.query_code || b.query_code !== code.toUpperCase()) throw new AppError('CASE_BUNDLE_PROGRESS_NOT_FOUND', 404);
   const members = await membersOf(q, b.id);

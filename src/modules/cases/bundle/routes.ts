@@ -1,10 +1,10 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import type { AppContext } from '../../../kernel/context.ts';
 import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import { rawBody, registerRawBodyRoutes } from '../../../kernel/http/raw-body.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
-import { BUNDLE_STATUSES } from './status.ts';
 import { getBundleCaseDetail, myBundleCases, publicBundleProgress } from './queries.ts';
+import { BundleCaseDetail as Detail, BundleProgress, MyBundles } from './schemas.ts';
 import { createBundleDraft, resubmitBundle, saveBundleForm, submitBundle, uploadBundleMaterial, withdrawBundle } from './bundles.ts';
 import { MAX_MATERIAL_BYTES } from '../application/uploads.ts';
 
@@ -16,32 +16,7 @@ const IdParams = Type.Object({ id: Id });
 const Version = Type.Integer({ minimum: 1 });
 const FormData = Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), { maxProperties: 400 });
 const IdempotencyKey = Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' });
-const Nullable = (t: TSchema) => Type.Union([t, Type.Null()]);
-const Status = Type.Enum(BUNDLE_STATUSES);
-const Outcome = Nullable(Type.Union([Type.Literal('approved'), Type.Literal('partial'), Type.Literal('disapproved')]));
-
-// Responses are declared by their stable fields; the rest of the view passes through.
 const Open = { additionalProperties: true } as const;
-const Member = Type.Object(
-  {
-    position: Type.Integer(),
-    itemName: Type.String(),
-    departmentName: Nullable(Type.String()),
-    case: Nullable(Type.Object({ id: Id, number: Nullable(Type.String()), status: Type.String(), version: Type.Integer() }, Open)),
-  },
-  Open,
-);
-const Detail = Type.Object(
-  {
-    bundleCase: Type.Object({ id: Id, number: Nullable(Type.String()), status: Status, outcome: Outcome, bundleName: Type.String(), version: Type.Integer() }, Open),
-    members: Type.Array(Member),
-    form: Type.Object({ schema: Type.Object({}, Open) }, Open),
-    materials: Type.Array(Type.Object({ key: Type.String(), name: Type.String() }, Open)),
-    timeline: Type.Array(Type.Object({ at: Type.String(), kind: Type.String() }, Open)),
-    actions: Type.Array(Type.String()),
-  },
-  Open,
-);
 
 export function registerBundleCaseRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
@@ -71,13 +46,7 @@ export function registerBundleCaseRoutes(app: HttpApp, ctx: AppContext) {
       tags,
       querystring: Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }),
       response: {
-        200: Type.Object(
-          {
-            items: Type.Array(Type.Object({ id: Id, number: Nullable(Type.String()), bundleName: Type.String(), status: Status, outcome: Outcome, members: Type.Array(Type.Object({ caseId: Nullable(Id) }, Open)) }, Open)),
-            total: Type.Integer(),
-          },
-          Open,
-        ),
+        200: MyBundles,
       },
     },
   }, (req) => myBundleCases(db, req.actor, req.query));
@@ -127,19 +96,7 @@ export function registerBundleCaseRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       querystring: Type.Object({ number: Type.String({ pattern: '^[0-9]{20}$' }), code: Type.String({ pattern: '^[A-Za-z0-9]{8}$' }) }),
-      response: {
-        200: Type.Object(
-          {
-            number: Type.String(),
-            bundleName: Type.String(),
-            status: Status,
-            outcome: Outcome,
-            members: Type.Array(Type.Object({ itemName: Type.String(), departmentName: Nullable(Type.String()), status: Nullable(Type.String()) }, Open)),
-            timeline: Type.Array(Type.Object({ at: Type.String(), kind: Type.String(), itemName: Nullable(Type.String()) }, Open)),
-          },
-          Open,
-        ),
-      },
+      response: { 200: BundleProgress },
     },
   }, (req) => publicBundleProgress(db, req.query.number, req.query.code));
 

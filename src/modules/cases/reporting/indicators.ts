@@ -8,6 +8,7 @@ import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import { regionPrefix, REGION_CODE_PATTERN } from '../../../kernel/region-code.ts';
 import { today } from '../workflow/clocks.ts';
 import { periodBounds, type Period } from './period.ts';
+import type { CaseFigures } from './schemas.ts';
 
 export interface CaseIndicatorQuery extends Period {
   regionCode?: string;
@@ -15,34 +16,7 @@ export interface CaseIndicatorQuery extends Period {
   itemId?: string;
 }
 
-/** The figures of one group (or of everything selected). Rates are % (0–100), null without a denominator. */
-export interface CaseFigures {
-  /** submitted (申报) in the period */
-  received: number;
-  /** accepted (受理, including 即办 completed at acceptance) in the period */
-  accepted: number;
-  /** completed (办结, approved or not) in the period */
-  completed: number;
-  /** not accepted (不予受理) in the period */
-  refused: number;
-  /** of the completed: within the promised limit */
-  onTime: number;
-  /** of the completed: 即办 cases */
-  immediate: number;
-  /** of the completed: past the promised limit */
-  overdueCompleted: number;
-  /** still open at the end of the period (or today, if earlier) and past the promised limit */
-  overdueOpen: number;
-  onTimeRate: number | null;
-  immediateRate: number | null;
-  /** mean working days from submission to completion, correction pauses left out */
-  avgWorkingDays: number | null;
-  /** mean calendar days from submission to completion */
-  avgNaturalDays: number | null;
-  /** the sums behind the means, so groups can be rolled up (rollUp) without rounding drift */
-  sumWorkingDays: number;
-  sumNaturalDays: number;
-}
+export type { CaseFigures };
 
 export interface CaseIndicatorRow extends CaseFigures {
   regionCode: string;

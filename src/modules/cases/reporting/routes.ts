@@ -6,6 +6,7 @@ import type { HttpApp } from '../../../kernel/module.ts';
 import { REGION_CODE_PATTERN } from '../../../kernel/region-code.ts';
 import { readCaseIndicators } from './indicators.ts';
 import { exportCaseRecords, exportRecordLines, exportRecordsPage } from './record-exports.ts';
+import { CaseFigures as Figures, DepartmentStats } from './schemas.ts';
 import { departmentStats } from './stats.ts';
 
 const tags = ['cases'];
@@ -29,7 +30,6 @@ const Records = Type.Object(
   },
   Open,
 );
-const Figures = Type.Object({ received: Type.Integer(), accepted: Type.Integer(), completed: Type.Integer() }, Open);
 
 export function registerReportingRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
@@ -61,12 +61,7 @@ export function registerReportingRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       querystring: Type.Object(Filters),
-      response: {
-        200: Type.Object(
-          { from: Type.String(), to: Type.String(), totals: Figures, byItem: Type.Array(Figures), byMonth: Type.Array(Figures) },
-          Open,
-        ),
-      },
+      response: { 200: DepartmentStats },
     },
   }, (req) => departmentStats(db, req.actor, req.query));
 

@@ -2,8 +2,9 @@ import type { Actor, Role } from '../../../kernel/actor.ts';
 import { grantsFor, requireRole, scopeCondition } from '../../../kernel/auth.ts';
 import type { Queryable } from '../../../kernel/db/index.ts';
 import { forbidden } from '../../../kernel/errors.ts';
-import { caseIndicatorInputs, rollUp, type CaseFigures, type CaseIndicatorRow } from './indicators.ts';
+import { caseIndicatorInputs, rollUp, type CaseIndicatorRow } from './indicators.ts';
 import type { Period } from './period.ts';
+import type { DepartmentStats } from './schemas.ts';
 
 /** Who sees department statistics: the department's own approvers and administrator, leaders, administrators. */
 export const STATS_ROLES: readonly Role[] = ['department_admin', 'approver', 'leader', 'administrator'];
@@ -13,14 +14,7 @@ export interface DepartmentStatsQuery extends Period {
   regionCode?: string;
 }
 
-export interface DepartmentStats {
-  from: string;
-  to: string;
-  departmentId: string | null;
-  totals: CaseFigures;
-  byItem: (CaseFigures & { itemId: string; itemCode: string; itemName: string })[];
-  byMonth: (CaseFigures & { period: string })[];
-}
+export type { DepartmentStats };
 
 function groupBy<K extends string>(rows: CaseIndicatorRow[], key: (r: CaseIndicatorRow) => K): Map<K, CaseIndicatorRow[]> {
   const m = new Map<K, CaseIndicatorRow[]>();

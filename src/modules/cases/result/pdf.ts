@@ -1,7 +1,7 @@
 import { drawQr, renderPdf } from '../../../kernel/pdf/index.ts';
+import { RESULT_KINDS, type ResultKind } from './schemas.ts';
 
-export const RESULT_KINDS = ['approval', 'disapproval', 'refusal'] as const;
-export type ResultKind = (typeof RESULT_KINDS)[number];
+export { RESULT_KINDS, type ResultKind };
 
 export const RESULT_TITLES: Record<ResultKind, string> = {
   approval: '准予许可决定书',

@@ -8,32 +8,11 @@ import { readableCase, requireStepActor } from '../access.ts';
 import type { CaseRow } from '../model.ts';
 import type { ResultKind } from './pdf.ts';
 import { licenceCoveredMaterials } from './licence.ts';
+import type { CaseResults, ResultDocument } from './schemas.ts';
 import { produceResults, resultKindOf } from './results.ts';
 import { getVersionById } from '../../catalog/index.ts';
 
-export interface ResultDocument {
-  id: string;
-  kind: ResultKind;
-  title: string;
-  fileName: string;
-  size: number;
-  sm3: string;
-  sealId: string;
-  keyId: string;
-  createdAt: string;
-}
-
-export interface CaseResults {
-  documents: ResultDocument[];
-  /** With its 操作类型 (01 新发, 02 延续, 09 变更) and, for 02/09, the identifier of the licence it replaced. */
-  licence: { id: string; identifier: string; typeCode: string; operation: string; relatedIdentifier: string | null } | null;
-  /** 免证办: materials a valid e-licence of the applicant replaced. */
-  licenceUses: { materialKey: string; identifier: string }[];
-  /** Staff only: what could not be produced, for a retry. */
-  problems: { stage: 'document' | 'licence'; code: string; details: Record<string, unknown>; attempts: number; at: string }[];
-  /** Whether the caller may ask for the results to be produced again. */
-  mayRetry: boolean;
-}
+export type { CaseResults, ResultDocument };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** Who may have the results produced again: the department's deciders. */

@@ -2,42 +2,12 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../../kernel/context.ts';
 import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
-import { RESULT_KINDS } from './pdf.ts';
 import { licenceMaterials, listResults, readResult, retryResults } from './queries.ts';
+import { CaseResults as Results } from './schemas.ts';
 
 const tags = ['cases'];
 const Id = Type.String({ pattern: UUID_PATTERN });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-const Results = Type.Object({
-  documents: Type.Array(
-    Type.Object({
-      id: Id,
-      kind: Type.Enum(RESULT_KINDS),
-      title: Type.String(),
-      fileName: Type.String(),
-      size: Type.Integer(),
-      sm3: Type.String(),
-      sealId: Type.String(),
-      keyId: Type.String(),
-      createdAt: Type.String(),
-    }),
-  ),
-  licence: Nullable(
-    Type.Object({ id: Type.String(), identifier: Type.String(), typeCode: Type.String(), operation: Type.String(), relatedIdentifier: Nullable(Type.String()) }),
-  ),
-  licenceUses: Type.Array(Type.Object({ materialKey: Type.String(), identifier: Type.String() })),
-  problems: Type.Array(
-    Type.Object({
-      stage: Type.Union([Type.Literal('document'), Type.Literal('licence')]),
-      code: Type.String(),
-      details: Type.Record(Type.String(), Type.Unknown()),
-      attempts: Type.Integer(),
-      at: Type.String(),
-    }),
-  ),
-  mayRetry: Type.Boolean(),
-});
 
 /** 结果文书: listed and downloaded by the applicant and staff in scope; retried by the department's deciders. */
 export function registerResultRoutes(app: HttpApp, ctx: AppContext) {

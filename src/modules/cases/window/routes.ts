@@ -9,41 +9,10 @@ import { receiptData, renderReceipt } from './receipt.ts';
 import { MAX_MATERIAL_BYTES } from '../application/uploads.ts';
 import { findApplicant, recordWindowApplication, windowForm, type ApplicantQuery } from './window.ts';
 import { receiveWindowScan } from './scan-intake.ts';
+import { ApplicantQs, ApplicantView, ScanTicket, WindowApplication, WindowForm, WindowRecorded } from './schemas.ts';
 
 const tags = ['cases'];
-const Open = { additionalProperties: true } as const;
 const Id = Type.String({ pattern: UUID_PATTERN });
-// Lengths are loose on purpose: a mistyped number gets ID_NUMBER_INVALID / USCC_INVALID with the reason, not a generic 400.
-const IdNumber = Type.String({ minLength: 1, maxLength: 40 });
-const Uscc = Type.String({ minLength: 1, maxLength: 40 });
-const ApplicantQs = { idNumber: Type.Optional(IdNumber), uscc: Type.Optional(Uscc), agentIdNumber: Type.Optional(IdNumber) };
-const ApplicantBody = Type.Union([
-  Type.Object({ idNumber: IdNumber }, { additionalProperties: false }),
-  Type.Object({ uscc: Uscc, agentIdNumber: Type.Optional(IdNumber) }, { additionalProperties: false }),
-]);
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const ApplicantView = Type.Object({
-  kind: Type.Union([Type.Literal('person'), Type.Literal('enterprise')]),
-  name: Type.String(),
-  idNumber: Nullable(Type.String()),
-  phone: Nullable(Type.String()),
-  assuranceLevel: Nullable(Type.Integer()),
-  uscc: Nullable(Type.String()),
-  representative: Nullable(Type.Object({ name: Type.String(), idNumber: Type.String(), role: Type.String() })),
-});
-const WindowCase = Type.Object(
-  {
-    id: Id,
-    number: Type.String(),
-    status: Type.String(),
-    channel: Type.Literal('window'),
-    itemName: Type.String(),
-    queryCode: Type.String(),
-    receiptUrl: Type.String(),
-    version: Type.Integer(),
-  },
-  Open,
-);
 
 /** The applicant named by a query string: an ID number, or a USCC (with the agent who came, if any). */
 function applicantQuery(q: { idNumber?: string; uscc?: string; agentIdNumber?: string }): ApplicantQuery {
@@ -68,22 +37,7 @@ export function registerWindowRoutes(app: HttpApp, ctx: AppContext) {
       schema: {
         tags,
         querystring: Type.Object({ item: Type.String({ minLength: 1, maxLength: 80 }), ...ApplicantQs }),
-        response: {
-          200: Type.Object({
-            item: Type.Object(
-              {
-                id: Id,
-                code: Type.String(),
-                name: Type.String(),
-                form: Type.Unknown(),
-                materials: Type.Array(Type.Object({ key: Type.String(), name: Type.String() }, Open)),
-              },
-              Open,
-            ),
-            applicant: ApplicantView,
-            prefill: Type.Record(Type.String(), Type.String()),
-          }),
-        },
+        response: { 200: WindowForm },
       },
     },
     (req) => windowForm(ctx, req.actor, req.query.item, applicantQuery(req.query)),
@@ -94,28 +48,8 @@ export function registerWindowRoutes(app: HttpApp, ctx: AppContext) {
     {
       schema: {
         tags,
-        body: Type.Object(
-          {
-            item: Type.String({ minLength: 1, maxLength: 80 }),
-            applicant: ApplicantBody,
-            formData: Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), { maxProperties: 200 }),
-            materials: Type.Array(
-              Type.Object(
-                { key: Type.String({ minLength: 1, maxLength: 60 }), ticket: Type.String({ minLength: 10, maxLength: 2000 }) },
-                { additionalProperties: false },
-              ),
-              { maxItems: 100 },
-            ),
-            idempotencyKey: Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' }),
-            windowId: Type.Optional(Id),
-            commitment: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ replayed: Type.Boolean(), case: WindowCase }),
-          201: Type.Object({ replayed: Type.Boolean(), case: WindowCase }),
-        },
+        body: WindowApplication,
+        response: { 200: WindowRecorded, 201: WindowRecorded },
       },
     },
     async (req, reply) => {
@@ -142,9 +76,7 @@ export function registerWindowRoutes(app: HttpApp, ctx: AppContext) {
         schema: {
           tags,
           querystring: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })) }),
-          response: {
-            201: Type.Object({ ticket: Type.String(), fileName: Type.String(), mime: Type.String(), size: Type.Integer() }),
-          },
+          response: { 201: ScanTicket },
         },
       },
       async (req, reply) => reply.status(201).send(await receiveWindowScan(ctx, req.actor, req.query.name, rawBody(req.body))),

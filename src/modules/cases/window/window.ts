@@ -30,11 +30,13 @@ import { prefillValues, type PrefillSources } from '../application/form.ts';
 import { materialKeyOf } from '../application/materials.ts';
 import { presentCase, type CaseRow } from '../model.ts';
 import { openScan } from './scans.ts';
+import type { ApplicantQuery, ApplicantView, WindowApplication, WindowCase, WindowForm, WindowRecorded } from './schemas.ts';
+
+export type { ApplicantQuery, ApplicantView };
 
 /** Who records applications at a window: general-window clerks, and a department's own approvers for its items. */
 export const WINDOW_ROLES: readonly Role[] = ['window_clerk', 'approver'];
 
-export type ApplicantQuery = { idNumber: string } | { uscc: string; agentIdNumber?: string };
 
 type PersonRecord = NonNullable<Awaited<ReturnType<typeof personView>>>;
 
@@ -48,17 +50,6 @@ interface Applicant {
   acting?: ActingFor;
 }
 
-/** What the clerk sees of the applicant: identifiers masked (they hold the card in hand). */
-export interface ApplicantView {
-  kind: 'person' | 'enterprise';
-  name: string;
-  idNumber: string | null;
-  phone: string | null;
-  assuranceLevel: number | null;
-  uscc: string | null;
-  /** For an enterprise: who comes to the window for it, and in which role. */
-  representative: { name: string; idNumber: string; role: 'legal_rep' | 'agent' } | null;
-}
 
 const notFound = (field: string) => new AppError('APPLICANT_NOT_FOUND', 404, {}, { field });
 
@@ -179,7 +170,7 @@ const prefillSources = (a: Applicant, mask: boolean): PrefillSources => ({
  * the published version and the fields identity fills in (shown masked; the server fills the
  * clear values at submission).
  */
-export async function windowForm(ctx: AppContext, actor: Actor, item: string, q: ApplicantQuery) {
+export async function windowForm(ctx: AppContext, actor: Actor, item: string, q: ApplicantQuery): Promise<WindowForm> {
   const clerk = requireRole(actor, WINDOW_ROLES);
   const v = await itemInScope(ctx, clerk, item);
   const a = await resolveApplicant(ctx, clerk, q);
@@ -201,16 +192,7 @@ export async function windowForm(ctx: AppContext, actor: Actor, item: string, q:
   };
 }
 
-export interface WindowApplicationInput {
-  item: string;
-  applicant: ApplicantQuery;
-  formData: Record<string, unknown>;
-  materials: { key: string; ticket: string }[];
-  idempotencyKey: string;
-  windowId?: string;
-  /** 告知承诺制: the applicant signed the commitment in front of the clerk. */
-  commitment?: boolean;
-}
+export type WindowApplicationInput = WindowApplication;
 
 /** The scans cited for the item's materials; checked only once the request is known not to be a replay (tickets expire). */
 function openScans(ctx: AppContext, clerk: StaffActor, v: PublishedVersion, materials: WindowApplicationInput['materials']) {
@@ -221,7 +203,7 @@ function openScans(ctx: AppContext, clerk: StaffActor, v: PublishedVersion, mate
 }
 
 /** A submitted window case as answered to the clerk: no form data (it holds the applicant's identifiers in clear). */
-function clerkView(c: CaseRow) {
+function clerkView(c: CaseRow): WindowCase {
   const { formData: _formData, ...view } = presentCase(c);
   return {
     ...view,
@@ -243,7 +225,7 @@ export async function recordWindowApplication(
   ctx: AppContext,
   actor: Actor,
   input: WindowApplicationInput,
-): Promise<{ replayed: boolean; case: ReturnType<typeof clerkView> }> {
+): Promise<WindowRecorded> {
   const clerk = requireRole(actor, WINDOW_ROLES);
   const pii = personalData(ctx.config.masterKey);
   const v = await itemInScope(ctx, clerk, input.item);

@@ -8,6 +8,7 @@ import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
 import { staffAbleToAct, type ColleagueRef } from '../../org/index.ts';
 import { checkStaffRead, loadCase } from '../access.ts';
+import { Assignee } from './schemas.ts';
 import { currentStep, HEAD_ROLES } from '../model.ts';
 
 /**
@@ -32,11 +33,7 @@ export function registerAssigneeRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags: ['cases'],
       params: Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) }),
-      response: {
-        200: Type.Object({
-          items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), departmentName: Type.Union([Type.String(), Type.Null()]) })),
-        }),
-      },
+      response: { 200: Type.Object({ items: Type.Array(Assignee) }) },
     },
   }, async (req) => ({ items: await caseAssignees(ctx.db, req.actor, req.params.id) }));
 }

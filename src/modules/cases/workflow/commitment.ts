@@ -11,6 +11,8 @@ import { calendarFor, today } from './clocks.ts';
 import { presentCase, type CaseRow } from '../model.ts';
 import { recordTransition } from './transitions.ts';
 import * as clock from '../../../kernel/clock.ts';
+import type { CommitmentCheck } from '../schemas.ts';
+import type { CommitmentCheckRow } from './schemas.ts';
 
 /** Who verifies commitments: the department's approvers and its administrator. */
 const CHECK_ROLES = ['approver', 'department_admin'] as const;
@@ -75,15 +77,7 @@ export async function recordCommitmentCheck(ctx: AppContext, actor: Actor, caseI
   });
 }
 
-export type CommitmentCheckRow = {
-  caseId: string;
-  number: string;
-  itemName: string;
-  applicantName: string;
-  due: string;
-  result: string | null;
-  overdue: boolean;
-};
+export type { CommitmentCheckRow };
 
 /** Open (or all) verification tasks in the staff member's scope, the earliest due first. */
 export async function commitmentChecks(q: Queryable, actor: Actor, open: boolean): Promise<CommitmentCheckRow[]> {
@@ -101,7 +95,7 @@ export async function commitmentChecks(q: Queryable, actor: Actor, open: boolean
   );
 }
 
-export type CommitmentCheck = { due: string; result: string | null; opinion: string | null; checkedByName: string | null; checkedAt: string | null };
+export type { CommitmentCheck };
 
 export async function commitmentCheckOf(q: Queryable, caseId: string): Promise<CommitmentCheck | null> {
   const row = await q.one<CommitmentCheck>(

@@ -4,7 +4,9 @@ import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
 import { commitmentChecks, recordCommitmentCheck } from './commitment.ts';
 import { markMessagesRead, myMessages } from '../application/messages.ts';
+import { CaseMessages } from '../schemas.ts';
 import { replySupervision, superviseCase } from './supervision.ts';
+import { CommitmentCheckRow } from './schemas.ts';
 
 const tags = ['cases'];
 const Id = Type.String({ pattern: UUID_PATTERN });
@@ -49,7 +51,7 @@ export function registerWorkflowRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       querystring: Type.Object({ open: Type.Optional(Type.Boolean({ default: true })) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ caseId: Id, number: Type.String(), due: Type.String() }, Open)) }) },
+      response: { 200: Type.Object({ items: Type.Array(CommitmentCheckRow) }) },
     },
   }, async (req) => ({ items: await commitmentChecks(ctx.db, req.actor, req.query.open ?? true) }));
 
@@ -57,12 +59,7 @@ export function registerWorkflowRoutes(app: HttpApp, ctx: AppContext) {
     schema: {
       tags,
       querystring: Type.Object({ page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }),
-      response: {
-        200: Type.Object(
-          { items: Type.Array(Type.Object({ id: Id, caseId: Id, kind: Type.String(), text: Type.String(), unread: Type.Boolean() }, Open)), total: Type.Integer(), unread: Type.Integer() },
-          Open,
-        ),
-      },
+      response: { 200: CaseMessages },
     },
   }, (req) => myMessages(ctx.db, req.actor, req.lang, req.query));
 

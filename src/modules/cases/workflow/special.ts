@@ -4,6 +4,7 @@ import type { ItemContent } from '../../catalog/index.ts';
 import { resumeClock, today } from './clocks.ts';
 import type { ActiveSpecial, CaseRow } from '../model.ts';
 import { procedureName, procedurePausesClock } from './steps.ts';
+import type { SpecialRecord } from '../schemas.ts';
 
 export interface SpecialStart {
   procedure: string;
@@ -50,17 +51,7 @@ export async function endSpecial(tx: Tx, c: CaseRow, result: string | null, staf
   return { fields, details: { procedure: sp.procedure, name: sp.name, pausedDays } };
 }
 
-export type SpecialRecord = {
-  procedure: string;
-  name: string;
-  stepKey: string | null;
-  reason: string | null;
-  pausesClock: boolean;
-  startedOn: string;
-  endedOn: string | null;
-  result: string | null;
-  pausedDays: number | null;
-};
+export type { SpecialRecord };
 
 /** The case's special procedures in order, for the detail view and the §2.6 records. */
 export async function specialProcedures(q: Queryable, caseId: string): Promise<SpecialRecord[]> {

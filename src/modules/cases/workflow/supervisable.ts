@@ -6,6 +6,7 @@ import type { Queryable } from '../../../kernel/db/index.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
 import { CASE_COLUMNS, currentStep, type CaseRow } from '../model.ts';
 import { deadlineColour } from '../queries.ts';
+import { SupervisableRow } from './schemas.ts';
 
 /**
  * Superiors who issue 督办 (leader, administrator) over their region, and department heads over
@@ -18,7 +19,7 @@ const OVERSIGHT_ROLES = ['leader', 'administrator', 'department_admin'] as const
  * with the supervision orders still waiting for the department's reply. This is where a leader
  * finds a case to supervise and a department head one to assign.
  */
-export async function supervisableCases(q: Queryable, actor: Actor, query: { late?: boolean }) {
+export async function supervisableCases(q: Queryable, actor: Actor, query: { late?: boolean }): Promise<SupervisableRow[]> {
   const staff = requireRole(actor, OVERSIGHT_ROLES);
   const params: unknown[] = [];
   let where = `c.status in ('submitted', 'processing') and ${scopeCondition(staff, OVERSIGHT_ROLES, { region: 'c.region_code', department: 'c.department_id' }, params)}`;
@@ -43,27 +44,11 @@ export async function supervisableCases(q: Queryable, actor: Actor, query: { lat
 }
 
 export function registerSupervisableRoutes(app: HttpApp, ctx: AppContext) {
-  const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
   app.get('/api/cases/supervisable', {
     schema: {
       tags: ['cases'],
       querystring: Type.Object({ late: Type.Optional(Type.Boolean()) }),
-      response: {
-        200: Type.Object({
-          items: Type.Array(
-            Type.Object({
-              id: Type.String(),
-              number: Nullable(Type.String()),
-              itemName: Type.String(),
-              applicantName: Type.String(),
-              step: Nullable(Type.String()),
-              promisedDue: Nullable(Type.String()),
-              colour: Type.Union([Type.Literal('red'), Type.Literal('yellow'), Type.Literal('green'), Type.Null()]),
-              openOrders: Type.Integer(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: Type.Object({ items: Type.Array(SupervisableRow) }) },
     },
   }, async (req) => ({ items: await supervisableCases(ctx.db, req.actor, req.query) }));
 }

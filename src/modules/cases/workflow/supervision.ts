@@ -12,22 +12,14 @@ import { SUPERVISION_DUE } from '../events.ts';
 import { FINAL_STATUSES } from '../model.ts';
 import { notifySupervision } from './staff-notices.ts';
 import { recordTransition } from './transitions.ts';
+import type { Supervision } from '../schemas.ts';
 
 /** 督办 comes from above: leaders and the node's administrators over the case's region. */
 const SUPERVISOR_ROLES = ['leader', 'administrator'] as const;
 /** The handling department answers. */
 const REPLY_ROLES = ['approver', 'department_admin'] as const;
 
-export type Supervision = {
-  id: string;
-  issuedByName: string;
-  opinion: string;
-  replyDue: string;
-  reply: string | null;
-  repliedByName: string | null;
-  repliedAt: string | null;
-  createdAt: string;
-};
+export type { Supervision };
 
 /**
  * A superior issues a supervision order (督办单) on a case still in progress; the department

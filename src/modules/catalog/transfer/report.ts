@@ -1,5 +1,6 @@
 import { t, type Lang } from '../../../kernel/i18n/index.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
+import type { ImportReport, RowIssue } from './schemas.ts';
 
 /** An import file as uploaded or read: its name and bytes (hashed into the import log). */
 export interface ImportFile {
@@ -7,25 +8,7 @@ export interface ImportFile {
   data: Buffer;
 }
 
-export interface RowIssue {
-  /** Row number as the file counts it (Excel's row, or the position in a JSON array, 1-based); 0 for the file itself. */
-  row: number;
-  column?: string;
-  code: string;
-  params?: Record<string, string | number>;
-  message: string;
-}
-
-export interface ImportReport {
-  id: string;
-  status: 'applied' | 'rejected';
-  fileName: string;
-  rows: number;
-  created: number;
-  updated: number;
-  items: { row: number; code: string; action: 'created' | 'updated'; versionNo: number; qualityOk: boolean }[];
-  issues: RowIssue[];
-}
+export type { ImportReport, RowIssue };
 
 export type IssueFn = (row: number, code: string, params?: Record<string, string | number>, column?: string) => void;
 

@@ -1,4 +1,14 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+
+const RowIssue = Type.Object({
+  /** Row number as the file counts it (Excel's row, or the position in a JSON array, 1-based); 0 for the file itself. */
+  row: Type.Integer(),
+  column: Type.Optional(Type.String()),
+  code: Type.String(),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  message: Type.String(),
+});
+export type RowIssue = Static<typeof RowIssue>;
 
 /** The import report (import.ts ImportReport): the 201 body, and `error.details` of a 422 IMPORT_REJECTED. */
 export const ImportReportSchema = Type.Object({
@@ -17,13 +27,6 @@ export const ImportReportSchema = Type.Object({
       qualityOk: Type.Boolean(),
     }),
   ),
-  issues: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      column: Type.Optional(Type.String()),
-      code: Type.String(),
-      params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
-      message: Type.String(),
-    }),
-  ),
+  issues: Type.Array(RowIssue),
 });
+export type ImportReport = Static<typeof ImportReportSchema>;

@@ -1,14 +1,14 @@
 import type { Queryable } from '../../../kernel/db/index.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
-import type { Client } from './schemas.ts';
+import type { Client, GrantType } from './schemas.ts';
 
 /** The oidc_client row as the client-management use cases read it. */
 export interface ClientRow {
   client_id: string;
   name: string;
-  metadata: { redirect_uris?: string[]; post_logout_redirect_uris?: string[]; grant_types?: string[]; scope?: string; logo_uri?: string };
+  metadata: { redirect_uris?: string[]; post_logout_redirect_uris?: string[]; grant_types?: GrantType[]; scope?: string; logo_uri?: string };
   min_assurance_level: number;
-  status: string;
+  status: 'active' | 'disabled';
   first_party: boolean;
   created_at: Date;
   [key: string]: unknown;

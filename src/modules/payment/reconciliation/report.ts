@@ -7,24 +7,8 @@ import { t } from '../../../kernel/i18n/index.ts';
 import { dayBounds } from '../days.ts';
 import { yuan } from '../money.ts';
 import { FINANCE_READ_ROLES } from '../roles.ts';
-import { presentDiscrepancy, type Discrepancy } from './tasks.ts';
-
-export interface ReportRow {
-  day: string;
-  channel: string;
-  departmentId: string | null;
-  departmentName: string;
-  matched: number;
-  matchedFen: number;
-  discrepancies: number;
-}
-
-export interface ReconReport {
-  from: string;
-  to: string;
-  runs: { id: string; channel: string; day: string; statementLines: number; matched: number; missingOurs: number; missingChannel: number; amountMismatch: number }[];
-  rows: ReportRow[];
-}
+import type { Discrepancy, ReconReport, UnitTotal } from '../schemas.ts';
+import { presentDiscrepancy } from './tasks.ts';
 
 /** Per day, channel and collecting unit, from the latest finished run of each channel and day. */
 export async function reconReport(db: Queryable, actor: Actor, range: { from: string; to: string }): Promise<ReconReport> {
@@ -66,17 +50,6 @@ export async function reconReport(db: Queryable, actor: Actor, range: { from: st
       discrepancies: Number(r.discrepancies),
     })),
   };
-}
-
-export interface UnitTotal {
-  departmentId: string;
-  departmentName: string;
-  noticesIssued: number;
-  issuedFen: number;
-  paid: number;
-  paidFen: number;
-  paidOnline: number;
-  refundedFen: number;
 }
 
 /**

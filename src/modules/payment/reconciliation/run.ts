@@ -9,23 +9,9 @@ import { CITY_SETTING, getSetting, type CitySetting } from '../../../kernel/sett
 import { systemActor } from '../../../kernel/actor.ts';
 import { channel as channelOf } from '../channels/registry.ts';
 import { dayBounds, isDay } from '../days.ts';
+import type { ReconRun } from '../schemas.ts';
 import { parseStatement } from './statement.ts';
 import * as clock from '../../../kernel/clock.ts';
-
-export interface ReconRun {
-  id: string;
-  channel: string;
-  day: string;
-  status: 'running' | 'done' | 'failed';
-  statementLines: number;
-  matched: number;
-  missingOurs: number;
-  missingChannel: number;
-  amountMismatch: number;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 export const runOf = (r: Record<string, unknown>): ReconRun => ({
   id: String(r.id),

@@ -3,7 +3,8 @@ import { requireRole } from '../../../kernel/auth.ts';
 import type { AppContext } from '../../../kernel/context.ts';
 import { channel as channelOf } from '../channels/registry.ts';
 import { FINANCE_READ_ROLES, FINANCE_ROLES } from '../roles.ts';
-import { reconcile, runOf, type ReconRun } from './run.ts';
+import { reconcile, runOf } from './run.ts';
+import type { ReconRun } from '../schemas.ts';
 
 /**
  * Reconciliation runs as finance staff see and start them; the nightly run (`dailyReconciler`)

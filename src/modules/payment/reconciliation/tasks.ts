@@ -9,33 +9,8 @@ import { camelRow } from '../../../kernel/sql/case.ts';
 import type { PageResult } from '../../../kernel/sql/paging.ts';
 import { applyPayment } from '../callbacks.ts';
 import { FINANCE_READ_ROLES, FINANCE_ROLES } from '../roles.ts';
+import type { Discrepancy, Resolution } from '../schemas.ts';
 
-export const RESOLUTIONS = ['record_payment', 'report_to_channel', 'write_off'] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
-
-export interface Discrepancy {
-  id: string;
-  runId: string;
-  channel: string;
-  day: string;
-  kind: 'missing_ours' | 'missing_channel' | 'amount_mismatch';
-  txnKind: string;
-  channelTxnId: string;
-  paymentCode: string | null;
-  ourFen: number | null;
-  channelFen: number | null;
-  noticeId: string | null;
-  departmentId: string | null;
-  departmentName: string | null;
-  regionCode: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolutionNote: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  /** What the finance staff may do with it. */
-  actions: Resolution[];
-}
 
 const actionsFor = (kind: string, txnKind: string, status: string): Resolution[] => {
   if (status !== 'open') return [];

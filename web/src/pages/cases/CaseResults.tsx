@@ -43,7 +43,7 @@ export function CaseResults({ caseId, finished }: { caseId: string; finished: bo
           showIcon
           style={{ marginBottom: 8 }}
           message={t(p.stage === 'licence' ? 'casesResults.problem.licence' : 'casesResults.problem.document', { code: p.code, attempts: p.attempts })}
-          description={p.details.message}
+          description={typeof p.details.message === 'string' ? p.details.message : undefined}
           data-testid={`result-problem-${p.stage}`}
         />
       ))}

@@ -8,7 +8,6 @@ import { cases, materialKey, type CaseDetail, type CaseListRow } from './api.ts'
 import { CaseResults } from './CaseResults.tsx';
 import { CaseTimeline, DeadlineTag, StatusTag } from './CaseTimeline.tsx';
 import { MaterialViewer } from './MaterialViewer.tsx';
-import { asWorkflow } from './workflow/api.ts';
 import { useDecisionExtras } from './workflow/useDecisionExtras.tsx';
 import { WorkflowActions } from './workflow/WorkflowActions.tsx';
 import { WorkflowSection } from './workflow/WorkflowSection.tsx';
@@ -105,7 +104,7 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
     }
   };
   const can = (a: string) => detail?.actions.includes(a) ?? false;
-  const decision = useDecisionExtras(detail && asWorkflow(detail));
+  const decision = useDecisionExtras(detail);
   const props = detail?.item.form?.schema.properties ?? {};
 
   return (
@@ -117,7 +116,7 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
             {c.currentStep && <Tag color="blue">{c.currentStep.name}</Tag>}
             <DeadlineTag colour={detail.colour} due={c.clock.promisedDue} />
           </Space>
-          <WorkflowSection detail={asWorkflow(detail)} onChanged={load} />
+          <WorkflowSection detail={detail} onChanged={load} />
           <Descriptions size="small" bordered column={1} title={t('cases.form')}>
             <Descriptions.Item label={t('cases.applicant')}>{c.applicantName}</Descriptions.Item>
             {Object.entries(c.formData).map(([k, v]) => (
@@ -137,7 +136,7 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
                   {can('disapprove') && <Button danger loading={busy} onClick={() => act('disapprove', decision.disapprove)}>{t('cases.action.disapprove')}</Button>}
                   {can('refuse') && <Button danger loading={busy} onClick={() => act('refuse')}>{t('cases.action.refuse')}</Button>}
                 </Space>
-                <WorkflowActions detail={asWorkflow(detail)} busy={busy} act={act} />
+                <WorkflowActions detail={detail} busy={busy} act={act} />
                 {can('request_correction') && (
                   <Space wrap>
                     <Select mode="multiple" style={{ minWidth: 320 }} options={materials} value={correction} onChange={setCorrection} placeholder={t('cases.correction.pick')} data-testid="correction-pick" />

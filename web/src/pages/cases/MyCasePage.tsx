@@ -11,7 +11,7 @@ import { caseResults } from './results-api.ts';
 import { SchemaForm } from './SchemaForm.tsx';
 import { UploadButton } from './UploadButton.tsx';
 import { useRunAction } from './useRunAction.ts';
-import { asWorkflow, workflow } from './workflow/api.ts';
+import { workflow } from './workflow/api.ts';
 import { CommitmentSign } from './workflow/CommitmentSign.tsx';
 import { InstantApprovalExplain } from './workflow/InstantApprovalExplain.tsx';
 import { PaymentStepCard } from './workflow/PaymentStepCard.tsx';
@@ -46,7 +46,7 @@ export default function MyCasePage() {
 
   if (!detail) return <Spin style={{ display: 'block', margin: 48 }} />;
   const c = detail.case;
-  const w = asWorkflow(detail);
+  const w = detail;
   const needsCommitment = Boolean(w.item.commitment) && !w.case.commitment;
   const can = (a: string) => detail.actions.includes(a);
   const editable = can('save');

@@ -3,50 +3,12 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
-import { NearestHall, type GuideHall } from './NearestHall.tsx';
+import type { Guide } from '../../../../src/modules/catalog/api.ts';
+import { NearestHall } from './NearestHall.tsx';
 
-interface Material {
-  key?: string;
-  name: string;
-  necessity: 'required' | 'optional' | 'deferrable';
-  kind: string;
-  form: string;
-  count?: number;
-  replacedByBaseField?: string;
-  replacedByLicenseType?: string;
-  notes?: string;
-}
-interface Limit {
-  immediate: boolean;
-  days: number;
-  note?: string;
-}
-interface Guide {
-  itemId: string;
-  code: string;
-  departmentName: string;
-  typeName: string;
-  regionName: string;
-  bundles: { id: string; code: string; name: string }[];
-  halls: GuideHall[];
-  content: {
-    name: string;
-    conditions?: string[];
-    materials?: Material[];
-    fees?: { charged: boolean; items?: { name: string; amountFen?: number; standard?: string; basis?: string }[] };
-    statutoryLimit?: Limit;
-    promisedLimit?: Limit;
-    visits?: number;
-    onlineDepth?: { level: number };
-    onlineUrl?: string;
-    process?: { steps: { name: string; description?: string }[] };
-    halls?: { name: string; address?: string; hours?: string; windows?: string[] }[];
-    hours?: string;
-    faqs?: { q: string; a: string }[];
-    contact?: { consultPhone?: string; complaintPhone?: string };
-    result?: { name?: string };
-  };
-}
+// The guide's shape is the route schema's (type-only import: nothing of the server is bundled).
+type Material = NonNullable<Guide['content']['materials']>[number];
+type Limit = NonNullable<Guide['content']['statutoryLimit']>;
 
 /** /guide/:id — the public 办事指南 of an item (mobile-first: one column of cards). */
 export default function GuidePage() {

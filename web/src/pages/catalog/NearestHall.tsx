@@ -1,8 +1,10 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+// The same distance arithmetic the server ranks halls by (a pure file, no server imports).
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { byDistance, formatDistance, type LatLng } from '../../../../src/modules/org/geo.ts';
-import type { HallRef } from '../../../../src/modules/org/hall-ref.ts';
+import type { HallRef } from '../../../../src/modules/org/api.ts';
 import { useT } from '../../i18n/useT.ts';
 
 /** A service hall as the guide API gives it (positions in WGS-84 degrees). */

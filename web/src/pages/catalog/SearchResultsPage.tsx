@@ -1,17 +1,11 @@
 import { Empty, List, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { SearchResult as Hit } from '../../../../src/modules/catalog/api.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
 import { PortalSearch } from '../portal/PortalSearch.tsx';
 
-interface Hit {
-  id: string;
-  kind: 'item' | 'bundle';
-  code: string;
-  name: string;
-  departmentName: string;
-}
 
 /** /search?q=: results of the catalogue search, each opening its 办事指南. */
 export default function SearchResultsPage() {

@@ -5,7 +5,7 @@ import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import { GOOD, GENUINE_BUT, staffLicences, type IssueBody, type Licence, type LicenceType } from './api.ts';
+import { GOOD, GENUINE_BUT, staffLicences, type Licence, type LicenceIssue, type LicenceType } from './api.ts';
 
 interface IssueForm {
   typeId: string;
@@ -64,7 +64,7 @@ export default function LicencesWorkbench() {
     const v = await form.validateFields();
     if (!type) return;
     const day = (d?: { format(f: string): string }) => d?.format('YYYY-MM-DD');
-    const body: IssueBody = {
+    const body: LicenceIssue = {
       typeId: v.typeId,
       departmentId: v.departmentId,
       holder: { kind: type.holderKind, name: v.holderName, code: v.holderCode, ...(v.personId ? { personId: v.personId } : {}) },

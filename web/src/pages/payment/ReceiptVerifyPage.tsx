@@ -5,19 +5,7 @@ import { ApiError, api } from '../../api/client.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import { yuan } from './api.ts';
-
-interface Verification {
-  valid: boolean;
-  receiptCode: string;
-  receiptNumber: string;
-  amountFen: number;
-  payerName: string;
-  collectingUnit: string;
-  paidAt: string;
-  issuedAt: string;
-  signerKind: string;
-}
+import { yuan, type ReceiptVerification as Verification } from './api.ts';
 
 /** 票据查验 /payments/verify: anyone holding a receipt checks it (the receipt's QR code opens this page). */
 export default function ReceiptVerifyPage() {

@@ -1,7 +1,7 @@
 import { Button, DatePicker, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getApiLanguage } from '../../api/client.ts';
+import { ApiError, getApiLanguage, type ErrorBody } from '../../api/client.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { payments, today, yuan, type Channel, type Discrepancy, type ReconRun } from './api.ts';
@@ -44,7 +44,7 @@ export function ReconciliationTab() {
         body: file,
       });
       if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+        const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
         throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? '', body?.error?.details);
       }
       load();

@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ratings, type Dictionary, type Invitation, type Rating } from './api.ts';
+import { ratings, type Dictionary, type Invitation, type MyRating } from './api.ts';
 import { RatingForm } from './RatingForm.tsx';
 
 /** /my-ratings — 我的评价: services waiting for a rating, and given ratings with the department's reply. */
@@ -16,7 +16,7 @@ export default function MyRatingsPage() {
   const { user } = useSession();
   const { message } = App.useApp();
   const showError = useApiError();
-  const [data, setData] = useState<{ invitations: Invitation[]; ratings: Rating[] }>();
+  const [data, setData] = useState<{ invitations: Invitation[]; ratings: MyRating[] }>();
   const [dictionary, setDictionary] = useState<Dictionary>();
   const [rating, setRating] = useState<Invitation>();
   const [busy, setBusy] = useState(false);
@@ -93,7 +93,7 @@ export default function MyRatingsPage() {
   );
 }
 
-function GivenRating({ rating: r }: { rating: Rating }) {
+function GivenRating({ rating: r }: { rating: MyRating }) {
   const { t } = useT();
   return (
     <Card size="small" style={{ marginBottom: 8 }} data-testid="rating-given">

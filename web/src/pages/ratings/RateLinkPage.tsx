@@ -4,10 +4,8 @@ import { useParams } from 'react-router-dom';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError, useErrorText } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ratings, type Dictionary } from './api.ts';
+import { ratings, type Dictionary, type LinkInvitation as Invitation } from './api.ts';
 import { RatingForm } from './RatingForm.tsx';
-
-type Invitation = Awaited<ReturnType<typeof ratings.linkInvitation>>;
 
 /** /rate/:token — the link in the invitation SMS: rate without signing in. */
 export default function RateLinkPage() {

@@ -4,13 +4,7 @@ import { api } from '../../api/client.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { Stage } from './api.ts';
-
-interface Settings {
-  defaultAfterDays: number;
-  rectifyWorkingDays: 5 | 15;
-  stages: Stage[];
-}
+import type { RatingSettings as Settings, Stage } from './api.ts';
 
 /** /admin/ratings — the local 好差评 rules: default period, rectification deadline, 一事多评. */
 export default function RatingSettingsPage() {

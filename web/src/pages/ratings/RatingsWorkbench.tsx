@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ratings, thisMonth, type GroupBy, type Report, type Task } from './api.ts';
+import { ratings, thisMonth, type GroupBy, type Report, type TaskRow } from './api.ts';
 import { ResultFigures } from './ResultFigures.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
 
@@ -36,7 +36,7 @@ function TaskList() {
   const { t } = useT();
   const showError = useApiError();
   const [filter, setFilter] = useState<Filter>('open');
-  const [data, setData] = useState<{ items: Task[]; total: number }>();
+  const [data, setData] = useState<{ items: TaskRow[]; total: number }>();
   const [openId, setOpenId] = useState<string>();
   const load = useCallback(() => {
     const query = filter === 'overdue' ? { overdue: true } : filter === 'appeal' ? { appeal: 'pending' } : filter === 'open' ? { active: true } : {};
@@ -48,7 +48,7 @@ function TaskList() {
   return (
     <>
       <Segmented<Filter> value={filter} onChange={setFilter} style={{ marginBottom: 12 }} options={(['open', 'overdue', 'appeal', 'all'] as const).map((f) => ({ value: f, label: t(`ratings.tasks.filter.${f}` as MessageKey) }))} />
-      <Table<Task>
+      <Table<TaskRow>
         rowKey="id"
         loading={!data}
         dataSource={data?.items ?? []}

@@ -22,7 +22,7 @@ export function ResultFigures({ report, groupTitle }: { report: Report; groupTit
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} md={12}>
           <Card size="small" title={t('ratings.results.byLevel')}>
-            {[5, 4, 3, 2, 1].map((l) => <Tag key={l} style={{ marginBottom: 4 }}>{t(`ratings.level.${l}` as MessageKey)}: {s.byLevel[String(l)] ?? 0}</Tag>)}
+            {(['5', '4', '3', '2', '1'] as const).map((l) => <Tag key={l} style={{ marginBottom: 4 }}>{t(`ratings.level.${l}` as MessageKey)}: {s.byLevel[l] ?? 0}</Tag>)}
           </Card>
         </Col>
         <Col xs={24} md={12}>

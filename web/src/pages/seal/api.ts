@@ -1,38 +1,17 @@
 import { api } from '../../api/client.ts';
 
-export type SealKind = 'official' | 'approval' | 'licence' | 'business';
-export type SealStatus = 'active' | 'suspended' | 'revoked';
+// API shapes come from the seal module's route schemas (type-only: nothing of the server is bundled).
+import type { PageResult } from '../../../../src/kernel/api.ts';
+import type { Seal, SealCoverage, SealCreate, SealKind, SealStatus } from '../../../../src/modules/seal/api.ts';
 
-export interface Seal {
-  id: string;
-  departmentId: string;
-  departmentName: string;
-  regionCode: string;
-  kind: SealKind;
-  code: string;
-  name: string;
-  subtitle: string;
-  status: SealStatus;
-  validFrom: string;
-  validTo: string;
-  currentKeyId: string | null;
-  keyCount: number;
-  version: number;
-}
-
-export interface SealCoverage {
-  departments: number;
-  covered: number;
-  rate: number;
-  items: { departmentId: string; departmentName: string; regionCode: string; activeSeals: number; covered: boolean }[];
-}
+export type { Seal, SealCoverage, SealKind, SealStatus };
 
 export const SEAL_KINDS: SealKind[] = ['official', 'approval', 'licence', 'business'];
 
 export const seals = {
   list: (query: { page?: number; pageSize?: number; q?: string; status?: string }) =>
-    api.get<{ items: Seal[]; total: number }>('/api/seals', query),
-  create: (body: { departmentId: string; kind: SealKind }) => api.post<Seal>('/api/seals', body),
+    api.get<PageResult<Seal>>('/api/seals', query),
+  create: (body: SealCreate) => api.post<Seal>('/api/seals', body),
   rotate: (s: Seal) => api.post<Seal>(`/api/seals/${s.id}/rotate`, { version: s.version }),
   setStatus: (s: Seal, status: SealStatus) => api.post<Seal>(`/api/seals/${s.id}/status`, { status, version: s.version }),
   coverage: () => api.get<SealCoverage>('/api/seals/coverage'),

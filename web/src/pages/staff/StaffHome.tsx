@@ -28,7 +28,7 @@ export default function StaffHome() {
                 { key: 'name', label: t('staff.name'), children: user.name },
                 { key: 'username', label: t('staff.username'), children: user.username },
                 { key: 'department', label: t('staff.department'), children: user.departmentName ?? '—' },
-                { key: 'region', label: t('staff.region'), children: <RegionName code={user.regionCode} /> },
+                { key: 'region', label: t('staff.region'), children: <RegionName code={user.regionCode ?? ''} /> },
               ]}
             />
           </Card>

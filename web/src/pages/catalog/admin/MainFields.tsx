@@ -15,7 +15,7 @@ const FLAGS = [
   'mobile',
   'commitment',
 ] as const;
-const LEVELS = ['1', '2', '3', '4', '5', '6'];
+const LEVELS: NonNullable<ItemContent['level']>[] = ['1', '2', '3', '4', '5', '6'];
 
 /** Name, type, level, limits, visits, online depth and flags of the content being edited. */
 export function MainFields({
@@ -59,7 +59,7 @@ export function MainFields({
           <Form.Item label={t('catalog.admin.level')}>
             <Select
               value={value.level}
-              onChange={(level: string) => set({ level })}
+              onChange={(level: NonNullable<ItemContent['level']>) => set({ level })}
               options={LEVELS.map((l) => ({ value: l, label: tx(`catalog.admin.levels.${l}`, l) }))}
             />
           </Form.Item>

@@ -3,19 +3,14 @@ import { useCallback } from 'react';
 import { api } from '../../../api/client.ts';
 import { useRemote } from '../../../components/useRemote.ts';
 import { useT } from '../../../i18n/useT.ts';
+import type { ItemContent } from './api.ts';
 
 const RESULT_TYPES = ['certificate', 'document', 'approval', 'other'] as const;
 /** 操作类型 of the licence a completed case produces (STANDARDS.md §1.3): 新发, 延续, 变更. */
 const OPERATIONS = ['01', '02', '09'] as const;
 
-export interface ItemResult {
-  type: (typeof RESULT_TYPES)[number];
-  name?: string;
-  sampleFile?: string;
-  licenseTypeCode?: string;
-  licenseOperation?: (typeof OPERATIONS)[number];
-  delivery?: string[];
-}
+/** The content's 办理结果 (the schema's type). */
+export type ItemResult = NonNullable<ItemContent['result']>;
 
 /** 办理结果: its type and name, the e-licence a completed case produces and whether it is new, a renewal or a change. */
 export function ResultEditor({

@@ -48,7 +48,7 @@ export default function SynonymsPage() {
           icon={<PlusOutlined />}
           disabled={words.length < 2 || !user}
           onClick={async () => {
-            if (await run(() => catalogAdmin.addSynonym(words, user!.regionCode))) setWords([]);
+            if (await run(() => catalogAdmin.addSynonym(words, user!.regionCode ?? ''))) setWords([]);
           }}
           data-testid="synonym-add"
         >

@@ -1,178 +1,27 @@
-import { api, ApiError, getApiLanguage } from '../../../api/client.ts';
+import { api, ApiError, getApiLanguage, type ErrorBody } from '../../../api/client.ts';
 
-/** Types and calls of the catalogue's staff API (src/modules/catalog/routes.ts). */
-export type VersionStatus = 'draft' | 'submitted' | 'reviewed' | 'published' | 'retired';
-export type Necessity = 'required' | 'optional' | 'deferrable';
+/** Calls of the catalogue's staff API (src/modules/catalog/routes.ts); the shapes are its schemas' types. */
+import type { PageResult as Page } from '../../../../../src/kernel/api.ts';
+import type { BundleDetail, BundleListRow as BundleRow } from '../../../../../src/modules/catalog/api.ts';
+import type { ItemContent } from '../../../../../src/modules/catalog/api.ts';
+import type {
+  Change,
+  ConsistencyReport,
+  ItemDetailView as ItemDetail,
+  ItemListRow,
+  QualityView as Quality,
+  SynonymGroup,
+  Transition as Action,
+  VersionView as Version,
+} from '../../../../../src/modules/catalog/api.ts';
+import type { ImportReport } from '../../../../../src/modules/catalog/api.ts';
 
-export interface Material {
-  key?: string;
-  name: string;
-  necessity: Necessity;
-  kind: 'original' | 'copy' | 'original_and_copy';
-  form: 'paper' | 'electronic' | 'paper_or_electronic';
-  count?: number;
-  source: 'applicant' | 'government' | 'intermediary' | 'data_sharing';
-  replacedByBaseField?: string;
-  replacedByLicenseType?: string;
-  [k: string]: unknown;
-}
-export interface FeeItem {
-  name: string;
-  amountFen?: number;
-  standard?: string;
-  basis?: string;
-  reducible?: boolean;
-}
-export interface Limit {
-  immediate: boolean;
-  days: number;
-  note?: string;
-}
-export type Flags = Partial<
-  Record<
-    | 'highFrequency'
-    | 'noFill'
-    | 'noSubmit'
-    | 'noLicense'
-    | 'noTrip'
-    | 'crossProvince'
-    | 'instantApproval'
-    | 'generalWindow'
-    | 'sso'
-    | 'mobile'
-    | 'commitment',
-    boolean
-  >
->;
-export interface ItemContent {
-  name: string;
-  aliases?: string[];
-  typeCode?: string;
-  level?: string;
-  conditions?: string[];
-  materials?: Material[];
-  fees?: { charged: boolean; items?: FeeItem[]; basis?: string; onlinePayment?: boolean; payWithinDays?: number };
-  statutoryLimit?: Limit;
-  promisedLimit?: Limit;
-  caseType?: 'immediate' | 'promised';
-  visits?: number;
-  visitReason?: string;
-  onlineDepth?: { national: number[]; level: number };
-  flags?: Flags & { crossScope?: string };
-  [k: string]: unknown;
-}
-export interface Issue {
-  rule: string;
-  field: string;
-  message: string;
-}
-export interface Quality {
-  ok: boolean;
-  errors: Issue[];
-  warnings: Issue[];
-}
-export interface ItemListRow {
-  id: string;
-  code: string;
-  name: string;
-  status: 'draft' | 'published' | 'retired';
-  versionNo: number;
-  versionStatus: VersionStatus;
-  typeCode: string | null;
-  regionCode: string;
-  departmentId: string;
-  qualityOk: boolean;
-  updatedAt: string;
-}
-export interface Version {
-  id: string;
-  versionNo: number;
-  status: VersionStatus;
-  name: string;
-  content: ItemContent;
-  quality: Quality;
-  lockVersion: number;
-  reviewComment: string | null;
-}
-export interface ItemDetail {
-  item: { id: string; code: string; status: string; regionCode: string; departmentId: string; departmentName: string | null };
-  versions: {
-    id: string;
-    versionNo: number;
-    status: VersionStatus;
-    name: string;
-    qualityOk: boolean;
-    updatedAt: string;
-    reviewComment: string | null;
-  }[];
-  current: Version;
-  permissions: { edit: boolean; review: boolean };
-}
-export interface Change {
-  path: string;
-  op: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-export interface SynonymGroup {
-  id: string;
-  words: string[];
-  regionCode: string;
-  version: number;
-}
-export interface ConsistencyGroup {
-  basicCode: string;
-  name: string;
-  regions: number;
-  consistent: boolean;
-  deviations: { element: string; regionCode: string; itemId: string; code: string; value: unknown; standard: unknown }[];
-}
-export interface BundleRow {
-  id: string;
-  code: string;
-  name: string;
-  regionCode: string;
-  audience: 'person' | 'entity';
-  status: 'draft' | 'published' | 'retired';
-  version: number;
-  memberCount: number;
-  content: { guide: string; aliases?: string[]; theme?: string; promisedLimit?: number; visits?: number };
-  leadDepartmentId: string | null;
-}
-export interface BundleMemberInput {
-  itemCode?: string;
-  bundleCode?: string;
-  step: number;
-  optional?: boolean;
-  condition?: string;
-}
-export interface BundleDetail {
-  bundle: BundleRow & { leadDepartmentName: string | null };
-  steps: {
-    step: number;
-    mode: 'parallel' | 'sequence';
-    members: { kind: 'item' | 'bundle'; code: string; name: string; optional: boolean; condition: string; published: boolean }[];
-  }[];
-  items: { itemId: string; code: string; name: string }[];
-  form: { fields: { name: string; title: string; required: boolean; askedBy: { code: string }[] }[]; fieldsBeforeMerge: number };
-  materials: { name: string; necessity: Necessity; neededBy: { code: string; itemName: string }[] }[];
-  materialsBeforeMerge: number;
-}
-export interface ImportReport {
-  status: 'applied' | 'rejected';
-  rows: number;
-  created: number;
-  updated: number;
-  items: { row: number; code: string; action: string; versionNo: number; qualityOk: boolean }[];
-  issues: { row: number; column?: string; code: string; message: string }[];
-}
-export type Action = 'submit' | 'withdraw' | 'approve' | 'reject' | 'publish' | 'retire';
+export type { BundleMemberInput } from '../../../../../src/modules/catalog/api.ts';
+export type { FeeItemT as FeeItem, Material, TimeLimit as Limit } from '../../../../../src/modules/catalog/api.ts';
+export type { ConsistencyGroup, IssueView as Issue, VersionStatus } from '../../../../../src/modules/catalog/api.ts';
+export type { Action, BundleDetail, BundleRow, Change, ImportReport, ItemContent, ItemDetail, ItemListRow, Page, Quality, SynonymGroup, Version };
+export type Necessity = NonNullable<ItemContent['materials']>[number]['necessity'];
+export type Flags = NonNullable<ItemContent['flags']>;
 
 const enc = encodeURIComponent;
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -196,7 +45,7 @@ export const catalogAdmin = {
     api.put<SynonymGroup>(`/api/catalog/synonyms/${enc(id)}`, { words, version }),
   deleteSynonym: (id: string) => api.delete(`/api/catalog/synonyms/${enc(id)}`),
   consistency: (regionCode: string) =>
-    api.get<{ groups: ConsistencyGroup[]; checked: number; inconsistent: number }>('/api/catalog/consistency', { regionCode }),
+    api.get<ConsistencyReport>('/api/catalog/consistency', { regionCode }),
   bundles: (q: Record<string, string | number | undefined>) => api.get<Page<BundleRow>>('/api/catalog/bundles', q),
   bundle: (code: string) => api.get<BundleDetail>(`/api/catalog/bundles/${enc(code)}`),
   createBundle: (body: unknown) => api.post<BundleDetail>('/api/catalog/bundles', body),
@@ -214,7 +63,7 @@ async function requestQuality(content: ItemContent, signal?: AbortSignal): Promi
     body: JSON.stringify({ content }),
     signal,
   });
-  const body = (await res.json()) as Quality & { error?: { code: string; message: string; details?: unknown } };
+  const body = (await res.json()) as Quality & Partial<ErrorBody>;
   if (!res.ok) throw new ApiError(res.status, body.error?.code ?? 'UNKNOWN', body.error?.message ?? '', body.error?.details);
   return body;
 }
@@ -227,7 +76,7 @@ async function importWorkbook(file: File): Promise<ImportReport> {
     credentials: 'same-origin',
     body: file,
   });
-  const body = (await res.json()) as ImportReport & { error?: { code: string; message: string; details?: unknown } };
+  const body = (await res.json()) as ImportReport & Partial<ErrorBody>;
   if (res.status === 422 && body.error?.code === 'IMPORT_REJECTED') return body.error.details as ImportReport;
   if (!res.ok) throw new ApiError(res.status, body.error?.code ?? 'UNKNOWN', body.error?.message ?? '', body.error?.details);
   return body;

@@ -1,4 +1,5 @@
 import { translate } from '../../../i18n/messages.ts';
+import type { InstantRule, WorkflowStep } from '../../../../../src/modules/catalog/api.ts';
 import type { ItemContent, Quality } from '../admin/api.ts';
 
 /** The catalogue's workflow and 秒批 shapes (src/modules/catalog/content.ts), as the editor handles them. */
@@ -8,22 +9,11 @@ export const SPECIAL_PROCEDURES = ['on_site', 'expert_review', 'publicity', 'hea
 export const RULE_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'prefix'] as const;
 export const APPLICANT_FACTS = ['age', 'idRegion', 'kind'] as const;
 
-export type StepKind = (typeof STEP_KINDS)[number];
-export type RuleOp = (typeof RULE_OPS)[number];
-export interface WorkflowStep {
-  key: string;
-  name: string;
-  kind: StepKind;
-  roles?: (typeof STEP_ROLES)[number][];
-  procedure?: (typeof SPECIAL_PROCEDURES)[number];
-}
-export type RuleValue = string | number | boolean | string[];
-export interface InstantRule {
-  fact: string;
-  op: RuleOp;
-  value: RuleValue;
-  label: string;
-}
+// The shapes are the content schema's own (type-only import: nothing of the server is bundled).
+export type { InstantRule, WorkflowStep };
+export type StepKind = WorkflowStep['kind'];
+export type RuleOp = InstantRule['op'];
+export type RuleValue = InstantRule['value'];
 
 /** What each workflow section of the item editor is given. */
 export interface SectionProps {

@@ -1,66 +1,21 @@
 import { api } from '../../../api/client.ts';
 
-export type FieldType = 'text' | 'date' | 'number';
-export type HolderKind = 'person' | 'enterprise';
+// API shapes come from the licence module's route schemas (type-only: nothing of the server is bundled).
+import type {
+  FieldSpec,
+  LicenceType as LicenceTypeFull,
+  LicenceTypeCreate as TypeCreate,
+  LicenceTypePatch as TypePatch,
+  ProducingItem,
+} from '../../../../../src/modules/license/api.ts';
 
 /** One data item of a licence type (证照目录 数据项). */
-export interface TypeField {
-  key: string;
-  label: string;
-  type: FieldType;
-  required: boolean;
-  personal: boolean;
-}
-
-export interface Validity {
-  years?: number;
-  months?: number;
-}
-
-export interface Template {
-  title?: string;
-  note?: string;
-}
-
-export interface LicenceTypeFull {
-  id: string;
-  code: string;
-  name: string;
-  holderKind: HolderKind;
-  definingDepartmentId: string;
-  regionCode: string;
-  issuingDepartmentIds: string[];
-  fields: TypeField[];
-  validity: Validity;
-  template: Template;
-  catalogueItems: string[];
-  status: 'active' | 'retired';
-  version: number;
-  updatedAt: string;
-}
-
-export interface TypeCreate {
-  definingDepartmentId: string;
-  sequence: string;
-  holderKind: HolderKind;
-  name: string;
-  issuingDepartmentIds: string[];
-  fields: TypeField[];
-  validity: Validity;
-  template: Template;
-}
-
-export type TypePatch = Partial<Pick<TypeCreate, 'name' | 'issuingDepartmentIds' | 'fields' | 'validity' | 'template'>> & {
-  status?: 'active' | 'retired';
-  version: number;
-};
-
-export interface ProducingItem {
-  itemId: string;
-  code: string;
-  name: string;
-  departmentName: string;
-}
+export type TypeField = FieldSpec;
+export type FieldType = FieldSpec['type'];
+export type HolderKind = LicenceTypeFull['holderKind'];
+export type Validity = LicenceTypeFull['validity'];
+export type Template = LicenceTypeFull['template'];
+export type { LicenceTypeFull, ProducingItem, TypeCreate, TypePatch };
 
 export const FIELD_TYPES: FieldType[] = ['text', 'date', 'number'];
 export const HOLDER_KINDS: HolderKind[] = ['person', 'enterprise'];

@@ -1,0 +1,43 @@
+import { Type, type Static } from 'typebox';
+import { Id, Nullable } from '../schema-parts.ts';
+
+/** 结果文书 and the e-licence a case produced, as the applicant and staff in scope read them. */
+
+export const RESULT_KINDS = ['approval', 'disapproval', 'refusal'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
+
+export const ResultDocument = Type.Object({
+  id: Id,
+  kind: Type.Enum(RESULT_KINDS),
+  title: Type.String(),
+  fileName: Type.String(),
+  size: Type.Integer(),
+  sm3: Type.String(),
+  sealId: Type.String(),
+  keyId: Type.String(),
+  createdAt: Type.String(),
+});
+export type ResultDocument = Static<typeof ResultDocument>;
+
+export const CaseResults = Type.Object({
+  documents: Type.Array(ResultDocument),
+  /** With its 操作类型 (01 新发, 02 延续, 09 变更) and, for 02/09, the identifier of the licence it replaced. */
+  licence: Nullable(
+    Type.Object({ id: Type.String(), identifier: Type.String(), typeCode: Type.String(), operation: Type.String(), relatedIdentifier: Nullable(Type.String()) }),
+  ),
+  /** 免证办: materials a valid e-licence of the applicant replaced. */
+  licenceUses: Type.Array(Type.Object({ materialKey: Type.String(), identifier: Type.String() })),
+  /** Staff only: what could not be produced, for a retry. */
+  problems: Type.Array(
+    Type.Object({
+      stage: Type.Union([Type.Literal('document'), Type.Literal('licence')]),
+      code: Type.String(),
+      details: Type.Record(Type.String(), Type.Unknown()),
+      attempts: Type.Integer(),
+      at: Type.String(),
+    }),
+  ),
+  /** Whether the caller may ask for the results to be produced again. */
+  mayRetry: Type.Boolean(),
+});
+export type CaseResults = Static<typeof CaseResults>;
