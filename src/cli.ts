@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { verifyAudit } from './kernel/audit/audit.ts';
+import { rekeyAudit, verifyAudit } from './kernel/audit/audit.ts';
 import { createContext } from './kernel/bootstrap.ts';
 import { importYear } from './kernel/calendar/store.ts';
 import { loadConfig } from './kernel/config.ts';
@@ -22,6 +22,7 @@ Usage:
   yiwang migrate                   bring the database schema up to date
   yiwang seed --city <code>        set up a city (default 445300 云浮) with demo data
   yiwang audit verify              check the hash chain of the audit log
+  yiwang audit rekey               key a chain written before the chain was keyed (once, after upgrading)
   yiwang calendar import <year>    load holidays and make-up working days of a year
   yiwang client add <id> --name <name> [--redirect <uri>]… [--grant <type>]… [--scope "<scopes>"] [--level 1|2|3]
                                    register a department system with the OpenID Provider; prints its secret once
@@ -83,13 +84,26 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     case 'audit':
-      if (sub !== 'verify') break;
-      return withContext(async (ctx) => {
-        const result = await verifyAudit(ctx.db);
-        for (const p of result.problems) console.log(`audit entry ${p.seq}: ${p.problem}`);
-        console.log(result.ok ? `audit log intact: ${result.checked} entries` : `audit log TAMPERED: ${result.problems.length} problem(s)`);
-        return result.ok ? 0 : 2;
-      });
+      if (sub === 'verify') {
+        return withContext(async (ctx) => {
+          const result = await verifyAudit(ctx.db);
+          for (const p of result.problems) console.log(`audit entry ${p.seq}: ${p.problem}`);
+          if (result.ok) console.log(`audit log intact: ${result.checked} entries`);
+          else if (result.problems.every((p) => p.problem === 'UNKEYED')) {
+            console.log(`audit log intact but not keyed: ${result.problems.length} entries; run \`yiwang audit rekey\` once`);
+          } else console.log(`audit log TAMPERED: ${result.problems.length} problem(s)`);
+          return result.ok ? 0 : 2;
+        });
+      }
+      if (sub === 'rekey') {
+        return withContext(async (ctx) => {
+          const result = await rekeyAudit(ctx.db, systemActor('cli'));
+          for (const p of result.problems) console.log(`audit entry ${p.seq}: ${p.problem}`);
+          console.log(result.problems.length ? `audit log TAMPERED: nothing rekeyed` : `audit log keyed: ${result.rekeyed} entries rewritten`);
+          return result.problems.length ? 2 : 0;
+        });
+      }
+      break;
     case 'client': {
       const clientId = positionals[2];
       if (sub !== 'add' || !clientId || !values.name) break;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
+import { useAuditKey } from './audit/audit.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { openDb } from './db/index.ts';
@@ -23,6 +24,8 @@ export function migrationSources(modules: Module[]): MigrationSource[] {
 /** Open the database and file store and bring the schema up to date. */
 export async function createContext(config: Config, modules: Module[]): Promise<AppContext> {
   const log = pino(loggerOptions(config.logLevel));
+  // the audit chain is keyed by the master key, which stays outside the database
+  useAuditKey(config.masterKey);
   const db = await openDb(config);
   const applied = await migrate(db, migrationSources(modules));
   if (applied.length) log.info({ applied }, 'migrations applied');

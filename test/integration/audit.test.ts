@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../src/kernel/actor.ts';
-import { appendAudit, verifyAudit } from '../../src/kernel/audit/audit.ts';
-import type { Db } from '../../src/kernel/db/index.ts';
+import { appendAudit, rekeyAudit, useAuditKey, verifyAudit } from '../../src/kernel/audit/audit.ts';
+import { canonicalJson } from '../../src/kernel/canonical-json.ts';
+import { DEV_MASTER_KEY } from '../../src/kernel/config.ts';
+import { hmacSm3, sm3Hex } from '../../src/kernel/crypto/sm3.ts';
+import type { Db, Queryable } from '../../src/kernel/db/index.ts';
 import { testDb } from '../support/db.ts';
 
 let db: Db;
@@ -110,4 +113,101 @@ test('a deleted row in the middle and a deleted last row are found', async () =>
   await db.query('delete from audit_log where seq = $1', [last]);
   result = await verifyAudit(db);
   assert.ok(result.problems.some((p) => p.problem === 'HEAD_MISMATCH'));
+});
+
+describe('the chain is keyed: a database writer cannot recompute it', () => {
+  // a database of its own: the tests above leave a tampered chain behind
+  let keyedDb: Db;
+  before(async () => {
+    keyedDb = await testDb();
+    await keyedDb.transaction((tx) => appendAudit(tx, actor, { action: 'test.keyed', objectType: 'thing' }));
+  });
+  after(() => keyedDb.close());
+
+  const rowsOf = (q: Queryable) => q.query<Record<string, unknown>>('select * from audit_log order by seq');
+
+  /** What someone with write access but without the key can do: change an entry and redo every hash after it. */
+  async function forge(q: Queryable, from: number, hash: (fields: Record<string, unknown>) => string) {
+    await q.query(`update audit_log set details = '{"forged": true}' where seq = $1`, [from]);
+    let prev = from === 1 ? '0'.repeat(64) : ((await q.one<{ hash: string }>('select hash from audit_log where seq = $1', [from - 1]))!.hash);
+    for (const row of (await rowsOf(q)).filter((r) => Number(r.seq) >= from)) {
+      const fields = {
+        seq: Number(row.seq),
+        at: new Date(row.at as string).toISOString(),
+        actorKind: row.actor_kind,
+        actorId: row.actor_id,
+        action: row.action,
+        objectType: row.object_type,
+        objectId: row.object_id,
+        regionCode: row.region_code,
+        details: row.details,
+        prevHash: prev,
+      };
+      prev = hash(fields);
+      await q.query('update audit_log set prev_hash = $2, hash = $3 where seq = $1', [fields.seq, fields.prevHash, prev]);
+    }
+    await q.query('update audit_head set hash = $1', [prev]);
+  }
+
+  test('a forged entry with every later hash recomputed (plain SM3, or HMAC with the public key itself) is found, and rekey refuses it', async () => {
+    for (const [name, hash] of [
+      ['plain SM3', (f: Record<string, unknown>) => sm3Hex(canonicalJson(f))],
+      ['HMAC-SM3 keyed with the public development master key', (f: Record<string, unknown>) => hmacSm3(DEV_MASTER_KEY, canonicalJson(f))],
+    ] as const) {
+      const copy = await testDb();
+      try {
+        for (let i = 0; i < 4; i++) await copy.transaction((tx) => appendAudit(tx, actor, { action: 'test.keyed', objectType: 'thing', objectId: String(i) }));
+        assert.equal((await verifyAudit(copy)).ok, true, name);
+        await forge(copy, 2, hash);
+        const result = await verifyAudit(copy);
+        assert.equal(result.ok, false, name);
+        assert.deepEqual(result.problems[0], { seq: 2, problem: 'HASH_MISMATCH' }, name);
+        const rekey = await rekeyAudit(copy, systemActor('cli'));
+        assert.equal(rekey.rekeyed, 0, `${name}: a forgery is never laundered into a keyed chain`);
+        assert.equal((await verifyAudit(copy)).problems[0]?.problem, 'HASH_MISMATCH', name);
+      } finally {
+        await copy.close();
+      }
+    }
+  });
+
+  test('another node key does not verify this chain', async () => {
+    useAuditKey('f'.repeat(32));
+    try {
+      const result = await verifyAudit(keyedDb);
+      assert.equal(result.ok, false);
+      assert.ok(result.problems.every((p) => p.problem === 'HASH_MISMATCH'));
+    } finally {
+      useAuditKey(DEV_MASTER_KEY);
+    }
+  });
+
+  test('a chain written before keying reports UNKEYED; rekey keys it once, then it verifies; a later unkeyed entry is tampering', async () => {
+    const legacy = await testDb();
+    try {
+      for (let i = 0; i < 3; i++) await legacy.transaction((tx) => appendAudit(tx, actor, { action: 'test.legacy', objectType: 'thing', objectId: String(i) }));
+      await forge(legacy, 1, (f) => sm3Hex(canonicalJson(f))); // as an old version wrote them (entry 1 also says "forged")
+      await legacy.transaction((tx) => appendAudit(tx, actor, { action: 'test.after-upgrade', objectType: 'thing' }));
+      let result = await verifyAudit(legacy);
+      assert.deepEqual(result.problems, [1, 2, 3].map((seq) => ({ seq, problem: 'UNKEYED' })));
+
+      const rekey = await rekeyAudit(legacy, systemActor('cli'));
+      assert.deepEqual(rekey, { rekeyed: 4, problems: [] });
+      result = await verifyAudit(legacy);
+      assert.equal(result.ok, true, JSON.stringify(result.problems));
+      assert.equal(result.checked, 5, 'the rekey itself is audited');
+      const last = await legacy.one<{ action: string; details: unknown }>('select action, details from audit_log order by seq desc limit 1');
+      assert.deepEqual(last, { action: 'audit.rekey', details: { rekeyed: 4 } });
+
+      // now keyed: an entry rewritten without the key is tampering, not "legacy"
+      await forge(legacy, 4, (f) => sm3Hex(canonicalJson(f)));
+      result = await verifyAudit(legacy);
+      assert.deepEqual(result.problems[0], { seq: 4, problem: 'HASH_MISMATCH' });
+      const refused = await rekeyAudit(legacy, systemActor('cli'));
+      assert.equal(refused.rekeyed, 0);
+      assert.deepEqual(refused.problems[0], { seq: 4, problem: 'HASH_MISMATCH' });
+    } finally {
+      await legacy.close();
+    }
+  });
 });
