@@ -9,7 +9,7 @@ import { loadDepartmentSystem } from './store.ts';
 
 /** Give a department system a new secret (shown once); the old one stops working at once. */
 export async function rotateClientSecret(ctx: AppContext, actor: Actor, clientId: string): Promise<ClientSecret> {
-  requireClientAdmin(actor);
+  await requireClientAdmin(ctx.db, actor);
   await loadDepartmentSystem(ctx.db, clientId);
   const secret = randomBytes(32).toString('base64url');
   await ctx.db.transaction(async (tx) => {
