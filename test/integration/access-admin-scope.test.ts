@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { demoUscc } from '../../src/seed/uscc.ts';
 import { CITY, LUODING } from '../support/demo.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -81,6 +82,33 @@ after(() => server.close());
 const ratingRules = { defaultAfterDays: 7, rectifyWorkingDays: 5, stages: ['completed'] };
 /** A Saturday of 2027 per cell, so each call changes a day of its own. */
 const saturday = (n: number) => new Date(Date.UTC(2027, 0, 2) + 7 * n * 86_400_000).toISOString().slice(0, 10);
+
+const department = (regionCode: string, who: Who, n: number) => ({
+  code: `M${regionCode.slice(0, 6)}-${n}`,
+  name: `矩阵局 ${who} ${n}`,
+  uscc: demoUscc(regionCode, 8000 + n),
+  regionCode,
+  sector: 'other',
+});
+const staffBody = (username: string) => ({
+  username,
+  name: username,
+  departmentId: yunchengDept.id,
+  regionCode: YUNCHENG,
+  password: 'Yiwang@2026matrix',
+  phone: '13912345674',
+});
+const SEAL_KIND: Record<Who, string> = { city: 'official', county: 'approval', otherCounty: 'licence', deptAdmin: 'business' };
+const licenceType = (who: string, n: number) => ({
+  definingDepartmentId: yunchengDept.id,
+  sequence: String(100 + n),
+  holderKind: 'enterprise',
+  name: `矩阵许可证 ${who} ${n}`,
+  issuingDepartmentIds: [yunchengDept.id],
+  fields: [{ key: 'scope', label: '经营项目', type: 'text', required: true, personal: false }],
+  validity: { years: 5 },
+  template: { title: '矩阵许可证', note: '测试' },
+});
 
 const ROWS: Row[] = [
   {
@@ -208,6 +236,90 @@ const ROWS: Row[] = [
     },
   },
   {
+    route: 'POST /api/org/departments (云浮市, city level)',
+    tables: ['department'],
+    expect: { city: ok(201), county: no(403, 'FORBIDDEN'), otherCounty: no(403, 'FORBIDDEN'), deptAdmin: no(403, 'FORBIDDEN') },
+    request: (who, n) => ({ method: 'POST', path: '/api/org/departments', body: department(CITY, who, n) }),
+  },
+  {
+    route: 'POST /api/org/departments (云城区)',
+    tables: ['department'],
+    expect: { city: ok(201), county: ok(201), otherCounty: no(403, 'FORBIDDEN'), deptAdmin: no(403, 'FORBIDDEN') },
+    request: (who, n) => ({ method: 'POST', path: '/api/org/departments', body: department(YUNCHENG, who, n) }),
+  },
+  {
+    route: 'PATCH /api/org/departments/:id (云城区)',
+    tables: ['department'],
+    expect: { city: ok(200), county: ok(200), otherCounty: no(404, 'NOT_FOUND'), deptAdmin: no(404, 'NOT_FOUND') },
+    request: async (who, n) => {
+      const d = await created({ method: 'POST', path: '/api/org/departments', body: department(YUNCHENG, who, n) });
+      return { method: 'PATCH', path: `/api/org/departments/${d.id}`, body: { name: `改名局 ${who}`, version: d.version } };
+    },
+  },
+  {
+    route: 'DELETE /api/org/departments/:id (云城区)',
+    tables: ['department'],
+    expect: { city: ok(204), county: ok(204), otherCounty: no(404, 'NOT_FOUND'), deptAdmin: no(404, 'NOT_FOUND') },
+    request: async (who, n) => {
+      const d = await created({ method: 'POST', path: '/api/org/departments', body: department(YUNCHENG, who, n) });
+      return { method: 'DELETE', path: `/api/org/departments/${d.id}` };
+    },
+  },
+  {
+    route: 'POST /api/org/windows (云城区 hall)',
+    tables: ['service_window'],
+    expect: { city: ok(201), county: ok(201), otherCounty: no(403, 'FORBIDDEN'), deptAdmin: no(403, 'FORBIDDEN') },
+    request: async (who, n) => {
+      const hall = await created({ method: 'POST', path: '/api/org/halls', body: { name: `窗口大厅 ${who}`, regionCode: YUNCHENG } });
+      return { method: 'POST', path: '/api/org/windows', body: { hallId: hall.id, number: `M${n}`, name: `矩阵窗口 ${who}` } };
+    },
+  },
+  {
+    route: 'POST /api/org/kiosks (云城区)',
+    tables: ['kiosk'],
+    expect: { city: ok(201), county: ok(201), otherCounty: no(403, 'FORBIDDEN'), deptAdmin: no(403, 'FORBIDDEN') },
+    request: (who, n) => ({ method: 'POST', path: '/api/org/kiosks', body: { code: `KM${n}`, name: `矩阵一体机 ${who}`, regionCode: YUNCHENG } }),
+  },
+  {
+    route: 'PATCH /api/org/kiosks/:id (云城区)',
+    tables: ['kiosk'],
+    expect: { city: ok(200), county: ok(200), otherCounty: no(404, 'NOT_FOUND'), deptAdmin: no(404, 'NOT_FOUND') },
+    request: async (who, n) => {
+      const k = await created({ method: 'POST', path: '/api/org/kiosks', body: { code: `KP${n}`, name: `待改一体机 ${who}`, regionCode: YUNCHENG } });
+      return { method: 'PATCH', path: `/api/org/kiosks/${k.id}`, body: { name: `已改一体机 ${who}`, version: k.version } };
+    },
+  },
+  {
+    route: 'DELETE /api/org/kiosks/:id (云城区)',
+    tables: ['kiosk'],
+    expect: { city: ok(204), county: ok(204), otherCounty: no(404, 'NOT_FOUND'), deptAdmin: no(404, 'NOT_FOUND') },
+    request: async (who, n) => {
+      const k = await created({ method: 'POST', path: '/api/org/kiosks', body: { code: `KD${n}`, name: `待删一体机 ${who}`, regionCode: YUNCHENG } });
+      return { method: 'DELETE', path: `/api/org/kiosks/${k.id}` };
+    },
+  },
+  {
+    route: 'POST /api/seals (云城区 department)',
+    tables: ['seal', 'seal_key'],
+    expect: { city: ok(201), county: ok(201), otherCounty: no(403, 'FORBIDDEN'), deptAdmin: no(403, 'FORBIDDEN') },
+    request: (who) => ({ method: 'POST', path: '/api/seals', body: { departmentId: yunchengDept.id, kind: SEAL_KIND[who] } }),
+  },
+  {
+    route: 'POST /api/licence-types (defined by a 云城区 department)',
+    tables: ['licence_type'],
+    expect: { city: ok(201), county: ok(201), otherCounty: no(403, 'FORBIDDEN'), deptAdmin: no(403, 'FORBIDDEN') },
+    request: (who, n) => ({ method: 'POST', path: '/api/licence-types', body: licenceType(who, n) }),
+  },
+  {
+    route: 'POST /api/licence-types/:id/grants (type of a 云城区 department)',
+    tables: ['licence_use_grant'],
+    expect: { city: ok(201), county: ok(201), otherCounty: no(403, 'FORBIDDEN'), deptAdmin: no(403, 'FORBIDDEN') },
+    request: async (who, n) => {
+      const t = await created({ method: 'POST', path: '/api/licence-types', body: licenceType(`${who}-g`, n + 500) });
+      return { method: 'POST', path: `/api/licence-types/${t.id}/grants`, body: { departmentId: yunchengDept.id, withoutConsent: false } };
+    },
+  },
+  {
     route: 'POST /api/org/staff (云城区)',
     tables: ['staff'],
     expect: { city: ok(201), county: ok(201), otherCounty: no(403, 'FORBIDDEN'), deptAdmin: no(403, 'FORBIDDEN') },
@@ -216,6 +328,24 @@ const ROWS: Row[] = [
       path: '/api/org/staff',
       body: { username: `matrix${who.toLowerCase()}`, name: `矩阵 ${who}`, departmentId: yunchengDept.id, regionCode: YUNCHENG, password: 'Yiwang@2026matrix', phone: '13912345671' },
     }),
+  },
+  {
+    route: 'PATCH /api/org/staff/:id (云城区)',
+    tables: ['staff'],
+    expect: { city: ok(200), county: ok(200), otherCounty: no(404, 'NOT_FOUND'), deptAdmin: no(404, 'NOT_FOUND') },
+    request: async (who) => {
+      const st = await created({ method: 'POST', path: '/api/org/staff', body: staffBody(`patchmatrix${who.toLowerCase()}`) });
+      return { method: 'PATCH', path: `/api/org/staff/${st.id}`, body: { name: `改名 ${who}`, version: st.version } };
+    },
+  },
+  {
+    route: 'DELETE /api/org/staff/:id (云城区)',
+    tables: ['staff'],
+    expect: { city: ok(204), county: ok(204), otherCounty: no(404, 'NOT_FOUND'), deptAdmin: no(404, 'NOT_FOUND') },
+    request: async (who) => {
+      const st = await created({ method: 'POST', path: '/api/org/staff', body: staffBody(`delmatrix${who.toLowerCase()}`) });
+      return { method: 'DELETE', path: `/api/org/staff/${st.id}` };
+    },
   },
   {
     route: 'PUT /api/org/staff/:id/roles (云城区)',
