@@ -173,7 +173,17 @@ test('a department system token reads no other party’s data on any GET route',
     }
     const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(pathValue(path, name))) + (query.size ? `?${query}` : '');
     const res = await server.api(url, { headers: bearer });
-    if (path in PUBLIC) continue;
+    if (path in PUBLIC) {
+      // public means public: the client gets what nobody signed in gets, not more
+      if (path === '/api/auth/me') continue;
+      const anonymous = await server.api(url);
+      // the sign-in start leads to a page with a fresh interaction; search reports its own time
+      const comparable = (body: unknown) => JSON.stringify(body, (key, value) => (key === 'tookMs' ? 0 : value));
+      if (anonymous.status !== res.status || (path !== '/api/auth/start' && comparable(anonymous.body) !== comparable(res.body))) {
+        leaks.push(`${res.status} (anonymous ${anonymous.status}) GET ${url}: a public answer differs for the client`);
+      }
+      continue;
+    }
     const denied = (res.status === 401 || res.status === 403) && DENIAL_CODES.includes(res.body?.error?.code);
     if (!denied) leaks.push(`${res.status} ${res.body?.error?.code ?? ''} GET ${url}`);
   }
