@@ -1,5 +1,5 @@
 import { ANONYMOUS, type Actor, type Role, type RoleGrant, type StaffActor } from './actor.ts';
-import { forbidden, unauthenticated } from './errors.ts';
+import { AppError, forbidden, unauthenticated } from './errors.ts';
 import { isWithinRegion, regionPrefix } from './region-code.ts';
 
 /** Throws 401 for nobody, 403 for a signed-in user who is not staff. */
@@ -65,6 +65,40 @@ export function scopeCondition(
     return `(${region} and ${columns.department} = $${params.length})`;
   });
   return parts.length ? `(${parts.join(' or ')})` : 'false';
+}
+
+export type ActorKind = Actor['kind'];
+
+/**
+ * Deny by default: a service that lists or reads names, at its top, the kinds of actor it
+ * serves. Any other kind is refused — 401 for nobody, `403 ACTOR_KIND_NOT_ALLOWED` for a
+ * signed-in kind the service did not name (a department system's token, `client`, above all:
+ * it sees only what a module grants it explicitly). Returns the actor narrowed to those kinds.
+ */
+export function allowKinds<K extends ActorKind>(actor: Actor, kinds: readonly K[]): Extract<Actor, { kind: K }> {
+  if ((kinds as readonly ActorKind[]).includes(actor.kind)) return actor as Extract<Actor, { kind: K }>;
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  throw new AppError('ACTOR_KIND_NOT_ALLOWED', 403, { kind: actor.kind }, { kind: actor.kind, allowed: [...kinds] });
+}
+
+/**
+ * A node-level administrator: an `administrator` grant whose region covers the node's whole
+ * city and that is not narrowed to a department. Only such a grant (or the platform itself,
+ * the `system` actor of the command line and the seed) manages what holds for the whole node:
+ * department systems (OIDC clients), signing keys, the working-day calendar, node settings.
+ * Without a city set up there is no node administrator among staff.
+ */
+export function isNodeAdmin(actor: Actor, cityCode: string | null): boolean {
+  if (actor.kind === 'system') return true;
+  if (!cityCode) return false;
+  return grantsFor(actor, ['administrator']).some((g) => g.departmentId === null && isWithinRegion(cityCode, g.regionCode));
+}
+
+/** Throws 401 for nobody, `403 NODE_ADMIN_REQUIRED` for anyone but a node-level administrator. */
+export function requireNodeAdmin(actor: Actor, cityCode: string | null): void {
+  if (isNodeAdmin(actor, cityCode)) return;
+  if (actor.kind === 'anonymous') throw unauthenticated();
+  throw new AppError('NODE_ADMIN_REQUIRED', 403, {}, { required: 'node_administrator', cityCode });
 }
 
 export { ANONYMOUS };

@@ -16,3 +16,9 @@ export async function putSetting(db: Queryable, key: string, value: unknown): Pr
 /** The city this node serves, written when the city is set up. */
 export const CITY_SETTING = 'city';
 export type CitySetting = { code: string; name: string };
+
+/** The node's city as a 12-digit region code, or null before a city is set up. */
+export async function nodeCityCode(db: Queryable): Promise<string | null> {
+  const city = await getSetting<CitySetting>(db, CITY_SETTING);
+  return city ? city.code.padEnd(12, '0') : null;
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { systemActor } from '../../src/kernel/actor.ts';
-import { registerClient, updateClient } from '../../src/modules/identity/index.ts';
+import { registerClient, rotateClientSecret, updateClient } from '../../src/modules/identity/index.ts';
 import { CookieClient, csrfOf, rpSignIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -210,6 +210,62 @@ describe('tokens outside their audience or lifetime', () => {
     assert.equal(JSON.parse(Buffer.from(payload!, 'base64url').toString()).aud, 'test-rp');
     const res = await fetch(`${server.url}/oidc/session/end?id_token_hint=${idToken}&client_id=dept-system`);
     assert.equal(res.status, 400, 'the provider itself refuses an ID token hint for another client');
+  });
+
+  test('rotating a client secret revokes every token issued to the client; tokens of other clients live on', async () => {
+    const rotating = await registerClient(server.ctx, OPERATOR, {
+      clientId: 'rotating-rp',
+      name: '密钥轮换业务系统',
+      redirectUris: [REDIRECT],
+      grantTypes: ['authorization_code', 'refresh_token', 'client_credentials'],
+      scopes: ['openid', 'profile', 'yiwang', 'offline_access'],
+    });
+    const config = await discover('rotating-rp', rotating.clientSecret);
+    const { callback, verifier, state } = await signIn(config);
+    const user = await oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state });
+    assert.ok(user.refresh_token);
+    const own = await oidc.clientCredentialsGrant(config);
+    const sub = user.claims()!.sub;
+    const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    // another system's token, issued before the rotation, must survive it
+    const otherConfig = await discover('test-rp', webSecret);
+    const otherSignIn = await signIn(otherConfig);
+    const other = await oidc.authorizationCodeGrant(otherConfig, new URL(otherSignIn.callback), { pkceCodeVerifier: otherSignIn.verifier, expectedState: otherSignIn.state });
+
+    // before: all of them work
+    assert.equal((await server.api('/api/auth/me', bearer(user.access_token))).body.user.kind, 'person');
+    assert.equal((await server.api('/api/auth/me', bearer(own.access_token))).body.user.kind, 'client');
+    assert.equal((await oidc.fetchUserInfo(config, user.access_token, sub)).name, '陈小云');
+    assert.equal((await oidc.tokenIntrospection(config, user.access_token)).active, true);
+
+    const rotated = await rotateClientSecret(server.ctx, OPERATOR, 'rotating-rp');
+    const fresh = await discover('rotating-rp', rotated.clientSecret);
+
+    // after: the API, userinfo, introspection and the token endpoint refuse what was issued before
+    assert.equal((await server.api('/api/auth/me', bearer(user.access_token))).status, 401);
+    assert.equal((await server.api('/api/auth/me', bearer(own.access_token))).status, 401);
+    assert.equal(await oauthError(oidc.fetchUserInfo(fresh, user.access_token, sub)), '401');
+    assert.equal((await oidc.tokenIntrospection(fresh, user.access_token)).active, false);
+    assert.equal((await oidc.tokenIntrospection(fresh, own.access_token)).active, false);
+    assert.equal((await oidc.tokenIntrospection(fresh, user.refresh_token!)).active, false);
+    assert.equal(await oauthError(oidc.refreshTokenGrant(fresh, user.refresh_token!)), 'invalid_grant');
+    // a new token under the new secret works; the other system's token was not touched
+    const renewed = await oidc.clientCredentialsGrant(fresh);
+    assert.equal((await server.api('/api/auth/me', bearer(renewed.access_token))).body.user.id, 'rotating-rp');
+    assert.equal((await server.api('/api/auth/me', bearer(other.access_token))).status, 200);
+    assert.equal((await oidc.tokenIntrospection(otherConfig, other.access_token)).active, true);
+
+    const audit = await server.ctx.db.one<{ details: { revoked: Record<string, number> } }>(
+      `select details from audit_log where action = 'oidc_client.secret_rotated' and object_id = 'rotating-rp'`,
+    );
+    assert.equal(audit!.details.revoked.AccessToken, 1);
+    assert.equal(audit!.details.revoked.RefreshToken, 1);
+    assert.equal(audit!.details.revoked.ClientCredentials, 1);
+    const left = await server.ctx.db.one<{ n: number }>(
+      `select count(*)::int as n from oidc_payload where payload->>'clientId' = 'rotating-rp' and model in ('AccessToken', 'RefreshToken', 'ClientCredentials') and id <> $1`,
+      [renewed.access_token],
+    );
+    assert.equal(Number(left!.n), 0);
   });
 });
 

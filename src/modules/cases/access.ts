@@ -1,5 +1,5 @@
 import type { Actor, Role, StaffActor } from '../../kernel/actor.ts';
-import { canAct, grantsFor, requireStaff } from '../../kernel/auth.ts';
+import { allowKinds, canAct, grantsFor, requireStaff } from '../../kernel/auth.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError, forbidden, notFound, unauthenticated } from '../../kernel/errors.ts';
 import { regionPrefix, isWithinRegion } from '../../kernel/region-code.ts';
@@ -29,9 +29,13 @@ export async function loadCase(q: Queryable, id: string, forUpdate = false): Pro
   return q.one<CaseRow>(`select ${CASE_COLUMNS} from case_record c where c.id = $1${forUpdate ? ' for update' : ''}`, [id]);
 }
 
-/** A case the actor may read: its applicant, or staff in scope. Others get 404 (ids are not probed). */
+/**
+ * A case the actor may read: its applicant, or staff in scope. Others get 404 (ids are not
+ * probed). Every read of one case passes here (detail, materials, results, receipt), so the
+ * kinds are named here: persons and staff; anyone else (a department system's token) 403.
+ */
 export async function readableCase(q: Queryable, actor: Actor, id: string, forUpdate = false): Promise<CaseRow> {
-  if (actor.kind === 'anonymous') throw unauthenticated();
+  allowKinds(actor, ['person', 'staff']);
   const c = await loadCase(q, id, forUpdate);
   if (!c) throw notFound('case', id);
   if (actor.kind === 'staff') checkStaffRead(actor, c);

@@ -1,13 +1,18 @@
 import type { Actor } from '../../kernel/actor.ts';
+import { allowKinds } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
-import { forbidden, unauthenticated } from '../../kernel/errors.ts';
+import { unauthenticated } from '../../kernel/errors.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { actingOptions, type ActingFor } from './enterprises.ts';
 import { personView } from './persons.ts';
 import { subjectOf, totpRequired, totpState, type SubjectKind } from './totp.ts';
 
-/** The signed-in account (a citizen or staff) whose own security settings are at stake. */
+/**
+ * The signed-in account (a citizen or staff) whose own security settings are at stake. A
+ * department system's token is no account: 403, not 401 (it is signed in, just not served).
+ */
 export function requireSignedIn(actor: Actor): { kind: SubjectKind; id: string } {
+  allowKinds(actor, ['person', 'staff']);
   const subject = subjectOf(actor);
   if (!subject) throw unauthenticated();
   return subject;
@@ -28,6 +33,6 @@ export async function myAccount(ctx: AppContext, actor: Actor) {
 
 /** The enterprises a citizen may act for (as agent or legal representative). */
 export async function myEnterprises(ctx: AppContext, actor: Actor): Promise<ActingFor[]> {
-  if (actor.kind !== 'person') throw actor.kind === 'anonymous' ? unauthenticated() : forbidden();
-  return actingOptions(ctx.db, actor.id);
+  const person = allowKinds(actor, ['person']);
+  return actingOptions(ctx.db, person.id);
 }

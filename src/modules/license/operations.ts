@@ -1,6 +1,6 @@
 import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
-import { requireScope } from '../../kernel/auth.ts';
+import { allowKinds, requireScope } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { conflict, validationFailed } from '../../kernel/errors.ts';
@@ -67,6 +67,7 @@ export async function applyStatusOperation(ctx: AppContext, actor: Actor, id: st
 }
 
 export async function listOperations(ctx: AppContext, actor: Actor, id: string) {
+  allowKinds(actor, ['person', 'staff']);
   await fetchReadable(ctx.db, actor, id);
   const rows = await ctx.db.query<{
     operation: string;

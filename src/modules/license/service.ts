@@ -1,5 +1,5 @@
 import type { Actor } from '../../kernel/actor.ts';
-import { requireRole, scopeCondition } from '../../kernel/auth.ts';
+import { allowKinds, requireRole, scopeCondition } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { forbidden, unauthenticated } from '../../kernel/errors.ts';
 import { regionPrefix } from '../../kernel/region-code.ts';
@@ -40,6 +40,7 @@ export function verificationUrl(baseUrl: string, token: string): string {
 }
 
 export async function getLicence(ctx: AppContext, actor: Actor, id: string): Promise<LicenceView> {
+  allowKinds(actor, ['person', 'staff']);
   return viewOf(ctx, await fetchReadable(ctx.db, actor, id));
 }
 
@@ -119,6 +120,7 @@ export async function listHolderLicences(ctx: AppContext, holder: { kind: 'perso
 
 /** The holder's use log (用证记录): who relied on the licence, when and why. */
 export async function licenceUses(ctx: AppContext, actor: Actor, id: string): Promise<{ items: LicenceUse[] }> {
+  allowKinds(actor, ['person', 'staff']);
   const l = await fetchReadable(ctx.db, actor, id);
   const rows = await ctx.db.query<{
     kind: LicenceUse['kind'];
@@ -150,6 +152,7 @@ export async function licencePdf(
   id: string,
   baseUrl: string,
 ): Promise<{ pdf: Buffer; identifier: string }> {
+  allowKinds(actor, ['person', 'staff']);
   const row = await fetchReadable(ctx.db, actor, id);
   const doc = JSON.parse(documentCodec(ctx).open(row)) as LicenceDocument;
   const type = (await fetchType(ctx.db, row.typeId))!;
@@ -170,6 +173,7 @@ export async function licencePdf(
  * and the key id to look up in /api/seals/public-keys. Holder only (it carries personal data).
  */
 export async function signedLicence(ctx: AppContext, actor: Actor, id: string) {
+  allowKinds(actor, ['person']);
   const row = await fetchReadable(ctx.db, actor, id);
   if (!isHolder(actor, row)) throw forbidden({ required: 'holder' });
   return {

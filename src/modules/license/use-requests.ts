@@ -1,6 +1,6 @@
 import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
-import { requireScope, requireStaff } from '../../kernel/auth.ts';
+import { allowKinds, requireScope, requireStaff } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import {
   AppError,
@@ -194,6 +194,7 @@ export async function requestUse(
 
 /** The requester reads its request; the licence comes with it once usable. */
 export async function getUseRequest(ctx: AppContext, actor: Actor, id: string): Promise<UseRequestView> {
+  allowKinds(actor, ['person', 'staff']);
   const row = await ctx.db.one<{
     requester_kind: string;
     requester_id: string | null;

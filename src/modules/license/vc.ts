@@ -1,4 +1,5 @@
 import { systemActor, type Actor } from '../../kernel/actor.ts';
+import { allowKinds } from '../../kernel/auth.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { sm3Hex } from '../../kernel/crypto/sm3.ts';
@@ -65,6 +66,7 @@ function credentialOf(doc: LicenceDocument, baseUrl: string): Json {
 
 /** The holder's licence as a signed VC (each export is a seal signature, audited). */
 export async function licenceCredential(ctx: AppContext, actor: Actor, id: string, baseUrl: string): Promise<Json> {
+  allowKinds(actor, ['person']);
   const row = await fetchReadable(ctx.db, actor, id);
   if (!isHolder(actor, row)) throw forbidden({ required: 'holder' });
   const doc = JSON.parse(documentCodec(ctx).open(row)) as LicenceDocument;

@@ -1,10 +1,10 @@
 import { systemActor, type Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
-import { canAct, requireScope, scopeCondition } from '../../kernel/auth.ts';
+import { allowKinds, canAct, requireScope, scopeCondition } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
 import { emit } from '../../kernel/events/index.ts';
-import { AppError, conflict, forbidden, isUniqueViolation, notFound, unauthenticated } from '../../kernel/errors.ts';
+import { AppError, conflict, forbidden, isUniqueViolation, notFound } from '../../kernel/errors.ts';
 import { UUID_PATTERN, uuidv7 } from '../../kernel/ids.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
 import { likeContains, type PageResult } from '../../kernel/sql/paging.ts';
@@ -202,8 +202,9 @@ export function canSee(actor: Actor, n: { payerPersonId: string | null; payerEnt
   return canAct(actor, NOTICE_READ_ROLES, { regionCode: n.regionCode, departmentId: n.departmentId });
 }
 
+/** Read by its payer, staff whose read grants cover it, and the platform (cases, results). */
 export async function getNotice(db: Queryable, actor: Actor, id: string): Promise<Notice> {
-  if (actor.kind === 'anonymous') throw unauthenticated();
+  allowKinds(actor, ['person', 'staff', 'system']);
   const n = await loadNotice(db, id);
   if (!n || !canSee(actor, n)) throw notFound('payment_notice', id);
   return n;
@@ -218,15 +219,19 @@ export interface NoticeQuery {
   caseId?: string;
 }
 
+/**
+ * Payers list their own notices, staff those their read grants cover. Nobody else: a
+ * department system's token (`client`) once listed every notice of the city (#13.2).
+ */
 export async function listNotices(db: Queryable, actor: Actor, query: NoticeQuery): Promise<PageResult<Notice>> {
+  const who = allowKinds(actor, ['person', 'staff']);
   const params: unknown[] = [];
   const where: string[] = [];
-  if (actor.kind === 'anonymous') throw unauthenticated();
-  if (actor.kind === 'person') {
-    params.push(actor.actingFor ? actor.actingFor.enterpriseId : actor.id);
-    where.push(`${actor.actingFor ? 'n.payer_enterprise_id' : 'n.payer_person_id'} = $${params.length}`);
-  } else if (actor.kind === 'staff') {
-    if (!actor.roles.some((g) => NOTICE_READ_ROLES.includes(g.role))) throw forbidden({ required: NOTICE_READ_ROLES });
+  if (who.kind === 'person') {
+    params.push(who.actingFor ? who.actingFor.enterpriseId : who.id);
+    where.push(`${who.actingFor ? 'n.payer_enterprise_id' : 'n.payer_person_id'} = $${params.length}`);
+  } else {
+    if (!who.roles.some((g) => NOTICE_READ_ROLES.includes(g.role))) throw forbidden({ required: NOTICE_READ_ROLES });
     where.push(scopeCondition(actor, NOTICE_READ_ROLES, { region: 'n.region_code', department: 'n.department_id' }, params));
   }
   if (query.q) {

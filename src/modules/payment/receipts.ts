@@ -1,4 +1,5 @@
 import type { Actor } from '../../kernel/actor.ts';
+import { allowKinds } from '../../kernel/auth.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { sm3Hex } from '../../kernel/crypto/index.ts';
@@ -147,6 +148,7 @@ const toReceipt = (r: ReceiptRow): Receipt => ({
 });
 
 export async function receiptOfNotice(db: Queryable, actor: Actor, noticeId: string): Promise<Receipt> {
+  allowKinds(actor, ['person', 'staff', 'system']);
   const row = /^[0-9a-f-]{36}$/.test(noticeId)
     ? await db.one<ReceiptRow>(
         `select r.*, n.payer_person_id, n.payer_enterprise_id from payment_receipt r join payment_notice n on n.id = r.notice_id where r.notice_id = $1`,

@@ -1,9 +1,9 @@
 import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
-import { requireRole, requireScope } from '../../kernel/auth.ts';
+import { requireNodeAdmin } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
-import { CITY_SETTING, getSetting, putSetting, type CitySetting } from '../../kernel/settings.ts';
+import { getSetting, nodeCityCode, putSetting } from '../../kernel/settings.ts';
 import type { Stage } from './dictionary.ts';
 import type { RatingSettings } from './schemas.ts';
 
@@ -30,11 +30,9 @@ async function saveRatingSettings(q: Queryable, s: RatingSettings): Promise<Rati
   return value;
 }
 
-/** The rules hold for the whole node, so only an administrator of the whole city sets them. */
+/** The rules hold for the whole node, so only a node-level administrator reads and sets them. */
 async function requireCityAdministrator(q: Queryable, actor: Actor): Promise<void> {
-  requireRole(actor, ['administrator']);
-  const city = await getSetting<CitySetting>(q, CITY_SETTING);
-  if (city) requireScope(actor, ['administrator'], { regionCode: city.code.padEnd(12, '0') });
+  requireNodeAdmin(actor, await nodeCityCode(q));
 }
 
 /** The settings page: what the node's rules are now. */

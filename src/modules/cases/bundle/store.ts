@@ -1,5 +1,6 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import { appendAudit } from '../../../kernel/audit/audit.ts';
+import { allowKinds } from '../../../kernel/auth.ts';
 import type { AppContext } from '../../../kernel/context.ts';
 import type { Db, Queryable, Row, Tx } from '../../../kernel/db/index.ts';
 import { conflict, forbidden, notFound, unauthenticated } from '../../../kernel/errors.ts';
@@ -69,7 +70,8 @@ export const isBundleApplicant = (actor: Actor, b: BundleCaseRow) =>
 
 /** A bundle case its applicant reads; anyone else gets 404, so ids cannot be probed. */
 export async function readableBundle(q: Queryable, actor: Actor, id: string, forUpdate = false): Promise<BundleCaseRow> {
-  if (actor.kind === 'anonymous') throw unauthenticated();
+  // the applicant's; staff are named so that they get 404 like any non-applicant (they reach the member cases)
+  allowKinds(actor, ['person', 'staff']);
   const b = await q.one<BundleCaseRow>(`select ${BUNDLE_COLUMNS} from case_bundle b where b.id = $1${forUpdate ? ' for update' : ''}`, [id]);
   if (!b || !isBundleApplicant(actor, b)) throw notFound('case_bundle', id);
   return b;

@@ -1,11 +1,15 @@
 import type { Actor } from '../../../kernel/actor.ts';
-import { requireRole } from '../../../kernel/auth.ts';
+import { requireNodeAdmin } from '../../../kernel/auth.ts';
+import type { Queryable } from '../../../kernel/db/index.ts';
+import { nodeCityCode } from '../../../kernel/settings.ts';
 
 /**
- * Who manages the department systems and the provider's signing keys: any administrator over
- * HTTP (a relying party serves the whole platform, so no region scope applies), and the platform
- * itself, which is the operator's `yiwang client add` on the server.
+ * Who manages the department systems and the provider's signing keys: a relying party and the
+ * signing key serve the whole node, so only a node-level administrator (an `administrator`
+ * grant over the node's whole city, not narrowed to a department) over HTTP, and the platform
+ * itself, which is the operator's `yiwang client add` on the server. A county administrator
+ * is refused (`403 NODE_ADMIN_REQUIRED`).
  */
-export function requireClientAdmin(actor: Actor): void {
-  if (actor.kind !== 'system') requireRole(actor, ['administrator']);
+export async function requireClientAdmin(db: Queryable, actor: Actor): Promise<void> {
+  requireNodeAdmin(actor, actor.kind === 'system' ? null : await nodeCityCode(db));
 }

@@ -15,7 +15,7 @@ import { ClientRegistration, type ClientSecret } from './schemas.ts';
  * calls YiWang as itself (client credentials) keeps no redirect URIs. Returns the secret once.
  */
 export async function registerClient(ctx: AppContext, actor: Actor, input: ClientRegistration): Promise<ClientSecret> {
-  requireClientAdmin(actor);
+  await requireClientAdmin(ctx.db, actor);
   assertValid(ClientRegistration, input);
   const interactive = input.grantTypes.includes('authorization_code');
   if (interactive && input.redirectUris.length === 0) throw unprocessable('REDIRECT_URI_REQUIRED', {}, { field: 'redirectUris' });

@@ -11,7 +11,7 @@ import { requireClientAdmin } from './access.ts';
  * issued still verify. This instance rebuilds its provider at once, the others within seconds.
  */
 export async function rotateSigningKey(ctx: AppContext, actor: Actor, runtime: Pick<OidcRuntime, 'reload'>): Promise<{ kid: string }> {
-  requireClientAdmin(actor);
+  await requireClientAdmin(ctx.db, actor);
   const kid = await ctx.db.transaction(async (tx) => {
     const id = await replaceSigningKey(tx, personalData(ctx.config.masterKey));
     await appendAudit(tx, actor, { action: 'oidc_key.rotate', objectType: 'oidc_key', objectId: id });

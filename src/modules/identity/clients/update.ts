@@ -12,7 +12,7 @@ import { clientView, loadClient, loadDepartmentSystem } from './store.ts';
  * or disable it (the provider then refuses it at once: `clientMetadata` reads active ones only).
  */
 export async function updateClient(ctx: AppContext, actor: Actor, clientId: string, change: ClientChange): Promise<Client> {
-  requireClientAdmin(actor);
+  await requireClientAdmin(ctx.db, actor);
   assertValid(ClientChange, change);
   await loadDepartmentSystem(ctx.db, clientId);
   const { name, redirectUris, minAssuranceLevel, status } = change;

@@ -61,3 +61,31 @@ export function postgresAdapter(db: Queryable, loadClient: (clientId: string) =>
 export async function purgeExpiredOidcPayloads(db: Queryable): Promise<number> {
   return (await db.query('delete from oidc_payload where expires_at <= clock_now() returning id')).length;
 }
+
+/**
+ * What the provider issued to one client and still answers for: codes, access tokens (a
+ * user's and the client's own), refresh tokens and grants, all keyed by `payload.clientId`.
+ */
+export const CLIENT_ISSUED_MODELS = [
+  'AuthorizationCode',
+  'AccessToken',
+  'ClientCredentials',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+  'Grant',
+] as const;
+
+/**
+ * Revoke everything the provider issued to a client (its secret was rotated): the rows go,
+ * so the bearer check, introspection, userinfo and refresh all refuse them at once. Returns
+ * how many of each model were revoked.
+ */
+export async function revokeClientIssued(db: Queryable, clientId: string): Promise<Record<string, number>> {
+  const rows = await db.query<{ model: string; n: number }>(
+    `with gone as (delete from oidc_payload where model = any($2::text[]) and payload->>'clientId' = $1 returning model)
+     select model, count(*)::int as n from gone group by model order by model`,
+    [clientId, [...CLIENT_ISSUED_MODELS]],
+  );
+  return Object.fromEntries(rows.map((r) => [r.model, Number(r.n)]));
+}
