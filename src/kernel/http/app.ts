@@ -16,7 +16,7 @@ import { errorBody, installErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { createMetrics } from './metrics.ts';
-import { validatorCompiler } from './validation.ts';
+import { installTextCheck, validatorCompiler } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,6 +46,8 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
   app.setValidatorCompiler(validatorCompiler);
   // first of all hooks, so that every answer carries them, refusals and 404s included
   installSecurityHeaders(app, { secureCookies: ctx.config.secureCookies });
+  // NUL, other control characters and lone surrogates are refused on every route (400)
+  installTextCheck(app);
   const indexHtml = join(ctx.config.webDir, 'index.html');
   const hasWeb = ctx.config.webDir !== '' && existsSync(indexHtml);
   // Client-side routes (/admin/…, /staff/…) get the web app; unknown API paths get JSON.
