@@ -153,6 +153,8 @@ describe('what the walk found and the routes the document hides', () => {
       { path: '/oidc/interaction/x%00y', part: 'params' },
       { path: '/oidc/interaction/abc/login', method: 'POST', form: 'username=a%00&password=b&csrf=c', part: 'body' },
       { path: '/api/auth/callback?code=%00&state=x', part: 'query' },
+      { path: '/oidc/token', method: 'POST', form: 'grant_type=client_credentials&client_id=%00&client_secret=x', part: 'body' },
+      { path: '/oidc/token/introspection', method: 'POST', form: 'token=a&token=b%00&client_id=c&client_secret=x', part: 'body' },
       { path: '/paysim/wechat/pay/x%00', part: 'params' },
       { path: '/dev/sms/reply', method: 'POST', form: 'phone=13800000001&text=1%00', part: 'body' },
     ];
