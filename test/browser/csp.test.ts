@@ -56,6 +56,7 @@ test('portal home, sign-in page, staff workbench and API docs run with no CSP vi
 test('the check itself sees a violation: an inline script injected into the page is refused and reported', { timeout: 60_000 }, async () => {
   const { page, violations } = await watchedPage();
   await page.goto(`${server.url}/`);
+  const logged = page.waitForEvent('console', { predicate: (msg) => /Content Security Policy/i.test(msg.text()) });
   const directive = await page.evaluate(
     () =>
       new Promise<string>((resolve) => {
@@ -67,4 +68,7 @@ test('the check itself sees a violation: an inline script injected into the page
   );
   assert.match(directive, /^script-src/);
   assert.equal(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran), undefined, 'the inline script did not run');
+  // and the console channel the first test listens to reports it too
+  await logged;
+  assert.ok(violations.some((v) => v.startsWith('console: ')), violations.join('\n'));
 });
