@@ -43,11 +43,18 @@ const inject = (url: string, opts: { remoteAddress?: string; cookie?: string; he
   });
 
 describe('who reads the inbox', () => {
-  test('anonymous from another machine: 404 ROUTE_NOT_FOUND on every inbox path, as if there were none', async () => {
-    for (const url of ['/api/dev/sms', '/api/dev/sms?phone=13800000001', '/dev/sms', '/dev/sms/reply']) {
+  test('anonymous from another machine: every inbox path answers as an unknown path does, as if there were none', async () => {
+    const api = await inject('/api/dev/sms?phone=13800000001', { remoteAddress: REMOTE });
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().error.code, 'ROUTE_NOT_FOUND');
+    assert.doesNotMatch(api.body, /\d{6}/);
+    const pairs: [string, string][] = [['/api/dev/sms', '/api/dev/none'], ['/dev/sms', '/dev/none'], ['/dev/sms/reply', '/dev/none/reply']];
+    for (const [url, unknown] of pairs) {
       const res = await inject(url, { remoteAddress: REMOTE });
-      assert.equal(res.statusCode, 404, url);
-      assert.equal(res.json().error.code, 'ROUTE_NOT_FOUND', url);
+      const other = await inject(unknown, { remoteAddress: REMOTE });
+      assert.equal(res.statusCode, other.statusCode, url);
+      assert.equal(res.headers['content-type'], other.headers['content-type'], url);
+      assert.equal(res.body.replaceAll(url, unknown), other.body, url);
       assert.doesNotMatch(res.body, /验证码|\d{6}/, url);
     }
     const reply = await inject('/dev/sms/reply', { remoteAddress: REMOTE, method: 'POST', form: 'phone=13800000001&text=5' });
@@ -152,9 +159,12 @@ describe('when it is on', () => {
     const { app, lines } = await appWith(false);
     try {
       assert.equal(lines.some((l) => /SMS inbox/.test(l.msg)), false);
-      for (const url of ['/api/dev/sms', '/dev/sms', '/dev/sms/reply']) {
-        const res = await app.inject({ url, remoteAddress: '127.0.0.1', headers: { cookie: cookies.admin } });
-        assert.equal(res.statusCode, 404, url);
+      const res = await app.inject({ url: '/api/dev/sms', remoteAddress: '127.0.0.1', headers: { cookie: cookies.admin } });
+      assert.equal(res.statusCode, 404);
+      assert.equal(res.json().error.code, 'ROUTE_NOT_FOUND');
+      for (const url of ['/dev/sms', '/dev/sms/reply']) {
+        const page = await app.inject({ url, remoteAddress: '127.0.0.1', headers: { cookie: cookies.admin } });
+        assert.doesNotMatch(page.body, /dev\.sms|短信收件箱|\d{6}/, url);
       }
     } finally {
       await app.close();

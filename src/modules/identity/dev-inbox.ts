@@ -44,9 +44,10 @@ export function isLocalRequest(
 }
 
 /**
- * Throws unless this caller may use the inbox: 404 ROUTE_NOT_FOUND, the answer of a node
- * without an inbox, so that a scanner cannot tell that this one runs a development tool (the
- * same reason an object outside one's scope answers 404, not 403).
+ * Throws unless this caller may use the inbox: ROUTE_NOT_FOUND, which the kernel answers exactly
+ * as it answers an unknown path (a JSON 404 under /api, the web app for a page), so that a
+ * scanner cannot tell that this node runs a development tool (the same reason an object outside
+ * one's scope answers 404, not 403).
  */
 export async function requireDevInboxAccess(ctx: AppContext, actor: Actor, from: { local: boolean; path: string; method: string }): Promise<void> {
   if (!ctx.config.devInbox) throw hidden(from);
