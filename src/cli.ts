@@ -160,7 +160,7 @@ function printAccounts(accounts: { username: string; password: string; role: str
   console.log('  citizens: 13800000001 (陈小云, agent of the demo enterprise) / 13800000002 (李浮生, its legal representative) /');
   console.log('            13800000003, password Yiwang@2026citizen, or an SMS code');
   console.log('  administrators enrol an authenticator app (TOTP) at their first sign-in');
-  console.log('  SMS inbox (no carrier connected on the embedded database): /dev/sms');
+  console.log('  SMS inbox (no carrier connected on the embedded database): /dev/sms, from this machine or as the city administrator');
 }
 
 function printWelcome(url: string, accounts: { username: string; password: string; role: string; scope: string }[], fresh: boolean) {

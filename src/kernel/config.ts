@@ -23,7 +23,7 @@ export interface Config {
   workers: boolean;
   /** Directory of the built web app served at / (empty = API only). */
   webDir: string;
-  /** Show sent SMS at /dev/sms (no carrier connected): on by default only on the embedded database. */
+  /** Show sent SMS at /dev/sms (no carrier connected): on by default only on the embedded database (YIWANG_DEV_INBOX); who may read it: identity's dev-inbox.ts. */
   devInbox: boolean;
 }
 

@@ -189,6 +189,36 @@ describe('applying for a bundle (一件事)', () => {
   });
 });
 
+describe('bundle idempotency keys (#13.10)', () => {
+  test('a draft key with another form, and a submit key with another version or commitment, are a 422', async () => {
+    const reused = (res: { status: number; body: any }, what: string) => {
+      assert.equal(res.status, 422, `${what}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'IDEMPOTENCY_KEY_REUSED', what);
+    };
+    const draftBody = { bundle: REWARDS, formData: rewardForm, idempotencyKey: 'bundle-draft-reuse-01' };
+    const first = await api('/api/case-bundles', { method: 'POST', cookie: cookies.citizen, body: draftBody });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const same = await api('/api/case-bundles', { method: 'POST', cookie: cookies.citizen, body: { ...draftBody } });
+    assert.equal(same.status, 200);
+    assert.equal(same.body.bundleCase.id, first.body.bundleCase.id);
+    reused(await api('/api/case-bundles', { method: 'POST', cookie: cookies.citizen, body: { ...draftBody, formData: { ...rewardForm, report_number: 'JB2026-0777' } } }), 'another form');
+    reused(await api('/api/case-bundles', { method: 'POST', cookie: cookies.citizen, body: { bundle: WATER, idempotencyKey: draftBody.idempotencyKey } }), 'another bundle');
+
+    const d = await readyDraft();
+    const submit = { version: d.bundleCase.version, idempotencyKey: 'bundle-submit-reuse-01' };
+    const done = await api(`/api/case-bundles/${d.bundleCase.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: submit });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    const again = await api(`/api/case-bundles/${d.bundleCase.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: submit });
+    assert.equal(again.status, 200);
+    assert.equal(again.body.replayed, true);
+    reused(await api(`/api/case-bundles/${d.bundleCase.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { ...submit, commitment: true } }), 'a commitment');
+    reused(await api(`/api/case-bundles/${d.bundleCase.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { ...submit, version: submit.version + 5 } }), 'another version');
+    const other = await readyDraft();
+    reused(await api(`/api/case-bundles/${other.bundleCase.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version: other.bundleCase.version, idempotencyKey: submit.idempotencyKey } }), 'another bundle case');
+    assert.equal((await detailOf(other.bundleCase.id)).bundleCase.status, 'draft');
+  });
+});
+
 /** Runs the outbox handlers until nothing is due (test servers start without workers). */
 async function deliverAll() {
   for (let i = 0; i < 20 && (await server.deliverEvents()) > 0; i++);

@@ -300,6 +300,34 @@ describe('window application (一窗受理)', () => {
   });
 });
 
+describe('window application: one idempotency key, one application (#13.10)', () => {
+  test('the same key with the same application repeats it; with another form or applicant it is a 422', async () => {
+    const materials = await tickets(['m1', 'm2', 'm3']);
+    const body = { ...reward(), materials, idempotencyKey: 'window-reuse-0001' };
+    const first = await record(body);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const again = await record({ ...body });
+    assert.equal(again.status, 200);
+    assert.equal(again.body.replayed, true);
+    assert.equal(again.body.case.number, first.body.case.number);
+    const before = await counts();
+    for (const [what, changed] of [
+      ['another form', { ...body, formData: { ...rewardForm, report_number: 'JB2026-0999' } }],
+      ['a commitment', { ...body, commitment: true }],
+      ['fewer materials', { ...body, materials: materials.slice(0, 2) }],
+    ] as const) {
+      const res = await record(changed);
+      assert.equal(res.status, 422, `${what}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'IDEMPOTENCY_KEY_REUSED', what);
+    }
+    assert.deepEqual(await counts(), before, 'nothing recorded by the refused requests');
+    // the applicant's own online draft cannot take the key the clerk used for them
+    const online = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: REWARD, idempotencyKey: 'window-reuse-0001' } });
+    assert.equal(online.status, 422, JSON.stringify(online.body));
+    assert.equal(online.body.error.code, 'IDEMPOTENCY_KEY_REUSED');
+  });
+});
+
 describe('window application: denials and bad input', () => {
   test('a citizen gets 403, nobody 401, on every window route', async () => {
     for (const path of [

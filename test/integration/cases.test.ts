@@ -159,6 +159,60 @@ describe('online application (网上申报)', () => {
     assert.equal(first.body.case.id, second.body.case.id);
   });
 
+  test('an idempotency key stands for one request: the same one repeats, another one is a 422 (#13.10)', async () => {
+    const reused = (res: { status: number; body: any }, what: string) => {
+      assert.equal(res.status, 422, `${what}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'IDEMPOTENCY_KEY_REUSED', what);
+    };
+    // a draft: same body again → the same draft; another form or item under the key → 422, and no second draft
+    const k = 'draft-key-reuse-0001';
+    const first = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: REWARD, formData: rewardForm, idempotencyKey: k } });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const same = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { formData: { ...rewardForm }, idempotencyKey: k, item: REWARD } });
+    assert.equal(same.status, 200);
+    assert.equal(same.body.case.id, first.body.case.id);
+    reused(await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: REWARD, formData: { ...rewardForm, report_number: 'JB2026-9999' }, idempotencyKey: k } }), 'another form');
+    reused(await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: IMMEDIATE, idempotencyKey: k } }), 'another item');
+    const drafts = await server.ctx.db.query(`select 1 from case_record where idempotency_key = $1`, [k]);
+    assert.equal(drafts.length, 1);
+    // another citizen's keys are their own: the same key is a new request for them
+    const other = await api('/api/cases', { method: 'POST', cookie: cookies.citizen2, body: { item: IMMEDIATE, idempotencyKey: k } });
+    assert.equal(other.status, 201, JSON.stringify(other.body));
+
+    // a submit (the web's way: the draft has its own key, the submit another): a repeat is answered
+    // with the submitted case; the key with another version, commitment or case, or the draft's
+    // key used to submit, is refused
+    const d = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: REWARD, formData: rewardForm, idempotencyKey: 'apply-reuse-0001' } });
+    for (const key of ['m1', 'm2', 'm3']) assert.equal((await upload(cookies.citizen, d.body.case.id, key, PDF)).status, 201);
+    const version = (await api(`/api/cases/${d.body.case.id}`, { cookie: cookies.citizen })).body.case.version;
+    reused(await api(`/api/cases/${d.body.case.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version, idempotencyKey: 'apply-reuse-0001' } }), "the draft's key");
+    const submit = { version, idempotencyKey: 'submit-reuse-0001' };
+    const done = await api(`/api/cases/${d.body.case.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: submit });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.equal(done.body.replayed, false);
+    const again = await api(`/api/cases/${d.body.case.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: submit });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(again.body.replayed, true);
+    assert.equal(again.body.case.number, done.body.case.number);
+    reused(await api(`/api/cases/${d.body.case.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { ...submit, version: version + 1 } }), 'another version');
+    reused(await api(`/api/cases/${d.body.case.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { ...submit, commitment: true } }), 'a commitment');
+    const next = await readyDraft();
+    reused(await api(`/api/cases/${next.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version: next.version, idempotencyKey: 'submit-reuse-0001' } }), 'another case');
+    assert.equal((await api(`/api/cases/${next.id}`, { cookie: cookies.citizen })).body.case.status, 'draft');
+  });
+
+  test('a request that failed leaves its idempotency key free for the corrected request', async () => {
+    const draft = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: REWARD, formData: rewardForm } });
+    const key = 'submit-after-fix-0001';
+    const missing = await api(`/api/cases/${draft.body.case.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version: draft.body.case.version, idempotencyKey: key } });
+    assert.equal(missing.status, 422);
+    assert.equal(missing.body.error.code, 'MATERIALS_MISSING');
+    for (const m of ['m1', 'm2', 'm3']) assert.equal((await upload(cookies.citizen, draft.body.case.id, m, PDF)).status, 201);
+    const version = (await api(`/api/cases/${draft.body.case.id}`, { cookie: cookies.citizen })).body.case.version;
+    const ok = await api(`/api/cases/${draft.body.case.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version, idempotencyKey: key } });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  });
+
   test('case numbers are unique under concurrent submissions', async () => {
     const drafts = await Promise.all([0, 1, 2, 3, 4].map(() => readyDraft()));
     const results = await Promise.all(drafts.map((d) => api(`/api/cases/${d.id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version: d.version } })));

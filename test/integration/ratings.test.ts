@@ -217,14 +217,19 @@ describe('access and bad input', () => {
     assert.equal(await ratingCount(c.id), 0);
   });
 
-  test('HTML and script in a comment are stored and returned as the text typed', async () => {
+  test('HTML and script in a comment are stored and returned as the text typed; a NUL is refused', async () => {
     const c = await newCase();
-    const comment = '<script>alert("x")</script><img src=x onerror=alert(1)> & 好\u0000';
+    // the kernel refuses NUL and other control characters on every route (issue #13.5)
+    const nul = await rate(c.id, { level: 1, tags: ['attitude'], comment: '好\u0000' });
+    assert.equal(nul.status, 400, JSON.stringify(nul.body));
+    assert.equal(nul.body.error.code, 'INVALID_CHARACTER');
+    assert.equal(nul.body.error.details.field, 'comment');
+    const comment = '<script>alert("x")</script><img src=x onerror=alert(1)> & 好';
     const res = await rate(c.id, { level: 1, tags: ['attitude'], comment });
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    assert.equal(res.body.comment, comment.replace('\u0000', ''));
+    assert.equal(res.body.comment, comment);
     const stored = await server.ctx.db.one<{ comment: string }>('select comment from rating where case_id = $1', [c.id]);
-    assert.equal(stored!.comment, comment.replace('\u0000', ''));
+    assert.equal(stored!.comment, comment);
   });
 });
 

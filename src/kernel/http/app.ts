@@ -14,8 +14,9 @@ import { pickLang, type Lang } from '../i18n/index.ts';
 import type { HttpApp, Module } from '../module.ts';
 import { errorBody, installErrorHandling } from './errors.ts';
 import { registerHealthRoutes } from './health.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { createMetrics } from './metrics.ts';
-import { validatorCompiler } from './validation.ts';
+import { installTextCheck, validatorCompiler } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,6 +44,10 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
   app.setValidatorCompiler(validatorCompiler);
+  // first of all hooks, so that every answer carries them, refusals and 404s included
+  installSecurityHeaders(app, { secureCookies: ctx.config.secureCookies });
+  // NUL, other control characters and lone surrogates are refused on every route (400)
+  installTextCheck(app);
   const indexHtml = join(ctx.config.webDir, 'index.html');
   const hasWeb = ctx.config.webDir !== '' && existsSync(indexHtml);
   // Client-side routes (/admin/…, /staff/…) get the web app; unknown API paths get JSON.

@@ -31,6 +31,8 @@ function toResponse(err: FastifyError | AppError, lang: Lang): { status: number;
 
 export function installErrorHandling(app: FastifyInstance, notFound: (req: FastifyRequest, reply: FastifyReply) => unknown) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    // a service that hides a route from this caller answers exactly as an unknown path does
+    if (err instanceof AppError && err.code === 'ROUTE_NOT_FOUND') return notFound(req, reply);
     const known = toResponse(err, req.lang);
     if (known) {
       if (known.status >= 500) req.log.error({ err }, 'request failed');

@@ -1,8 +1,9 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { AppError } from '../errors.ts';
+import { findInvalidText } from '../validate/text.ts';
 
 // ajv-formats ships CommonJS; its callable may sit on `.default` depending on the loader.
 type AddFormats = (ajv: Ajv) => Ajv;
@@ -53,4 +54,25 @@ export function assertValid<S extends TSchema>(schema: S, value: unknown, part =
   let check = checkers.get(schema);
   if (!check) checkers.set(schema, (check = strict.compile(schema as object)));
   if (!check(value)) throw validationFailure(check.errors![0]!, part);
+}
+
+/**
+ * One rule for every route, before its schema is checked: no text the request carries — path
+ * parameters, query string, body values and body keys — may hold a character `findInvalidText`
+ * refuses (NUL, other C0 controls but tab/CR/LF, lone surrogates). 400 INVALID_CHARACTER naming
+ * the part and the field. Bodies that are bytes (uploads, streamed statements) are not text and
+ * pass; a body read as one string (a signed callback) is checked as a whole.
+ */
+export function installTextCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', (req, _reply, done) => {
+    const parts: [string, unknown][] = [['params', req.params], ['query', req.query], ['body', req.body]];
+    for (const [part, value] of parts) {
+      const bad = findInvalidText(value);
+      if (bad) {
+        const field = bad.field || part;
+        return done(new AppError('INVALID_CHARACTER', 400, { field, codePoint: bad.codePoint }, { part, field, in: bad.in, codePoint: bad.codePoint }));
+      }
+    }
+    done();
+  });
 }

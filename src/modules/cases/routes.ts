@@ -122,6 +122,7 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
       // a file never runs script; PDFs (checked for scripts at upload) keep the browser's viewer,
       // which a sandboxed document may not open, and may be framed only by our own pages
       .header('content-security-policy', f.mime === 'application/pdf' ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; sandbox")
+      .header('x-frame-options', f.mime === 'application/pdf' ? 'SAMEORIGIN' : 'DENY')
       .send(f.content);
   });
 

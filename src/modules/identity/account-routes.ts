@@ -1,9 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
-import { escapeHtml } from '../../kernel/html.ts';
-import { t } from '../../kernel/i18n/index.ts';
-import { page } from './oidc/pages.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { grantAgent, listAgents, registerEnterprise, revokeAgent } from './enterprises.ts';
 import { myAccount, myEnterprises } from './my-account.ts';
@@ -13,10 +10,8 @@ import { resetPassword } from './password-reset.ts';
 import { requestSmsCode } from './sms-requests.ts';
 import { registerSelf } from './registration.ts';
 import { SESSION_COOKIE } from './sessions.ts';
-import { inboxMessages } from './sms.ts';
 import { Agent, AgentGrant, ActingOption, LoginEvent, MyAccount, PasswordReset, Registration, SessionRow, SmsCodeRequest, TotpEnrolment } from './schemas.ts';
 
-const Phone = Type.String({ minLength: 11, maxLength: 11 });
 const Code = Type.String({ minLength: 1, maxLength: 6 });
 const Ok = Type.Object({ ok: Type.Boolean() });
 const Uuid = Type.String({ format: 'uuid' });
@@ -104,25 +99,5 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
   }, async (req) => {
     await revokeAgent(db, req.actor, req.params.id, req.params.grant);
     return { ok: true };
-  });
-
-  if (ctx.config.devInbox) registerDevInbox(app, ctx);
-}
-
-/** Development only: the SMS the gateway would have sent, since no carrier is connected. */
-function registerDevInbox(app: HttpApp, ctx: AppContext) {
-  const pii = personalData(ctx.config.masterKey);
-  app.get('/api/dev/sms', { schema: { tags: ['dev'], querystring: Type.Object({ phone: Type.Optional(Phone) }) } }, async (req) => ({
-    items: await inboxMessages(ctx.db, pii, req.query.phone),
-  }));
-  app.get('/dev/sms', { schema: { hide: true } }, async (req, reply) => {
-    const rows = (await inboxMessages(ctx.db, pii))
-      .map((m) => `<li><b>${escapeHtml(m.phone)}</b> <time>${escapeHtml(m.sentAt)}</time><p>${escapeHtml(m.text)}</p></li>`)
-      .join('');
-    const body = `<h1>${escapeHtml(t(req.lang, 'dev.sms.title'))}</h1><p class="client">${escapeHtml(t(req.lang, 'dev.sms.why'))}</p>
-<p><a href="/dev/sms/reply">${escapeHtml(t(req.lang, 'dev.smsReply.title'))}</a></p>
-<ul class="sms">${rows || `<li>${escapeHtml(t(req.lang, 'dev.sms.empty'))}</li>`}</ul>`;
-    // refresh every few seconds: the message arrives once the outbox worker delivered it
-    return reply.type('text/html').send(page(req.lang, t(req.lang, 'dev.sms.title'), body).replace('<head>', '<head><meta http-equiv="refresh" content="3">'));
   });
 }

@@ -14,6 +14,7 @@ import { personalData } from '../../kernel/pii.ts';
 import { smsHandler } from './sms.ts';
 import { actorForToken, SESSION_COOKIE } from './sessions.ts';
 import { registerInboundSmsRoutes } from './sms-inbound-routes.ts';
+import { registerDevInboxRoutes } from './dev-inbox-routes.ts';
 
 export const identityModule: Module = {
   name: 'identity',
@@ -27,6 +28,7 @@ export const identityModule: Module = {
     registerOidcRoutes(app, ctx, runtime);
     registerWebSignIn(app, ctx, runtime);
     registerInboundSmsRoutes(app, ctx);
+    registerDevInboxRoutes(app, ctx);
   },
   events: topicsIn(events),
   eventHandlers(ctx) {

@@ -19,6 +19,7 @@ import { signCommitment } from '../workflow/commitment.ts';
 import { applyInstantApproval } from '../workflow/instant-decision.ts';
 import { checkVersion, recordTransition, updateCase } from '../workflow/transitions.ts';
 import * as clock from '../../../kernel/clock.ts';
+import { claimKey } from './idempotency.ts';
 
 export type Person = Extract<Actor, { kind: 'person' }>;
 
@@ -83,6 +84,8 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
   const prefill = prefillValues(v.content, await prefillSources(ctx, person));
   return ctx.db.transaction(async (tx) => {
     if (input.idempotencyKey) {
+      // the same key with another item, form or enterprise is refused, not answered with this draft
+      await claimKey(tx, person.id, input.idempotencyKey, 'cases.draft', { item: input.item, formData: input.formData ?? {}, actingFor: acting?.enterpriseId ?? null });
       const existing = await caseByIdempotencyKey(tx, person.id, input.idempotencyKey);
       if (existing) return { created: false, case: presentCase(existing) };
     }
@@ -183,10 +186,13 @@ export async function submitCase(ctx: AppContext, actor: Actor, id: string, inpu
   const person = requirePerson(actor);
   const pii = personalData(ctx.config.masterKey);
   return ctx.db.transaction(async (tx) => {
+    const key = input.idempotencyKey;
+    // the key stands for this case, version and commitment; another request with it is a 422
+    const claim = key ? await claimKey(tx, person.id, key, 'cases.submit', { case: id, version: input.version, commitment: input.commitment ?? false }) : undefined;
     const c = await ownCase(tx, actor, id);
     if (c.status !== 'draft') {
-      const key = input.idempotencyKey;
-      if (key && c.idempotency_key === key && c.number) return { replayed: true, case: presentCase(c) };
+      // a repeat of the submission that succeeded (or, for keys from before they were claimed, the case's own key)
+      if (key && c.number && (claim === 'repeat' || c.idempotency_key === key)) return { replayed: true, case: presentCase(c) };
       throw conflict('CASE_NOT_DRAFT', { status: c.status });
     }
     checkVersion(c, input.version);

@@ -25,6 +25,7 @@ import { FINAL_STATUSES } from '../model.ts';
 import { nextCaseNumber } from '../application/numbering.ts';
 import { checkMaterial, cleanFileName } from '../application/uploads.ts';
 import * as clock from '../../../kernel/clock.ts';
+import { checkKey, claimKey } from '../application/idempotency.ts';
 
 /**
  * 一件事 applications: one draft with the merged form and each material uploaded once; on
@@ -46,12 +47,17 @@ async function byKey(q: Queryable, ownerId: string, key: string): Promise<Bundle
 /** Starts a bundle application: the merged form prefilled from the identity, the same key giving the same draft. */
 export async function createBundleDraft(ctx: AppContext, actor: Actor, input: BundleDraftInput): Promise<{ created: boolean; id: string }> {
   const person = requirePerson(actor);
+  const acting = person.actingFor;
+  // the key stands for this bundle, choice of optional items, form and enterprise: another request with it is a 422
+  const request = { bundle: input.bundle, optionalItems: input.optionalItems ?? [], formData: input.formData ?? {}, actingFor: acting?.enterpriseId ?? null };
   if (input.idempotencyKey) {
     const existing = await byKey(ctx.db, person.id, input.idempotencyKey);
-    if (existing) return { created: false, id: existing.id };
+    if (existing) {
+      await checkKey(ctx.db, person.id, input.idempotencyKey, 'cases.bundle_draft', request);
+      return { created: false, id: existing.id };
+    }
   }
   const { bundle, members } = await chooseMembers(ctx.db, actor, input.bundle, input.optionalItems ?? []);
-  const acting = person.actingFor;
   // 一件事 for enterprises are applied for while acting for one; those for persons as oneself
   if ((bundle.audience === 'entity') !== Boolean(acting))
     throw unprocessable('APPLICANT_KIND_NOT_SERVED', {}, { applicant: acting ? 'enterprise' : 'person', audience: bundle.audience });
@@ -60,6 +66,8 @@ export async function createBundleDraft(ctx: AppContext, actor: Actor, input: Bu
   const form: Record<string, unknown> = { ...(input.formData ?? {}) };
   for (const m of plan.members) mergedValues(plan, m.position, prefillValues(m.version.content, sources), form);
   return ctx.db.transaction(async (tx) => {
+    if (input.idempotencyKey && (await claimKey(tx, person.id, input.idempotencyKey, 'cases.bundle_draft', request)) === 'repeat')
+      return { created: false, id: (await byKey(tx, person.id, input.idempotencyKey))!.id };
     const id = uuidv7();
     const inserted = await tx.one<{ id: string }>(
       `insert into case_bundle (id, state, bundle_id, bundle_code, bundle_name, region_code, lead_department_id, applicant_kind,
@@ -195,11 +203,15 @@ export async function submitBundle(
   id: string,
   input: { version: number; idempotencyKey?: string; commitment?: boolean },
 ): Promise<{ replayed: boolean }> {
-  requirePerson(actor);
+  const person = requirePerson(actor);
   return ctx.db.transaction(async (tx) => {
+    const key = input.idempotencyKey;
+    // the key stands for this bundle case, version and commitment; another request with it is a 422
+    const claim = key ? await claimKey(tx, person.id, key, 'cases.bundle_submit', { bundleCase: id, version: input.version, commitment: input.commitment ?? false }) : undefined;
     const b = await ownBundle(tx, actor, id);
     if (b.state !== 'draft') {
-      if (input.idempotencyKey && b.idempotency_key === input.idempotencyKey && b.number) return { replayed: true };
+      // a repeat of the submission that succeeded (or, for keys from before they were claimed, the bundle's own key)
+      if (key && b.number && (claim === 'repeat' || b.idempotency_key === key)) return { replayed: true };
       throw conflict('CASE_BUNDLE_NOT_DRAFT', { status: b.state });
     }
     checkBundleVersion(b, input.version);

@@ -2,7 +2,7 @@ import type { Actor, Role, StaffActor } from '../../../kernel/actor.ts';
 import { appendAudit } from '../../../kernel/audit/audit.ts';
 import { canAct, grantsFor, requireRole } from '../../../kernel/auth.ts';
 import type { AppContext } from '../../../kernel/context.ts';
-import { AppError, conflict, unprocessable } from '../../../kernel/errors.ts';
+import { AppError, unprocessable } from '../../../kernel/errors.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { personalData } from '../../../kernel/pii.ts';
 import { isWithinRegion } from '../../../kernel/region-code.ts';
@@ -29,6 +29,7 @@ import {
 import { prefillValues, type PrefillSources } from '../application/form.ts';
 import { materialKeyOf } from '../application/materials.ts';
 import { presentCase, type CaseRow } from '../model.ts';
+import { claimKey } from '../application/idempotency.ts';
 import { openScan } from './scans.ts';
 import type { ApplicantQuery, ApplicantView, WindowApplication, WindowCase, WindowForm, WindowRecorded } from './schemas.ts';
 
@@ -256,10 +257,14 @@ export async function recordWindowApplication(
   };
 
   const replay = (c: CaseRow) => {
-    if (c.channel !== 'window' || !c.number) throw conflict('IDEMPOTENCY_KEY_REUSED');
+    // a key from before keys were claimed, used by an online application of the applicant
+    if (c.channel !== 'window' || !c.number) throw unprocessable('IDEMPOTENCY_KEY_REUSED', {}, { key: input.idempotencyKey });
     return { replayed: true, case: clerkView(c) };
   };
+  const { idempotencyKey, ...request } = input;
   return ctx.db.transaction(async (tx) => {
+    // the key stands for this application: the same key with another applicant, form or scans is a 422
+    await claimKey(tx, owner, idempotencyKey, 'cases.window_application', request);
     const existing = await caseByIdempotencyKey(tx, owner, input.idempotencyKey);
     if (existing) return replay(existing);
     const c = await insertDraft(tx, draft);

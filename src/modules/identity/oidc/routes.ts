@@ -13,6 +13,9 @@ import { consentPage, loginPage, type LoginView } from './pages.ts';
 import { OIDC_PREFIX } from './provider.ts';
 import type { OidcRuntime } from './runtime.ts';
 
+/** oidc-provider's own limit for the bodies it reads. */
+const PROVIDER_BODY_LIMIT = 56 * 1024;
+
 /** Mounts the provider at /oidc and serves its interaction pages. */
 export function registerOidcRoutes(app: HttpApp, ctx: AppContext, runtime: OidcRuntime) {
   const pii = personalData(ctx.config.masterKey);
@@ -131,9 +134,21 @@ export function registerOidcRoutes(app: HttpApp, ctx: AppContext, runtime: OidcR
     });
   });
 
-  // Everything else under /oidc is the provider itself; it reads its own request bodies.
+  // Everything else under /oidc is the provider itself. Its form posts (token, introspection,
+  // revocation, logout) are read here, so that the kernel's text check sees their fields as it
+  // sees every other route's (a NUL in client_id reached the database: a 500), and handed to the
+  // provider as the text it would have read; other bodies it reads itself.
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: PROVIDER_BODY_LIMIT }, (req, body, done) => {
+      (req.raw as typeof req.raw & { body?: string }).body = String(body);
+      const fields: Record<string, string | string[]> = {};
+      for (const [k, v] of new URLSearchParams(String(body))) {
+        const had = fields[k];
+        fields[k] = had === undefined ? v : [...(Array.isArray(had) ? had : [had]), v];
+      }
+      done(null, fields);
+    });
     scope.addContentTypeParser('*', (_req, _payload, done) => done(null));
     const handle = async (req: FastifyRequest, reply: FastifyReply) => {
       const p = await provider(req);
