@@ -412,3 +412,15 @@ test('the node administrator is the city-wide grant: a city-level administrator 
   assert.deepEqual([res.status, res.body.error.code], [403, 'NODE_ADMIN_REQUIRED']);
   assert.deepEqual(await snapshot(['oidc_key']), before);
 });
+
+test('the web app is told who holds the node-wide settings (/api/auth/me nodeAdmin), by the same rule', async () => {
+  const expected: Record<Who, boolean> = { city: true, county: false, otherCounty: false, deptAdmin: false };
+  for (const who of WHO) {
+    const me = await server.api('/api/auth/me', { cookie: cookies[who] });
+    assert.equal(me.status, 200, who);
+    assert.equal(me.body.user.nodeAdmin, expected[who], who);
+  }
+  const citizen = await server.api('/api/auth/me', { cookie: await server.login('13800000001', 'Yiwang@2026citizen') });
+  assert.equal(citizen.status, 200);
+  assert.equal(citizen.body.user.nodeAdmin, false);
+});

@@ -21,7 +21,7 @@ export const identityModule: Module = {
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes(app, ctx) {
     const runtime = oidcRuntime(ctx);
-    registerIdentityRoutes(app);
+    registerIdentityRoutes(app, ctx);
     registerAccountRoutes(app, ctx);
     registerClientRoutes(app, ctx, runtime);
     registerInPersonRoutes(app, ctx);

@@ -38,6 +38,8 @@ export const User = Type.Object({
   regionCode: Nullable(Type.String()),
   roles: Type.Array(Type.Object({ role: Type.Enum(ROLES), regionCode: Type.String(), departmentId: Nullable(Type.String()) })),
   actingFor: Nullable(EnterpriseActing),
+  /** Holds the node-wide settings (department systems, signing keys, calendar, rating settings): kernel/auth.ts isNodeAdmin. */
+  nodeAdmin: Type.Boolean(),
 });
 export type User = Static<typeof User>;
 export const UserReply = Type.Object({ user: User });

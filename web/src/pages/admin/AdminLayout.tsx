@@ -15,11 +15,15 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { useSession } from '../../auth/useSession.ts';
 import { AreaLayout } from '../../components/AreaLayout.tsx';
 import { useT } from '../../i18n/useT.ts';
 
 export default function AdminLayout() {
   const { t } = useT();
+  // node-wide settings only for the node's administrator; a county or department administrator
+  // would only be refused by the API (NODE_ADMIN_REQUIRED)
+  const nodeAdmin = useSession().user?.nodeAdmin === true;
   return (
     <AreaLayout
       title={t('app.adminTitle')}
@@ -47,11 +51,15 @@ export default function AdminLayout() {
             { key: '/admin/catalog/consistency', icon: <DiffOutlined />, label: t('catalog.admin.menu.consistency') },
           ],
         },
-        { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('admin.menu.calendar') },
+        ...(nodeAdmin ? [{ key: '/admin/calendar', icon: <CalendarOutlined />, label: t('admin.menu.calendar') }] : []),
         { key: '/admin/seals', icon: <SafetyCertificateOutlined />, label: t('seal.menu') },
         { key: '/admin/licence-types', icon: <IdcardOutlined />, label: t('licenseTypes.menu') },
-        { key: '/admin/clients', icon: <ApiOutlined />, label: t('identity.clients.menu') },
-        { key: '/admin/ratings', icon: <LikeOutlined />, label: t('ratings.menu.settings') },
+        ...(nodeAdmin
+          ? [
+              { key: '/admin/clients', icon: <ApiOutlined />, label: t('identity.clients.menu') },
+              { key: '/admin/ratings', icon: <LikeOutlined />, label: t('ratings.menu.settings') },
+            ]
+          : []),
       ]}
     />
   );
