@@ -16,6 +16,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { AreaLayout } from '../../components/AreaLayout.tsx';
+import { CalendarBanner } from '../../components/CalendarBanner.tsx';
 import { useT } from '../../i18n/useT.ts';
 
 export default function AdminLayout() {
@@ -24,6 +25,7 @@ export default function AdminLayout() {
     <AreaLayout
       title={t('app.adminTitle')}
       base="/admin"
+      banner={<CalendarBanner />}
       menu={[
         {
           key: 'org',
