@@ -80,8 +80,7 @@ export default function CalendarPage() {
     <div data-testid="calendar-page">
       <PageTitle>{t('calendar.title')}</PageTitle>
       <Card variant="borderless">
-        <Alert type="info" showIcon title={t('calendar.hint')} className="calendar-hint" />
-        <Alert type="info" showIcon={false} title={t('calendar.importHint')} style={{ marginTop: 8 }} />
+        <Alert type="info" showIcon title={t('calendar.hint')} description={t('calendar.importHint')} className="calendar-hint" />
         <div className="crud-toolbar">
           <Space wrap>
             <span>{t('calendar.year')}</span>
