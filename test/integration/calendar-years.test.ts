@@ -82,6 +82,9 @@ test('a deadline counted into 2027 is provisional, and is recomputed and audited
 
   // only an administrator loads a year, a malformed file writes nothing
   assert.equal((await server.api('/api/calendar/years/2027/ics', { method: 'POST', cookie: clerk, body: { ics: ICS_2027 } })).status, 403);
+  const county = await server.api('/api/calendar/years/2027/ics', { method: 'POST', cookie: countyAdmin, body: { ics: ICS_2027 } });
+  assert.equal(county.status, 403, 'the calendar holds for the whole node: a county administrator may not load it');
+  assert.equal(county.body.error.code, 'NODE_ADMIN_REQUIRED');
   const broken = await server.api('/api/calendar/years/2027/ics', {
     method: 'POST',
     cookie: admin,
@@ -135,6 +138,7 @@ test('an administrator confirms a year entered by hand; an empty year cannot be 
   assert.equal(empty.status, 422);
   assert.equal(empty.body.error.code, 'CALENDAR_YEAR_EMPTY');
   assert.equal((await server.api('/api/calendar/years/2028/confirm', { method: 'POST', cookie: clerk })).status, 403);
+  assert.equal((await server.api('/api/calendar/years/2028/confirm', { method: 'POST', cookie: countyAdmin })).status, 403);
   assert.equal((await server.api('/api/calendar/days/2028-01-03', { method: 'PUT', cookie: admin, body: { kind: 'holiday', name: '元旦' } })).status, 200);
   const confirmed = await server.api('/api/calendar/years/2028/confirm', { method: 'POST', cookie: admin });
   assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
