@@ -59,6 +59,7 @@ const DATE_SENSITIVE = [
   'test/integration/payment-case.test.ts',
   'test/integration/payment-callbacks.test.ts',
   'test/integration/ratings.test.ts',
+  'test/integration/calendar-years.test.ts',
 ];
 
 /** How every test process starts; the template builder starts the same way (same loader and hooks). */

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { rekeyAudit, verifyAudit } from './kernel/audit/audit.ts';
 import { createContext } from './kernel/bootstrap.ts';
-import { importYear } from './kernel/calendar/store.ts';
 import { loadConfig } from './kernel/config.ts';
 import { DatabaseInUseError } from './kernel/db/pglite.ts';
 import { AppError } from './kernel/errors.ts';
@@ -14,6 +13,7 @@ import { DEMO_ACCOUNTS_SETTING, startServer } from './server.ts';
 import { putSetting } from './kernel/settings.ts';
 import { systemActor } from './kernel/actor.ts';
 import { registerClient, type ClientRegistration } from './modules/identity/index.ts';
+import { importCalendarPackageYear } from './modules/platform/index.ts';
 
 const USAGE = `yiwang — 一网 digital government platform
 
@@ -118,7 +118,8 @@ async function main(argv: string[]): Promise<number> {
       const year = Number(positionals[2]);
       if (sub !== 'import' || !Number.isInteger(year)) break;
       return withContext(async (ctx) => {
-        const result = await importYear(ctx.db, year);
+        // through the platform's service: audited, and cases recompute deadlines that were provisional
+        const result = await importCalendarPackageYear(ctx, systemActor('cli'), year);
         console.log(
           result.covered
             ? `${year}: ${result.holidays} holidays and ${result.workdays} make-up working days imported`

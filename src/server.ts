@@ -7,6 +7,7 @@ import type { HttpApp } from './kernel/module.ts';
 import { CITY_SETTING, getSetting, putSetting, type CitySetting } from './kernel/settings.ts';
 import { MODULES } from './modules/index.ts';
 import { purgeExpiredOidcPayloads, purgeExpiredSessions } from './modules/identity/index.ts';
+import { reportMissingCalendarYear } from './modules/platform/index.ts';
 import { seedCity, type DemoAccount, type SeedSummary } from './seed/demo-city.ts';
 import { seedLicenceDemo } from './seed/licences.ts';
 import { moduleHandlers } from './kernel/events/subscription.ts';
@@ -45,10 +46,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const workers: WorkerLoop | undefined = config.workers
     ? startWorkerLoop(ctx.db, handlers, { onError: (event, err) => ctx.log.error({ err, event: event.id, topic: event.topic }, 'event failed') })
     : undefined;
+  // From 1 November, node administrators are told once that next year's calendar is missing; the
+  // instances that run workers check at start and hourly (claimMissingYearReport keeps it once).
+  const calendarCheck = () => {
+    if (!config.workers) return;
+    reportMissingCalendarYear(ctx)
+      .then((r) => r.reported && ctx.log.warn({ year: r.nextYear, recipients: r.recipients }, 'next year\'s working-day calendar is not confirmed; administrators told'))
+      .catch((err) => ctx.log.warn({ err }, 'checking next year\'s calendar failed'));
+  };
+  calendarCheck();
   const housekeeping = setInterval(() => {
     Promise.all([purgeExpiredSessions(ctx.db), purgeExpiredOidcPayloads(ctx.db)]).catch((err) =>
       ctx.log.warn({ err }, 'purging expired sessions failed'),
     );
+    calendarCheck();
   }, 3600_000);
   housekeeping.unref();
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { demoUscc } from '../../src/seed/uscc.ts';
 import { CITY, LUODING } from '../support/demo.ts';
@@ -13,6 +14,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * answers the expected status and code and changes nothing: no row, no audit entry.
  */
 const YUNCHENG = '445302000000';
+const ICS_2027 = readFileSync(new URL('../fixtures/holidays-2027.ics', import.meta.url), 'utf8');
 type Who = 'city' | 'county' | 'otherCounty' | 'deptAdmin';
 const WHO: Who[] = ['city', 'county', 'otherCounty', 'deptAdmin'];
 
@@ -169,6 +171,22 @@ const ROWS: Row[] = [
       const day = saturday(n + 16);
       await created({ method: 'PUT', path: `/api/calendar/days/${day}`, body: { kind: 'workday', name: '待删除' } });
       return { method: 'DELETE', path: `/api/calendar/days/${day}` };
+    },
+  },
+  {
+    route: 'POST /api/calendar/years/:year/ics',
+    tables: ['calendar_day', 'calendar_year'],
+    expect: NODE_ONLY(200),
+    request: () => ({ method: 'POST', path: '/api/calendar/years/2027/ics', body: { ics: ICS_2027 } }),
+  },
+  {
+    route: 'POST /api/calendar/years/:year/confirm',
+    tables: ['calendar_day', 'calendar_year'],
+    expect: NODE_ONLY(200),
+    request: async (_who, n) => {
+      const year = 2040 + (n % 60);
+      await created({ method: 'PUT', path: `/api/calendar/days/${year}-01-01`, body: { kind: 'holiday', name: '元旦' } });
+      return { method: 'POST', path: `/api/calendar/years/${year}/confirm` };
     },
   },
   {

@@ -4,12 +4,13 @@ import { after, before, test } from 'node:test';
 import { openPglite } from '../db/pglite.ts';
 import type { Db } from '../db/types.ts';
 import { AppError } from '../errors.ts';
-import { importYear, listYear, loadCalendar, removeDay, setDay } from './store.ts';
+import { importIcsIn, importYear, listYear, loadCalendar, removeDay, setDay } from './store.ts';
+import { calendarOutlook, claimMissingYearReport, unconfirmedYears, yearStatuses } from './years.ts';
 
 let db: Db;
 before(async () => {
   db = await openPglite();
-  for (const file of ['003_calendar.sql', '005_clock.sql']) await db.exec(readFileSync(new URL(`../migrations/${file}`, import.meta.url), 'utf8'));
+  for (const file of ['003_calendar.sql', '005_clock.sql', '007_calendar_year.sql']) await db.exec(readFileSync(new URL(`../migrations/${file}`, import.meta.url), 'utf8'));
 });
 after(() => db.close());
 
@@ -112,4 +113,51 @@ test('loadCalendar spans years and setDay rejects bad input', async () => {
   assert.equal(cal.isWorkingDay('2025-10-01'), false);
   await assert.rejects(setDay(db, { day: '2026-02-30', kind: 'holiday', name: 'x' }, 'a'), AppError);
   await assert.rejects(loadCalendar(db, 2026.5, 2027), AppError);
+});
+
+const fixture2027 = readFileSync(new URL('../../../test/fixtures/holidays-2027.ics', import.meta.url), 'utf8');
+
+test('a year is confirmed by its package import, as data, not by its day rows', async () => {
+  const statuses = await yearStatuses(db, 2025, 2027);
+  assert.deepEqual(statuses.map((s) => [s.year, s.confirmed, s.source]), [[2025, true, 'package'], [2026, true, 'package'], [2027, false, null]]);
+  assert.match(statuses[1]!.confirmedBy!, /^chinese-days@/);
+  // a day entered by hand does not confirm its year
+  await setDay(db, { day: '2027-06-01', kind: 'holiday', name: '本市特别休假' }, 'admin1');
+  assert.deepEqual(await unconfirmedYears(db, [2026, 2027, 2026]), [2027]);
+});
+
+test('ICS import of 2027: all days in one go, admin days kept, year confirmed as ics', async () => {
+  const result = await db.transaction((tx) => importIcsIn(tx, 2027, fixture2027, 'admin1'));
+  assert.deepEqual(result, { year: 2027, covered: true, holidays: 29, workdays: 6, keptAdmin: 0, removed: 0 });
+  const days = await listYear(db, 2027);
+  assert.equal(days.length, 36, '29 + 6 from the file and the administrator\'s own day');
+  assert.deepEqual(days.find((d) => d.day === '2027-02-20'), { day: '2027-02-20', kind: 'workday', name: '春节调休上班', source: 'ics' });
+  assert.equal(days.find((d) => d.day === '2027-06-01')?.source, 'admin');
+  const [y] = await yearStatuses(db, 2027, 2027);
+  assert.deepEqual([y!.confirmed, y!.source, y!.confirmedBy], [true, 'ics', 'admin1']);
+  const cal = await loadCalendar(db, 2026, 2027);
+  assert.equal(cal.addWorkingDays('2026-12-31', 1), '2027-01-04', '元旦 2027-01-01..03');
+});
+
+test('a malformed file writes nothing: days and confirmation as they were', async () => {
+  const before = await listYear(db, 2027);
+  const [statusBefore] = await yearStatuses(db, 2027, 2027);
+  const broken = fixture2027.replace('DTSTART;VALUE=DATE:20271001', 'DTSTART;VALUE=DATE:20271001T000000');
+  await assert.rejects(
+    db.transaction((tx) => importIcsIn(tx, 2027, broken, 'admin2')),
+    (e) => e instanceof AppError && e.code === 'CALENDAR_ICS_INVALID',
+  );
+  assert.deepEqual(await listYear(db, 2027), before);
+  assert.deepEqual(await yearStatuses(db, 2027, 2027), [statusBefore]);
+});
+
+test('the next year is reported from 1 November only, and the report is claimed once', async () => {
+  // 2028 is not confirmed
+  assert.deepEqual(await calendarOutlook(db, '2027-10-31'), { today: '2027-10-31', nextYear: 2028, confirmed: false, reportFrom: '2027-11-01', missing: false });
+  assert.deepEqual(await calendarOutlook(db, '2027-11-01'), { today: '2027-11-01', nextYear: 2028, confirmed: false, reportFrom: '2027-11-01', missing: true });
+  assert.equal((await calendarOutlook(db, '2026-11-01')).missing, false, '2027 is confirmed');
+  assert.equal(await claimMissingYearReport(db, 2028), true);
+  assert.equal(await claimMissingYearReport(db, 2028), false);
+  assert.deepEqual(await unconfirmedYears(db, [2028]), [2028], 'a reported year is still not confirmed');
+  assert.equal(await claimMissingYearReport(db, 2027), false, 'a confirmed year is never reported');
 });

@@ -2,14 +2,16 @@ import { createRequire } from 'node:module';
 import type { Db, Queryable } from '../db/types.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { createCalendar, type DayKind, type WorkingCalendar } from './calendar.ts';
+import { parseHolidayIcs } from './ics.ts';
 import { isCalendarDay } from './shanghai.ts';
+import { checkYear, markYearConfirmed } from './years.ts';
 
 /** One row of calendar_day as the API shows it. */
 export interface CalendarDay {
   day: string;
   kind: DayKind;
   name: string;
-  source: 'package' | 'admin';
+  source: 'package' | 'ics' | 'admin';
 }
 
 export interface ImportResult {
@@ -28,9 +30,6 @@ const requirePackage = createRequire(import.meta.url);
 
 const COLUMNS = `to_char(day, 'YYYY-MM-DD') as day, kind, name, source`;
 
-function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw validationFailed('year', 'INVALID_YEAR');
-}
 
 /** Exceptions for fromYear..toYear (inclusive) as a calendar to compute with. */
 export async function loadCalendar(db: Queryable, fromYear: number, toYear: number): Promise<WorkingCalendar> {
@@ -119,36 +118,61 @@ const PACKAGE_ACTOR = `chinese-days@${(requirePackage('chinese-days/package.json
 /**
  * Seeds one year from the chinese-days package. Re-running it brings package rows in line with
  * the installed package (a corrected arrangement replaces the old one) and never overwrites or
- * deletes an administrator's row.
+ * deletes an administrator's row. A covered year is confirmed (calendar_year, source 'package').
  */
 export async function importYear(db: Db, year: number): Promise<ImportResult> {
+  return db.transaction((tx) => importYearIn(tx, year));
+}
+
+/** importYear in the caller's transaction (the platform's audited import). */
+export async function importYearIn(tx: Queryable, year: number): Promise<ImportResult> {
   checkYear(year);
   const days = packageExceptions(year);
   if (!days) return { year, covered: false, holidays: 0, workdays: 0, keptAdmin: 0, removed: 0 };
-  return db.transaction(async (tx) => {
-    const written = await tx.query<{ kind: DayKind }>(
-      `insert into calendar_day (day, kind, name, source, updated_at, updated_by)
-       select d, k, n, 'package', clock_now(), $4 from unnest($1::date[], $2::text[], $3::text[]) as t(d, k, n)
-       on conflict (day) do update
-         set kind = excluded.kind, name = excluded.name, updated_at = clock_now(), updated_by = excluded.updated_by
-         where calendar_day.source = 'package'
-       returning kind`,
-      [days.map((d) => d.day), days.map((d) => d.kind), days.map((d) => d.name), PACKAGE_ACTOR],
-    );
-    const removed = await tx.query(
-      `delete from calendar_day
-        where source = 'package' and day between make_date($1, 1, 1) and make_date($1, 12, 31)
-          and day <> all($2::date[])
-       returning day`,
-      [year, days.map((d) => d.day)],
-    );
-    return {
-      year,
-      covered: true,
-      holidays: written.filter((r) => r.kind === 'holiday').length,
-      workdays: written.filter((r) => r.kind === 'workday').length,
-      keptAdmin: days.length - written.length,
-      removed: removed.length,
-    };
-  });
+  return replaceYear(tx, year, days, 'package', PACKAGE_ACTOR);
+}
+
+/**
+ * Loads the State Council's arrangement for `year` from an ICS file (rule in ics.ts) in the
+ * caller's transaction: the file is parsed completely first, so a malformed one writes nothing.
+ * Package and earlier ICS rows of the year are replaced; administrators' rows are kept.
+ */
+export async function importIcsIn(tx: Queryable, year: number, ics: string, actor: string): Promise<ImportResult> {
+  checkYear(year);
+  const days = parseHolidayIcs(ics, year);
+  return replaceYear(tx, year, days, 'ics', actor);
+}
+
+async function replaceYear(
+  tx: Queryable,
+  year: number,
+  days: Array<{ day: string; kind: DayKind; name: string }>,
+  source: 'package' | 'ics',
+  actor: string,
+): Promise<ImportResult> {
+  const written = await tx.query<{ kind: DayKind }>(
+    `insert into calendar_day (day, kind, name, source, updated_at, updated_by)
+     select d, k, n, $5, clock_now(), $4 from unnest($1::date[], $2::text[], $3::text[]) as t(d, k, n)
+     on conflict (day) do update
+       set kind = excluded.kind, name = excluded.name, source = excluded.source, updated_at = clock_now(), updated_by = excluded.updated_by
+       where calendar_day.source <> 'admin'
+     returning kind`,
+    [days.map((d) => d.day), days.map((d) => d.kind), days.map((d) => d.name), actor, source],
+  );
+  const removed = await tx.query(
+    `delete from calendar_day
+      where source in ('package', 'ics') and day between make_date($1, 1, 1) and make_date($1, 12, 31)
+        and day <> all($2::date[])
+     returning day`,
+    [year, days.map((d) => d.day)],
+  );
+  await markYearConfirmed(tx, year, source, actor);
+  return {
+    year,
+    covered: true,
+    holidays: written.filter((r) => r.kind === 'holiday').length,
+    workdays: written.filter((r) => r.kind === 'workday').length,
+    keptAdmin: days.length - written.length,
+    removed: removed.length,
+  };
 }

@@ -65,6 +65,7 @@ export const CASE_TOPICS = {
   commitment_kept: transition('commitment_kept', TIMELINE_FACT),
   commitment_broken: transition('commitment_broken'),
   bundle_stopped: transition('stopped_by_bundle'),
+  deadline_recomputed: transition('deadline_recomputed', TIMELINE_FACT),
 };
 export type TransitionKind = keyof typeof CASE_TOPICS;
 

@@ -89,6 +89,7 @@ export interface CaseRow {
   paused_days: number;
   promised_due: string | null;
   statutory_due: string | null;
+  deadline_provisional: boolean;
   warning: 'yellow' | 'red' | null;
   overdue: boolean;
   idempotency_key: string | null;
@@ -112,7 +113,7 @@ export const CASE_COLUMNS = `c.id, c.number, c.query_code, c.status, c.outcome, 
   c.agent_person_id, c.owner_person_id, c.form_data, c.steps, c.current_step, c.current_roles, c.assignee_id, c.correction_count,
   c.correction_items, c.deferred_keys, to_char(c.deferred_due, 'YYYY-MM-DD') as deferred_due, c.promised_days, c.statutory_days,
   to_char(c.clock_start, 'YYYY-MM-DD') as clock_start, to_char(c.paused_since, 'YYYY-MM-DD') as paused_since, c.paused_days,
-  to_char(c.promised_due, 'YYYY-MM-DD') as promised_due, to_char(c.statutory_due, 'YYYY-MM-DD') as statutory_due, c.warning, c.overdue,
+  to_char(c.promised_due, 'YYYY-MM-DD') as promised_due, to_char(c.statutory_due, 'YYYY-MM-DD') as statutory_due, c.deadline_provisional, c.warning, c.overdue,
   c.idempotency_key, c.submitted_at, c.accepted_at, c.completed_at, c.created_at, c.updated_at, c.version,
   c.special_procedure, c.overdue_reason, c.fee_notice_id, c.commitment, c.instant_result`;
 
@@ -159,6 +160,7 @@ export function presentCase(c: CaseRow): CaseView {
       pausedDays: c.paused_days,
       promisedDue: c.promised_due,
       statutoryDue: c.statutory_due,
+      provisional: c.deadline_provisional,
       warning: c.warning,
       overdue: c.overdue,
     },

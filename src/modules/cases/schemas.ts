@@ -80,6 +80,8 @@ export const CaseView = Type.Object(
       pausedDays: Type.Integer(),
       promisedDue: NullableStr,
       statutoryDue: NullableStr,
+      /** Counted into a year whose holiday arrangement is not confirmed yet: recomputed when it is. */
+      provisional: Type.Boolean(),
       warning: Nullable(Type.Enum(['yellow', 'red'])),
       overdue: Type.Boolean(),
     }),

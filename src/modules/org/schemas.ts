@@ -177,6 +177,7 @@ export const STAFF_MESSAGE_KINDS = [
   'supervision_overdue',
   'rating_task',
   'rating_escalated',
+  'calendar_year_missing',
 ] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 

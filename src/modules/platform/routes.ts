@@ -1,8 +1,19 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
-import { calendarYear, removeCalendarDay, setCalendarDay } from './calendar.ts';
-import { CalendarDay, CalendarDaySet, CalendarYear, DayParams, NodeConfig } from './schemas.ts';
+import { calendarStatus, calendarYear, confirmCalendarYear, importCalendarIcs, removeCalendarDay, setCalendarDay } from './calendar.ts';
+import {
+  CalendarDay,
+  CalendarDaySet,
+  CalendarIcsImport,
+  CalendarImportResult,
+  CalendarStatus,
+  CalendarYear,
+  CalendarYearStatus,
+  DayParams,
+  NodeConfig,
+  YearParams,
+} from './schemas.ts';
 
 /** Node administration: the working-day calendar and public node information. */
 export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: () => Promise<{ code: string; name: string } | null>) {
@@ -32,4 +43,14 @@ export function registerPlatformRoutes(app: HttpApp, ctx: AppContext, cityName: 
     await removeCalendarDay(ctx, req.actor, req.params.day);
     return reply.status(204).send();
   });
+
+  app.get('/api/calendar/status', { schema: { tags: ['calendar'], response: { 200: CalendarStatus } } }, (req) => calendarStatus(ctx, req.actor));
+
+  app.post('/api/calendar/years/:year/ics', {
+    schema: { tags: ['calendar'], params: YearParams, body: CalendarIcsImport, response: { 200: CalendarImportResult } },
+  }, (req) => importCalendarIcs(ctx, req.actor, req.params.year, req.body.ics));
+
+  app.post('/api/calendar/years/:year/confirm', {
+    schema: { tags: ['calendar'], params: YearParams, response: { 200: CalendarYearStatus } },
+  }, (req) => confirmCalendarYear(ctx, req.actor, req.params.year));
 }

@@ -17,7 +17,7 @@ export const CalendarDay = Type.Object({
   day: Type.String(),
   kind: DayKind,
   name: Type.String(),
-  source: Type.Enum(['package', 'admin']),
+  source: Type.Enum(['package', 'ics', 'admin']),
 });
 export type CalendarDay = Static<typeof CalendarDay>;
 
@@ -26,3 +26,40 @@ export type CalendarYear = Static<typeof CalendarYear>;
 
 export const CalendarDaySet = Type.Object({ kind: DayKind, name: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
 export type CalendarDaySet = Static<typeof CalendarDaySet>;
+
+export const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
+
+/** Whether a year's holiday arrangement is confirmed, from where and by whom. */
+export const CalendarYearStatus = Type.Object({
+  year: Type.Integer(),
+  confirmed: Type.Boolean(),
+  source: Type.Union([Type.Enum(['package', 'ics', 'admin']), Type.Null()]),
+  confirmedBy: Type.Union([Type.String(), Type.Null()]),
+  confirmedAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type CalendarYearStatus = Static<typeof CalendarYearStatus>;
+
+/** The next year's outlook (missing from 1 November while unconfirmed) and the years around today. */
+export const CalendarStatus = Type.Object({
+  today: Type.String(),
+  nextYear: Type.Integer(),
+  confirmed: Type.Boolean(),
+  reportFrom: Type.String(),
+  missing: Type.Boolean(),
+  years: Type.Array(CalendarYearStatus),
+});
+export type CalendarStatus = Static<typeof CalendarStatus>;
+
+/** An ICS file's text (the web page reads the chosen file and sends it as JSON). */
+export const CalendarIcsImport = Type.Object({ ics: Type.String({ minLength: 1, maxLength: 500_000 }) }, { additionalProperties: false });
+export type CalendarIcsImport = Static<typeof CalendarIcsImport>;
+
+export const CalendarImportResult = Type.Object({
+  year: Type.Integer(),
+  covered: Type.Boolean(),
+  holidays: Type.Integer(),
+  workdays: Type.Integer(),
+  keptAdmin: Type.Integer(),
+  removed: Type.Integer(),
+});
+export type CalendarImportResult = Static<typeof CalendarImportResult>;

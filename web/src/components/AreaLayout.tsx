@@ -18,6 +18,8 @@ export interface AreaLayoutProps {
   menu: AreaMenuItem[];
   /** Header buttons of the area before the language switch (the workbench's message bell). */
   actions?: ReactNode;
+  /** Shown above every page of the area (the administration's calendar banner). */
+  banner?: ReactNode;
 }
 
 /** The menu entry of the page; the area's home is selected on itself only, not on every page below it. */
@@ -28,7 +30,7 @@ function selectedKey(pathname: string, base: string, menu: AreaMenuItem[]): stri
 }
 
 /** The layout of the staff workbench and the administration: header, sider menu, content. */
-export function AreaLayout({ title, base, menu, actions }: AreaLayoutProps) {
+export function AreaLayout({ title, base, menu, actions, banner }: AreaLayoutProps) {
   const city = useCity();
   const location = useLocation();
   const navigate = useNavigate();
@@ -100,6 +102,7 @@ export function AreaLayout({ title, base, menu, actions }: AreaLayoutProps) {
           </Layout.Sider>
         )}
         <Layout.Content className="area-content">
+          {banner}
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -245,6 +245,7 @@ export async function submitDraft(
     clock_start: day,
     promised_due: d.promisedDue,
     statutory_due: d.statutoryDue,
+    deadline_provisional: d.provisional,
     submitted_at: clock.now(),
     commitment,
   });

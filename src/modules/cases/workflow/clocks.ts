@@ -1,4 +1,4 @@
-import { loadCalendar, shanghaiDate, type WorkingCalendar } from '../../../kernel/calendar/index.ts';
+import { loadCalendar, shanghaiDate, unconfirmedYears, type WorkingCalendar } from '../../../kernel/calendar/index.ts';
 import type { Queryable, Tx } from '../../../kernel/db/index.ts';
 import { emit } from '../../../kernel/events/index.ts';
 import * as clock from '../../../kernel/clock.ts';
@@ -65,17 +65,30 @@ export async function scheduleDeferredReminder(tx: Tx, c: { id: string; region_c
   });
 }
 
+/**
+ * A deadline is provisional when a year it is counted through — from the start of the clock to
+ * the later of the two due dates — has no confirmed holiday arrangement (kernel calendar_year):
+ * its holidays may still move it. It is recomputed when the year is confirmed (calendar-years.ts).
+ */
+export async function deadlineProvisional(q: Queryable, start: string, d: Deadlines): Promise<boolean> {
+  const from = Number(start.slice(0, 4));
+  const to = Number((d.statutoryDue > d.promisedDue ? d.statutoryDue : d.promisedDue).slice(0, 4));
+  const years: number[] = [];
+  for (let y = from; y <= to; y++) years.push(y);
+  return (await unconfirmedYears(q, years)).length > 0;
+}
+
 /** Starts (or restarts after a pause) the clock and its warning timers. */
 export async function runClock(
   tx: Tx,
   c: { id: string; region_code: string; case_type: string; promised_days: number; statutory_days: number },
   start: string,
   pausedDays: number,
-): Promise<Deadlines> {
+): Promise<Deadlines & { provisional: boolean }> {
   const cal = await calendarFor(tx, start, c.statutory_days + pausedDays + 10);
   const d = deadlines(cal, start, c.promised_days, c.statutory_days, pausedDays);
   if (c.case_type === 'promised') await scheduleWarnings(tx, c, d);
-  return d;
+  return { ...d, provisional: await deadlineProvisional(tx, start, d) };
 }
 
 /**
@@ -92,5 +105,8 @@ export async function resumeClock(
   const added = Math.max(0, cal.workingDaysBetween(since, day));
   const paused = c.paused_days + added;
   const d = await runClock(tx, c, c.clock_start ?? day, paused);
-  return { added, fields: { paused_since: null, paused_days: paused, promised_due: d.promisedDue, statutory_due: d.statutoryDue } };
+  return {
+    added,
+    fields: { paused_since: null, paused_days: paused, promised_due: d.promisedDue, statutory_due: d.statutoryDue, deadline_provisional: d.provisional },
+  };
 }

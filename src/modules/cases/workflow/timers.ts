@@ -11,6 +11,8 @@ import { resultHandlers } from '../result/handlers.ts';
 import { bundleHandlers } from '../bundle/handlers.ts';
 import { alertStaff, workflowHandlers } from './handlers.ts';
 import { staffNoticeHandlers } from './staff-notices.ts';
+import { CALENDAR_YEAR_CONFIRMED } from '../../platform/index.ts';
+import { recomputeProvisionalDeadlines } from './calendar-years.ts';
 
 const CLOCK = systemActor('cases.clock');
 
@@ -41,5 +43,9 @@ export function caseHandlers(ctx: AppContext): Subscription[] {
       await recordTransition(tx, pii, CLOCK, c, { kind: 'deferred_reminder', details: { due, materialKeys: missing }, notify: true });
     }),
   ];
-  return [...timers, ...workflowHandlers(ctx), ...resultHandlers(ctx), ...bundleHandlers(ctx), ...staffNoticeHandlers(ctx)];
+  // a confirmed calendar year: provisional deadlines are counted again (calendar-years.ts)
+  const calendar = on(CALENDAR_YEAR_CONFIRMED, async (event, tx) => {
+    await recomputeProvisionalDeadlines(tx, pii, event.payload.year, event.payload.source);
+  });
+  return [...timers, calendar, ...workflowHandlers(ctx), ...resultHandlers(ctx), ...bundleHandlers(ctx), ...staffNoticeHandlers(ctx)];
 }

@@ -17,6 +17,7 @@ import {
 } from '@ant-design/icons';
 import { useSession } from '../../auth/useSession.ts';
 import { AreaLayout } from '../../components/AreaLayout.tsx';
+import { CalendarBanner } from '../../components/CalendarBanner.tsx';
 import { useT } from '../../i18n/useT.ts';
 
 export default function AdminLayout() {
@@ -28,6 +29,7 @@ export default function AdminLayout() {
     <AreaLayout
       title={t('app.adminTitle')}
       base="/admin"
+      banner={<CalendarBanner />}
       menu={[
         {
           key: 'org',

@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { CheckOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Popconfirm, Select, Space, Table, Tag, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { deleteCalendarDay, getCalendar } from '../../api/calendar.ts';
-import type { CalendarDay } from '../../api/types.ts';
+import { confirmCalendarYear, deleteCalendarDay, getCalendar, getCalendarStatus, importCalendarIcs } from '../../api/calendar.ts';
+import type { CalendarDay, CalendarYearStatus } from '../../api/types.ts';
+import { CALENDAR_CHANGED } from '../../components/CalendarBanner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -20,9 +21,13 @@ export default function CalendarPage() {
   const [days, setDays] = useState<CalendarDay[]>([]);
   const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<{ open: boolean; day: CalendarDay | null }>({ open: false, day: null });
+  const [status, setStatus] = useState<CalendarYearStatus | null>(null);
 
   const load = useCallback(() => {
     setLoading(true);
+    getCalendarStatus()
+      .then((s) => setStatus(s.years.find((y) => y.year === year) ?? null))
+      .catch(() => setStatus(null));
     getCalendar(year)
       .then((c) => setDays([...c.days].sort((a, b) => a.day.localeCompare(b.day))))
       .catch((err: unknown) => {
@@ -44,6 +49,30 @@ export default function CalendarPage() {
     }
   }
 
+  async function importFile(file: File) {
+    try {
+      const r = await importCalendarIcs(year, await file.text());
+      message.success(t('calendar.imported', { year: r.year, holidays: r.holidays, workdays: r.workdays }));
+      window.dispatchEvent(new Event(CALENDAR_CHANGED));
+      load();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  async function confirmYear() {
+    try {
+      await confirmCalendarYear(year);
+      message.success(t('calendar.yearConfirmed', { year }));
+      window.dispatchEvent(new Event(CALENDAR_CHANGED));
+      load();
+    } catch (err) {
+      showError(err);
+    }
+  }
+
+  const sourceLabel = (source: string | null) =>
+    source === 'ics' ? t('calendar.sourceIcs') : source === 'admin' ? t('calendar.sourceAdmin') : t('calendar.sourcePackage');
   const weekdays = t('calendar.weekdays').split(',');
   const holidays = days.filter((d) => d.kind === 'holiday').length;
 
@@ -51,7 +80,7 @@ export default function CalendarPage() {
     <div data-testid="calendar-page">
       <PageTitle>{t('calendar.title')}</PageTitle>
       <Card variant="borderless">
-        <Alert type="info" showIcon title={t('calendar.hint')} className="calendar-hint" />
+        <Alert type="info" showIcon title={t('calendar.hint')} description={t('calendar.importHint')} className="calendar-hint" />
         <div className="crud-toolbar">
           <Space wrap>
             <span>{t('calendar.year')}</span>
@@ -63,10 +92,35 @@ export default function CalendarPage() {
             />
             <Tag color="red">{t('calendar.holidays', { count: holidays })}</Tag>
             <Tag color="blue">{t('calendar.workdays', { count: days.length - holidays })}</Tag>
+            {status &&
+              (status.confirmed ? (
+                <Tag color="green" data-testid="calendar-year-confirmed">
+                  {t('calendar.confirmed', { year, source: sourceLabel(status.source), by: status.confirmedBy ?? '' })}
+                </Tag>
+              ) : (
+                <Tag color="orange" data-testid="calendar-year-unconfirmed">{t('calendar.unconfirmed', { year })}</Tag>
+              ))}
           </Space>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, day: null })}>
-            {t('calendar.add')}
-          </Button>
+          <Space wrap>
+            <Upload
+              accept=".ics,text/calendar"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void importFile(file);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} data-testid="calendar-import">{t('calendar.importIcs')}</Button>
+            </Upload>
+            {status && !status.confirmed && (
+              <Popconfirm title={t('calendar.confirmYearQuestion', { year })} onConfirm={() => void confirmYear()} okText={t('calendar.confirmYear')} cancelText={t('common.cancel')}>
+                <Button icon={<CheckOutlined />}>{t('calendar.confirmYear')}</Button>
+              </Popconfirm>
+            )}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true, day: null })}>
+              {t('calendar.add')}
+            </Button>
+          </Space>
         </div>
         <Table<CalendarDay>
           rowKey="day"
@@ -96,6 +150,8 @@ export default function CalendarPage() {
               render: (_, d) =>
                 d.source === 'admin' ? (
                   <Tag color="purple">{t('calendar.sourceAdmin')}</Tag>
+                ) : d.source === 'ics' ? (
+                  <Tag color="cyan">{t('calendar.sourceIcs')}</Tag>
                 ) : (
                   <Tag>{t('calendar.sourcePackage')}</Tag>
                 ),

@@ -1,4 +1,4 @@
-import { Tag, Timeline } from 'antd';
+import { Tag, Timeline, Tooltip } from 'antd';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { CaseStatus, Colour, TimelineEntry } from './api.ts';
@@ -24,6 +24,17 @@ export function DeadlineTag({ colour, due }: { colour: Colour; due: string | nul
   if (!colour) return <Tag>{t('cases.immediate')}</Tag>;
   const c = colour === 'red' ? 'red' : colour === 'yellow' ? 'gold' : 'green';
   return <Tag color={c} data-testid={`deadline-${colour}`}>{due ?? ''}</Tag>;
+}
+
+/** 「暂定」: the deadline runs into a year whose holidays are not confirmed; it is recomputed when they are. */
+export function ProvisionalTag({ provisional }: { provisional: boolean }) {
+  const { t } = useT();
+  if (!provisional) return null;
+  return (
+    <Tooltip title={t('cases.provisionalHint')}>
+      <Tag color="orange" data-testid="deadline-provisional">{t('cases.provisional')}</Tag>
+    </Tooltip>
+  );
 }
 
 /** 办件时间轴: every transition with its time, who acted and the opinion given. */

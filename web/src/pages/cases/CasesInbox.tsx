@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
 import { cases, materialKey, type CaseDetail, type CaseListRow } from './api.ts';
 import { CaseResults } from './CaseResults.tsx';
-import { CaseTimeline, DeadlineTag, StatusTag } from './CaseTimeline.tsx';
+import { CaseTimeline, DeadlineTag, ProvisionalTag, StatusTag } from './CaseTimeline.tsx';
 import { MaterialViewer } from './MaterialViewer.tsx';
 import { useDecisionExtras } from './workflow/useDecisionExtras.tsx';
 import { WorkflowActions } from './workflow/WorkflowActions.tsx';
@@ -115,6 +115,7 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
             <StatusTag status={c.status} outcome={c.outcome} />
             {c.currentStep && <Tag color="blue">{c.currentStep.name}</Tag>}
             <DeadlineTag colour={detail.colour} due={c.clock.promisedDue} />
+            <ProvisionalTag provisional={c.clock.provisional} />
           </Space>
           <WorkflowSection detail={detail} onChanged={load} />
           <Descriptions size="small" bordered column={1} title={t('cases.form')}>

@@ -6,7 +6,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { cases, materialKey, uploadMaterial, type CaseDetail } from './api.ts';
 import { CaseResults } from './CaseResults.tsx';
-import { CaseTimeline, StatusTag } from './CaseTimeline.tsx';
+import { CaseTimeline, ProvisionalTag, StatusTag } from './CaseTimeline.tsx';
 import { caseResults } from './results-api.ts';
 import { SchemaForm } from './SchemaForm.tsx';
 import { UploadButton } from './UploadButton.tsx';
@@ -85,7 +85,9 @@ export default function MyCasePage() {
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label={t('cases.submittedAt')}>{new Date(c.submittedAt).toLocaleString()}</Descriptions.Item>
             <Descriptions.Item label={t('cases.step')}>{c.currentStep?.name ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('cases.promisedDue')}>{c.clock.promisedDue ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.promisedDue')}>
+              {c.clock.promisedDue ?? '—'} <ProvisionalTag provisional={c.clock.provisional} />
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       )}

@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Empty, Row, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import type { RoleGrant } from '../../api/types.ts';
 import { useSession } from '../../auth/useSession.ts';
+import { CalendarBanner } from '../../components/CalendarBanner.tsx';
 import { ComingSoon } from '../../components/ComingSoon.tsx';
 import { DepartmentName } from '../../components/DepartmentName.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -18,6 +19,7 @@ export default function StaffHome() {
   return (
     <div data-testid="staff-home">
       <PageTitle>{t('auth.welcome', { name: user.name })}</PageTitle>
+      <CalendarBanner />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card variant="borderless" title={t('staff.profile')}>

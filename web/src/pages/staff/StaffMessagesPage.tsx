@@ -16,6 +16,7 @@ const KIND_COLOUR: Record<StaffMessageKind, string> = {
   supervision_overdue: 'magenta',
   rating_task: 'orange',
   rating_escalated: 'volcano',
+  calendar_year_missing: 'cyan',
 };
 const isRatingKind = (kind: StaffMessageKind) => kind === 'rating_task' || kind === 'rating_escalated';
 
@@ -81,7 +82,9 @@ export default function StaffMessagesPage() {
               </Space>
               <Typography.Text strong={!m.readAt}>{m.text}</Typography.Text>
               <Space wrap size={12}>
-                {isRatingKind(m.kind) ? (
+                {m.kind === 'calendar_year_missing' ? (
+                  <Link to="/admin/calendar" onClick={() => !m.readAt && void markRead([m.id])}>{t('staffMessages.openCalendar')}</Link>
+                ) : isRatingKind(m.kind) ? (
                   <Link to="/staff/ratings" onClick={() => !m.readAt && void markRead([m.id])}>{t('staffMessages.openTasks')}</Link>
                 ) : (
                   m.caseId && (
