@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { getCalendarStatus } from '../api/calendar.ts';
 import type { CalendarStatus } from '../api/types.ts';
-import { hasAnyRole } from '../auth/access.ts';
 import { useSession } from '../auth/useSession.ts';
 import { useT } from '../i18n/useT.ts';
 
@@ -11,14 +10,14 @@ import { useT } from '../i18n/useT.ts';
 export const CALENDAR_CHANGED = 'yiwang:calendar-changed';
 
 /**
- * For administrators, from 1 November (server's clock, Asia/Shanghai): next year's working-day
+ * For the node's administrators (who alone may load or confirm a year), from 1 November (server's clock, Asia/Shanghai): next year's working-day
  * calendar is not confirmed, so deadlines counted into it are provisional. Shown in the
  * administration area and on the workbench home; nothing for anyone else, nothing before then.
  */
 export function CalendarBanner() {
   const { t } = useT();
   const { user } = useSession();
-  const admin = hasAnyRole(user, ['administrator']);
+  const admin = user?.nodeAdmin === true;
   const [status, setStatus] = useState<CalendarStatus | null>(null);
   useEffect(() => {
     if (!admin) return;
