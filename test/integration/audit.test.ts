@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../src/kernel/actor.ts';
-import { appendAudit, rekeyAudit, useAuditKey, verifyAudit } from '../../src/kernel/audit/audit.ts';
+import { appendAudit, fieldsOf, rekeyAudit, useAuditKey, verifyAudit, type AuditRow } from '../../src/kernel/audit/audit.ts';
 import { canonicalJson } from '../../src/kernel/canonical-json.ts';
 import { DEV_MASTER_KEY } from '../../src/kernel/config.ts';
 import { hmacSm3, sm3Hex } from '../../src/kernel/crypto/sm3.ts';
@@ -124,25 +124,14 @@ describe('the chain is keyed: a database writer cannot recompute it', () => {
   });
   after(() => keyedDb.close());
 
-  const rowsOf = (q: Queryable) => q.query<Record<string, unknown>>('select * from audit_log order by seq');
+  const rowsOf = (q: Queryable) => q.query<AuditRow>('select * from audit_log order by seq');
 
   /** What someone with write access but without the key can do: change an entry and redo every hash after it. */
-  async function forge(q: Queryable, from: number, hash: (fields: Record<string, unknown>) => string) {
+  async function forge(q: Queryable, from: number, hash: (fields: object) => string) {
     await q.query(`update audit_log set details = '{"forged": true}' where seq = $1`, [from]);
     let prev = from === 1 ? '0'.repeat(64) : ((await q.one<{ hash: string }>('select hash from audit_log where seq = $1', [from - 1]))!.hash);
     for (const row of (await rowsOf(q)).filter((r) => Number(r.seq) >= from)) {
-      const fields = {
-        seq: Number(row.seq),
-        at: new Date(row.at as string).toISOString(),
-        actorKind: row.actor_kind,
-        actorId: row.actor_id,
-        action: row.action,
-        objectType: row.object_type,
-        objectId: row.object_id,
-        regionCode: row.region_code,
-        details: row.details,
-        prevHash: prev,
-      };
+      const fields = { ...fieldsOf(row), prevHash: prev };
       prev = hash(fields);
       await q.query('update audit_log set prev_hash = $2, hash = $3 where seq = $1', [fields.seq, fields.prevHash, prev]);
     }
@@ -151,8 +140,8 @@ describe('the chain is keyed: a database writer cannot recompute it', () => {
 
   test('a forged entry with every later hash recomputed (plain SM3, or HMAC with the public key itself) is found, and rekey refuses it', async () => {
     for (const [name, hash] of [
-      ['plain SM3', (f: Record<string, unknown>) => sm3Hex(canonicalJson(f))],
-      ['HMAC-SM3 keyed with the public development master key', (f: Record<string, unknown>) => hmacSm3(DEV_MASTER_KEY, canonicalJson(f))],
+      ['plain SM3', (f: object) => sm3Hex(canonicalJson(f))],
+      ['HMAC-SM3 keyed with the public development master key', (f: object) => hmacSm3(DEV_MASTER_KEY, canonicalJson(f))],
     ] as const) {
       const copy = await testDb();
       try {

@@ -152,7 +152,7 @@ export interface AuditVerification {
   problems: AuditProblem[];
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: Date;
   actor_kind: string;
@@ -167,8 +167,8 @@ interface AuditRow {
   [key: string]: unknown;
 }
 
-/** The fields an entry was hashed over, read back from its row. */
-const fieldsOf = (row: AuditRow): ChainFields => ({
+/** The fields an entry was hashed over, read back from its row (exported for the tamper tests). */
+export const fieldsOf = (row: AuditRow): ChainFields => ({
   seq: Number(row.seq),
   at: new Date(row.at).toISOString(),
   actorKind: row.actor_kind,
