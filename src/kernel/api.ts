@@ -4,3 +4,7 @@
 export { ErrorBody } from './http/error-schema.ts';
 export { Page, PageQuery, type PageResult } from './sql/paging.ts';
 export { ROLES, type Role } from './actor.ts';
+// The service-guide parts several modules read (the catalogue authors them, cases use them).
+export * from './guide/form.ts';
+export * from './guide/material.ts';
+export * from './guide/special-procedures.ts';

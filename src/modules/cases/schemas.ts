@@ -1,7 +1,5 @@
 import { Type, type Static, type TObject } from 'typebox';
-// From the catalogue's content schema file, not its index.ts (which re-exports it): the contract
-// stays free of the server, so the web app can import it.
-import { SPECIAL_PROCEDURES, type ItemContent } from '../catalog/api.ts';
+import { SPECIAL_PROCEDURES, type Form, type Material } from '../../kernel/api.ts';
 import { CASE_STATUSES } from './model.ts';
 import { Id, Json, Nullable, NullableStr, Open, Str } from './schema-parts.ts';
 
@@ -160,9 +158,10 @@ export type Supervision = Static<typeof Supervision>;
 export const CommitmentCheck = Type.Object({ due: Str, result: NullableStr, opinion: NullableStr, checkedByName: NullableStr, checkedAt: NullableStr });
 export type CommitmentCheck = Static<typeof CommitmentCheck>;
 
-// The item's form and materials are the catalogue's validated content: they pass through whole.
-const ItemForm = Type.Unsafe<NonNullable<ItemContent['form']>>(Json);
-const ItemMaterial = Type.Unsafe<NonNullable<ItemContent['materials']>[number]>(Json);
+// The item's form and materials are the catalogue's validated content (kernel's service-guide
+// parts): they pass through whole.
+const ItemForm = Type.Unsafe<Form>(Json);
+const ItemMaterial = Type.Unsafe<Material>(Json);
 
 /** What the case page shows: the case, its files and timeline, what the reader may do now. */
 export const CaseDetail = Type.Object(

@@ -1,6 +1,6 @@
 // The module's HTTP contract: its API schemas (TypeBox) and the types derived from them. The
-// web app imports these types (type-only) from here, and other modules' schemas build on them;
-// so this file and what it re-exports import nothing but TypeBox and other modules' api.ts.
+// web app imports these types (type-only) from here (other modules use index.ts, which re-exports
+// them); so this file and what it re-exports import only TypeBox and server-free kernel files.
 export * from './content.ts';
 export * from './route-schemas.ts';
 export * from './bundle-schemas.ts';

@@ -1,4 +1,13 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { FormDefinition, type Form } from '../../kernel/guide/form.ts';
+import { Material } from '../../kernel/guide/material.ts';
+import { SPECIAL_PROCEDURES } from '../../kernel/guide/special-procedures.ts';
+
+// The service-guide parts other modules read too (form, material, special procedures) are the
+// kernel's; the catalogue's contract re-exports them with the rest of the content model.
+export { PREFILL_SOURCES, FormField, FormDefinition, type Form, type FormFieldSchema } from '../../kernel/guide/form.ts';
+export { NECESSITIES, MATERIAL_KINDS, MATERIAL_FORMS, MATERIAL_SOURCES, Material } from '../../kernel/guide/material.ts';
+export { SPECIAL_PROCEDURES } from '../../kernel/guide/special-procedures.ts';
 
 /**
  * The editable content of one item version (实施清单 element list, STANDARDS.md §2.2–2.4) as
@@ -29,14 +38,6 @@ export const SERVICE_OBJECTS = [
 export type ServiceObject = (typeof SERVICE_OBJECTS)[number];
 export const PERSON_OBJECTS: readonly ServiceObject[] = ['natural_person'];
 
-/** 材料必要性: 必要 / 非必要 / 容缺 (may follow after acceptance). */
-export const NECESSITIES = ['required', 'optional', 'deferrable'] as const;
-/** 材料类型. */
-export const MATERIAL_KINDS = ['original', 'copy', 'original_and_copy'] as const;
-/** 材料形式. */
-export const MATERIAL_FORMS = ['paper', 'electronic', 'paper_or_electronic'] as const;
-/** 来源渠道: 申请人自备 / 政府部门核发 / 中介机构 / 共享获取. */
-export const MATERIAL_SOURCES = ['applicant', 'government', 'intermediary', 'data_sharing'] as const;
 
 /** 办件类型: 即办件 / 承诺件. */
 export const CASE_TYPES = ['immediate', 'promised'] as const;
@@ -46,12 +47,9 @@ export const CHANNELS = ['window', 'online', 'mobile', 'kiosk', 'mail'] as const
 export const CROSS_SCOPES = ['nation', 'pan_prd', 'province', 'city'] as const;
 /** 审批结果类型: 出证办结 / 出文办结 / 审批办结 / 其他. */
 export const RESULT_TYPES = ['certificate', 'document', 'approval', 'other'] as const;
-export const PREFILL_SOURCES = ['identity', 'base_library', 'license'] as const;
 export const MEMBER_ORDERS = ['parallel', 'sequence'] as const;
 /** Kinds of workflow step: 受理, 审查, 决定, 特别程序 (现场勘查, 专家评审, 公示, 听证 …), 缴费. */
 export const STEP_KINDS = ['accept', 'review', 'decide', 'special', 'payment'] as const;
-/** 特别程序 of 行政许可法 art. 45 and common practice. */
-export const SPECIAL_PROCEDURES = ['on_site', 'expert_review', 'publicity', 'hearing', 'inspection', 'other'] as const;
 /** Staff roles a workflow step may be given to. */
 export const STEP_ROLES = ['window_clerk', 'approver', 'department_admin', 'leader'] as const;
 /** Comparisons a 秒批 rule may make. */
@@ -73,32 +71,6 @@ export const LegalBasis = Type.Object(
     issuer: Opt(Str(100)),
     effectiveDate: Opt(Str(10)),
     text: Opt(Str(4000)),
-  },
-  { additionalProperties: false },
-);
-
-export const Material = Type.Object(
-  {
-    /** Stable key within the item (bundles deduplicate by it or by name; cases attach files to it). */
-    key: Opt(Str(60, { pattern: '^[A-Za-z0-9_.-]+$' })),
-    name: Str(200, { minLength: 1 }),
-    necessity: Enum(NECESSITIES),
-    kind: Enum(MATERIAL_KINDS),
-    form: Enum(MATERIAL_FORMS),
-    /** 纸质份数 (0 when only electronic). */
-    count: Opt(Type.Integer({ minimum: 0, maximum: 100 })),
-    paperSpec: Opt(Str(50)),
-    source: Enum(MATERIAL_SOURCES),
-    sourceNote: Opt(Str(200)),
-    /** A base-library field whose data replaces the material (免提交). */
-    replacedByBaseField: Opt(Str(100, { minLength: 1 })),
-    /** A licence type whose e-licence replaces the material (免证办). */
-    replacedByLicenseType: Opt(Str(40, { minLength: 1 })),
-    blankFormFile: Opt(Str(200)),
-    sampleFile: Opt(Str(200)),
-    requirement: Opt(Str(1000)),
-    notes: Opt(Str(1000)),
-    basis: Opt(Str(500)),
   },
   { additionalProperties: false },
 );
@@ -171,43 +143,6 @@ export const HallPlace = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const FormField = Type.Object(
-  {
-    /** Where the value may come from, so the cases module can fill it (免填报). */
-    prefill: Opt(
-      Type.Object(
-        {
-          source: Enum(PREFILL_SOURCES),
-          /** identity: a claim (name, id_number, phone, uscc …). */
-          claim: Opt(Str(60)),
-          /** base_library: a base-library field (population.birthDate …). */
-          field: Opt(Str(100)),
-          /** license: licence type and the field of it. */
-          licenseTypeCode: Opt(Str(40)),
-          licenseField: Opt(Str(60)),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    group: Opt(Str(60)),
-    span: Opt(Type.Integer({ minimum: 1, maximum: 24 })),
-    widget: Opt(Str(30)),
-    order: Opt(Type.Integer({ minimum: 0, maximum: 10000 })),
-  },
-  { additionalProperties: false },
-);
-
-export const FormDefinition = Type.Object(
-  {
-    /** JSON Schema (draft 2020-12 subset) of the application form: an object schema. */
-    schema: Type.Object({ type: Type.Literal('object') }, { additionalProperties: true }),
-    /** Layout hints and prefill source per field name (top-level property of the schema). */
-    fields: Opt(Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), FormField)),
-  },
-  { additionalProperties: false },
-);
-export type FormDefinition = Static<typeof FormDefinition>;
 
 export const ItemContent = Type.Object(
   {
@@ -378,20 +313,6 @@ export const ItemContent = Type.Object(
 
 export type LegalBasisT = Static<typeof LegalBasis>;
 export type FeeItemT = Static<typeof FeeItem>;
-export type Material = Static<typeof Material>;
 
-export interface FormFieldSchema {
-  type?: string;
-  title?: string;
-  /** The choices of a select or radio field. */
-  enum?: string[];
-  pattern?: string;
-  [k: string]: unknown;
-}
 /** The content; the form's JSON Schema is typed loosely (it is any object schema). */
-export type ItemContent = Omit<Static<typeof ItemContent>, 'form'> & {
-  form?: {
-    schema: { type: 'object'; properties?: Record<string, FormFieldSchema>; required?: string[]; [k: string]: unknown };
-    fields?: Static<typeof FormDefinition>['fields'];
-  };
-};
+export type ItemContent = Omit<Static<typeof ItemContent>, 'form'> & { form?: Form };

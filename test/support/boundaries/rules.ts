@@ -5,8 +5,8 @@ import { tableReferences } from './sql.ts';
 /**
  * The module boundaries of DESIGN.md, checked over a tree of files:
  *  - imports: a module, the seed, `server.ts` and `cli.ts` reach another module only through its
- *    contract: `index.ts` (services, events, API schemas) or `api.ts` (the API schemas alone,
- *    which a module's own schemas build on without loading the other's services); the kernel
+ *    contract, `index.ts` (services, events, API schemas); its `api.ts` is for the web app only,
+ *    and what several modules' schemas share is the kernel's (`kernel/api.ts`); the kernel
  *    imports no module at all;
  *  - tables: the SQL of a module names no table another module's (or the kernel's) migrations
  *    create, and splices in no SQL text another module hands out (its tables would be named
@@ -79,13 +79,13 @@ export function tableOwners(files: TreeFile[], parsed: Map<string, ParsedSource>
   return owners;
 }
 
-/** The module folder an import lands in and whether it is that module's contract (index.ts or api.ts). */
+/** The module folder an import lands in and whether it is that module's contract (its index.ts). */
 function importTarget(from: string, specifier: string): { module?: string; contract: boolean } {
   if (!specifier.startsWith('.')) return { contract: false };
   const resolved = posix.normalize(posix.join(posix.dirname(from), specifier));
   const m = /^src\/modules\/([^/]+)\/(.+)$/.exec(resolved);
   if (!m) return { contract: false };
-  return { module: m[1]!, contract: m[2] === 'index.ts' || m[2] === 'api.ts' };
+  return { module: m[1]!, contract: m[2] === 'index.ts' };
 }
 
 function importViolations(path: string, owner: Owner, source: ParsedSource): Violation[] {
@@ -97,7 +97,7 @@ function importViolations(path: string, owner: Owner, source: ParsedSource): Vio
     if (owner.kind === 'kernel') {
       out.push({ ...at, message: `the kernel imports module ${target.module}; it knows modules only through the Module interface` });
     } else if ((owner.kind === 'module' && owner.name !== target.module) || owner.kind === 'seed' || owner.kind === 'entry') {
-      if (!target.contract) out.push({ ...at, message: `imports an internal file of module ${target.module}; import src/modules/${target.module}/index.ts (its contract) or its api.ts (API schemas) instead` });
+      if (!target.contract) out.push({ ...at, message: `imports an internal file of module ${target.module}; import src/modules/${target.module}/index.ts (its contract) instead` });
     }
   }
   return out;

@@ -1,7 +1,5 @@
 import { Type, type Static } from 'typebox';
-// Type-only, from the catalogue's content schema (its index re-exports it): the contract stays
-// free of the server, so the web app can import it.
-import type { FormFieldSchema } from '../../catalog/api.ts';
+import type { FormFieldSchema } from '../../../kernel/api.ts';
 import { BUNDLE_STATUSES } from './status.ts';
 import { CaseStatus, Outcome } from '../schemas.ts';
 import { Json, Nullable, NullableStr, Open, Str } from '../schema-parts.ts';

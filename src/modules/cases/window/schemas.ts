@@ -1,7 +1,5 @@
 import { Type, type Static } from 'typebox';
-// Type-only, from the catalogue's content schema (its index re-exports it): the contract stays
-// free of the server, so the web app can import it.
-import type { ItemContent } from '../../catalog/api.ts';
+import type { Form, Material } from '../../../kernel/api.ts';
 import { CaseView } from '../schemas.ts';
 import { Id, Json, Nullable, NullableStr, Open, Str } from '../schema-parts.ts';
 
@@ -31,8 +29,8 @@ export const ApplicantView = Type.Object({
 });
 export type ApplicantView = Static<typeof ApplicantView>;
 
-// The item's form and materials are the catalogue's validated content: they pass through whole.
-type Material = NonNullable<ItemContent['materials']>[number];
+// The item's form and materials are the catalogue's validated content (kernel's service-guide
+// parts): they pass through whole.
 /**
  * What the clerk fills in for this applicant: the published version's form and materials, and
  * the fields identity fills in (masked; the server fills the clear values at submission).
@@ -45,7 +43,7 @@ export const WindowForm = Type.Object({
       name: Str,
       regionCode: Str,
       departmentId: Str,
-      form: Nullable(Type.Unsafe<NonNullable<ItemContent['form']>>(Json)),
+      form: Nullable(Type.Unsafe<Form>(Json)),
       commitment: Type.Boolean(),
       materials: Type.Array(Type.Unsafe<Material & { key: string }>(Type.Object({ key: Str, name: Str }, Open))),
     },

@@ -50,4 +50,4 @@ export function stepsFor(content: ItemContent): Step[] {
 }
 
 /** Procedures a handler may start during review (the catalogue's list, for route validation). */
-export { SPECIAL_PROCEDURES } from '../../catalog/index.ts';
+export { SPECIAL_PROCEDURES } from '../../../kernel/guide/special-procedures.ts';

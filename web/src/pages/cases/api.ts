@@ -1,17 +1,16 @@
 import { api, ApiError, getApiLanguage, type ErrorBody } from '../../api/client.ts';
 
-// API shapes come from the cases module's route schemas and the catalogue's content schema
+// API shapes come from the cases module's route schemas and the kernel's service-guide parts
 // (type-only: nothing of the server is bundled).
-import type { PageResult as Page } from '../../../../src/kernel/api.ts';
-import type { ItemContent } from '../../../../src/modules/catalog/api.ts';
+import type { Form, Material, PageResult as Page } from '../../../../src/kernel/api.ts';
 import type { CaseDetail, CaseList, CaseView, Inbox, MaterialFile, Progress } from '../../../../src/modules/cases/api.ts';
 
-export type { FormFieldSchema as FieldSchema } from '../../../../src/modules/catalog/api.ts';
+export type { FormFieldSchema as FieldSchema } from '../../../../src/kernel/api.ts';
 export type { CaseListRow, Colour, TimelineEntry } from '../../../../src/modules/cases/api.ts';
 export type { CaseDetail, CaseView, MaterialFile, Page };
 export type CaseStatus = CaseView['status'];
-export type FormDefinition = NonNullable<ItemContent['form']>;
-export type MaterialDef = NonNullable<ItemContent['materials']>[number];
+export type FormDefinition = Form;
+export type MaterialDef = Material;
 
 export const materialKey = (m: MaterialDef, i: number) => m.key ?? `m${i + 1}`;
 
