@@ -28,7 +28,7 @@ import { seedAdministrator } from './actor.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
 import { demoEnterpriseUscc, demoUscc } from './uscc.ts';
 import { HALL_POSITIONS } from './hall-positions.ts';
-import { DEMO_PEOPLE, DEMO_UNREGISTERED, demoIdNumber } from './people.ts';
+import { DEMO_PEOPLE, DEMO_UNREGISTERED, demoIdNumber, isoDate } from './people.ts';
 import * as clock from '../kernel/clock.ts';
 
 export interface DemoAccount {
@@ -198,8 +198,8 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
 
   const firstCounty = counties[0]?.code ?? city.code;
   const password = `${DEMO_PASSWORD_PREFIX}citizen`;
-  const people = DEMO_PEOPLE.map((p, i) => ({ name: p.name, idNumber: demoIdNumber(firstCounty, p.birthDate, i), phone: p.phone, assuranceLevel: p.assuranceLevel }));
-  const unregistered = DEMO_UNREGISTERED.map((p, i) => ({ name: p.name, idNumber: demoIdNumber(firstCounty, p.birthDate, DEMO_PEOPLE.length + i) }));
+  const people = DEMO_PEOPLE.map((p, i) => ({ name: p.name, idNumber: demoIdNumber(firstCounty, p.birthDate, i), birthDate: isoDate(p.birthDate), phone: p.phone, assuranceLevel: p.assuranceLevel }));
+  const unregistered = DEMO_UNREGISTERED.map((p, i) => ({ name: p.name, idNumber: demoIdNumber(firstCounty, p.birthDate, DEMO_PEOPLE.length + i), birthDate: isoDate(p.birthDate) }));
   await seedIdentityDemo(db, pii, {
     regionCode: firstCounty,
     password,

@@ -14,7 +14,12 @@ export const DEMO_UNREGISTERED = [
   { name: '郑国强', birthDate: '19650930' },
   { name: '林雨桐', birthDate: '20010214' },
   { name: '何志远', birthDate: '19880505' },
+  // over 80: the 高龄津贴 秒批 passes for her once she registers (the other demo citizens are younger)
+  { name: '梁秀英', birthDate: '19410612' },
 ];
+
+/** YYYYMMDD → YYYY-MM-DD, as the population base records a birth date. */
+export const isoDate = (birthDate: string) => `${birthDate.slice(0, 4)}-${birthDate.slice(4, 6)}-${birthDate.slice(6, 8)}`;
 
 /** A well-formed 居民身份证号 in the county: region + birth date + sequence + check char. */
 export function demoIdNumber(regionCode: string, birthDate: string, index: number): string {

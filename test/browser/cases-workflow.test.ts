@@ -3,8 +3,9 @@
 // the clerk accepts; the department head assigns the review through the dialog; a leader issues
 // a supervision order (督办) and the approver replies; the approver starts and ends a hearing,
 // passes the expert review, decides late with the reason and an assessed fee; the citizen sees
-// 待缴费, the special procedures and pays. Then the approver records a commitment check, and a
-// second item shows the 秒批 explanation. Screenshots: test-results/cases-workflow-*.png.
+// 待缴费, the special procedures and pays. Then the approver records a commitment check; on a
+// second item the applicant sees the 秒批 explanation, and the clerk completes the case only by
+// overriding its failed rule with a reason. Screenshots: test-results/cases-workflow-*.png.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -309,7 +310,7 @@ test('承诺核查: the approver records the verification of an approved commitm
   assert.deepEqual(pageErrors, []);
 });
 
-test('秒批: the applicant sees each rule with ✓ or ✗', { timeout: 120_000 }, async () => {
+test('秒批: the applicant sees each rule with ✓ or ✗; the clerk completes it only by an override with a reason', { timeout: 120_000 }, async () => {
   await setContent(IMMEDIATE, {
     flags: { instantApproval: true },
     instantRules: [
@@ -338,5 +339,24 @@ test('秒批: the applicant sees each rule with ✓ or ✗', { timeout: 120_000 
     assert.match(await card.innerText(), /毁损换发/);
     await shot(page, 'instant');
   });
+
+  // the clerk sees the failed rule and completes the case only by overriding it with a reason
+  const clerk = await staffPage('clerk', '/staff/todo');
+  await withFailureShot(clerk, 'cases-workflow-instant-override', async () => {
+    const row = clerk.getByTestId('cases-inbox').locator('tbody tr', { hasText: '营业执照遗失补领、换发' }).first();
+    await row.click();
+    const drawer = clerk.getByTestId('case-drawer');
+    await drawer.getByTestId('instant-approval').getByTestId('instant-rule-failed').waitFor();
+    const override = drawer.getByTestId('action-instant-override');
+    assert.equal(await override.isDisabled(), true);
+    await drawer.getByTestId('instant-override-reason').fill('现场核验营业执照原件确已毁损，按遗失补领办理');
+    await shot(clerk, 'instant-override');
+    await override.click();
+    await closedDrawer(clerk);
+  });
+  const done = await server.api(`/api/cases/${d.body.case.id}`, { cookie: cookies.citizen });
+  assert.equal(done.body.case.status, 'completed');
+  const overridden = done.body.timeline.find((e: { kind: string }) => e.kind === 'instant_overridden');
+  assert.equal(overridden?.opinion, '现场核验营业执照原件确已毁损，按遗失补领办理');
   assert.deepEqual(pageErrors, []);
 });

@@ -20,7 +20,7 @@ export function eventCatalogue(modules: readonly Module[], ctx: AppContext): Eve
 }
 
 /** Past participles that do not end in -ed. */
-const IRREGULAR = new Set(['paid', 'sent', 'done', 'kept', 'broken', 'withdrawn', 'given', 'taken', 'held', 'made', 'told']);
+const IRREGULAR = new Set(['paid', 'sent', 'done', 'kept', 'broken', 'withdrawn', 'given', 'taken', 'held', 'made', 'told', 'overridden']);
 
 /**
  * The naming rule: `<module>.<fact in the past tense>` in snake case (`cases.submitted`,

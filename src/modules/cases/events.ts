@@ -46,6 +46,8 @@ export const CASE_TOPICS = {
   deferred_material_received: transition('deferred_material_received', TIMELINE_FACT),
   deferred_reminder: transition('deferred_reminder_sent'),
   instant_declined: transition('instant_declined', TIMELINE_FACT),
+  /** a clerk completed a 即办 case whose 秒批 rules failed, for the reason given (details: reason, failed rules) */
+  instant_overridden: transition('instant_overridden', TIMELINE_FACT),
   step_approved: transition('step_approved', TIMELINE_FACT),
   decided_approved: transition('decided_approved', TIMELINE_FACT),
   step_disapproved: transition('step_disapproved', TIMELINE_FACT),

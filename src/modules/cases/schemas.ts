@@ -258,6 +258,12 @@ export const CaseAction = Type.Object(
       ),
     ),
     overdueReason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    /**
+     * accept of a 即办 case whose 秒批 rules failed: complete it now all the same, for the reason
+     * given (checked by the service, so a blank one gets its own code). Without it the case goes
+     * on to review.
+     */
+    instantOverride: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

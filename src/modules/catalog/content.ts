@@ -117,7 +117,8 @@ export type WorkflowStep = Static<typeof WorkflowStep>;
 
 /**
  * A 秒批 rule over a fact of the application: `form.<field>`, or the applicant's
- * `applicant.age`, `applicant.idRegion` (household region from the ID number), `applicant.kind`.
+ * `applicant.age`, `applicant.idRegion` (户籍地: the 12-digit 行政区划 code of the household
+ * registration; both from the population base, not the ID number), `applicant.kind`.
  */
 export const InstantRule = Type.Object(
   {

@@ -9,6 +9,8 @@ import { addPopulationRecords } from './population.ts';
 export interface DemoPerson {
   name: string;
   idNumber: string;
+  /** YYYY-MM-DD, as the stand-in population base records it. */
+  birthDate: string;
   phone: string;
   assuranceLevel: AssuranceLevel;
 }
@@ -23,15 +25,21 @@ export interface DemoEnterprise {
 
 /**
  * The demo city's citizens with accounts, a stand-in population base that also holds people
- * without an account (so registration reaches level 2), and an enterprise with an agent.
+ * without an account (so registration reaches level 2), and an enterprise with an agent. The
+ * population records hold each person's birth date and 户籍地 (the demo county), the facts 秒批
+ * rules look at.
  */
 export async function seedIdentityDemo(
   db: Db,
   pii: PersonalData,
-  input: { regionCode: string; password: string; people: DemoPerson[]; unregistered: { name: string; idNumber: string }[]; enterprise: DemoEnterprise },
+  input: { regionCode: string; password: string; people: DemoPerson[]; unregistered: { name: string; idNumber: string; birthDate: string }[]; enterprise: DemoEnterprise },
 ): Promise<void> {
   const seed = systemActor('seed');
-  await addPopulationRecords(db, pii, [...input.people, ...input.unregistered].map((p) => ({ ...p, regionCode: input.regionCode })));
+  await addPopulationRecords(
+    db,
+    pii,
+    [...input.people, ...input.unregistered].map((p) => ({ name: p.name, idNumber: p.idNumber, birthDate: p.birthDate, regionCode: input.regionCode, householdRegionCode: input.regionCode })),
+  );
   const ids: string[] = [];
   for (const p of input.people) {
     ids.push(await createPerson(db, pii, seed, { ...p, password: input.password, regionCode: input.regionCode, levelSource: 'seed', phoneVerified: true }));

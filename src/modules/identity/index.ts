@@ -43,6 +43,9 @@ export const identityModule: Module = {
 };
 
 export { createPerson, personView } from './persons.ts';
+// 人口基础库 facts (birth date, 户籍地) of a registered person, for rules such as 秒批.
+export { populationFacts } from './population-facts.ts';
+export type { PopulationFacts } from './population.ts';
 export { seedIdentityDemo } from './demo.ts';
 export { identityIndicatorInputs, type IdentityIndicatorInputs } from './indicators.ts';
 export { actingFor, actingOptions, type ActingFor } from './enterprises.ts';

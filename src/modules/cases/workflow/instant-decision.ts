@@ -2,7 +2,7 @@ import { systemActor } from '../../../kernel/actor.ts';
 import type { Tx } from '../../../kernel/db/index.ts';
 import type { PersonalData } from '../../../kernel/pii.ts';
 import type { ItemContent } from '../../catalog/index.ts';
-import { personView } from '../../identity/index.ts';
+import { populationFacts } from '../../identity/index.ts';
 import { today } from './clocks.ts';
 import { applicantFacts, evaluateInstantRules } from './instant.ts';
 import type { CaseRow } from '../model.ts';
@@ -14,13 +14,15 @@ const INSTANT = systemActor('cases.instant');
 /**
  * 秒批 right after submission: when the item is marked for it and every rule holds, the platform
  * accepts and approves in the same transaction and says which rules it checked; otherwise the
- * case goes to the window as usual, with the explanation kept for the clerk.
+ * case goes to the window as usual, with the explanation kept for the clerk, who cannot then
+ * complete it at acceptance without an override and its reason (workflow.ts, accept).
  */
 export async function applyInstantApproval(tx: Tx, pii: PersonalData, c: CaseRow, content: ItemContent): Promise<CaseRow> {
   const rules = content.instantRules ?? [];
   if (!content.flags?.instantApproval || !rules.length) return c;
-  const person = c.applicant_person_id ? await personView(tx, pii, c.applicant_person_id, true) : undefined;
-  const result = evaluateInstantRules(rules, c.form_data, applicantFacts(c.applicant_kind, person?.idNumber, today()));
+  // the applicant's age and 户籍地 as the population base records them, not as the ID number reads
+  const population = c.applicant_kind === 'person' && c.applicant_person_id ? await populationFacts(tx, pii, c.applicant_person_id) : undefined;
+  const result = evaluateInstantRules(rules, c.form_data, applicantFacts(c.applicant_kind, population, today()));
   const details = { instant: true, rules: result.rules.map((r) => ({ label: r.label, passed: r.passed })) };
   if (!result.approved) {
     const kept = await updateCase(tx, c, { instant_result: result });

@@ -1,5 +1,5 @@
-import { validateIdNumber } from '../../../kernel/validate/index.ts';
 import type { ItemContent } from '../../catalog/index.ts';
+import type { PopulationFacts } from '../../identity/index.ts';
 import type { InstantResult } from '../model.ts';
 
 type InstantRule = NonNullable<ItemContent['instantRules']>[number];
@@ -7,20 +7,35 @@ type InstantRule = NonNullable<ItemContent['instantRules']>[number];
 /** What 秒批 rules may look at besides the form: facts about the applicant, never raw personal data. */
 export interface ApplicantFacts {
   kind: 'person' | 'enterprise';
-  /** Whole years on `day`, from the ID number's birth date. */
+  /** Whole years on `day`, from the birth date the population base records. */
   age?: number;
-  /** The 6-digit region of the ID number (户籍地 at issue). */
+  /**
+   * 户籍地: the 行政区划 code of the household registration the population base records. The
+   * name is the rules' (`applicant.idRegion`); it no longer comes from the ID number's prefix,
+   * which tells where the number was issued, not where the person is registered now.
+   */
   idRegion?: string;
 }
 
-export function applicantFacts(kind: 'person' | 'enterprise', idNumber: string | null | undefined, day: string): ApplicantFacts {
-  if (kind !== 'person' || !idNumber) return { kind };
-  const parsed = validateIdNumber(idNumber);
-  if (!parsed.ok) return { kind };
-  const [y, m, d] = parsed.birthDate.split('-').map(Number) as [number, number, number];
+/** Whole years from `birthDate` to `day` (both YYYY-MM-DD), the birthday itself included. */
+export function ageOn(birthDate: string, day: string): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = day.split('-').map(Number) as [number, number, number];
-  const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-  return { kind, age, idRegion: idNumber.slice(0, 6) };
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+/**
+ * The applicant's facts from the population base (through identity). A person the base does not
+ * confirm, or a fact it does not hold, is simply missing: the rule on it fails, nothing is
+ * guessed from the ID number in the applicant's favour.
+ */
+export function applicantFacts(kind: 'person' | 'enterprise', population: PopulationFacts | undefined, day: string): ApplicantFacts {
+  if (kind !== 'person' || !population) return { kind };
+  return {
+    kind,
+    ...(population.birthDate ? { age: ageOn(population.birthDate, day) } : {}),
+    ...(population.householdRegionCode ? { idRegion: population.householdRegionCode } : {}),
+  };
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);

@@ -15,6 +15,7 @@ import { currentStep, HEAD_ROLES, presentCase, stepKind, type CaseRow, type Case
 import { issueCaseFeeNotice, feeLinesFor } from './payment-step.ts';
 import { endSpecial, startSpecial } from './special.ts';
 import { checkVersion, recordTransition, updateCase, type TransitionRecord } from './transitions.ts';
+import { failedInstantRules, instantAcceptance, requireInstantOpinion } from './instant-acceptance.ts';
 import * as clock from '../../../kernel/clock.ts';
 
 export const ACTIONS = [
@@ -50,6 +51,8 @@ export interface ActionInput {
   fees?: FeeLine[];
   /** Finishing after the promised limit needs the reason (or explain_overdue before). */
   overdueReason?: string;
+  /** accept: complete a 即办 case whose 秒批 rules failed all the same, for this reason. */
+  instantOverride?: { reason?: string };
 }
 
 /** What may be done on the case's current step, by its kind; a running procedure must end first. */
@@ -83,6 +86,8 @@ interface Outcome {
   record: TransitionRecord;
   /** What entering the next step did (a procedure started, a fee notice sent): its own transition. */
   entered?: TransitionRecord;
+  /** A fact that comes ahead of the action's own record (a 秒批 override before the completion it allows). */
+  before?: TransitionRecord;
 }
 
 interface Turn {
@@ -120,6 +125,7 @@ export async function act(ctx: AppContext, actor: Actor, id: string, action: Act
     const content = async () => (version ??= (await getVersionById(tx, c.item_version_id))?.content) ?? undefined;
     const out = await ACTION_HANDLERS[action]({ ctx, tx, c, staff, input, content });
     const updated = await updateCase(tx, c, out.fields);
+    if (out.before) await recordTransition(tx, pii, actor, updated, { stepKey: step.key, ...out.before });
     await recordTransition(tx, pii, actor, updated, { stepKey: step.key, ...out.record });
     if (out.entered) await recordTransition(tx, pii, actor, updated, { stepKey: currentStep(updated)?.key ?? null, ...out.entered });
     return presentCase(updated);
@@ -208,6 +214,7 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
 
   async accept(t) {
     const { c, input } = t;
+    const instant = instantAcceptance(c, input.instantOverride);
     if (input.deferred?.materialKeys.length) {
       if (c.case_type === 'immediate') throw conflict('DEFERRED_NOT_FOR_IMMEDIATE');
       const known = new Set(((await t.content())?.materials ?? []).map(materialKeyOf));
@@ -224,15 +231,17 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
         entered: next.record,
       };
     }
-    if (c.case_type === 'immediate') {
-      // 即办: decided on the spot, completed at acceptance
+    if (instant.complete) {
+      // 即办: decided on the spot, completed at acceptance (秒批 passed, did not run, or overridden)
       const done = await finish(t, 'approved', { kind: 'completed_at_acceptance', opinion: input.opinion?.trim() || null });
-      return { ...done, fields: { ...done.fields, accepted_at: clock.now() } };
+      return { ...done, fields: { ...done.fields, accepted_at: clock.now() }, before: instant.overridden };
     }
     const next = await enterStep(t, 1);
+    // a 即办 case whose 秒批 rules failed is reviewed like any other, and the entry says why
+    const failed = failedInstantRules(c);
     return {
       fields: { ...next.fields, status: 'processing', accepted_at: clock.now() },
-      record: { kind: 'accepted', opinion: input.opinion?.trim() || null, notify: true },
+      record: { kind: 'accepted', opinion: input.opinion?.trim() || null, notify: true, ...(failed.length ? { details: { instantFailed: failed.map((r) => r.label) } } : {}) },
       entered: next.record,
     };
   },
@@ -261,6 +270,9 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
   async approve(t) {
     const { c, input } = t;
     const opinion = input.opinion?.trim() || null;
+    const last = c.current_step === c.steps.length - 1;
+    const decided = stepKind(c.steps, c.current_step) === 'decide';
+    if (last || decided) requireInstantOpinion(c, opinion);
     let ended: Record<string, unknown> = {};
     let endedDetails: Record<string, unknown> = {};
     if (c.special_procedure) {
@@ -269,12 +281,10 @@ const ACTION_HANDLERS: Record<Action, Handler> = {
       ended = e.fields;
       endedDetails = { specialProcedure: e.details };
     }
-    const last = c.current_step === c.steps.length - 1;
     if (last) {
       const done = await finish(t, 'approved', { kind: 'approved', opinion, details: endedDetails });
       return { ...done, fields: { ...ended, ...done.fields } };
     }
-    const decided = stepKind(c.steps, c.current_step) === 'decide';
     // a decision made late names its reason even when a payment step still follows
     const reason = decided ? lateReason(t) : null;
     const next = await enterStep(t, c.current_step + 1);

@@ -8,6 +8,7 @@ import { cases, materialKey, type CaseDetail, type CaseListRow } from './api.ts'
 import { CaseResults } from './CaseResults.tsx';
 import { CaseTimeline, DeadlineTag, ProvisionalTag, StatusTag } from './CaseTimeline.tsx';
 import { MaterialViewer } from './MaterialViewer.tsx';
+import { InstantOverride } from './workflow/InstantOverride.tsx';
 import { useDecisionExtras } from './workflow/useDecisionExtras.tsx';
 import { WorkflowActions } from './workflow/WorkflowActions.tsx';
 import { WorkflowSection } from './workflow/WorkflowSection.tsx';
@@ -138,6 +139,7 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
                   {can('refuse') && <Button danger loading={busy} onClick={() => act('refuse')}>{t('cases.action.refuse')}</Button>}
                 </Space>
                 <WorkflowActions detail={detail} busy={busy} act={act} />
+                <InstantOverride detail={detail} busy={busy} act={act} />
                 {can('request_correction') && (
                   <Space wrap>
                     <Select mode="multiple" style={{ minWidth: 320 }} options={materials} value={correction} onChange={setCorrection} placeholder={t('cases.correction.pick')} data-testid="correction-pick" />
