@@ -6,6 +6,7 @@ import { personView } from '../../identity/index.ts';
 import { today } from './clocks.ts';
 import { applicantFacts, evaluateInstantRules } from './instant.ts';
 import type { CaseRow } from '../model.ts';
+import { openForm } from '../personal-form.ts';
 import { recordTransition, updateCase } from './transitions.ts';
 import * as clock from '../../../kernel/clock.ts';
 
@@ -20,7 +21,7 @@ export async function applyInstantApproval(tx: Tx, pii: PersonalData, c: CaseRow
   const rules = content.instantRules ?? [];
   if (!content.flags?.instantApproval || !rules.length) return c;
   const person = c.applicant_person_id ? await personView(tx, pii, c.applicant_person_id, true) : undefined;
-  const result = evaluateInstantRules(rules, c.form_data, applicantFacts(c.applicant_kind, person?.idNumber, today()));
+  const result = evaluateInstantRules(rules, openForm(pii, c), applicantFacts(c.applicant_kind, person?.idNumber, today()));
   const details = { instant: true, rules: result.rules.map((r) => ({ label: r.label, passed: r.passed })) };
   if (!result.approved) {
     const kept = await updateCase(tx, c, { instant_result: result });
