@@ -16,7 +16,7 @@ export const KERNEL_AFTER_MIGRATIONS = fileURLToPath(new URL('./migrations-after
 export function migrationSources(modules: Module[]): MigrationSource[] {
   return [
     { name: 'kernel', dir: KERNEL_MIGRATIONS },
-    ...modules.flatMap((m) => (m.migrationsDir ? [{ name: m.name, dir: m.migrationsDir }] : [])),
+    ...modules.flatMap((m) => (m.migrationsDir ? [{ name: m.name, dir: m.migrationsDir, steps: m.migrationSteps }] : [])),
     { name: 'kernel-after', dir: KERNEL_AFTER_MIGRATIONS },
   ];
 }
@@ -27,7 +27,7 @@ export async function createContext(config: Config, modules: Module[]): Promise<
   // the audit chain is keyed by the master key, which stays outside the database
   useAuditKey(config.masterKey);
   const db = await openDb(config);
-  const applied = await migrate(db, migrationSources(modules));
+  const applied = await migrate(db, migrationSources(modules), { masterKey: config.masterKey });
   if (applied.length) log.info({ applied }, 'migrations applied');
   const files = localFileStore(`${config.dataDir}/files`);
   return { config, db, files, log };

@@ -30,11 +30,22 @@ export interface Config {
 // The development key is public on purpose: production must set YIWANG_MASTER_KEY (see README).
 export const DEV_MASTER_KEY = '0123456789abcdeffedcba9876543210';
 
+/** postgres:// or postgresql://: a server (production); empty or memory:// is the embedded PGlite. */
+const isServerDatabase = (url: string | undefined) => /^postgres(ql)?:\/\//i.test(url ?? '');
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.YIWANG_DATA_DIR ?? resolve('data');
   const masterKey = env.YIWANG_MASTER_KEY ?? DEV_MASTER_KEY;
   if (!/^[0-9a-fA-F]{32}$/.test(masterKey)) {
     throw new Error('YIWANG_MASTER_KEY must be 32 hexadecimal characters (a 128-bit SM4 key)');
+  }
+  // A PostgreSQL server means a real deployment: personal data encrypted under a key printed in
+  // the source code is not encrypted. The test suite's throwaway servers say so explicitly.
+  if (isServerDatabase(env.DATABASE_URL) && masterKey.toLowerCase() === DEV_MASTER_KEY && env.YIWANG_ALLOW_DEV_MASTER_KEY !== '1') {
+    throw new Error(
+      'refusing to start: DATABASE_URL names a PostgreSQL server but YIWANG_MASTER_KEY is unset or the public development key; ' +
+        'set YIWANG_MASTER_KEY to a secret 32-hex-character key (e.g. `openssl rand -hex 16`)',
+    );
   }
   return {
     port: Number(env.PORT ?? 8080),

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
+import type { MigrationStep } from './migrate.ts';
 import type { Subscription } from './events/subscription.ts';
 import type { Topic } from './events/topic.ts';
 
@@ -21,6 +22,8 @@ export interface Module {
   name: string;
   /** Directory of this module's SQL migrations (applied after the kernel's, in module order). */
   migrationsDir?: string;
+  /** Data migrations in code, ordered by name among the SQL files of `migrationsDir` (kernel migrate.ts). */
+  migrationSteps?: readonly MigrationStep[];
   routes?(app: HttpApp, ctx: AppContext): void | Promise<void>;
   /**
    * The topics this module emits: its event catalogue (`topicsIn` of its `events.ts`), whose

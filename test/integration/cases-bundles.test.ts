@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { personalData } from '../../src/kernel/pii.ts';
+import { openForm, type SealedForm } from '../../src/modules/cases/personal-form.ts';
 import { after, before, describe, test } from 'node:test';
 import { CITIZEN_PASSWORD as PASSWORD } from '../support/demo.ts';
 import { PDF, sendFile } from '../support/files.ts';
@@ -288,11 +290,13 @@ describe('bundle steps and corrections', () => {
       body: { version: d.bundleCase.version, formData: { ...d.bundleCase.formData, bank_account: '6222020000000000099' } },
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
-    const rows = await server.ctx.db.query<{ status: string; form_data: { bank_account: string } }>(
-      'select status, form_data from case_record where id = any($1::uuid[]) order by status',
+    const rows = await server.ctx.db.query<{ status: string; form_data: Record<string, unknown>; form_pii: SealedForm }>(
+      'select status, form_data, form_pii from case_record where id = any($1::uuid[]) order by status',
       [[food.id, memberCase(b, SAFETY_REWARD).id]],
     );
-    assert.deepEqual(rows.map((r) => [r.status, r.form_data.bank_account]), [['correction', '6222020000000000099'], ['draft', '6222020000000000099']]);
+    // the account is sealed at rest (personal-form.ts): read back in clear
+    const pii = personalData(server.ctx.config.masterKey);
+    assert.deepEqual(rows.map((r) => [r.status, openForm(pii, r).bank_account]), [['correction', '6222020000000000099'], ['draft', '6222020000000000099']]);
     const res = await api(`/api/case-bundles/${b.bundleCase.id}/resubmit`, { method: 'POST', cookie: cookies.citizen, body: { version: saved.body.bundleCase.version } });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(memberCase(res.body, FOOD_REWARD).status, 'submitted');

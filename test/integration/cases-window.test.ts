@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { personalData } from '../../src/kernel/pii.ts';
+import { openForm, type SealedForm } from '../../src/modules/cases/personal-form.ts';
 import { demoEnterpriseUscc } from '../../src/seed/uscc.ts';
 import { signIn } from '../support/browserless.ts';
 import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, LUODING, REWARD } from '../support/demo.ts';
@@ -107,10 +108,13 @@ describe('window application (一窗受理)', () => {
     const row = await server.ctx.db.one<{
       channel: string;
       form_data: Record<string, unknown>;
+      form_pii: SealedForm;
       owner_person_id: string;
       promised_due: string | null;
-    }>('select channel, form_data, owner_person_id, promised_due::text from case_record where id = $1', [caseId]);
-    assert.equal(row!.form_data.applicant_id_number, chenId);
+    }>('select channel, form_data, form_pii, owner_person_id, promised_due::text from case_record where id = $1', [caseId]);
+    // the identity's ID number is filled in, sealed at rest (personal-form.ts)
+    assert.equal(openForm(personalData(server.ctx.config.masterKey), row!).applicant_id_number, chenId);
+    assert.notEqual(row!.form_data.applicant_id_number, chenId);
     assert.equal(row!.form_data.report_number, 'JB2026-0100');
     assert.ok(row!.promised_due);
     const staged = await server.ctx.db.query<{ stage: string; uploaded_by: string }>(

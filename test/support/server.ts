@@ -27,6 +27,8 @@ export function testServerConfig(databaseUrl: string, dataDir: string, env: Reco
     YIWANG_DATA_DIR: dataDir,
     YIWANG_WORKERS: '0',
     YIWANG_DEV_INBOX: '1',
+    // throwaway PostgreSQL databases of the suite run on the public development key
+    YIWANG_ALLOW_DEV_MASTER_KEY: '1',
     LOG_LEVEL: 'warn',
     ...env,
   });

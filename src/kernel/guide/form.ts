@@ -7,8 +7,18 @@ import { Type, type Static } from 'typebox';
 /** Where a field's value may come from, so the cases module can fill it (免填报). */
 export const PREFILL_SOURCES = ['identity', 'base_library', 'license'] as const;
 
+/**
+ * Kinds of personal data a form field may hold (个人信息). The cases module keeps such values
+ * SM4-encrypted with a blind index, shows them masked by kind, and lets a handler of the case
+ * read one in clear with a reason (audited). Fields prefilled from the identity claims
+ * `id_number` / `phone` (and the agent's) count as personal even when not declared.
+ */
+export const PERSONAL_KINDS = ['id_number', 'phone', 'bank_account', 'address', 'email', 'name', 'other'] as const;
+export type PersonalKind = (typeof PERSONAL_KINDS)[number];
+
 export const FormField = Type.Object(
   {
+    personal: Type.Optional(Type.Enum(PERSONAL_KINDS)),
     prefill: Type.Optional(
       Type.Object(
         {
@@ -31,6 +41,23 @@ export const FormField = Type.Object(
   },
   { additionalProperties: false },
 );
+
+type FormFieldHint = Static<typeof FormField>;
+
+/** Identity claims that are personal data by nature: a field they fill is personal even if not declared. */
+export const PERSONAL_CLAIMS: Readonly<Record<string, PersonalKind>> = {
+  id_number: 'id_number',
+  agent_id_number: 'id_number',
+  phone: 'phone',
+  agent_phone: 'phone',
+};
+
+/** The personal kind of a field: as declared, else the one its identity prefill claim implies. */
+export function personalKindOf(hint: FormFieldHint | undefined): PersonalKind | undefined {
+  if (hint?.personal) return hint.personal;
+  const p = hint?.prefill;
+  return p?.source === 'identity' && p.claim ? PERSONAL_CLAIMS[p.claim] : undefined;
+}
 
 export const FormDefinition = Type.Object(
   {

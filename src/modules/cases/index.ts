@@ -4,10 +4,12 @@ import type { Module } from '../../kernel/module.ts';
 import * as events from './events.ts';
 import { caseHandlers } from './workflow/timers.ts';
 import { registerCaseRoutes } from './routes.ts';
+import { sealLegacyFormsStep } from './application/seal-legacy-forms.ts';
 
 export const casesModule: Module = {
   name: 'cases',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  migrationSteps: [sealLegacyFormsStep],
   routes: registerCaseRoutes,
   events: topicsIn(events),
   eventHandlers: caseHandlers,

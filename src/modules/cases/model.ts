@@ -1,4 +1,5 @@
 import type { Role } from '../../kernel/actor.ts';
+import type { SealedForm } from './personal-form.ts';
 import type { ActiveSpecial, CaseView, CorrectionItem, InstantResult } from './schemas.ts';
 
 // The API shapes are the route schemas' (schemas.ts); these names stay for the module's own files.
@@ -73,7 +74,9 @@ export interface CaseRow {
   applicant_name: string;
   agent_person_id: string | null;
   owner_person_id: string;
+  /** Non-personal values and personal ones masked; the clear ones are sealed in form_pii (personal-form.ts). */
   form_data: Record<string, unknown>;
+  form_pii: SealedForm;
   steps: Step[];
   current_step: number;
   current_roles: string[];
@@ -110,7 +113,7 @@ export interface CaseRow {
 /** Columns read for a case; dates as plain strings so both backends agree. */
 export const CASE_COLUMNS = `c.id, c.number, c.query_code, c.status, c.outcome, c.channel, c.item_id, c.item_version_id, c.item_code, c.item_name,
   c.case_type, c.region_code, c.department_id, c.applicant_kind, c.applicant_person_id, c.applicant_enterprise_id, c.applicant_name,
-  c.agent_person_id, c.owner_person_id, c.form_data, c.steps, c.current_step, c.current_roles, c.assignee_id, c.correction_count,
+  c.agent_person_id, c.owner_person_id, c.form_data, c.form_pii, c.steps, c.current_step, c.current_roles, c.assignee_id, c.correction_count,
   c.correction_items, c.deferred_keys, to_char(c.deferred_due, 'YYYY-MM-DD') as deferred_due, c.promised_days, c.statutory_days,
   to_char(c.clock_start, 'YYYY-MM-DD') as clock_start, to_char(c.paused_since, 'YYYY-MM-DD') as paused_since, c.paused_days,
   to_char(c.promised_due, 'YYYY-MM-DD') as promised_due, to_char(c.statutory_due, 'YYYY-MM-DD') as statutory_due, c.deadline_provisional, c.warning, c.overdue,
@@ -122,8 +125,11 @@ export const currentStep = (c: CaseRow): Step | undefined =>
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-/** The case as the API shows it (personal data of the applicant is not part of the row). */
-export function presentCase(c: CaseRow): CaseView {
+/**
+ * The case as the API shows it: personal form values masked. `clearForm` (the applicant's own
+ * answers: `openForm`) replaces them with the clear ones.
+ */
+export function presentCase(c: CaseRow, clearForm?: Record<string, unknown>): CaseView {
   const step = currentStep(c);
   return {
     id: c.id,
@@ -141,7 +147,8 @@ export function presentCase(c: CaseRow): CaseView {
     applicantKind: c.applicant_kind,
     applicantName: c.applicant_name,
     applicantEnterpriseId: c.applicant_enterprise_id,
-    formData: c.form_data,
+    formData: clearForm ?? c.form_data,
+    personalFields: Object.keys(c.form_pii ?? {}),
     steps: c.steps.map((s, i) => ({ key: s.key, name: s.name, kind: stepKind(c.steps, i) })),
     currentStep: step ? { key: step.key, name: step.name, index: c.current_step, kind: stepKind(c.steps, c.current_step) } : null,
     specialProcedure: c.special_procedure,

@@ -4,7 +4,9 @@ import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
 import { getVersionById, STEP_ROLES } from '../catalog/index.ts';
-import { inboxCondition, readableCase } from './access.ts';
+import { inboxCondition, isApplicantOf, readableCase } from './access.ts';
+import { openForm } from './personal-form.ts';
+import type { PersonalData } from '../../kernel/pii.ts';
 import { today } from './workflow/clocks.ts';
 import { listMaterialFiles } from './application/materials.ts';
 import { CASE_COLUMNS, currentStep, presentCase, READ_ROLES, STAFF_ONLY_KINDS, type CaseRow, type CaseStatus } from './model.ts';
@@ -36,7 +38,7 @@ export function deadlineColour(c: CaseRow, day = today()): Colour {
 /** The case page's answer before the route adds the item version's form and materials. */
 export type CaseDetail = Omit<CaseDetailView, 'item'>;
 
-export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Promise<CaseDetail> {
+export async function getCaseDetail(q: Queryable, pii: PersonalData, actor: Actor, id: string): Promise<CaseDetail> {
   const c = await readableCase(q, actor, id);
   let actions: string[] = [];
   if (actor.kind === 'staff') {
@@ -50,7 +52,8 @@ export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Pro
     else if (c.status === 'submitted' || c.status === 'processing') actions = c.deferred_keys.length ? ['upload', 'withdraw'] : ['withdraw'];
   }
   return {
-    case: presentCase(c),
+    // the applicant reads their own form in clear; handlers see it masked and reveal a field with a reason
+    case: presentCase(c, isApplicantOf(actor, c) ? openForm(pii, c) : undefined),
     materials: await listMaterialFiles(q, c.id),
     timeline: await timeline(q, c.id, actor.kind === 'staff'),
     actions,
@@ -66,8 +69,8 @@ export async function getCaseDetail(q: Queryable, actor: Actor, id: string): Pro
  * The case page: the case with what its item version asks of the applicant (form, materials,
  * and the 告知承诺书 text when the item works by commitment).
  */
-export async function getCaseWithItem(q: Queryable, actor: Actor, id: string) {
-  const detail = await getCaseDetail(q, actor, id);
+export async function getCaseWithItem(q: Queryable, pii: PersonalData, actor: Actor, id: string) {
+  const detail = await getCaseDetail(q, pii, actor, id);
   const v = await getVersionById(q, detail.case.itemVersionId);
   const commitment = v?.content.flags?.commitment ? commitmentText(v.content, detail.case.itemName) : null;
   return { ...detail, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [], commitment } };
@@ -133,6 +136,9 @@ export interface InboxQuery {
   pageSize: number;
 }
 
+/** A whole 公民身份号码 or mainland mobile number: searched by blind index, not by prefix. */
+const PERSONAL_QUERY = /^(\d{17}[\dXx]|1[3-9]\d{9})$/;
+
 /** Every role a workflow step may be given to (the catalogue's list), so item-defined steps reach their inboxes. */
 const INBOX_ROLES: readonly Role[] = STEP_ROLES as readonly Role[];
 
@@ -141,7 +147,7 @@ const INBOX_ROLES: readonly Role[] = STEP_ROLES as readonly Role[];
  * step's roles, region subtree, department if the grant is narrowed), with counts per step and
  * the most urgent deadline first.
  */
-export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Promise<Inbox> {
+export async function inbox(q: Queryable, pii: PersonalData, actor: Actor, query: InboxQuery): Promise<Inbox> {
   const staff = requireStaff(actor);
   const params: unknown[] = [];
   if (query.view === 'done') {
@@ -166,7 +172,12 @@ export async function inbox(q: Queryable, actor: Actor, query: InboxQuery): Prom
   if (query.q) {
     if (query.q.length > 60) throw new AppError('VALIDATION_FAILED', 400, { field: 'q', reason: 'TOO_LONG' }, { field: 'q' });
     params.push(`${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-    where += ` and c.number like $${params.length}`;
+    const byNumber = `c.number like $${params.length}`;
+    // an ID number or mobile typed whole finds the cases whose form holds it, by its blind index
+    if (PERSONAL_QUERY.test(query.q.trim())) {
+      params.push(pii.index(query.q));
+      where += ` and (${byNumber} or exists (select 1 from jsonb_each(c.form_pii) f where f.value->>'index' = $${params.length}))`;
+    } else where += ` and ${byNumber}`;
   }
   const result = await page(q, where, params, 'c.promised_due nulls last, c.submitted_at', query);
   const counts = await q.query<{ step: string; n: number }>(

@@ -3,6 +3,7 @@ import type { AppContext } from '../../kernel/context.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { rawBody, registerRawBodyRoutes } from '../../kernel/http/raw-body.ts';
 import type { HttpApp } from '../../kernel/module.ts';
+import { personalData } from '../../kernel/pii.ts';
 import { createDraft, resubmitCase, saveDraft, submitCase, withdrawCase } from './application/applications.ts';
 import { CASE_STATUSES } from './model.ts';
 import { readMaterial, uploadMaterial } from './application/materials.ts';
@@ -69,11 +70,11 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
       }),
       response: { 200: Inbox },
     },
-  }, (req) => inbox(db, req.actor, req.query));
+  }, (req) => inbox(db, personalData(ctx.config.masterKey), req.actor, req.query));
 
   app.get('/api/cases/:id', {
     schema: { tags, params: IdParams, response: { 200: CaseDetail } },
-  }, (req) => getCaseWithItem(db, req.actor, req.params.id));
+  }, (req) => getCaseWithItem(db, personalData(ctx.config.masterKey), req.actor, req.params.id));
 
   app.put('/api/cases/:id/form', {
     schema: { tags, params: IdParams, body: Type.Object({ formData: FormData, version: Version }, { additionalProperties: false }), response: { 200: CaseView } },

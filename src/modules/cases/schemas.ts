@@ -60,6 +60,8 @@ export const CaseView = Type.Object(
     applicantName: Str,
     applicantEnterpriseId: NullableStr,
     formData: Json,
+    /** Form fields holding personal data: masked in formData unless the reader is the applicant; a handler may reveal one. */
+    personalFields: Type.Array(Str),
     steps: Type.Array(StepRef),
     currentStep: Nullable(Type.Object({ ...StepRef.properties, index: Type.Integer() })),
     specialProcedure: Nullable(Stored(ActiveSpecial)),

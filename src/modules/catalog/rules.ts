@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
+import { personalKindOf } from '../../kernel/guide/form.ts';
 import type { ItemContent } from './content.ts';
 
 /**
@@ -327,6 +328,8 @@ export const formDefinition: Rule = {
     for (const req of form.schema.required ?? []) if (!(req in props)) out.push(issue('FORM_REQUIRED_UNKNOWN', 'form.schema.required', { name: req }));
     for (const [name, hint] of Object.entries(form.fields ?? {})) {
       if (!(name in props)) out.push(issue('FORM_FIELD_UNKNOWN', `form.fields.${name}`, { name }));
+      // cases treat it as personal all the same; the warning asks the author to say so
+      if (!hint.personal && personalKindOf(hint)) out.push(issue('FORM_PERSONAL_UNDECLARED', `form.fields.${name}.personal`, { name }, 'warning'));
       const p = hint.prefill;
       if (!p) continue;
       if (p.source === 'identity' && blank(p.claim)) out.push(issue('FORM_PREFILL', `form.fields.${name}.prefill.claim`));

@@ -20,8 +20,12 @@ import { applyInstantApproval } from '../workflow/instant-decision.ts';
 import { checkVersion, recordTransition, updateCase } from '../workflow/transitions.ts';
 import * as clock from '../../../kernel/clock.ts';
 import { claimKey } from './idempotency.ts';
+import { declaredKinds, openForm, sealForm } from '../personal-form.ts';
 
 export type Person = Extract<Actor, { kind: 'person' }>;
+
+/** The answer to the applicant: their own form in clear (handlers' answers keep it masked). */
+export const applicantView = (pii: PersonalData, c: CaseRow): CaseView => presentCase(c, openForm(pii, c));
 
 export function requirePerson(actor: Actor): Person {
   if (actor.kind === 'anonymous') throw unauthenticated();
@@ -87,9 +91,9 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
       // the same key with another item, form or enterprise is refused, not answered with this draft
       await claimKey(tx, person.id, input.idempotencyKey, 'cases.draft', { item: input.item, formData: input.formData ?? {}, actingFor: acting?.enterpriseId ?? null });
       const existing = await caseByIdempotencyKey(tx, person.id, input.idempotencyKey);
-      if (existing) return { created: false, case: presentCase(existing) };
+      if (existing) return { created: false, case: applicantView(pii, existing) };
     }
-    const c = await insertDraft(tx, {
+    const c = await insertDraft(tx, pii, {
       version: v,
       applicant: acting
         ? { kind: 'enterprise', enterpriseId: acting.enterpriseId, name: acting.name, agentPersonId: person.id }
@@ -101,10 +105,10 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
     });
     if (!c) {
       // a concurrent request with the same key won the insert
-      return { created: false, case: presentCase((await caseByIdempotencyKey(tx, person.id, input.idempotencyKey!))!) };
+      return { created: false, case: applicantView(pii, (await caseByIdempotencyKey(tx, person.id, input.idempotencyKey!))!) };
     }
     await recordTransition(tx, pii, actor, c, { kind: 'draft_created' });
-    return { created: true, case: presentCase(c) };
+    return { created: true, case: applicantView(pii, c) };
   });
 }
 
@@ -125,34 +129,37 @@ export interface NewDraft {
  * The draft row bound to the item's published version, for every channel. Undefined when the
  * owner already has a case with this idempotency key (a concurrent request won the insert).
  */
-export async function insertDraft(tx: Tx, d: NewDraft): Promise<CaseRow | undefined> {
+export async function insertDraft(tx: Tx, pii: PersonalData, d: NewDraft): Promise<CaseRow | undefined> {
   const v = d.version;
+  const form = sealForm(pii, declaredKinds(v.content.form), d.formData);
   const kind = caseTypeOf(v.content);
   const a = d.applicant;
   const id = uuidv7();
   const inserted = await tx.one<CaseRow>(
     `insert into case_record (id, status, item_id, item_version_id, item_code, item_name, case_type, region_code, department_id,
        applicant_kind, applicant_person_id, applicant_enterprise_id, applicant_name, agent_person_id, owner_person_id, form_data, steps,
-       promised_days, statutory_days, idempotency_key, channel)
-     values ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       promised_days, statutory_days, idempotency_key, channel, form_pii)
+     values ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
      on conflict (owner_person_id, idempotency_key) do nothing
      returning id`,
     [
       id, v.itemId, v.versionId, v.code, v.name, kind.caseType, v.regionCode, v.departmentId,
       a.kind, a.kind === 'person' ? a.personId : null, a.kind === 'enterprise' ? a.enterpriseId : null, a.name,
-      a.kind === 'enterprise' ? a.agentPersonId : null, d.ownerPersonId, JSON.stringify(d.formData), JSON.stringify(stepsFor(v.content)),
-      kind.promised, kind.statutory, d.idempotencyKey ?? null, d.channel,
+      a.kind === 'enterprise' ? a.agentPersonId : null, d.ownerPersonId, JSON.stringify(form.form_data), JSON.stringify(stepsFor(v.content)),
+      kind.promised, kind.statutory, d.idempotencyKey ?? null, d.channel, JSON.stringify(form.form_pii),
     ],
   );
   return inserted ? loadCase(tx, id) : undefined;
 }
 
 export async function saveDraft(ctx: AppContext, actor: Actor, id: string, input: { formData: Record<string, unknown>; version: number }): Promise<CaseView> {
+  const pii = personalData(ctx.config.masterKey);
   return ctx.db.transaction(async (tx) => {
     const c = await ownCase(tx, actor, id);
     if (c.status !== 'draft' && c.status !== 'correction') throw conflict('CASE_NOT_EDITABLE', { status: c.status });
     checkVersion(c, input.version);
-    return presentCase(await updateCase(tx, c, { form_data: input.formData }));
+    const v = await getVersionById(tx, c.item_version_id);
+    return applicantView(pii, await updateCase(tx, c, { ...sealForm(pii, declaredKinds(v?.content.form), input.formData, c) }));
   });
 }
 
@@ -192,14 +199,14 @@ export async function submitCase(ctx: AppContext, actor: Actor, id: string, inpu
     const c = await ownCase(tx, actor, id);
     if (c.status !== 'draft') {
       // a repeat of the submission that succeeded (or, for keys from before they were claimed, the case's own key)
-      if (key && c.number && (claim === 'repeat' || c.idempotency_key === key)) return { replayed: true, case: presentCase(c) };
+      if (key && c.number && (claim === 'repeat' || c.idempotency_key === key)) return { replayed: true, case: applicantView(pii, c) };
       throw conflict('CASE_NOT_DRAFT', { status: c.status });
     }
     checkVersion(c, input.version);
     const v = await getPublishedVersion(tx, c.item_id);
     await recheckAgent(tx, person, c, v);
     const updated = await submitDraft(tx, pii, actor, c, v, { idempotencyKey: input.idempotencyKey, commitment: input.commitment });
-    return { replayed: false, case: presentCase(updated) };
+    return { replayed: false, case: applicantView(pii, updated) };
   });
 }
 
@@ -216,7 +223,8 @@ export async function submitDraft(
   v: PublishedVersion,
   options: { idempotencyKey?: string; details?: Record<string, unknown>; commitment?: boolean } = {},
 ): Promise<CaseRow> {
-  validateForm(v.versionId, v.content, c.form_data);
+  const form = openForm(pii, c);
+  validateForm(v.versionId, v.content, form);
   const commitment = signCommitment(v.content, v.name, options.commitment);
   const missing = await missingMaterials(tx, c, v.content);
   if (missing.length) throw unprocessable('MATERIALS_MISSING', { count: missing.length }, { materials: missing });
@@ -248,6 +256,8 @@ export async function submitDraft(
     deadline_provisional: d.provisional,
     submitted_at: clock.now(),
     commitment,
+    // sealed again under the version frozen now, which may declare more fields personal
+    ...sealForm(pii, declaredKinds(v.content.form), form, c),
   });
   await recordTransition(tx, pii, actor, updated, { kind: 'submitted', stepKey: null, notify: true, details: { versionId: v.versionId, ...(options.details ?? {}) } });
   return applyInstantApproval(tx, pii, updated, v.content);
@@ -264,7 +274,7 @@ export async function resubmitCase(ctx: AppContext, actor: Actor, id: string, in
     if (c.status !== 'correction') throw conflict('CASE_NOT_IN_CORRECTION', { status: c.status });
     checkVersion(c, input.version);
     const v = await getVersionById(tx, c.item_version_id);
-    if (v) validateForm(v.versionId, v.content, c.form_data);
+    if (v) validateForm(v.versionId, v.content, openForm(pii, c));
     const wanted = (c.correction_items ?? []).map((i) => i.materialKey).filter((k): k is string => Boolean(k));
     const given = new Set(
       (await tx.query<{ k: string }>(`select distinct material_key as k from case_material where case_id = $1 and stage = 'correction'`, [c.id])).map((r) => r.k),
@@ -275,7 +285,7 @@ export async function resubmitCase(ctx: AppContext, actor: Actor, id: string, in
     const updated = await updateCase(tx, c, { status: 'submitted', current_step: 0, current_roles: c.steps[0]!.roles, ...resumed.fields });
     const paused = resumed.fields.paused_days;
     await recordTransition(tx, pii, actor, updated, { kind: 'resubmitted', notify: true, details: { pausedDays: paused } });
-    return presentCase(updated);
+    return applicantView(pii, updated);
   });
 }
 
@@ -288,6 +298,6 @@ export async function withdrawCase(ctx: AppContext, actor: Actor, id: string, in
     checkVersion(c, input.version);
     const updated = await updateCase(tx, c, { status: 'withdrawn', current_roles: [], assignee_id: null, completed_at: clock.now() });
     await recordTransition(tx, pii, actor, updated, { kind: 'withdrawn', opinion: input.reason ?? null, notify: true });
-    return presentCase(updated);
+    return applicantView(pii, updated);
   });
 }

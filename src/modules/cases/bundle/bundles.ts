@@ -6,7 +6,8 @@ import { uuidv7 } from '../../../kernel/ids.ts';
 import { personalData } from '../../../kernel/pii.ts';
 import { createDraft, prefillSources, queryCode, requirePerson, resubmitCase, saveDraft, submitCase, withdrawCase } from '../application/applications.ts';
 import { announceBundle } from './notices.ts';
-import { chooseMembers, inBundleTerms, memberForm, mergedValues, planFor } from './plan.ts';
+import { chooseMembers, inBundleTerms, memberForm, mergedValues, personalKindsOf, planFor } from './plan.ts';
+import { openForm, sealForm } from '../personal-form.ts';
 import {
   BUNDLE_COLUMNS,
   checkBundleVersion,
@@ -65,18 +66,19 @@ export async function createBundleDraft(ctx: AppContext, actor: Actor, input: Bu
   const sources = await prefillSources(ctx, person);
   const form: Record<string, unknown> = { ...(input.formData ?? {}) };
   for (const m of plan.members) mergedValues(plan, m.position, prefillValues(m.version.content, sources), form);
+  const sealed = sealForm(personalData(ctx.config.masterKey), personalKindsOf(plan), form);
   return ctx.db.transaction(async (tx) => {
     if (input.idempotencyKey && (await claimKey(tx, person.id, input.idempotencyKey, 'cases.bundle_draft', request)) === 'repeat')
       return { created: false, id: (await byKey(tx, person.id, input.idempotencyKey))!.id };
     const id = uuidv7();
     const inserted = await tx.one<{ id: string }>(
       `insert into case_bundle (id, state, bundle_id, bundle_code, bundle_name, region_code, lead_department_id, applicant_kind,
-         applicant_enterprise_id, applicant_name, owner_person_id, form_data, idempotency_key)
-       values ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         applicant_enterprise_id, applicant_name, owner_person_id, form_data, idempotency_key, form_pii)
+       values ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        on conflict (owner_person_id, idempotency_key) do nothing returning id`,
       [
         id, bundle.id, bundle.code, bundle.name, bundle.regionCode, bundle.leadDepartmentId, acting ? 'enterprise' : 'person',
-        acting?.enterpriseId ?? null, acting ? acting.name : person.name, person.id, JSON.stringify(form), input.idempotencyKey ?? null,
+        acting?.enterpriseId ?? null, acting ? acting.name : person.name, person.id, JSON.stringify(sealed.form_data), input.idempotencyKey ?? null, JSON.stringify(sealed.form_pii),
       ],
     );
     // a concurrent request with the same key won the insert
@@ -111,18 +113,24 @@ async function correctionScope(tx: Tx, b: BundleCaseRow, code: string) {
  * waiting for its step) receives its own fields; members already decided or in review are not touched.
  */
 export async function saveBundleForm(ctx: AppContext, actor: Actor, id: string, input: { formData: Record<string, unknown>; version: number }): Promise<void> {
+  const pii = personalData(ctx.config.masterKey);
   await ctx.db.transaction(async (tx) => {
     const b = await ownBundle(tx, actor, id);
     checkBundleVersion(b, input.version);
-    if (b.state === 'submitted') {
-      const { open, waiting, plan } = await correctionScope(tx, b, 'CASE_BUNDLE_NOT_EDITABLE');
+    if (b.state !== 'draft' && b.state !== 'submitted') throw conflict('CASE_BUNDLE_NOT_EDITABLE', { status: b.state });
+    const scope = b.state === 'submitted' ? await correctionScope(tx, b, 'CASE_BUNDLE_NOT_EDITABLE') : undefined;
+    const plan = scope?.plan ?? (await planFor(tx, await membersOf(tx, b.id)));
+    // masked values the page sends back stand for the stored ones, so members receive the clear form
+    const sealed = sealForm(pii, personalKindsOf(plan), input.formData, b);
+    if (scope) {
       const inner = withinTransaction(ctx, tx);
-      for (const { member, c } of [...open, ...waiting]) {
-        const formData = { ...c.form_data, ...memberForm(plan, member.position, input.formData) };
+      const bundleForm = openForm(pii, sealed);
+      for (const { member, c } of [...scope.open, ...scope.waiting]) {
+        const formData = { ...openForm(pii, c), ...memberForm(plan, member.position, bundleForm) };
         await saveDraft(inner, actor, c.id, { formData, version: c.version });
       }
-    } else if (b.state !== 'draft') throw conflict('CASE_BUNDLE_NOT_EDITABLE', { status: b.state });
-    await updateBundleCase(tx, b, { form_data: input.formData });
+    }
+    await updateBundleCase(tx, b, { ...sealed });
   });
 }
 
@@ -222,10 +230,11 @@ export async function submitBundle(
       [b.id],
     );
     const inner = withinTransaction(ctx, tx);
+    const bundleForm = openForm(personalData(ctx.config.masterKey), b);
     const first = Math.min(...plan.members.map((m) => m.step));
     for (const m of plan.members) {
       try {
-        const draft = await createDraft(inner, actor, { item: m.itemId, formData: memberForm(plan, m.position, b.form_data) });
+        const draft = await createDraft(inner, actor, { item: m.itemId, formData: memberForm(plan, m.position, bundleForm) });
         // linked before its submission, so the member sends no SMS of its own (the bundle tells the applicant)
         await tx.query(`update case_bundle_member set case_id = $3 where bundle_case_id = $1 and position = $2`, [b.id, m.position, draft.case.id]);
         for (const mat of plan.materials)

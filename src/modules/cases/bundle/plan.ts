@@ -4,6 +4,8 @@ import { AppError, conflict, unprocessable } from '../../../kernel/errors.ts';
 import { getBundle, getPublishedVersion, getVersionById, mergeBundle, type ItemContent, type PublishedVersion } from '../../catalog/index.ts';
 import { materialKeyOf, skippedMaterial } from '../application/materials.ts';
 import type { BundleForm, BundleMaterial } from './schemas.ts';
+import type { PersonalKind } from '../../../kernel/guide/form.ts';
+import { declaredKinds } from '../personal-form.ts';
 
 /**
  * What applying for a 一件事 means for the cases module: the member items with their published
@@ -110,6 +112,17 @@ export function memberForm(plan: BundlePlan, position: number, data: Record<stri
   for (const [name, targets] of plan.fieldMap) {
     if (data[name] === undefined) continue;
     for (const t of targets) if (t.position === position) out[t.field] = data[name];
+  }
+  return out;
+}
+
+/** The merged fields that are personal: a field is when any member item it fills declares it so. */
+export function personalKindsOf(plan: BundlePlan): Record<string, PersonalKind> {
+  const byPosition = new Map(plan.members.map((m) => [m.position, declaredKinds(m.version.content.form)]));
+  const out: Record<string, PersonalKind> = {};
+  for (const [name, targets] of plan.fieldMap) {
+    const kind = targets.map((t) => byPosition.get(t.position)?.[t.field]).find(Boolean);
+    if (kind) out[name] = kind;
   }
   return out;
 }

@@ -6,6 +6,8 @@ import { bundleKeyOf, planFor, type BundlePlan } from './plan.ts';
 import { bundleStatus, type BundleOutcome, type BundleStatus } from './status.ts';
 import { BUNDLE_COLUMNS, membersOf, readableBundle, type BundleCaseRow, type MemberRow } from './store.ts';
 import { CASE_COLUMNS, presentCase, STAFF_ONLY_KINDS, type CaseRow } from '../model.ts';
+import type { PersonalData } from '../../../kernel/pii.ts';
+import { openForm } from '../personal-form.ts';
 import type { BundleCaseDetail, BundleMemberView, BundleProgress, BundleTimelineEntry, MyBundles } from './schemas.ts';
 
 /** What the applicant (and, without personal data, the public) sees of a bundle case: one case. */
@@ -123,7 +125,7 @@ async function filesOf(q: Queryable, bundleCaseId: string) {
   return rows.map((r) => ({ id: r.id, materialKey: r.material_key, fileName: r.file_name, mime: r.mime, size: Number(r.size), stage: r.stage, uploadedAt: iso(r.uploaded_at)! }));
 }
 
-export async function getBundleCaseDetail(q: Queryable, actor: Actor, id: string): Promise<BundleCaseDetail> {
+export async function getBundleCaseDetail(q: Queryable, pii: PersonalData, actor: Actor, id: string): Promise<BundleCaseDetail> {
   const b = await readableBundle(q, actor, id);
   const members = await membersOf(q, b.id);
   const cases = await caseRows(q, members.flatMap((m) => (m.caseId ? [m.caseId] : [])));
@@ -148,7 +150,8 @@ export async function getBundleCaseDetail(q: Queryable, actor: Actor, id: string
       bundleName: b.bundle_name,
       regionCode: b.region_code,
       applicantName: b.applicant_name,
-      formData: b.form_data,
+      // only its applicant reads a bundle case (readableBundle): their own form, in clear
+      formData: openForm(pii, b),
       submittedAt: iso(b.submitted_at),
       createdAt: iso(b.created_at)!,
       version: b.version,

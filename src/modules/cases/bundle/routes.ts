@@ -3,6 +3,7 @@ import type { AppContext } from '../../../kernel/context.ts';
 import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import { rawBody, registerRawBodyRoutes } from '../../../kernel/http/raw-body.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
+import { personalData } from '../../../kernel/pii.ts';
 import { getBundleCaseDetail, myBundleCases, publicBundleProgress } from './queries.ts';
 import { BundleCaseDetail as Detail, BundleProgress, MyBundles } from './schemas.ts';
 import { createBundleDraft, resubmitBundle, saveBundleForm, submitBundle, uploadBundleMaterial, withdrawBundle } from './bundles.ts';
@@ -20,7 +21,7 @@ const Open = { additionalProperties: true } as const;
 
 export function registerBundleCaseRoutes(app: HttpApp, ctx: AppContext) {
   const { db } = ctx;
-  const detail = (actor: Parameters<typeof getBundleCaseDetail>[1], id: string) => getBundleCaseDetail(db, actor, id);
+  const detail = (actor: Parameters<typeof getBundleCaseDetail>[2], id: string) => getBundleCaseDetail(db, personalData(ctx.config.masterKey), actor, id);
 
   app.post('/api/case-bundles', {
     schema: {

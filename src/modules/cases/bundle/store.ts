@@ -11,6 +11,7 @@ import type { MemberRef } from './plan.ts';
 import type { BundleState } from './status.ts';
 import { BUNDLE_TOPICS, type BundleTransitionKind } from '../events.ts';
 import type { CaseRow } from '../model.ts';
+import type { SealedForm } from '../personal-form.ts';
 
 /** Rows of the bundle tables (migration 004) and the access rules of a bundle case. */
 
@@ -28,7 +29,9 @@ export interface BundleCaseRow {
   applicant_enterprise_id: string | null;
   applicant_name: string;
   owner_person_id: string;
+  /** As on case_record: personal values masked here, sealed in form_pii (personal-form.ts). */
   form_data: Record<string, unknown>;
+  form_pii: SealedForm;
   idempotency_key: string | null;
   commitment_signed: boolean;
   submitted_at: Date | null;
@@ -39,7 +42,7 @@ export interface BundleCaseRow {
 }
 
 export const BUNDLE_COLUMNS = `b.id, b.number, b.query_code, b.state, b.bundle_id, b.bundle_code, b.bundle_name, b.region_code, b.lead_department_id,
-  b.applicant_kind, b.applicant_enterprise_id, b.applicant_name, b.owner_person_id, b.form_data, b.idempotency_key, b.submitted_at,
+  b.applicant_kind, b.applicant_enterprise_id, b.applicant_name, b.owner_person_id, b.form_data, b.form_pii, b.idempotency_key, b.submitted_at,
   b.created_at, b.updated_at, b.version, b.commitment_signed`;
 
 export interface MemberRow extends MemberRef {
@@ -92,7 +95,7 @@ export function checkBundleVersion(b: BundleCaseRow, version: number): void {
 export async function updateBundleCase(tx: Tx, b: BundleCaseRow, fields: Record<string, unknown>): Promise<BundleCaseRow> {
   const params: unknown[] = [b.id, b.version];
   const sets = Object.entries(fields).map(([k, v]) => {
-    params.push(k === 'form_data' ? JSON.stringify(v) : v);
+    params.push(k === 'form_data' || k === 'form_pii' ? JSON.stringify(v) : v);
     return `${k} = $${params.length}`;
   });
   const row = await tx.one<BundleCaseRow>(

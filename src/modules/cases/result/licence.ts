@@ -9,6 +9,7 @@ import { heldValidLicence, issueCaseLicence, recordLicenceUse, isCaseLicenceOper
 import { departments } from '../../org/index.ts';
 import { materialKeyOf } from '../application/materials.ts';
 import type { CaseRow } from '../model.ts';
+import { openForm } from '../personal-form.ts';
 
 export const RESULTS_ACTOR = systemActor('cases.results');
 
@@ -73,7 +74,8 @@ export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, ty
     typeCode,
     departmentId: c.department_id,
     holder: { kind: applicant.ref.kind, name: applicant.name, code: applicant.code, ...(applicant.personId ? { personId: applicant.personId } : {}) },
-    form: c.form_data,
+    // the licence carries what the law asks of the form, so the clear values
+    form: openForm(personalData(ctx.config.masterKey), c),
     operation,
   });
   await tx.query(

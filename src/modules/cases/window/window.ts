@@ -267,7 +267,7 @@ export async function recordWindowApplication(
     await claimKey(tx, owner, idempotencyKey, 'cases.window_application', request);
     const existing = await caseByIdempotencyKey(tx, owner, input.idempotencyKey);
     if (existing) return replay(existing);
-    const c = await insertDraft(tx, draft);
+    const c = await insertDraft(tx, pii, draft);
     // a concurrent request with the same key committed first: its case is the answer
     if (!c) return replay((await caseByIdempotencyKey(tx, owner, input.idempotencyKey))!);
     // the counter where it was recorded: ratings of the case roll up by hall and window

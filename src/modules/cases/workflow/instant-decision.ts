@@ -6,6 +6,7 @@ import { populationFacts } from '../../identity/index.ts';
 import { today } from './clocks.ts';
 import { applicantFacts, evaluateInstantRules } from './instant.ts';
 import type { CaseRow } from '../model.ts';
+import { openForm } from '../personal-form.ts';
 import { recordTransition, updateCase } from './transitions.ts';
 import * as clock from '../../../kernel/clock.ts';
 
@@ -22,7 +23,7 @@ export async function applyInstantApproval(tx: Tx, pii: PersonalData, c: CaseRow
   if (!content.flags?.instantApproval || !rules.length) return c;
   // the applicant's age and 户籍地 as the population base records them, not as the ID number reads
   const population = c.applicant_kind === 'person' && c.applicant_person_id ? await populationFacts(tx, pii, c.applicant_person_id) : undefined;
-  const result = evaluateInstantRules(rules, c.form_data, applicantFacts(c.applicant_kind, population, today()));
+  const result = evaluateInstantRules(rules, openForm(pii, c), applicantFacts(c.applicant_kind, population, today()));
   const details = { instant: true, rules: result.rules.map((r) => ({ label: r.label, passed: r.passed })) };
   if (!result.approved) {
     const kept = await updateCase(tx, c, { instant_result: result });

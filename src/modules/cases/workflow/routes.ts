@@ -6,7 +6,8 @@ import { commitmentChecks, recordCommitmentCheck } from './commitment.ts';
 import { markMessagesRead, myMessages } from '../application/messages.ts';
 import { CaseMessages } from '../schemas.ts';
 import { replySupervision, superviseCase } from './supervision.ts';
-import { CommitmentCheckRow } from './schemas.ts';
+import { CommitmentCheckRow, FormReveal, FormRevealRequest } from './schemas.ts';
+import { revealFormField } from './form-reveal.ts';
 
 const tags = ['cases'];
 const Id = Type.String({ pattern: UUID_PATTERN });
@@ -14,6 +15,11 @@ const Open = { additionalProperties: true } as const;
 
 /** 督办 and 告知承诺制 verification (actions outside the step sequence), and the applicant's messages. */
 export function registerWorkflowRoutes(app: HttpApp, ctx: AppContext) {
+  // 查看明文: a handler reads one personal form value with a reason (audited)
+  app.post('/api/cases/:id/form/reveal', {
+    schema: { tags, params: Type.Object({ id: Id }), body: FormRevealRequest, response: { 200: FormReveal } },
+  }, (req) => revealFormField(ctx, req.actor, req.params.id, req.body));
+
   app.post('/api/cases/:id/supervisions', {
     schema: {
       tags,

@@ -27,3 +27,14 @@ export type CommitmentCheckRow = Static<typeof CommitmentCheckRow>;
 /** A colleague the current step of a case can be assigned to. */
 export const Assignee = Type.Object({ id: Str, name: Str, departmentName: NullableStr });
 export type Assignee = Static<typeof Assignee>;
+
+/** 查看明文: which personal form field a handler asks for, and why (kept in the audit chain). */
+export const FormRevealRequest = Type.Object(
+  { field: Type.String({ minLength: 1, maxLength: 60 }), reason: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type FormRevealRequest = Static<typeof FormRevealRequest>;
+
+/** The clear value of one personal form field (any JSON value the applicant gave). */
+export const FormReveal = Type.Object({ field: Str, kind: Str, value: Type.Unknown() });
+export type FormReveal = Static<typeof FormReveal>;

@@ -10,7 +10,7 @@ import { personView, queueSms } from '../../identity/index.ts';
 import { CASE_TOPICS, type TransitionKind } from '../events.ts';
 import { CASE_COLUMNS, type CaseRow } from '../model.ts';
 
-const JSONB_COLUMNS = new Set(['form_data', 'steps', 'correction_items', 'special_procedure', 'commitment', 'instant_result']);
+const JSONB_COLUMNS = new Set(['form_data', 'form_pii', 'steps', 'correction_items', 'special_procedure', 'commitment', 'instant_result']);
 
 /**
  * Changes the case row, guarded by the version the caller read: a second writer that read the

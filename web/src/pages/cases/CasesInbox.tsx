@@ -12,6 +12,7 @@ import { InstantOverride } from './workflow/InstantOverride.tsx';
 import { useDecisionExtras } from './workflow/useDecisionExtras.tsx';
 import { WorkflowActions } from './workflow/WorkflowActions.tsx';
 import { WorkflowSection } from './workflow/WorkflowSection.tsx';
+import { RevealField } from './workflow/RevealField.tsx';
 
 type View = 'open' | 'mine' | 'all' | 'done';
 
@@ -122,7 +123,9 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
           <Descriptions size="small" bordered column={1} title={t('cases.form')}>
             <Descriptions.Item label={t('cases.applicant')}>{c.applicantName}</Descriptions.Item>
             {Object.entries(c.formData).map(([k, v]) => (
-              <Descriptions.Item key={k} label={props[k]?.title ?? k}>{String(v)}</Descriptions.Item>
+              <Descriptions.Item key={k} label={props[k]?.title ?? k}>
+                {c.personalFields.includes(k) ? <RevealField caseId={c.id} field={k} masked={v} /> : String(v)}
+              </Descriptions.Item>
             ))}
           </Descriptions>
           <MaterialViewer caseId={c.id} files={detail.materials} nameOf={(key) => materials.find((m) => m.value === key)?.label ?? key} />

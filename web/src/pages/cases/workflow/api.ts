@@ -1,7 +1,7 @@
 import { api } from '../../../api/client.ts';
 // API shapes come from the cases module's route schemas (type-only: nothing of the server is bundled).
 import type { CaseAction, CaseView } from '../../../../../src/modules/cases/api.ts';
-import type { Assignee, CommitmentCheckRow, SupervisableRow } from '../../../../../src/modules/cases/api.ts';
+import type { Assignee, CommitmentCheckRow, FormReveal, SupervisableRow } from '../../../../../src/modules/cases/api.ts';
 
 export type { ActiveSpecial, InstantResult as InstantApproval, SpecialRecord, Supervision } from '../../../../../src/modules/cases/api.ts';
 export type { CommitmentCheckRow, SupervisableRow };
@@ -21,6 +21,8 @@ export const workflow = {
   reply: (caseId: string, supervisionId: string, reply: string) => api.post<{ id: string }>(`/api/cases/${caseId}/supervisions/${supervisionId}/reply`, { reply }),
   supervisable: (late: boolean) => api.get<{ items: SupervisableRow[] }>('/api/cases/supervisable', late ? { late: true } : {}),
   commitmentChecks: (open: boolean) => api.get<{ items: CommitmentCheckRow[] }>('/api/cases/commitment-checks', { open }),
+  /** 查看明文: one personal form field in clear, with the reason the server audits. */
+  reveal: (caseId: string, field: string, reason: string) => api.post<FormReveal>(`/api/cases/${caseId}/form/reveal`, { field, reason }),
   recordCheck: (caseId: string, result: 'kept' | 'broken', opinion: string) => api.post<{ id: string }>(`/api/cases/${caseId}/commitment-check`, { result, opinion }),
   /** Submit a draft, signing the item's 告知承诺书 when it has one. */
   submit: (caseId: string, version: number, idempotencyKey: string, commitment: boolean) =>
