@@ -4,16 +4,20 @@
  * (resource keys `error.<CODE>` in src/kernel/i18n/*.json).
  */
 export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    /** Values interpolated into the translated message, e.g. { field: 'uscc' }. */
-    readonly params: Record<string, string | number> = {},
-    /** Machine-readable extra information returned to the client. */
-    readonly details?: unknown,
-  ) {
+  readonly code: string;
+  readonly status: number;
+  /** Values interpolated into the translated message, e.g. { field: 'uscc' }. */
+  readonly params: Record<string, string | number>;
+  /** Machine-readable extra information returned to the client. */
+  readonly details?: unknown;
+
+  constructor(code: string, status: number, params: Record<string, string | number> = {}, details?: unknown) {
     super(code);
     this.name = 'AppError';
+    this.code = code;
+    this.status = status;
+    this.params = params;
+    this.details = details;
   }
 }
 

@@ -37,8 +37,11 @@ export interface Migration {
 }
 
 export class MigrationChecksumError extends Error {
-  constructor(readonly id: string) {
+  readonly id: string;
+
+  constructor(id: string) {
     super(`migration ${id} was changed after it was applied; add a new migration instead`);
+    this.id = id;
   }
 }
 

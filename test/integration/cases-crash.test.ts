@@ -21,7 +21,7 @@ after(() => server?.close());
 /** Runs the child until it prints `marker`, then kills it without warning. */
 function runAndKill(args: string[], marker: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, ...args], {
+    const p = spawn(process.execPath, [child, ...args], {
       env: { ...process.env, DATABASE_URL: server.ctx.config.databaseUrl, YIWANG_DATA_DIR: server.ctx.config.dataDir },
     });
     let out = '';

@@ -76,7 +76,7 @@ test('timestamp columns default to the kernel clock, not the real time', async (
 
 test('a child process shares its parent clock', () => {
   clock.setClock('2026-09-30T11:00:00+08:00');
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/kernel/clock.ts').then((c) => console.log(c.today()))"], {
+  const out = execFileSync(process.execPath, ['-e', "import('./src/kernel/clock.ts').then((c) => console.log(c.today()))"], {
     cwd: root,
     env: process.env,
     encoding: 'utf8',

@@ -7,7 +7,11 @@ import * as OTPAuth from 'otpauth';
 export class CookieClient {
   private readonly jar = new Map<string, string>();
 
-  constructor(private readonly userAgent?: string) {}
+  private readonly userAgent?: string;
+
+  constructor(userAgent?: string) {
+    this.userAgent = userAgent;
+  }
 
   cookie(name: string): string | undefined {
     return this.jar.get(name);

@@ -36,13 +36,15 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>, session?: PGlite): Queryable {
 }
 
 export class DatabaseInUseError extends Error {
-  constructor(
-    readonly dataDir: string,
-    readonly pid: number,
-  ) {
+  readonly dataDir: string;
+  readonly pid: number;
+
+  constructor(dataDir: string, pid: number) {
     super(
       `the embedded database in ${dataDir} is in use by process ${pid}; stop it first, or use DATABASE_URL for several instances`,
     );
+    this.dataDir = dataDir;
+    this.pid = pid;
   }
 }
 

@@ -17,7 +17,10 @@ export interface FileStore {
 }
 
 export class FileNotFoundError extends Error {
-  constructor(readonly key: string) {
+  readonly key: string;
+
+  constructor(key: string) {
     super(`file not found: ${key}`);
+    this.key = key;
   }
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../kernel/xlsx.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { requireRole } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
@@ -96,7 +96,8 @@ export function parseCsv(text: string): string[][] {
 }
 
 async function parseXlsx(base64: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
   } catch {

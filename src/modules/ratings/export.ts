@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../kernel/xlsx.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { t, type Lang } from '../../kernel/i18n/index.ts';
@@ -17,7 +17,8 @@ export async function resultsWorkbook(q: Queryable, actor: Actor, lang: Lang, qu
   const r = await ratingResults(q, actor, { ...query, by: 'department' });
   const h = (key: string, params: Record<string, string | number> = {}) => t(lang, `ratings.xlsx.${key}`, params);
   const s = r.summary;
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   wb.creator = 'YiWang';
 
   const overview = wb.addWorksheet(h('overview'));

@@ -212,7 +212,11 @@ const masked = (v: Text, mask: (s: string) => string): Text => (v ? mask(v) : nu
 class Lookups {
   private versions = new Map<string, Promise<PublishedVersion | undefined>>();
   private departments = new Map<string, DepartmentRef>();
-  constructor(private readonly q: Queryable) {}
+  private readonly q: Queryable;
+
+  constructor(q: Queryable) {
+    this.q = q;
+  }
 
   version(id: string) {
     let v = this.versions.get(id);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../kernel/xlsx.ts';
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db/index.ts';
 import { regionPrefix } from '../../../kernel/region-code.ts';
@@ -37,7 +37,8 @@ export async function exportItems(db: Queryable, actor: Actor, query: ExportQuer
     params,
   );
   const depts = await departmentRefsById(db, [...new Set(rows.map((r) => r.departmentId))]);
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   wb.creator = 'YiWang';
   const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));

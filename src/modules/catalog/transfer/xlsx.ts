@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel, type ExcelJS } from '../../../kernel/xlsx.ts';
 import { unprocessable } from '../../../kernel/errors.ts';
 import { refusedText, type SheetRow } from './cells.ts';
 import type { IssueFn } from './report.ts';
@@ -25,7 +25,8 @@ export async function readWorkbook(data: Buffer, issue: IssueFn): Promise<SheetR
     issue(0, 'MACRO');
     return [];
   }
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -37,7 +38,7 @@ export async function readWorkbook(data: Buffer, issue: IssueFn): Promise<SheetR
     ws.eachRow({ includeEmpty: false }, (row, rowNo) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
         const at = `${ws.name}!${cell.address}`;
-        const code = cell.type === ExcelJS.ValueType.Formula ? 'CELL_FORMULA' : refusedText(cellText(cell));
+        const code = cell.type === excel.ValueType.Formula ? 'CELL_FORMULA' : refusedText(cellText(cell));
         if (!code) return;
         issue(rowNo, code, { cell: at }, at);
         if (ws.name === SHEET) flagged.add(rowNo);

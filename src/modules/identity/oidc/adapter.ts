@@ -7,7 +7,11 @@ import type { Queryable } from '../../../kernel/db/index.ts';
  */
 export function postgresAdapter(db: Queryable, loadClient: (clientId: string) => Promise<AdapterPayload | undefined>) {
   return class PostgresAdapter implements Adapter {
-    constructor(private readonly model: string) {}
+    private readonly model: string;
+
+    constructor(model: string) {
+      this.model = model;
+    }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
       await db.query(

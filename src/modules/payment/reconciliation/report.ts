@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../kernel/xlsx.ts';
 import type { Actor } from '../../../kernel/actor.ts';
 import { requireRole, scopeCondition } from '../../../kernel/auth.ts';
 import type { Queryable } from '../../../kernel/db/index.ts';
@@ -103,7 +103,8 @@ export async function reportWorkbook(db: Queryable, actor: Actor, lang: Lang, ra
     )
   ).map(presentDiscrepancy);
   const h = (key: string) => t(lang, `payment.xlsx.${key}`);
-  const wb = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const wb = new excel.Workbook();
   wb.creator = 'YiWang';
   const sheet = wb.addWorksheet(h('report'));
   sheet.columns = [
