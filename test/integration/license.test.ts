@@ -10,6 +10,7 @@ import { canonicalJson } from '../../src/kernel/canonical-json.ts';
 import { sm3Hex } from '../../src/kernel/crypto/sm3.ts';
 import { DEV_MASTER_KEY } from '../../src/kernel/config.ts';
 import { personalData } from '../../src/kernel/pii.ts';
+import { maskIdNumber } from '../../src/kernel/validate/idcard.ts';
 import { inkStats, readPpm } from '../../src/kernel/pdf/ppm.test-support.ts';
 import { personView } from '../../src/modules/identity/index.ts';
 import { isValidLicenceId, issueLicence, parseLicenceId, recordLicenceUse } from '../../src/modules/license/index.ts';
@@ -312,7 +313,7 @@ describe('licences', () => {
     assert.ok(isValidLicenceId(l.identifier));
   });
 
-  test('wallet and access: holder and authorised staff read personal fields; nobody else does', async () => {
+  test('wallet and access: the holder reads personal fields in clear, authorised staff masked (the PDF in clear, audited); nobody else reads them', async () => {
     const l = (await issue()).body;
     const wallet = await api('/api/wallet/licences', { cookie: cookies.citizen });
     assert.equal(wallet.status, 200);
@@ -326,9 +327,23 @@ describe('licences', () => {
     assert.equal((await api('/api/licences', { cookie: cookies.hotline })).status, 403);
     assert.equal((await api('/api/wallet/licences', { cookie: cookies.approver })).status, 403);
     assert.equal((await api('/api/wallet/licences')).status, 401);
-    assert.equal((await api(`/api/licences/${l.id}`, { cookie: cookies.deptadmin })).body.holder.code, ID_NUMBER);
+    assert.equal(mine.fields.birthDate, '1990-03-15');
+    const staffView = (await api(`/api/licences/${l.id}`, { cookie: cookies.deptadmin })).body;
+    assert.equal(staffView.holder.code, maskIdNumber(ID_NUMBER));
+    assert.equal(staffView.fields.birthDate, '******', 'a field the type marks personal');
+    assert.equal(staffView.fields.category, '叉车司机 N1', 'a field that is not personal');
     const list = await api('/api/licences?pageSize=100', { cookie: cookies.approver });
     assert.ok(list.body.items.some((i: { id: string }) => i.id === l.id));
+    assert.ok(!JSON.stringify(list.body).includes(ID_NUMBER), 'no full ID number in the staff list');
+    // the clear document is the PDF: staff who take it are audited, the holder is not
+    const auditsOf = async () =>
+      (await server.ctx.db.query<{ actor_id: string }>(`select actor_id from audit_log where action = 'licence.pdf_read' and object_id = $1`, [l.id])).map((r) => r.actor_id);
+    assert.equal((await fetch(`${server.url}/api/wallet/licences/${l.id}/pdf`, { headers: { cookie: cookies.citizen } })).status, 200);
+    assert.deepEqual(await auditsOf(), []);
+    assert.equal((await fetch(`${server.url}/api/licences/${l.id}/pdf`, { headers: { cookie: cookies.deptadmin } })).status, 200);
+    assert.equal((await auditsOf()).length, 1);
+    assert.equal((await fetch(`${server.url}/api/licences/${l.id}/pdf`, { headers: { cookie: cookies.hotline } })).status, 404);
+    assert.equal((await auditsOf()).length, 1);
     assert.equal(
       (await api(`/api/wallet/licences/${l.id}/signed`, { cookie: cookies.deptadmin })).status,
       403,

@@ -1,6 +1,6 @@
 import { personalKindOf, type Form, type PersonalKind } from '../../kernel/guide/form.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
-import { maskIdNumber, maskPhone, validateIdNumber } from '../../kernel/validate/idcard.ts';
+import { maskPersonal, personalKindByShape } from '../../kernel/validate/mask.ts';
 
 /**
  * Personal values of an application form at rest (issue #13.6). A stored form is two columns:
@@ -36,53 +36,6 @@ export function declaredKinds(form: Form | null | undefined): Record<string, Per
   return out;
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
-
-/**
- * Defence in depth for fields nobody declared (and rows of versions published before
- * declarations existed): a valid 公民身份号码 or a mainland mobile number is personal by its
- * shape; a structured value holding one anywhere is personal as a whole ('other').
- */
-function kindByShape(value: unknown, nested = false): PersonalKind | undefined {
-  if (typeof value === 'string') {
-    const v = value.trim();
-    if (MOBILE.test(v)) return nested ? 'other' : 'phone';
-    if (v.length === 18 && validateIdNumber(v).ok) return nested ? 'other' : 'id_number';
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) if (kindByShape(inner, true)) return 'other';
-  }
-  return undefined;
-}
-
-const stars = (n: number) => '*'.repeat(Math.max(n, 1));
-
-/** What a handler sees of a personal value: enough to recognise it, never enough to use it. */
-export function maskValue(kind: PersonalKind, value: unknown): string {
-  if (typeof value !== 'string') return '******';
-  const v = value.trim();
-  switch (kind) {
-    case 'id_number':
-      return maskIdNumber(v);
-    case 'phone':
-      return maskPhone(v);
-    case 'bank_account':
-      return v.length > 8 ? `${stars(v.length - 4)}${v.slice(-4)}` : stars(v.length);
-    case 'address':
-      // the city or district part stays readable; the street and number do not
-      return `${[...v].slice(0, 6).join('')}****`;
-    case 'email': {
-      const at = v.indexOf('@');
-      return at > 0 ? `${v[0]}***${v.slice(at)}` : '******';
-    }
-    case 'name':
-      return `${[...v][0] ?? ''}${stars([...v].length - 1)}`;
-    default:
-      return '******';
-  }
-}
-
 const empty = (v: unknown) => v === undefined || v === null || v === '';
 
 /**
@@ -100,12 +53,12 @@ export function sealForm(pii: PersonalData, kinds: Record<string, PersonalKind>,
       form_pii[field] = before;
       continue;
     }
-    const kind = kinds[field] ?? before?.kind ?? kindByShape(value);
+    const kind = kinds[field] ?? before?.kind ?? personalKindByShape(value);
     if (!kind || empty(value)) {
       form_data[field] = value;
       continue;
     }
-    form_data[field] = maskValue(kind, value);
+    form_data[field] = maskPersonal(kind, value);
     form_pii[field] = { kind, value: pii.encrypt(JSON.stringify(value)), index: typeof value === 'string' ? pii.index(value) : null };
   }
   return { form_data, form_pii };

@@ -1,4 +1,5 @@
 import type { Actor } from '../../kernel/actor.ts';
+import { appendAudit } from '../../kernel/audit/audit.ts';
 import { allowKinds, requireRole, scopeCondition } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { forbidden, unauthenticated } from '../../kernel/errors.ts';
@@ -6,13 +7,14 @@ import { regionPrefix } from '../../kernel/region-code.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
 import { sealImage } from '../seal/index.ts';
+import { maskedForStaff } from './masking.ts';
 import { renderLicencePdf } from './pdf.ts';
 import type { LicenceUse } from './schemas.ts';
 import {
   documentCodec,
   enterpriseOf,
   fetchReadable,
-  fieldLabels,
+  fieldInfo,
   isHolder,
   STAFF_READ_ROLES,
   view,
@@ -26,13 +28,18 @@ import { insertPresentation } from './verify.ts';
 /** How long the QR printed on a downloaded PDF keeps working (status only, no fields). */
 const PDF_QR_TTL_SECONDS = 7 * 86400;
 
-async function openAll(ctx: AppContext, rows: LicenceRow[]): Promise<LicenceView[]> {
+/** The licences in clear, or with `masked` as staff see them (masking.ts). */
+async function openAll(ctx: AppContext, rows: LicenceRow[], masked = false): Promise<LicenceView[]> {
   const codec = documentCodec(ctx);
-  const labels = await fieldLabels(
+  const info = await fieldInfo(
     ctx.db,
     rows.map((r) => r.typeId),
   );
-  return rows.map((r) => view(r, JSON.parse(codec.open(r)) as LicenceDocument, labels.get(r.typeId)));
+  return rows.map((r) => {
+    const { labels, personal } = info.get(r.typeId) ?? { labels: {}, personal: new Set<string>() };
+    const clear = view(r, JSON.parse(codec.open(r)) as LicenceDocument, labels);
+    return masked ? maskedForStaff(clear, personal) : clear;
+  });
 }
 
 export function verificationUrl(baseUrl: string, token: string): string {
@@ -41,7 +48,9 @@ export function verificationUrl(baseUrl: string, token: string): string {
 
 export async function getLicence(ctx: AppContext, actor: Actor, id: string): Promise<LicenceView> {
   allowKinds(actor, ['person', 'staff']);
-  return viewOf(ctx, await fetchReadable(ctx.db, actor, id));
+  const row = await fetchReadable(ctx.db, actor, id);
+  const [one] = await openAll(ctx, [row], !isHolder(actor, row));
+  return one!;
 }
 
 /** The full view of a licence the caller has already been authorised to read. */
@@ -81,6 +90,7 @@ export async function listLicences(
     items: await openAll(
       ctx,
       rows.map(({ total_count: _t, ...r }) => camelRow<LicenceRow>(r)),
+      true,
     ),
     total: rows.length ? Number(rows[0]!.total_count) : 0,
     page: query.page,
@@ -156,7 +166,19 @@ export async function licencePdf(
   const row = await fetchReadable(ctx.db, actor, id);
   const doc = JSON.parse(documentCodec(ctx).open(row)) as LicenceDocument;
   const type = (await fetchType(ctx.db, row.typeId))!;
-  const token = await insertPresentation(ctx.db, row.id, { fields: [], ttlSeconds: PDF_QR_TTL_SECONDS, once: false });
+  const token = await ctx.db.transaction(async (tx) => {
+    // staff see the licence masked (masking.ts); the PDF shows it in clear, so who took it is kept
+    if (!isHolder(actor, row)) {
+      await appendAudit(tx, actor, {
+        action: 'licence.pdf_read',
+        objectType: 'licence',
+        objectId: row.id,
+        regionCode: row.regionCode,
+        details: { identifier: row.identifier },
+      });
+    }
+    return insertPresentation(tx, row.id, { fields: [], ttlSeconds: PDF_QR_TTL_SECONDS, once: false });
+  });
   const pdf = await renderLicencePdf({
     doc,
     fields: type.fields,

@@ -111,16 +111,30 @@ export function documentCodec(ctx: AppContext) {
 /** A licence as the API shows it (the route schema's type). */
 export type LicenceView = Licence;
 
-/** Field key → label of each licence type, in one query for a page of licences. */
-export async function fieldLabels(q: Queryable, typeIds: string[]): Promise<Map<string, Record<string, string>>> {
+/** The field specs (证照目录 数据项) of each licence type, in one query for a page of licences. */
+async function typeFields(q: Queryable, typeIds: string[]): Promise<Map<string, { key: string; label: string; personal?: boolean }[]>> {
   const ids = [...new Set(typeIds)];
   const rows = ids.length
-    ? await q.query<{ id: string; fields: { key: string; label: string }[] }>(
-        'select id, fields from licence_type where id = any($1)',
-        [ids],
-      )
+    ? await q.query<{ id: string; fields: { key: string; label: string; personal?: boolean }[] }>('select id, fields from licence_type where id = any($1)', [ids])
     : [];
-  return new Map(rows.map((r) => [r.id, Object.fromEntries(r.fields.map((f) => [f.key, f.label]))]));
+  return new Map(rows.map((r) => [r.id, r.fields]));
+}
+
+/** Field key → label of each licence type. */
+export async function fieldLabels(q: Queryable, typeIds: string[]): Promise<Map<string, Record<string, string>>> {
+  const specs = await typeFields(q, typeIds);
+  return new Map([...specs].map(([id, fields]) => [id, Object.fromEntries(fields.map((f) => [f.key, f.label]))]));
+}
+
+/** Field labels and the keys of the personal fields of each licence type. */
+export async function fieldInfo(q: Queryable, typeIds: string[]): Promise<Map<string, { labels: Record<string, string>; personal: Set<string> }>> {
+  const specs = await typeFields(q, typeIds);
+  return new Map(
+    [...specs].map(([id, fields]) => [
+      id,
+      { labels: Object.fromEntries(fields.map((f) => [f.key, f.label])), personal: new Set(fields.filter((f) => f.personal).map((f) => f.key)) },
+    ]),
+  );
 }
 
 export function view(row: LicenceRow, doc: LicenceDocument, labels: Record<string, string> = {}): LicenceView {
