@@ -4,6 +4,8 @@ import type { Db } from '../../kernel/db/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { createPerson, type AssuranceLevel } from './persons.ts';
+import { addLegalEntityRecords, tableLegalEntityRegistry, type LegalEntityInput } from './legal-entities.ts';
+import { proveLegalRep, registryVerdict } from './legal-rep.ts';
 import { addPopulationRecords } from './population.ts';
 
 export interface DemoPerson {
@@ -23,15 +25,25 @@ export interface DemoEnterprise {
 
 /**
  * The demo city's citizens with accounts, a stand-in population base that also holds people
- * without an account (so registration reaches level 2), and an enterprise with an agent.
+ * without an account (so registration reaches level 2), a stand-in legal-entity registry, and an
+ * enterprise with an agent whose legal representative the registry proves.
  */
 export async function seedIdentityDemo(
   db: Db,
   pii: PersonalData,
-  input: { regionCode: string; password: string; people: DemoPerson[]; unregistered: { name: string; idNumber: string }[]; enterprise: DemoEnterprise },
+  input: {
+    regionCode: string;
+    password: string;
+    people: DemoPerson[];
+    unregistered: { name: string; idNumber: string }[];
+    enterprise: DemoEnterprise;
+    /** 法人库 stand-in records (the demo enterprise's among them). */
+    legalEntities: LegalEntityInput[];
+  },
 ): Promise<void> {
   const seed = systemActor('seed');
   await addPopulationRecords(db, pii, [...input.people, ...input.unregistered].map((p) => ({ ...p, regionCode: input.regionCode })));
+  await addLegalEntityRecords(db, pii, input.legalEntities.map((r) => ({ regionCode: input.regionCode, ...r })));
   const ids: string[] = [];
   for (const p of input.people) {
     ids.push(await createPerson(db, pii, seed, { ...p, password: input.password, regionCode: input.regionCode, levelSource: 'seed', phoneVerified: true }));
@@ -39,6 +51,9 @@ export async function seedIdentityDemo(
   const e = input.enterprise;
   await db.transaction(async (tx) => {
     const enterpriseId = uuidv7();
+    const rep = input.people[e.legalRep]!;
+    const verdict = await registryVerdict(tableLegalEntityRegistry(tx), e.uscc, { name: rep.name, idNumberIndex: pii.index(rep.idNumber) });
+    if (verdict.kind !== 'match') throw new Error(`the demo enterprise ${e.uscc} is not in the registry under its legal representative`);
     await tx.query('insert into enterprise (id, uscc, name, legal_rep_person_id, region_code) values ($1, $2, $3, $4, $5)', [enterpriseId, e.uscc, e.name, ids[e.legalRep], input.regionCode]);
     for (const i of e.agents) {
       await tx.query(
@@ -46,6 +61,7 @@ export async function seedIdentityDemo(
         [uuidv7(), enterpriseId, ids[i], ids[e.legalRep]],
       );
     }
-    await appendAudit(tx, seed, { action: 'enterprise.register', objectType: 'enterprise', objectId: enterpriseId, regionCode: input.regionCode, details: { uscc: e.uscc } });
+    await appendAudit(tx, seed, { action: 'enterprise.register', objectType: 'enterprise', objectId: enterpriseId, regionCode: input.regionCode, details: { uscc: e.uscc, legalRep: 'proven', pendingReason: null } });
+    await proveLegalRep(tx, seed, { id: enterpriseId, uscc: e.uscc, regionCode: input.regionCode, claimantId: ids[e.legalRep]! }, ids[e.legalRep]!, { proof: 'registry' });
   });
 }
