@@ -311,7 +311,7 @@ describe('links registered before proof was required', () => {
     });
     assert.deepEqual(await sees(agent), { cases: true, notices: true, licences: true });
 
-    // what migration 008 makes of a link registered without proof
+    // what migration 009 makes of a link registered without proof
     await server.ctx.db.query('update enterprise set legal_rep_proof = null, legal_rep_proven_at = null where id = $1', [enterprise.id]);
     assert.equal((await api('/api/auth/me', { cookie: agent })).status, 401, 'the acting session ends');
     const chen = await server.login('13800000001', CITIZEN_PASSWORD);
@@ -330,12 +330,12 @@ describe('links registered before proof was required', () => {
     assert.deepEqual(await sees(chen), { cases: true, notices: true, licences: true });
   });
 
-  test('migration 008 leaves existing links pending; registry records arriving later prove the matching ones', async () => {
+  test('migration 009 leaves existing links pending; registry records arriving later prove the matching ones', async () => {
     const db = await openDb({ databaseUrl: await freshDatabaseUrl(), dataDir: '' });
     const sources = migrationSources(MODULES).map(({ name, dir }) => {
       if (name !== 'identity') return { name, dir };
       const copy = mkdtempSync(join(tmpdir(), 'yiwang-identity-'));
-      for (const file of readdirSync(dir).filter((f) => !f.startsWith('008_'))) copyFileSync(join(dir, file), join(copy, file));
+      for (const file of readdirSync(dir).filter((f) => !f.startsWith('009_'))) copyFileSync(join(dir, file), join(copy, file));
       return { name, dir: copy };
     });
     await migrate(db, sources);
@@ -351,7 +351,7 @@ describe('links registered before proof was required', () => {
     await db.query(`insert into enterprise (id, uscc, name, legal_rep_person_id) values ('00000000-0000-7000-8000-00000000e001', $1, '甲公司', $2), ('00000000-0000-7000-8000-00000000e002', $3, '乙公司', $4)`, [known, people[0]!.id, unknown, people[1]!.id]);
     await db.query(`insert into enterprise_agent (id, enterprise_id, person_id, scope, expires_at, granted_by) values ('00000000-0000-7000-8000-00000000f001', '00000000-0000-7000-8000-00000000e001', $1, 'all', clock_now() + interval '1 year', $2)`, [people[1]!.id, people[0]!.id]);
 
-    assert.deepEqual(await migrate(db, migrationSources(MODULES)), ['identity/008_legal_rep_proof.sql']);
+    assert.deepEqual(await migrate(db, migrationSources(MODULES)), ['identity/009_legal_rep_proof.sql']);
     const rows = await db.query<{ uscc: string; legal_rep_proof: string | null }>('select uscc, legal_rep_proof from enterprise order by uscc');
     assert.deepEqual(rows.map((r) => r.legal_rep_proof), [null, null]);
     assert.deepEqual(await actingOptions(db, people[0]!.id), []);
