@@ -207,6 +207,7 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
     unregistered,
     // 李浮生 is the legal representative, 陈小云 an authorised agent (经办人)
     enterprise: { uscc: demoEnterpriseUscc(firstCounty, 1), name: `${city.name}云石科技有限公司`, legalRep: 1, agents: [0] },
+    legalEntities: demoLegalEntities(city.name, firstCounty, people),
   });
   const citizens = people.map((p) => ({ name: p.name, phone: p.phone, password }));
 
@@ -237,4 +238,18 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
 function defaultCalendarYears(): number[] {
   const year = Number(clock.today().slice(0, 4));
   return [year - 1, year, year + 1];
+}
+
+/**
+ * The stand-in 法人库 (synthetic records): the demo enterprise under 李浮生; an enterprise under
+ * 陈小云 not registered on the platform yet (registering it is proven at once); and a
+ * deregistered one under 陈小云 (registering it is refused). Any other valid code registers as pending.
+ */
+export function demoLegalEntities(cityName: string, county: string, people: { name: string; idNumber: string }[]) {
+  const [chen, li] = [people[0]!, people[1]!];
+  return [
+    { uscc: demoEnterpriseUscc(county, 1), name: `${cityName}云石科技有限公司`, legalRepName: li.name, legalRepIdNumber: li.idNumber },
+    { uscc: demoEnterpriseUscc(county, 2), name: `${cityName}小云茶饮有限公司`, legalRepName: chen.name, legalRepIdNumber: chen.idNumber },
+    { uscc: demoEnterpriseUscc(county, 3), name: `${cityName}旧城贸易有限公司`, legalRepName: chen.name, legalRepIdNumber: chen.idNumber, status: 'cancelled' as const },
+  ];
 }

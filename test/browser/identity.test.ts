@@ -270,17 +270,20 @@ test('the legal representative authorises an agent', { timeout: 120_000 }, async
     await page.locator('.ant-modal-close').click();
     await form.waitFor({ state: 'detached' });
 
-    // 李浮生 (实名三级) registers a second enterprise and becomes its legal representative
+    // 李浮生 (实名三级) registers a second enterprise the legal-entity registry does not know: it
+    // waits for verification at a window, and he cannot act for it meanwhile
     await page.getByTestId('enterprise-register').click();
     const enterpriseForm = page.getByTestId('enterprise-form');
     await enterpriseForm.getByLabel('统一社会信用代码').fill(demoEnterpriseUscc(county, 77));
     await enterpriseForm.getByLabel('企业名称').fill('云浮市浏览器测试贸易有限公司');
     await page.getByTestId('enterprise-register-submit').click();
     await enterpriseForm.waitFor({ state: 'detached' });
-    const card = page.getByTestId('enterprise-card').filter({ hasText: '云浮市浏览器测试贸易有限公司' });
-    await card.getByText('法定代表人').waitFor();
-    await card.getByText('还没有授权经办人').waitFor();
-    await shot(page, 'enterprises-legal-rep-desktop-zh');
+    const pending = page.getByTestId('enterprise-pending-card').filter({ hasText: '云浮市浏览器测试贸易有限公司' });
+    await pending.getByText('法定代表人待核验').waitFor();
+    await pending.getByTestId('enterprise-pending-hint').getByText(/综合窗口现场核验/).waitFor();
+    assert.equal(await pending.getByTestId('enterprise-act-as').count(), 0);
+    assert.equal(await page.getByTestId('enterprise-card').filter({ hasText: '云浮市浏览器测试贸易有限公司' }).count(), 0);
+    await shot(page, 'enterprises-legal-rep-pending-desktop-zh');
   });
   await page.context().close();
   assert.deepEqual(pageErrors, []);

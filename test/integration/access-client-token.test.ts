@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import * as oidc from 'openid-client';
 import * as clock from '../../src/kernel/clock.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
+import { demoEnterpriseUscc } from '../../src/seed/uscc.ts';
 import { acceptedRewardCase } from '../support/cases.ts';
 import { CITY, REWARD } from '../support/demo.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -146,6 +147,7 @@ function queryValue(name: string): string | undefined {
     month: today.slice(0, 7),
     regionCode: CITY,
     idNumber: demoIdNumber('445302000000', '19900315', 0),
+    uscc: demoEnterpriseUscc('445302000000', 1),
     number: real.caseNumber ?? '',
     code: 'ABCD2345',
     item: REWARD,

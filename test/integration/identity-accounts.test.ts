@@ -6,7 +6,7 @@ import { systemActor } from '../../src/kernel/actor.ts';
 import { needsRehash } from '../../src/kernel/crypto/password.ts';
 import { personalData } from '../../src/kernel/pii.ts';
 import { authenticate } from '../../src/modules/identity/login.ts';
-import { registerClient } from '../../src/modules/identity/index.ts';
+import { addLegalEntityRecords, registerClient } from '../../src/modules/identity/index.ts';
 import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
 import { CookieClient, csrfOf, nextTotpCode, rpSignIn, signIn } from '../support/browserless.ts';
@@ -307,6 +307,10 @@ describe('enterprises and agents (法人, 经办人)', () => {
     assert.equal(tooLow.status, 422);
     assert.equal(tooLow.body.error.code, 'USCC_INVALID');
     const valid = demoEnterpriseUscc(county, 42);
+    // the legal-entity registry names 陈小云, so the registration is proven at once (identity-legal-rep.test.ts has the rest)
+    await addLegalEntityRecords(server.ctx.db, personalData(server.ctx.config.masterKey), [
+      { uscc: valid, name: '小云茶饮有限公司', legalRepName: '陈小云', legalRepIdNumber: demoIdNumber(county, '19900315', 0) },
+    ]);
     const lowValid = await server.api('/api/identity/enterprises', {
       method: 'POST',
       cookie: low,

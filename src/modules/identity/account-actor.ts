@@ -12,7 +12,7 @@ import { staffActor } from '../org/index.ts';
 export const personAccountSql = (id: string, enterprise: string) => `
   select p.id as person_id, p.name, p.status,
          ${enterprise} as acting_id,
-         (e.status = 'active' and (e.legal_rep_person_id = ${id} or a.id is not null)) as acting_valid,
+         (e.status = 'active' and e.legal_rep_proof is not null and (e.legal_rep_person_id = ${id} or a.id is not null)) as acting_valid,
          e.uscc as acting_uscc, e.name as acting_name,
          case when e.legal_rep_person_id = ${id} then 'legal_rep' when a.is_admin then 'admin' else 'agent' end as acting_role,
          case when e.legal_rep_person_id = ${id} then 'all' else a.scope end as acting_scope,
@@ -39,7 +39,8 @@ export interface PersonAccountRow {
 
 /**
  * A disabled account is nobody, and an agent whose authorisation expired or was revoked is
- * nobody too, rather than silently acting for themself.
+ * nobody too, rather than silently acting for themself; so is anyone acting for an enterprise
+ * whose legal representative is not proven (acting_valid, above).
  */
 export function personActor(row: PersonAccountRow | undefined): Actor | undefined {
   if (!row?.person_id || !row.name || row.status !== 'active') return undefined;

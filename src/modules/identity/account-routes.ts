@@ -10,7 +10,7 @@ import { resetPassword } from './password-reset.ts';
 import { requestSmsCode } from './sms-requests.ts';
 import { registerSelf } from './registration.ts';
 import { SESSION_COOKIE } from './sessions.ts';
-import { Agent, AgentGrant, ActingOption, LoginEvent, MyAccount, PasswordReset, Registration, SessionRow, SmsCodeRequest, TotpEnrolment } from './schemas.ts';
+import { Agent, AgentGrant, ActingOption, EnterpriseRegistered, LoginEvent, MyAccount, PasswordReset, Registration, SessionRow, SmsCodeRequest, TotpEnrolment } from './schemas.ts';
 
 const Code = Type.String({ minLength: 1, maxLength: 6 });
 const Ok = Type.Object({ ok: Type.Boolean() });
@@ -73,7 +73,7 @@ export function registerAccountRoutes(app: HttpApp, ctx: AppContext) {
   });
 
   app.post('/api/identity/enterprises', {
-    schema: { tags: ['identity'], body: Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 100 }) }, strict), response: { 201: Type.Object({ id: Type.String() }) } },
+    schema: { tags: ['identity'], body: Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 100 }) }, strict), response: { 201: EnterpriseRegistered } },
   }, async (req, reply) => reply.status(201).send(await registerEnterprise(db, req.actor, req.body)));
 
   app.get('/api/identity/enterprises', { schema: { tags: ['identity'], response: { 200: Type.Object({ items: Type.Array(ActingOption) }) } } }, async (req) => ({

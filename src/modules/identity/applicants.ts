@@ -38,9 +38,13 @@ async function enterpriseWhere(q: Queryable, where: string, value: string): Prom
     : undefined;
 }
 
-/** An active registered enterprise by its 统一社会信用代码. */
+/**
+ * An active registered enterprise by its 统一社会信用代码, once its legal representative is
+ * proven: a window must not take an unproven claimant for the enterprise (identity's
+ * legal-rep verification at the window proves it first).
+ */
 export const findEnterpriseByUscc = (q: Queryable, uscc: string) =>
-  enterpriseWhere(q, `uscc = $1 and status = 'active'`, uscc.trim().toUpperCase());
+  enterpriseWhere(q, `uscc = $1 and status = 'active' and legal_rep_proof is not null`, uscc.trim().toUpperCase());
 
 /** An enterprise by id, whatever its status (documents of past cases still name it). */
 export const enterpriseById = (q: Queryable, id: string) => enterpriseWhere(q, 'id = $1', id);

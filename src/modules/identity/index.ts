@@ -9,6 +9,7 @@ import { registerIdentityRoutes } from './routes.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 import { registerClientRoutes } from './client-routes.ts';
 import { registerInPersonRoutes } from './in-person-routes.ts';
+import { registerLegalRepRoutes } from './legal-rep-routes.ts';
 import { actorForBearer } from './bearer.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { smsHandler } from './sms.ts';
@@ -25,6 +26,7 @@ export const identityModule: Module = {
     registerAccountRoutes(app, ctx);
     registerClientRoutes(app, ctx, runtime);
     registerInPersonRoutes(app, ctx);
+    registerLegalRepRoutes(app, ctx);
     registerOidcRoutes(app, ctx, runtime);
     registerWebSignIn(app, ctx, runtime);
     registerInboundSmsRoutes(app, ctx);
@@ -49,6 +51,8 @@ export type { PopulationFacts } from './population.ts';
 export { seedIdentityDemo } from './demo.ts';
 export { identityIndicatorInputs, type IdentityIndicatorInputs } from './indicators.ts';
 export { actingFor, actingOptions, type ActingFor } from './enterprises.ts';
+// The legal-entity registry (法人库) stand-in: the seed and a data-platform sync load records through this.
+export { addLegalEntityRecords, type LegalEntityInput, type LegalEntityRegistry, type LegalEntity, type LegalEntityStatus } from './legal-entities.ts';
 export { registerClient } from './clients/register.ts';
 export { updateClient } from './clients/update.ts';
 export { rotateClientSecret } from './clients/secret.ts';

@@ -3,7 +3,7 @@ import { allowKinds } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { unauthenticated } from '../../kernel/errors.ts';
 import { personalData } from '../../kernel/pii.ts';
-import { actingOptions, type ActingFor } from './enterprises.ts';
+import { actingOptions, pendingEnterprises, type ActingFor } from './enterprises.ts';
 import { personView } from './persons.ts';
 import { subjectOf, totpRequired, totpState, type SubjectKind } from './totp.ts';
 
@@ -18,7 +18,7 @@ export function requireSignedIn(actor: Actor): { kind: SubjectKind; id: string }
   return subject;
 }
 
-/** 我的账户: a citizen's profile (masked), the state of the second factor, the enterprises they may act for. */
+/** 我的账户: a citizen's profile (masked), the state of the second factor, the enterprises they may act for and those awaiting proof. */
 export async function myAccount(ctx: AppContext, actor: Actor) {
   const subject = requireSignedIn(actor);
   const { db } = ctx;
@@ -28,6 +28,7 @@ export async function myAccount(ctx: AppContext, actor: Actor) {
     totp: await totpState(db, subject.kind, subject.id),
     totpRequired: await totpRequired(db, subject.kind, subject.id),
     enterprises: subject.kind === 'person' ? await actingOptions(db, subject.id) : [],
+    pendingEnterprises: subject.kind === 'person' ? await pendingEnterprises(db, subject.id) : [],
   };
 }
 

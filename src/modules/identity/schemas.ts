@@ -27,6 +27,53 @@ export type EnterpriseActing = Static<typeof EnterpriseActing>;
 export const ActingOption = Type.Object({ ...EnterpriseActing.properties, expiresAt: Nullable(Type.String()) });
 export type ActingOption = Static<typeof ActingOption>;
 
+/**
+ * An enterprise the person registered as legal representative whose proof is still missing: the
+ * registry did not confirm it, so a window must check the documents in person. Until then the
+ * person does not act for it and sees nothing of it.
+ */
+export const PendingEnterprise = Type.Object({
+  enterpriseId: Type.String(),
+  uscc: Type.String(),
+  name: Type.String(),
+  registeredAt: Type.String(),
+});
+export type PendingEnterprise = Static<typeof PendingEnterprise>;
+
+/** The answer to registering an enterprise (POST /api/identity/enterprises). */
+export const EnterpriseRegistered = Type.Object({
+  id: Type.String(),
+  legalRep: Type.Enum(['proven', 'pending']),
+  /** pending only: the registry does not know the code, or has the ID number under another name */
+  pendingReason: Nullable(Type.Enum(['not_in_registry', 'name_mismatch'])),
+});
+export type EnterpriseRegistered = Static<typeof EnterpriseRegistered>;
+
+/** An enterprise's legal representation as a window clerk sees it (ID number masked). */
+export const LegalRepAtWindow = Type.Object({
+  enterpriseId: Type.String(),
+  uscc: Type.String(),
+  name: Type.String(),
+  regionCode: Type.String(),
+  legalRep: Type.Object({ name: Type.String(), idNumber: Type.String(), assuranceLevel: AssuranceLevel }),
+  status: Type.Enum(['pending', 'proven']),
+  proof: Nullable(Type.Enum(['registry', 'window'])),
+  provenAt: Nullable(Type.String()),
+});
+export type LegalRepAtWindow = Static<typeof LegalRepAtWindow>;
+
+/** What the clerk records after checking the business licence and the ID card in person. */
+export const LegalRepWindowProof = Type.Object(
+  {
+    idNumber: Type.String({ minLength: 18, maxLength: 18 }),
+    windowId: Type.Optional(Type.String({ format: 'uuid' })),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    replaceClaimant: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+export type LegalRepWindowProof = Static<typeof LegalRepWindowProof>;
+
 /** Who is signed in (GET /api/auth/me). */
 export const User = Type.Object({
   id: Type.String(),
@@ -66,6 +113,8 @@ export const MyAccount = Type.Object({
   totp: TotpState,
   totpRequired: Type.Boolean(),
   enterprises: Type.Array(ActingOption),
+  /** Registered as legal representative, not proven yet: verify at a window. */
+  pendingEnterprises: Type.Array(PendingEnterprise),
 });
 export type MyAccount = Static<typeof MyAccount>;
 

@@ -9,6 +9,7 @@ import type {
   ClientSecret,
   LoginEvent,
   MyAccount,
+  EnterpriseRegistered,
   NewClient,
   OidcClient,
   PasswordReset,
@@ -55,7 +56,7 @@ export const identity = {
   removeTotp: (code: string) => request<{ ok: boolean }>('DELETE', '/api/identity/me/totp', { body: { code } }),
 
   enterprises: () => api.get<{ items: ActingOption[] }>('/api/identity/enterprises').then((r) => r.items),
-  registerEnterprise: (body: { uscc: string; name: string }) => api.post<{ id: string }>('/api/identity/enterprises', body),
+  registerEnterprise: (body: { uscc: string; name: string }) => api.post<EnterpriseRegistered>('/api/identity/enterprises', body),
   agents: (enterpriseId: string) => api.get<{ items: Agent[] }>(`/api/identity/enterprises/${enterpriseId}/agents`).then((r) => r.items),
   grantAgent: (enterpriseId: string, body: AgentGrant) => api.post<{ id: string }>(`/api/identity/enterprises/${enterpriseId}/agents`, body),
   revokeAgent: (enterpriseId: string, grantId: string) => api.delete<{ ok: boolean }>(`/api/identity/enterprises/${enterpriseId}/agents/${grantId}`),

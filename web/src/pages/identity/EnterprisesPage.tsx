@@ -1,5 +1,5 @@
-import { BankOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Divider, Empty, Skeleton, Space, Tag, Typography } from 'antd';
+import { BankOutlined, ClockCircleOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Divider, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { identity, type ActingOption } from '../../api/identity.ts';
 import { useSession } from '../../auth/useSession.ts';
@@ -16,7 +16,16 @@ import { useRemote } from '../../components/useRemote.ts';
 
 const ROLE_COLOR: Record<ActingOption['role'], string> = { legal_rep: 'gold', admin: 'blue', agent: 'default' };
 
-/** 我的企业 /me/enterprises: whom I may act for, registering an enterprise, authorising agents. */
+function EnterpriseTitle({ name }: { name: string }) {
+  return (
+    <Space wrap size={8}>
+      <BankOutlined />
+      <span>{name}</span>
+    </Space>
+  );
+}
+
+/** 我的企业 /me/enterprises: whom I may act for, registrations awaiting a window, registering an enterprise, authorising agents. */
 export default function EnterprisesPage() {
   const { t } = useT();
   const { status, user } = useSession();
@@ -52,23 +61,33 @@ export default function EnterprisesPage() {
         <LoadError error={me.error} retry={me.reload} />
       ) : !me.data ? (
         <Skeleton active />
-      ) : me.data.enterprises.length === 0 ? (
+      ) : me.data.enterprises.length === 0 && me.data.pendingEnterprises.length === 0 ? (
         <Card variant="borderless" className="identity-card">
           <Empty description={t('identity.enterprise.empty')} data-testid="enterprises-empty" />
         </Card>
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          {me.data.pendingEnterprises.map((e) => (
+            <Card
+              key={e.enterpriseId}
+              className="identity-card"
+              data-testid="enterprise-pending-card"
+              title={<EnterpriseTitle name={e.name} />}
+              extra={<Tag icon={<ClockCircleOutlined />} color="warning">{t('identity.enterprise.pendingTag')}</Tag>}
+            >
+              <Descriptions column={{ xs: 1, md: 3 }} size="small">
+                <Descriptions.Item label={t('identity.enterprise.uscc')}>{e.uscc}</Descriptions.Item>
+                <Descriptions.Item label={t('identity.enterprise.registeredAt')}>{date(e.registeredAt)}</Descriptions.Item>
+              </Descriptions>
+              <Alert type="warning" showIcon title={t('identity.enterprise.pendingHint')} data-testid="enterprise-pending-hint" />
+            </Card>
+          ))}
           {me.data.enterprises.map((e) => (
             <Card
               key={e.enterpriseId}
               className="identity-card"
               data-testid="enterprise-card"
-              title={
-                <Space wrap size={8}>
-                  <BankOutlined />
-                  <span>{e.name}</span>
-                </Space>
-              }
+              title={<EnterpriseTitle name={e.name} />}
               extra={<Tag color={ROLE_COLOR[e.role]}>{t(`identity.enterprise.roles.${e.role}`)}</Tag>}
             >
               <Descriptions column={{ xs: 1, md: 3 }} size="small">

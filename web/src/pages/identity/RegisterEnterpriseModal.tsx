@@ -9,7 +9,7 @@ interface Values {
   name: string;
 }
 
-/** 注册企业: the legal representative (实名二级 or higher) registers the enterprise. */
+/** 注册企业: the legal representative (实名二级 or higher) registers the enterprise; proven by the registry at once or pending a window. */
 export function RegisterEnterpriseModal({ level, onClose, onDone }: { level: number; onClose(): void; onDone(): void }) {
   const { t } = useT();
   const { message } = App.useApp();
@@ -21,11 +21,13 @@ export function RegisterEnterpriseModal({ level, onClose, onDone }: { level: num
   const submit = async (v: Values) => {
     setSaving(true);
     try {
-      await identity.registerEnterprise({ uscc: v.uscc.trim().toUpperCase(), name: v.name.trim() });
-      message.success(t('identity.enterprise.registered'));
+      const done = await identity.registerEnterprise({ uscc: v.uscc.trim().toUpperCase(), name: v.name.trim() });
+      if (done.legalRep === 'proven') message.success(t('identity.enterprise.registered'));
+      else message.warning(`${t('identity.enterprise.registeredPending')}：${t(`identity.enterprise.pendingReasons.${done.pendingReason ?? 'not_in_registry'}`)}`);
       onDone();
     } catch (err) {
-      showFormError(form, err, ['uscc', 'name'], { ENTERPRISE_EXISTS: 'uscc' });
+      // the registry's refusals are about the code typed: shown under it
+      showFormError(form, err, ['uscc', 'name'], { ENTERPRISE_EXISTS: 'uscc', ENTERPRISE_CLAIM_PENDING: 'uscc', LEGAL_REP_MISMATCH: 'uscc', ENTERPRISE_NOT_ACTIVE: 'uscc' });
     } finally {
       setSaving(false);
     }
