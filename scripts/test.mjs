@@ -113,7 +113,8 @@ const phases = [];
 function testPhase(name, label, files, env, { after = [], weight = 1, prepare, templatesOf } = {}) {
   const selected = filter ? files.filter((f) => f.includes(filter)) : files;
   if (!selected.length) return;
-  const phase = { name, label, env, prepare };
+  // an environment of its own: the server's address and the template folder are the phase's
+  const phase = { name, label, env: { ...env }, prepare };
   phases.push(phase);
   const needs = [...after];
   const shared = phases.find((p) => p.name === templatesOf && p.templates);
