@@ -123,8 +123,10 @@ describe('when it is on', () => {
   test('on by default on the embedded database; off with DATABASE_URL unless YIWANG_DEV_INBOX=1', () => {
     assert.equal(loadConfig({}).devInbox, true);
     assert.equal(loadConfig({ YIWANG_DEV_INBOX: '0' }).devInbox, false);
-    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db-host/yiwang' }).devInbox, false);
-    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db-host/yiwang', YIWANG_DEV_INBOX: '1' }).devInbox, true);
+    // a server database needs a master key of its own (the public development key is refused)
+    const production = { DATABASE_URL: 'postgres://db-host/yiwang', YIWANG_MASTER_KEY: 'a'.repeat(32) };
+    assert.equal(loadConfig(production).devInbox, false);
+    assert.equal(loadConfig({ ...production, YIWANG_DEV_INBOX: '1' }).devInbox, true);
   });
 
   /** The app built again on the test server's database, with its log captured. */

@@ -17,10 +17,11 @@ const UPGRADE = /_(event_topics|outbox_topic_helpers)\.sql$/;
 
 /** The migration sources as a deployment had them, before this upgrade. */
 function before(sources: ReturnType<typeof migrationSources>) {
-  return sources.map(({ name, dir }) => {
-    const copy = mkdtempSync(join(tmpdir(), `yiwang-${name}-`));
-    for (const file of readdirSync(dir).filter((f) => !UPGRADE.test(f))) copyFileSync(join(dir, file), join(copy, file));
-    return { name, dir: copy };
+  return sources.map((source) => {
+    const copy = mkdtempSync(join(tmpdir(), `yiwang-${source.name}-`));
+    for (const file of readdirSync(source.dir).filter((f) => !UPGRADE.test(f))) copyFileSync(join(source.dir, file), join(copy, file));
+    // code steps (migrations that need the master key) come with their source
+    return { ...source, dir: copy };
   });
 }
 
