@@ -1,7 +1,9 @@
 // Unified identity in Debian's Chromium against the real server with the demo city: a citizen
 // registers and signs in with a password and then with an SMS code; an enterprise agent signs
 // in for the enterprise and switches back; a legal representative authorises an agent; an
-// administrator without an authenticator is made to enrol and registers a department system.
+// administrator without an authenticator is made to enrol and registers a department system; a
+// window clerk proves a pending legal representative in person (窗口身份核验) and raises a person
+// to 实名三级.
 // Screenshots go to test-results/identity-*.png (portal pages on a desktop and a phone).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -10,13 +12,14 @@ import type { Browser, Page } from 'playwright-core';
 import { personalData } from '../../src/kernel/pii.ts';
 import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
-import { DESKTOP, enrolAuthenticator, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, withFailureShot } from '../support/browser.ts';
+import { DESKTOP, enrolAuthenticator, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, signInAs, withFailureShot } from '../support/browser.ts';
 import { signIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const AGENT = { phone: '13800000001', password: 'Yiwang@2026citizen' }; // 陈小云, agent of the demo enterprise
 const LEGAL_REP = { phone: '13800000002', password: 'Yiwang@2026citizen' }; // 李浮生
 const ADMIN = { username: 'admin', password: 'Yiwang@2026admin' };
+const CLERK = { username: 'clerk', password: 'Yiwang@2026clerk' };
 
 let server: TestServer;
 let browser: Browser;
@@ -351,5 +354,96 @@ test('an administrator without an authenticator enrols, then registers a departm
     await shot(page, 'clients-desktop-zh');
   });
   await page.context().close();
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a window clerk proves a pending legal representative in person, then the citizen acts for the enterprise', { timeout: 180_000 }, async () => {
+  // 陈小云 registers a code the legal-entity registry does not know (one no other test uses): pending
+  const uscc = demoEnterpriseUscc(county, 78);
+  const enterpriseName = '云浮市窗口核验测试商贸有限公司';
+  const citizen = await newPage();
+  await withFailureShot(citizen, 'identity-window-citizen', async () => {
+    await signInAs(citizen, server.url, AGENT.phone, AGENT.password, '/me/enterprises');
+    await citizen.getByTestId('enterprise-register').click();
+    const enterpriseForm = citizen.getByTestId('enterprise-form');
+    await enterpriseForm.getByLabel('统一社会信用代码').fill(uscc);
+    await enterpriseForm.getByLabel('企业名称').fill(enterpriseName);
+    await citizen.getByTestId('enterprise-register-submit').click();
+    await enterpriseForm.waitFor({ state: 'detached' });
+    await citizen.getByTestId('enterprise-pending-card').filter({ hasText: enterpriseName }).getByText('法定代表人待核验').waitFor();
+  });
+  await citizen.context().close();
+
+  const page = await newPage();
+  await withFailureShot(page, 'identity-window-clerk', async () => {
+    await signInAs(page, server.url, CLERK.username, CLERK.password, '/staff/identity-checks');
+    await page.getByTestId('window-identity').waitFor();
+    // the menu offers the page to the clerk
+    await page.locator('.ant-menu').getByText('窗口身份核验').first().waitFor();
+
+    // an enterprise nobody registered: the clerk is told so, nothing else shows
+    await page.getByTestId('legal-rep-uscc').locator('input').fill(demoEnterpriseUscc(county, 79));
+    await page.getByTestId('legal-rep-uscc-find').click();
+    await page.getByTestId('legal-rep-uscc-error').getByText('未找到该企业的登记').waitFor();
+
+    await page.getByTestId('legal-rep-uscc').locator('input').fill(uscc);
+    await page.getByTestId('legal-rep-uscc-find').click();
+    const found = page.getByTestId('legal-rep-found');
+    await found.getByText(enterpriseName).waitFor();
+    assert.equal(await page.getByTestId('legal-rep-status').getAttribute('data-status'), 'pending');
+    const shown = await found.innerText();
+    assert.match(shown, /陈小云/);
+    assert.match(shown, /\*{4}/, 'the claimant\'s ID number is masked');
+    assert.doesNotMatch(shown, new RegExp(demoIdNumber(county, '19900315', 0)));
+    await page.getByTestId('identity-window-select').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await shot(page, 'window-legal-rep-desktop-zh');
+
+    // someone else's card (黄新兴's number): refused in words the clerk can act on, under the field
+    const card = page.getByTestId('identity-window-card-number');
+    await card.fill(demoIdNumber(county, '20000628', 2));
+    await page.getByTestId('legal-rep-verify').click();
+    await page.getByTestId('identity-window-confirm').getByText('已核验营业执照和身份证原件').waitFor();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await page.getByTestId('legal-rep-form').locator('.ant-form-item-explain-error').getByText('身份证号码与登记的申请人不一致').waitFor();
+    assert.equal(await page.getByTestId('legal-rep-proven').count(), 0);
+    await page.setViewportSize(PHONE_SCREEN);
+    await assertFitsScreen(page, 'the identity checks page');
+    await shot(page, 'window-legal-rep-mobile-zh');
+    await page.setViewportSize(DESKTOP);
+
+    // the claimant's own card: proven at the chosen window
+    await card.fill(demoIdNumber(county, '19900315', 0));
+    await page.getByTestId('legal-rep-form').getByLabel('核验备注').fill('营业执照副本与身份证原件一致');
+    await page.getByTestId('legal-rep-verify').click();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    const proven = page.getByTestId('legal-rep-proven');
+    await proven.getByText('法定代表人已核验').waitFor();
+    assert.equal(await proven.getByTestId('legal-rep-status').getAttribute('data-status'), 'proven');
+    await proven.getByText('窗口现场核验').waitFor();
+    await shot(page, 'window-legal-rep-proven-desktop-zh');
+
+    // 实名等级现场核验: 黄新兴 (level 1) is found by the number on his card and raised to level 3
+    await page.getByRole('tab', { name: '实名等级现场核验' }).click();
+    await page.getByTestId('level-id-number').locator('input').fill(demoIdNumber(county, '20000628', 2));
+    await page.getByTestId('level-id-number-find').click();
+    const person = page.getByTestId('level-found');
+    await person.getByText('黄新兴').waitFor();
+    assert.equal(await person.getByTestId('assurance-level').getAttribute('data-level'), '1');
+    await shot(page, 'window-level-desktop-zh');
+    await page.getByTestId('level-verify').click();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await page.getByTestId('level-raised').getByTestId('assurance-level').and(page.locator('[data-level="3"]')).waitFor();
+  });
+  await page.context().close();
+
+  // 陈小云 now acts for the enterprise: the provider offers it and the portal says so
+  const enterpriseId = (await server.ctx.db.one<{ id: string }>('select id from enterprise where uscc = $1', [uscc]))!.id;
+  const again = await newPage();
+  await withFailureShot(again, 'identity-window-acting', async () => {
+    await signInAs(again, server.url, AGENT.phone, AGENT.password, '/me/enterprises', enterpriseId);
+    await again.getByTestId('acting-for').getByText(new RegExp(`代 ${enterpriseName} 办理`)).waitFor();
+  });
+  await again.context().close();
   assert.deepEqual(pageErrors, []);
 });

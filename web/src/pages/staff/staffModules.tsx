@@ -11,6 +11,7 @@ import {
   LikeOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TabletOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -68,6 +69,13 @@ export const STAFF_MODULES: StaffModule[] = [
     icon: <FormOutlined />,
     roles: ['window_clerk', 'approver'],
     page: lazy(() => import('../cases/window/WindowApplicationPage.tsx')),
+  },
+  {
+    path: 'identity-checks',
+    label: 'identityWindow.menu',
+    icon: <SolutionOutlined />,
+    roles: ['window_clerk'],
+    page: lazy(() => import('../identity/window/WindowIdentityPage.tsx')),
   },
   {
     path: 'ratings',
