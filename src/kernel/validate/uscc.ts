@@ -70,3 +70,6 @@ export function validateUscc(code: string): UsccResult {
   if (usccCheckChar(code.slice(0, 17)) !== code[17]) return { ok: false, reason: 'CHECK_CHAR' };
   return { ok: true };
 }
+
+/** The 登记管理机关行政区划码 of a USCC (positions 3–8) as a 12-digit region code. */
+export const usccRegionCode = (uscc: string) => uscc.slice(2, 8).padEnd(12, '0');

@@ -64,9 +64,12 @@ export function sealForm(pii: PersonalData, kinds: Record<string, PersonalKind>,
   return { form_data, form_pii };
 }
 
+/** One sealed value in clear. */
+export const openSealed = (pii: PersonalData, sealed: SealedValue): unknown => JSON.parse(pii.decrypt(sealed.value)) as unknown;
+
 /** The clear form: for its applicant and for the server's own rules, never for a handler's list. */
 export function openForm(pii: PersonalData, stored: StoredForm): Record<string, unknown> {
   const out = { ...stored.form_data };
-  for (const [field, sealed] of Object.entries(stored.form_pii ?? {})) out[field] = JSON.parse(pii.decrypt(sealed.value)) as unknown;
+  for (const [field, sealed] of Object.entries(stored.form_pii ?? {})) out[field] = openSealed(pii, sealed);
   return out;
 }

@@ -5,10 +5,10 @@ import type { AppContext } from '../../kernel/context.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../kernel/errors.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { maskIdNumber, validateIdNumber } from '../../kernel/validate/idcard.ts';
-import { validateUscc } from '../../kernel/validate/uscc.ts';
+import { usccRegionCode, validateUscc } from '../../kernel/validate/uscc.ts';
 import { windowRef } from '../org/index.ts';
 import { tableLegalEntityRegistry } from './legal-entities.ts';
-import { proveLegalRep, registryVerdict, usccRegion } from './legal-rep.ts';
+import { proveLegalRep, registryVerdict } from './legal-rep.ts';
 import type { LegalRepAtWindow } from './schemas.ts';
 
 /**
@@ -36,7 +36,7 @@ const SELECT = `select e.id, e.uscc, e.name, e.region_code, e.legal_rep_person_i
                   from enterprise e join person p on p.id = e.legal_rep_person_id`;
 
 /** The enterprise's region, or where the USCC says it was registered when identity has none. */
-const regionOf = (e: EnterpriseRow) => e.region_code ?? usccRegion(e.uscc.trim());
+const regionOf = (e: EnterpriseRow) => e.region_code ?? usccRegionCode(e.uscc.trim());
 const covers = (clerk: StaffActor, e: EnterpriseRow) => canAct(clerk, CLERKS, { regionCode: regionOf(e) });
 
 function present(ctx: AppContext, e: EnterpriseRow): LegalRepAtWindow {

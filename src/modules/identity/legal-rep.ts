@@ -30,9 +30,6 @@ export async function registryVerdict(registry: LegalEntityRegistry, uscc: strin
   return entity.legalRepName === person.name.trim() ? { kind: 'match', entity } : { kind: 'pending', reason: 'name_mismatch', entity };
 }
 
-/** The 登记管理机关行政区划码 of a USCC (positions 3–8) as a 12-digit region code. */
-export const usccRegion = (uscc: string) => uscc.slice(2, 8).padEnd(12, '0');
-
 export interface Proof {
   proof: 'registry' | 'window';
   /** The clerk who checked the documents (window proofs). */

@@ -6,7 +6,7 @@ import { AppError, validationFailed } from '../../../kernel/errors.ts';
 import { personalData } from '../../../kernel/pii.ts';
 import { readableCase } from '../access.ts';
 import type { CaseRow } from '../model.ts';
-import { openForm } from '../personal-form.ts';
+import { openSealed } from '../personal-form.ts';
 
 const notAllowed = () => new AppError('CASE_FORM_REVEAL_NOT_ALLOWED', 403);
 
@@ -35,7 +35,6 @@ export async function revealFormField(ctx: AppContext, actor: Actor, caseId: str
       regionCode: c.region_code,
       details: { number: c.number, field: input.field, kind: sealed.kind, reason },
     });
-    const value = openForm(personalData(ctx.config.masterKey), { form_data: {}, form_pii: { [input.field]: sealed } })[input.field];
-    return { field: input.field, kind: sealed.kind, value };
+    return { field: input.field, kind: sealed.kind, value: openSealed(personalData(ctx.config.masterKey), sealed) };
   });
 }
