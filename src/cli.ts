@@ -1,19 +1,12 @@
 import { parseArgs } from 'node:util';
-import { rekeyAudit, verifyAudit } from './kernel/audit/audit.ts';
-import { createContext } from './kernel/bootstrap.ts';
-import { loadConfig } from './kernel/config.ts';
-import { DatabaseInUseError } from './kernel/db/pglite.ts';
+import type { AppContext } from './kernel/context.ts';
 import { AppError } from './kernel/errors.ts';
-import { MigrationChecksumError } from './kernel/migrate.ts';
 import { t } from './kernel/i18n/index.ts';
-import { MODULES } from './modules/index.ts';
-import { seedCity } from './seed/demo-city.ts';
-import { seedLicenceDemo } from './seed/licences.ts';
-import { DEMO_ACCOUNTS_SETTING, startServer } from './server.ts';
-import { putSetting } from './kernel/settings.ts';
-import { systemActor } from './kernel/actor.ts';
-import { registerClient, type ClientRegistration } from './modules/identity/index.ts';
-import { importCalendarPackageYear } from './modules/platform/index.ts';
+import type { ClientRegistration } from './modules/identity/index.ts';
+
+// Each command imports what it uses when it runs: loading the whole platform takes about 1.5 s
+// of CPU, which a mistyped command, or a refusal that needs no database, should not cost (and
+// the suite runs the command line some twenty times per database).
 
 const USAGE = `yiwang — 一网 digital government platform
 
@@ -28,7 +21,12 @@ Usage:
                                    register a department system with the OpenID Provider; prints its secret once
 `;
 
-async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
+async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const [{ createContext }, { loadConfig }, { MODULES }] = await Promise.all([
+    import('./kernel/bootstrap.ts'),
+    import('./kernel/config.ts'),
+    import('./modules/index.ts'),
+  ]);
   const ctx = await createContext(loadConfig(), MODULES);
   try {
     return await fn(ctx);
@@ -58,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'serve': {
+      const [{ startServer }, { loadConfig }] = await Promise.all([import('./server.ts'), import('./kernel/config.ts')]);
       const server = await startServer(loadConfig());
       printWelcome(server.url, server.demoAccounts, server.seeded !== undefined);
       const shutdown = async () => {
@@ -71,9 +70,17 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       await withContext(async () => console.log('schema up to date'));
       return 0;
-    case 'seed':
+    case 'seed': {
+      const [{ seedableCity }, { loadConfig }] = await Promise.all([import('./seed/seedable-city.ts'), import('./kernel/config.ts')]);
+      const city = seedableCity(values.city ?? loadConfig().demoCity ?? '445300').code;
+      const [{ seedCity }, { seedLicenceDemo }, { putSetting }, { DEMO_ACCOUNTS_SETTING }] = await Promise.all([
+        import('./seed/demo-city.ts'),
+        import('./seed/licences.ts'),
+        import('./kernel/settings.ts'),
+        import('./server.ts'),
+      ]);
       return withContext(async (ctx) => {
-        const summary = await seedCity(ctx.db, ctx.config.masterKey, values.city ?? ctx.config.demoCity ?? '445300');
+        const summary = await seedCity(ctx.db, ctx.config.masterKey, city);
         await seedLicenceDemo(ctx, summary.city.code);
         await putSetting(ctx.db, DEMO_ACCOUNTS_SETTING, summary.accounts);
         console.log(
@@ -83,8 +90,10 @@ async function main(argv: string[]): Promise<number> {
         printAccounts(summary.accounts);
         return 0;
       });
+    }
     case 'audit':
       if (sub === 'verify') {
+        const { verifyAudit } = await import('./kernel/audit/audit.ts');
         return withContext(async (ctx) => {
           const result = await verifyAudit(ctx.db);
           for (const p of result.problems) console.log(`audit entry ${p.seq}: ${p.problem}`);
@@ -96,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       if (sub === 'rekey') {
+        const [{ rekeyAudit }, { systemActor }] = await Promise.all([import('./kernel/audit/audit.ts'), import('./kernel/actor.ts')]);
         return withContext(async (ctx) => {
           const result = await rekeyAudit(ctx.db, systemActor('cli'));
           for (const p of result.problems) console.log(`audit entry ${p.seq}: ${p.problem}`);
@@ -107,9 +117,16 @@ async function main(argv: string[]): Promise<number> {
     case 'client': {
       const clientId = positionals[2];
       if (sub !== 'add' || !clientId || !values.name) break;
+      const [{ checkClientRegistration, registerClient }, { systemActor }] = await Promise.all([
+        import('./modules/identity/index.ts'),
+        import('./kernel/actor.ts'),
+      ]);
+      const registration = clientFromArgs(clientId, values.name, values);
+      // refused before the database is opened; the service checks again, and audits
+      checkClientRegistration(registration);
       return withContext(async (ctx) => {
-        // the operator on the server acts as the platform; the service validates and audits
-        const { clientSecret } = await registerClient(ctx, systemActor('cli'), clientFromArgs(clientId, values.name!, values));
+        // the operator on the server acts as the platform
+        const { clientSecret } = await registerClient(ctx, systemActor('cli'), registration);
         console.log(`client ${clientId} registered; its secret (shown once, store it in the system's configuration):\n${clientSecret}`);
         return 0;
       });
@@ -117,6 +134,7 @@ async function main(argv: string[]): Promise<number> {
     case 'calendar': {
       const year = Number(positionals[2]);
       if (sub !== 'import' || !Number.isInteger(year)) break;
+      const [{ importCalendarPackageYear }, { systemActor }] = await Promise.all([import('./modules/platform/index.ts'), import('./kernel/actor.ts')]);
       return withContext(async (ctx) => {
         // through the platform's service: audited, and cases recompute deadlines that were provisional
         const result = await importCalendarPackageYear(ctx, systemActor('cli'), year);
@@ -181,7 +199,12 @@ main(process.argv.slice(2)).then(
       process.exit(1);
     }
     // Operator mistakes get one clear line; anything else the full error for a bug report.
-    console.error(err instanceof DatabaseInUseError || err instanceof MigrationChecksumError ? err.message : err);
-    process.exit(1);
+    const operatorMistake = Promise.all([import('./kernel/db/pglite.ts'), import('./kernel/migrate.ts')]).then(
+      ([{ DatabaseInUseError }, { MigrationChecksumError }]) => err instanceof DatabaseInUseError || err instanceof MigrationChecksumError,
+    );
+    void operatorMistake.then((clear) => {
+      console.error(clear ? err.message : err);
+      process.exit(1);
+    });
   },
 );

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 export interface Config {
   port: number;
   host: string;
-  /** postgres://… for a PostgreSQL server; empty = embedded PGlite; memory:// = in-memory PGlite (memory:///x.tar: loaded from that dump). */
+  /** postgres://… for a PostgreSQL server; empty = embedded PGlite; memory:// = in-memory PGlite (tests). */
   databaseUrl: string;
   /** Root of the embedded database (pg/) and the local file store (files/). */
   dataDir: string;

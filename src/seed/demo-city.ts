@@ -9,7 +9,6 @@ import { CITY_SETTING, getSetting, putSetting, type CitySetting } from '../kerne
 import { seedIdentityDemo } from '../modules/identity/index.ts';
 import {
   departments,
-  findCity,
   halls,
   insertRegions,
   kiosks,
@@ -24,6 +23,7 @@ import {
   type WindowCreate,
 } from '../modules/org/index.ts';
 import { seedCatalog } from './catalog.ts';
+import { seedableCity } from './seedable-city.ts';
 import { seedAdministrator } from './actor.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
 import { demoEnterpriseUscc, demoUscc } from './uscc.ts';
@@ -142,10 +142,7 @@ function demoStaff(city: CitySetting, firstCounty: { code: string; name: string 
  * kiosks, the working-day calendar, and demo accounts. Synthetic people only.
  */
 export async function seedCity(db: Db, masterKey: string, cityCode: string, options: { calendarYears?: number[] } = {}): Promise<SeedSummary> {
-  const info = findCity(cityCode);
-  if (!info || !info.code.startsWith('44')) {
-    throw new AppError('UNKNOWN_CITY', 422, { code: cityCode }, { code: cityCode });
-  }
+  const info = seedableCity(cityCode);
   const existing = await getSetting<CitySetting>(db, CITY_SETTING);
   if (existing) throw new AppError('CITY_ALREADY_SET_UP', 409, { code: existing.code, name: existing.name }, existing);
 

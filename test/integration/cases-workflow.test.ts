@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { loadCalendar } from '../../src/kernel/calendar/index.ts';
 import { personalData } from '../../src/kernel/pii.ts';
+import { anyDate } from '../support/dates.ts';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { paymentFixture, today, type PaymentFixture } from './payment-fixture.ts';
 import * as clock from '../../src/kernel/clock.ts';
@@ -185,7 +186,7 @@ describe('workflow as data', () => {
   });
 });
 
-describe('assign and transfer', () => {
+describe('assign and transfer', anyDate, () => {
   test('a department head assigns a step; the assignee may hand it on; someone without the role cannot take it', async () => {
     const sub = await submit(REWARD, rewardForm, ['m1', 'm2', 'm3']);
     const id = sub.body.case.id;
@@ -347,7 +348,7 @@ describe('督办 and overdue reasons', () => {
   });
 });
 
-describe('the applicant\'s in-app messages (站内消息)', () => {
+describe('the applicant\'s in-app messages (站内消息)', anyDate, () => {
   test('each change the applicant was told of by SMS is a message; read marks them; others see none', async () => {
     await api('/api/cases/messages/read', { method: 'POST', cookie: f.cookies.citizen });
     const sub = await submit(REWARD, rewardForm, ['m1', 'm2', 'm3']);

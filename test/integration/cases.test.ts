@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { anyDate } from '../support/dates.ts';
 import { signIn } from '../support/browserless.ts';
 import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, REWARD } from '../support/demo.ts';
 import { PDF, uploadMaterial } from '../support/files.ts';
@@ -57,7 +58,7 @@ before(async () => {
 
 after(() => server.close());
 
-describe('online application (网上申报)', () => {
+describe('online application (网上申报)', anyDate, () => {
   test('a draft is prefilled from the identity; the form is checked against the item schema at submission', async () => {
     const draft = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: REWARD } });
     assert.equal(draft.status, 201, JSON.stringify(draft.body));
@@ -221,7 +222,7 @@ describe('online application (网上申报)', () => {
   });
 });
 
-describe('access', () => {
+describe('access', anyDate, () => {
   test('another citizen gets 404, another department 403, another county 404', async () => {
     const c = await submitted();
     assert.equal((await api(`/api/cases/${c.id}`, { cookie: cookies.citizen2 })).status, 404);

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { openDb } from '../../src/kernel/db/index.ts';
-import { openPglite } from '../../src/kernel/db/pglite.ts';
 import { runCli } from '../support/cli.ts';
-import { backend, freshDatabaseUrl } from '../support/db.ts';
-import { haveTemplates, templateDump } from '../support/templates.ts';
+import { backend, freshDataDir, type FreshDataDir } from '../support/db.ts';
+import { haveTemplates } from '../support/templates.ts';
 
 /**
  * The environment of one operator's node: a PostgreSQL database, or an embedded data dir. `fresh`
@@ -15,15 +11,14 @@ import { haveTemplates, templateDump } from '../support/templates.ts';
  * `yiwang migrate`), from the phase's template when the runner built one, so each command here
  * costs its own work and not the schema's.
  */
+const nodes: FreshDataDir[] = [];
+after(() => nodes.forEach((node) => node.remove()));
+
 async function nodeEnv(fresh = false): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDb> }> {
-  const template = !fresh && haveTemplates() ? 'migrated' : undefined;
-  if (backend === 'postgres') {
-    const url = await freshDatabaseUrl(template);
-    return { env: { DATABASE_URL: url }, open: () => openDb({ databaseUrl: url, dataDir: '' }) };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-cli-'));
-  if (template) await (await openPglite(dataDir, { load: templateDump(template) })).close();
-  return { env: { YIWANG_DATA_DIR: dataDir }, open: () => openDb({ databaseUrl: '', dataDir }) };
+  const node = await freshDataDir(!fresh && haveTemplates() ? 'migrated' : undefined);
+  nodes.push(node);
+  if (backend === 'postgres') return { env: { DATABASE_URL: node.databaseUrl }, open: () => openDb(node) };
+  return { env: { YIWANG_DATA_DIR: node.dataDir }, open: () => openDb({ databaseUrl: '', dataDir: node.dataDir }) };
 }
 
 test('seed a county-level city on an empty node, verify the audit log, detect tampering', async () => {

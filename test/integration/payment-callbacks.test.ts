@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 import * as clock from '../../src/kernel/clock.ts';
+import { anyDate } from '../support/dates.ts';
 
 let f: PaymentFixture;
 before(async () => {
@@ -62,7 +63,7 @@ const auditCount = async (action: string, code?: string) =>
 
 
 describe('callback handling', () => {
-  test('two channels report the same notice, in reverse order: paid once, the other money refunded', async () => {
+  test('two channels report the same notice, in reverse order: paid once, the other money refunded', anyDate, async () => {
     const notice = await f.createNotice();
     const wallet = paymentBody(notice, { occurredAt: new Date(clock.nowMs() - 60_000).toISOString() });
     const bank = paymentBody(notice);
@@ -75,14 +76,14 @@ describe('callback handling', () => {
     assert.deepEqual(refunds, [{ origin: 'duplicate_payment', status: 'approved', channel: 'sim-wallet' }]);
   });
 
-  test('concurrent callbacks from two channels still credit the notice once', async () => {
+  test('concurrent callbacks from two channels still credit the notice once', anyDate, async () => {
     const notice = await f.createNotice();
     const results = await Promise.all([f.callback('sim-bank', paymentBody(notice)), f.callback('sim-wallet', paymentBody(notice))]);
     assert.deepEqual(results.map((r) => r.body.outcome).sort(), ['credited', 'refund_due']);
     assert.equal(await count(`select count(*) as n from payment_receipt where notice_id = $1`, [notice.id]), 1);
   });
 
-  test('a forged signature is refused with 401 and audited; nothing changes', async () => {
+  test('a forged signature is refused with 401 and audited; nothing changes', anyDate, async () => {
     const notice = await f.createNotice();
     const before = await auditCount('payment.callback.refused', 'CALLBACK_SIGNATURE_INVALID');
     const body = paymentBody(notice);
@@ -104,14 +105,14 @@ describe('callback handling', () => {
     assert.equal((await f.server.api(`/api/payment/notices/${n2.id}`, { cookie: f.cookies.citizen })).body.status, 'unpaid');
   });
 
-  test('a callback for an unknown payment code is refused and audited', async () => {
+  test('a callback for an unknown payment code is refused and audited', anyDate, async () => {
     const res = await f.callback('sim-bank', paymentBody({ code: '44530000000000000000', amountFen: 100 }));
     assert.equal(res.status, 422);
     assert.equal(res.body.error.code, 'PAYMENT_CODE_UNKNOWN');
     assert.ok((await auditCount('payment.callback.refused', 'PAYMENT_CODE_UNKNOWN')) >= 1);
   });
 
-  test('a partial amount is refused and audited; the notice stays unpaid', async () => {
+  test('a partial amount is refused and audited; the notice stays unpaid', anyDate, async () => {
     const notice = await f.createNotice();
     const res = await f.callback('sim-wallet', paymentBody(notice, { amountFen: notice.amountFen - 1 }));
     assert.equal(res.status, 422);
@@ -120,7 +121,7 @@ describe('callback handling', () => {
     assert.equal((await f.server.api(`/api/payment/notices/${notice.id}`, { cookie: f.cookies.citizen })).body.status, 'unpaid');
   });
 
-  test('a replayed callback with a changed amount is refused and audited', async () => {
+  test('a replayed callback with a changed amount is refused and audited', anyDate, async () => {
     const notice = await f.createNotice();
     const body = paymentBody(notice);
     assert.equal((await f.callback('sim-bank', body)).body.outcome, 'credited');
@@ -132,7 +133,7 @@ describe('callback handling', () => {
     assert.equal(Number(amount!.amount_fen), notice.amountFen);
   });
 
-  test('a 10 MB callback body is refused with 413 and audited', async () => {
+  test('a 10 MB callback body is refused with 413 and audited', anyDate, async () => {
     const before = await auditCount('payment.callback.refused', 'CALLBACK_TOO_LARGE');
     const res = await f.server.api('/api/payment/callbacks/sim-bank', {
       method: 'POST',
@@ -177,7 +178,7 @@ describe('callback handling', () => {
     assert.equal(sim!.status, 'succeeded');
   });
 
-  test('a gateway that times out: the query API finds the payment', async () => {
+  test('a gateway that times out: the query API finds the payment', anyDate, async () => {
     const notice = await f.createNotice();
     const pay = await f.server.api(`/api/payment/notices/${notice.id}/pay`, { method: 'POST', cookie: f.cookies.citizen, body: { channel: 'sim-wallet' } });
     await f.payOnPage(pay.body.payUrl, { timeout: '1' });

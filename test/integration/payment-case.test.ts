@@ -5,6 +5,7 @@ import { processDueEvents, type HandlerMap } from '../../src/kernel/events/worke
 import { MODULES } from '../../src/modules/index.ts';
 import { NOTICE_PAID } from '../../src/modules/payment/index.ts';
 import { loadCalendar } from '../../src/kernel/calendar/index.ts';
+import { anyDate } from '../support/dates.ts';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { caseAtPayment, FEE_FEN, FEE_ITEM, publishFeeItem } from './payment-case-fixture.ts';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
@@ -60,7 +61,7 @@ describe('a case with a payment step', () => {
     assert.match(paid.body.receipt.receiptNumber, /^\d{10}$/);
   });
 
-  test('duplicate and reordered callbacks from two channels resume the case exactly once', async () => {
+  test('duplicate and reordered callbacks from two channels resume the case exactly once', anyDate, async () => {
     const { caseId, noticeId } = await atPayment();
     const notice = (await api(`/api/payment/notices/${noticeId}`, { cookie: f.cookies.citizen })).body;
     const early = paymentBody(notice, { occurredAt: new Date(clock.nowMs() - 60_000).toISOString() });
@@ -84,7 +85,7 @@ describe('a case with a payment step', () => {
     assert.equal(await count(`select count(*) as n from payment_refund where notice_id = $1 and origin = 'duplicate_payment'`, [noticeId]), 1);
   });
 
-  test('a crash after the callback is received but before the case resumes: the retry resumes it exactly once', async () => {
+  test('a crash after the callback is received but before the case resumes: the retry resumes it exactly once', anyDate, async () => {
     const { caseId, noticeId } = await atPayment();
     const notice = (await api(`/api/payment/notices/${noticeId}`, { cookie: f.cookies.citizen })).body;
     // The callback commits the payment and the queued resume together…
@@ -128,7 +129,7 @@ describe('a case with a payment step', () => {
     assert.deepEqual({ ...finished }, { status: 'done', attempts: 2 });
   });
 
-  test('a cancelled notice does not resume the case, and money arriving for it later is refunded', async () => {
+  test('a cancelled notice does not resume the case, and money arriving for it later is refunded', anyDate, async () => {
     const { caseId, noticeId } = await atPayment();
     const notice = (await api(`/api/payment/notices/${noticeId}`, { cookie: f.cookies.citizen })).body;
     assert.equal((await api(`/api/payment/notices/${noticeId}/cancel`, { method: 'POST', cookie: f.cookies.citizen, body: { reason: '不想付' } })).status, 403);

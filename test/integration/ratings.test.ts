@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { loadCalendar } from '../../src/kernel/calendar/index.ts';
 import { ratingIndicatorInputs } from '../../src/modules/ratings/index.ts';
+import { anyDate } from '../support/dates.ts';
 import { CITIZEN_PASSWORD as PASSWORD, CITY, IMMEDIATE, REWARD } from '../support/demo.ts';
 import { uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -68,7 +69,7 @@ before(async () => {
 });
 after(() => server.close());
 
-describe('rating a case', () => {
+describe('rating a case', anyDate, () => {
   test('the finished case invites its applicant (in-app and SMS link); one rating per case and stage', async () => {
     const c = await newCase();
     await drain();
@@ -175,7 +176,7 @@ describe('rating a case', () => {
   });
 });
 
-describe('access and bad input', () => {
+describe('access and bad input', anyDate, () => {
   test('someone else\'s case is 404, an unfinished case 409, an unknown case 404, staff and anonymous refused', async () => {
     const c = await newCase();
     const other = await rate(c.id, { level: 1, tags: ['attitude'] }, cookies.citizen2);
@@ -233,7 +234,7 @@ describe('access and bad input', () => {
   });
 });
 
-describe('settings', () => {
+describe('settings', anyDate, () => {
   test('only an administrator of the whole city changes the local rules; bad values are refused', async () => {
     const body = { defaultAfterDays: 7, rectifyWorkingDays: 5, stages: ['completed'] };
     assert.equal((await api('/api/ratings/settings', { method: 'PUT', cookie: cookies.countyadmin, body })).status, 403);
@@ -462,7 +463,7 @@ describe('results', () => {
   });
 });
 
-describe('the REWARD item stays unfinished', () => {
+describe('the REWARD item stays unfinished', anyDate, () => {
   test('a submitted case is not yet rated at completion', async () => {
     const draft = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: REWARD, formData: { report_number: 'JB2026-0009', bank_account: '6222020000000000001' } } });
     for (const k of ['m1', 'm2', 'm3']) await upload(cookies.citizen, draft.body.case.id, k);

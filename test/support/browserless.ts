@@ -85,6 +85,9 @@ export function rememberAuthenticator(key: string, secret: string) {
   authenticators.set(key, { secret, lastStep: 0 });
 }
 
+/** Whether the account behind `key` ("<server url>|<username>") answers authenticator steps. */
+export const hasAuthenticator = (key: string) => authenticators.has(key);
+
 /**
  * Sign in the way a browser does: the web areas' sign-in through the OpenID Provider's page,
  * answering the authenticator steps of administrators (enrolling at the first sign-in).

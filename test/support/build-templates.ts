@@ -3,16 +3,15 @@
 // scripts/test.mjs runs it with the node arguments and environment of the test files (a test
 // clock, for one), so the demo city is seeded exactly as a test server would seed it.
 // Any failure ends the process with an error: the runner then fails the phase.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { migrationSources } from '../../src/kernel/bootstrap.ts';
-import { openDb, type Db } from '../../src/kernel/db/index.ts';
-import { dumpPglite } from '../../src/kernel/db/pglite.ts';
+import { openDb } from '../../src/kernel/db/index.ts';
 import { migrate } from '../../src/kernel/migrate.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { startServer } from '../../src/server.ts';
 import { testServerConfig } from './server.ts';
-import { templateDatabase, templateDataDir, templateDump, templateSummary, type Template } from './templates.ts';
+import { templateDatabase, templateDataDir, templateSummary, type Template } from './templates.ts';
 
 const admin = process.env.YIWANG_TEST_PG_URL;
 
@@ -26,37 +25,40 @@ async function adminQuery(sql: string) {
   }
 }
 
-/** Where `template` is built: a database of the server, or an in-memory PGlite (dumped below). */
-async function target(template: Template, from?: Template): Promise<string> {
-  if (!admin) return from ? `memory://${templateDump(from)}` : 'memory://';
+/**
+ * Where `template` is built: its data directory, a copy of `from`'s; and its database, the
+ * embedded one in that directory ('') or a database of the server.
+ */
+async function target(template: Template, from?: Template): Promise<{ databaseUrl: string; dataDir: string }> {
+  const dataDir = templateDataDir(template);
+  if (from) cpSync(templateDataDir(from), dataDir, { recursive: true });
+  else mkdirSync(dataDir);
+  if (!admin) return { databaseUrl: '', dataDir };
   await adminQuery(`create database ${templateDatabase(template)}${from ? ` template ${templateDatabase(from)}` : ''}`);
-  return admin.replace(/\/[^/]*$/, `/${templateDatabase(template)}`);
+  return { databaseUrl: admin.replace(/\/[^/]*$/, `/${templateDatabase(template)}`), dataDir };
 }
 
-/**
- * Keeps what `db` holds as the template, `close` closing what uses it: a dump file, or a database
- * that takes no connections, so only CREATE DATABASE reads it (it refuses a template in use).
- */
-async function keep(template: Template, db: Db, close: () => Promise<void>) {
-  if (!admin) writeFileSync(templateDump(template), await dumpPglite(db));
-  await close();
+/** On PostgreSQL a template takes no connections, so only CREATE DATABASE reads it (it refuses a template in use). */
+async function keep(template: Template) {
   if (admin) await adminQuery(`alter database ${templateDatabase(template)} with is_template true allow_connections false`);
 }
 
 const started = Date.now();
 
 // The schema, as testDb() used to migrate it.
-const migrated = await openDb({ databaseUrl: await target('migrated'), dataDir: '' });
+const migrated = await openDb(await target('migrated'));
 await migrate(migrated, migrationSources(MODULES));
-await keep('migrated', migrated, () => migrated.close());
+await migrated.close();
+await keep('migrated');
 
 // The demo city, seeded by the platform's own start-up on a copy of the schema, as a test server
-// started on an empty database did; its data directory keeps the files the seed stored.
-mkdirSync(templateDataDir());
-const server = await startServer(testServerConfig(await target('seeded', 'migrated'), templateDataDir()));
+// started on an empty database did; its data directory keeps the files the seed stored. Closed
+// as startServer left it: it has answered no request, and its workers are off.
+const seeded = await target('seeded', 'migrated');
+const server = await startServer(testServerConfig(seeded.databaseUrl, seeded.dataDir));
 if (!server.seeded) throw new Error('the template server did not seed the demo city');
 writeFileSync(templateSummary(), JSON.stringify(server.seeded));
-// taken as startServer left it: it has answered no request, and its workers are off
-await keep('seeded', server.ctx.db, () => server.close());
+await server.close();
+await keep('seeded');
 
 console.log(`template databases built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

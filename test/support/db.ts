@@ -1,24 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { migrationSources } from '../../src/kernel/bootstrap.ts';
 import { openDb, type Db } from '../../src/kernel/db/index.ts';
 import { migrate } from '../../src/kernel/migrate.ts';
 import { MODULES } from '../../src/modules/index.ts';
-import { haveTemplates, templateDatabase, templateDump, type Template } from './templates.ts';
+import { haveTemplates, templateDatabase, templateDataDir, type Template } from './templates.ts';
 
 /**
- * The suite runs twice: on in-memory PGlite, and with YIWANG_TEST_PG_URL set (by
- * scripts/test.mjs) on a real PostgreSQL server, where every call gets a database of its own.
+ * The suite runs twice: on PGlite, and with YIWANG_TEST_PG_URL set (by scripts/test.mjs) on a
+ * real PostgreSQL server, where every call gets a database of its own.
  */
 export const backend = process.env.YIWANG_TEST_PG_URL ? 'postgres' : 'pglite';
 
-/**
- * A database of the caller's own: empty, or a copy of one of the runner's templates
- * (test/support/templates.ts; the caller checks `haveTemplates()` first).
- */
-export async function freshDatabaseUrl(template?: Template): Promise<string> {
-  const admin = process.env.YIWANG_TEST_PG_URL;
-  if (!admin) return template ? `memory://${templateDump(template)}` : 'memory://';
+/** A new PostgreSQL database on the suite's server, empty or a copy of a template database. */
+async function createPgDatabase(admin: string, template?: Template): Promise<string> {
   const name = `yw_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
@@ -30,11 +28,45 @@ export async function freshDatabaseUrl(template?: Template): Promise<string> {
   return admin.replace(/\/[^/]*$/, `/${name}`);
 }
 
-/** A migrated, empty database, with the URL a second connection pool can use. */
+/** An empty database of the caller's own: in-memory PGlite, or a new PostgreSQL database. */
+export async function freshDatabaseUrl(): Promise<string> {
+  const admin = process.env.YIWANG_TEST_PG_URL;
+  return admin ? createPgDatabase(admin) : 'memory://';
+}
+
+export interface FreshDataDir {
+  /** DATABASE_URL: the PostgreSQL database; '' for the embedded one under `dataDir`; memory:// when empty. */
+  databaseUrl: string;
+  /** YIWANG_DATA_DIR */
+  dataDir: string;
+  remove(): void;
+}
+
+/**
+ * A data directory and database of the caller's own: a copy of one of the runner's templates
+ * (test/support/templates.ts; the caller checks `haveTemplates()` first), else empty.
+ */
+export async function freshDataDir(template?: Template): Promise<FreshDataDir> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-test-'));
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  if (template) cpSync(templateDataDir(template), dataDir, { recursive: true });
+  const admin = process.env.YIWANG_TEST_PG_URL;
+  if (admin) return { databaseUrl: await createPgDatabase(admin, template), dataDir, remove };
+  return { databaseUrl: template ? '' : 'memory://', dataDir, remove };
+}
+
+/** A migrated, empty database, with the URL a second connection pool can use (PostgreSQL). */
 export async function testDb(): Promise<Db & { url: string }> {
-  const url = await freshDatabaseUrl(haveTemplates() ? 'migrated' : undefined);
-  const db = await openDb({ databaseUrl: url, dataDir: '' });
+  const fresh = await freshDataDir(haveTemplates() ? 'migrated' : undefined);
+  const db = await openDb(fresh);
   // a copy of the migrated template has nothing left to apply; this checks it is current
   await migrate(db, migrationSources(MODULES));
-  return Object.assign(db, { url });
+  const close = db.close;
+  return Object.assign(db, {
+    url: fresh.databaseUrl,
+    async close() {
+      await close();
+      fresh.remove();
+    },
+  });
 }

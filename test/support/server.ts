@@ -1,18 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { loadConfig, type Config } from '../../src/kernel/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { moduleHandlers } from '../../src/kernel/events/subscription.ts';
 import { processDueEvents } from '../../src/kernel/events/worker.ts';
 import { MODULES } from '../../src/modules/index.ts';
-import { signIn } from './browserless.ts';
-import { freshDatabaseUrl } from './db.ts';
-import { haveTemplates, templateDataDir, templateSummary } from './templates.ts';
+import { hasAuthenticator, signIn } from './browserless.ts';
+import { freshDataDir } from './db.ts';
+import { haveTemplates, templateSummary } from './templates.ts';
 
 export interface TestServer extends RunningServer {
   /** fetch against the server, JSON in and out, with an optional session cookie. */
   api(path: string, init?: { method?: string; body?: unknown; rawBody?: string; cookie?: string; lang?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /**
+   * A session cookie of `username`. An administrator's session is reused while it lasts: each of
+   * their sign-ins spends an authenticator step, of which the provider accepts two per 30 s, so
+   * a third sign-in within a minute waited for the clock (up to 50 s of a file's time).
+   */
   login(username: string, password?: string): Promise<string>;
   /** Run the outbox handlers once (test servers start without workers), e.g. to deliver SMS. */
   deliverEvents(): Promise<number>;
@@ -42,10 +45,9 @@ const SEED_INPUTS = ['DATABASE_URL', 'YIWANG_DATA_DIR', 'YIWANG_DEMO_CITY', 'YIW
  * runner's seeded template (database and file store, see templates.ts) when there is one.
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-test-'));
   const fromTemplate = haveTemplates() && !SEED_INPUTS.some((key) => key in env);
-  if (fromTemplate) cpSync(templateDataDir(), dataDir, { recursive: true });
-  const server = await startServer(testServerConfig(await freshDatabaseUrl(fromTemplate ? 'seeded' : undefined), dataDir, env));
+  const fresh = await freshDataDir(fromTemplate ? 'seeded' : undefined);
+  const server = await startServer(testServerConfig(fresh.databaseUrl, fresh.dataDir, env));
   if (fromTemplate) server.seeded = JSON.parse(readFileSync(templateSummary(), 'utf8'));
   const api: TestServer['api'] = async (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
@@ -64,7 +66,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     }
     return { status: res.status, body: parsed, headers: res.headers };
   };
-  const login: TestServer['login'] = (username, password = `Yiwang@2026${username}`) => signIn(server.url, username, password);
+  const adminSessions = new Map<string, string>();
+  const login: TestServer['login'] = async (username, password = `Yiwang@2026${username}`) => {
+    const kept = adminSessions.get(username);
+    if (kept && (await api('/api/auth/me', { cookie: kept })).status === 200) return kept;
+    const cookie = await signIn(server.url, username, password);
+    if (hasAuthenticator(`${server.url}|${username}`)) adminSessions.set(username, cookie);
+    else adminSessions.delete(username);
+    return cookie;
+  };
   const handlers = moduleHandlers(MODULES, server.ctx);
   return {
     ...server,
@@ -73,7 +83,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     deliverEvents: () => processDueEvents(server.ctx.db, handlers),
     async close() {
       await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      fresh.remove();
     },
   };
 }

@@ -8,8 +8,10 @@ import { join } from 'node:path';
  *   - `migrated`: the schema only (`testDb()`);
  *   - `seeded`: the schema and the demo city, as `npm start` leaves an empty database
  *     (`startTestServer()`), with the files the seed stored (the seal's image).
- * On PGlite a template is a data-directory dump loaded into each new in-memory database; on
- * PostgreSQL it is a template database that CREATE DATABASE copies.
+ * A template is a YiWang data directory. On PGlite it holds the embedded database too (`pg/`, as
+ * `npm start` keeps it), and a test copies the folder and opens the copy: a third of the CPU of
+ * loading a dump into an in-memory database. On PostgreSQL the database is a template database
+ * that CREATE DATABASE copies, and the folder holds only the files.
  * YIWANG_TEST_TEMPLATES names the folder the runner made for them; without it (a test file run
  * on its own with node --test) every test migrates and seeds for real, as before.
  */
@@ -30,11 +32,8 @@ function dir(): string {
 /** PostgreSQL: the template database. */
 export const templateDatabase = (template: Template) => `yw_template_${template}`;
 
-/** PGlite: the data-directory dump. */
-export const templateDump = (template: Template) => join(dir(), `${template}.tar`);
-
-/** The data directory of the server that seeded the template: its file store holds the seal's image. */
-export const templateDataDir = () => join(dir(), 'seeded-data');
+/** The template's data directory: files, and on PGlite the embedded database. */
+export const templateDataDir = (template: Template) => join(dir(), template);
 
 /** What `startServer` returned when it seeded the template (RunningServer.seeded). */
 export const templateSummary = () => join(dir(), 'seeded.json');

@@ -9,12 +9,10 @@ const MEMORY = 'memory://';
 
 /**
  * postgres://… → a PostgreSQL server; `memory://` → throwaway in-memory PGlite (tests);
- * `memory:///path/of/dump.tar` → the same, starting as a copy of that dump (the test suite's
- * template databases, see `dumpPglite`); empty → embedded PGlite persisted under the data directory.
+ * empty → embedded PGlite persisted under the data directory.
  */
 export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
   if (config.databaseUrl === MEMORY) return openPglite();
-  if (config.databaseUrl.startsWith(MEMORY)) return openPglite(undefined, { load: config.databaseUrl.slice(MEMORY.length) });
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   return openPglite(`${config.dataDir}/pg`);
 }

@@ -78,14 +78,8 @@ function lockDataDir(dataDir: string): () => void {
   throw new DatabaseInUseError(dataDir, 0);
 }
 
-/** The PGlite behind each open Db, for `dumpPglite` (the Db interface hides the backend). */
-const instances = new WeakMap<Db, PGlite>();
-
-/**
- * Embedded PostgreSQL (WebAssembly). `dataDir` undefined = in memory (tests); `options.load` = an
- * in-memory database that starts as a copy of the dump in that file (see `dumpPglite`).
- */
-export async function openPglite(dataDir?: string, options: { load?: string } = {}): Promise<Db> {
+/** Embedded PostgreSQL (WebAssembly). `dataDir` undefined = in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<Db> {
   let unlock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -93,8 +87,7 @@ export async function openPglite(dataDir?: string, options: { load?: string } = 
   }
   let pg: PGlite;
   try {
-    const loadDataDir = options.load ? new Blob([readFileSync(options.load)]) : undefined;
-    pg = await PGlite.create(dataDir, { parsers, loadDataDir });
+    pg = await PGlite.create(dataDir, { parsers });
   } catch (err) {
     unlock();
     throw err;
@@ -121,18 +114,5 @@ export async function openPglite(dataDir?: string, options: { load?: string } = 
       unlock();
     },
   };
-  instances.set(db, pg);
   return db;
-}
-
-/**
- * The data directory of an open embedded database as an uncompressed tarball, for `openPglite`'s
- * `load`: the test suite builds its migrated and seeded databases once and starts each test from
- * a copy. A checkpoint first, so a copy starts without replaying the write-ahead log.
- */
-export async function dumpPglite(db: Db): Promise<Uint8Array> {
-  const pg = instances.get(db);
-  if (!pg || pg.closed) throw new Error('dumpPglite needs an open embedded database');
-  await pg.exec('checkpoint');
-  return new Uint8Array(await (await pg.dumpDataDir('none')).arrayBuffer());
 }

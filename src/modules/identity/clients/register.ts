@@ -10,12 +10,10 @@ import { checkRedirectUri, checkRedirectUris } from './redirect-uri.ts';
 import { ClientRegistration, type ClientSecret } from './schemas.ts';
 
 /**
- * Register a department system with the OpenID Provider (the admin page and `yiwang client
- * add`). A system that signs users in needs a redirect URI and the openid scope; one that only
- * calls YiWang as itself (client credentials) keeps no redirect URIs. Returns the secret once.
+ * What a registration must be, whoever asks: the rules `registerClient` applies, for `yiwang
+ * client add` to refuse a mistyped command before it opens the database.
  */
-export async function registerClient(ctx: AppContext, actor: Actor, input: ClientRegistration): Promise<ClientSecret> {
-  await requireClientAdmin(ctx.db, actor);
+export function checkClientRegistration(input: ClientRegistration): void {
   assertValid(ClientRegistration, input);
   const interactive = input.grantTypes.includes('authorization_code');
   if (interactive && input.redirectUris.length === 0) throw unprocessable('REDIRECT_URI_REQUIRED', {}, { field: 'redirectUris' });
@@ -23,6 +21,17 @@ export async function registerClient(ctx: AppContext, actor: Actor, input: Clien
   checkRedirectUris(input.redirectUris, 'redirectUris');
   checkRedirectUris(input.postLogoutRedirectUris, 'postLogoutRedirectUris');
   if (input.logoUri) checkRedirectUri(input.logoUri, 'logoUri');
+}
+
+/**
+ * Register a department system with the OpenID Provider (the admin page and `yiwang client
+ * add`). A system that signs users in needs a redirect URI and the openid scope; one that only
+ * calls YiWang as itself (client credentials) keeps no redirect URIs. Returns the secret once.
+ */
+export async function registerClient(ctx: AppContext, actor: Actor, input: ClientRegistration): Promise<ClientSecret> {
+  await requireClientAdmin(ctx.db, actor);
+  checkClientRegistration(input);
+  const interactive = input.grantTypes.includes('authorization_code');
   try {
     return await ctx.db.transaction(async (tx) => {
       const { clientSecret } = await insertClient(tx, personalData(ctx.config.masterKey), {
