@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { compileRouteSchemas } from '../../src/kernel/http/lazy-compile.ts';
+import { compileValidator } from '../../src/kernel/http/validation.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -33,6 +35,26 @@ test('OpenAPI document lists the routes with their schemas', async () => {
   const post = doc.body.paths['/api/org/departments'].post;
   assert.ok(post.requestBody.content['application/json'].schema.properties.uscc);
   assert.equal((await server.api('/api/docs')).status, 200);
+});
+
+test('every route schema compiles (they compile on first use, so a broken one would wait for its first request)', () => {
+  const { compiled, failures } = compileRouteSchemas(server.app, compileValidator);
+  assert.deepEqual(failures, []);
+  // every route of every module, with a request or a response schema: hundreds of them
+  assert.ok(compiled > 300, `only ${compiled} schemas compiled`);
+});
+
+test('a route validates its first request, and answers it through its serializer', async () => {
+  // fresh server: neither the validator nor the serializer of this route has run yet
+  const clerk = await server.login('clerk');
+  const bad = await server.api('/api/calendar?year=1999', { cookie: clerk });
+  assert.equal(bad.status, 400, JSON.stringify(bad.body));
+  assert.equal(bad.body.error.code, 'VALIDATION_FAILED');
+  assert.equal(bad.body.error.details.field, 'year');
+  const good = await server.api('/api/calendar?year=2026', { cookie: clerk });
+  assert.equal(good.status, 200);
+  assert.equal(good.body.year, 2026);
+  assert.ok(good.body.days.length > 0);
 });
 
 test('an unknown API route is a JSON 404; an unknown page gets the web app', async () => {

@@ -17,6 +17,7 @@ import { registerHealthRoutes } from './health.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { createMetrics } from './metrics.ts';
 import { installTextCheck, validatorCompiler } from './validation.ts';
+import { lazySerializers, trackRouteSchemas } from './lazy-compile.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,8 +43,11 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
     bodyLimit: MAX_JSON_BODY,
     trustProxy: ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // schemas compile on a route's first request (see lazy-compile.ts)
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
   app.setValidatorCompiler(validatorCompiler);
+  trackRouteSchemas(app);
   // first of all hooks, so that every answer carries them, refusals and 404s included
   installSecurityHeaders(app, { secureCookies: ctx.config.secureCookies });
   // NUL, other control characters and lone surrogates are refused on every route (400)

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { AppError } from '../errors.ts';
 import { findInvalidText } from '../validate/text.ts';
+import { onFirstUse } from './lazy-compile.ts';
 
 // ajv-formats ships CommonJS; its callable may sit on `.default` depending on the loader.
 type AddFormats = (ajv: Ajv) => Ajv;
@@ -21,9 +22,24 @@ function makeAjv(coerceTypes: boolean) {
 const coercing = makeAjv(true);
 const strict = makeAjv(false);
 
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? strict : coercing;
-  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+/** The ajv validator of one part of a route's request, compiled now. */
+export const compileValidator = ({ schema, httpPart }: { schema: unknown; httpPart?: string }): ValidateFunction =>
+  (httpPart === 'body' ? strict : coercing).compile(schema as object);
+
+/** Fastify's validator compiler: each validator compiled on the route's first request (lazy-compile.ts). */
+export const validatorCompiler: FastifySchemaCompiler<unknown> = (route) => {
+  const compiled = onFirstUse(() => compileValidator(route));
+  const validate = Object.assign(
+    (data: unknown) => {
+      const check = compiled();
+      const ok = check(data);
+      // Fastify reads a failure's errors off the function it called
+      validate.errors = check.errors;
+      return ok;
+    },
+    { errors: null as ValidateFunction['errors'] },
+  );
+  return validate as ReturnType<FastifySchemaCompiler<unknown>>;
 };
 
 /** The field a validation error is about, as a dotted path a form can show it on. */

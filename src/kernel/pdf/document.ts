@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { cjkFont } from './font.ts';
 import { qrMatrix } from './qr.ts';
 
@@ -17,6 +16,9 @@ export interface PdfOptions {
  * `draw` lays out the pages; the promise resolves with the finished file.
  */
 export async function renderPdf(draw: (doc: Pdf) => void | Promise<void>, options: PdfOptions = {}): Promise<Buffer> {
+  // loaded on first use: PDFKit and its font and image code are a quarter second of start-up
+  // that a server pays only when it renders a document
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: options.size ?? 'A4',
     layout: options.layout ?? 'portrait',
