@@ -196,11 +196,44 @@ const SearchResult = OpenObject({
   departmentName: Str,
   regionCode: Str,
   typeCode: NullableStr,
+  /** What the portal shows as tags; null for a bundle. */
+  tags: Nullable(
+    Type.Object({
+      online: Type.Boolean({ description: '可网办: online depth Ⅲ or more' }),
+      visits: Nullable(Type.Integer()),
+      promisedLimit: Nullable(Type.Object({ immediate: Type.Boolean(), days: Type.Integer({ description: 'working days' }) })),
+    }),
+  ),
   score: Type.Number(),
   matched: Type.Array(Str),
 });
 export type SearchResult = Static<typeof SearchResult>;
-export const SearchResultSchema = Type.Object({ total: Type.Integer(), tookMs: Type.Number(), items: Type.Array(SearchResult) });
+const Count = Type.Integer({ minimum: 0 });
+const AudienceSchema = Type.Union([Type.Literal('person'), Type.Literal('entity')]);
+/** Counts beside each filter, each over the hits passing the other filters (search/facets.ts). */
+const FacetsSchema = Type.Object({
+  departments: Type.Array(Type.Object({ id: Str, name: Str, count: Count })),
+  themes: Type.Array(Type.Object({ audience: AudienceSchema, code: Str, count: Count })),
+  types: Type.Array(Type.Object({ code: Str, count: Count })),
+  online: Count,
+});
+export type SearchFacets = Static<typeof FacetsSchema>;
+export const SearchResultSchema = Type.Object({
+  total: Type.Integer(),
+  offset: Type.Integer(),
+  tookMs: Type.Number(),
+  items: Type.Array(SearchResult),
+  facets: FacetsSchema,
+});
+export type SearchPage = Static<typeof SearchResultSchema>;
+
+/** 办事 by theme, department and 一件事, with the published items (and bundles) of each. */
+export const BrowseSchema = Type.Object({
+  themes: Type.Array(Type.Object({ audience: AudienceSchema, code: Str, items: Count, bundles: Count })),
+  departments: Type.Array(Type.Object({ id: Str, name: Str, items: Count })),
+  bundles: Type.Array(Type.Object({ id: Str, code: Str, name: Str, audience: AudienceSchema, theme: NullableStr, items: Count })),
+});
+export type Browse = Static<typeof BrowseSchema>;
 
 export const SuggestionsSchema = Type.Object({
   items: Type.Array(Type.Object({ text: Str, id: Str, kind: Type.Union([Type.Literal('item'), Type.Literal('bundle')]), code: Str })),
