@@ -120,7 +120,8 @@ test('bad codes are clear errors, never an empty list or a 500', async () => {
   const type = await search({ typeCode: '99' });
   assert.equal(type.status, 400);
   assert.equal(type.body.error.code, 'ITEM_TYPE_UNKNOWN');
-  for (const bad of [{ departmentId: 'not-a-uuid' }, { audience: 'alien' }, { offset: -1 }, { online: 'maybe' }]) {
+  const bads: Record<string, string | number>[] = [{ departmentId: 'not-a-uuid' }, { audience: 'alien' }, { offset: -1 }, { online: 'maybe' }];
+  for (const bad of bads) {
     const r = await search(bad);
     assert.equal(r.status, 400, JSON.stringify(bad));
     assert.ok(r.body.error.code, 'a stable code');

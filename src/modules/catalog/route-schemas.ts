@@ -1,4 +1,6 @@
 import { Type, type Static, type TProperties } from 'typebox';
+import { UUID_PATTERN } from '../../kernel/ids.ts';
+import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
 import type { ItemContent } from './content.ts';
 
 /**
@@ -187,6 +189,26 @@ export const PublishedRefSchema = Type.Object({
   regionCode: Str,
   departmentId: Str,
 });
+
+/** Filters of the search and suggestion routes (the portal's lists are searches with filters). */
+export const SearchFilterFields = {
+  departmentId: Type.Optional(Type.String({ pattern: UUID_PATTERN, description: 'unknown: 400 CATALOG_DEPARTMENT_UNKNOWN' })),
+  typeCode: Type.Optional(Type.String({ maxLength: 20, description: 'unknown: 400 ITEM_TYPE_UNKNOWN' })),
+  theme: Type.Optional(Type.String({ maxLength: 40, description: 'a theme code (themes.ts); unknown: 400 CATALOG_THEME_UNKNOWN' })),
+  audience: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('entity')], { description: '个人 / 法人: which theme list `theme` is from' })),
+  online: Type.Optional(Type.Boolean({ description: '可网办 items only' })),
+  object: Type.Optional(Type.String({ maxLength: 40 })),
+  regionCode: Type.Optional(Type.String({ pattern: REGION_CODE_PATTERN })),
+  kind: Type.Optional(Type.Union([Type.Literal('item'), Type.Literal('bundle')])),
+};
+export const SearchQuerySchema = Type.Object({
+  // Length is checked by the service to answer SEARCH_QUERY_TOO_LONG rather than a generic 400.
+  q: Type.Optional(Type.String()),
+  ...SearchFilterFields,
+  limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+  offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
+});
+export type SearchQuery = Static<typeof SearchQuerySchema>;
 
 const SearchResult = OpenObject({
   id: Str,
