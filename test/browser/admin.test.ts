@@ -130,15 +130,15 @@ async function adminSteps(page: Page) {
 test('portal on a phone (390×844) and the 404 page', { timeout: 60_000 }, async () => {
   const page = await newPage({ width: 390, height: 844 });
   await page.goto(`${server.url}/`);
-  await page.getByTestId('theme-birth').waitFor();
-  await page.getByTestId('theme-startBusiness').waitFor();
+  await page.getByTestId('theme-person-birth').waitFor();
+  await page.getByTestId('theme-entity-start_business').waitFor();
   await page.getByText('云浮市', { exact: false }).first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the portal is ${overflow}px wider than the phone screen`);
   await page.screenshot({ path: `${RESULTS}/portal-mobile-zh.png`, fullPage: true });
 
-  await page.getByTestId('theme-birth').click();
-  await page.getByTestId('coming-soon').waitFor();
+  await page.getByTestId('theme-person-birth').click();
+  await page.getByTestId('theme-list').getByTestId('search-hit').first().waitFor();
 
   await page.goto(`${server.url}/no-such-page`);
   await page.getByTestId('not-found').waitFor();

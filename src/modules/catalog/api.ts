@@ -5,3 +5,4 @@ export * from './content.ts';
 export * from './route-schemas.ts';
 export * from './bundle-schemas.ts';
 export * from './transfer/schemas.ts';
+export * from './themes.ts';

@@ -1,4 +1,6 @@
 import { Type, type Static, type TProperties } from 'typebox';
+import { UUID_PATTERN } from '../../kernel/ids.ts';
+import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
 import type { ItemContent } from './content.ts';
 
 /**
@@ -188,6 +190,26 @@ export const PublishedRefSchema = Type.Object({
   departmentId: Str,
 });
 
+/** Filters of the search and suggestion routes (the portal's lists are searches with filters). */
+export const SearchFilterFields = {
+  departmentId: Type.Optional(Type.String({ pattern: UUID_PATTERN, description: 'unknown: 400 CATALOG_DEPARTMENT_UNKNOWN' })),
+  typeCode: Type.Optional(Type.String({ maxLength: 20, description: 'unknown: 400 ITEM_TYPE_UNKNOWN' })),
+  theme: Type.Optional(Type.String({ maxLength: 40, description: 'a theme code (themes.ts); unknown: 400 CATALOG_THEME_UNKNOWN' })),
+  audience: Type.Optional(Type.Union([Type.Literal('person'), Type.Literal('entity')], { description: '个人 / 法人: which theme list `theme` is from' })),
+  online: Type.Optional(Type.Boolean({ description: '可网办 items only' })),
+  object: Type.Optional(Type.String({ maxLength: 40 })),
+  regionCode: Type.Optional(Type.String({ pattern: REGION_CODE_PATTERN })),
+  kind: Type.Optional(Type.Union([Type.Literal('item'), Type.Literal('bundle')])),
+};
+export const SearchQuerySchema = Type.Object({
+  // Length is checked by the service to answer SEARCH_QUERY_TOO_LONG rather than a generic 400.
+  q: Type.Optional(Type.String()),
+  ...SearchFilterFields,
+  limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+  offset: Type.Integer({ minimum: 0, maximum: 10_000, default: 0 }),
+});
+export type SearchQuery = Static<typeof SearchQuerySchema>;
+
 const SearchResult = OpenObject({
   id: Str,
   kind: Type.Union([Type.Literal('item'), Type.Literal('bundle')]),
@@ -196,11 +218,44 @@ const SearchResult = OpenObject({
   departmentName: Str,
   regionCode: Str,
   typeCode: NullableStr,
+  /** What the portal shows as tags; null for a bundle. */
+  tags: Nullable(
+    Type.Object({
+      online: Type.Boolean({ description: '可网办: online depth Ⅲ or more' }),
+      visits: Nullable(Type.Integer()),
+      promisedLimit: Nullable(Type.Object({ immediate: Type.Boolean(), days: Type.Integer({ description: 'working days' }) })),
+    }),
+  ),
   score: Type.Number(),
   matched: Type.Array(Str),
 });
 export type SearchResult = Static<typeof SearchResult>;
-export const SearchResultSchema = Type.Object({ total: Type.Integer(), tookMs: Type.Number(), items: Type.Array(SearchResult) });
+const Count = Type.Integer({ minimum: 0 });
+const AudienceSchema = Type.Union([Type.Literal('person'), Type.Literal('entity')]);
+/** Counts beside each filter, each over the hits passing the other filters (search/facets.ts). */
+const FacetsSchema = Type.Object({
+  departments: Type.Array(Type.Object({ id: Str, name: Str, count: Count })),
+  themes: Type.Array(Type.Object({ audience: AudienceSchema, code: Str, count: Count })),
+  types: Type.Array(Type.Object({ code: Str, count: Count })),
+  online: Count,
+});
+export type SearchFacets = Static<typeof FacetsSchema>;
+export const SearchResultSchema = Type.Object({
+  total: Type.Integer(),
+  offset: Type.Integer(),
+  tookMs: Type.Number(),
+  items: Type.Array(SearchResult),
+  facets: FacetsSchema,
+});
+export type SearchPage = Static<typeof SearchResultSchema>;
+
+/** 办事 by theme, department and 一件事, with the published items (and bundles) of each. */
+export const BrowseSchema = Type.Object({
+  themes: Type.Array(Type.Object({ audience: AudienceSchema, code: Str, items: Count, bundles: Count })),
+  departments: Type.Array(Type.Object({ id: Str, name: Str, items: Count })),
+  bundles: Type.Array(Type.Object({ id: Str, code: Str, name: Str, audience: AudienceSchema, theme: NullableStr, items: Count })),
+});
+export type Browse = Static<typeof BrowseSchema>;
 
 export const SuggestionsSchema = Type.Object({
   items: Type.Array(Type.Object({ text: Str, id: Str, kind: Type.Union([Type.Literal('item'), Type.Literal('bundle')]), code: Str })),

@@ -10,6 +10,7 @@ import { createItem, diffVersions, getItem, getPublishedVersion, getVersion, lis
 import { transition, type Transition } from './workflow.ts';
 import type { Issue, QualityReport } from './rules.ts';
 import { searchCatalog, suggestCatalog } from './search/service.ts';
+import { browseCatalog } from './search/browse.ts';
 import { createSynonym, deleteSynonym, listSynonyms, updateSynonym } from './synonyms.ts';
 import { baseFields, itemTypes, licenceTypes } from './dictionaries.ts';
 import { checkDraftQuality } from './quality-check.ts';
@@ -139,30 +140,14 @@ export function registerCatalogRoutes(app: HttpApp, ctx: AppContext) {
     return { itemId: v.itemId, versionId: v.versionId, versionNo: v.versionNo, code: v.code, name: v.name, regionCode: v.regionCode, departmentId: v.departmentId };
   });
 
-  const Filters = {
-    departmentId: Type.Optional(Id),
-    typeCode: Type.Optional(Type.String({ maxLength: 20 })),
-    theme: Type.Optional(Type.String({ maxLength: 40 })),
-    object: Type.Optional(Type.String({ maxLength: 40 })),
-    regionCode: Type.Optional(RegionCode),
-    kind: Type.Optional(Type.Union([Type.Literal('item'), Type.Literal('bundle')])),
-  };
+  app.get('/api/catalog/search', { schema: { tags, querystring: R.SearchQuerySchema, response: { 200: R.SearchResultSchema } } }, (req) => searchCatalog(db, req.query));
 
-  app.get('/api/catalog/search', {
-    schema: {
-      tags,
-      querystring: Type.Object({
-        // Length is checked by the service to answer SEARCH_QUERY_TOO_LONG rather than a generic 400.
-        q: Type.Optional(Type.String()),
-        ...Filters,
-        limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
-      }),
-      response: { 200: R.SearchResultSchema },
-    },
-  }, (req) => searchCatalog(db, req.query));
+  app.get('/api/catalog/browse', {
+    schema: { tags, querystring: Type.Object({ regionCode: Type.Optional(RegionCode) }), response: { 200: R.BrowseSchema } },
+  }, (req) => browseCatalog(db, req.query.regionCode));
 
   app.get('/api/catalog/suggest', {
-    schema: { tags, querystring: Type.Object({ q: Type.String({ maxLength: 100 }), ...Filters, limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }) }), response: { 200: R.SuggestionsSchema } },
+    schema: { tags, querystring: Type.Object({ q: Type.String({ maxLength: 100 }), ...R.SearchFilterFields, limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }) }), response: { 200: R.SuggestionsSchema } },
   }, async (req) => ({ items: await suggestCatalog(db, req.query) }));
 
   // ---- synonyms (data bureau) ----------------------------------------------------------------

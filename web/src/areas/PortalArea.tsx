@@ -6,7 +6,9 @@ import PortalLayout from '../pages/portal/PortalLayout.tsx';
 const VerifyPage = lazy(() => import('../pages/license/VerifyPage.tsx'));
 const WalletPage = lazy(() => import('../pages/license/WalletPage.tsx'));
 const PortalHome = lazy(() => import('../pages/portal/PortalHome.tsx'));
-const ServicesSoonPage = lazy(() => import('../pages/portal/ServicesSoonPage.tsx'));
+const ServicesPage = lazy(() => import('../pages/portal/browse/ServicesPage.tsx'));
+const ServiceListPage = lazy(() => import('../pages/portal/browse/ServiceListPage.tsx'));
+const MePage = lazy(() => import('../pages/portal/MePage.tsx'));
 const SearchPage = lazy(() => import('../pages/catalog/SearchResultsPage.tsx'));
 const GuidePage = lazy(() => import('../pages/catalog/GuidePage.tsx'));
 const BundleGuidePage = lazy(() => import('../pages/catalog/BundleGuidePage.tsx'));
@@ -35,7 +37,10 @@ export default function PortalArea() {
     <Routes>
       <Route element={<PortalLayout />}>
         <Route index element={<PortalHome />} />
-        <Route path="services/:theme" element={<ServicesSoonPage />} />
+        <Route path="services" element={<ServicesPage />} />
+        <Route path="services/department/:departmentId" element={<ServiceListPage />} />
+        <Route path="services/:audience/:theme" element={<ServiceListPage />} />
+        <Route path="me" element={<MePage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="verify" element={<VerifyPage />} />
         <Route path="wallet" element={<WalletPage />} />

@@ -31,6 +31,8 @@ import licenseTypesEn from './license-types.en-US.json';
 import licenseTypesZh from './license-types.zh-CN.json';
 import licenseZh from './license.zh-CN.json';
 import paymentEn from './payment.en-US.json';
+import portalBrowseEn from './portal-browse.en-US.json';
+import portalBrowseZh from './portal-browse.zh-CN.json';
 import paymentZh from './payment.zh-CN.json';
 import ratingsEn from './ratings.en-US.json';
 import ratingsZh from './ratings.zh-CN.json';
@@ -41,8 +43,8 @@ import staffMessagesZh from './staffMessages.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh };
-const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn };
+const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, portalBrowse: portalBrowseZh };
+const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, portalBrowse: portalBrowseEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

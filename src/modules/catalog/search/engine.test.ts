@@ -19,17 +19,17 @@ const doc = (name: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
   departmentName: '云浮市公安局',
   regionCode: '445300000000',
   typeCode: '07',
-  themes: [],
+  themes: { person: [], entity: [] },
   objects: ['natural_person'],
   popularity: 10,
   ...extra,
 });
 
 const DOCS = [
-  doc('居民身份证换领', { aliases: ['换身份证'], popularity: 90, themes: ['household'] }),
+  doc('居民身份证换领', { aliases: ['换身份证'], popularity: 90, themes: { person: ['household'], entity: [] } }),
   doc('居民身份证挂失申报', { popularity: 30 }),
-  doc('出生医学证明首次签发', { departmentId: 'wjj', departmentName: '云浮市卫生健康局', themes: ['birth'], typeCode: '21', popularity: 60 }),
-  doc('出生登记（新生儿入户）', { aliases: ['新生儿上户口'], themes: ['birth', 'household'], popularity: 70 }),
+  doc('出生医学证明首次签发', { departmentId: 'wjj', departmentName: '云浮市卫生健康局', themes: { person: ['birth'], entity: [] }, typeCode: '21', popularity: 60 }),
+  doc('出生登记（新生儿入户）', { aliases: ['新生儿上户口'], themes: { person: ['birth', 'household'], entity: [] }, popularity: 70 }),
   doc('食品经营许可（新办）', { departmentId: 'scjg', departmentName: '云浮市市场监督管理局', typeCode: '01', objects: ['enterprise'], keywords: ['餐饮服务'], popularity: 80 }),
   doc('住房公积金提取（退休）', { departmentId: 'gjj', departmentName: '云浮市住房公积金管理中心', regionCode: '445302000000', typeCode: '21', popularity: 50 }),
   doc('城乡居民基本养老保险待遇申领', { departmentId: 'rsj', departmentName: '云浮市人力资源和社会保障局', faqs: [{ q: '退休了怎么领养老金？', a: '达到领取年龄后申领待遇。' }], popularity: 40 }),

@@ -1,4 +1,5 @@
 import { regionPrefix } from '../../../kernel/region-code.ts';
+import type { Audience } from '../themes.ts';
 import { bigrams, deletions, editDistance, hasCjk, normalize, pinyinOf, searchTokens, words } from './text.ts';
 
 /**
@@ -24,19 +25,48 @@ export interface SearchDoc {
   departmentName: string;
   regionCode: string;
   typeCode: string | null;
-  themes: string[];
+  /** 个人 / 法人 themes (themes.ts codes); a bundle has its one theme under its audience. */
+  themes: Record<Audience, string[]>;
   objects: string[];
   /** 0–100 (demo ranking and views). */
   popularity: number;
+  /** What a result shows of an item (可网办, 跑动次数, 承诺时限); bundles have none. */
+  tags?: ItemTags;
+}
+
+export interface ItemTags {
+  /** 可网办: online depth at least ONLINE_APPLY_LEVEL. */
+  online: boolean;
+  visits: number | null;
+  promisedLimit: { immediate: boolean; days: number } | null;
 }
 
 export interface SearchFilters {
   departmentId?: string;
   typeCode?: string;
   theme?: string;
+  /** With `theme`: the theme of this audience only; alone: having any theme of this audience. */
+  audience?: Audience;
+  /** 可网办 only. */
+  online?: boolean;
   object?: string;
   regionCode?: string;
   kind?: 'item' | 'bundle';
+}
+
+/** Whether a document passes the filters (all of them, or all but one facet's own: see facets.ts). */
+export function matchesFilters(doc: SearchDoc, f: SearchFilters): boolean {
+  if (f.kind && doc.kind !== f.kind) return false;
+  if (f.departmentId && doc.departmentId !== f.departmentId) return false;
+  if (f.typeCode && doc.typeCode !== f.typeCode) return false;
+  if (f.theme) {
+    const lists = f.audience ? [doc.themes[f.audience]] : [doc.themes.person, doc.themes.entity];
+    if (!lists.some((l) => l.includes(f.theme!))) return false;
+  } else if (f.audience && doc.themes[f.audience].length === 0) return false;
+  if (f.online && !doc.tags?.online) return false;
+  if (f.object && !doc.objects.includes(f.object)) return false;
+  if (f.regionCode && !doc.regionCode.startsWith(regionPrefix(f.regionCode))) return false;
+  return true;
 }
 
 export interface SearchHit {
@@ -281,27 +311,24 @@ export class SearchIndex {
     return out;
   }
 
-  private matches(doc: SearchDoc, f: SearchFilters): boolean {
-    if (f.kind && doc.kind !== f.kind) return false;
-    if (f.departmentId && doc.departmentId !== f.departmentId) return false;
-    if (f.typeCode && doc.typeCode !== f.typeCode) return false;
-    if (f.theme && !doc.themes.includes(f.theme)) return false;
-    if (f.object && !doc.objects.includes(f.object)) return false;
-    if (f.regionCode && !doc.regionCode.startsWith(regionPrefix(f.regionCode))) return false;
-    return true;
+  /** One page of the hits that pass the filters, and how many pass. */
+  search(query: string, filters: SearchFilters = {}, limit = 20, offset = 0): { hits: SearchHit[]; total: number } {
+    const hits = this.rank(query).filter((h) => matchesFilters(h.doc, filters));
+    return { hits: hits.slice(offset, offset + limit), total: hits.length };
   }
 
-  search(query: string, filters: SearchFilters = {}, limit = 20): { hits: SearchHit[]; total: number } {
+  /**
+   * Every document the query finds, best first, before any filter (the facets count over these).
+   * An exact code finds its documents; an empty query lists all, the most popular first.
+   */
+  rank(query: string): SearchHit[] {
     const q = normalize(query);
     const scores = new Map<number, { score: number; covered: number; matched: Set<string> }>();
     const exactCode = this.byCode.get(query.trim());
-    if (exactCode) {
-      const hits = exactCode.map((n) => this.docs[n]!).filter((d) => this.matches(d, filters));
-      return { hits: hits.slice(0, limit).map((doc) => ({ doc, score: 1000, matched: ['code'] })), total: hits.length };
-    }
+    if (exactCode) return exactCode.map((n) => ({ doc: this.docs[n]!, score: 1000, matched: ['code'] }));
     if (!q) {
-      const all = this.docs.filter((d) => this.matches(d, filters)).sort((a, b) => b.popularity - a.popularity || a.name.localeCompare(b.name));
-      return { hits: all.slice(0, limit).map((doc) => ({ doc, score: 0, matched: [] })), total: all.length };
+      const all = [...this.docs].sort((a, b) => b.popularity - a.popularity || a.name.localeCompare(b.name));
+      return all.map((doc) => ({ doc, score: 0, matched: [] }));
     }
     const groups = this.groups(q);
     let importance = 0;
@@ -348,7 +375,6 @@ export class SearchIndex {
     const results: SearchHit[] = [];
     for (const [n, e] of scores) {
       const doc = this.docs[n]!;
-      if (!this.matches(doc, filters)) continue;
       const coverage = importance ? e.covered / importance : 0;
       let score = e.score * (0.25 + 0.75 * coverage * coverage);
       const name = normalize(doc.name);
@@ -360,7 +386,7 @@ export class SearchIndex {
       results.push({ doc, score, matched: [...e.matched] });
     }
     results.sort((a, b) => b.score - a.score || b.doc.popularity - a.doc.popularity || a.doc.code.localeCompare(b.doc.code));
-    return { hits: results.slice(0, limit), total: results.length };
+    return results;
   }
 
   /** Completions while typing: names and aliases starting with (or, for pinyin, spelled by) the prefix. */
@@ -376,7 +402,7 @@ export class SearchIndex {
       else if (ascii && entry.initials.startsWith(p)) rank = 2;
       else if (ascii && p.length >= 2 && entry.pinyin.startsWith(p)) rank = 2;
       else if (!ascii && p.length >= 2 && entry.norm.includes(p)) rank = 1;
-      if (rank < 0 || !this.matches(doc, filters)) continue;
+      if (rank < 0 || !matchesFilters(doc, filters)) continue;
       scored.push({ text: entry.text, doc, rank: rank * 1000 + doc.popularity });
     }
     scored.sort((a, b) => b.rank - a.rank || a.text.length - b.text.length);

@@ -2,7 +2,10 @@ import type { Queryable } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { departmentRefsById } from '../../org/index.ts';
 import type { ItemContent } from '../content.ts';
-import { SearchIndex, type SearchDoc, type SearchFilters } from './engine.ts';
+import { ONLINE_APPLY_LEVEL, type Audience } from '../themes.ts';
+import { matchesFilters, SearchIndex, type ItemTags, type SearchDoc, type SearchFilters } from './engine.ts';
+import { facetCounts } from './facets.ts';
+import { checkFilterCodes } from './filter-codes.ts';
 
 /**
  * One index per process, rebuilt when `catalog_search_state.generation` moves (publish, retire,
@@ -22,8 +25,8 @@ export async function loadSearchDocs(q: Queryable): Promise<SearchDoc[]> {
     `select i.id, i.code, i.basic_code, i.region_code, i.department_id, i.popularity, i.view_count, v.content
        from catalog_item i join catalog_item_version v on v.id = i.published_version_id`,
   );
-  const bundles = await q.query<{ id: string; code: string; name: string; region_code: string; lead_department_id: string | null; content: BundleSearchContent }>(
-    `select id, code, name, region_code, lead_department_id, content from catalog_bundle where status = 'published'`,
+  const bundles = await q.query<{ id: string; code: string; name: string; audience: Audience; region_code: string; lead_department_id: string | null; content: BundleSearchContent }>(
+    `select id, code, name, audience, region_code, lead_department_id, content from catalog_bundle where status = 'published'`,
   );
   const depts = await departmentRefsById(q, [
     ...rows.map((r) => r.department_id),
@@ -46,9 +49,10 @@ export async function loadSearchDocs(q: Queryable): Promise<SearchDoc[]> {
       departmentName: depts.get(r.department_id)?.name ?? '',
       regionCode: r.region_code,
       typeCode: c.typeCode ?? null,
-      themes: [...(c.themes?.person ?? []), ...(c.themes?.entity ?? [])],
+      themes: { person: c.themes?.person ?? [], entity: c.themes?.entity ?? [] },
       objects: c.serviceObjects ?? [],
       popularity: Math.min(100, Number(r.popularity) + Math.log10(1 + Number(r.view_count)) * 5),
+      tags: itemTags(c),
     };
   });
   for (const b of bundles) {
@@ -67,19 +71,27 @@ export async function loadSearchDocs(q: Queryable): Promise<SearchDoc[]> {
       departmentName: b.lead_department_id ? (depts.get(b.lead_department_id)?.name ?? '') : '',
       regionCode: b.region_code,
       typeCode: null,
-      themes: b.content.theme ? [b.content.theme] : [],
-      objects: b.content.audience === 'entity' ? ['enterprise'] : ['natural_person'],
+      themes: { person: [], entity: [], ...(b.content.theme ? { [b.audience]: [b.content.theme] } : {}) },
+      objects: b.audience === 'entity' ? ['enterprise'] : ['natural_person'],
       popularity: b.content.popularity ?? 50,
     });
   }
   return docs;
 }
 
+function itemTags(c: ItemContent): ItemTags {
+  const limit = c.promisedLimit ?? c.statutoryLimit;
+  return {
+    online: (c.onlineDepth?.level ?? 0) >= ONLINE_APPLY_LEVEL,
+    visits: c.visits ?? null,
+    promisedLimit: limit ? { immediate: limit.immediate, days: limit.days } : null,
+  };
+}
+
 interface BundleSearchContent {
   aliases?: string[];
   keywords?: string[];
   theme?: string;
-  audience?: string;
   popularity?: number;
 }
 
@@ -109,27 +121,38 @@ export async function searchIndex(q: Queryable): Promise<SearchIndex> {
 export interface SearchRequest extends SearchFilters {
   q?: string;
   limit?: number;
+  offset?: number;
 }
 
 export function checkQuery(q: string | undefined, filters: SearchFilters): string {
   const text = (q ?? '').trim();
   if (text.length > MAX_QUERY_LENGTH) throw new AppError('SEARCH_QUERY_TOO_LONG', 400, { max: MAX_QUERY_LENGTH }, { max: MAX_QUERY_LENGTH });
-  const hasFilter = Object.values(filters).some((v) => v !== undefined && v !== '');
+  const hasFilter = Object.values(filters).some((v) => v !== undefined && v !== '' && v !== false);
   if (!text && !hasFilter) throw new AppError('SEARCH_QUERY_EMPTY', 400);
   return text;
 }
 
-/** The portal's search: hits ranked by the in-process index, with the time the index took. */
+/**
+ * The portal's search and theme/department lists: one page of hits ranked by the in-process
+ * index, what each shows as tags, the facet counts beside the filters, and the time it took.
+ */
 export async function searchCatalog(q: Queryable, request: SearchRequest & { limit: number }) {
-  const { q: query, limit, ...filters } = request;
+  const { q: query, limit, offset = 0, ...filters } = request;
   const text = checkQuery(query, filters);
+  await checkFilterCodes(q, filters);
   const started = performance.now();
   const index = await searchIndex(q);
-  const { hits, total } = index.search(text, filters, limit);
+  const ranked = index.rank(text);
+  const hits = ranked.filter((h) => matchesFilters(h.doc, filters));
+  const facets = facetCounts(
+    ranked.map((h) => h.doc),
+    filters,
+  );
   return {
-    total,
+    total: hits.length,
+    offset,
     tookMs: Math.round((performance.now() - started) * 100) / 100,
-    items: hits.map((h) => ({
+    items: hits.slice(offset, offset + limit).map((h) => ({
       id: h.doc.id,
       kind: h.doc.kind,
       code: h.doc.code,
@@ -137,9 +160,11 @@ export async function searchCatalog(q: Queryable, request: SearchRequest & { lim
       departmentName: h.doc.departmentName,
       regionCode: h.doc.regionCode,
       typeCode: h.doc.typeCode,
+      tags: h.doc.tags ?? null,
       score: Math.round(h.score * 1000) / 1000,
       matched: h.matched,
     })),
+    facets,
   };
 }
 

@@ -6,7 +6,8 @@ import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import { GOOD, licences, type Licence, type LicenceUse, type Presentation, type UseRequest } from './api.ts';
+import { WalletCard } from './WalletCard.tsx';
+import { licences, type Licence, type LicenceUse, type Presentation, type UseRequest } from './api.ts';
 
 const TTL_MINUTES = [1, 5, 30, 60];
 
@@ -77,36 +78,23 @@ export default function WalletPage() {
         dataSource={items ?? []}
         locale={{ emptyText: <Empty description={t('license.wallet.empty')} /> }}
         renderItem={(l) => (
-          <Card key={l.id} style={{ marginBottom: 16 }} data-testid="wallet-licence">
-            <Space align="start" size={24} wrap>
-              <img src={`/api/seals/${l.sealId}/image.svg`} alt="" width={72} />
-              <div>
-                <Typography.Title level={4} style={{ marginTop: 0 }}>
-                  {l.typeName} <Tag color={GOOD.includes(l.verdict) ? 'green' : 'orange'}>{l.statusName}</Tag>
-                </Typography.Title>
-                <div>
-                  {l.holder.name} · {l.issuerName}
-                </div>
-                <div style={{ color: '#888' }}>
-                  {l.validFrom} ~ {l.validTo ?? t('license.verify.longTerm')}
-                </div>
-                <code style={{ fontSize: 12, wordBreak: 'break-all' }}>{l.identifier}</code>
-                <div style={{ marginTop: 12 }}>
-                  <Space wrap>
-                    <Button type="primary" onClick={() => setShowing(l)}>
-                      {t('license.wallet.show')}
-                    </Button>
-                    <Button href={licences.pdfUrl(l.id)} target="_blank">
-                      {t('license.wallet.pdf')}
-                    </Button>
-                    <Button onClick={() => licences.uses(l.id).then((r) => setUsesOf({ licence: l, items: r.items }), showError)}>
-                      {t('license.wallet.uses')}
-                    </Button>
-                  </Space>
-                </div>
-              </div>
-            </Space>
-          </Card>
+          <WalletCard
+            key={l.id}
+            licence={l}
+            actions={
+              <>
+                <Button type="primary" onClick={() => setShowing(l)}>
+                  {t('license.wallet.show')}
+                </Button>
+                <Button href={licences.pdfUrl(l.id)} target="_blank">
+                  {t('license.wallet.pdf')}
+                </Button>
+                <Button onClick={() => licences.uses(l.id).then((r) => setUsesOf({ licence: l, items: r.items }), showError)}>
+                  {t('license.wallet.uses')}
+                </Button>
+              </>
+            }
+          />
         )}
       />
       {showing ? <PresentModal licence={showing} onClose={() => setShowing(null)} /> : null}

@@ -3,15 +3,16 @@ import { useCity } from '../../app/useCity.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
 import { PortalSearch } from './PortalSearch.tsx';
+import { QuickEntries } from './QuickEntries.tsx';
 import { ThemeGrid } from './ThemeGrid.tsx';
-import { THEMES, type Audience } from './themes.tsx';
+import { FEATURED } from './themes.tsx';
 
-const SECTIONS: Array<{ audience: Audience; title: MessageKey }> = [
-  { audience: 'personal', title: 'portal.personal' },
-  { audience: 'enterprise', title: 'portal.enterprise' },
+const SECTIONS: Array<{ audience: 'person' | 'entity'; title: MessageKey }> = [
+  { audience: 'person', title: 'portal.personal' },
+  { audience: 'entity', title: 'portal.enterprise' },
 ];
 
-/** Portal home: search and the service themes for individuals and businesses. */
+/** Portal home: search, quick entries, and the most used themes for individuals and businesses. */
 export default function PortalHome() {
   const { t } = useT();
   const city = useCity();
@@ -30,10 +31,13 @@ export default function PortalHome() {
         </div>
       </section>
       <div className="portal-container portal-sections">
+        <section className="portal-section portal-section-wide">
+          <QuickEntries />
+        </section>
         {SECTIONS.map((section) => (
           <section key={section.audience} className="portal-section" data-testid={`themes-${section.audience}`}>
             <h2>{t(section.title)}</h2>
-            <ThemeGrid themes={THEMES.filter((theme) => theme.audience === section.audience)} />
+            <ThemeGrid tiles={FEATURED[section.audience].map((code) => ({ audience: section.audience, code }))} more={`/services?tab=${section.audience}`} />
           </section>
         ))}
       </div>

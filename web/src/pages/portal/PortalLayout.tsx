@@ -6,8 +6,10 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { MyEntry } from './MyEntry.tsx';
+import { PortalTabBar } from './PortalTabBar.tsx';
+import './portal-browse.css';
 
-/** Mobile-first frame of the public portal: brand bar, content, footer. */
+/** Mobile-first frame of the public portal: brand bar, content, footer, and on a phone the tab bar. */
 export default function PortalLayout() {
   const { t } = useT();
   const city = useCity();
@@ -35,6 +37,7 @@ export default function PortalLayout() {
       <footer className="portal-footer">
         {t('portal.footer', { city: city.name })} · <Link to="/ratings" data-testid="portal-ratings-link">{t('ratings.menu.public')}</Link>
       </footer>
+      <PortalTabBar />
     </div>
   );
 }
