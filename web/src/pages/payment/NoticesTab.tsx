@@ -78,6 +78,7 @@ export function NoticesTab() {
       <Table
         rowKey="id"
         loading={items === null}
+        scroll={{ x: 'max-content' }}
         dataSource={items ?? []}
         expandable={{ expandedRowRender: (n) => <NoticeLines lines={n.lines} /> }}
         columns={[
