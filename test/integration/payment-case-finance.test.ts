@@ -21,19 +21,68 @@ before(async () => {
 });
 after(() => f.close());
 
+/** The city's 自然资源局 and 公安局: the units the demo finance officer serves besides 市场监督管理局. */
+async function served(): Promise<{ zrzyj: string; gaj: string }> {
+  // by the exact name: the county branches (云浮市公安局云城区分局 …) contain it
+  const find = async (name: string) =>
+    (await api(`/api/org/departments?q=${encodeURIComponent(name)}`, { cookie: f.cookies.admin })).body.items.find((d: { name: string }) => d.name === name).id as string;
+  return { zrzyj: await find('云浮市自然资源局'), gaj: await find('云浮市公安局') };
+}
+
 describe('finance officer', () => {
-  test('the demo account holds the finance role, narrowed to 市场监督管理局', async () => {
+  test('the demo account holds the finance role for 市场监督管理局 and the city units whose demo fees it handles', async () => {
     const me = (await api('/api/auth/me', { cookie: finance })).body.user;
+    const units = await served();
     assert.deepEqual(
-      me.roles.map((r: { role: string; departmentId: string | null }) => [r.role, r.departmentId]),
-      [['finance_officer', f.scjgj]],
+      me.roles.map((r: { role: string; departmentId: string | null }) => [r.role, r.departmentId]).sort(),
+      [f.scjgj, units.zrzyj, units.gaj].map((d) => ['finance_officer', d]).sort(),
     );
     const roles = await api('/api/org/roles', { cookie: f.cookies.admin, headers: { 'accept-language': 'zh-CN' } });
     assert.equal(roles.status, 200);
     assert.deepEqual(roles.body.items.find((r: { code: string }) => r.code === 'finance_officer'), { code: 'finance_officer', name: '财务人员' });
   });
 
-  test('sees totals and reconciliation tasks of their own collecting unit only', async () => {
+  test('lists and filters the payments of the units served, and is refused another unit’s', async () => {
+    const units = await served();
+    // 不动产登记费 of 自然资源局: a unit served besides the officer's own (#14.8: it showed 暂无数据)
+    const land = await f.createNotice({ departmentId: units.zrzyj, itemCode: 'LAND-FEE' }, f.cookies.admin);
+    const other = await f.createNotice({ departmentId: f.otherDept, itemCode: 'OTHER-FEE' }, f.cookies.admin);
+    await paidWithoutStatement(land);
+    await paidWithoutStatement(other);
+
+    const all = await api('/api/payment/notices?pageSize=100', { cookie: finance });
+    assert.equal(all.status, 200, JSON.stringify(all.body));
+    const ids = all.body.items.map((n: { id: string }) => n.id);
+    assert.ok(ids.includes(land.id), 'a payment to a served unit is listed');
+    assert.ok(!ids.includes(other.id), 'a payment to another unit is not');
+    assert.ok(all.body.items.every((n: { departmentId: string }) => [f.scjgj, units.zrzyj, units.gaj].includes(n.departmentId)));
+
+    const filtered = await api(`/api/payment/notices?departmentId=${units.zrzyj}`, { cookie: finance });
+    assert.deepEqual([filtered.status, filtered.body.items.map((n: { id: string }) => n.id)], [200, [land.id]]);
+    const refused = await api(`/api/payment/notices?departmentId=${f.otherDept}`, { cookie: finance, headers: { 'accept-language': 'zh-CN' } });
+    assert.deepEqual([refused.status, refused.body.error.code], [403, 'PAYMENT_UNIT_NOT_SERVED']);
+    assert.match(refused.body.error.message, /执收单位/);
+    const unknown = await api(`/api/payment/notices?departmentId=${'0'.repeat(8)}-0000-7000-8000-${'0'.repeat(12)}`, { cookie: finance });
+    assert.deepEqual([unknown.status, unknown.body.error.code], [403, 'PAYMENT_UNIT_NOT_SERVED']);
+    assert.equal((await api(`/api/payment/notices/${other.id}`, { cookie: finance })).status, 404);
+
+    const totals = await api(`/api/payment/totals?${range}`, { cookie: finance });
+    const byUnit = new Map(totals.body.items.map((t: { departmentId: string; paidFen: number }) => [t.departmentId, t.paidFen]));
+    assert.ok(Number(byUnit.get(units.zrzyj)) >= land.amountFen);
+    assert.ok(!byUnit.has(f.otherDept));
+
+    // the units endpoint offers exactly the served units to the list's filter
+    const offered = await api('/api/payment/units', { cookie: finance });
+    assert.deepEqual(offered.body.items.map((u: { id: string }) => u.id).sort(), [f.scjgj, units.zrzyj, units.gaj].sort());
+    // a city-wide administrator serves every unit of the city; a citizen and the anonymous none
+    const cityWide = await api('/api/payment/units', { cookie: f.cookies.admin });
+    assert.ok(cityWide.body.items.some((u: { id: string }) => u.id === f.otherDept));
+    assert.equal((await api(`/api/payment/notices?departmentId=${f.otherDept}`, { cookie: f.cookies.admin })).status, 200);
+    assert.equal((await api('/api/payment/units', { cookie: f.cookies.citizen })).status, 403);
+    assert.equal((await api('/api/payment/units')).status, 401);
+  });
+
+  test('sees totals and reconciliation tasks of the collecting units they serve only', async () => {
     const own = await f.createNotice();
     const other = await f.createNotice({ departmentId: f.otherDept }, f.cookies.admin);
     await paidWithoutStatement(own);
@@ -41,8 +90,11 @@ describe('finance officer', () => {
 
     const totals = await api(`/api/payment/totals?${range}`, { cookie: finance });
     assert.equal(totals.status, 200, JSON.stringify(totals.body));
-    assert.deepEqual(totals.body.items.map((t: { departmentId: string }) => t.departmentId), [f.scjgj]);
-    assert.ok(totals.body.items[0].paidFen >= own.amountFen);
+    const units = await served();
+    const shown = totals.body.items.map((t: { departmentId: string }) => t.departmentId);
+    assert.ok(shown.includes(f.scjgj) && !shown.includes(f.otherDept), JSON.stringify(shown));
+    assert.ok(shown.every((d: string) => [f.scjgj, units.zrzyj, units.gaj].includes(d)), 'only units the grants name');
+    assert.ok(totals.body.items.find((t: { departmentId: string }) => t.departmentId === f.scjgj).paidFen >= own.amountFen);
     const cityWide = await api(`/api/payment/totals?${range}`, { cookie: f.cookies.admin });
     assert.ok(cityWide.body.items.some((t: { departmentId: string }) => t.departmentId === f.otherDept));
 
@@ -53,8 +105,9 @@ describe('finance officer', () => {
     const codes = all.body.items.map((d: { paymentCode: string }) => d.paymentCode);
     assert.ok(codes.includes(own.code) && codes.includes(other.code), JSON.stringify(codes));
     const mine = await api(`/api/payment/reconciliation/discrepancies?runId=${run.body.id}`, { cookie: finance });
-    assert.deepEqual(mine.body.items.map((d: { paymentCode: string }) => d.paymentCode), [own.code]);
-    const ownTask = mine.body.items[0];
+    const mineCodes = mine.body.items.map((d: { paymentCode: string }) => d.paymentCode);
+    assert.ok(mineCodes.includes(own.code) && !mineCodes.includes(other.code), JSON.stringify(mineCodes));
+    const ownTask = mine.body.items.find((d: { paymentCode: string }) => d.paymentCode === own.code);
     assert.equal(ownTask.kind, 'missing_channel');
     const otherTask = all.body.items.find((d: { paymentCode: string }) => d.paymentCode === other.code);
     const foreign = await api(`/api/payment/reconciliation/discrepancies/${otherTask.id}/resolve`, { method: 'POST', cookie: finance, body: { action: 'report_to_channel', note: '已报渠道' } });

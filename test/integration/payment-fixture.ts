@@ -17,7 +17,7 @@ export interface PaymentFixture {
   citizen2Id: string;
   /** 市场监督管理局: the approver and department administrator are narrowed to it. */
   scjgj: string;
-  /** Another department, outside their grants. */
+  /** Another department, outside their grants and the finance officer's. */
   otherDept: string;
   createNotice(overrides?: Record<string, unknown>, cookie?: string): Promise<any>;
   /** Run due outbox events (workers are off in tests) and wait for simulated callbacks, until quiet. */
@@ -55,7 +55,10 @@ export async function paymentFixture(): Promise<PaymentFixture> {
   const approverMe = (await server.api('/api/auth/me', { cookie: cookies.approver })).body.user;
   const scjgj = approverMe.departmentId as string;
   const depts = await server.api('/api/org/departments?pageSize=50', { cookie: cookies.admin });
-  const otherDept = depts.body.items.find((d: { id: string; regionCode: string }) => d.id !== scjgj && d.regionCode === '445300000000').id as string;
+  // outside every demo grant: not the units the demo finance officer serves besides 市场监督管理局
+  const otherDept = depts.body.items.find(
+    (d: { id: string; name: string; regionCode: string }) => d.id !== scjgj && d.regionCode === '445300000000' && !/公安局|自然资源局/.test(d.name),
+  ).id as string;
   const handlers = moduleHandlers(MODULES, server.ctx);
 
   const drain = async () => {

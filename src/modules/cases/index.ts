@@ -21,7 +21,7 @@ export { CASE_FINAL_TOPICS, CASE_TOPICS, type CaseTransitionPayload, type Transi
 export { deadlines } from './workflow/clocks.ts';
 export { CASE_STATUSES, DEFAULT_STEPS, type CaseStatus, type Step } from './model.ts';
 export { caseIdByNumber, caseRatingSubject, isCaseApplicant, noteCaseSatisfaction, type CaseRatingSubject } from './result/rating-subject.ts';
-export { caseIndicatorInputs, rollUp, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './reporting/indicators.ts';
+export { caseIndicatorInputs, readCaseIndicators, rollUp, type CaseIndicatorInputs, type CaseIndicatorQuery, type CaseIndicatorRow } from './reporting/indicators.ts';
 export { caseRecords, recordsPage, allRecords, RECORD_FIELDS, type CaseRecords, type RecordsQuery } from './reporting/records.ts';
 export { departmentStats } from './reporting/stats.ts';
 

@@ -21,7 +21,7 @@ import {
 import { typeProducingItems } from './type-items.ts';
 import { createType, getType, listTypes, updateType } from './types.ts';
 import { decideUseRequest, getUseRequest, grantUse, listGrants, requestUse, walletRequests } from './use-requests.ts';
-import { createPresentation, verifyLicence, verifyQrPayload } from './verify.ts';
+import { createPresentation, presentationPackage, verifyLicence, verifyQrPayload } from './verify.ts';
 import { licenceCredential, verifyCredential } from './vc.ts';
 
 export function registerLicenceRoutes(app: HttpApp, ctx: AppContext) {
@@ -56,10 +56,19 @@ export function registerLicenceRoutes(app: HttpApp, ctx: AppContext) {
   const tags = ['licences'];
   // Public: anyone holding an identifier or a QR may check it.
   app.get('/api/licences/verify', { schema: { tags, querystring: S.VerifyQuery, response: { 200: S.Verification } } }, (req) =>
-    verifyLicence(ctx, req.actor, req.query),
+    verifyLicence(ctx, req.actor, req.query, { baseUrl: baseUrl(req) }),
   );
+  // Public: the verification package of a presentation showing the whole licence, for openssl.
+  app.get('/api/licences/verify/package', { schema: { tags, querystring: S.PackageQuery } }, async (req, reply) => {
+    const { fileName, zip } = await presentationPackage(ctx, req.actor, req.query.t, { baseUrl: baseUrl(req) });
+    return reply
+      .type('application/zip')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .header('cache-control', 'private, no-store')
+      .send(zip);
+  });
   app.post('/api/licences/verify', { schema: { tags, body: S.VerifyBody, response: { 200: S.Verification } } }, (req) =>
-    verifyQrPayload(ctx, req.actor, req.body.payload),
+    verifyQrPayload(ctx, req.actor, req.body.payload, { baseUrl: baseUrl(req) }),
   );
 
   app.get('/api/licences', { schema: { tags, querystring: S.LicenceListQuery, response: { 200: Page(S.Licence) } } }, (req) =>

@@ -228,6 +228,7 @@ export const VerifyQuery = Type.Object({
   id: Type.Optional(Type.String({ maxLength: 200 })),
   t: Type.Optional(Type.String({ maxLength: 200 })),
 });
+export const PackageQuery = Type.Object({ t: Type.String({ maxLength: 200 }) });
 export const VerifyBody = Type.Object({ payload: Type.String({ maxLength: 4096 }) }, { additionalProperties: false });
 export const Verification = Type.Object({
   verdict: Type.Enum(VERDICTS),
@@ -255,7 +256,16 @@ export const Verification = Type.Object({
       fieldLabels: Type.Record(Type.String(), Type.String()),
     }),
   ),
-  presentation: Type.Optional(Type.Object({ expiresAt: Type.String(), fields: Type.Array(Type.String()) })),
+  presentation: Type.Optional(
+    Type.Object({
+      expiresAt: Type.String(),
+      fields: Type.Array(Type.String()),
+      /** The holder showed every field: only then may the signed document go to the verifier. */
+      wholeDocument: Type.Boolean(),
+    }),
+  ),
+  /** 核验包 (zip: signed bytes, DER signature, public key PEM, README with the openssl commands). */
+  verificationPackage: Type.Optional(Type.Object({ fileName: Type.String(), contentBase64: Type.String() })),
 });
 export type Verification = Static<typeof Verification>;
 

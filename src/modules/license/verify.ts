@@ -4,9 +4,10 @@ import type { AppContext } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError, notFound, validationFailed } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
-import { verifySeal } from '../seal/index.ts';
+import { publicKeyList, verifySeal } from '../seal/index.ts';
 import { STATUS_NAMES, verdictForStatus, type Verdict } from './codes.ts';
 import { parseLicenceId } from './identifier.ts';
+import { buildVerificationPackage } from './verification-package.ts';
 import type { Verification } from './schemas.ts';
 import {
   documentCodec,
@@ -118,10 +119,19 @@ export async function verifyByIdentifier(ctx: AppContext, identifier: string): P
   };
 }
 
-/** Verification of a presentation token: as above, plus the fields the holder chose to show. */
-export async function verifyPresentation(ctx: AppContext, actor: Actor, token: string): Promise<Verification> {
+/** What a verifier's link needs to name the platform's published keys. */
+export interface VerifyOptions {
+  /** The public base URL (`…/api/seals/public-keys` is appended in the package's README). */
+  baseUrl: string;
+}
+
+/**
+ * Claim a presentation token: one statement, so two scanners racing for a one-time token cannot
+ * both win. Unknown → 404 PRESENTATION_INVALID, expired → 410 PRESENTATION_EXPIRED, a one-time
+ * token already shown → 410 PRESENTATION_USED.
+ */
+async function claimPresentation(ctx: AppContext, token: string) {
   if (!TOKEN.test(token)) throw presentationError('PRESENTATION_INVALID', 400);
-  // Claim the token in one statement, so two scanners racing for a one-time token cannot both win.
   const claimed = await ctx.db.one<{ licence_id: string; fields: string[]; expires_at: Date | string; once: boolean }>(
     `update licence_presentation set used_at = coalesce(used_at, clock_now())
       where token_hash = $1 and expires_at > clock_now() and (not once or used_at is null)
@@ -136,11 +146,43 @@ export async function verifyPresentation(ctx: AppContext, actor: Actor, token: s
     if (!known) throw presentationError('PRESENTATION_INVALID', 404);
     throw presentationError(known.expired ? 'PRESENTATION_EXPIRED' : 'PRESENTATION_USED', 410);
   }
-  const l = (await fetchLicence(ctx.db, claimed.licence_id))!;
+  const licence = (await fetchLicence(ctx.db, claimed.licence_id))!;
+  const expiresAt =
+    claimed.expires_at instanceof Date ? claimed.expires_at.toISOString() : new Date(claimed.expires_at).toISOString();
+  return { licence, fields: claimed.fields, expiresAt };
+}
+
+/**
+ * The signed document carries every field, so handing it over discloses all of them: only a
+ * presentation in which the holder chose to show everything may come with it.
+ */
+export function presentsWholeDocument(fields: readonly string[], doc: LicenceDocument): boolean {
+  return [...HOLDER_FIELDS, ...Object.keys(doc.fields)].every((f) => fields.includes(f));
+}
+
+/** The 核验包 of a checked licence: its signed bytes, signature and the seal key's public key. */
+async function packageOf(ctx: AppContext, l: LicenceRow, doc: LicenceDocument, options: VerifyOptions) {
+  const [key] = await publicKeyList(ctx, { keyId: l.keyId });
+  // check() found the key, so it is listed; a missing one is a broken store, not bad input.
+  if (!key) throw new Error(`seal key ${l.keyId} of licence ${l.identifier} is not published`);
+  return buildVerificationPackage({
+    licence: l,
+    canonical: documentCodec(ctx).open(l),
+    doc,
+    key,
+    publicKeysUrl: `${options.baseUrl}/api/seals/public-keys`,
+  });
+}
+
+/**
+ * Verification of a presentation token: as above, plus the fields the holder chose to show, and
+ * the verification package when the holder showed the whole document of a licence in force.
+ */
+export async function verifyPresentation(ctx: AppContext, actor: Actor, token: string, options: VerifyOptions): Promise<Verification> {
+  const { licence: l, fields, expiresAt } = await claimPresentation(ctx, token);
   const result = await check(ctx, l);
   if (!result.doc) return { verdict: result.verdict, genuine: false, identifier: l.identifier };
   await recordUse(ctx.db, actor, l, { kind: 'presentation', purpose: '' });
-  const fields = claimed.fields;
   const labels = (await fieldLabels(ctx.db, [l.typeId])).get(l.typeId) ?? {};
   const disclosed: NonNullable<Verification['disclosed']> = { fields: {}, fieldLabels: {} };
   if (fields.includes('holderName')) disclosed.holderName = result.doc.holder.name;
@@ -150,9 +192,37 @@ export async function verifyPresentation(ctx: AppContext, actor: Actor, token: s
     disclosed.fields[f] = result.doc.fields[f]!;
     disclosed.fieldLabels[f] = labels[f] ?? f;
   }
-  const expiresAt =
-    claimed.expires_at instanceof Date ? claimed.expires_at.toISOString() : new Date(claimed.expires_at).toISOString();
-  return { verdict: result.verdict, genuine: true, ...publicPart(l, result.doc), disclosed, presentation: { expiresAt, fields } };
+  const wholeDocument = presentsWholeDocument(fields, result.doc);
+  const pkg = wholeDocument && result.verdict === 'valid' ? await packageOf(ctx, l, result.doc, options) : null;
+  return {
+    verdict: result.verdict,
+    genuine: true,
+    ...publicPart(l, result.doc),
+    disclosed,
+    presentation: { expiresAt, fields, wholeDocument },
+    ...(pkg ? { verificationPackage: { fileName: pkg.fileName, contentBase64: pkg.zip.toString('base64') } } : {}),
+  };
+}
+
+/**
+ * The verification package for a command-line verifier holding a presentation token: the token
+ * is claimed as for the verification page (a one-time token is then spent). Refused with a code
+ * when the holder showed only some fields or the licence is not in force.
+ */
+export async function presentationPackage(
+  ctx: AppContext,
+  actor: Actor,
+  token: string,
+  options: VerifyOptions,
+): Promise<{ fileName: string; zip: Buffer }> {
+  const { licence: l, fields } = await claimPresentation(ctx, token);
+  const result = await check(ctx, l);
+  if (!result.doc || result.verdict !== 'valid') {
+    throw new AppError('LICENCE_NOT_VALID', 409, { verdict: result.verdict }, { verdict: result.verdict });
+  }
+  if (!presentsWholeDocument(fields, result.doc)) throw new AppError('PRESENTATION_PARTIAL', 403, {}, { fields });
+  await recordUse(ctx.db, actor, l, { kind: 'presentation', purpose: 'verification package' });
+  return packageOf(ctx, l, result.doc, options);
 }
 
 /**
@@ -182,16 +252,21 @@ export function parseQrPayload(text: string): { token: string } | { identifier: 
 }
 
 /** The public check: by a licence's identifier or by a presentation's token, exactly one of them. */
-export function verifyLicence(ctx: AppContext, actor: Actor, query: { id?: string; t?: string }): Promise<Verification> {
+export function verifyLicence(
+  ctx: AppContext,
+  actor: Actor,
+  query: { id?: string; t?: string },
+  options: VerifyOptions,
+): Promise<Verification> {
   const { id, t } = query;
   if ((id === undefined) === (t === undefined)) throw validationFailed('id', 'give exactly one of id or t');
-  return t !== undefined ? verifyPresentation(ctx, actor, t) : verifyByIdentifier(ctx, id!);
+  return t !== undefined ? verifyPresentation(ctx, actor, t, options) : verifyByIdentifier(ctx, id!);
 }
 
 /** The same check from what a scanned QR code or a pasted text carries. */
-export function verifyQrPayload(ctx: AppContext, actor: Actor, payload: string): Promise<Verification> {
+export function verifyQrPayload(ctx: AppContext, actor: Actor, payload: string, options: VerifyOptions): Promise<Verification> {
   const parsed = parseQrPayload(payload);
-  return 'token' in parsed ? verifyPresentation(ctx, actor, parsed.token) : verifyByIdentifier(ctx, parsed.identifier);
+  return 'token' in parsed ? verifyPresentation(ctx, actor, parsed.token, options) : verifyByIdentifier(ctx, parsed.identifier);
 }
 
 export async function recordUse(

@@ -13,6 +13,7 @@ import { newPaymentCode } from './code.ts';
 import { isDay, shanghaiDay } from './days.ts';
 import { priceLines, type FeeLine } from './fees.ts';
 import { NOTICE_READ_ROLES, NOTICE_WRITE_ROLES } from './roles.ts';
+import { requireServedUnit } from './served-units.ts';
 import { NOTICE_CANCELLED, NOTICE_CREATED } from './events.ts';
 import * as clock from '../../kernel/clock.ts';
 import type { Notice, NoticeLine } from './schemas.ts';
@@ -233,6 +234,7 @@ export async function listNotices(db: Queryable, actor: Actor, query: NoticeQuer
   } else {
     if (!who.roles.some((g) => NOTICE_READ_ROLES.includes(g.role))) throw forbidden({ required: NOTICE_READ_ROLES });
     where.push(scopeCondition(actor, NOTICE_READ_ROLES, { region: 'n.region_code', department: 'n.department_id' }, params));
+    if (query.departmentId) await requireServedUnit(db, actor, query.departmentId);
   }
   if (query.q) {
     params.push(likeContains(query.q));

@@ -12,6 +12,7 @@ import { cancelNotice, getNotice, listNotices } from './notices.ts';
 import { startPayment } from './orders.ts';
 import { receiptPdf } from './receipt-pdf.ts';
 import { receiptOfNotice, verifyReceipt } from './receipts.ts';
+import { servedUnits } from './served-units.ts';
 import { listReconRuns, reconcileFromChannel, reconcileUploaded } from './reconciliation/runs.ts';
 import { reconReport, reportWorkbook, unitTotals } from './reconciliation/report.ts';
 import { listDiscrepancies, resolveDiscrepancy } from './reconciliation/tasks.ts';
@@ -45,6 +46,7 @@ export function registerPaymentRoutes(app: HttpApp, ctx: AppContext) {
   app.get('/api/payment/notices', { schema: { tags, querystring: S.NoticeQuery, response: { 200: Type.Object({ items: Type.Array(S.Notice), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) } } }, (req) =>
     listNotices(db, req.actor, req.query),
   );
+  app.get('/api/payment/units', { schema: { tags, response: { 200: Type.Object({ items: Type.Array(S.ServedUnit) }) } } }, (req) => servedUnits(db, req.actor));
   app.get('/api/payment/notices/:id', { schema: { tags, params: S.IdParams, response: { 200: S.Notice } } }, (req) => getNotice(db, req.actor, req.params.id));
   app.post('/api/payment/notices/:id/cancel', { schema: { tags, params: S.IdParams, body: S.Reason, response: { 200: S.Notice } } }, (req) =>
     cancelNotice(ctx, req.actor, req.params.id, req.body.reason),

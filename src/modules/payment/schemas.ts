@@ -78,6 +78,10 @@ export const NoticeQuery = Type.Object({
   caseId: Type.Optional(Id),
 });
 
+/** A collecting unit the caller serves (GET /api/payment/units). */
+export const ServedUnit = Type.Object({ id: Type.String(), name: Type.String(), regionCode: Type.String() });
+export type ServedUnit = Static<typeof ServedUnit>;
+
 export const Reason = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
 export const PayBody = Type.Object({ channel: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 export const PayStarted = Type.Object({ orderId: Type.String(), payUrl: Type.String() });

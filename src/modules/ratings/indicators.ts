@@ -1,5 +1,5 @@
 import type { Queryable } from '../../kernel/db/index.ts';
-import { totals } from './figures.ts';
+import { grouped, totals, type Figures } from './figures.ts';
 
 export interface RatingIndicatorInputs {
   ratings: number;
@@ -21,9 +21,28 @@ export interface RatingIndicatorInputs {
  * module decides who sees the figures; this only reads the ratings module's own tables.
  */
 export async function ratingIndicatorInputs(db: Queryable, q: { regionCode: string; from: string; to: string; departmentId?: string }): Promise<RatingIndicatorInputs> {
-  const from = new Date(`${q.from}T00:00:00+08:00`);
-  const to = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
-  const f = await totals(db, { regionCode: q.regionCode, from, to, departmentId: q.departmentId });
+  return inputsOf(await totals(db, { regionCode: q.regionCode, ...dayRange(q), departmentId: q.departmentId }));
+}
+
+/**
+ * The same per county (行政区划 code of its first six digits, padded; a city's own departments
+ * come under the city's code), for the cockpit's per-county figures.
+ */
+export async function ratingIndicatorsByCounty(
+  db: Queryable,
+  q: { regionCode: string; from: string; to: string },
+): Promise<Array<RatingIndicatorInputs & { regionCode: string }>> {
+  const groups = await grouped(db, { regionCode: q.regionCode, ...dayRange(q) }, 'region');
+  return groups.map((g) => ({ regionCode: String(g.key), ...inputsOf(g) }));
+}
+
+/** Beijing days `from`–`to`, both included, as instants. */
+const dayRange = (q: { from: string; to: string }) => ({
+  from: new Date(`${q.from}T00:00:00+08:00`),
+  to: new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000),
+});
+
+function inputsOf(f: Figures): RatingIndicatorInputs {
   return {
     ratings: f.total,
     valid: f.valid,

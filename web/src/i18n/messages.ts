@@ -14,6 +14,8 @@ import casesWindowZh from './cases-window.zh-CN.json';
 import casesWorkflowZh from './cases-workflow.zh-CN.json';
 import casesWorkflowEn from './cases-workflow.en-US.json';
 import catalogEn from './catalog.en-US.json';
+import cockpitFiguresEn from './cockpit-figures.en-US.json';
+import cockpitFiguresZh from './cockpit-figures.zh-CN.json';
 import catalogZh from './catalog.zh-CN.json';
 import catalogWorkflowEn from './catalog-workflow.en-US.json';
 import catalogWorkflowZh from './catalog-workflow.zh-CN.json';
@@ -34,17 +36,21 @@ import paymentEn from './payment.en-US.json';
 import portalBrowseEn from './portal-browse.en-US.json';
 import portalBrowseZh from './portal-browse.zh-CN.json';
 import paymentZh from './payment.zh-CN.json';
+import paymentUnitsEn from './payment-units.en-US.json';
+import paymentUnitsZh from './payment-units.zh-CN.json';
 import ratingsEn from './ratings.en-US.json';
 import ratingsZh from './ratings.zh-CN.json';
 import sealEn from './seal.en-US.json';
 import sealZh from './seal.zh-CN.json';
 import staffMessagesEn from './staffMessages.en-US.json';
 import staffMessagesZh from './staffMessages.zh-CN.json';
+import verifyPackageEn from './verify-package.en-US.json';
+import verifyPackageZh from './verify-package.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, portalBrowse: portalBrowseZh };
-const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, portalBrowse: portalBrowseEn };
+const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, verifyPackage: verifyPackageZh, cockpitFigures: cockpitFiguresZh, paymentUnits: paymentUnitsZh, portalBrowse: portalBrowseZh };
+const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, verifyPackage: verifyPackageEn, cockpitFigures: cockpitFiguresEn, paymentUnits: paymentUnitsEn, portalBrowse: portalBrowseEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

@@ -1,8 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Empty, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { getStats } from '../../api/org.ts';
-import type { OrgStats } from '../../api/types.ts';
 import { AntdProvider } from '../../app/AntdProvider.tsx';
 import { useCity } from '../../app/useCity.ts';
 import { BrandMark } from '../../components/BrandMark.tsx';
@@ -10,13 +8,26 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { UserMenu } from '../../components/UserMenu.tsx';
 import { useT } from '../../i18n/useT.ts';
+import { cockpit, type CockpitFigures } from './api.ts';
 import { Clock } from './Clock.tsx';
-import { CountyChart } from './CountyChart.tsx';
+import { CountyChart, type CountySeries } from './CountyChart.tsx';
 import { StatTiles } from './StatTiles.tsx';
 
 const REFRESH_MS = 60_000;
 
-/** 驾驶舱: the leader's screen, dark, with totals and the per-county distribution. */
+// Module-level so the charts' options are not rebuilt on every render.
+const CASES: CountySeries[] = [
+  { label: 'cockpitFigures.casesReceived', color: '#3b8cff', kind: 'bar', value: (a) => a.casesReceived },
+  { label: 'cockpitFigures.casesCompleted', color: '#36cfc9', kind: 'bar', value: (a) => a.casesCompleted },
+  { label: 'cockpitFigures.licencesIssued', color: '#b37feb', kind: 'bar', value: (a) => a.licencesIssued },
+  { label: 'cockpitFigures.onTimeRate', color: '#73d13d', kind: 'line', value: (a) => a.onTimeRate },
+];
+const FEES: CountySeries[] = [
+  { label: 'cockpitFigures.feesYuan', color: '#ff7a45', kind: 'bar', value: (a) => a.feesCollectedFen / 100 },
+  { label: 'cockpitFigures.ratingScore', color: '#ffc53d', kind: 'line', value: (a) => a.ratingScore },
+];
+
+/** 驾驶舱: the leader's screen, dark, with the period's figures and their spread over the counties. */
 export default function CockpitPage() {
   return (
     <AntdProvider dark>
@@ -29,13 +40,14 @@ function CockpitScreen() {
   const { t, lang } = useT();
   const city = useCity();
   const showError = useApiError();
-  const [stats, setStats] = useState<OrgStats | null>(null);
+  const [stats, setStats] = useState<CockpitFigures | null>(null);
   const [loading, setLoading] = useState(true);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
 
   const load = useCallback(() => {
     setLoading(true);
-    getStats()
+    cockpit
+      .figures()
       .then((s) => {
         setStats(s);
         setUpdatedAt(new Date());
@@ -78,10 +90,18 @@ function CockpitScreen() {
         <div className="cockpit-loading">{loading ? <Spin size="large" /> : <Empty description={t('common.noData')} />}</div>
       ) : (
         <main className="cockpit-main">
+          <p className="cockpit-updated" style={{ textAlign: 'left' }} data-testid="cockpit-period">
+            {t('cockpitFigures.period', { from: stats.from, to: stats.to })}
+          </p>
           <StatTiles totals={stats.totals} />
           <section className="cockpit-panel">
-            <h2>{t('cockpit.byCounty')}</h2>
-            {stats.byCounty.length ? <CountyChart rows={stats.byCounty} /> : <Empty description={t('cockpit.noCounty')} />}
+            <h2>{t('cockpitFigures.casesByCounty')}</h2>
+            <CountyChart areas={stats.areas} series={CASES} title="cockpitFigures.casesByCounty" testId="county-cases-chart" />
+          </section>
+          <section className="cockpit-panel">
+            <h2>{t('cockpitFigures.feesByCounty')}</h2>
+            <CountyChart areas={stats.areas} series={FEES} title="cockpitFigures.feesByCounty" testId="county-fees-chart" />
+            <p className="cockpit-updated" style={{ textAlign: 'left' }}>{t('cockpitFigures.noMap')}</p>
           </section>
           {updatedAt ? (
             <p className="cockpit-updated">{t('cockpit.updatedAt', { time: updatedAt.toLocaleTimeString(lang) })}</p>

@@ -1,47 +1,51 @@
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
-import type { OrgStats } from '../../api/types.ts';
 import { useEChart } from '../../components/useEChart.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
+import type { CockpitArea } from './api.ts';
 
-echarts.use([BarChart]);
+echarts.use([BarChart, LineChart]);
 
-type Row = OrgStats['byCounty'][number];
-const SERIES: Array<{ key: keyof Omit<Row, 'regionCode' | 'regionName'>; label: MessageKey; color: string }> = [
-  { key: 'departments', label: 'cockpit.departments', color: '#3b8cff' },
-  { key: 'halls', label: 'cockpit.halls', color: '#36cfc9' },
-  { key: 'windows', label: 'cockpit.windows', color: '#73d13d' },
-  { key: 'kiosks', label: 'cockpit.kiosks', color: '#ffc53d' },
-];
+/** A series per county: bars on the left axis, a line (a rate or score) on the right one. */
+export interface CountySeries {
+  label: MessageKey;
+  color: string;
+  kind: 'bar' | 'line';
+  value: (a: CockpitArea) => number | null;
+}
 
-/** Grouped bars per county (ECharts, only the parts used). */
-export function CountyChart({ rows }: { rows: Row[] }) {
+/** Counties along the axis (市本级 first), ECharts with only the parts used. */
+export function CountyChart({ areas, series, title, testId }: { areas: CockpitArea[]; series: CountySeries[]; title: MessageKey; testId: string }) {
   const { t } = useT();
   const option = useMemo(
     () => ({
       backgroundColor: 'transparent',
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, textStyle: { color: '#c9d6ea' } },
-      grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
+      grid: { left: 8, right: 8, bottom: 8, top: 56, containLabel: true },
       xAxis: {
         type: 'category',
-        data: rows.map((r) => r.regionName),
+        data: areas.map((a) => (a.own ? t('cockpitFigures.own') : a.regionName)),
         axisLabel: { color: '#c9d6ea', interval: 0, hideOverlap: true },
       },
-      yAxis: { type: 'value', axisLabel: { color: '#8fa3bf' }, splitLine: { lineStyle: { color: 'rgba(255,255,255,0.08)' } } },
-      series: SERIES.map((s) => ({
+      yAxis: [
+        { type: 'value', axisLabel: { color: '#8fa3bf' }, splitLine: { lineStyle: { color: 'rgba(255,255,255,0.08)' } } },
+        { type: 'value', axisLabel: { color: '#8fa3bf' }, splitLine: { show: false } },
+      ],
+      series: series.map((s) => ({
         name: t(s.label),
-        type: 'bar',
+        type: s.kind,
+        yAxisIndex: s.kind === 'line' ? 1 : 0,
         barMaxWidth: 22,
-        itemStyle: { color: s.color, borderRadius: [3, 3, 0, 0] },
-        data: rows.map((r) => r[s.key]),
+        connectNulls: false,
+        itemStyle: { color: s.color, ...(s.kind === 'bar' ? { borderRadius: [3, 3, 0, 0] } : {}) },
+        data: areas.map((a) => s.value(a)),
       })),
     }),
-    [rows, t],
+    [areas, series, t],
   );
   const box = useEChart(option, 'dark');
-
-  return <div ref={box} className="county-chart" role="img" aria-label={t('cockpit.byCounty')} data-testid="county-chart" />;
+  return <div ref={box} className="county-chart" role="img" aria-label={t(title)} data-testid={testId} />;
 }

@@ -1,6 +1,7 @@
 import { Alert, Descriptions } from 'antd';
 import { useT } from '../../i18n/useT.ts';
 import { GENUINE_BUT, GOOD, type Verification } from './api.ts';
+import { VerifyPackage } from './VerifyPackage.tsx';
 
 /** The answer a verifier needs at a glance, then the details the holder chose to show. */
 export function VerifyResult({ result }: { result: Verification }) {
@@ -10,7 +11,7 @@ export function VerifyResult({ result }: { result: Verification }) {
   return (
     <div data-testid="verify-result" data-verdict={result.verdict}>
       <Alert type={type} showIcon title={t(`license.verify.verdicts.${result.verdict}`)} style={{ marginBottom: 16 }} />
-      <Descriptions column={1} bordered size="small">
+      <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('license.verify.identifier')}>
           <code style={{ wordBreak: 'break-all' }}>{result.identifier}</code>
         </Descriptions.Item>
@@ -42,6 +43,7 @@ export function VerifyResult({ result }: { result: Verification }) {
           {t('license.verify.expiresAt', { time: new Date(result.presentation.expiresAt).toLocaleString() })}
         </p>
       ) : null}
+      <VerifyPackage result={result} />
     </div>
   );
 }

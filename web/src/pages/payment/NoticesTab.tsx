@@ -6,6 +6,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { payments, today, yuan, type Notice } from './api.ts';
 import { NoticeLines } from './NoticeLines.tsx';
+import { ServedUnitSelect } from './ServedUnitSelect.tsx';
 import { NoticeStatusTag } from './StatusTag.tsx';
 
 interface LineForm {
@@ -20,6 +21,7 @@ export function NoticesTab() {
   const showError = useApiError();
   const [items, setItems] = useState<Notice[] | null>(null);
   const [status, setStatus] = useState<string | undefined>();
+  const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
   const [refundOf, setRefundOf] = useState<Notice | null>(null);
@@ -27,8 +29,8 @@ export function NoticesTab() {
   const [refundForm] = Form.useForm();
 
   const load = useCallback(() => {
-    payments.notices({ pageSize: 100, status, q: q || undefined }).then((r) => setItems(r.items), showError);
-  }, [status, q, showError]);
+    payments.notices({ pageSize: 100, status, departmentId, q: q || undefined }).then((r) => setItems(r.items), showError);
+  }, [status, departmentId, q, showError]);
   useEffect(load, [load]);
 
   const create = async () => {
@@ -70,11 +72,13 @@ export function NoticesTab() {
           onChange={setStatus}
           options={(['unpaid', 'paid', 'cancelled', 'refunded'] as const).map((s) => ({ value: s, label: t(`payment.status.${s}`) }))}
         />
+        <ServedUnitSelect value={departmentId} onChange={setDepartmentId} />
         <Button type="primary" onClick={() => setCreating(true)}>{t('payment.staff.newNotice')}</Button>
       </Space>
       <Table
         rowKey="id"
         loading={items === null}
+        scroll={{ x: 'max-content' }}
         dataSource={items ?? []}
         expandable={{ expandedRowRender: (n) => <NoticeLines lines={n.lines} /> }}
         columns={[

@@ -13,10 +13,11 @@ import type {
   ReconRun,
   Refund,
   RefundCreate,
+  ServedUnit,
   UnitTotal,
 } from '../../../../src/modules/payment/api.ts';
 
-export type { Channel, Discrepancy, Notice, NoticeLine, ReceiptVerification, ReconRun, Refund, UnitTotal };
+export type { Channel, Discrepancy, Notice, NoticeLine, ReceiptVerification, ReconRun, Refund, ServedUnit, UnitTotal };
 
 /** 12345 fen → "123.45", without floating point. */
 export function yuan(fen: number): string {
@@ -30,6 +31,8 @@ export const payments = {
   channels: () => api.get<{ items: Channel[] }>('/api/payment/channels'),
   notices: (query: Record<string, string | number | undefined>) => api.get<PageResult<Notice>>('/api/payment/notices', query),
   notice: (id: string) => api.get<Notice>(`/api/payment/notices/${id}`),
+  /** The collecting units the staff member serves: the notice list's filter offers these. */
+  units: () => api.get<{ items: ServedUnit[] }>('/api/payment/units'),
   create: (body: NoticeCreate) => api.post<Notice>('/api/payment/notices', body),
   cancel: (id: string, reason: string) => api.post<Notice>(`/api/payment/notices/${id}/cancel`, { reason }),
   pay: (id: string, channel: string) => api.post<PayStarted>(`/api/payment/notices/${id}/pay`, { channel }),

@@ -1,0 +1,62 @@
+// A person's licence with a personal field, issued by 市场监督管理局 under a licence seal of its
+// own: what the verification-package tests (integration and browser) present and check.
+import assert from 'node:assert/strict';
+import { DEV_MASTER_KEY } from '../../src/kernel/config.ts';
+import { personalData } from '../../src/kernel/pii.ts';
+import { personView } from '../../src/modules/identity/index.ts';
+import { CITIZEN_PASSWORD } from './demo.ts';
+import type { TestServer } from './server.ts';
+
+/** Every field of the licence below: a presentation of all of them shows the whole document. */
+export const EVERY_FIELD = ['holderName', 'holderCode', 'category', 'birthDate'];
+
+export interface PersonLicence {
+  licence: { id: string; identifier: string; version: number };
+  cookies: { admin: string; approver: string; citizen: string };
+}
+
+export async function issuePersonLicence(server: TestServer, sequence: string): Promise<PersonLicence> {
+  const api = server.api;
+  const cookies = { admin: await server.login('admin'), approver: await server.login('approver'), citizen: await server.login('13800000001', CITIZEN_PASSWORD) };
+  const citizen = (await api('/api/auth/me', { cookie: cookies.citizen })).body.user;
+  const idNumber = (await personView(server.ctx.db, personalData(DEV_MASTER_KEY), citizen.id, true))!.idNumber;
+  const scjgj = (await api(`/api/org/departments?q=${encodeURIComponent('云浮市市场监督管理局')}`, { cookie: cookies.admin })).body.items[0];
+  const seal = await api('/api/seals', { method: 'POST', body: { departmentId: scjgj.id, kind: 'licence' }, cookie: cookies.admin });
+  assert.equal(seal.status, 201, JSON.stringify(seal.body));
+  const type = await api('/api/licence-types', {
+    method: 'POST',
+    cookie: cookies.admin,
+    body: {
+      definingDepartmentId: scjgj.id,
+      sequence,
+      holderKind: 'person',
+      name: '特种设备安全管理和作业人员证',
+      issuingDepartmentIds: [scjgj.id],
+      fields: [
+        { key: 'category', label: '作业项目', type: 'text', required: true, personal: false },
+        { key: 'birthDate', label: '出生日期', type: 'date', required: false, personal: true },
+      ],
+      validity: { years: 4 },
+    },
+  });
+  assert.equal(type.status, 201, JSON.stringify(type.body));
+  const issued = await api('/api/licences', {
+    method: 'POST',
+    cookie: cookies.approver,
+    body: {
+      typeId: type.body.id,
+      departmentId: scjgj.id,
+      holder: { kind: 'person', personId: citizen.id, name: citizen.name, code: idNumber },
+      fields: { category: '叉车司机 N1', birthDate: '1990-03-15' },
+    },
+  });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  return { licence: issued.body, cookies };
+}
+
+/** The holder shows the licence: a presentation token as the QR carries it. */
+export async function presentLicence(server: TestServer, p: PersonLicence, fields: string[], extra: Record<string, unknown> = {}) {
+  const res = await server.api(`/api/wallet/licences/${p.licence.id}/presentations`, { method: 'POST', cookie: p.cookies.citizen, body: { fields, ...extra } });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body as { token: string; url: string };
+}
