@@ -61,7 +61,7 @@ export type CaseDetail = Omit<CaseDetailView, 'item'>;
 
 export async function getCaseDetail(q: Queryable, pii: PersonalData, actor: Actor, id: string): Promise<CaseDetail> {
   const c = await readableCase(q, actor, id);
-  let actions: string[] = [];
+  let actions: string[];
   if (actor.kind === 'staff') {
     const step = currentStep(c);
     const scope = { regionCode: c.region_code, departmentId: c.department_id };

@@ -16,7 +16,9 @@ export function GuideProcess({ process }: { process: Process }) {
   const limit = (l: Limit) => (!l ? t('guideProcess.none') : l.immediate ? t('guideProcess.immediate') : t('guideProcess.workingDays', { days: l.days }));
 
   const describe = (s: GuideStep) => {
-    const parts: React.ReactNode[] = [<Tag key="kind">{t(`guideProcess.kind.${s.kind}` as MessageKey)}</Tag>];
+    // the kind says what a step is where its own name does not (审核 is a 审查, 登簿 the 决定)
+    const kind = t(`guideProcess.kind.${s.kind}` as MessageKey);
+    const parts: React.ReactNode[] = kind === s.name ? [] : [<Tag key="kind">{kind}</Tag>];
     if (s.kind === 'special') {
       if (s.days) parts.push(<span key="days">{t('guideProcess.specialDays', { days: s.days })}，</span>);
       parts.push(<span key="count">{t(s.countedInLimit ? 'guideProcess.counted' : 'guideProcess.notCounted')}</span>);
@@ -48,10 +50,12 @@ export function GuideProcess({ process }: { process: Process }) {
       <Descriptions column={1} size="small" title={t('guideProcess.limits')} data-testid="guide-limits">
         <Descriptions.Item label={t('guideProcess.statutory')}>{limit(process.statutoryLimit)}</Descriptions.Item>
         <Descriptions.Item label={t('guideProcess.promised')}>
-          {limit(process.promisedLimit)}
-          {extra.map((s) => (
-            <div key={s.key}><small>{t('guideProcess.plusSpecial', { name: s.name, days: s.days ?? 0 })}</small></div>
-          ))}
+          <div>
+            {limit(process.promisedLimit)}
+            {extra.map((s) => (
+              <div key={s.key}><small>{t('guideProcess.plusSpecial', { name: s.name, days: s.days ?? 0 })}</small></div>
+            ))}
+          </div>
         </Descriptions.Item>
         {!!onDemand.length && (
           <Descriptions.Item label={t('guideProcess.onDemand')}>
