@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, PHONE_SCREEN, RESULTS, signInAs } from '../support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE_SCREEN, RESULTS, signInAs } from '../support/browser.ts';
 import { CITIZEN_PASSWORD } from '../support/demo.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { caseAtPayment, publishFeeItem } from '../integration/payment-case-fixture.ts';
@@ -70,6 +70,18 @@ test('a citizen pays for a case in the simulator and downloads the receipt', { t
     await page.getByTestId('my-case').getByText('已办结').waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('payment-step').count(), 0);
     await page.screenshot({ path: `${RESULTS}/payment-case-completed.png`, fullPage: true });
+
+    // #14: the timeline names who acted in Chinese and shows 已缴费 with the amount; no action is left
+    const timeline = page.getByTestId('case-timeline');
+    const text = await timeline.innerText();
+    assert.match(text, /已缴费 120\.00 元/);
+    assert.match(text, /系统自动/);
+    assert.match(text, /云浮市市场监督管理局 · 审批人员/);
+    assert.doesNotMatch(text, /system|[0-9a-f]{8}-[0-9a-f]{4}/);
+    assert.equal(await page.getByTestId('withdraw').count(), 0);
+    await timeline.screenshot({ path: `${RESULTS}/payment-case-timeline-phone.png` });
+    await page.setViewportSize(DESKTOP);
+    await timeline.screenshot({ path: `${RESULTS}/payment-case-timeline-desktop.png` });
   } catch (err) {
     await page.screenshot({ path: `${RESULTS}/payment-case-failure.png`, fullPage: true }).catch(() => undefined);
     if (errors.length) (err as Error).message += `\npage errors: ${errors.join('\n')}`;

@@ -19,8 +19,8 @@ const db = () => f.server.ctx.db;
 const count = async (sql: string, params: unknown[] = []) => Number((await db().one<{ n: number }>(sql, params))!.n);
 const atPayment = () => caseAtPayment(f.server.url, api, f.cookies);
 const detail = async (id: string) => (await api(`/api/cases/${id}`, { cookie: f.cookies.citizen })).body;
-/** How often the case was moved on by a payment: the transition the payment step records. */
-const resumes = async (id: string) => (await detail(id)).timeline.filter((e: { kind: string }) => e.kind === 'approved' || e.kind === 'paid').length;
+/** How often the case was moved on by a payment: the 已缴费 entry the payment step records. */
+const resumes = async (id: string) => (await detail(id)).timeline.filter((e: { kind: string }) => e.kind === 'paid').length;
 
 before(async () => {
   f = await paymentFixture();

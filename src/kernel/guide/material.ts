@@ -41,3 +41,14 @@ export const Material = Type.Object(
   { additionalProperties: false },
 );
 export type Material = Static<typeof Material>;
+
+/**
+ * How the platform obtains a material itself (免提交), if it does: `data` — shared data or a
+ * base-library field, for every applicant; `licence` — an e-licence of the named type, for an
+ * applicant whose wallet holds a valid one (others are asked for the material). The guide
+ * claims no more than this and the application asks for no less.
+ */
+export function fetchedBy(m: Pick<Material, 'source' | 'replacedByBaseField' | 'replacedByLicenseType'>): 'data' | 'licence' | undefined {
+  if (m.source === 'data_sharing' || m.replacedByBaseField) return 'data';
+  return m.replacedByLicenseType ? 'licence' : undefined;
+}

@@ -4,7 +4,7 @@ import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
 import { getVersionById, STEP_ROLES } from '../catalog/index.ts';
-import { inboxCondition, isApplicantOf, readableCase } from './access.ts';
+import { inboxCondition, isApplicantOf, loadCase, readableCase } from './access.ts';
 import { openForm } from './personal-form.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { today } from './workflow/clocks.ts';
@@ -14,17 +14,38 @@ import { commitmentCheckOf, commitmentText } from './workflow/commitment.ts';
 import { specialProcedures } from './workflow/special.ts';
 import { caseSupervisions } from './workflow/supervision.ts';
 import { actionsFor, type Action } from './workflow/workflow.ts';
-import type { CaseDetail as CaseDetailView, CaseListRow, Colour, Inbox, Progress, TimelineEntry } from './schemas.ts';
+import { applicantActions } from './application/applicant-actions.ts';
+import { materialStatuses } from './application/material-status.ts';
+import type { CaseDetail as CaseDetailView, CaseListRow, Colour, Inbox, Progress, TimelineActor, TimelineEntry } from './schemas.ts';
 
 export type { CaseListRow, TimelineEntry };
 
+type EventRow = { at: Date; kind: string; step_key: string | null; actor_name: string | null; actor_kind: string; actor_department: string | null; actor_role: string | null; opinion: string | null; details: Record<string, unknown> };
+
+/**
+ * Who acted, as the reader may see it: the platform's timers and handlers as `system`, staff by
+ * department and role (their own name for colleagues only), the applicant, a department system.
+ */
+function timelineActor(r: EventRow, forStaff: boolean): TimelineActor {
+  switch (r.actor_kind) {
+    case 'staff':
+      return { kind: 'staff', name: forStaff ? r.actor_name : null, department: r.actor_department, role: r.actor_role };
+    case 'person':
+      return { kind: 'applicant', name: r.actor_name, department: null, role: null };
+    case 'client':
+      return { kind: 'client', name: null, department: null, role: null };
+    default:
+      return { kind: 'system', name: null, department: null, role: null };
+  }
+}
+
 async function timeline(q: Queryable, caseId: string, forStaff: boolean): Promise<TimelineEntry[]> {
-  const rows = await q.query<{ at: Date; kind: string; step_key: string | null; actor_name: string | null; actor_kind: string; opinion: string | null; details: Record<string, unknown> }>(
-    `select at, kind, step_key, actor_name, actor_kind, opinion, details from case_event
+  const rows = await q.query<EventRow>(
+    `select at, kind, step_key, actor_name, actor_kind, actor_department, actor_role, opinion, details from case_event
       where case_id = $1 ${forStaff ? '' : 'and kind <> all($2::text[])'} order by at, id`,
     forStaff ? [caseId] : [caseId, STAFF_ONLY_KINDS],
   );
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), kind: r.kind, stepKey: r.step_key, actorName: r.actor_name, opinion: r.opinion, details: r.details }));
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), kind: r.kind, stepKey: r.step_key, actor: timelineActor(r, forStaff), opinion: r.opinion, details: r.details }));
 }
 
 /** Deadline colour for lists: red when overdue, yellow once 80 % of the promised time is used. */
@@ -40,16 +61,14 @@ export type CaseDetail = Omit<CaseDetailView, 'item'>;
 
 export async function getCaseDetail(q: Queryable, pii: PersonalData, actor: Actor, id: string): Promise<CaseDetail> {
   const c = await readableCase(q, actor, id);
-  let actions: string[] = [];
+  let actions: string[];
   if (actor.kind === 'staff') {
     const step = currentStep(c);
     const scope = { regionCode: c.region_code, departmentId: c.department_id };
     const mayAct = step && canAct(actor, step.roles, scope);
     actions = mayAct ? (actionsFor(c) as Action[]) : step && canAct(actor, ['department_admin', 'leader'], scope) ? ['assign'] : [];
   } else {
-    if (c.status === 'draft') actions = ['save', 'upload', 'submit', 'withdraw'];
-    else if (c.status === 'correction') actions = ['save', 'upload', 'resubmit', 'withdraw'];
-    else if (c.status === 'submitted' || c.status === 'processing') actions = c.deferred_keys.length ? ['upload', 'withdraw'] : ['withdraw'];
+    actions = applicantActions(c);
   }
   return {
     // the applicant reads their own form in clear; handlers see it masked and reveal a field with a reason
@@ -57,6 +76,7 @@ export async function getCaseDetail(q: Queryable, pii: PersonalData, actor: Acto
     materials: await listMaterialFiles(q, c.id),
     timeline: await timeline(q, c.id, actor.kind === 'staff'),
     actions,
+    materialStatus: [],
     colour: deadlineColour(c),
     queryCode: actor.kind === 'person' ? c.query_code : null,
     specialProcedures: await specialProcedures(q, c.id),
@@ -73,7 +93,9 @@ export async function getCaseWithItem(q: Queryable, pii: PersonalData, actor: Ac
   const detail = await getCaseDetail(q, pii, actor, id);
   const v = await getVersionById(q, detail.case.itemVersionId);
   const commitment = v?.content.flags?.commitment ? commitmentText(v.content, detail.case.itemName) : null;
-  return { ...detail, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [], commitment } };
+  // the applicant's page says, material by material, what is obtained and what to upload
+  const materialStatus = actor.kind === 'person' && v ? await materialStatuses(q, (await loadCase(q, id))!, v.content) : [];
+  return { ...detail, materialStatus, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [], commitment } };
 }
 
 function listRow(c: CaseRow): CaseListRow {

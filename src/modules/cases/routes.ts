@@ -5,6 +5,7 @@ import { rawBody, registerRawBodyRoutes } from '../../kernel/http/raw-body.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { createDraft, resubmitCase, saveDraft, submitCase, withdrawCase } from './application/applications.ts';
+import { deleteDraft } from './application/draft-deletion.ts';
 import { CASE_STATUSES } from './model.ts';
 import { readMaterial, uploadMaterial } from './application/materials.ts';
 import { registerReportingRoutes } from './reporting/routes.ts';
@@ -102,6 +103,13 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext) {
       response: { 200: CaseView },
     },
   }, (req) => withdrawCase(ctx, req.actor, req.params.id, req.body));
+
+  app.delete('/api/cases/:id', {
+    schema: { tags, params: IdParams, response: { 204: Type.Null({ description: 'The draft is deleted' }) } },
+  }, async (req, reply) => {
+    await deleteDraft(ctx, req.actor, req.params.id);
+    return reply.status(204).send(null);
+  });
 
   app.post('/api/cases/:id/actions/:action', {
     schema: {

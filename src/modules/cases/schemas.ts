@@ -121,7 +121,19 @@ export type CaseList = Static<typeof CaseList>;
 export const Inbox = Type.Object({ ...CaseList.properties, counts: Type.Record(Str, Type.Integer()) }, Open);
 export type Inbox = Static<typeof Inbox>;
 
-export const TimelineEntry = Type.Object({ at: Str, kind: Str, stepKey: NullableStr, actorName: NullableStr, opinion: NullableStr, details: Json });
+/**
+ * Who acted, for the reader to name in their language: the platform (系统自动), the applicant, a
+ * department system, or staff by department and role (`role`: a role key). A staff member's own
+ * name only in the staff's timeline.
+ */
+export const TimelineActor = Type.Object({
+  kind: Type.Enum(['system', 'applicant', 'staff', 'client']),
+  name: NullableStr,
+  department: NullableStr,
+  role: NullableStr,
+});
+export type TimelineActor = Static<typeof TimelineActor>;
+export const TimelineEntry = Type.Object({ at: Str, kind: Str, stepKey: NullableStr, actor: TimelineActor, opinion: NullableStr, details: Json });
 export type TimelineEntry = Static<typeof TimelineEntry>;
 
 export const MaterialFile = Type.Object(
@@ -129,6 +141,20 @@ export const MaterialFile = Type.Object(
   Open,
 );
 export type MaterialFile = Static<typeof MaterialFile>;
+
+/** One material as the application asks for it (application/material-status.ts). */
+export const MaterialStatus = Type.Object({
+  key: Str,
+  name: Str,
+  /** 已自动获取: shared data, or the applicant's valid e-licence (identifier and type named). */
+  fetched: Nullable(Type.Object({ via: Type.Enum(['data', 'licence']), licenceIdentifier: NullableStr, licenceTypeName: NullableStr })),
+  /** An e-licence would replace it but the applicant's wallet holds none of this type. */
+  licenceMissing: Nullable(Type.Object({ typeName: Str })),
+  uploaded: Type.Boolean(),
+  /** Submission needs a file for it now. */
+  demanded: Type.Boolean(),
+});
+export type MaterialStatus = Static<typeof MaterialStatus>;
 
 export const SpecialRecord = Type.Object({
   procedure: Str,
@@ -171,8 +197,10 @@ export const CaseDetail = Type.Object(
     case: CaseView,
     materials: Type.Array(MaterialFile),
     timeline: Type.Array(TimelineEntry),
-    /** Actions the caller may take now (staff: of the current step; applicant: theirs). */
+    /** Actions the caller may take now (staff: of the current step; applicant: theirs, applicant-actions.ts). */
     actions: Type.Array(Str),
+    /** The applicant's view of each material of the item (empty for staff). */
+    materialStatus: Type.Array(MaterialStatus),
     colour: Colour,
     queryCode: NullableStr,
     specialProcedures: Type.Array(SpecialRecord),

@@ -52,6 +52,8 @@ export const MEMBER_ORDERS = ['parallel', 'sequence'] as const;
 export const STEP_KINDS = ['accept', 'review', 'decide', 'special', 'payment'] as const;
 /** Staff roles a workflow step may be given to. */
 export const STEP_ROLES = ['window_clerk', 'approver', 'department_admin', 'leader'] as const;
+/** 缴费期限 of a payment step when the item does not set `fees.payWithinDays` (working days). */
+export const DEFAULT_PAY_WITHIN_DAYS = 10;
 /** Comparisons a 秒批 rule may make. */
 export const RULE_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'prefix'] as const;
 
@@ -177,7 +179,7 @@ export const ItemContent = Type.Object(
           items: Opt(Type.Array(FeeItem, { maxItems: 50 })),
           basis: Opt(Str(500)),
           onlinePayment: Opt(Type.Boolean()),
-          /** Working days the applicant has to pay the notice of the payment step (缴费期限); 10 when unset. */
+          /** Working days the applicant has to pay the notice of the payment step (缴费期限); DEFAULT_PAY_WITHIN_DAYS when unset. */
           payWithinDays: Opt(Type.Integer({ minimum: 1, maximum: 60 })),
         },
         { additionalProperties: false },
@@ -285,7 +287,16 @@ export const ItemContent = Type.Object(
     commitmentCheckDays: Opt(Type.Integer({ minimum: 1, maximum: 365 })),
     specialProcedures: Opt(
       Type.Array(
-        Type.Object({ name: Str(100, { minLength: 1 }), countedInLimit: Type.Boolean(), note: Opt(Str(500)) }, { additionalProperties: false }),
+        Type.Object(
+          {
+            name: Str(100, { minLength: 1 }),
+            countedInLimit: Type.Boolean(),
+            /** Working days the procedure takes (e.g. a 15-day 公告), shown in the guide's 办理流程. */
+            days: Opt(Type.Integer({ minimum: 1, maximum: 3650 })),
+            note: Opt(Str(500)),
+          },
+          { additionalProperties: false },
+        ),
         { maxItems: 20 },
       ),
     ),

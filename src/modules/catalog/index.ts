@@ -37,3 +37,5 @@ export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseType
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';
+// Cases run the workflow the guide shows: one definition of the steps of an item's case.
+export { itemWorkflow, DEFAULT_WORKFLOW } from './workflow-steps.ts';

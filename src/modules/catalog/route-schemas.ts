@@ -159,6 +159,40 @@ export const GuideHallSchema = Type.Object({
 
 export type GuideHall = Static<typeof GuideHallSchema>;
 
+const NullableInt = Nullable(Type.Integer());
+const GuideLimit = Nullable(Type.Object({ immediate: Type.Boolean(), days: Type.Integer(), note: NullableStr }));
+
+/** One step of the guide's 办理流程, as a case of the item runs it (guide-process.ts). */
+const GuideStepSchema = Type.Object({
+  key: Str,
+  name: Str,
+  kind: Type.Enum(['accept', 'review', 'decide', 'special', 'payment']),
+  /** special: which procedure, its working days (null when the item states none), whether they count in the limit. */
+  procedure: Type.Optional(Str),
+  days: Type.Optional(NullableInt),
+  countedInLimit: Type.Optional(Type.Boolean()),
+  /** payment: the fixed fee (null when assessed at the decision), days to pay, whether it follows the decision. */
+  amountFen: Type.Optional(NullableInt),
+  payWithinDays: Type.Optional(Type.Integer()),
+  afterDecision: Type.Optional(Type.Boolean()),
+});
+export type GuideStep = Static<typeof GuideStepSchema>;
+
+export const GuideProcessSchema = Type.Object({
+  steps: Type.Array(GuideStepSchema),
+  statutoryLimit: GuideLimit,
+  promisedLimit: GuideLimit,
+  specialProcedures: Type.Array(Type.Object({ name: Str, countedInLimit: Type.Boolean(), days: NullableInt, note: NullableStr })),
+});
+export type GuideProcess = Static<typeof GuideProcessSchema>;
+
+/**
+ * A material the platform obtains itself (免提交): `data` for everyone; `licence` for whoever
+ * holds a valid e-licence of the type (named), so the guide says so only for types it keeps.
+ */
+const GuideNoSubmitSchema = Type.Object({ key: Str, via: Type.Enum(['data', 'licence']), licenceTypeName: NullableStr });
+export type GuideNoSubmit = Static<typeof GuideNoSubmitSchema>;
+
 /** 办事指南: the published version of an item, with the names a reader needs. */
 export const GuideSchema = OpenObject({
   itemId: Str,
@@ -177,6 +211,8 @@ export const GuideSchema = OpenObject({
   content: Content,
   bundles: Type.Array(Type.Object({ id: Str, code: Str, name: Str })),
   halls: Type.Array(GuideHallSchema, { description: 'Service halls handling the item; positions in WGS-84 degrees' }),
+  process: GuideProcessSchema,
+  noSubmit: Type.Array(GuideNoSubmitSchema),
 });
 export type Guide = Static<typeof GuideSchema>;
 

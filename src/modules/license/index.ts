@@ -19,6 +19,8 @@ export { seedDemoLicences, type DemoLicenceType } from './demo.ts';
 export { heldValidLicence, isCaseLicenceOperation, issueCaseLicence, type CaseLicence, type CaseLicenceInput, type CaseLicenceOperation, type HolderRef } from './case-issue.ts';
 export type { HolderInput, IssueInput } from './issue.ts';
 export { licenceStats, listHolderLicences } from './service.ts';
+// The guide and the application name the e-licence that replaces a material (免证办).
+export { licenceTypeNames } from './type-names.ts';
 export type { LicenceView } from './store.ts';
 export { recordLicenceUse, verifyByIdentifier } from './verify.ts';
 

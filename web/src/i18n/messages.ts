@@ -24,6 +24,10 @@ import catalogHallsZh from './catalog-halls.zh-CN.json';
 import catalogResultZh from './catalog-result.zh-CN.json';
 import catalogResultEn from './catalog-result.en-US.json';
 import zhBase from './zh-CN.json';
+import guideProcessEn from './guide-process.en-US.json';
+import guideProcessZh from './guide-process.zh-CN.json';
+import caseTimelineEn from './case-timeline.en-US.json';
+import caseTimelineZh from './case-timeline.zh-CN.json';
 import identityEn from './identity.en-US.json';
 import identityZh from './identity.zh-CN.json';
 import identityWindowEn from './identity-window.en-US.json';
@@ -49,8 +53,8 @@ import verifyPackageZh from './verify-package.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, verifyPackage: verifyPackageZh, cockpitFigures: cockpitFiguresZh, paymentUnits: paymentUnitsZh, portalBrowse: portalBrowseZh };
-const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, verifyPackage: verifyPackageEn, cockpitFigures: cockpitFiguresEn, paymentUnits: paymentUnitsEn, portalBrowse: portalBrowseEn };
+const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, verifyPackage: verifyPackageZh, cockpitFigures: cockpitFiguresZh, paymentUnits: paymentUnitsZh, portalBrowse: portalBrowseZh, guideProcess: guideProcessZh, caseTimeline: caseTimelineZh };
+const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, verifyPackage: verifyPackageEn, cockpitFigures: cockpitFiguresEn, paymentUnits: paymentUnitsEn, portalBrowse: portalBrowseEn, guideProcess: guideProcessEn, caseTimeline: caseTimelineEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

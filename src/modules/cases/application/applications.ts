@@ -10,10 +10,10 @@ import { actingFor, personView } from '../../identity/index.ts';
 import { loadCase, ownCase } from '../access.ts';
 import { resumeClock, runClock, today } from '../workflow/clocks.ts';
 import { prefillValues, validateForm, type PrefillSources } from './form.ts';
-import { skippedMaterial } from './materials.ts';
-import { licenceCoveredMaterials } from '../result/licence.ts';
 import { CASE_COLUMNS, presentCase, type CaseRow, type CaseView } from '../model.ts';
 import { nextCaseNumber } from './numbering.ts';
+import { beforeDecision } from './applicant-actions.ts';
+import { materialStatuses } from './material-status.ts';
 import { stepsFor } from '../workflow/steps.ts';
 import { signCommitment } from '../workflow/commitment.ts';
 import { applyInstantApproval } from '../workflow/instant-decision.ts';
@@ -163,14 +163,9 @@ export async function saveDraft(ctx: AppContext, actor: Actor, id: string, input
   });
 }
 
-/** Required materials without a file: 免提交 (data sharing, base library) ones do not count. */
+/** Required materials the applicant still has to upload: what the case page shows as demanded. */
 async function missingMaterials(q: Queryable, c: CaseRow, content: ItemContent): Promise<{ key: string; name: string }[]> {
-  const have = new Set((await q.query<{ k: string }>('select distinct material_key as k from case_material where case_id = $1', [c.id])).map((r) => r.k));
-  const byLicence = await licenceCoveredMaterials(q, c, content.materials ?? []);
-  return (content.materials ?? [])
-    .map((m, i) => ({ m, key: m.key ?? `m${i + 1}` }))
-    .filter(({ m, key }) => m.necessity === 'required' && !skippedMaterial(m, key, byLicence) && !have.has(key))
-    .map(({ m, key }) => ({ key, name: m.name }));
+  return (await materialStatuses(q, c, content)).filter((m) => m.demanded).map(({ key, name }) => ({ key, name }));
 }
 
 /** The enterprise authorisation is checked again at submission: it may have expired since sign-in. */
@@ -289,12 +284,23 @@ export async function resubmitCase(ctx: AppContext, actor: Actor, id: string, in
   });
 }
 
-/** The applicant withdraws (撤回) any time before the decision; a draft is simply abandoned. */
-export async function withdrawCase(ctx: AppContext, actor: Actor, id: string, input: { version: number; reason?: string }): Promise<CaseView> {
+/**
+ * The applicant withdraws (撤回) a submitted case before the decision (`beforeDecision`); after
+ * it, e.g. at the payment that follows an approval, the decision stands. A draft is deleted
+ * instead (draft-deletion.ts): it never was an application — except a 一件事 member waiting for
+ * its step (`bundleMember`), a draft the bundle holds, which goes with the bundle's withdrawal.
+ */
+export async function withdrawCase(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { version: number; reason?: string },
+  options: { bundleMember?: boolean } = {},
+): Promise<CaseView> {
   const pii = personalData(ctx.config.masterKey);
   return ctx.db.transaction(async (tx) => {
     const c = await ownCase(tx, actor, id);
-    if (!['draft', 'submitted', 'correction', 'processing'].includes(c.status)) throw conflict('CASE_NOT_WITHDRAWABLE', { status: c.status });
+    if (!beforeDecision(c) && !(options.bundleMember && c.status === 'draft')) throw conflict('CASE_NOT_WITHDRAWABLE', { status: c.status }, { status: c.status, step: c.steps[c.current_step]?.key ?? null });
     checkVersion(c, input.version);
     const updated = await updateCase(tx, c, { status: 'withdrawn', current_roles: [], assignee_id: null, completed_at: clock.now() });
     await recordTransition(tx, pii, actor, updated, { kind: 'withdrawn', opinion: input.reason ?? null, notify: true });

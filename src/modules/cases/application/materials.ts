@@ -5,6 +5,7 @@ import { sm3Hex } from '../../../kernel/crypto/sm3.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../../kernel/errors.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { personalData } from '../../../kernel/pii.ts';
+import { fetchedBy } from '../../../kernel/guide/material.ts';
 import { getVersionById, type ItemContent } from '../../catalog/index.ts';
 import { ownCase, readableCase } from '../access.ts';
 import type { CaseRow } from '../model.ts';
@@ -20,8 +21,8 @@ type MaterialDef = NonNullable<ItemContent['materials']>[number];
  * `licenceCoveredMaterials` in result-licence.ts found; without it such materials are asked for).
  */
 export function skippedMaterial(m: MaterialDef, key?: string, licenceCovered?: ReadonlyMap<string, string>): boolean {
-  if (m.source === 'data_sharing' || m.replacedByBaseField) return true;
-  return Boolean(m.replacedByLicenseType && key !== undefined && licenceCovered?.has(key));
+  const via = fetchedBy(m);
+  return via === 'data' || (via === 'licence' && key !== undefined && Boolean(licenceCovered?.has(key)));
 }
 
 export const materialKeyOf = (m: MaterialDef, index: number) => m.key ?? `m${index + 1}`;

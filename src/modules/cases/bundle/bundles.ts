@@ -4,6 +4,7 @@ import type { Queryable, Tx } from '../../../kernel/db/index.ts';
 import { conflict, unprocessable } from '../../../kernel/errors.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { personalData } from '../../../kernel/pii.ts';
+import { beforeDecision } from '../application/applicant-actions.ts';
 import { createDraft, prefillSources, queryCode, requirePerson, resubmitCase, saveDraft, submitCase, withdrawCase } from '../application/applications.ts';
 import { announceBundle } from './notices.ts';
 import { chooseMembers, inBundleTerms, memberForm, mergedValues, personalKindsOf, planFor } from './plan.ts';
@@ -22,7 +23,6 @@ import {
 } from './store.ts';
 import { today } from '../workflow/clocks.ts';
 import { prefillValues } from '../application/form.ts';
-import { FINAL_STATUSES } from '../model.ts';
 import { nextCaseNumber } from '../application/numbering.ts';
 import { checkMaterial, cleanFileName } from '../application/uploads.ts';
 import * as clock from '../../../kernel/clock.ts';
@@ -280,17 +280,20 @@ export async function resubmitBundle(ctx: AppContext, actor: Actor, id: string, 
   });
 }
 
-/** Withdraws (撤回) the draft, or every member not yet decided; decided members keep their result. */
+/**
+ * Withdraws (撤回) the draft, or every member not yet decided (waiting for its step, or before its
+ * decision); decided members keep their result, also one still to be paid for.
+ */
 export async function withdrawBundle(ctx: AppContext, actor: Actor, id: string, input: { version: number; reason?: string }): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const b = await ownBundle(tx, actor, id);
     checkBundleVersion(b, input.version);
     let withdrawn: string[] = [];
     if (b.state === 'submitted') {
-      const open = (await memberCases(tx, await membersOf(tx, b.id))).filter(({ c }) => !FINAL_STATUSES.includes(c.status));
+      const open = (await memberCases(tx, await membersOf(tx, b.id))).filter(({ c }) => c.status === 'draft' || beforeDecision(c));
       if (!open.length) throw conflict('CASE_BUNDLE_NOT_WITHDRAWABLE', { status: 'completed' });
       const inner = withinTransaction(ctx, tx);
-      for (const { c } of open) await withdrawCase(inner, actor, c.id, { version: c.version, reason: input.reason });
+      for (const { c } of open) await withdrawCase(inner, actor, c.id, { version: c.version, reason: input.reason }, { bundleMember: true });
       withdrawn = open.map(({ member }) => member.itemCode);
     } else if (b.state !== 'draft') throw conflict('CASE_BUNDLE_NOT_WITHDRAWABLE', { status: b.state });
     const updated = await updateBundleCase(tx, b, b.state === 'draft' ? { state: 'withdrawn' } : {});

@@ -20,15 +20,15 @@ const PAYMENT = systemActor('cases.payment');
 const CLOCK = systemActor('cases.clock');
 
 /**
- * The case waiting at its payment step resumes when its notice is paid: the next step, or the
- * end (approved) when payment was the last. A notice the case no longer waits on (paid twice
+ * The case waiting at its payment step resumes when its notice is paid: the timeline shows 已缴费
+ * with the amount and time, then the next step, or the end (approved) when payment was the last. A notice the case no longer waits on (paid twice
  * through two channels, or after the case moved on) changes nothing.
  */
 export function workflowHandlers(ctx: AppContext): Subscription[] {
   const pii = personalData(ctx.config.masterKey);
   return [
     on(NOTICE_PAID, async (event, tx) => {
-      const { caseId, noticeId } = event.payload;
+      const { caseId, noticeId, amountFen, paidAt } = event.payload;
       if (!caseId) return;
       const c = await loadCase(tx, caseId, true);
       if (!c || c.status !== 'processing' || c.fee_notice_id !== noticeId || stepKind(c.steps, c.current_step) !== 'payment') return;
@@ -36,19 +36,19 @@ export function workflowHandlers(ctx: AppContext): Subscription[] {
       // the clock stood still while the applicant paid
       const resumed = c.paused_since ? (await resumeClock(tx, c)).fields : {};
       const running = { ...c, ...resumed } as CaseRow;
-      let fields: Record<string, unknown>;
-      let details: Record<string, unknown> = { noticeId, paid: true };
+      const step = c.steps[c.current_step]!.key;
+      const paid = { noticeId, paid: true, amountFen, paidAt };
       if (last) {
+        // 已缴费 is its own entry (amount and time), then the case completes as approved
+        await recordTransition(tx, pii, PAYMENT, running, { kind: 'paid', stepKey: step, details: paid });
         const content = (await getVersionById(tx, c.item_version_id))?.content;
         const done = await completion(tx, running, 'approved', content, c.overdue_reason);
-        fields = { ...resumed, ...done.fields };
-        details = { ...details, ...done.details };
+        const updated = await updateCase(tx, c, { ...resumed, ...done.fields });
+        await recordTransition(tx, pii, PAYMENT, updated, { kind: 'approved', stepKey: step, details: { noticeId, ...done.details }, notify: true });
       } else {
-        fields = { ...resumed, current_step: c.current_step + 1, current_roles: c.steps[c.current_step + 1]!.roles, assignee_id: null };
+        const updated = await updateCase(tx, c, { ...resumed, current_step: c.current_step + 1, current_roles: c.steps[c.current_step + 1]!.roles, assignee_id: null });
+        await recordTransition(tx, pii, PAYMENT, updated, { kind: 'paid', stepKey: step, details: paid, notify: true });
       }
-      const updated = await updateCase(tx, c, fields);
-      const step = c.steps[c.current_step]!.key;
-      await recordTransition(tx, pii, PAYMENT, updated, { kind: last ? 'approved' : 'paid', stepKey: step, details, notify: true });
     }),
     on(SUPERVISION_DUE, async (event, tx) => {
       const { caseId, supervisionId } = event.payload;

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../../kernel/context.ts';
 import type { Tx } from '../../../kernel/db/index.ts';
-import type { ItemContent } from '../../catalog/index.ts';
+import { DEFAULT_PAY_WITHIN_DAYS, type ItemContent } from '../../catalog/index.ts';
 import { createFeeNotice, type FeeLine } from '../../payment/index.ts';
 import { calendarFor, today } from './clocks.ts';
 import type { CaseRow } from '../model.ts';
 
-/** Working days the applicant has to pay a notice issued at the payment step, unless the item says. */
-export const DEFAULT_PAY_WITHIN_DAYS = 10;
+// Working days the applicant has to pay, unless the item says: the catalogue's, as its guide tells.
+export { DEFAULT_PAY_WITHIN_DAYS };
 
 /**
  * The fee lines of a case: what the decision-maker assessed (核定), or else the item's fees with

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
+import type { Actor, Role, StaffActor } from '../../../kernel/actor.ts';
 import { appendAudit } from '../../../kernel/audit/audit.ts';
 import type { Tx } from '../../../kernel/db/index.ts';
 import { conflict } from '../../../kernel/errors.ts';
@@ -47,7 +47,17 @@ export interface TransitionRecord {
   notify?: boolean;
 }
 
-const actorName = (actor: Actor) => (actor.kind === 'person' || actor.kind === 'staff' ? actor.name : actor.kind === 'system' ? 'system' : null);
+const actorName = (actor: Actor) => (actor.kind === 'person' || actor.kind === 'staff' ? actor.name : null);
+
+/**
+ * The role a staff member acted in, for the timeline: one of theirs that the step's roles name
+ * (the step the entry is about, else the case's current one), else their first.
+ */
+export function actingRole(actor: StaffActor, c: CaseRow, stepKey: string | null | undefined): Role | null {
+  const step = c.steps.find((s) => s.key === stepKey) ?? c.steps[c.current_step];
+  const held = actor.roles.map((g) => g.role);
+  return held.find((r) => step?.roles.includes(r)) ?? held[0] ?? null;
+}
 
 /**
  * Every transition leaves the same traces in the same transaction: a timeline entry, an audit
@@ -58,8 +68,12 @@ export async function recordTransition(tx: Tx, pii: PersonalData, actor: Actor, 
   const eventId = uuidv7();
   const actorId = 'id' in actor && /^[0-9a-f-]{36}$/.test(actor.id) ? actor.id : null;
   await tx.query(
-    `insert into case_event (id, case_id, kind, step_key, actor_kind, actor_id, actor_name, opinion, details) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [eventId, c.id, r.kind, r.stepKey ?? null, actor.kind, actorId, actorName(actor), r.opinion ?? null, JSON.stringify(r.details ?? {})],
+    `insert into case_event (id, case_id, kind, step_key, actor_kind, actor_id, actor_name, opinion, details, actor_department, actor_role)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      eventId, c.id, r.kind, r.stepKey ?? null, actor.kind, actorId, actorName(actor), r.opinion ?? null, JSON.stringify(r.details ?? {}),
+      actor.kind === 'staff' ? actor.departmentName : null, actor.kind === 'staff' ? actingRole(actor, c, r.stepKey) : null,
+    ],
   );
   await appendAudit(tx, actor, {
     action: `case.${r.kind}`,

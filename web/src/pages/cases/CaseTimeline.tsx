@@ -2,6 +2,7 @@ import { Tag, Timeline, Tooltip } from 'antd';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { CaseStatus, Colour, TimelineEntry } from './api.ts';
+import { TimelineActor } from './TimelineActor.tsx';
 
 const STATUS_COLOURS: Record<CaseStatus, string> = {
   draft: 'default',
@@ -37,9 +38,21 @@ export function ProvisionalTag({ provisional }: { provisional: boolean }) {
   );
 }
 
+/** 已缴费: the amount and time the payment channel reported. */
+function PaidLine({ details }: { details: Record<string, unknown> }) {
+  const { t } = useT();
+  if (typeof details.amountFen !== 'number') return null;
+  return (
+    <div data-testid="timeline-paid">
+      {t('caseTimeline.paid', { amount: (details.amountFen / 100).toFixed(2) })}
+      {typeof details.paidAt === 'string' && <small style={{ color: '#888', marginLeft: 8 }}>{t('caseTimeline.paidAt', { at: new Date(details.paidAt).toLocaleString() })}</small>}
+    </div>
+  );
+}
+
 /** 办件时间轴: every transition with its time, who acted and the opinion given. */
 export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const { tx } = useT();
+  const { t, tx } = useT();
   return (
     <Timeline
       data-testid="case-timeline"
@@ -48,10 +61,11 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
         color: /refused|disapproved|overdue/.test(e.kind) ? 'red' : /correction|warning/.test(e.kind) ? 'orange' : 'blue',
         children: (
           <div>
-            <strong>{tx(`cases.kind.${e.kind}`, tx(`casesWorkflow.kind.${e.kind}`, e.kind))}</strong>
+            <strong>{tx(`cases.kind.${e.kind}`, tx(`casesWorkflow.kind.${e.kind}`, tx(`caseTimeline.kind.${e.kind}`, t('caseTimeline.otherKind'))))}</strong>
             {typeof e.details?.name === 'string' && /special_procedure/.test(e.kind) && <Tag style={{ marginLeft: 6 }}>{e.details.name}</Tag>}{' '}
             <small style={{ color: '#888' }}>{new Date(e.at).toLocaleString()}</small>
-            {e.actorName && <div style={{ color: '#666' }}>{e.actorName}</div>}
+            <TimelineActor actor={e.actor} />
+            {e.kind === 'paid' && <PaidLine details={e.details} />}
             {e.opinion && <div>{e.opinion}</div>}
           </div>
         ),

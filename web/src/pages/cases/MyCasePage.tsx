@@ -1,13 +1,13 @@
 import { Alert, Button, Card, Descriptions, Form, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { cases, materialKey, uploadMaterial, type CaseDetail } from './api.ts';
 import { CaseResults } from './CaseResults.tsx';
 import { CaseTimeline, ProvisionalTag, StatusTag } from './CaseTimeline.tsx';
-import { caseResults } from './results-api.ts';
+import { MaterialNote } from './MaterialNote.tsx';
 import { SchemaForm } from './SchemaForm.tsx';
 import { UploadButton } from './UploadButton.tsx';
 import { useRunAction } from './useRunAction.ts';
@@ -22,6 +22,7 @@ export default function MyCasePage() {
   const { id = '' } = useParams();
   const { t } = useT();
   const showError = useApiError();
+  const navigate = useNavigate();
   const [detail, setDetail] = useState<CaseDetail>();
   const [form] = Form.useForm();
   // one key per page visit: a double click or a retry after a lost answer submits once
@@ -29,16 +30,7 @@ export default function MyCasePage() {
   // 告知承诺制: the applicant ticks "我已阅读并承诺" before a commitment item can be submitted
   const [agreed, setAgreed] = useState(false);
 
-  // 免证办: materials a valid e-licence of the applicant replaces need no upload
-  const [byLicence, setByLicence] = useState<Set<string>>(new Set());
-  const load = useCallback(
-    () =>
-      Promise.all([cases.get(id), caseResults.licenceMaterials(id)]).then(([d, l]) => {
-        setDetail(d);
-        setByLicence(new Set(l.items.map((i) => i.materialKey)));
-      }, showError),
-    [id, showError],
-  );
+  const load = useCallback(() => cases.get(id).then(setDetail, showError), [id, showError]);
   const { busy, run } = useRunAction(load);
   useEffect(() => {
     void load();
@@ -57,6 +49,8 @@ export default function MyCasePage() {
   };
 
   const materials = detail.item.materials.map((m, i) => ({ ...m, key: materialKey(m, i) }));
+  // what the server says of each material: obtained by the platform (已自动获取), or to upload
+  const statusOf = new Map(detail.materialStatus.map((s) => [s.key, s]));
   const uploadable = (key: string) => can('upload') && (c.status !== 'submitted' && c.status !== 'processing' ? true : (c.deferred?.materialKeys ?? []).includes(key));
 
   return (
@@ -104,8 +98,8 @@ export default function MyCasePage() {
           dataSource={materials}
           renderItem={(m) => {
             const files = detail.materials.filter((f) => f.materialKey === m.key);
-            const licensed = byLicence.has(m.key) && !files.length;
-            const skipped = m.source === 'data_sharing' || Boolean(m.replacedByBaseField) || licensed;
+            const status = statusOf.get(m.key);
+            const skipped = Boolean(status?.fetched) && !files.length;
             return (
               <List.Item
                 data-testid={`material-${m.key}`}
@@ -123,10 +117,10 @@ export default function MyCasePage() {
                       {m.name}
                       {m.necessity === 'required' && <Tag color="red">{t('cases.necessity.required')}</Tag>}
                       {m.necessity === 'deferrable' && <Tag color="gold">{t('cases.necessity.deferrable')}</Tag>}
-                      {skipped && <Tag color="green">{t(licensed ? 'casesResults.skippedByLicence' : 'cases.skippedByData')}</Tag>}
+                      {skipped && <Tag color="green" data-testid={`fetched-${m.key}`}>{t('caseTimeline.fetched')}</Tag>}
                     </Space>
                   }
-                  description={files.length ? files.map((f) => <div key={f.id}><a href={`/api/cases/${c.id}/materials/${f.id}`} target="_blank" rel="noreferrer">{f.fileName}</a></div>) : m.requirement}
+                  description={files.length ? files.map((f) => <div key={f.id}><a href={`/api/cases/${c.id}/materials/${f.id}`} target="_blank" rel="noreferrer">{f.fileName}</a></div>) : <MaterialNote status={status} requirement={m.requirement} />}
                 />
               </List.Item>
             );
@@ -148,9 +142,17 @@ export default function MyCasePage() {
             await cases.resubmit(c.id, saved.version);
           }, t('cases.submitted'))}>{t('cases.resubmit')}</Button>
         )}
+        {can('delete_draft') && (
+          <Popconfirm title={t('caseTimeline.deleteConfirm')} onConfirm={() => run(async () => {
+            await cases.deleteDraft(c.id);
+            navigate('/my-cases', { replace: true });
+          }, t('caseTimeline.deleted'))}>
+            <Button danger loading={busy} data-testid="delete-draft">{t('caseTimeline.deleteDraft')}</Button>
+          </Popconfirm>
+        )}
         {can('withdraw') && (
           <Popconfirm title={t('cases.withdrawConfirm')} onConfirm={() => run(() => cases.withdraw(c.id, c.version), t('cases.withdrawn'))}>
-            <Button danger loading={busy}>{t('cases.withdraw')}</Button>
+            <Button danger loading={busy} data-testid="withdraw">{t('cases.withdraw')}</Button>
           </Popconfirm>
         )}
       </Space>

@@ -22,6 +22,8 @@ export const cases = {
   save: (id: string, version: number, formData: Record<string, unknown>) => api.put<CaseView>(`/api/cases/${id}/form`, { version, formData }),
   submit: (id: string, version: number, idempotencyKey?: string) => api.post<{ case: CaseView }>(`/api/cases/${id}/submit`, { version, idempotencyKey }),
   resubmit: (id: string, version: number) => api.post<CaseView>(`/api/cases/${id}/resubmit`, { version }),
+  /** 删除草稿: the server refuses anything but the caller's own draft. */
+  deleteDraft: (id: string) => api.delete(`/api/cases/${id}`),
   withdraw: (id: string, version: number) => api.post<CaseView>(`/api/cases/${id}/withdraw`, { version }),
   act: (id: string, action: string, body: Record<string, unknown>) => api.post<CaseView>(`/api/cases/${id}/actions/${action}`, body),
   progress: (number: string, code: string) => api.get<Progress>('/api/public/case-progress', { number, code }),

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Collapse, Descriptions, Spin, Steps, Table, Tag } from 'antd';
+import { Alert, Button, Card, Collapse, Descriptions, Spin, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { Guide } from '../../../../src/modules/catalog/api.ts';
+import { GuideProcess } from './GuideProcess.tsx';
 import { NearestHall } from './NearestHall.tsx';
 
 // The guide's shape is the route schema's (type-only import: nothing of the server is bundled).
@@ -27,6 +28,7 @@ export default function GuidePage() {
   if (error) return <Alert className="portal-container portal-page" type="error" message={error} />;
   if (!guide) return <Spin style={{ display: 'block', margin: 48 }} />;
   const c = guide.content;
+  const noSubmit = new Map(guide.noSubmit.map((n) => [n.key, n]));
   const limit = (l?: Limit) => (!l ? '—' : l.immediate ? t('catalog.immediate') : t('catalog.workingDays', { days: l.days }));
   const card = (title: string, body: React.ReactNode, testId?: string) => (
     <Card size="small" title={title} style={{ marginBottom: 12 }} data-testid={testId}>
@@ -69,13 +71,20 @@ export default function GuidePage() {
           dataSource={c.materials ?? []}
           scroll={{ x: true }}
           columns={[
-            { title: t('catalog.materialName'), dataIndex: 'name', render: (name: string, m: Material) => (
-              <>
-                {name}{' '}
-                {m.replacedByBaseField && <Tag color="green">{t('catalog.skipByData')}</Tag>}
-                {m.replacedByLicenseType && <Tag color="green">{t('catalog.skipByLicense')}</Tag>}
-              </>
-            ) },
+            { title: t('catalog.materialName'), dataIndex: 'name', render: (name: string, m: Material, i: number) => {
+              // 免提交 only as far as the server says the platform obtains it (shared data, or a licence type it keeps)
+              const fetched = noSubmit.get(m.key ?? `m${i + 1}`);
+              return (
+                <>
+                  {name}{' '}
+                  {fetched && (
+                    <Tag color="green" title={t('guideProcess.noSubmitHint')} data-testid="no-submit">
+                      {fetched.via === 'data' ? t('guideProcess.noSubmitData') : t('guideProcess.noSubmitLicence', { licence: fetched.licenceTypeName ?? '' })}
+                    </Tag>
+                  )}
+                </>
+              );
+            } },
             { title: t('catalog.necessity'), dataIndex: 'necessity', render: (n: Material['necessity']) => t(`catalog.${n}`) },
           ]}
         />,
@@ -94,7 +103,7 @@ export default function GuidePage() {
           </ul>
         ),
       )}
-      {card(t('catalog.process'), <Steps direction="vertical" size="small" current={-1} items={(c.process?.steps ?? []).map((s) => ({ title: s.name, description: s.description }))} />)}
+      <GuideProcess process={guide.process} />
       {card(
         t('catalog.places'),
         <>
