@@ -197,11 +197,12 @@ describe('即办 after a failed 秒批', () => {
     assert.equal(done.body.status, 'completed');
     assert.equal(done.body.outcome, 'approved');
 
-    const timeline = (await api(`/api/cases/${c.id}`, { cookie: cookies.clerk })).body.timeline as { kind: string; opinion: string | null; actorName: string | null; details: Record<string, unknown> }[];
+    const timeline = (await api(`/api/cases/${c.id}`, { cookie: cookies.clerk })).body.timeline as { kind: string; opinion: string | null; actor: { kind: string; name: string | null; role: string | null }; details: Record<string, unknown> }[];
     const overridden = timeline.find((e) => e.kind === 'instant_overridden');
     assert.ok(overridden, timeline.map((e) => e.kind).join());
     assert.equal(overridden.opinion, reason);
-    assert.equal(overridden.actorName, '综合窗口受理员');
+    // the staff view names the clerk, with the role they acted in
+    assert.deepEqual([overridden.actor.kind, overridden.actor.name, overridden.actor.role], ['staff', '综合窗口受理员', 'window_clerk']);
     assert.deepEqual(overridden.details, { reason, failedRules: [{ label: '年满80周岁', fact: 'applicant.age', actual: 41 }] });
     assert.ok(timeline.some((e) => e.kind === 'completed_at_acceptance'));
 
