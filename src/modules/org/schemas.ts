@@ -178,6 +178,7 @@ export const STAFF_MESSAGE_KINDS = [
   'rating_task',
   'rating_escalated',
   'calendar_year_missing',
+  'result_problem',
 ] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 
