@@ -75,9 +75,13 @@ const within = (tx: Tx) => ({ transaction: <R>(fn: (t: Tx) => Promise<R>) => fn(
 
 async function addDepartment(org: OrgSetup, regionCode: string, t: DepartmentTemplate, names: { city: string; county: string }, parentId: string | null) {
   const sequence = ++org.seeded.counters.departments;
+  // 云城区 → 云城, as 分中心 are named; a two-character county keeps its name
+  const countyShort = names.county.length > 2 ? names.county.replace(/[区县市]$/, '') : names.county;
+  const named = (text: string) => text.replace('{city}', names.city).replace('{countyShort}', countyShort).replace('{county}', names.county);
   const created = await departments.create(within(org.tx), org.admin, {
     code: `${regionCode.slice(0, 6)}-${t.abbr}`,
-    name: t.name.replace('{city}', names.city).replace('{county}', names.county),
+    name: named(t.name),
+    ...(t.otherNames ? { otherNames: t.otherNames.map(named) } : {}),
     shortName: t.shortName,
     uscc: demoUscc(regionCode, sequence),
     parentId,

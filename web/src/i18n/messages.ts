@@ -24,6 +24,8 @@ import catalogHallsZh from './catalog-halls.zh-CN.json';
 import catalogResultZh from './catalog-result.zh-CN.json';
 import catalogResultEn from './catalog-result.en-US.json';
 import zhBase from './zh-CN.json';
+import orgOtherNamesEn from './org-other-names.en-US.json';
+import orgOtherNamesZh from './org-other-names.zh-CN.json';
 import identityEn from './identity.en-US.json';
 import identityZh from './identity.zh-CN.json';
 import identityWindowEn from './identity-window.en-US.json';
@@ -43,8 +45,8 @@ import staffMessagesZh from './staffMessages.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesResultsBlocked: casesResultsBlockedZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh };
-const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesResultsBlocked: casesResultsBlockedEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn };
+const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesResultsBlocked: casesResultsBlockedZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, orgOtherNames: orgOtherNamesZh };
+const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesResultsBlocked: casesResultsBlockedEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, orgOtherNames: orgOtherNamesEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;
