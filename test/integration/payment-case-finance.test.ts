@@ -22,11 +22,13 @@ before(async () => {
 after(() => f.close());
 
 describe('finance officer', () => {
-  test('the demo account holds the finance role, narrowed to 市场监督管理局', async () => {
+  test('the demo account holds the finance role, narrowed to 市场监督管理局 and each department collecting at a payment step', async () => {
     const me = (await api('/api/auth/me', { cookie: finance })).body.user;
+    // 自然资源局 collects the 工本费 of 不动产权证书补发 at its payment step
+    const zrzyj = (await f.server.ctx.db.one<{ id: string }>("select id from department where code = '445300-ZRZYJ'"))!.id;
     assert.deepEqual(
-      me.roles.map((r: { role: string; departmentId: string | null }) => [r.role, r.departmentId]),
-      [['finance_officer', f.scjgj]],
+      me.roles.map((r: { role: string; departmentId: string | null }) => [r.role, r.departmentId]).sort(),
+      [['finance_officer', f.scjgj], ['finance_officer', zrzyj]].sort(),
     );
     const roles = await api('/api/org/roles', { cookie: f.cookies.admin, headers: { 'accept-language': 'zh-CN' } });
     assert.equal(roles.status, 200);

@@ -15,9 +15,9 @@ export interface PaymentFixture {
   cookies: Record<'admin' | 'clerk' | 'approver' | 'deptadmin' | 'citizen' | 'citizen2' | 'leader', string>;
   citizenId: string;
   citizen2Id: string;
-  /** 市场监督管理局: the approver and department administrator are narrowed to it. */
+  /** 市场监督管理局: the demo department administrator is narrowed to it (the demo approver works for every department). */
   scjgj: string;
-  /** Another department, outside their grants. */
+  /** Another department, outside the department administrator's grants. */
   otherDept: string;
   createNotice(overrides?: Record<string, unknown>, cookie?: string): Promise<any>;
   /** Run due outbox events (workers are off in tests) and wait for simulated callbacks, until quiet. */
