@@ -23,6 +23,7 @@ import {
   type WindowCreate,
 } from '../modules/org/index.ts';
 import { seedCatalog } from './catalog.ts';
+import { grantCollectingDepartments } from './finance-grants.ts';
 import { seedableCity } from './seedable-city.ts';
 import { seedAdministrator } from './actor.ts';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, DEDICATED_WINDOWS, GENERAL_WINDOW_COUNT, type DepartmentTemplate } from './departments.ts';
@@ -74,9 +75,13 @@ const within = (tx: Tx) => ({ transaction: <R>(fn: (t: Tx) => Promise<R>) => fn(
 
 async function addDepartment(org: OrgSetup, regionCode: string, t: DepartmentTemplate, names: { city: string; county: string }, parentId: string | null) {
   const sequence = ++org.seeded.counters.departments;
+  // 云城区 → 云城, as 分中心 are named; a two-character county keeps its name
+  const countyShort = names.county.length > 2 ? names.county.replace(/[区县市]$/, '') : names.county;
+  const named = (text: string) => text.replace('{city}', names.city).replace('{countyShort}', countyShort).replace('{county}', names.county);
   const created = await departments.create(within(org.tx), org.admin, {
     code: `${regionCode.slice(0, 6)}-${t.abbr}`,
-    name: t.name.replace('{city}', names.city).replace('{county}', names.county),
+    name: named(t.name),
+    ...(t.otherNames ? { otherNames: t.otherNames.map(named) } : {}),
     shortName: t.shortName,
     uscc: demoUscc(regionCode, sequence),
     parentId,
@@ -120,7 +125,14 @@ async function addHall(org: OrgSetup, regionCode: string, regionName: string, to
   return hall.id;
 }
 
-/** Demo staff: one account per role, plus a county-scoped administrator to show scoping. */
+/**
+ * Demo staff: one account per role, plus a county-scoped administrator to show scoping. The clerk
+ * and the approver work for every department of the city, so every published demo item can be
+ * taken from acceptance to decision by demo accounts (a city's demo shows its services, not its
+ * org chart); the department administrator and the finance officer stay narrowed to their
+ * department (the finance officer also to each department collecting fees at a payment step,
+ * granted once the catalogue is loaded: `grantCollectingDepartments`).
+ */
 function demoStaff(city: CitySetting, firstCounty: { code: string; name: string }, firstTown: { code: string }) {
   const at = (abbr: string, region = city.code) => `${region}/${abbr}`;
   return [
@@ -128,7 +140,7 @@ function demoStaff(city: CitySetting, firstCounty: { code: string; name: string 
     { username: 'countyadmin', name: `${firstCounty.name}管理员`, role: 'administrator', region: firstCounty.code, dept: at('ZSJ', firstCounty.code), narrow: false },
     { username: 'deptadmin', name: '市场监管局管理员', role: 'department_admin', region: city.code, dept: at('SCJGJ'), narrow: true },
     { username: 'clerk', name: '综合窗口受理员', role: 'window_clerk', region: city.code, dept: at('ZSJ'), narrow: false },
-    { username: 'approver', name: '市场监管审批员', role: 'approver', region: city.code, dept: at('SCJGJ'), narrow: true },
+    { username: 'approver', name: '审批员', role: 'approver', region: city.code, dept: at('SCJGJ'), narrow: false },
     { username: 'hotline', name: '12345话务员', role: 'hotline_agent', region: city.code, dept: at('ZSJ'), narrow: false },
     { username: 'grid', name: '网格员', role: 'grid_worker', region: firstTown.code, dept: at('ZSJ', firstCounty.code), narrow: false },
     { username: 'dataofficer', name: '首席数据官', role: 'data_officer', region: city.code, dept: at('ZSJ'), narrow: false },
@@ -219,6 +231,7 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
 
   // The service-item catalogue (events, indicators and cases read it).
   await seedCatalog(db, city.code);
+  await grantCollectingDepartments(db, pii, seedAdministrator(city.code), 'finance');
 
   let calendarDays = 0;
   for (const year of options.calendarYears ?? defaultCalendarYears()) {

@@ -9,6 +9,8 @@ export interface DepartmentTemplate {
   name: string;
   shortName: string;
   sector: SectorCode;
+  /** 其他名称, with `{city}` / `{county}` / `{countyShort}` (the county without 区/县/市) replaced. */
+  otherNames?: string[];
 }
 
 export const CITY_DEPARTMENTS: DepartmentTemplate[] = [
@@ -22,7 +24,8 @@ export const CITY_DEPARTMENTS: DepartmentTemplate[] = [
   { abbr: 'SFJ', name: '{city}司法局', shortName: '市司法局', sector: 'justice' },
   { abbr: 'CZJ', name: '{city}财政局', shortName: '市财政局', sector: 'finance' },
   { abbr: 'RSJ', name: '{city}人力资源和社会保障局', shortName: '市人社局', sector: 'human_resources' },
-  { abbr: 'ZRZYJ', name: '{city}自然资源局', shortName: '市自然资源局', sector: 'natural_resources' },
+  // the city's 不动产登记中心 works under it: the 不动产 items' guides name the centre
+  { abbr: 'ZRZYJ', name: '{city}自然资源局', shortName: '市自然资源局', sector: 'natural_resources', otherNames: ['{city}不动产登记中心'] },
   { abbr: 'STHJJ', name: '{city}生态环境局', shortName: '市生态环境局', sector: 'ecology_environment' },
   { abbr: 'ZJJ', name: '{city}住房和城乡建设局', shortName: '市住建局', sector: 'housing_construction' },
   { abbr: 'JTJ', name: '{city}交通运输局', shortName: '市交通运输局', sector: 'transport' },
@@ -53,7 +56,7 @@ export const COUNTY_DEPARTMENTS: DepartmentTemplate[] = [
   { abbr: 'SCJGJ', name: '{county}市场监督管理局', shortName: '市场监管局', sector: 'market_regulation' },
   { abbr: 'RSJ', name: '{county}人力资源和社会保障局', shortName: '人社局', sector: 'human_resources' },
   { abbr: 'MZJ', name: '{county}民政局', shortName: '民政局', sector: 'civil_affairs' },
-  { abbr: 'ZRZYJ', name: '{county}自然资源局', shortName: '自然资源局', sector: 'natural_resources' },
+  { abbr: 'ZRZYJ', name: '{county}自然资源局', shortName: '自然资源局', sector: 'natural_resources', otherNames: ['{city}不动产登记中心{countyShort}分中心'] },
   { abbr: 'ZSJ', name: '{county}政务服务和数据管理局', shortName: '政数局', sector: 'data_governance' },
 ];
 

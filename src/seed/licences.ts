@@ -5,15 +5,19 @@ import { seedDemoLicences } from '../modules/license/index.ts';
 import { childRegions, departmentRefsByCode } from '../modules/org/index.ts';
 import { createSeal } from '../modules/seal/index.ts';
 import { seedAdministrator } from './actor.ts';
-import { demoLicenseTypeCode } from './catalog-data.ts';
+import { demoLicenseTypeCode, demoLicenseTypes } from './catalog-data.ts';
+import { departmentsOf, publishedDemoItems } from './published-items.ts';
+import { resultLicenceTypes } from './result-licence-types.ts';
 import { DEMO_PEOPLE } from './people.ts';
 import { demoEnterpriseUscc } from './uscc.ts';
 
 /**
- * The licence side of the demo city: the city market regulator (where the demo approver works)
- * gets its official seal and the licence types of its items 特种设备使用登记 (which issues a
- * 特种设备使用登记证) and of the 营业执照 those items accept in place of a paper copy (免证办); the
- * demo enterprise already holds its 营业执照. Runs after `seedCity`, which has no file store.
+ * The licence side of the demo city. Every department that owns a published demo item (and the
+ * city market regulator in any city) gets its official seal, which signs its decision documents
+ * and licences; every licence a published item issues has its licence type (`resultLicenceTypes`).
+ * 营业执照 and 特种设备使用登记证 are described field by field, as the 免证办 and licence-result
+ * demos fill them; the demo enterprise already holds its 营业执照. Runs after `seedCity`, which
+ * has no file store.
  */
 export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promise<{ seals: number; types: number; licences: number }> {
   const code = `${cityCode.slice(0, 6)}-SCJGJ`;
@@ -21,7 +25,16 @@ export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promis
   if (!scjgj) return { seals: 0, types: 0, licences: 0 };
   // Seals are made by an administrator of the city; the seed acts as one.
   const admin = seedAdministrator(cityCode);
-  await createSeal(ctx, admin, { departmentId: scjgj.id, kind: 'official' });
+  const items = await publishedDemoItems(ctx.db);
+  const sealed = [...new Set([scjgj.id, ...departmentsOf(items)])];
+  for (const departmentId of sealed) await createSeal(ctx, admin, { departmentId, kind: 'official' });
+  const catalogue = demoLicenseTypes();
+  const cityDepts = await departmentRefsByCode(
+    ctx.db,
+    catalogue.map((t) => `${cityCode.slice(0, 6)}-${t.departmentCode}`),
+  );
+  const derived = resultLicenceTypes(items, catalogue, (abbr) => cityDepts.get(`${cityCode.slice(0, 6)}-${abbr}`)?.id);
+  const issuersOf = (typeCode: string) => derived.find((t) => t.code === typeCode)?.issuingDepartmentIds;
 
   let enterprise;
   for (const county of await childRegions(ctx.db, cityCode)) {
@@ -37,6 +50,7 @@ export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promis
         name: '营业执照',
         holderKind: 'enterprise',
         departmentId: scjgj.id,
+        issuingDepartmentIds: issuersOf(businessLicence),
         fields: [
           text('legalRepresentative', '法定代表人'),
           text('entityType', '类型', false),
@@ -53,6 +67,8 @@ export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promis
         fields: [text('equipmentType', '设备类别'), text('equipmentCode', '设备代码'), text('installAddress', '设备使用地点')],
         title: '特种设备使用登记证',
       },
+      // the hand-described types above come first: a type is created once, by its first description
+      ...derived,
     ],
     licences: enterprise
       ? [
@@ -71,5 +87,5 @@ export async function seedLicenceDemo(ctx: AppContext, cityCode: string): Promis
         ]
       : [],
   });
-  return { seals: 1, ...result };
+  return { seals: sealed.length, ...result };
 }

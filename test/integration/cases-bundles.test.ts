@@ -46,7 +46,8 @@ before(async () => {
   cookies.dataofficer = await server.login('dataofficer');
   cookies.citizen = await server.login('13800000001', PASSWORD);
   cookies.citizen2 = await server.login('13800000002', PASSWORD);
-  cookies.food = await server.login('approver');
+  // the demo approver works for every department: each member's department gets a narrowed approver
+  cookies.food = await addStaff(server, cookies.admin, 'foodapprover', '云浮市市场监督管理局', { role: 'approver', regionCode: CITY, sameDepartment: true });
   cookies.safety = await addStaff(server, cookies.admin, 'safetyapprover', '云浮市应急管理局', { role: 'approver', regionCode: CITY, sameDepartment: true });
   await publishBundle(server, cookies.dataofficer, REWARDS, [FOOD_REWARD, SAFETY_REWARD]);
   // the water item in a second step: its form is checked at submission all the same

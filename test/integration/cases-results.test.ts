@@ -248,6 +248,7 @@ describe('failures are kept for staff, never a crash loop', () => {
     const retried = await api(`/api/cases/${res.body.case.id}/results/retry`, { method: 'POST', cookie: cookies.approver, body: {} });
     assert.equal(retried.status, 200, JSON.stringify(retried.body));
     assert.equal(retried.body.problems[0].attempts, 2);
+    assert.deepEqual(retried.body.blocked.map((b: { reason: string }) => b.reason), ['holder']);
     assert.equal(retried.body.documents.length, 1);
   });
 
@@ -262,6 +263,16 @@ describe('failures are kept for staff, never a crash loop', () => {
     await server.deliverEvents();
     const staff = (await results(caseId, cookies.approver)).body;
     assert.deepEqual([staff.documents.length, staff.problems.map((p: { code: string }) => p.code)], [0, ['SEAL_MISSING']]);
+    // the applicant is told what is held up and why (no staff details), never "being produced" for ever
+    const mine = (await results(caseId, cookies.citizen)).body;
+    assert.deepEqual([mine.documents.length, mine.problems, mine.blocked.map((b: { stage: string; reason: string }) => [b.stage, b.reason])], [0, [], [['document', 'seal']]]);
+    // the department's deciders get one staff message that names the case and the code; others none
+    const told = async (cookie: string) =>
+      (await api('/api/staff/messages?pageSize=50', { cookie })).body.items.filter((m: { kind: string; caseId: string }) => m.kind === 'result_problem' && m.caseId === caseId);
+    const messages = await told(cookies.approver);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0].text, /SEAL_MISSING/);
+    assert.deepEqual(await told(cookies.hrApprover), []);
     // bad input and denials on the retry
     assert.equal((await api(`/api/cases/${caseId}/results/retry`, { method: 'POST', cookie: cookies.approver, body: { force: true } })).status, 400);
     assert.equal((await api(`/api/cases/${caseId}/results/retry`, { method: 'POST', cookie: cookies.citizen, body: {} })).status, 403);
@@ -272,7 +283,9 @@ describe('failures are kept for staff, never a crash loop', () => {
     assert.equal(resumed.status, 200, JSON.stringify(resumed.body));
     const retried = await api(`/api/cases/${caseId}/results/retry`, { method: 'POST', cookie: cookies.approver, body: {} });
     assert.equal(retried.status, 200, JSON.stringify(retried.body));
-    assert.deepEqual([retried.body.documents.length, retried.body.problems], [1, []]);
+    assert.deepEqual([retried.body.documents.length, retried.body.problems, retried.body.blocked], [1, [], []]);
+    // a failure that happens again tells nobody twice
+    assert.equal((await told(cookies.approver)).length, 1);
   });
 
   test('an unfinished case has nothing to retry', async () => {

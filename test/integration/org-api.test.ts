@@ -68,6 +68,43 @@ describe('departments', () => {
     assert.equal(gone.body.error.code, 'NOT_FOUND');
   });
 
+  test('the name a guide prints finds the department that owns the item (其他名称)', async () => {
+    // the 不动产 guides name 云浮市不动产登记中心; it works under 自然资源局, which owns the items
+    const centre = await server.api(`/api/org/departments?q=${encodeURIComponent('不动产登记中心')}`, { cookie: admin });
+    assert.equal(centre.status, 200);
+    assert.deepEqual(
+      centre.body.items.map((d: { code: string; otherNames: string[] }) => [d.code, d.otherNames]),
+      [
+        ['445300-ZRZYJ', ['云浮市不动产登记中心']],
+        ['445302-ZRZYJ', ['云浮市不动产登记中心云城分中心']],
+        ['445303-ZRZYJ', ['云浮市不动产登记中心云安分中心']],
+        ['445321-ZRZYJ', ['云浮市不动产登记中心新兴分中心']],
+        ['445322-ZRZYJ', ['云浮市不动产登记中心郁南分中心']],
+        ['445381-ZRZYJ', ['云浮市不动产登记中心罗定分中心']],
+      ],
+    );
+    const created = await server.api('/api/org/departments', { method: 'POST', body: newDepartment({ otherNames: ['测试挂牌中心'] }), cookie: admin });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.deepEqual(created.body.otherNames, ['测试挂牌中心']);
+    const found = await server.api(`/api/org/departments?q=${encodeURIComponent('挂牌中心')}`, { cookie: admin });
+    assert.deepEqual(found.body.items.map((d: { id: string }) => d.id), [created.body.id]);
+    const cleared = await server.api(`/api/org/departments/${created.body.id}`, { method: 'PATCH', body: { otherNames: [], version: 1 }, cookie: admin });
+    assert.equal(cleared.status, 200, JSON.stringify(cleared.body));
+    assert.deepEqual(cleared.body.otherNames, []);
+    // bad input is refused with the field named
+    const tooMany = await server.api('/api/org/departments', { method: 'POST', body: newDepartment({ otherNames: Array.from({ length: 11 }, (_, i) => `名称${i}`) }), cookie: admin });
+    assert.equal(tooMany.status, 400);
+    assert.equal(tooMany.body.error.code, 'VALIDATION_FAILED');
+    const notText = await server.api('/api/org/departments', { method: 'POST', body: newDepartment({ otherNames: '不动产登记中心' }), cookie: admin });
+    assert.equal(notText.status, 400);
+    // denied as any other department write: outside a department administrator's scope it is not there
+    const deptadmin = await server.login('deptadmin');
+    const denied = await server.api(`/api/org/departments/${created.body.id}`, { method: 'PATCH', body: { otherNames: ['x'], version: 2 }, cookie: deptadmin });
+    assert.equal(denied.status, 404);
+    assert.deepEqual((await server.api(`/api/org/departments/${created.body.id}`, { cookie: admin })).body.otherNames, []);
+    assert.equal((await server.api(`/api/org/departments/${created.body.id}`, { method: 'DELETE', cookie: admin })).status, 204);
+  });
+
   test('malformed JSON is 400 BAD_REQUEST and writes nothing', async () => {
     const before = await server.api('/api/org/departments?pageSize=1', { cookie: admin });
     const res = await server.api('/api/org/departments', { method: 'POST', rawBody: '{"code": "X", ', cookie: admin });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { addStaff } from '../support/staff.ts';
 import { paymentFixture, today, type PaymentFixture } from './payment-fixture.ts';
 import * as clock from '../../src/kernel/clock.ts';
 
@@ -57,14 +58,16 @@ describe('fee notices: access and bad input', () => {
   });
 
   test('staff see and issue notices only within their department', async () => {
+    // the demo approver works for every department: an approver narrowed to 市场监督管理局 shows the limit
+    const narrow = await addStaff(f.server, f.cookies.admin, 'scjgjpay', '云浮市市场监督管理局', { role: 'approver', regionCode: '445300000000', sameDepartment: true });
     const elsewhere = await f.createNotice({ departmentId: f.otherDept });
-    assert.equal((await f.server.api(`/api/payment/notices/${elsewhere.id}`, { cookie: f.cookies.approver })).status, 404);
+    assert.equal((await f.server.api(`/api/payment/notices/${elsewhere.id}`, { cookie: narrow })).status, 404);
     assert.equal((await f.server.api(`/api/payment/notices/${elsewhere.id}`, { cookie: f.cookies.clerk })).status, 200);
-    const list = await f.server.api('/api/payment/notices?pageSize=100', { cookie: f.cookies.approver });
+    const list = await f.server.api('/api/payment/notices?pageSize=100', { cookie: narrow });
     assert.ok(list.body.items.every((n: { departmentId: string }) => n.departmentId === f.scjgj));
     const res = await f.server.api('/api/payment/notices', {
       method: 'POST',
-      cookie: f.cookies.approver,
+      cookie: narrow,
       body: { payerName: '某企业', departmentId: f.otherDept, dueDate: today(), lines: [{ name: '费', unitFen: 100, quantity: 1 }] },
     });
     assert.equal(res.status, 403);

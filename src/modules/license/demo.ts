@@ -11,8 +11,10 @@ export interface DemoLicenceType {
   code: string;
   name: string;
   holderKind: 'person' | 'enterprise';
-  /** The city department that administers the type and issues it. */
+  /** The city department that administers the type (and issues it unless `issuingDepartmentIds` says otherwise). */
   departmentId: string;
+  /** The departments that issue it, e.g. the city's and the counties' civil affairs bureaus for 结婚证. */
+  issuingDepartmentIds?: string[];
   fields: FieldSpec[];
   validity?: { years?: number; months?: number };
   title?: string;
@@ -44,7 +46,7 @@ export async function seedDemoLicences(
         t.holderKind,
         dept.id,
         dept.regionCode,
-        [dept.id],
+        t.issuingDepartmentIds?.length ? t.issuingDepartmentIds : [dept.id],
         JSON.stringify(t.fields),
         JSON.stringify(t.validity ?? {}),
         JSON.stringify(t.title ? { title: t.title } : {}),

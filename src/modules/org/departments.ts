@@ -10,7 +10,8 @@ export const departments = entityStore<Department>({
   alias: 'd',
   from: 'department d join region r on r.code = d.region_code',
   select: 'd.*, r.name as region_name',
-  searchColumns: ['d.name', 'd.short_name', 'd.code', 'd.uscc'],
+  // the other names too: a guide may name the unit (不动产登记中心), not the department
+  searchColumns: ['d.name', 'd.short_name', 'd.code', 'd.uscc', "array_to_string(d.other_names, ' ')"],
   filters: { parentId: 'd.parent_id', sector: 'd.sector' },
   orderBy: 'd.region_code, d.code',
   readRoles: ['administrator', 'department_admin', 'leader'],

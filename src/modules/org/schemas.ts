@@ -35,9 +35,16 @@ const DepartmentFields = {
   parentId: Nullable(Id),
   regionCode: RegionCode,
   sector: Sector,
+  /** 其他名称: units working under it that guides name, signs it carries; searched like the name. */
+  otherNames: Type.Array(Text(60), { maxItems: 10 }),
 };
 export const DepartmentCreate = Type.Object(
-  { ...DepartmentFields, shortName: Type.Optional(DepartmentFields.shortName), parentId: Type.Optional(DepartmentFields.parentId) },
+  {
+    ...DepartmentFields,
+    shortName: Type.Optional(DepartmentFields.shortName),
+    parentId: Type.Optional(DepartmentFields.parentId),
+    otherNames: Type.Optional(DepartmentFields.otherNames),
+  },
   { additionalProperties: false },
 );
 // the sector union is built from a list, which TypeBox cannot narrow: name its type here
@@ -178,6 +185,7 @@ export const STAFF_MESSAGE_KINDS = [
   'rating_task',
   'rating_escalated',
   'calendar_year_missing',
+  'result_problem',
 ] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 

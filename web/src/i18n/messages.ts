@@ -4,6 +4,8 @@ import casesBundleEn from './cases-bundle.en-US.json';
 import casesBundleZh from './cases-bundle.zh-CN.json';
 import casesResultsEn from './cases-results.en-US.json';
 import casesResultsZh from './cases-results.zh-CN.json';
+import casesResultsBlockedEn from './cases-results-blocked.en-US.json';
+import casesResultsBlockedZh from './cases-results-blocked.zh-CN.json';
 import casesZh from './cases.zh-CN.json';
 import casesMessagesEn from './cases-messages.en-US.json';
 import casesMessagesZh from './cases-messages.zh-CN.json';
@@ -28,6 +30,8 @@ import guideProcessEn from './guide-process.en-US.json';
 import guideProcessZh from './guide-process.zh-CN.json';
 import caseTimelineEn from './case-timeline.en-US.json';
 import caseTimelineZh from './case-timeline.zh-CN.json';
+import orgOtherNamesEn from './org-other-names.en-US.json';
+import orgOtherNamesZh from './org-other-names.zh-CN.json';
 import identityEn from './identity.en-US.json';
 import identityZh from './identity.zh-CN.json';
 import identityWindowEn from './identity-window.en-US.json';
@@ -53,8 +57,8 @@ import verifyPackageZh from './verify-package.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, verifyPackage: verifyPackageZh, cockpitFigures: cockpitFiguresZh, paymentUnits: paymentUnitsZh, portalBrowse: portalBrowseZh, guideProcess: guideProcessZh, caseTimeline: caseTimelineZh };
-const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, verifyPackage: verifyPackageEn, cockpitFigures: cockpitFiguresEn, paymentUnits: paymentUnitsEn, portalBrowse: portalBrowseEn, guideProcess: guideProcessEn, caseTimeline: caseTimelineEn };
+const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, verifyPackage: verifyPackageZh, cockpitFigures: cockpitFiguresZh, paymentUnits: paymentUnitsZh, portalBrowse: portalBrowseZh, guideProcess: guideProcessZh, caseTimeline: caseTimelineZh, casesResultsBlocked: casesResultsBlockedZh, orgOtherNames: orgOtherNamesZh };
+const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, verifyPackage: verifyPackageEn, cockpitFigures: cockpitFiguresEn, paymentUnits: paymentUnitsEn, portalBrowse: portalBrowseEn, guideProcess: guideProcessEn, caseTimeline: caseTimelineEn, casesResultsBlocked: casesResultsBlockedEn, orgOtherNames: orgOtherNamesEn };
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

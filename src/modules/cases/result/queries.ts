@@ -7,16 +7,15 @@ import { AppError, conflict, notFound } from '../../../kernel/errors.ts';
 import { readableCase, requireStepActor } from '../access.ts';
 import type { CaseRow } from '../model.ts';
 import type { ResultKind } from './pdf.ts';
+import { blockedReason } from './blocked.ts';
 import { licenceCoveredMaterials } from './licence.ts';
 import type { CaseResults, ResultDocument } from './schemas.ts';
-import { produceResults, resultKindOf } from './results.ts';
+import { produceResults, resultKindOf, RETRY_ROLES } from './results.ts';
 import { getVersionById } from '../../catalog/index.ts';
 
 export type { CaseResults, ResultDocument };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-/** Who may have the results produced again: the department's deciders. */
-const RETRY_ROLES = ['approver', 'department_admin'] as const;
 
 const mayRetry = (actor: Actor, c: CaseRow) =>
   actor.kind === 'staff' && resultKindOf(c) !== undefined && canAct(actor, RETRY_ROLES, { regionCode: c.region_code, departmentId: c.department_id });
@@ -34,13 +33,12 @@ async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseRe
     'select material_key, licence_identifier from case_licence_use where case_id = $1 order by material_key',
     [c.id],
   );
-  const problems =
-    actor.kind === 'staff'
-      ? await q.query<{ stage: 'document' | 'licence'; code: string; details: Record<string, unknown>; attempts: number; at: Date }>(
-          'select stage, code, details, attempts, at from case_result_problem where case_id = $1 order by stage',
-          [c.id],
-        )
-      : [];
+  const recorded = await q.query<{ stage: 'document' | 'licence'; code: string; details: Record<string, unknown>; attempts: number; at: Date }>(
+    'select stage, code, details, attempts, at from case_result_problem where case_id = $1 order by stage',
+    [c.id],
+  );
+  // the details name seals, fields and codes of the department's set-up: staff only
+  const problems = actor.kind === 'staff' ? recorded : [];
   return {
     documents: docs.map((d) => ({
       id: d.id,
@@ -58,6 +56,7 @@ async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseRe
       : null,
     licenceUses: uses.map((u) => ({ materialKey: u.material_key, identifier: u.licence_identifier })),
     problems: problems.map((p) => ({ stage: p.stage, code: p.code, details: p.details, attempts: Number(p.attempts), at: iso(p.at) })),
+    blocked: recorded.map((p) => ({ stage: p.stage, reason: blockedReason(p.code), at: iso(p.at) })),
     mayRetry: mayRetry(actor, c),
   };
 }

@@ -7,7 +7,8 @@ import { AppError } from '../../../kernel/errors.ts';
 import { t } from '../../../kernel/i18n/index.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { getVersionById } from '../../catalog/index.ts';
-import { departments } from '../../org/index.ts';
+import { departments, notifyStaff, staffAbleToAct } from '../../org/index.ts';
+import { caseParams } from '../workflow/staff-notices.ts';
 import { sealImage, signWithSeal, type SealSignature } from '../../seal/index.ts';
 import { loadCase } from '../access.ts';
 import type { CaseRow } from '../model.ts';
@@ -29,6 +30,9 @@ export function resultKindOf(c: Pick<CaseRow, 'status' | 'outcome'>): ResultKind
 
 export type ResultStage = 'document' | 'licence';
 
+/** Who may have the results produced again (and hears when they could not be): the department's deciders. */
+export const RETRY_ROLES = ['approver', 'department_admin'] as const;
+
 async function recordProblem(tx: Tx, c: CaseRow, stage: ResultStage, err: unknown): Promise<void> {
   const code = err instanceof AppError ? err.code : 'RESULT_FAILED';
   // the message in the default language for the workbench, the code and details for machines
@@ -36,12 +40,22 @@ async function recordProblem(tx: Tx, c: CaseRow, stage: ResultStage, err: unknow
     err instanceof AppError
       ? { message: t('zh-CN', `error.${err.code}`, err.params), params: err.params, details: err.details ?? null }
       : { message: String((err as Error)?.message ?? err).slice(0, 500) };
+  const known = await tx.one('select 1 as x from case_result_problem where case_id = $1 and stage = $2', [c.id, stage]);
   await tx.query(
     `insert into case_result_problem (case_id, stage, code, details) values ($1, $2, $3, $4)
      on conflict (case_id, stage) do update set code = excluded.code, details = excluded.details,
        attempts = case_result_problem.attempts + 1, at = clock_now()`,
     [c.id, stage, code, JSON.stringify(details)],
   );
+  // the department's deciders hear of it once, when it first happens: they fix the cause and retry
+  if (!known) {
+    const deciders = await staffAbleToAct(tx, RETRY_ROLES, { regionCode: c.region_code, departmentId: c.department_id });
+    await notifyStaff(
+      tx,
+      deciders.map((s) => s.id),
+      { kind: 'result_problem', caseId: c.id, params: { ...caseParams(c), code } },
+    );
+  }
   await appendAudit(tx, RESULTS_ACTOR, { action: 'case.result_problem', objectType: 'case', objectId: c.id, regionCode: c.region_code, details: { stage, code } });
 }
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Nullable } from '../schema-parts.ts';
+import { BLOCKED_REASONS } from './blocked.ts';
 
 /** 结果文书 and the e-licence a case produced, as the applicant and staff in scope read them. */
 
@@ -34,6 +35,17 @@ export const CaseResults = Type.Object({
       code: Type.String(),
       details: Type.Record(Type.String(), Type.Unknown()),
       attempts: Type.Integer(),
+      at: Type.String(),
+    }),
+  ),
+  /**
+   * For everyone who reads the case, the applicant included: what could not be produced and the
+   * kind of cause (result/blocked.ts), so nobody waits on "being produced" for ever.
+   */
+  blocked: Type.Array(
+    Type.Object({
+      stage: Type.Union([Type.Literal('document'), Type.Literal('licence')]),
+      reason: Type.Enum(BLOCKED_REASONS),
       at: Type.String(),
     }),
   ),

@@ -38,6 +38,11 @@ export default function DepartmentsPage() {
             <>
               <div>{d.name}</div>
               {d.shortName ? <Typography.Text type="secondary">{d.shortName}</Typography.Text> : null}
+              {d.otherNames?.length ? (
+                <div>
+                  <Typography.Text type="secondary">{t('orgOtherNames.shown', { names: d.otherNames.join('、') })}</Typography.Text>
+                </div>
+              ) : null}
             </>
           ),
         },
@@ -54,6 +59,11 @@ export default function DepartmentsPage() {
         },
         { name: 'name', label: 'department.name', required: true, input: () => <Input maxLength={100} /> },
         { name: 'shortName', label: 'department.shortName', input: () => <Input maxLength={40} /> },
+        {
+          name: 'otherNames',
+          label: 'orgOtherNames.label',
+          input: () => <Select mode="tags" open={false} maxCount={10} tokenSeparators={['、', ',', '，']} data-testid="other-names" />,
+        },
         {
           name: 'uscc',
           label: 'department.uscc',

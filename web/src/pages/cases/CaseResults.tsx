@@ -8,7 +8,8 @@ import { caseResults, type CaseResults as Results } from './results-api.ts';
 
 /**
  * 办理结果: the decision documents to download, the licence the case issued (wallet and public
- * check), and for staff what could not be produced with a retry.
+ * check), and what could not be produced: for staff the problem with a retry, for the applicant
+ * the kind of cause and that the department knows.
  */
 export function CaseResults({ caseId, finished }: { caseId: string; finished: boolean }) {
   const { t } = useT();
@@ -47,7 +48,20 @@ export function CaseResults({ caseId, finished }: { caseId: string; finished: bo
           data-testid={`result-problem-${p.stage}`}
         />
       ))}
-      {empty && !results.problems.length && <Typography.Text type="secondary">{t('casesResults.pending')}</Typography.Text>}
+      {/* the applicant (who has no problems list) is told what is held up and why, once per stage */}
+      {!results.problems.length &&
+        results.blocked.map((b) => (
+          <Alert
+            key={b.stage}
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            message={t(`casesResultsBlocked.${b.stage}`)}
+            description={`${t(`casesResultsBlocked.reason.${b.reason}`)}${t('casesResultsBlocked.promise')}`}
+            data-testid={`result-blocked-${b.stage}`}
+          />
+        ))}
+      {empty && !results.problems.length && !results.blocked.length && <Typography.Text type="secondary">{t('casesResults.pending')}</Typography.Text>}
       <List
         dataSource={results.documents}
         locale={{ emptyText: ' ' }}

@@ -17,6 +17,7 @@ const KIND_COLOUR: Record<StaffMessageKind, string> = {
   rating_task: 'orange',
   rating_escalated: 'volcano',
   calendar_year_missing: 'cyan',
+  result_problem: 'geekblue',
 };
 const isRatingKind = (kind: StaffMessageKind) => kind === 'rating_task' || kind === 'rating_escalated';
 
