@@ -81,7 +81,9 @@ test('an administrator creates and edits a licence type with its field schema', 
     assert.deepEqual(created.fields, [{ key: 'scope', label: '经营项目', type: 'text', required: true, personal: false }]);
     assert.deepEqual(created.validity, { years: 5 });
 
-    // edit: one more field, a shorter validity
+    // edit: one more field, a shorter validity (found by searching: the demo city keeps some 80 types)
+    await list.getByPlaceholder('证照名称或代码').fill('食品经营许可证（测试）');
+    await list.getByPlaceholder('证照名称或代码').press('Enter');
     await list.locator('tbody tr', { hasText: '食品经营许可证（测试）' }).click();
     await page.getByText('编辑证照类型：食品经营许可证（测试）').waitFor();
     await page.getByRole('tab', { name: '数据项' }).click();
