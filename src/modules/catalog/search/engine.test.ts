@@ -1,29 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SearchIndex, type SearchDoc } from './engine.ts';
+import { SearchIndex } from './engine.ts';
+import { searchDoc } from './search-doc.test-support.ts';
 import { pinyinOf, words } from './text.ts';
 
-let n = 0;
-const doc = (name: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
-  id: `d${++n}`,
-  kind: 'item',
-  code: `C${n}`,
-  basicCode: `B${n}`,
-  name,
-  aliases: [],
-  keywords: [],
-  conditions: [],
-  faqs: [],
-  materials: [],
-  departmentId: 'gaj',
-  departmentName: '云浮市公安局',
-  regionCode: '445300000000',
-  typeCode: '07',
-  themes: { person: [], entity: [] },
-  objects: ['natural_person'],
-  popularity: 10,
-  ...extra,
-});
+const doc = searchDoc;
 
 const DOCS = [
   doc('居民身份证换领', { aliases: ['换身份证'], popularity: 90, themes: { person: ['household'], entity: [] } }),

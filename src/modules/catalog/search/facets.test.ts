@@ -1,30 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SearchIndex, type SearchDoc } from './engine.ts';
+import { searchDoc } from './search-doc.test-support.ts';
 import { facetCounts } from './facets.ts';
 
-let n = 0;
-const doc = (name: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
-  id: `f${++n}`,
-  kind: 'item',
-  code: `F${n}`,
-  basicCode: `FB${n}`,
-  name,
-  aliases: [],
-  keywords: [],
-  conditions: [],
-  faqs: [],
-  materials: [],
-  departmentId: 'gaj',
-  departmentName: '公安局',
-  regionCode: '445300000000',
-  typeCode: '07',
-  themes: { person: [], entity: [] },
-  objects: ['natural_person'],
-  popularity: 10,
-  tags: { online: false, visits: 1, promisedLimit: { immediate: false, days: 5 } },
-  ...extra,
-});
+const doc = (name: string, extra: Partial<SearchDoc> = {}): SearchDoc =>
+  searchDoc(name, { departmentName: '公安局', tags: { online: false, visits: 1, promisedLimit: { immediate: false, days: 5 } }, ...extra });
 
 const online = { online: true, visits: 0, promisedLimit: { immediate: true, days: 0 } };
 const DOCS = [
