@@ -13,7 +13,7 @@
 // longest expected goes first, so no core idles at the end behind one slow file.
 // A file's output is printed whole when it ends. The run ends with each phase's ten slowest
 // files, its time from first start to last end, and one line "N passed, N failed".
-// `npm test -- --only=pglite` runs one phase, `--files=<substring>` the matching files.
+// `npm test -- --only=pglite` runs one phase, `--files=a,b` the files whose path contains a or b.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,7 +22,9 @@ import { dirname, join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const only = arg('only');
-const filter = arg('files');
+// --files=a,b: the files whose path contains any of the parts
+const filterParts = arg('files')?.split(',').filter(Boolean);
+const filter = filterParts?.length ? (f) => filterParts.some((part) => f.includes(part)) : null;
 // One more job than cores: a test process waits part of its time (on its server's sockets, the
 // PostgreSQL server, the browser), and with as many jobs as cores the cores were busy only ~73 %
 // of a whole run.
@@ -140,7 +142,7 @@ const phases = [];
  * anything when the phase has files (the PostgreSQL server).
  */
 function testPhase(name, label, files, env, { after = [], weight = 1, prepare, templatesOf } = {}) {
-  const selected = filter ? files.filter((f) => f.includes(filter)) : files;
+  const selected = filter ? files.filter(filter) : files;
   if (!selected.length) return;
   // an environment of its own: the server's address and the template folder are the phase's
   const phase = { name, label, env: { ...env }, prepare };
@@ -193,7 +195,7 @@ if (!only || only === 'postgres') {
 }
 if (!only || only === 'browser') {
   const files = findTests('test/browser');
-  if (files.some((f) => !filter || f.includes(filter))) {
+  if (files.some((f) => !filter || filter(f))) {
     const buildPhase = { name: 'build', label: 'web build' };
     phases.push(buildPhase);
     const build = job('build:web', { label: 'build web', ...node([bin('vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']), phase: buildPhase });
@@ -210,6 +212,8 @@ for (const phase of phases) {
 }
 
 const totals = { passed: 0, failed: 0 };
+/** Failed jobs and their output, repeated at the end: CI keeps only the tail of a long log. */
+const failures = [];
 const byKey = new Map(jobs.map((j) => [j.key, j]));
 const started = Date.now();
 const elapsed = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -232,6 +236,7 @@ function finish(j, code, output) {
   totals.passed += c.pass;
   totals.failed += c.fail;
   const mark = code === 0 ? '✔' : '✖';
+  if (code !== 0) failures.push({ j, output });
   process.stdout.write(`\n=== ${mark} ${j.phase.label}: ${j.label} (${elapsed(j.end - j.start)}) ===\n${output}`);
 }
 
@@ -296,6 +301,14 @@ mkdirSync(dirname(timesCache), { recursive: true });
 const times = { ...lastTimes };
 for (const j of jobs) if (j.end !== undefined) times[j.key] = j.end - j.start;
 writeFileSync(timesCache, JSON.stringify(times));
+
+for (const { j, output } of failures) {
+  // node's spec reporter closes with a "failing tests" section; a crash has only its last lines
+  const at = output.indexOf('✖ failing tests:');
+  const lines = (at >= 0 ? output.slice(at) : output).split('\n');
+  const shown = at >= 0 ? lines.slice(0, 80) : lines.slice(-40);
+  console.log(`\n=== failed: ${j.phase.label}: ${j.label} ===\n${shown.join('\n')}`);
+}
 
 console.log(`\nwhole run: ${elapsed(Date.now() - started)} with ${slots} jobs at a time`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

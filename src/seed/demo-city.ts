@@ -145,11 +145,8 @@ function demoStaff(city: CitySetting, firstCounty: { code: string; name: string 
     { username: 'grid', name: '网格员', role: 'grid_worker', region: firstTown.code, dept: at('ZSJ', firstCounty.code), narrow: false },
     { username: 'dataofficer', name: '首席数据官', role: 'data_officer', region: city.code, dept: at('ZSJ'), narrow: false },
     { username: 'leader', name: '市领导', role: 'leader', region: city.code, dept: at('BGS'), narrow: false },
-    // A finance officer serves the collecting units their grants name: besides their own unit, the
-    // city units whose demo items charge fees (不动产登记费 of 自然资源局, 证件工本费 of 公安局), so a
-    // payment of the demo catalogue shows up in their lists and totals.
-    { username: 'finance', name: '市场监管局财务人员', role: 'finance_officer', region: city.code, dept: at('SCJGJ'), narrow: true, serves: [at('ZRZYJ'), at('GAJ')] },
-  ] satisfies { username: string; name: string; role: Role; region: string; dept: string; narrow: boolean; serves?: string[] }[];
+    { username: 'finance', name: '市场监管局财务人员', role: 'finance_officer', region: city.code, dept: at('SCJGJ'), narrow: true },
+  ] satisfies { username: string; name: string; role: Role; region: string; dept: string; narrow: boolean }[];
 }
 
 /**
@@ -197,13 +194,7 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
         password: DEMO_PASSWORD_PREFIX + s.username,
       } satisfies StaffCreate);
       const grant = { role: s.role, regionCode: s.region, departmentId: s.narrow ? departmentId : null };
-      // a served unit missing from the city would widen the grant to the whole city: refuse instead
-      const served = ('serves' in s && s.serves ? s.serves : []).map((dept) => {
-        const id = seeded.departments.get(dept);
-        if (!id) throw new Error(`demo account ${s.username}: no department ${dept}`);
-        return { ...grant, departmentId: id };
-      });
-      await setStaffRoles(within(tx), staffAccounts, org.admin, created.id, [grant, ...served]);
+      await setStaffRoles(within(tx), staffAccounts, org.admin, created.id, [grant]);
     }
     await appendAudit(tx, systemActor('seed'), {
       action: 'city.setup',

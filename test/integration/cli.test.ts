@@ -8,14 +8,14 @@ import { haveTemplates } from '../support/templates.ts';
 /**
  * The environment of one operator's node: a PostgreSQL database, or an embedded data dir. `fresh`
  * is an empty node the first command migrates; otherwise the node starts migrated (as after
- * `yiwang migrate`), from the phase's template when the runner built one, so each command here
- * costs its own work and not the schema's.
+ * `yiwang migrate`). Both come from the phase's templates when the runner built them, so each
+ * command here costs its own work and not initdb's or the schema's.
  */
 const nodes: FreshDataDir[] = [];
 after(() => nodes.forEach((node) => node.remove()));
 
 async function nodeEnv(fresh = false): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDb> }> {
-  const node = await freshDataDir(!fresh && haveTemplates() ? 'migrated' : undefined);
+  const node = await freshDataDir(haveTemplates() ? (fresh ? 'empty' : 'migrated') : undefined);
   nodes.push(node);
   if (backend === 'postgres') return { env: { DATABASE_URL: node.databaseUrl }, open: () => openDb(node) };
   return { env: { YIWANG_DATA_DIR: node.dataDir }, open: () => openDb({ databaseUrl: '', dataDir: node.dataDir }) };

@@ -4,6 +4,9 @@
 // there, with no result problem recorded. Each item goes with its own form, materials, department
 // and licence type; the steps are the same few actions, so the items run one after another on one
 // server and their results are produced in one delivery of the outbox.
+// The demo content is the same on both databases: the PGlite run sweeps every item; the
+// PostgreSQL run, which is there for the database's semantics, takes each workflow shape and way
+// of applying once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { personalData } from '../../src/kernel/pii.ts';
@@ -13,6 +16,7 @@ import { publishedDemoItems } from '../../src/seed/published-items.ts';
 import { signIn } from '../support/browserless.ts';
 import { CITIZEN_PASSWORD } from '../support/demo.ts';
 import { PDF, sendFile, uploadMaterial } from '../support/files.ts';
+import { backend } from '../support/db.ts';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 import * as clock from '../../src/kernel/clock.ts';
 
@@ -20,6 +24,7 @@ let f: PaymentFixture;
 /** 李浮生 (实名等级 3) for himself, and for the demo enterprise he represents. */
 const applicant = { person: '', enterprise: '', idNumber: '', uscc: '' };
 let windowApplications = 0;
+const everyItem = backend === 'pglite';
 
 /**
  * Items whose licence belongs to someone other than the applicant, which the licence hand-off
@@ -175,14 +180,16 @@ describe('every published demo item, end to end', () => {
       const cookie = asEnterprise ? applicant.enterprise : applicant.person;
       const formData = formFor(v.content, asEnterprise);
       const online = (v.content.channels ?? ['online']).includes('online');
-      const c = online ? await applyOnline(item.code, v.content, cookie, formData) : await applyAtWindow(item.code, v.content, asEnterprise, formData);
       // an item that brings a department, licence type, workflow shape or way of applying not yet
       // taken to the end goes all the way; the others stop after acceptance (their form,
       // materials and department are what differs, and acceptance has checked them)
       const shape = (v.content.workflow ?? []).map((step) => step.kind).join('>');
-      const keys = [`dept:${item.departmentId}`, `licence:${item.licenseTypeCode}@${item.departmentId}`, `shape:${shape}`, `way:${online}/${asEnterprise}`];
-      const full = keys.some((k) => !covered.has(k)) || v.name in HOLDER_NOT_APPLICANT;
+      const ways = [`shape:${shape}`, `way:${online}/${asEnterprise}`];
+      const keys = everyItem ? [`dept:${item.departmentId}`, `licence:${item.licenseTypeCode}@${item.departmentId}`, ...ways] : ways;
+      const full = keys.some((k) => !covered.has(k)) || (everyItem && v.name in HOLDER_NOT_APPLICANT);
+      if (!everyItem && !full) continue;
       keys.forEach((k) => covered.add(k));
+      const c = online ? await applyOnline(item.code, v.content, cookie, formData) : await applyAtWindow(item.code, v.content, asEnterprise, formData);
       const decided = await workThrough(item.code, c, cookie, full ? undefined : 1);
       swept.push({ code: item.code, name: v.name, caseId: c.id, cookie, licenceType: item.licenseTypeCode, decided });
     }
@@ -194,6 +201,7 @@ describe('every published demo item, end to end', () => {
     assert.deepEqual(open, [], 'every case taken to its decision is 办结 (a payment step paid)');
     // every department, licence type, workflow shape and way of applying went all the way
     const decided = swept.filter((s) => s.decided);
+    if (!everyItem) return;
     assert.deepEqual(new Set(decided.map((s) => s.licenceType)), new Set(items.map((i) => i.licenseTypeCode)));
     assert.deepEqual(new Set(decided.map((s) => items.find((i) => i.code === s.code)!.departmentId)), new Set(items.map((i) => i.departmentId)));
   });
@@ -204,6 +212,7 @@ describe('every published demo item, end to end', () => {
     assert.deepEqual(
       problems.map((p) => ({ item: swept.find((s) => s.caseId === p.case_id)?.name, stage: p.stage })).sort((a, b) => String(a.item).localeCompare(String(b.item))),
       Object.keys(HOLDER_NOT_APPLICANT)
+        .filter((name) => swept.some((s) => s.name === name))
         .map((item) => ({ item, stage: 'licence' }))
         .sort((a, b) => a.item.localeCompare(b.item)),
       'no seal, licence type or other problem; only the holders the hand-off cannot name yet',

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { migrationSources } from '../../src/kernel/bootstrap.ts';
-import { openDb } from '../../src/kernel/db/index.ts';
 import { migrate } from '../../src/kernel/migrate.ts';
 import { MODULES } from '../../src/modules/index.ts';
-import { freshDatabaseUrl } from '../support/db.ts';
+import { emptyDb } from '../support/db.ts';
 
 /** What this upgrade adds: the kernel's helpers and each module's renames. */
 const UPGRADE = /_(event_topics|outbox_topic_helpers)\.sql$/;
@@ -26,7 +25,7 @@ function before(sources: ReturnType<typeof migrationSources>) {
 }
 
 test('upgrading renames waiting events, keeps dedupe keys working and settles the facts nobody consumed', async () => {
-  const db = await openDb({ databaseUrl: await freshDatabaseUrl(), dataDir: '' });
+  const db = await emptyDb();
   const sources = migrationSources(MODULES);
   await migrate(db, before(sources));
   let n = 0;

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../src/kernel/actor.ts';
 import { migrationSources } from '../../src/kernel/bootstrap.ts';
-import { openDb } from '../../src/kernel/db/index.ts';
 import { migrate } from '../../src/kernel/migrate.ts';
 import { personalData } from '../../src/kernel/pii.ts';
 import { actingOptions, addLegalEntityRecords, createPerson } from '../../src/modules/identity/index.ts';
@@ -18,7 +17,7 @@ import { demoLicenseTypeCode } from '../../src/seed/catalog-data.ts';
 import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
 import { signIn } from '../support/browserless.ts';
-import { freshDatabaseUrl } from '../support/db.ts';
+import { emptyDb } from '../support/db.ts';
 import { CITIZEN_PASSWORD, IMMEDIATE } from '../support/demo.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { addStaff } from '../support/staff.ts';
@@ -331,7 +330,7 @@ describe('links registered before proof was required', () => {
   });
 
   test('migration 009 leaves existing links pending; registry records arriving later prove the matching ones', async () => {
-    const db = await openDb({ databaseUrl: await freshDatabaseUrl(), dataDir: '' });
+    const db = await emptyDb();
     // every source as it is (code steps included), but identity's without migration 009
     const sources = migrationSources(MODULES).map((source) => {
       if (source.name !== 'identity') return source;

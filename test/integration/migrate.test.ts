@@ -8,10 +8,10 @@ import { openDb } from '../../src/kernel/db/index.ts';
 import { migrate, MigrationChecksumError, readMigrations } from '../../src/kernel/migrate.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { runCli } from '../support/cli.ts';
-import { backend, freshDatabaseUrl } from '../support/db.ts';
+import { backend, emptyDb, freshDatabaseUrl } from '../support/db.ts';
 
 test('migrating twice applies nothing the second time', async () => {
-  const db = await openDb({ databaseUrl: await freshDatabaseUrl(), dataDir: '' });
+  const db = await emptyDb();
   const sources = migrationSources(MODULES);
   const first = await migrate(db, sources);
   assert.deepEqual(first, readMigrations(sources).map((m) => m.id));
@@ -20,7 +20,7 @@ test('migrating twice applies nothing the second time', async () => {
 });
 
 test('a migration changed after it was applied stops start-up', async () => {
-  const db = await openDb({ databaseUrl: await freshDatabaseUrl(), dataDir: '' });
+  const db = await emptyDb();
   const dir = mkdtempSync(join(tmpdir(), 'yiwang-mig-'));
   writeFileSync(join(dir, '001_first.sql'), 'create table mig_test (a int);');
   await migrate(db, [{ name: 'test', dir }]);
@@ -30,7 +30,7 @@ test('a migration changed after it was applied stops start-up', async () => {
 });
 
 test('a failing migration leaves the schema as it was', async () => {
-  const db = await openDb({ databaseUrl: await freshDatabaseUrl(), dataDir: '' });
+  const db = await emptyDb();
   const dir = mkdtempSync(join(tmpdir(), 'yiwang-mig-'));
   writeFileSync(join(dir, '001_good.sql'), 'create table mig_good (a int);');
   writeFileSync(join(dir, '002_bad.sql'), 'create table mig_bad (a int); select no_such_function();');

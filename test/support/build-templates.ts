@@ -45,8 +45,12 @@ async function keep(template: Template) {
 
 const started = Date.now();
 
+// A new node's database: initialised, with nothing in it.
+await (await openDb(await target('empty'))).close();
+await keep('empty');
+
 // The schema, as testDb() used to migrate it.
-const migrated = await openDb(await target('migrated'));
+const migrated = await openDb(await target('migrated', 'empty'));
 await migrate(migrated, migrationSources(MODULES));
 await migrated.close();
 await keep('migrated');

@@ -55,12 +55,9 @@ export async function freshDataDir(template?: Template): Promise<FreshDataDir> {
   return { databaseUrl: template ? '' : 'memory://', dataDir, remove };
 }
 
-/** A migrated, empty database, with the URL a second connection pool can use (PostgreSQL). */
-export async function testDb(): Promise<Db & { url: string }> {
-  const fresh = await freshDataDir(haveTemplates() ? 'migrated' : undefined);
+/** Opens the caller's copy; closing the database removes the copy. */
+async function openOwn(fresh: FreshDataDir): Promise<Db & { url: string }> {
   const db = await openDb(fresh);
-  // a copy of the migrated template has nothing left to apply; this checks it is current
-  await migrate(db, migrationSources(MODULES));
   const close = db.close;
   return Object.assign(db, {
     url: fresh.databaseUrl,
@@ -69,4 +66,21 @@ export async function testDb(): Promise<Db & { url: string }> {
       fresh.remove();
     },
   });
+}
+
+/**
+ * An empty database of the caller's own, opened: a copy of the runner's `empty` template where
+ * there is one (PGlite's initdb is 4–5 CPU-s), else as `freshDatabaseUrl`.
+ */
+export async function emptyDb(): Promise<Db> {
+  if (!haveTemplates()) return openDb({ databaseUrl: await freshDatabaseUrl(), dataDir: '' });
+  return openOwn(await freshDataDir('empty'));
+}
+
+/** A migrated, empty database, with the URL a second connection pool can use (PostgreSQL). */
+export async function testDb(): Promise<Db & { url: string }> {
+  const db = await openOwn(await freshDataDir(haveTemplates() ? 'migrated' : undefined));
+  // a copy of the migrated template has nothing left to apply; this checks it is current
+  await migrate(db, migrationSources(MODULES));
+  return db;
 }

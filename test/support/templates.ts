@@ -5,6 +5,8 @@ import { join } from 'node:path';
  * Migrating and seeding the demo city took most of the slowest test files' time, so the runner
  * (scripts/test.mjs) builds each phase's databases once (test/support/build-templates.ts) and
  * every test starts from a copy of its own:
+ *   - `empty`: a database with nothing in it (`emptyDb()`, an operator's new node): on PGlite
+ *     its initdb, which costs 4–5 CPU-s;
  *   - `migrated`: the schema only (`testDb()`);
  *   - `seeded`: the schema and the demo city, as `npm start` leaves an empty database
  *     (`startTestServer()`), with the files the seed stored (the seal's image).
@@ -15,7 +17,7 @@ import { join } from 'node:path';
  * YIWANG_TEST_TEMPLATES names the folder the runner made for them; without it (a test file run
  * on its own with node --test) every test migrates and seeds for real, as before.
  */
-export type Template = 'migrated' | 'seeded';
+export type Template = 'empty' | 'migrated' | 'seeded';
 
 export const TEMPLATES_ENV = 'YIWANG_TEST_TEMPLATES';
 
