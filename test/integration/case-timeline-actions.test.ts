@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { uploadMaterial } from '../support/files.ts';
-import { caseAtPayment, FEE_FEN, FEE_ITEM, publishFeeItem } from './payment-case-fixture.ts';
+import { caseAtPayment, draftFeeCase, FEE_FEN, publishFeeItem } from './payment-case-fixture.ts';
 import { paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 
 // Issue #14: the applicant's case shows who acted in Chinese-readable terms (系统自动, the
@@ -10,13 +10,7 @@ import { paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 let f: PaymentFixture;
 const api = (...a: Parameters<PaymentFixture['server']['api']>) => f.server.api(...a);
 const detail = async (id: string, cookie = f.cookies.citizen) => (await api(`/api/cases/${id}`, { cookie })).body;
-const FORM = { report_number: 'JB2026-0001', bank_account: '6222020000000000001' };
-
-async function draft(cookie = f.cookies.citizen): Promise<{ id: string; version: number }> {
-  const d = await api('/api/cases', { method: 'POST', cookie, body: { item: FEE_ITEM, formData: FORM } });
-  assert.equal(d.status, 201, JSON.stringify(d.body));
-  return d.body.case;
-}
+const draft = (cookie = f.cookies.citizen) => draftFeeCase(api, cookie);
 
 before(async () => {
   f = await paymentFixture();

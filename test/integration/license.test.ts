@@ -18,6 +18,7 @@ import { signWithSeal } from '../../src/modules/seal/index.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
 import { demoUscc } from '../../src/seed/demo-city.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { personLicenceBody, personLicenceType, presentAs } from '../support/licence.ts';
 import * as clock from '../../src/kernel/clock.ts';
 
 const OPENSSL = process.env.OPENSSL ?? 'openssl';
@@ -61,19 +62,7 @@ before(async () => {
   const t1 = await api('/api/licence-types', {
     method: 'POST',
     cookie: cookies.admin,
-    body: {
-      definingDepartmentId: scjgj.id,
-      sequence: '001',
-      holderKind: 'person',
-      name: '特种设备安全管理和作业人员证',
-      issuingDepartmentIds: [scjgj.id],
-      fields: [
-        { key: 'category', label: '作业项目', type: 'text', required: true, personal: false },
-        { key: 'birthDate', label: '出生日期', type: 'date', required: false, personal: true },
-      ],
-      validity: { years: 4 },
-      template: { title: '特种设备作业人员证', note: '本证在全国范围内有效。' },
-    },
+    body: { ...personLicenceType(scjgj.id, '001'), template: { title: '特种设备作业人员证', note: '本证在全国范围内有效。' } },
   });
   assert.equal(t1.status, 201, JSON.stringify(t1.body));
   personType = t1.body;
@@ -102,28 +91,10 @@ after(async () => {
 });
 
 async function issue(overrides: Record<string, unknown> = {}, cookie = cookies.approver) {
-  return api('/api/licences', {
-    method: 'POST',
-    cookie,
-    body: {
-      typeId: personType.id,
-      departmentId: scjgj.id,
-      holder: { kind: 'person', personId: citizen.id, name: citizen.name, code: ID_NUMBER },
-      fields: { category: '叉车司机 N1', birthDate: '1990-03-15' },
-      ...overrides,
-    },
-  });
+  return api('/api/licences', { method: 'POST', cookie, body: { ...personLicenceBody(personType.id, scjgj.id, citizen, ID_NUMBER), ...overrides } });
 }
 
-async function present(licenceId: string, fields: string[], extra: Record<string, unknown> = {}) {
-  const res = await api(`/api/wallet/licences/${licenceId}/presentations`, {
-    method: 'POST',
-    cookie: cookies.citizen,
-    body: { fields, ...extra },
-  });
-  assert.equal(res.status, 201, JSON.stringify(res.body));
-  return res.body as { token: string; url: string; qrSvg: string };
-}
+const present = (licenceId: string, fields: string[], extra: Record<string, unknown> = {}) => presentAs(server, cookies.citizen, licenceId, fields, extra);
 
 describe('licences', () => {
   test('the catalogue: type code is the definer USCC + sequence; bad schemas are refused', async () => {

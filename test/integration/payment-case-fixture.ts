@@ -10,7 +10,6 @@ const FORM = { report_number: 'JB2026-0001', bank_account: '6222020000000000001'
 
 type Api = PaymentFixture['server']['api'];
 
-
 /**
  * Publish a version of FEE_ITEM whose workflow ends with a payment step and whose fee is fixed,
  * through the catalogue's own workflow: the department drafts, the data bureau approves and publishes.
@@ -29,15 +28,21 @@ async function act(api: Api, cookie: string, id: string, action: string, body: R
   return res.body;
 }
 
+/** The applicant's draft of FEE_ITEM, form filled in, no material yet. */
+export async function draftFeeCase(api: Api, cookie: string): Promise<{ id: string; version: number }> {
+  const d = await api('/api/cases', { method: 'POST', cookie, body: { item: FEE_ITEM, formData: FORM } });
+  assert.equal(d.status, 201, JSON.stringify(d.body));
+  return d.body.case;
+}
+
 /** A citizen applies for FEE_ITEM, the clerk accepts, the approver decides: the case waits at its payment step. */
 export async function caseAtPayment(
   url: string,
   api: Api,
   cookies: { citizen: string; clerk: string; approver: string },
 ): Promise<{ caseId: string; noticeId: string }> {
-  const d = await api('/api/cases', { method: 'POST', cookie: cookies.citizen, body: { item: FEE_ITEM, formData: FORM } });
-  assert.equal(d.status, 201, JSON.stringify(d.body));
-  const id = d.body.case.id as string;
+  const d = await draftFeeCase(api, cookies.citizen);
+  const id = d.id;
   for (const key of ['m1', 'm2', 'm3']) {
     const res = await fetch(`${url}/api/cases/${id}/materials/${key}?name=a.pdf`, {
       method: 'PUT',
@@ -46,7 +51,7 @@ export async function caseAtPayment(
     });
     assert.equal(res.status, 201);
   }
-  const sub = await api(`/api/cases/${id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version: d.body.case.version } });
+  const sub = await api(`/api/cases/${id}/submit`, { method: 'POST', cookie: cookies.citizen, body: { version: d.version } });
   assert.equal(sub.status, 200, JSON.stringify(sub.body));
   await act(api, cookies.clerk, id, 'accept');
   const decided = await act(api, cookies.approver, id, 'approve', { opinion: '准予' });

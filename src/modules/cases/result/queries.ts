@@ -8,10 +8,8 @@ import { readableCase, requireStepActor } from '../access.ts';
 import type { CaseRow } from '../model.ts';
 import type { ResultKind } from './pdf.ts';
 import { blockedReason } from './blocked.ts';
-import { licenceCoveredMaterials } from './licence.ts';
 import type { CaseResults, ResultDocument } from './schemas.ts';
 import { produceResults, resultKindOf, RETRY_ROLES } from './results.ts';
-import { getVersionById } from '../../catalog/index.ts';
 
 export type { CaseResults, ResultDocument };
 
@@ -93,13 +91,3 @@ export async function retryResults(ctx: AppContext, actor: Actor, caseId: string
   });
 }
 
-/**
- * 免证办 as the applicant sees it while filling in: the materials a valid e-licence of theirs
- * replaces (no upload needed), by material key.
- */
-export async function licenceMaterials(q: Queryable, actor: Actor, caseId: string): Promise<{ items: { materialKey: string; identifier: string }[] }> {
-  const c = await readableCase(q, actor, caseId);
-  const v = await getVersionById(q, c.item_version_id);
-  const covered = await licenceCoveredMaterials(q, c, v?.content.materials ?? []);
-  return { items: [...covered].map(([materialKey, identifier]) => ({ materialKey, identifier })) };
-}

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../../kernel/context.ts';
 import { UUID_PATTERN } from '../../../kernel/ids.ts';
 import type { HttpApp } from '../../../kernel/module.ts';
-import { licenceMaterials, listResults, readResult, retryResults } from './queries.ts';
+import { listResults, readResult, retryResults } from './queries.ts';
 import { CaseResults as Results } from './schemas.ts';
 
 const tags = ['cases'];
@@ -25,14 +25,6 @@ export function registerResultRoutes(app: HttpApp, ctx: AppContext) {
       .header('x-content-type-options', 'nosniff')
       .send(f.content);
   });
-
-  app.get('/api/cases/:id/licence-materials', {
-    schema: {
-      tags,
-      params: Type.Object({ id: Id }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ materialKey: Type.String(), identifier: Type.String() })) }) },
-    },
-  }, (req) => licenceMaterials(ctx.db, req.actor, req.params.id));
 
   app.post('/api/cases/:id/results/retry', {
     schema: { tags, params: Type.Object({ id: Id }), body: Type.Object({}, { additionalProperties: false }), response: { 200: Results } },

@@ -9,6 +9,5 @@ export type { CaseResults };
 export const caseResults = {
   get: (caseId: string) => api.get<CaseResults>(`/api/cases/${caseId}/results`),
   retry: (caseId: string) => api.post<CaseResults>(`/api/cases/${caseId}/results/retry`, {}),
-  licenceMaterials: (caseId: string) => api.get<{ items: CaseResults['licenceUses'] }>(`/api/cases/${caseId}/licence-materials`),
   pdfUrl: (caseId: string, resultId: string) => `/api/cases/${caseId}/results/${resultId}/pdf`,
 };
