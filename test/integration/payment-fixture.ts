@@ -57,7 +57,7 @@ export async function paymentFixture(): Promise<PaymentFixture> {
   const depts = await server.api('/api/org/departments?pageSize=50', { cookie: cookies.admin });
   // outside every demo grant: not the units the demo finance officer serves besides 市场监督管理局
   const otherDept = depts.body.items.find(
-    (d: { id: string; name: string; regionCode: string }) => d.id !== scjgj && d.regionCode === '445300000000' && !/公安局|自然资源局/.test(d.name),
+    (d: { id: string; name: string; regionCode: string }) => d.id !== scjgj && d.regionCode === '445300000000' && !/自然资源局/.test(d.name),
   ).id as string;
   const handlers = moduleHandlers(MODULES, server.ctx);
 
