@@ -128,6 +128,8 @@ test('a commitment case with special procedures, assignment, supervision, a late
     await shot(citizen, 'commitment');
     await citizen.getByTestId('submit').click();
     await citizen.getByTestId('case-number').waitFor();
+    // once submitted, the form and the signed commitment are folded under 申请表与申请材料
+    await citizen.getByTestId('case-form-section').locator('.ant-collapse-header').click();
     await citizen.getByTestId('commitment').getByText('已签署告知承诺书').waitFor();
   });
 
@@ -305,6 +307,7 @@ test('承诺核查: the approver records the verification of an approved commitm
 
   const citizen = await newPage(PHONE_SCREEN);
   await signInAs(citizen, server.url, ...CITIZEN, `/my-cases/${id}`);
+  await citizen.getByTestId('case-form-section').locator('.ant-collapse-header').click();
   await citizen.getByTestId('commitment').getByText(/承诺属实/).waitFor();
   await shot(citizen, 'commitment-kept');
   assert.deepEqual(pageErrors, []);

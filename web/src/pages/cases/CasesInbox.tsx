@@ -1,4 +1,4 @@
-import { App, Badge, Button, Card, Descriptions, Drawer, Input, InputNumber, Segmented, Select, Space, Table, Tag } from 'antd';
+import { App, Badge, Button, Card, Drawer, Grid, Input, InputNumber, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
@@ -6,7 +6,9 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
 import { cases, materialKey, type CaseDetail, type CaseListRow } from './api.ts';
 import { CaseResults } from './CaseResults.tsx';
-import { CaseTimeline, DeadlineTag, ProvisionalTag, StatusTag } from './CaseTimeline.tsx';
+import { CaseDeadlines } from './CaseDeadlines.tsx';
+import { CaseTimeline, DeadlineTag, StatusTag } from './CaseTimeline.tsx';
+import { FormFieldsView } from './FormFieldsView.tsx';
 import { MaterialViewer } from './MaterialViewer.tsx';
 import { InstantOverride } from './workflow/InstantOverride.tsx';
 import { useDecisionExtras } from './workflow/useDecisionExtras.tsx';
@@ -107,27 +109,29 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
   };
   const can = (a: string) => detail?.actions.includes(a) ?? false;
   const decision = useDecisionExtras(detail);
-  const props = detail?.item.form?.schema.properties ?? {};
+  // a phone gets the whole screen: 760 px would run off its right edge
+  const wide = Grid.useBreakpoint().md !== false;
 
   return (
-    <Drawer open size={760} onClose={onClose} title={c ? `${c.itemName} ${c.number ?? ''}` : ''} data-testid="case-drawer">
+    <Drawer open size={wide ? 760 : '100%'} onClose={onClose} title={c ? `${c.itemName} ${c.number ?? ''}` : ''} data-testid="case-drawer">
       {c && detail && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
             <StatusTag status={c.status} outcome={c.outcome} />
             {c.currentStep && <Tag color="blue">{c.currentStep.name}</Tag>}
-            <DeadlineTag colour={detail.colour} due={c.clock.promisedDue} />
-            <ProvisionalTag provisional={c.clock.provisional} />
+            <CaseDeadlines c={c} colour={detail.colour} />
           </Space>
+          <Typography.Text data-testid="case-applicant">{t('cases.applicant')}: {c.applicantName}</Typography.Text>
           <WorkflowSection detail={detail} onChanged={load} />
-          <Descriptions size="small" bordered column={1} title={t('cases.form')}>
-            <Descriptions.Item label={t('cases.applicant')}>{c.applicantName}</Descriptions.Item>
-            {Object.entries(c.formData).map(([k, v]) => (
-              <Descriptions.Item key={k} label={props[k]?.title ?? k}>
-                {c.personalFields.includes(k) ? <RevealField caseId={c.id} field={k} masked={v} /> : String(v)}
-              </Descriptions.Item>
-            ))}
-          </Descriptions>
+          {detail.item.form && (
+            <Card size="small" title={t('cases.form')}>
+              <FormFieldsView
+                definition={detail.item.form}
+                values={c.formData}
+                renderValue={(k, v) => (c.personalFields.includes(k) ? <RevealField caseId={c.id} field={k} masked={v} /> : undefined)}
+              />
+            </Card>
+          )}
           <MaterialViewer caseId={c.id} files={detail.materials} nameOf={(key) => materials.find((m) => m.value === key)?.label ?? key} />
           {detail.actions.length > 0 && (
             <Card size="small" title={t('cases.actions')} data-testid="case-actions">

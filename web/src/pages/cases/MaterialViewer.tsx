@@ -2,6 +2,7 @@ import { Button, Card, Empty, List, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import type { MaterialFile } from './api.ts';
+import { fileSizeText } from './fileSize.ts';
 
 const fileUrl = (caseId: string, f: MaterialFile) => `/api/cases/${caseId}/materials/${f.id}`;
 
@@ -27,7 +28,7 @@ export function MaterialViewer({ caseId, files, nameOf }: { caseId: string; file
           >
             <Space direction="vertical" size={0}>
               <Typography.Text>{nameOf(f.materialKey)}</Typography.Text>
-              <Typography.Text type="secondary">{f.fileName} · {(f.size / 1024).toFixed(0)} KB</Typography.Text>
+              <Typography.Text type="secondary">{f.fileName} · <span data-testid="material-size">{fileSizeText(f.size)}</span></Typography.Text>
             </Space>
           </List.Item>
         )}

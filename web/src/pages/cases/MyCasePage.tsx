@@ -1,23 +1,31 @@
-import { Alert, Button, Card, Descriptions, Form, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Form, Popconfirm, Space, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import { cases, materialKey, uploadMaterial, type CaseDetail } from './api.ts';
+import { cases, type CaseDetail } from './api.ts';
+import { ApplicantMaterials } from './ApplicantMaterials.tsx';
 import { CaseResults } from './CaseResults.tsx';
-import { CaseTimeline, ProvisionalTag, StatusTag } from './CaseTimeline.tsx';
-import { MaterialNote } from './MaterialNote.tsx';
+import { CaseStatusCard, type CaseSection } from './CaseStatusCard.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+import { FormFieldsView } from './FormFieldsView.tsx';
+import { nextStep } from './nextStep.ts';
 import { SchemaForm } from './SchemaForm.tsx';
-import { UploadButton } from './UploadButton.tsx';
 import { useRunAction } from './useRunAction.ts';
 import { workflow } from './workflow/api.ts';
 import { CommitmentSign } from './workflow/CommitmentSign.tsx';
 import { InstantApprovalExplain } from './workflow/InstantApprovalExplain.tsx';
-import { PaymentStepCard } from './workflow/PaymentStepCard.tsx';
-import { RunningSpecial, SpecialRecords } from './workflow/SpecialProcedures.tsx';
+import { SpecialRecords } from './workflow/SpecialProcedures.tsx';
 
-/** /my-cases/:id — the applicant's case: fill in and submit a draft, answer a correction, follow progress. */
+const FORM_SECTION = 'case-form-section';
+const RESULTS_SECTION = 'case-results-section';
+
+/**
+ * /my-cases/:id — the applicant's case, in the order they ask about it: where it stands and what
+ * to do next, the result, the progress, and last the form and materials they sent (folded away
+ * once there is nothing to edit: read-only, it used to fill a phone's first screens).
+ */
 export default function MyCasePage() {
   const { id = '' } = useParams();
   const { t } = useT();
@@ -29,6 +37,8 @@ export default function MyCasePage() {
   const submitKey = useRef(`submit-${crypto.randomUUID()}`);
   // 告知承诺制: the applicant ticks "我已阅读并承诺" before a commitment item can be submitted
   const [agreed, setAgreed] = useState(false);
+  // unset: open while the applicant has something to fill in or upload there
+  const [formOpen, setFormOpen] = useState<boolean>();
 
   const load = useCallback(() => cases.get(id).then(setDetail, showError), [id, showError]);
   const { busy, run } = useRunAction(load);
@@ -38,97 +48,41 @@ export default function MyCasePage() {
 
   if (!detail) return <Spin style={{ display: 'block', margin: 48 }} />;
   const c = detail.case;
-  const w = detail;
-  const needsCommitment = Boolean(w.item.commitment) && !w.case.commitment;
+  const needsCommitment = Boolean(detail.item.commitment) && !c.commitment;
   const can = (a: string) => detail.actions.includes(a);
   const editable = can('save');
+  const next = nextStep(detail);
+  const open = formOpen ?? (editable || next === 'deferred');
 
   const saveForm = async () => {
     const values = (await form.validateFields()) as Record<string, unknown>;
     return cases.save(c.id, c.version, { ...c.formData, ...values });
   };
-
-  const materials = detail.item.materials.map((m, i) => ({ ...m, key: materialKey(m, i) }));
-  // what the server says of each material: obtained by the platform (已自动获取), or to upload
-  const statusOf = new Map(detail.materialStatus.map((s) => [s.key, s]));
   const uploadable = (key: string) => can('upload') && (c.status !== 'submitted' && c.status !== 'processing' ? true : (c.deferred?.materialKeys ?? []).includes(key));
+  const go = (section: CaseSection) => {
+    if (section === 'form') setFormOpen(true);
+    // after the panel opened, so the scroll lands on its content
+    requestAnimationFrame(() => document.getElementById(section === 'form' ? FORM_SECTION : RESULTS_SECTION)?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  };
 
-  return (
-    <div style={{ maxWidth: 960, margin: '24px auto', padding: '0 16px' }} data-testid="my-case">
-      <PageTitle>{c.itemName}</PageTitle>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <StatusTag status={c.status} outcome={c.outcome} />
-        {c.number && <Typography.Text copyable data-testid="case-number">{c.number}</Typography.Text>}
-        {detail.queryCode && <Typography.Text type="secondary">{t('cases.queryCode')}: <span data-testid="query-code">{detail.queryCode}</span></Typography.Text>}
-      </Space>
-      {c.correction && c.status === 'correction' && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="correction-list"
-          message={t('cases.correction.title')}
-          description={<ul style={{ margin: 0 }}>{c.correction.items.map((i, n) => <li key={n}>{i.materialKey ? `${materials.find((m) => m.key === i.materialKey)?.name ?? i.materialKey}: ` : ''}{i.note}</li>)}</ul>}
-        />
-      )}
-      {c.deferred && c.status === 'processing' && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('cases.deferred.title', { due: c.deferred.due ?? '' })} />
-      )}
-      {c.submittedAt && (
-        <Card size="small" style={{ marginBottom: 12 }}>
-          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-            <Descriptions.Item label={t('cases.submittedAt')}>{new Date(c.submittedAt).toLocaleString()}</Descriptions.Item>
-            <Descriptions.Item label={t('cases.step')}>{c.currentStep?.name ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('cases.promisedDue')}>
-              {c.clock.promisedDue ?? '—'} <ProvisionalTag provisional={c.clock.provisional} />
-            </Descriptions.Item>
-          </Descriptions>
-        </Card>
-      )}
-      <InstantApprovalExplain result={w.case.instantApproval} />
-      <PaymentStepCard c={w.case} />
-      {w.case.specialProcedure && <div style={{ marginBottom: 12 }}><RunningSpecial special={w.case.specialProcedure} /></div>}
+  const withdraw = can('withdraw') && (
+    <Popconfirm title={t('cases.withdrawConfirm')} onConfirm={() => run(() => cases.withdraw(c.id, c.version), t('cases.withdrawn'))}>
+      <Button danger size="small" loading={busy} data-testid="withdraw">{t('cases.withdraw')}</Button>
+    </Popconfirm>
+  );
+
+  const formAndMaterials = (
+    <>
       {detail.item.form && (
-        <Card title={t('cases.form')} style={{ marginBottom: 12 }}>
-          <SchemaForm form={form} definition={detail.item.form} values={c.formData} disabled={!editable} />
+        <Card size="small" title={t('cases.form')} style={{ marginBottom: 12 }}>
+          {editable ? <SchemaForm form={form} definition={detail.item.form} values={c.formData} /> : <FormFieldsView definition={detail.item.form} values={c.formData} />}
         </Card>
       )}
-      <Card title={t('cases.materials')} style={{ marginBottom: 12 }}>
-        <List
-          dataSource={materials}
-          renderItem={(m) => {
-            const files = detail.materials.filter((f) => f.materialKey === m.key);
-            const status = statusOf.get(m.key);
-            const skipped = Boolean(status?.fetched) && !files.length;
-            return (
-              <List.Item
-                data-testid={`material-${m.key}`}
-                actions={
-                  uploadable(m.key) && !skipped
-                    ? [
-                        <UploadButton key="up" upload={(file) => uploadMaterial(c.id, m.key, file)} onDone={() => void load()} testId={`upload-${m.key}`} />,
-                      ]
-                    : []
-                }
-              >
-                <List.Item.Meta
-                  title={
-                    <Space wrap>
-                      {m.name}
-                      {m.necessity === 'required' && <Tag color="red">{t('cases.necessity.required')}</Tag>}
-                      {m.necessity === 'deferrable' && <Tag color="gold">{t('cases.necessity.deferrable')}</Tag>}
-                      {skipped && <Tag color="green" data-testid={`fetched-${m.key}`}>{t('caseTimeline.fetched')}</Tag>}
-                    </Space>
-                  }
-                  description={files.length ? files.map((f) => <div key={f.id}><a href={`/api/cases/${c.id}/materials/${f.id}`} target="_blank" rel="noreferrer">{f.fileName}</a></div>) : <MaterialNote status={status} requirement={m.requirement} />}
-                />
-              </List.Item>
-            );
-          }}
-        />
+      <Card size="small" title={t('cases.materials')} style={{ marginBottom: 12 }}>
+        <ApplicantMaterials detail={detail} uploadable={uploadable} onUploaded={() => void load()} />
       </Card>
-      <CommitmentSign detail={w} agreed={agreed} onAgree={setAgreed} editable={can('submit')} />
-      <Space wrap style={{ marginBottom: 16 }}>
+      <CommitmentSign detail={detail} agreed={agreed} onAgree={setAgreed} editable={can('submit')} />
+      <Space wrap>
         {editable && <Button loading={busy} onClick={() => run(saveForm, t('cases.saved'))} data-testid="save">{t('cases.save')}</Button>}
         {can('submit') && (
           <Button type="primary" loading={busy} disabled={needsCommitment && !agreed} title={needsCommitment && !agreed ? t('casesWorkflow.commitment.mustAgree') : undefined} data-testid="submit" onClick={() => run(async () => {
@@ -150,17 +104,31 @@ export default function MyCasePage() {
             <Button danger loading={busy} data-testid="delete-draft">{t('caseTimeline.deleteDraft')}</Button>
           </Popconfirm>
         )}
-        {can('withdraw') && (
-          <Popconfirm title={t('cases.withdrawConfirm')} onConfirm={() => run(() => cases.withdraw(c.id, c.version), t('cases.withdrawn'))}>
-            <Button danger loading={busy} data-testid="withdraw">{t('cases.withdraw')}</Button>
-          </Popconfirm>
-        )}
       </Space>
-      <CaseResults caseId={c.id} finished={c.status === 'completed' || c.status === 'refused'} />
-      <div style={{ marginBottom: 12 }}><SpecialRecords records={w.specialProcedures} /></div>
-      <Card title={t('cases.timeline')}>
-        <CaseTimeline entries={detail.timeline} />
-      </Card>
+    </>
+  );
+
+  return (
+    <div style={{ maxWidth: 960, margin: '24px auto', padding: '0 16px' }} data-testid="my-case">
+      <PageTitle>{c.itemName}</PageTitle>
+      <CaseStatusCard detail={detail} onGo={go} extra={withdraw} />
+      <div id={RESULTS_SECTION}>
+        <CaseResults caseId={c.id} finished={c.status === 'completed' || c.status === 'refused'} />
+        <InstantApprovalExplain result={c.instantApproval} />
+      </div>
+      {detail.timeline.length > 0 && (
+        <Card size="small" title={t('cases.timeline')} style={{ marginBottom: 12 }}>
+          <CaseTimeline entries={detail.timeline} />
+        </Card>
+      )}
+      {detail.specialProcedures.length > 0 && <div style={{ marginBottom: 12 }}><SpecialRecords records={detail.specialProcedures} /></div>}
+      <div id={FORM_SECTION} data-testid="case-form-section">
+        <Collapse
+          activeKey={open ? ['form'] : []}
+          onChange={(keys) => setFormOpen(keys.includes('form'))}
+          items={[{ key: 'form', label: t('casePage.formAndMaterials'), forceRender: true, children: formAndMaterials }]}
+        />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select, Switch, type FormInstance } from 'antd';
 import type { FieldSchema, FormDefinition } from './api.ts';
+import { orderedFieldNames } from './formFields.ts';
 
 /**
  * The application form rendered from the item version's JSON Schema: one control per top-level
@@ -10,7 +11,7 @@ export function SchemaForm({ form, definition, values, disabled }: { form: FormI
   const props = definition.schema.properties ?? {};
   const required = new Set(definition.schema.required ?? []);
   const hints = definition.fields ?? {};
-  const names = Object.keys(props).sort((a, b) => (hints[a]?.order ?? 999) - (hints[b]?.order ?? 999));
+  const names = orderedFieldNames(definition);
   return (
     <Form form={form} layout="vertical" initialValues={values} disabled={disabled} data-testid="case-form">
       <Row gutter={16}>
