@@ -42,6 +42,17 @@ export interface DemoQuery {
 
 export const demoQueries = () => read<DemoQuery[]>('queries.json');
 
+/**
+ * A service the city's portal and hall are asked about most (issue #14: a catalogue that answers
+ * what people ask): the name people use for it, and the demo items (by code) that serve it.
+ */
+export interface HighFrequencyService {
+  name: string;
+  codes: string[];
+}
+
+export const demoHighFrequencyServices = () => read<HighFrequencyService[]>('high-frequency.json');
+
 /** The code of the demo licence type of this name (e.g. 营业执照), for code that names one. */
 export function demoLicenseTypeCode(name: string): string {
   const type = demoLicenseTypes().find((l) => l.name === name);

@@ -171,13 +171,15 @@ export async function seedCity(db: Db, masterKey: string, cityCode: string, opti
     await putSetting(tx, CITY_SETTING, city);
     const org: OrgSetup = { tx, admin: seedAdministrator(city.code), seeded };
     const cityGov = await addDepartment(org, city.code, CITY_DEPARTMENTS[0]!, { city: city.name, county: '' }, null);
-    for (const t of CITY_DEPARTMENTS.slice(1)) await addDepartment(org, city.code, t, { city: city.name, county: '' }, cityGov);
+    const cityTemplates = CITY_DEPARTMENTS.slice(1);
+    for (const t of cityTemplates.filter((d) => !d.addedLater)) await addDepartment(org, city.code, t, { city: city.name, county: '' }, cityGov);
     for (const county of counties) {
       for (const t of COUNTY_DEPARTMENTS) {
         const parent = seeded.departments.get(`${city.code}/${t.abbr}`) ?? null;
         await addDepartment(org, county.code, t, { city: city.name, county: county.name }, parent);
       }
     }
+    for (const t of cityTemplates.filter((d) => d.addedLater)) await addDepartment(org, city.code, t, { city: city.name, county: '' }, cityGov);
     const cityTowns = info.level === 2 ? [] : townsOf(city.code);
     await addHall(org, city.code, city.name, cityTowns);
     for (const county of counties) await addHall(org, county.code, county.name, townsOf(county.code));

@@ -11,6 +11,12 @@ export interface DepartmentTemplate {
   sector: SectorCode;
   /** 其他名称, with `{city}` / `{county}` / `{countyShort}` (the county without 区/县/市) replaced. */
   otherNames?: string[];
+  /**
+   * Joined the demo city after its first catalogue: seeded after the counties' departments, so
+   * the departments before it keep their synthetic 统一社会信用代码 (numbered in seeding order),
+   * which the catalogue's item codes carry.
+   */
+  addedLater?: true;
 }
 
 export const CITY_DEPARTMENTS: DepartmentTemplate[] = [
@@ -48,6 +54,9 @@ export const CITY_DEPARTMENTS: DepartmentTemplate[] = [
   { abbr: 'MZZJJ', name: '{city}民族宗教事务局', shortName: '市民宗局', sector: 'ethnic_religious' },
   { abbr: 'GJJ', name: '{city}住房公积金管理中心', shortName: '市公积金中心', sector: 'housing_fund' },
   { abbr: 'XFJ', name: '{city}信访局', shortName: '市信访局', sector: 'other' },
+  // Vertically managed (under the provincial 烟草专卖局), but it sits in the city's hall and its
+  // catalogue: 烟草专卖零售许可 is one of the licences a hall is asked about most.
+  { abbr: 'YCJ', name: '{city}烟草专卖局', shortName: '市烟草专卖局', sector: 'other', addedLater: true },
 ];
 
 /** The departments every county (区/县/县级市) runs its own window for. */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { verifyAudit } from '../../src/kernel/audit/audit.ts';
 import type { Db } from '../../src/kernel/db/index.ts';
+import { getPublishedVersion } from '../../src/modules/catalog/index.ts';
+import { demoHighFrequencyServices } from '../../src/seed/catalog-data.ts';
 import { seedCity } from '../../src/seed/demo-city.ts';
 import { catalogueSnapshot, sha256 } from '../support/catalogue-snapshot.ts';
 import { testDb } from '../support/db.ts';
@@ -15,7 +17,7 @@ import { testDb } from '../support/db.ts';
  * loader that wrote the tables directly, before the catalogue became data: the hash pins it, so
  * any change to what a new demo city gets shows here. Intended changes to the data update it.
  */
-const SNAPSHOT_SHA256 = '4b9727026b226c01adb9ab5b4eb0e8109e0a69a82e3a7e5459dcba6ddceddda4';
+const SNAPSHOT_SHA256 = 'a828dff6b622184aaf3f3a8aefb6f5f3e3ae288ea51b35317251af80ebd0f4e2';
 
 let db: Db;
 before(async () => {
@@ -46,4 +48,26 @@ test('it came through the catalogue services: one import per data file, every it
   for (const action of ['catalog.item.create', 'catalog.version.submit', 'catalog.version.approve', 'catalog.version.publish']) assert.equal(audited.get(action), versions!.n, action);
   assert.equal(audited.get('catalog.bundle.publish'), audited.get('catalog.bundle.create'));
   assert.equal((await verifyAudit(db)).ok, true);
+});
+
+test('every high-frequency service the city lists is served by a published demo item with a full guide', async () => {
+  const services = demoHighFrequencyServices();
+  assert.ok(services.length >= 100, `${services.length} high-frequency services, fewer than 100`);
+  assert.equal(new Set(services.map((s) => s.name)).size, services.length, 'a service is listed twice');
+  for (const service of services) {
+    assert.ok(service.codes.length >= 1, service.name);
+    for (const code of service.codes) {
+      // getPublishedVersion throws (404) for an item that is missing or not published.
+      const { content: c, name } = await getPublishedVersion(db, code);
+      const at = `${service.name} → ${name}`;
+      assert.ok(c.conditions?.length, `${at}: conditions`);
+      assert.ok(c.materials?.length, `${at}: materials`);
+      assert.ok(c.statutoryLimit && c.promisedLimit, `${at}: time limits`);
+      assert.ok(c.fees && (c.fees.charged === false || c.fees.items?.length), `${at}: fees or 不收费`);
+      assert.ok(c.channels?.length, `${at}: channels`);
+      assert.ok(c.legalBasis?.length, `${at}: legal basis`);
+    }
+  }
+  const names = services.map((s) => s.name).join(' ');
+  for (const asked of ['烟草专卖零售许可', '健康证', '居住证', '不动产', '社保卡', '公积金提取']) assert.ok(names.includes(asked), asked);
 });

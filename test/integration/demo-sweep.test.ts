@@ -35,6 +35,7 @@ const HOLDER_NOT_APPLICANT: Record<string, string> = {
   外国人来华工作许可: 'the employer applies; the 外国人工作许可证 is the worker’s',
   '企业设立登记（有限责任公司）': 'the 营业执照 belongs to the company the application creates',
   个体工商户设立登记: 'a person applies; the 营业执照 belongs to the 个体工商户 it creates',
+  个体工商户变更登记: 'the 经营者 applies as a person; the changed 营业执照 belongs to the 个体工商户',
   农民专业合作社设立登记: 'a person applies; the 营业执照 belongs to the cooperative it creates',
   国有建设用地使用权及房屋所有权首次登记: 'an enterprise applies; the demo 不动产权证书 type is held by persons',
 };

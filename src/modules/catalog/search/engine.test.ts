@@ -37,6 +37,14 @@ test('pinyin and initials: sfz and shenfenzheng find 身份证', () => {
   assert.equal(top('gongjijin')[0], '住房公积金提取（退休）');
 });
 
+test('the initials or pinyin of a whole name or alias find it, though jieba cuts it into several words', () => {
+  assert.deepEqual(top('xseshk'), ['出生登记（新生儿入户）']);
+  assert.equal(top('huanshenfenzheng')[0], '居民身份证换领');
+  assert.deepEqual(top('yyzzysbl'), ['营业执照遗失补领']);
+  // A name longer than 8 characters is not one term: its initials are too long to be typed anyway.
+  assert.deepEqual(top('cxjmjbylbxdysl'), []);
+});
+
 test('synonyms: 开饭店 finds 食品经营 via 餐饮; 孩子出生 finds birth items', () => {
   assert.equal(top('开饭店')[0], '食品经营许可（新办）');
   const birth = top('孩子出生要办什么').slice(0, 2).sort();

@@ -97,6 +97,9 @@ interface Posting {
 }
 
 /** How a query word was expanded into an index term. */
+/** A name or alias indexed as one term too: CJK only, 3 to 8 characters. */
+const WHOLE_PHRASE = /^[\u3400-\u9fff]{3,8}$/u;
+
 /** A synonym cut into more words than this is not looked for (keeps query parsing linear). */
 const MAX_SYNONYM_PARTS = 4;
 
@@ -167,6 +170,12 @@ export class SearchIndex {
     for (const f of doc.faqs) {
       put(f.q, FIELD_WEIGHTS.faqQ, false);
       put(f.a, FIELD_WEIGHTS.faqA, false);
+    }
+    // A short name or alias is also a term as a whole, so its pinyin and initials find it
+    // (ydjyba → 异地就医备案, yancaozheng → 烟草证) where jieba cuts it into several words.
+    for (const text of [doc.name, ...doc.aliases]) {
+      const whole = normalize(text);
+      if (WHOLE_PHRASE.test(whole)) weights.set(whole, Math.max(weights.get(whole) ?? 0, FIELD_WEIGHTS.alias));
     }
     for (const [term, w] of weights) {
       let list = this.postings.get(term);
