@@ -96,13 +96,13 @@ interface Posting {
   w: number;
 }
 
-/** How a query word was expanded into an index term. */
 /** A name or alias indexed as one term too: CJK only, 3 to 8 characters. */
 const WHOLE_PHRASE = /^[\u3400-\u9fff]{3,8}$/u;
 
 /** A synonym cut into more words than this is not looked for (keeps query parsing linear). */
 const MAX_SYNONYM_PARTS = 4;
 
+/** How a query word was expanded into an index term. */
 type Via = 'exact' | 'part' | 'synonym' | 'synonymPart' | 'homophone' | 'typo' | 'pinyin' | 'initials' | 'bigram';
 const VIA_WEIGHT: Record<Via, number> = {
   exact: 1,
