@@ -96,11 +96,14 @@ test('access and bad input on the quality check: catalogue readers only, structu
     { ...good(), instantRules: [{ fact: 'applicant.age', op: 'between', value: 1, label: 'x' }] },
     { ...good(), instantRules: [{ fact: 'applicant.age', op: 'gte', value: 60, label: '' }] },
     { ...good(), commitmentCheckDays: 0 },
+    // a theme code outside the portal's dictionary (an individual's list has 医疗卫生 'medical', no 'health')
+    { ...good(), themes: { person: ['health'] } },
+    { ...good(), themes: { entity: ['birth'] } },
   ]) {
     const res = await quality(bad);
-    assert.equal(res.status, 400, JSON.stringify(bad.workflow ?? bad.instantRules ?? bad.commitmentCheckDays));
+    assert.equal(res.status, 400, JSON.stringify(bad.workflow ?? bad.instantRules ?? bad.commitmentCheckDays ?? bad.themes));
     assert.equal(res.body.error.code, 'VALIDATION_FAILED');
-    assert.match(res.body.error.details.field, /^content\.(workflow|instantRules|commitmentCheckDays)/);
+    assert.match(res.body.error.details.field, /^content\.(workflow|instantRules|commitmentCheckDays|themes\.(person|entity))/);
   }
 });
 

@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { FormDefinition, type Form } from '../../kernel/guide/form.ts';
 import { Material } from '../../kernel/guide/material.ts';
 import { SPECIAL_PROCEDURES } from '../../kernel/guide/special-procedures.ts';
+import { ENTITY_THEMES, PERSON_THEMES } from './themes.ts';
 
 // The service-guide parts other modules read too (form, material, special procedures) are the
 // kernel's; the catalogue's contract re-exports them with the rest of the content model.
@@ -261,8 +262,12 @@ export const ItemContent = Type.Object(
         maxItems: 100,
       }),
     ),
+    // codes of the portal's theme dictionary only: an item under an unknown code would be in no tile
     themes: Opt(
-      Type.Object({ person: Opt(Strings(20, 40)), entity: Opt(Strings(20, 40)) }, { additionalProperties: false }),
+      Type.Object(
+        { person: Opt(Type.Array(Enum(PERSON_THEMES), { maxItems: 20 })), entity: Opt(Type.Array(Enum(ENTITY_THEMES), { maxItems: 20 })) },
+        { additionalProperties: false },
+      ),
     ),
     process: Opt(
       Type.Object(
