@@ -108,3 +108,19 @@ test("the applicant's page leads with status and next step, the form comes last"
   }
   assert.deepEqual(bed.pageErrors, []);
 });
+
+test('times are the city’s, whatever zone the device is set to', { timeout: 60_000 }, async () => {
+  // a phone set to Los Angeles time: 16 hours behind the city, so the day differs too
+  const context = await bed.browser.newContext({ viewport: PHONE_SCREEN, locale: 'zh-CN', timezoneId: 'America/Los_Angeles' });
+  const page = await context.newPage();
+  await withFailureShot(page, 'case-pages-city-time', async () => {
+    await signInAs(page, server.url, '13800000001', CITIZEN_PASSWORD, `/my-cases/${caseId}`);
+    const timeline = await page.getByTestId('case-timeline').innerText();
+    const citizen = await server.login('13800000001', CITIZEN_PASSWORD);
+    const first = (await server.api(`/api/cases/${caseId}`, { cookie: citizen })).body.timeline[0].at as string;
+    const shown = (timeZone: string) => new Date(first).toLocaleString('sv-SE', { timeZone, hourCycle: 'h23' });
+    assert.ok(timeline.includes(shown('Asia/Shanghai')), `${shown('Asia/Shanghai')} in: ${timeline}`);
+    assert.ok(!timeline.includes(shown('America/Los_Angeles')));
+  });
+  await context.close();
+});

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { CaseStatus, Colour, TimelineEntry } from './api.ts';
 import { TimelineActor } from './TimelineActor.tsx';
+import { dateTime } from '../../app/city-time.ts';
 
 const STATUS_COLOURS: Record<CaseStatus, string> = {
   draft: 'default',
@@ -45,7 +46,7 @@ function PaidLine({ details }: { details: Record<string, unknown> }) {
   return (
     <div data-testid="timeline-paid">
       {t('caseTimeline.paid', { amount: (details.amountFen / 100).toFixed(2) })}
-      {typeof details.paidAt === 'string' && <small style={{ color: '#888', marginLeft: 8 }}>{t('caseTimeline.paidAt', { at: new Date(details.paidAt).toLocaleString() })}</small>}
+      {typeof details.paidAt === 'string' && <small style={{ color: '#888', marginLeft: 8 }}>{t('caseTimeline.paidAt', { at: dateTime(details.paidAt) })}</small>}
     </div>
   );
 }
@@ -63,7 +64,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
           <div>
             <strong>{tx(`cases.kind.${e.kind}`, tx(`casesWorkflow.kind.${e.kind}`, tx(`caseTimeline.kind.${e.kind}`, t('caseTimeline.otherKind'))))}</strong>
             {typeof e.details?.name === 'string' && /special_procedure/.test(e.kind) && <Tag style={{ marginLeft: 6 }}>{e.details.name}</Tag>}{' '}
-            <small style={{ color: '#888' }}>{new Date(e.at).toLocaleString()}</small>
+            <small style={{ color: '#888' }}>{dateTime(e.at)}</small>
             <TimelineActor actor={e.actor} />
             {e.kind === 'paid' && <PaidLine details={e.details} />}
             {e.opinion && <div>{e.opinion}</div>}

@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { caseMessages, type CaseMessage } from './messages-api.ts';
+import { dateTime } from '../../app/city-time.ts';
 
 /** /messages — 站内消息: the notices of the applicant's cases, newest first, new ones marked. */
 export default function MessagesPage() {
@@ -48,7 +49,7 @@ export default function MessagesPage() {
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap>
                 {m.unread && <Badge status="processing" text={t('casesMessages.unread')} />}
-                <Typography.Text type="secondary">{new Date(m.at).toLocaleString()}</Typography.Text>
+                <Typography.Text type="secondary">{dateTime(m.at)}</Typography.Text>
               </Space>
               <Typography.Text>{m.text}</Typography.Text>
               <Link to={m.bundle ? `/my-bundles/${m.caseId}` : `/my-cases/${m.caseId}`}>{t('casesMessages.open')}</Link>

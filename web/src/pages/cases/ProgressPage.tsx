@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT.ts';
 import { cases } from './api.ts';
 import { StatusTag } from './CaseTimeline.tsx';
 import { ProgressForm, useProgressLookup } from './ProgressLookup.tsx';
+import { dateTime } from '../../app/city-time.ts';
 
 type Progress = Awaited<ReturnType<typeof cases.progress>>;
 
@@ -23,7 +24,7 @@ export default function ProgressPage() {
           <Space direction="vertical">
             <Space><StatusTag status={result.status} /> {result.step}</Space>
             {result.promisedDue && <span>{t('cases.promisedDue')}: {result.promisedDue}</span>}
-            <ul>{result.timeline.map((e) => <li key={e.at + e.kind}>{new Date(e.at).toLocaleString()} {t(`cases.kind.${e.kind}` as MessageKey)}</li>)}</ul>
+            <ul>{result.timeline.map((e) => <li key={e.at + e.kind}>{dateTime(e.at)} {t(`cases.kind.${e.kind}` as MessageKey)}</li>)}</ul>
           </Space>
         </Card>
       )}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { CITY_TIME_ZONE } from '../../app/city-time.ts';
 import { useT } from '../../i18n/useT.ts';
 
-/** Date and time, updated every second. */
+/** The city's date and time, updated every second. */
 export function Clock() {
   const { lang } = useT();
   const [now, setNow] = useState(() => new Date());
@@ -11,8 +12,8 @@ export function Clock() {
   }, []);
   return (
     <time className="cockpit-clock" dateTime={now.toISOString()}>
-      {now.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })}{' '}
-      {now.toLocaleTimeString(lang, { hour12: false })}
+      {now.toLocaleDateString(lang, { timeZone: CITY_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })}{' '}
+      {now.toLocaleTimeString(lang, { timeZone: CITY_TIME_ZONE, hourCycle: 'h23' })}
     </time>
   );
 }

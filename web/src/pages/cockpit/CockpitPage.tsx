@@ -12,6 +12,7 @@ import { cockpit, type CockpitFigures } from './api.ts';
 import { Clock } from './Clock.tsx';
 import { CountyChart, type CountySeries } from './CountyChart.tsx';
 import { StatTiles } from './StatTiles.tsx';
+import { time } from '../../app/city-time.ts';
 
 const REFRESH_MS = 60_000;
 
@@ -104,7 +105,7 @@ function CockpitScreen() {
             <p className="cockpit-updated" style={{ textAlign: 'left' }}>{t('cockpitFigures.noMap')}</p>
           </section>
           {updatedAt ? (
-            <p className="cockpit-updated">{t('cockpit.updatedAt', { time: updatedAt.toLocaleTimeString(lang) })}</p>
+            <p className="cockpit-updated">{t('cockpit.updatedAt', { time: time(updatedAt) })}</p>
           ) : null}
         </main>
       )}

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { identity, type ActingOption, type Agent } from '../../api/identity.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import { date } from './format.ts';
+import { date } from '../../app/city-time.ts';
 import { GrantAgentModal } from './GrantAgentModal.tsx';
 import { LoadError } from './LoadError.tsx';
 import { useRemote } from '../../components/useRemote.ts';

@@ -7,7 +7,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import './identity.css';
 import { ClientFormDrawer } from './ClientFormDrawer.tsx';
-import { date } from './format.ts';
+import { date } from '../../app/city-time.ts';
 import { LoadError } from './LoadError.tsx';
 import { SecretModal } from './SecretModal.tsx';
 import { useRemote } from '../../components/useRemote.ts';

@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useT } from '../../i18n/useT.ts';
 import './identity.css';
 import { AgentsPanel } from './AgentsPanel.tsx';
-import { date } from './format.ts';
+import { date } from '../../app/city-time.ts';
 import { LoadError } from './LoadError.tsx';
 import { RegisterEnterpriseModal } from './RegisterEnterpriseModal.tsx';
 import { SignInRequired } from './SignInRequired.tsx';

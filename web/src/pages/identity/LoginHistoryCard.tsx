@@ -2,7 +2,7 @@ import { Card, Table, Tag } from 'antd';
 import type { LoginEvent } from '../../api/identity.ts';
 import { identity } from '../../api/identity.ts';
 import { useT } from '../../i18n/useT.ts';
-import { dateTime } from './format.ts';
+import { dateTimeMinutes } from '../../app/city-time.ts';
 import { LoadError } from './LoadError.tsx';
 import { useRemote } from '../../components/useRemote.ts';
 
@@ -27,7 +27,7 @@ export function LoginHistoryCard() {
           locale={{ emptyText: t('identity.logins.empty') }}
           data-testid="logins-table"
           columns={[
-            { title: t('identity.logins.at'), dataIndex: 'at', width: 150, render: (v: string) => dateTime(v) },
+            { title: t('identity.logins.at'), dataIndex: 'at', width: 150, render: (v: string) => dateTimeMinutes(v) },
             {
               title: t('identity.logins.event'),
               dataIndex: 'event',

@@ -3,7 +3,7 @@ import type { Profile } from '../../api/identity.ts';
 import type { User } from '../../api/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { AssuranceBadge } from './AssuranceBadge.tsx';
-import { date } from './format.ts';
+import { date } from '../../app/city-time.ts';
 import { LevelPanel } from './LevelPanel.tsx';
 
 /** A citizen's own record (ID number and phone masked by the server) and their 实名等级. */

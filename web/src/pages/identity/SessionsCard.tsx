@@ -3,7 +3,7 @@ import { App, Button, Card, List, Popconfirm, Space, Tag, Typography } from 'ant
 import { identity, type SessionRow } from '../../api/identity.ts';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import { dateTime } from './format.ts';
+import { dateTimeMinutes } from '../../app/city-time.ts';
 import { LoadError } from './LoadError.tsx';
 import { summariseUserAgent } from './userAgent.ts';
 import { useRemote } from '../../components/useRemote.ts';
@@ -65,7 +65,7 @@ export function SessionsCard({ onChange }: { onChange(): void }) {
                 description={
                   <Space wrap size={[12, 0]}>
                     <span>
-                      {t('identity.sessions.createdAt')} {dateTime(s.createdAt)}
+                      {t('identity.sessions.createdAt')} {dateTimeMinutes(s.createdAt)}
                     </span>
                     <span>
                       {t('identity.sessions.ip')} {s.ip ?? '—'}

@@ -2,6 +2,7 @@ import { Alert, Descriptions } from 'antd';
 import { useT } from '../../i18n/useT.ts';
 import { GENUINE_BUT, GOOD, type Verification } from './api.ts';
 import { VerifyPackage } from './VerifyPackage.tsx';
+import { dateTime } from '../../app/city-time.ts';
 
 /** The answer a verifier needs at a glance, then the details the holder chose to show. */
 export function VerifyResult({ result }: { result: Verification }) {
@@ -40,7 +41,7 @@ export function VerifyResult({ result }: { result: Verification }) {
       ) : null}
       {result.presentation ? (
         <p style={{ color: '#888', marginTop: 8 }}>
-          {t('license.verify.expiresAt', { time: new Date(result.presentation.expiresAt).toLocaleString() })}
+          {t('license.verify.expiresAt', { time: dateTime(result.presentation.expiresAt) })}
         </p>
       ) : null}
       <VerifyPackage result={result} />

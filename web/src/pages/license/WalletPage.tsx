@@ -8,6 +8,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { WalletCard } from './WalletCard.tsx';
 import { licences, type Licence, type LicenceUse, type Presentation, type UseRequest } from './api.ts';
+import { dateTime, time } from '../../app/city-time.ts';
 
 const TTL_MINUTES = [1, 5, 30, 60];
 
@@ -66,7 +67,7 @@ export default function WalletPage() {
               >
                 <List.Item.Meta
                   title={`${r.requesterName} · ${r.typeName}`}
-                  description={`${t('license.wallet.purpose')}：${r.purpose}${r.legalBasis ? `（${r.legalBasis}）` : ''} · ${new Date(r.createdAt).toLocaleString()}`}
+                  description={`${t('license.wallet.purpose')}：${r.purpose}${r.legalBasis ? `（${r.legalBasis}）` : ''} · ${dateTime(r.createdAt)}`}
                 />
               </List.Item>
             )}
@@ -104,7 +105,7 @@ export default function WalletPage() {
           locale={{ emptyText: t('license.wallet.noUses') }}
           renderItem={(u, i) => (
             <List.Item key={i}>
-              {new Date(u.at).toLocaleString()} · {t(`license.wallet.useKinds.${u.kind}`)} {u.userName} {u.purpose}
+              {dateTime(u.at)} · {t(`license.wallet.useKinds.${u.kind}`)} {u.userName} {u.purpose}
             </List.Item>
           )}
         />
@@ -131,7 +132,7 @@ function PresentModal({ licence, onClose }: { licence: Licence; onClose: () => v
       {shown ? (
         <div style={{ textAlign: 'center' }} data-testid="presentation-qr">
           <div dangerouslySetInnerHTML={{ __html: shown.qrSvg }} />
-          <p>{t('license.wallet.qrHint', { time: new Date(shown.expiresAt).toLocaleTimeString() })}</p>
+          <p>{t('license.wallet.qrHint', { time: time(shown.expiresAt) })}</p>
           <a href={shown.url} style={{ wordBreak: 'break-all', fontSize: 12 }}>
             {shown.url}
           </a>

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { yuan, type ReceiptVerification as Verification } from './api.ts';
+import { dateTime } from '../../app/city-time.ts';
 
 /** 票据查验 /payments/verify: anyone holding a receipt checks it (the receipt's QR code opens this page). */
 export default function ReceiptVerifyPage() {
@@ -44,7 +45,7 @@ export default function ReceiptVerifyPage() {
               <Descriptions.Item label={t('payment.notice.unit')}>{result.collectingUnit}</Descriptions.Item>
               <Descriptions.Item label={t('payment.notice.payer')}>{result.payerName}</Descriptions.Item>
               <Descriptions.Item label={t('payment.notice.amount')}>{yuan(result.amountFen)}</Descriptions.Item>
-              <Descriptions.Item label={t('payment.verify.paidAt')}>{new Date(result.paidAt).toLocaleString()}</Descriptions.Item>
+              <Descriptions.Item label={t('payment.verify.paidAt')}>{dateTime(result.paidAt)}</Descriptions.Item>
               <Descriptions.Item label={t('payment.verify.signer')}>{t(result.signerKind === 'seal' ? 'payment.verify.seal' : 'payment.verify.unitKey')}</Descriptions.Item>
             </Descriptions>
           </>

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ratings, type Dictionary, type Invitation, type MyRating } from './api.ts';
 import { RatingForm } from './RatingForm.tsx';
+import { date, dateTime } from '../../app/city-time.ts';
 
 /** /my-ratings — 我的评价: services waiting for a rating, and given ratings with the department's reply. */
 export default function MyRatingsPage() {
@@ -52,7 +53,7 @@ export default function MyRatingsPage() {
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{i.itemName}</Typography.Text>
                 <Typography.Text type="secondary">
-                  {i.caseNumber} · {t(`ratings.stage.${i.stage}` as MessageKey)} · {t('ratings.my.dueAt', { at: new Date(i.dueAt).toLocaleDateString() })}
+                  {i.caseNumber} · {t(`ratings.stage.${i.stage}` as MessageKey)} · {t('ratings.my.dueAt', { at: date(i.dueAt) })}
                 </Typography.Text>
               </Space>
               <Button type="primary" data-testid="rating-start" onClick={() => setRating(i)}>{t('ratings.my.rate')}</Button>
@@ -103,7 +104,7 @@ function GivenRating({ rating: r }: { rating: MyRating }) {
           <Tag color={r.level <= 2 ? 'red' : r.level >= 4 ? 'green' : 'gold'} data-testid="rating-level">{r.levelName}</Tag>
           {r.defaulted && <Tag>{t('ratings.my.defaulted')}</Tag>}
           {r.excluded && <Tag color="default" data-testid="rating-excluded">{t('ratings.my.excluded')}</Tag>}
-          <Typography.Text type="secondary">{r.caseNumber} · {new Date(r.ratedAt).toLocaleString()}</Typography.Text>
+          <Typography.Text type="secondary">{r.caseNumber} · {dateTime(r.ratedAt)}</Typography.Text>
         </Space>
         {r.tags.length > 0 && <Space wrap>{r.tags.map((tag) => <Tag key={tag.code} color="orange">{tag.name}</Tag>)}</Space>}
         {/* typed text is shown as text: React escapes it, markup never becomes HTML */}
@@ -115,7 +116,7 @@ function GivenRating({ rating: r }: { rating: MyRating }) {
               type="success"
               showIcon
               data-testid="rating-reply"
-              message={t('ratings.my.reply', { at: r.rectification.repliedAt ? new Date(r.rectification.repliedAt).toLocaleString() : '' })}
+              message={t('ratings.my.reply', { at: r.rectification.repliedAt ? dateTime(r.rectification.repliedAt) : '' })}
               description={<span style={{ whiteSpace: 'pre-wrap' }}>{r.rectification.reply}</span>}
             />
           ) : (

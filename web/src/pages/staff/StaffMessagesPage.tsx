@@ -6,6 +6,7 @@ import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { CaseDrawer } from '../cases/CasesInbox.tsx';
 import { staffMessages, type StaffMessage, type StaffMessageKind } from './staff-messages-api.ts';
+import { dateTime } from '../../app/city-time.ts';
 
 const PAGE_SIZE = 20;
 const KIND_COLOUR: Record<StaffMessageKind, string> = {
@@ -79,7 +80,7 @@ export default function StaffMessagesPage() {
               <Space wrap size={8}>
                 {!m.readAt && <Badge status="processing" text={t('staffMessages.unread')} />}
                 <Tag color={KIND_COLOUR[m.kind]}>{t(`staffMessages.kind.${m.kind}`)}</Tag>
-                <Typography.Text type="secondary">{new Date(m.createdAt).toLocaleString()}</Typography.Text>
+                <Typography.Text type="secondary">{dateTime(m.createdAt)}</Typography.Text>
               </Space>
               <Typography.Text strong={!m.readAt}>{m.text}</Typography.Text>
               <Space wrap size={12}>

@@ -9,6 +9,7 @@ import { UploadButton } from '../UploadButton.tsx';
 import { useRunAction } from '../useRunAction.ts';
 import { bundleCases, uploadBundleMaterial, type BundleCaseDetail } from './api.ts';
 import { BundleStatusTag, BundleTimeline, MemberProgress } from './BundleParts.tsx';
+import { dateTime } from '../../../app/city-time.ts';
 
 /**
  * /my-bundles/:id — the applicant's one case for a 一件事: fill in the merged form, upload each
@@ -75,7 +76,7 @@ export default function BundleCasePage() {
       {b.submittedAt && (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-            <Descriptions.Item label={t('cases.submittedAt')}>{new Date(b.submittedAt).toLocaleString()}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.submittedAt')}>{dateTime(b.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('casesBundle.promisedDue')}>{b.promisedDue ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('cases.applicant')}>{b.applicantName}</Descriptions.Item>
           </Descriptions>

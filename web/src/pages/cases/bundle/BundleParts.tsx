@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n/useT.ts';
 import { StatusTag } from '../CaseTimeline.tsx';
 import type { BundleMemberView, BundleOutcome, BundleStatus, BundleTimelineEntry } from './api.ts';
+import { dateTime } from '../../../app/city-time.ts';
 
 const COLOURS: Record<BundleStatus, string> = {
   draft: 'default',
@@ -84,7 +85,7 @@ export function BundleTimeline({ entries }: { entries: BundleTimelineEntry[] }) 
           <div>
             {e.itemName && <Tag>{e.itemName}</Tag>}
             <strong>{e.itemName ? tx(`cases.kind.${e.kind}`, tx(`casesBundle.kind.${e.kind}`, e.kind)) : tx(`casesBundle.kind.${e.kind}`, e.kind)}</strong>{' '}
-            <small style={{ color: '#888' }}>{new Date(e.at).toLocaleString()}</small>
+            <small style={{ color: '#888' }}>{dateTime(e.at)}</small>
             {e.actorName && <div style={{ color: '#666' }}>{e.actorName}</div>}
             {e.opinion && <div>{e.opinion}</div>}
           </div>

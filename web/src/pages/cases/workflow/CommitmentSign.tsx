@@ -1,6 +1,7 @@
 import { Alert, Card, Checkbox, Typography } from 'antd';
 import { useT } from '../../../i18n/useT.ts';
 import type { WorkflowDetail } from './api.ts';
+import { dateTime } from '../../../app/city-time.ts';
 
 /**
  * 告知承诺书: before submitting a commitment item the applicant reads the statement and ticks
@@ -21,7 +22,7 @@ export function CommitmentSign({ detail, agreed, onAgree, editable }: { detail: 
         <Alert
           type="success"
           showIcon
-          message={`${t('casesWorkflow.commitment.signed')} ${new Date(signed.signedAt).toLocaleString()}`}
+          message={`${t('casesWorkflow.commitment.signed')} ${dateTime(signed.signedAt)}`}
           description={
             check &&
             (check.result

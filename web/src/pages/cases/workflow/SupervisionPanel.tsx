@@ -5,6 +5,7 @@ import { useSession } from '../../../auth/useSession.ts';
 import { useApiError } from '../../../components/useApiError.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { workflow, type Supervision, type WorkflowDetail } from './api.ts';
+import { dateTime } from '../../../app/city-time.ts';
 
 /** Roles as supervision.ts checks them; the server decides, the page only hides what cannot work. */
 const SUPERVISORS = ['leader', 'administrator'] as const;
@@ -87,7 +88,7 @@ function SupervisionItem({ s, mayReply, busy, onReply }: { s: Supervision; mayRe
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <strong>{t('casesWorkflow.supervision.issuedBy', { name: s.issuedByName })}</strong>
-          <small style={{ color: '#888' }}>{new Date(s.createdAt).toLocaleString()}</small>
+          <small style={{ color: '#888' }}>{dateTime(s.createdAt)}</small>
           {s.reply === null ? <Tag color="red">{t('casesWorkflow.supervision.open')}</Tag> : <Tag color="green">{t('casesWorkflow.supervision.replied')}</Tag>}
           {s.reply === null && <Tag>{t('casesWorkflow.supervision.replyDue', { due: s.replyDue })}</Tag>}
         </Space>

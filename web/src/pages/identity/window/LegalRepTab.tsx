@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { AssuranceBadge } from '../AssuranceBadge.tsx';
-import { dateTime } from '../format.ts';
+import { dateTimeMinutes } from '../../../app/city-time.ts';
 import { windowIdentity, type LegalRepAtWindow, type PadWindow } from './api.ts';
 import { CardNumberField, CheckButton, CheckDone, CheckPanel, savedWindow, useCheck, useLookup, WindowField } from './shared.tsx';
 
@@ -174,7 +174,7 @@ function ClaimFacts({ claim }: { claim: LegalRepAtWindow }) {
         </span>
       </Descriptions.Item>
       {claim.provenAt && (
-        <Descriptions.Item label={t('identityWindow.legalRep.provenAt')}>{dateTime(claim.provenAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('identityWindow.legalRep.provenAt')}>{dateTimeMinutes(claim.provenAt)}</Descriptions.Item>
       )}
     </Descriptions>
   );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { AssuranceBadge } from '../AssuranceBadge.tsx';
-import { date } from '../format.ts';
+import { date } from '../../../app/city-time.ts';
 import { windowIdentity, type PadWindow, type WindowPerson } from './api.ts';
 import { CheckButton, CheckDone, CheckPanel, savedWindow, useCheck, useLookup, WindowField } from './shared.tsx';
 
