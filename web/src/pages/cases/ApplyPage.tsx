@@ -1,11 +1,11 @@
-import { Button, Card, Empty, Result, Spin } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { loginPath } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { useErrorText } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { cases } from './api.ts';
+import { SignInPrompt } from '../../components/SignInPrompt.tsx';
 
 /**
  * /apply/:itemId — 在线办理 from a guide page: starts (or, on reload, finds again through the
@@ -37,13 +37,7 @@ export default function ApplyPage() {
   }, [user, itemId, navigate, errorText]);
 
   if (!user || user.kind !== 'person') {
-    return (
-      <Card variant="borderless" style={{ maxWidth: 760, margin: '24px auto' }}>
-        <Empty description={t('cases.apply.signIn')}>
-          <Link to={loginPath(`/apply/${itemId}`)}><Button type="primary">{t('common.myAccount')}</Button></Link>
-        </Empty>
-      </Card>
-    );
+    return <SignInPrompt message={t('cases.apply.signIn')} back={`/apply/${itemId}`} />;
   }
   if (error) return <Result status="warning" title={t('cases.apply.failed')} subTitle={error} extra={<Link to={`/guide/${itemId}`}><Button>{t('cases.apply.backToGuide')}</Button></Link>} />;
   return <Spin style={{ display: 'block', margin: 48 }} />;

@@ -1,13 +1,13 @@
 import { Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { loginPath } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { caseMessages, type CaseMessage } from './messages-api.ts';
 import { dateTime } from '../../app/city-time.ts';
+import { SignInPrompt } from '../../components/SignInPrompt.tsx';
 
 /** /messages — 站内消息: the notices of the applicant's cases, newest first, new ones marked. */
 export default function MessagesPage() {
@@ -23,13 +23,7 @@ export default function MessagesPage() {
   }, [user, load]);
 
   if (!user || user.kind !== 'person') {
-    return (
-      <Card variant="borderless" style={{ maxWidth: 760, margin: '24px auto' }}>
-        <Empty description={t('cases.apply.signIn')}>
-          <Link to={loginPath('/messages')}><Button type="primary">{t('common.myAccount')}</Button></Link>
-        </Empty>
-      </Card>
-    );
+    return <SignInPrompt message={t('cases.apply.signIn')} back={'/messages'} />;
   }
   return (
     <div style={{ maxWidth: 900, margin: '24px auto', padding: '0 16px' }} data-testid="case-messages">

@@ -1,7 +1,6 @@
 import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { loginPath } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
@@ -9,6 +8,7 @@ import { useT } from '../../i18n/useT.ts';
 import { cases, type CaseListRow } from './api.ts';
 import { StatusTag } from './CaseTimeline.tsx';
 import { MyBundleList } from './bundle/MyBundleList.tsx';
+import { SignInPrompt } from '../../components/SignInPrompt.tsx';
 
 /** /my-cases — 我的办件, newest first. */
 export default function MyCasesPage() {
@@ -23,13 +23,7 @@ export default function MyCasesPage() {
   }, [user, showError]);
 
   if (!user || user.kind !== 'person') {
-    return (
-      <Card variant="borderless" style={{ maxWidth: 760, margin: '24px auto' }}>
-        <Empty description={t('cases.apply.signIn')}>
-          <Link to={loginPath('/my-cases')}><Button type="primary">{t('common.myAccount')}</Button></Link>
-        </Empty>
-      </Card>
-    );
+    return <SignInPrompt message={t('cases.apply.signIn')} back={'/my-cases'} />;
   }
   return (
     <div style={{ maxWidth: 900, margin: '24px auto', padding: '0 16px' }} data-testid="my-cases">

@@ -1,7 +1,5 @@
 import { Button, Card, Checkbox, Empty, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { loginPath } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
@@ -9,6 +7,7 @@ import { useT } from '../../i18n/useT.ts';
 import { WalletCard } from './WalletCard.tsx';
 import { licences, type Licence, type LicenceUse, type Presentation, type UseRequest } from './api.ts';
 import { dateTime, time } from '../../app/city-time.ts';
+import { SignInPrompt } from '../../components/SignInPrompt.tsx';
 
 const TTL_MINUTES = [1, 5, 30, 60];
 
@@ -31,15 +30,7 @@ export default function WalletPage() {
   useEffect(load, [load]);
 
   if (!user || user.kind !== 'person') {
-    return (
-      <Card variant="borderless" style={{ maxWidth: 760, margin: '24px auto' }}>
-        <Empty description={t('license.wallet.signIn')}>
-          <Link to={loginPath('/wallet')}>
-            <Button type="primary">{t('common.myAccount')}</Button>
-          </Link>
-        </Empty>
-      </Card>
-    );
+    return <SignInPrompt message={t('license.wallet.signIn')} back={'/wallet'} />;
   }
 
   return (

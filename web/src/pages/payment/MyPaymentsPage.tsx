@@ -1,13 +1,13 @@
 import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { loginPath } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
 import { payments, yuan, type Notice } from './api.ts';
 import { NoticeStatusTag } from './StatusTag.tsx';
+import { SignInPrompt } from '../../components/SignInPrompt.tsx';
 
 /** 我的缴费 /payments: the signed-in person's fee notices, newest first. */
 export default function MyPaymentsPage() {
@@ -22,13 +22,7 @@ export default function MyPaymentsPage() {
   }, [user, showError]);
 
   if (!user || user.kind !== 'person') {
-    return (
-      <Card variant="borderless" style={{ maxWidth: 760, margin: '24px auto' }}>
-        <Empty description={t('payment.my.signIn')}>
-          <Link to={loginPath('/payments')}><Button type="primary">{t('common.myAccount')}</Button></Link>
-        </Empty>
-      </Card>
-    );
+    return <SignInPrompt message={t('payment.my.signIn')} back={'/payments'} />;
   }
 
   return (

@@ -1,7 +1,6 @@
-import { Alert, Button, Card, Descriptions, Empty, Radio, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Radio, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { loginPath } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
@@ -9,6 +8,7 @@ import { useT } from '../../i18n/useT.ts';
 import { payments, yuan, type Channel, type Notice } from './api.ts';
 import { NoticeLines } from './NoticeLines.tsx';
 import { NoticeStatusTag } from './StatusTag.tsx';
+import { SignInPrompt } from '../../components/SignInPrompt.tsx';
 
 /**
  * One fee notice for its payer: what is charged and why, paying through a channel (the payer
@@ -41,13 +41,7 @@ export default function PaymentDetailPage() {
   }, [notice?.status, load]);
 
   if (!user || user.kind !== 'person') {
-    return (
-      <Card variant="borderless" style={{ maxWidth: 760, margin: '24px auto' }}>
-        <Empty description={t('payment.my.signIn')}>
-          <Link to={loginPath(`/payments/${id}`)}><Button type="primary">{t('common.myAccount')}</Button></Link>
-        </Empty>
-      </Card>
-    );
+    return <SignInPrompt message={t('payment.my.signIn')} back={`/payments/${id}`} />;
   }
   if (!notice) return <Spin style={{ display: 'block', margin: 48 }} />;
 

@@ -1,10 +1,11 @@
 import { BankOutlined, BellOutlined, FileTextOutlined, IdcardOutlined, LikeOutlined, PayCircleOutlined, RightOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Card, Empty } from 'antd';
+import { Avatar } from 'antd';
 import { Link } from 'react-router-dom';
-import { homeOf, loginPath } from '../../auth/access.ts';
+import { homeOf } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useT } from '../../i18n/useT.ts';
+import { SignInPrompt } from '../../components/SignInPrompt.tsx';
 
 const LINKS: { to: string; label: MessageKey; icon: React.ReactNode }[] = [
   { to: '/my-cases', label: 'portalBrowse.quick.cases', icon: <FileTextOutlined /> },
@@ -23,13 +24,7 @@ export default function MePage() {
   if (!user) {
     return (
       <div className="portal-container portal-page">
-        <Card variant="borderless">
-          <Empty description={t('portalBrowse.me.signIn')}>
-            <Link to={loginPath('/me')}>
-              <Button type="primary">{t('portalBrowse.me.signInButton')}</Button>
-            </Link>
-          </Empty>
-        </Card>
+        <SignInPrompt message={t('portalBrowse.me.signIn')} back="/me" button={t('portalBrowse.me.signInButton')} />
       </div>
     );
   }

@@ -1,7 +1,5 @@
 import { Alert, App, Button, Card, Empty, List, Modal, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { loginPath } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
@@ -10,6 +8,7 @@ import { useT } from '../../i18n/useT.ts';
 import { ratings, type Dictionary, type Invitation, type MyRating } from './api.ts';
 import { RatingForm } from './RatingForm.tsx';
 import { date, dateTime } from '../../app/city-time.ts';
+import { SignInPrompt } from '../../components/SignInPrompt.tsx';
 
 /** /my-ratings — 我的评价: services waiting for a rating, and given ratings with the department's reply. */
 export default function MyRatingsPage() {
@@ -30,13 +29,7 @@ export default function MyRatingsPage() {
   }, [user, load, showError]);
 
   if (!user || user.kind !== 'person') {
-    return (
-      <Card variant="borderless" style={{ maxWidth: 760, margin: '24px auto' }}>
-        <Empty description={t('ratings.my.signIn')}>
-          <Link to={loginPath('/my-ratings')}><Button type="primary">{t('common.myAccount')}</Button></Link>
-        </Empty>
-      </Card>
-    );
+    return <SignInPrompt message={t('ratings.my.signIn')} back={'/my-ratings'} />;
   }
 
   return (

@@ -1,14 +1,14 @@
-import { Alert, Button, Card, Checkbox, Empty, List, Result, Spin, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, List, Result, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../api/client.ts';
-import { loginPath } from '../../../auth/access.ts';
 import { useSession } from '../../../auth/useSession.ts';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useErrorText } from '../../../components/useApiError.ts';
 import { useT } from '../../../i18n/useT.ts';
 import type { BundleDetail } from '../../catalog/admin/api.ts';
 import { bundleCases } from './api.ts';
+import { SignInPrompt } from '../../../components/SignInPrompt.tsx';
 
 /**
  * /apply-bundle/:code — 在线办理 from a bundle's guide: the applicant sees the items that will run
@@ -31,13 +31,7 @@ export default function BundleApplyPage() {
   }, [code, errorText]);
 
   if (!user || user.kind !== 'person') {
-    return (
-      <Card variant="borderless" style={{ maxWidth: 760, margin: '24px auto' }}>
-        <Empty description={t('cases.apply.signIn')}>
-          <Link to={loginPath(`/apply-bundle/${code}`)}><Button type="primary">{t('common.myAccount')}</Button></Link>
-        </Empty>
-      </Card>
-    );
+    return <SignInPrompt message={t('cases.apply.signIn')} back={`/apply-bundle/${code}`} />;
   }
   if (error) return <Result status="warning" title={t('cases.apply.failed')} subTitle={error} extra={<Link to={`/bundle/${code}`}><Button>{t('cases.apply.backToGuide')}</Button></Link>} />;
   if (!bundle) return <Spin style={{ display: 'block', margin: 48 }} />;
