@@ -5,10 +5,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { personView } from '../../src/modules/identity/index.ts';
-import { personalData } from '../../src/kernel/pii.ts';
-import { DEV_MASTER_KEY } from '../../src/kernel/config.ts';
 import { browserTestBed, PHONE_SCREEN, RESULTS, withFailureShot } from '../support/browser.ts';
+import { issuePersonLicences } from '../support/licence.ts';
 import type { TestServer } from '../support/server.ts';
 
 const bed = browserTestBed();
@@ -19,35 +17,7 @@ let citizenCookie = '';
 before(async () => {
   server = await bed.start();
   // two licences of one type for the demo citizen, alike but for their numbers
-  const admin = await server.login('admin');
-  const approver = await server.login('approver');
-  citizenCookie = await server.login('13800000001', 'Yiwang@2026citizen');
-  const citizen = (await server.api('/api/auth/me', { cookie: citizenCookie })).body.user;
-  const idNumber = (await personView(server.ctx.db, personalData(DEV_MASTER_KEY), citizen.id, true))!.idNumber;
-  const dept = (await server.api(`/api/org/departments?q=${encodeURIComponent('云浮市市场监督管理局')}`, { cookie: admin })).body.items[0];
-  assert.equal((await server.api('/api/seals', { method: 'POST', cookie: admin, body: { departmentId: dept.id, kind: 'licence' } })).status, 201);
-  const type = await server.api('/api/licence-types', {
-    method: 'POST',
-    cookie: admin,
-    body: {
-      definingDepartmentId: dept.id,
-      sequence: '031',
-      holderKind: 'person',
-      name: '特种设备安全管理和作业人员证',
-      issuingDepartmentIds: [dept.id],
-      fields: [{ key: 'category', label: '作业项目', type: 'text', required: true, personal: false }],
-      validity: { years: 4 },
-    },
-  });
-  assert.equal(type.status, 201, JSON.stringify(type.body));
-  for (let i = 0; i < 2; i++) {
-    const issued = await server.api('/api/licences', {
-      method: 'POST',
-      cookie: approver,
-      body: { typeId: type.body.id, departmentId: dept.id, holder: { kind: 'person', personId: citizen.id, name: citizen.name, code: idNumber }, fields: { category: '叉车司机 N1' } },
-    });
-    assert.equal(issued.status, 201, JSON.stringify(issued.body));
-  }
+  citizenCookie = (await issuePersonLicences(server, '031', 2))[0]!.cookies.citizen;
 });
 
 async function noOverflow(page: Page) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { uploadMaterial } from '../support/files.ts';
-import { caseAtPayment, draftFeeCase, FEE_FEN, publishFeeItem } from './payment-case-fixture.ts';
-import { paymentFixture, type PaymentFixture } from './payment-fixture.ts';
+import { caseAtPayment, draftFeeCase, FEE_FEN, feeCaseFixture, payAtStep } from './payment-case-fixture.ts';
+import type { PaymentFixture } from './payment-fixture.ts';
 
 // Issue #14: the applicant's case shows who acted in Chinese-readable terms (系统自动, the
 // department and role), 已缴费 with amount and time, and only the actions that apply now — which
@@ -13,8 +13,7 @@ const detail = async (id: string, cookie = f.cookies.citizen) => (await api(`/ap
 const draft = (cookie = f.cookies.citizen) => draftFeeCase(api, cookie);
 
 before(async () => {
-  f = await paymentFixture();
-  await publishFeeItem(api, { deptadmin: f.cookies.deptadmin, dataofficer: await f.server.login('dataofficer') });
+  f = await feeCaseFixture();
 });
 after(() => f.close());
 
@@ -87,11 +86,7 @@ describe('撤回申请 only before the decision', () => {
 describe('the timeline', () => {
   test('已缴费 with amount and time; actors as 系统自动, the department and role, the applicant — never an English word or an id', async () => {
     const { caseId, noticeId } = await caseAtPayment(f.server.url, api, f.cookies);
-    const pay = await api(`/api/payment/notices/${noticeId}/pay`, { method: 'POST', cookie: f.cookies.citizen, body: { channel: 'sim-bank' } });
-    assert.equal(pay.status, 200, JSON.stringify(pay.body));
-    assert.equal(await f.payOnPage(pay.body.payUrl), 303);
-    await f.drain();
-    await f.fastForward();
+    await payAtStep(f, noticeId, f.cookies.citizen);
     const done = await detail(caseId);
     assert.equal(done.case.status, 'completed');
     assert.deepEqual(done.actions, []);

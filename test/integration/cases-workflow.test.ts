@@ -5,6 +5,7 @@ import { personalData } from '../../src/kernel/pii.ts';
 import { anyDate } from '../support/dates.ts';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { paymentFixture, today, type PaymentFixture } from './payment-fixture.ts';
+import { payAtStep } from './payment-case-fixture.ts';
 import * as clock from '../../src/kernel/clock.ts';
 
 /** 食品安全违法行为举报奖励 (市场监管, city): three required materials. */
@@ -151,10 +152,7 @@ describe('workflow as data', () => {
     assert.equal(decided.body.currentStep.kind, 'payment');
     assert.equal(decided.body.overdueReason, '等待专家意见');
 
-    const pay = await api(`/api/payment/notices/${decided.body.feeNoticeId}/pay`, { method: 'POST', cookie: f.cookies.citizen, body: { channel: 'sim-wallet' } });
-    assert.equal(await f.payOnPage(pay.body.payUrl), 303);
-    await f.drain();
-    await f.fastForward();
+    await payAtStep(f, decided.body.feeNoticeId, f.cookies.citizen, 'sim-wallet');
     const done = await detail(id);
     assert.equal(done.case.status, 'completed');
     assert.equal(done.case.clock.overdue, true);

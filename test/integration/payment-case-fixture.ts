@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
 import { PDF } from '../support/files.ts';
-import type { PaymentFixture } from './payment-fixture.ts';
+import { paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 
 /** 食品安全违法行为举报奖励 (市场监管, city): three required materials. */
 export const FEE_ITEM = '000H2453000000-445300000000-000-11445300530000243C-1-00';
@@ -19,6 +19,25 @@ export async function publishFeeItem(api: Api, cookies: { deptadmin: string; dat
     workflow: [STEP.accept, STEP.decide, STEP.pay],
     fees: fixedFee(FEE_FEN),
   });
+}
+
+/** The payment fixture with FEE_ITEM published with its payment step: what the fee-case files start from. */
+export async function feeCaseFixture(): Promise<PaymentFixture> {
+  const f = await paymentFixture();
+  await publishFeeItem(f.server.api, { deptadmin: f.cookies.deptadmin, dataofficer: await f.server.login('dataofficer') });
+  return f;
+}
+
+/**
+ * The applicant pays the notice on the channel's page (the simulator's signed callback follows),
+ * and the events and timers run, so the case has moved on from its payment step.
+ */
+export async function payAtStep(f: PaymentFixture, noticeId: string, cookie: string, channel = 'sim-bank'): Promise<void> {
+  const pay = await f.server.api(`/api/payment/notices/${noticeId}/pay`, { method: 'POST', cookie, body: { channel } });
+  assert.equal(pay.status, 200, JSON.stringify(pay.body));
+  assert.equal(await f.payOnPage(pay.body.payUrl), 303);
+  await f.drain();
+  await f.fastForward();
 }
 
 async function act(api: Api, cookie: string, id: string, action: string, body: Record<string, unknown> = {}) {

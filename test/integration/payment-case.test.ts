@@ -7,8 +7,8 @@ import { NOTICE_PAID } from '../../src/modules/payment/index.ts';
 import { loadCalendar } from '../../src/kernel/calendar/index.ts';
 import { anyDate } from '../support/dates.ts';
 import { fixedFee, publishItemVersion, STEP } from '../support/catalog.ts';
-import { caseAtPayment, FEE_FEN, FEE_ITEM, publishFeeItem } from './payment-case-fixture.ts';
-import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
+import { caseAtPayment, FEE_FEN, FEE_ITEM, feeCaseFixture, payAtStep } from './payment-case-fixture.ts';
+import { paymentBody, type PaymentFixture } from './payment-fixture.ts';
 import * as clock from '../../src/kernel/clock.ts';
 
 // #7 with the cases module: the fee notice of a case's payment step, and the case resuming
@@ -23,8 +23,7 @@ const detail = async (id: string) => (await api(`/api/cases/${id}`, { cookie: f.
 const resumes = async (id: string) => (await detail(id)).timeline.filter((e: { kind: string }) => e.kind === 'paid').length;
 
 before(async () => {
-  f = await paymentFixture();
-  await publishFeeItem(api, { deptadmin: f.cookies.deptadmin, dataofficer: await f.server.login('dataofficer') });
+  f = await feeCaseFixture();
 });
 after(() => f.close());
 
@@ -47,11 +46,7 @@ describe('a case with a payment step', () => {
     assert.equal((await api(`/api/payment/notices?caseId=${caseId}`, { cookie: f.cookies.citizen2 })).body.total, 0);
     assert.equal((await api(`/api/payment/notices/${noticeId}/pay`, { method: 'POST', cookie: f.cookies.citizen2, body: { channel: 'sim-bank' } })).status, 404);
 
-    const pay = await api(`/api/payment/notices/${noticeId}/pay`, { method: 'POST', cookie: f.cookies.citizen, body: { channel: 'sim-bank' } });
-    assert.equal(pay.status, 200, JSON.stringify(pay.body));
-    assert.equal(await f.payOnPage(pay.body.payUrl), 303);
-    await f.drain();
-    await f.fastForward();
+    await payAtStep(f, noticeId, f.cookies.citizen);
     const done = await detail(caseId);
     assert.equal(done.case.status, 'completed');
     assert.equal(done.case.outcome, 'approved');

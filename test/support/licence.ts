@@ -37,7 +37,11 @@ export const personLicenceBody = (typeId: string, departmentId: string, holder: 
   fields: { category: '叉车司机 N1', birthDate: '1990-03-15' },
 });
 
-export async function issuePersonLicence(server: TestServer, sequence: string): Promise<PersonLicence> {
+/**
+ * The demo citizen's licences of a new type (`sequence`), `count` of them, alike but for their
+ * numbers, issued by 市场监督管理局 under a licence seal of its own.
+ */
+export async function issuePersonLicences(server: TestServer, sequence: string, count: number): Promise<PersonLicence[]> {
   const api = server.api;
   const cookies = { admin: await server.login('admin'), approver: await server.login('approver'), citizen: await server.login('13800000001', CITIZEN_PASSWORD) };
   const citizen = (await api('/api/auth/me', { cookie: cookies.citizen })).body.user;
@@ -47,10 +51,16 @@ export async function issuePersonLicence(server: TestServer, sequence: string): 
   assert.equal(seal.status, 201, JSON.stringify(seal.body));
   const type = await api('/api/licence-types', { method: 'POST', cookie: cookies.admin, body: personLicenceType(scjgj.id, sequence) });
   assert.equal(type.status, 201, JSON.stringify(type.body));
-  const issued = await api('/api/licences', { method: 'POST', cookie: cookies.approver, body: personLicenceBody(type.body.id, scjgj.id, citizen, idNumber) });
-  assert.equal(issued.status, 201, JSON.stringify(issued.body));
-  return { licence: issued.body, cookies };
+  const issued: PersonLicence[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await api('/api/licences', { method: 'POST', cookie: cookies.approver, body: personLicenceBody(type.body.id, scjgj.id, citizen, idNumber) });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    issued.push({ licence: res.body, cookies });
+  }
+  return issued;
 }
+
+export const issuePersonLicence = async (server: TestServer, sequence: string): Promise<PersonLicence> => (await issuePersonLicences(server, sequence, 1))[0]!;
 
 /** The holder (signed in as `cookie`) shows licence `licenceId`: a presentation token as the QR carries it. */
 export async function presentAs(server: TestServer, cookie: string, licenceId: string, fields: string[], extra: Record<string, unknown> = {}) {
