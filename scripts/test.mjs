@@ -109,6 +109,9 @@ function runFolder() {
   return dir;
 }
 process.env.TMPDIR = runFolder();
+// Every test process loads the platform's few hundred modules (about 2 CPU-s); V8's compiled code,
+// kept here between processes and runs, saves a tenth of that.
+process.env.NODE_COMPILE_CACHE ??= join(root, 'node_modules/.cache/node-compile');
 const tempDir = (prefix) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   atExit.add(() => rmSync(dir, { recursive: true, force: true }));

@@ -34,7 +34,7 @@ async function target(template: Template, from?: Template): Promise<{ databaseUr
   if (from) cpSync(templateDataDir(from), dataDir, { recursive: true });
   else mkdirSync(dataDir);
   if (!admin) return { databaseUrl: '', dataDir };
-  await adminQuery(`create database ${templateDatabase(template)}${from ? ` template ${templateDatabase(from)}` : ''}`);
+  await adminQuery(`create database ${templateDatabase(template)}${from ? ` template ${templateDatabase(from)} strategy file_copy` : ''}`);
   return { databaseUrl: admin.replace(/\/[^/]*$/, `/${templateDatabase(template)}`), dataDir };
 }
 

@@ -21,7 +21,9 @@ async function createPgDatabase(admin: string, template?: Template): Promise<str
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
-    await client.query(`create database ${name}${template ? ` template ${templateDatabase(template)}` : ''}`);
+    // file_copy: copying the template's files is a fraction of the work of the default, which
+    // writes every page of the copy to the write-ahead log (PostgreSQL 15)
+    await client.query(`create database ${name}${template ? ` template ${templateDatabase(template)} strategy file_copy` : ''}`);
   } finally {
     await client.end();
   }

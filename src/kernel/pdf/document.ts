@@ -1,4 +1,4 @@
-import { cjkFont } from './font.ts';
+import { parsedCjkFont } from './font.ts';
 import { qrMatrix } from './qr.ts';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -19,6 +19,7 @@ export async function renderPdf(draw: (doc: Pdf) => void | Promise<void>, option
   // loaded on first use: PDFKit and its font and image code are a quarter second of start-up
   // that a server pays only when it renders a document
   const { default: PDFDocument } = await import('pdfkit');
+  const [regular, bold] = await Promise.all([parsedCjkFont('regular'), parsedCjkFont('bold')]);
   const doc = new PDFDocument({
     size: options.size ?? 'A4',
     layout: options.layout ?? 'portrait',
@@ -33,8 +34,9 @@ export async function renderPdf(draw: (doc: Pdf) => void | Promise<void>, option
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', cjkFont('regular'));
-  doc.registerFont('cjk-bold', cjkFont('bold'));
+  // PDFKit's types name only bytes and paths; it takes a parsed font too (PDFFontFactory.open)
+  doc.registerFont('cjk', regular as unknown as Buffer);
+  doc.registerFont('cjk-bold', bold as unknown as Buffer);
   doc.font('cjk');
   try {
     await draw(doc);

@@ -27,3 +27,25 @@ export function cjkFont(weight: 'regular' | 'bold' = 'regular'): Buffer {
   }
   return bytes;
 }
+
+/** What PDFKit needs of a parsed font: fontkit's Font (fontkit ships no types). */
+export interface ParsedFont {
+  layout(text: string): unknown;
+}
+
+const parsed = new Map<string, Promise<ParsedFont>>();
+
+/**
+ * The font parsed once per process. PDFKit parses a font it is given as bytes again for every
+ * document (fontkit, ~0.1 s for these 10 MB files, and their cmap and glyph tables kept twice),
+ * and takes a parsed font as it is; each document still embeds its own subset of the glyphs.
+ */
+export function parsedCjkFont(weight: 'regular' | 'bold' = 'regular'): Promise<ParsedFont> {
+  let font = parsed.get(weight);
+  if (!font) {
+    // the same fontkit PDFKit imports (loaded with it, on first use)
+    font = import('fontkit').then((fontkit) => fontkit.create(cjkFont(weight)));
+    parsed.set(weight, font);
+  }
+  return font;
+}
