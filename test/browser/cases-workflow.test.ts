@@ -307,6 +307,8 @@ test('承诺核查: the approver records the verification of an approved commitm
 
   const citizen = await newPage(PHONE_SCREEN);
   await signInAs(citizen, server.url, ...CITIZEN, `/my-cases/${id}`);
+  // the status card at the top says what the verification found; the signed statement is folded away
+  assert.match(await citizen.getByTestId('case-status-card').getByTestId('commitment-status').innerText(), /告知承诺制 · 核查结果：承诺属实/);
   await citizen.getByTestId('case-form-section').locator('.ant-collapse-header').click();
   await citizen.getByTestId('commitment').getByText(/承诺属实/).waitFor();
   await shot(citizen, 'commitment-kept');

@@ -7,6 +7,7 @@ import { materialKey, type CaseDetail } from './api.ts';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
 import { StatusTag } from './CaseTimeline.tsx';
 import { nextStep } from './nextStep.ts';
+import { CommitmentStatus } from './workflow/CommitmentSign.tsx';
 import { RunningSpecial } from './workflow/SpecialProcedures.tsx';
 
 /** Where the primary action of a next step takes the applicant on the page. */
@@ -36,6 +37,7 @@ export function CaseStatusCard({ detail, onGo, extra }: { detail: CaseDetail; on
         </Space>
         <CaseDeadlines c={c} colour={detail.colour} />
         {c.specialProcedure && <RunningSpecial special={c.specialProcedure} />}
+        <CommitmentStatus check={detail.commitmentCheck} />
         <div data-testid={`next-step-${next}`} style={{ background: '#f6f8fb', borderRadius: 6, padding: 10 }}>
           <Typography.Text strong>{t('casePage.next.title')}</Typography.Text>
           <Typography.Paragraph style={{ margin: '4px 0 8px' }}>{next === 'pay' ? t('casesWorkflow.payment.text') : t(`casePage.next.${next}` as MessageKey, { step: c.currentStep?.name ?? '', due: c.deferred?.due ?? '' })}</Typography.Paragraph>

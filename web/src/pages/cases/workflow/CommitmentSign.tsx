@@ -23,12 +23,7 @@ export function CommitmentSign({ detail, agreed, onAgree, editable }: { detail: 
           type="success"
           showIcon
           message={`${t('casesWorkflow.commitment.signed')} ${dateTime(signed.signedAt)}`}
-          description={
-            check &&
-            (check.result
-              ? t('casesWorkflow.commitment.checkResult', { result: t(check.result === 'kept' ? 'casesWorkflow.checks.kept' : 'casesWorkflow.checks.broken') })
-              : t('casesWorkflow.commitment.check', { due: check.due }))
-          }
+          description={check && checkText(t, check)}
         />
       ) : (
         editable && (
@@ -39,4 +34,24 @@ export function CommitmentSign({ detail, agreed, onAgree, editable }: { detail: 
       )}
     </Card>
   );
+}
+
+type Check = NonNullable<WorkflowDetail['commitmentCheck']>;
+
+/** The verification in words: when it is due, or what it found. */
+function checkText(t: ReturnType<typeof useT>['t'], check: Check): string {
+  if (!check.result) return t('casesWorkflow.commitment.check', { due: check.due });
+  return t('casesWorkflow.commitment.checkResult', { result: t(check.result === 'kept' ? 'casesWorkflow.checks.kept' : 'casesWorkflow.checks.broken') });
+}
+
+/**
+ * The status card's line for a case decided on the applicant's commitment (告知承诺制): the
+ * verification still to come, or what it found. A commitment found untrue costs the applicant the
+ * licence, so this is not left in the folded form section.
+ */
+export function CommitmentStatus({ check }: { check: WorkflowDetail['commitmentCheck'] }) {
+  const { t } = useT();
+  if (!check) return null;
+  const type = !check.result ? 'info' : check.result === 'kept' ? 'success' : 'error';
+  return <Alert type={type} showIcon data-testid="commitment-status" message={t('casePage.commitment', { check: checkText(t, check) })} />;
 }
