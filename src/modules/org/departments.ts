@@ -14,7 +14,9 @@ export const departments = entityStore<Department>({
   searchColumns: ['d.name', 'd.short_name', 'd.code', 'd.uscc', "array_to_string(d.other_names, ' ')"],
   filters: { parentId: 'd.parent_id', sector: 'd.sector' },
   orderBy: 'd.region_code, d.code',
-  readRoles: ['administrator', 'department_admin', 'leader'],
+  // approvers too: 部门统计 lets an approver whose grant is not narrowed to a department choose
+  // any department it covers, with this list behind its picker (it stayed empty for them)
+  readRoles: ['administrator', 'department_admin', 'leader', 'approver'],
   writeRoles: ['administrator'],
   departmentColumn: 'd.id',
   uniqueConstraints: { department_code_key: 'DEPARTMENT_CODE_TAKEN', department_uscc_key: 'USCC_TAKEN' },
