@@ -11,14 +11,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { personalData } from '../../src/kernel/pii.ts';
 import { getPublishedVersion, type ItemContent } from '../../src/modules/catalog/index.ts';
-import { demoLicenseTypes } from '../../src/seed/catalog-data.ts';
 import { publishedDemoItems } from '../../src/seed/published-items.ts';
 import { signIn } from '../support/browserless.ts';
 import { CITIZEN_PASSWORD } from '../support/demo.ts';
-import { PDF, sendFile, uploadMaterial } from '../support/files.ts';
+import { applyDemoItem, appliesAsEnterprise, demoForm, demoMaterialKeys as materialKeys } from '../support/demo-items.ts';
+import { PDF, sendFile } from '../support/files.ts';
 import { backend } from '../support/db.ts';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
-import * as clock from '../../src/kernel/clock.ts';
 
 let f: PaymentFixture;
 /** 李浮生 (实名等级 3) for himself, and for the demo enterprise he represents. */
@@ -39,7 +38,6 @@ const HOLDER_NOT_APPLICANT: Record<string, string> = {
   农民专业合作社设立登记: 'a person applies; the 营业执照 belongs to the cooperative it creates',
   国有建设用地使用权及房屋所有权首次登记: 'an enterprise applies; the demo 不动产权证书 type is held by persons',
 };
-const holderOf = new Map(demoLicenseTypes().map((t) => [t.code, t.holder]));
 
 interface Swept {
   code: string;
@@ -51,53 +49,7 @@ interface Swept {
   licenceType: string | null;
 }
 
-type Property = { type?: string; pattern?: string; enum?: unknown[]; format?: string; minimum?: number; minLength?: number };
-
-/** A value the item's form schema takes for one field, from the applicant where the field is theirs. */
-function valueFor(p: Property, forEnterprise: boolean): unknown {
-  if (p.enum?.length) return p.enum[0];
-  if (p.type === 'number' || p.type === 'integer') return Math.max(1, p.minimum ?? 1);
-  if (p.format === 'date') return clock.today();
-  if (p.pattern === '^[0-9]{17}[0-9X]$') return applicant.idNumber;
-  if (p.pattern === '^1[0-9]{10}$') return '13800000002';
-  if (p.pattern === '^[0-9A-HJ-NPQRTUWXY]{18}$') return forEnterprise ? applicant.uscc : '91445302MA5300025L';
-  if (p.pattern === '^[0-9]{12}$') return '445302000000';
-  assert.equal(p.pattern, undefined, `no value for the pattern ${p.pattern}`);
-  return '演示填写内容'.padEnd(p.minLength ?? 0, '。');
-}
-
-function formFor(content: ItemContent, forEnterprise: boolean): Record<string, unknown> {
-  const props = (content.form?.schema as { properties?: Record<string, Property> } | undefined)?.properties ?? {};
-  return Object.fromEntries(Object.entries(props).map(([key, p]) => [key, valueFor(p, forEnterprise)]));
-}
-
-/** The materials the applicant hands in: every one asked for that the platform does not fetch itself. */
-const materialKeys = (content: ItemContent) =>
-  (content.materials ?? []).flatMap((m, i) => (m.necessity !== 'optional' && m.source !== 'data_sharing' && !m.replacedByBaseField ? [m.key ?? `m${i + 1}`] : []));
-
-/** Who applies: whom the item serves, as the holder of its licence where it serves that holder. */
-function appliesAsEnterprise(content: ItemContent): boolean {
-  const objects = content.serviceObjects ?? [];
-  const servesPerson = objects.includes('natural_person');
-  const servesEntity = objects.some((o) => o !== 'natural_person');
-  const holder = content.result?.licenseTypeCode ? holderOf.get(content.result.licenseTypeCode) : undefined;
-  if (holder === 'entity' && servesEntity) return true;
-  if (holder === 'person' && servesPerson) return false;
-  return !servesPerson;
-}
-
-async function applyOnline(code: string, content: ItemContent, cookie: string, formData: Record<string, unknown>) {
-  const draft = await f.server.api('/api/cases', { method: 'POST', cookie, body: { item: code, formData } });
-  assert.equal(draft.status, 201, `${code}: ${JSON.stringify(draft.body)}`);
-  const id = draft.body.case.id as string;
-  for (const key of materialKeys(content)) {
-    const up = await uploadMaterial(f.server, cookie, id, key);
-    assert.equal(up.status, 201, `${code} ${key}: ${JSON.stringify(up.body)}`);
-  }
-  const sub = await f.server.api(`/api/cases/${id}/submit`, { method: 'POST', cookie, body: { version: draft.body.case.version, commitment: true } });
-  assert.equal(sub.status, 200, `${code}: ${JSON.stringify(sub.body)}`);
-  return sub.body.case;
-}
+const applyOnline = (code: string, content: ItemContent, cookie: string, formData: Record<string, unknown>) => applyDemoItem(f.server, cookie, code, content, formData);
 
 /** 一窗受理: the clerk scans what the applicant brought and records the application in one step. */
 async function applyAtWindow(code: string, content: ItemContent, forEnterprise: boolean, formData: Record<string, unknown>) {
@@ -179,7 +131,7 @@ describe('every published demo item, end to end', () => {
       const v = await getPublishedVersion(f.server.ctx.db, item.code);
       const asEnterprise = appliesAsEnterprise(v.content);
       const cookie = asEnterprise ? applicant.enterprise : applicant.person;
-      const formData = formFor(v.content, asEnterprise);
+      const formData = demoForm(v.content, applicant, asEnterprise);
       const online = (v.content.channels ?? ['online']).includes('online');
       // an item that brings a department, licence type, workflow shape or way of applying not yet
       // taken to the end goes all the way; the others stop after acceptance (their form,

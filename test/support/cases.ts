@@ -4,19 +4,43 @@ import { uploadMaterial } from './files.ts';
 import type { TestServer } from './server.ts';
 
 /**
- * The demo citizen 13800000001 applies for REWARD online with all three materials and the window
- * clerk accepts: the case is in review. `reportNumber` keeps cases of one test apart.
+ * The demo citizen 13800000001 applies for REWARD online with all three materials: the case waits
+ * for the window. `reportNumber` keeps cases of one test apart.
  */
-export async function acceptedRewardCase(server: TestServer, reportNumber: string) {
-  const citizen = await server.login('13800000001', CITIZEN_PASSWORD);
-  const clerk = await server.login('clerk');
+export async function submittedRewardCase(server: TestServer, reportNumber: string, citizen?: string) {
+  // a sign-in costs a password hash: a caller with the citizen's session passes it
+  citizen ??= await server.login('13800000001', CITIZEN_PASSWORD);
   const draft = await server.api('/api/cases', { method: 'POST', cookie: citizen, body: { item: REWARD, formData: { report_number: reportNumber, bank_account: '6222020000000000001' } } });
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const id = draft.body.case.id as string;
   for (const key of ['m1', 'm2', 'm3']) assert.equal((await uploadMaterial(server, citizen, id, key)).status, 201);
   const sub = await server.api(`/api/cases/${id}/submit`, { method: 'POST', cookie: citizen, body: { version: draft.body.case.version } });
   assert.equal(sub.status, 200, JSON.stringify(sub.body));
-  const acc = await server.api(`/api/cases/${id}/actions/accept`, { method: 'POST', cookie: clerk, body: { version: sub.body.case.version } });
+  return { id, number: sub.body.case.number as string, version: sub.body.case.version as number, citizen };
+}
+
+/** As `submittedRewardCase`, and the window clerk accepts: the case is in review. */
+export async function acceptedRewardCase(server: TestServer, reportNumber: string) {
+  const { id, number, version, citizen } = await submittedRewardCase(server, reportNumber);
+  const clerk = await server.login('clerk');
+  const acc = await server.api(`/api/cases/${id}/actions/accept`, { method: 'POST', cookie: clerk, body: { version } });
   assert.equal(acc.status, 200, JSON.stringify(acc.body));
-  return { id, number: sub.body.case.number as string, version: acc.body.version as number, citizen, clerk };
+  return { id, number, version: acc.body.version as number, citizen, clerk };
+}
+
+/**
+ * The demo staff move a case on through the API — the clerk accepts, the approver approves every
+ * further step — until it is finished or waits at a step of kind `until` (e.g. 'special',
+ * 'payment'). `staff` are their sessions when the caller has them. Returns the case as it then is.
+ */
+export async function workCase(server: TestServer, caseId: string, until?: string, staff?: { clerk: string; approver: string }) {
+  const { clerk, approver } = staff ?? { clerk: await server.login('clerk'), approver: await server.login('approver') };
+  for (let i = 0; i < 10; i++) {
+    const c = (await server.api(`/api/cases/${caseId}`, { cookie: approver })).body.case;
+    if (!['submitted', 'processing'].includes(c.status) || c.currentStep?.kind === until) return c as { status: string; number: string; currentStep: { kind: string; name: string } | null };
+    const [action, cookie] = c.currentStep.kind === 'accept' ? ['accept', clerk] : ['approve', approver];
+    const res = await server.api(`/api/cases/${caseId}/actions/${action}`, { method: 'POST', cookie, body: { version: c.version, opinion: '经审查，符合条件' } });
+    assert.equal(res.status, 200, `${c.currentStep.name}: ${JSON.stringify(res.body)}`);
+  }
+  throw new Error(`case ${caseId} did not finish or reach ${until}`);
 }
