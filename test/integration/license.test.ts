@@ -306,6 +306,12 @@ describe('licences', () => {
     const list = await api('/api/licences?pageSize=100', { cookie: cookies.approver });
     assert.ok(list.body.items.some((i: { id: string }) => i.id === l.id));
     assert.ok(!JSON.stringify(list.body).includes(ID_NUMBER), 'no full ID number in the staff list');
+    // staff find a licence by the holder's whole ID number (blind index), not by a part of it
+    const byHolder = async (q: string, cookie = cookies.approver) => (await api(`/api/licences?q=${encodeURIComponent(q)}`, { cookie })).body.items.map((i: { id: string }) => i.id);
+    assert.ok((await byHolder(ID_NUMBER)).includes(l.id));
+    assert.ok((await byHolder(` ${ID_NUMBER.toLowerCase()} `)).includes(l.id), 'trimmed, x as X');
+    assert.deepEqual(await byHolder(ID_NUMBER.slice(0, 14)), []);
+    assert.deepEqual(await byHolder("' or 1=1 --"), []);
     // the clear document is the PDF: staff who take it are audited, the holder is not
     const auditsOf = async () =>
       (await server.ctx.db.query<{ actor_id: string }>(`select actor_id from audit_log where action = 'licence.pdf_read' and object_id = $1`, [l.id])).map((r) => r.actor_id);

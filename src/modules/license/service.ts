@@ -77,9 +77,12 @@ export async function listLicences(
     params.push(value);
     where.push(`${column} = $${params.length}`);
   }
-  if (query.q) {
-    params.push(`%${query.q.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`identifier like $${params.length}`);
+  const term = query.q?.trim().toUpperCase();
+  if (term) {
+    params.push(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, documentCodec(ctx).holderIndex(term));
+    // part of the 证照标识, or the holder's whole 证件号码 (ID number or USCC): the number is kept
+    // only as a blind index, so a part of it finds nothing, as in the case inbox
+    where.push(`(identifier like $${params.length - 1} or holder_code_index = $${params.length})`);
   }
   const rows = await ctx.db.query<{ total_count: number }>(
     `select *, count(*) over () as total_count from licence where ${where.join(' and ')}
