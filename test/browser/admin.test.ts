@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { demoUscc } from '../../src/seed/demo-city.ts';
-import { browserTestBed, enrolAuthenticator, RESULTS, withFailureShot } from '../support/browser.ts';
+import { assertFitsScreen, browserTestBed, enrolAuthenticator, RESULTS, withFailureShot } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
 const ADMIN = { username: 'admin', password: 'Yiwang@2026admin' };
@@ -133,8 +133,7 @@ test('portal on a phone (390×844) and the 404 page', { timeout: 60_000 }, async
   await page.getByTestId('theme-person-birth').waitFor();
   await page.getByTestId('theme-entity-start_business').waitFor();
   await page.getByText('云浮市', { exact: false }).first().waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the portal is ${overflow}px wider than the phone screen`);
+  await assertFitsScreen(page, 'the portal');
   await page.screenshot({ path: `${RESULTS}/portal-mobile-zh.png`, fullPage: true });
 
   await page.getByTestId('theme-person-birth').click();

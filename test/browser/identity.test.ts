@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { personalData } from '../../src/kernel/pii.ts';
 import { demoEnterpriseUscc } from '../../src/seed/demo-city.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
-import { DESKTOP, enrolAuthenticator, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, signInAs, withFailureShot } from '../support/browser.ts';
+import { assertFitsScreen, DESKTOP, enrolAuthenticator, launchBrowser, pageFactory, PHONE_SCREEN, RESULTS, signInAs, withFailureShot } from '../support/browser.ts';
 import { signIn } from '../support/browserless.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -65,12 +65,6 @@ const confirmPopup = (page: Page, title?: string) =>
 /** A phone gets one code a minute whatever the purpose; the test moves on rather than wait. */
 async function backdateSmsCodes(phone: string) {
   await server.ctx.db.query("update sms_code set created_at = created_at - interval '2 minutes' where phone_index = $1", [personalData(server.ctx.config.masterKey).index(phone)]);
-}
-
-/** The page is no wider than the phone's screen (nothing to scroll sideways). */
-async function assertFitsScreen(page: Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what} is ${overflow}px wider than the screen`);
 }
 
 /** The provider's password form (统一身份认证), after the browser was sent there. */

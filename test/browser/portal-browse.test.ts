@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserTestBed, PHONE_SCREEN, RESULTS, withFailureShot } from '../support/browser.ts';
+import { assertFitsScreen, browserTestBed, PHONE_SCREEN, RESULTS, withFailureShot } from '../support/browser.ts';
 import { issuePersonLicences } from '../support/licence.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -20,10 +20,7 @@ before(async () => {
   citizenCookie = (await issuePersonLicences(server, '031', 2))[0]!.cookies.citizen;
 });
 
-async function noOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${page.url()} is ${overflow}px wider than the screen`);
-}
+const noOverflow = (page: Page) => assertFitsScreen(page, page.url());
 
 test('phone: a theme tile, a department and a 一件事 open from the home page; filters and tags', { timeout: 120_000 }, async () => {
   const page = await bed.newPage(PHONE_SCREEN);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -105,6 +106,18 @@ export async function signInAs(page: Page, baseUrl: string, username: string, pa
   if (await enrolment.isVisible()) await enrolAuthenticator(page);
   else if (await choice.isVisible()) await choice.click();
   await page.waitForURL((url) => url.pathname === next);
+}
+
+/**
+ * The page is no wider than its screen (nothing to scroll sideways). Ant Design's responsive
+ * layout follows a resize on its media-query listeners a render later, so right after
+ * `setViewportSize` the page may still be laid out for the old width: it gets a few seconds to
+ * settle, and the overflow it still has then is the failure.
+ */
+export async function assertFitsScreen(page: Page, what: string) {
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5000 }).catch(() => undefined);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what} is ${overflow}px wider than the screen`);
 }
 
 /** Runs the steps; on failure leaves a screenshot of where it stopped. */
