@@ -310,6 +310,26 @@ describe('indicator inputs and department statistics', () => {
     assert.equal((await api(`/api/cases/stats?${qs}`, { cookie: cookies.clerk })).status, 403);
   });
 
+  test('the statistics page’s department picker: an approver lists the departments its grant covers, nothing more', async () => {
+    const listed = async (who: Who, q = '') => {
+      const res = await api(`/api/org/departments?pageSize=100&q=${encodeURIComponent(q)}`, { cookie: cookies[who] });
+      const items = (res.body.items ?? []) as { id: string; name: string }[];
+      return { status: res.status, ids: items.map((d) => d.id), names: items.map((d) => d.name) };
+    };
+    // the demo approver works for every department of the city: the picker finds 不动产登记中心 as
+    // the 自然资源局 of the city and its counties
+    const city = await listed('approver', '不动产登记中心');
+    assert.equal(city.status, 200);
+    assert.ok(city.names.length > 0 && city.names.every((n) => n.includes('自然资源局')), city.names.join());
+    // an approver narrowed to 人社局 sees that department alone, whatever it asks for
+    assert.deepEqual((await listed('hrapprover')).ids, [hrDept]);
+    assert.deepEqual((await listed('hrapprover', '不动产登记中心')).ids, []);
+    assert.equal((await api(`/api/org/departments/${scjgj}`, { cookie: cookies.hrapprover })).status, 404);
+    // roles without the statistics page still may not read the list
+    assert.equal((await listed('clerk')).status, 403);
+    assert.equal((await listed('citizen')).status, 403);
+  });
+
   test('the indicators route gives the same figures to leaders, not to citizens or department staff', async () => {
     const res = await api(`/api/cases/indicators?from=${period.from}&to=${period.to}&regionCode=${LUODING}`, { cookie: cookies.leader });
     assert.equal(res.status, 200, JSON.stringify(res.body));
