@@ -185,7 +185,7 @@ test('the demo items’ own steps: 现场检查, 专家评审 and 批前公示 a
     const asEnterprise = appliesAsEnterprise(it.content);
     const applicant = asEnterprise ? cookies.enterprise : cookies.person;
     const submitted = await applyDemoItem(server, applicant, it.code, it.content, demoForm(it.content, li, asEnterprise));
-    const atStep = await workCase(server, submitted.id, 'special', staff);
+    const atStep = await workCase(server, submitted.id, { until: 'special', staff });
     assert.equal(atStep.currentStep?.kind, 'special', name);
     await withFailureShot(approver, `visitor-walk-special-${name}`, async () => {
       const drawer = await openCase(approver, submitted.number);
@@ -269,7 +269,7 @@ test('企业变更登记 makes a new 营业执照 version; 食品经营许可 is
   for (const name of ['企业变更登记（备案）', '食品经营许可（新办）']) {
     const it = await itemNamed(name);
     const c = await applyDemoItem(server, chen.agentCookie, it.code, it.content, demoForm(it.content, chen, true));
-    assert.equal((await workCase(server, c.id, undefined, staff)).status, 'completed', name);
+    assert.equal((await workCase(server, c.id, { staff })).status, 'completed', name);
     done[name] = c;
   }
   const { approver } = pages;

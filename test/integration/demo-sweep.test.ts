@@ -14,7 +14,8 @@ import { getPublishedVersion, type ItemContent } from '../../src/modules/catalog
 import { publishedDemoItems } from '../../src/seed/published-items.ts';
 import { signIn } from '../support/browserless.ts';
 import { CITIZEN_PASSWORD } from '../support/demo.ts';
-import { applyDemoItem, appliesAsEnterprise, demoForm, demoMaterialKeys as materialKeys } from '../support/demo-items.ts';
+import { workCase, type WorkedCase } from '../support/cases.ts';
+import { applyDemoItem, appliesAsEnterprise, demoForm, demoMaterialKeys } from '../support/demo-items.ts';
 import { PDF, sendFile } from '../support/files.ts';
 import { backend } from '../support/db.ts';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
@@ -49,12 +50,10 @@ interface Swept {
   licenceType: string | null;
 }
 
-const applyOnline = (code: string, content: ItemContent, cookie: string, formData: Record<string, unknown>) => applyDemoItem(f.server, cookie, code, content, formData);
-
 /** 一窗受理: the clerk scans what the applicant brought and records the application in one step. */
 async function applyAtWindow(code: string, content: ItemContent, forEnterprise: boolean, formData: Record<string, unknown>) {
   const materials = [];
-  for (const key of materialKeys(content)) {
+  for (const key of demoMaterialKeys(content)) {
     const scan = await sendFile(f.server, f.cookies.clerk, `/api/cases/window/scans?name=${key}.pdf`, PDF, 'POST');
     assert.equal(scan.status, 201, JSON.stringify(scan.body));
     materials.push({ key, ticket: scan.body.ticket as string });
@@ -77,20 +76,13 @@ async function applyAtWindow(code: string, content: ItemContent, forEnterprise: 
 
 /**
  * Works every step (or the first `steps`): the clerk accepts, the approver moves each further step
- * on, the applicant pays.
+ * on, the applicant pays. Whether the case was taken to its decision.
  */
-async function workThrough(code: string, start: { id: string; version: number; status: string; currentStep: { kind: string } | null }, payer: string, steps = 10) {
-  let c = start;
-  for (let n = 0; n < steps && ['submitted', 'processing'].includes(c.status); n++) {
-    const kind = c.currentStep?.kind;
-    if (kind === 'payment') {
-      await pay(code, c as typeof c & { feeNoticeId?: string }, payer);
-      return true;
-    }
-    const [action, cookie] = kind === 'accept' ? ['accept', f.cookies.clerk] : ['approve', f.cookies.approver];
-    const res = await f.server.api(`/api/cases/${c.id}/actions/${action}`, { method: 'POST', cookie, body: { version: c.version, opinion: '经审查，符合条件' } });
-    assert.equal(res.status, 200, `${code} ${kind}: ${JSON.stringify(res.body)}`);
-    c = res.body;
+async function workThrough(code: string, start: WorkedCase, payer: string, steps = 10) {
+  const c = await workCase(f.server, start, { until: 'payment', steps, staff: f.cookies });
+  if (c.status === 'processing' && c.currentStep?.kind === 'payment') {
+    await pay(code, c, payer);
+    return true;
   }
   if (steps === 10) assert.equal(c.status, 'completed', `${code} ends completed`);
   else assert.ok(['processing', 'completed'].includes(c.status), `${code} is accepted`);
@@ -142,7 +134,7 @@ describe('every published demo item, end to end', () => {
       const full = keys.some((k) => !covered.has(k)) || (everyItem && v.name in HOLDER_NOT_APPLICANT);
       if (!everyItem && !full) continue;
       keys.forEach((k) => covered.add(k));
-      const c = online ? await applyOnline(item.code, v.content, cookie, formData) : await applyAtWindow(item.code, v.content, asEnterprise, formData);
+      const c = online ? await applyDemoItem(f.server, cookie, item.code, v.content, formData) : await applyAtWindow(item.code, v.content, asEnterprise, formData);
       const decided = await workThrough(item.code, c, cookie, full ? undefined : 1);
       swept.push({ code: item.code, name: v.name, caseId: c.id, cookie, licenceType: item.licenseTypeCode, decided });
     }

@@ -28,19 +28,34 @@ export async function acceptedRewardCase(server: TestServer, reportNumber: strin
   return { id, number, version: acc.body.version as number, citizen, clerk };
 }
 
+/** A case as the case actions answer it, as far as `workCase` reads it. */
+export interface WorkedCase {
+  id: string;
+  version: number;
+  status: string;
+  number: string;
+  currentStep: { kind: string; name: string } | null;
+}
+
 /**
  * The demo staff move a case on through the API — the clerk accepts, the approver approves every
- * further step — until it is finished or waits at a step of kind `until` (e.g. 'special',
- * 'payment'). `staff` are their sessions when the caller has them. Returns the case as it then is.
+ * further step — until it is finished, waits at a step of kind `until` (e.g. 'special',
+ * 'payment'), or `steps` actions were taken. `start` is the case as the caller last saw it (its
+ * id: read first); `staff` are the clerk's and the approver's sessions when the caller has them.
+ * Returns the case as it then is.
  */
-export async function workCase(server: TestServer, caseId: string, until?: string, staff?: { clerk: string; approver: string }) {
+export async function workCase(
+  server: TestServer,
+  start: string | WorkedCase,
+  { until, steps = 10, staff }: { until?: string; steps?: number; staff?: { clerk: string; approver: string } } = {},
+): Promise<WorkedCase> {
   const { clerk, approver } = staff ?? { clerk: await server.login('clerk'), approver: await server.login('approver') };
-  for (let i = 0; i < 10; i++) {
-    const c = (await server.api(`/api/cases/${caseId}`, { cookie: approver })).body.case;
-    if (!['submitted', 'processing'].includes(c.status) || c.currentStep?.kind === until) return c as { status: string; number: string; currentStep: { kind: string; name: string } | null };
-    const [action, cookie] = c.currentStep.kind === 'accept' ? ['accept', clerk] : ['approve', approver];
-    const res = await server.api(`/api/cases/${caseId}/actions/${action}`, { method: 'POST', cookie, body: { version: c.version, opinion: '经审查，符合条件' } });
-    assert.equal(res.status, 200, `${c.currentStep.name}: ${JSON.stringify(res.body)}`);
+  let c: WorkedCase = typeof start === 'string' ? (await server.api(`/api/cases/${start}`, { cookie: approver })).body.case : start;
+  for (let n = 0; n < steps && ['submitted', 'processing'].includes(c.status) && c.currentStep?.kind !== until; n++) {
+    const [action, cookie] = c.currentStep?.kind === 'accept' ? ['accept', clerk] : ['approve', approver];
+    const res = await server.api(`/api/cases/${c.id}/actions/${action}`, { method: 'POST', cookie, body: { version: c.version, opinion: '经审查，符合条件' } });
+    assert.equal(res.status, 200, `${c.number} ${c.currentStep?.name}: ${JSON.stringify(res.body)}`);
+    c = res.body;
   }
-  throw new Error(`case ${caseId} did not finish or reach ${until}`);
+  return c;
 }
