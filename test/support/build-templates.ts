@@ -11,7 +11,7 @@ import { migrate } from '../../src/kernel/migrate.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { startServer } from '../../src/server.ts';
 import { testServerConfig } from './server.ts';
-import { templateDatabase, templateDataDir, templateSummary, type Template } from './templates.ts';
+import { createDatabaseSql, templateDatabase, templateDataDir, templateSummary, type Template } from './templates.ts';
 
 const admin = process.env.YIWANG_TEST_PG_URL;
 
@@ -34,7 +34,7 @@ async function target(template: Template, from?: Template): Promise<{ databaseUr
   if (from) cpSync(templateDataDir(from), dataDir, { recursive: true });
   else mkdirSync(dataDir);
   if (!admin) return { databaseUrl: '', dataDir };
-  await adminQuery(`create database ${templateDatabase(template)}${from ? ` template ${templateDatabase(from)} strategy file_copy` : ''}`);
+  await adminQuery(createDatabaseSql(templateDatabase(template), from));
   return { databaseUrl: admin.replace(/\/[^/]*$/, `/${templateDatabase(template)}`), dataDir };
 }
 

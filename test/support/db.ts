@@ -7,7 +7,7 @@ import { migrationSources } from '../../src/kernel/bootstrap.ts';
 import { openDb, type Db } from '../../src/kernel/db/index.ts';
 import { migrate } from '../../src/kernel/migrate.ts';
 import { MODULES } from '../../src/modules/index.ts';
-import { haveTemplates, templateDatabase, templateDataDir, type Template } from './templates.ts';
+import { createDatabaseSql, haveTemplates, templateDataDir, type Template } from './templates.ts';
 
 /**
  * The suite runs twice: on PGlite, and with YIWANG_TEST_PG_URL set (by scripts/test.mjs) on a
@@ -21,9 +21,7 @@ async function createPgDatabase(admin: string, template?: Template): Promise<str
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
-    // file_copy: copying the template's files is a fraction of the work of the default, which
-    // writes every page of the copy to the write-ahead log (PostgreSQL 15)
-    await client.query(`create database ${name}${template ? ` template ${templateDatabase(template)} strategy file_copy` : ''}`);
+    await client.query(createDatabaseSql(name, template));
   } finally {
     await client.end();
   }

@@ -34,6 +34,14 @@ function dir(): string {
 /** PostgreSQL: the template database. */
 export const templateDatabase = (template: Template) => `yw_template_${template}`;
 
+/**
+ * PostgreSQL: CREATE DATABASE `name`, a copy of the template database `from` when given. With
+ * file_copy the server copies the template's files, a fraction of the work of its default
+ * (PostgreSQL 15), which writes every page of the copy to the write-ahead log.
+ */
+export const createDatabaseSql = (name: string, from?: Template) =>
+  `create database ${name}${from ? ` template ${templateDatabase(from)} strategy file_copy` : ''}`;
+
 /** The template's data directory: files, and on PGlite the embedded database. */
 export const templateDataDir = (template: Template) => join(dir(), template);
 
