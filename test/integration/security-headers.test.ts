@@ -14,11 +14,12 @@ import { CookieClient, csrfOf } from '../support/browserless.ts';
 import { CITIZEN_PASSWORD } from '../support/demo.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-// A stand-in web build: index.html and one asset.
+// A stand-in web build: index.html, one asset and the icon.
 const webDir = mkdtempSync(join(tmpdir(), 'yiwang-web-'));
 writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>YiWang</title><div id="root"></div><script type="module" src="/assets/app.js"></script>');
 mkdirSync(join(webDir, 'assets'));
 writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log(1)');
+writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 
 let server: TestServer;
 before(async () => {
@@ -65,6 +66,18 @@ test('the web app: index.html, a client-side route and an asset', async () => {
     assertSecured(res.headers, path);
   }
   assertSecured((await server.api('/assets/missing.js')).headers, 'a missing asset');
+});
+
+test('the built files under assets/ (named by their content hash) are kept by the browser; index.html is asked for anew', async () => {
+  assert.equal((await server.api('/assets/app.js')).headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  for (const path of ['/', '/staff/inbox', '/favicon.svg']) {
+    const res = await server.api(path);
+    assert.equal(res.status, 200, path);
+    assert.equal(res.headers.get('cache-control'), 'no-cache', path);
+  }
+  // a file is public: a stale session cookie sent along changes nothing
+  const withCookie = await server.api('/assets/app.js', { cookie: 'yw_session=expired-or-forged' });
+  assert.equal(withCookie.status, 200);
 });
 
 test('Swagger UI and the OpenAPI document', async () => {

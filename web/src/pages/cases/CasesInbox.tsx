@@ -1,4 +1,5 @@
-import { App, Badge, Button, Card, Drawer, Grid, Input, InputNumber, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Drawer, Grid, Input, InputNumber, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useApiError } from '../../components/useApiError.ts';
@@ -40,6 +41,10 @@ export default function CasesInbox() {
           onChange={setView}
           options={(['open', 'mine', 'all', 'done'] as const).map((v) => ({ value: v, label: t(`cases.inbox.view.${v}` as MessageKey) }))}
         />
+        {/* work others pass on (an accepted case, a finished 公示) arrives without a page load */}
+        <Tooltip title={t('common.refresh')}>
+          <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.refresh')} data-testid="inbox-refresh" />
+        </Tooltip>
         {Object.entries(data?.counts ?? {}).map(([step, n]) => (
           <Badge key={step} count={n} showZero color="blue"><Tag>{tx(`cases.stepName.${step}`, data?.items.find((r) => r.stepKey === step)?.step ?? step)}</Tag></Badge>
         ))}
