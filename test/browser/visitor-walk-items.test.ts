@@ -37,7 +37,7 @@ before(async () => {
   await signInAs(approver, server.url, 'approver', 'Yiwang@2026approver', '/staff/todo');
 });
 
-test('the demo items’ own steps: 现场检查, 专家评审 and 批前公示 are passed in the approver’s drawer', { timeout: 90_000 }, async () => {
+test('the demo items’ own steps: 现场检查, 专家评审 and 批前公示 are passed in the approver’s drawer', { timeout: 180_000 }, async () => {
   // 李浮生 (实名等级 3), for himself or for the demo enterprise he represents, as the demo sweep applies
   const enc = (await server.ctx.db.one<{ enc: string }>("select id_number_enc as enc from person where name = '李浮生'"))!.enc;
   const li = { idNumber: personalData(server.ctx.config.masterKey).decrypt(enc), uscc: chen.uscc };
@@ -67,7 +67,7 @@ test('the demo items’ own steps: 现场检查, 专家评审 and 批前公示 a
   assert.deepEqual(bed.pageErrors, []);
 });
 
-test('梁秀英 registers, applies for the 高龄津贴 and is approved at once (秒批), opens 我的办件 from the quick entries and rates by SMS reply', { timeout: 90_000 }, async () => {
+test('梁秀英 registers, applies for the 高龄津贴 and is approved at once (秒批), opens 我的办件 from the quick entries and rates by SMS reply', { timeout: 180_000 }, async () => {
   const elder = { name: ELDER.name, idNumber: demoIdNumber(chen.regionCode, ELDER.birthDate, ELDER.index), phone: ELDER.phone, password: ELDER.password };
   assert.equal((await server.api('/api/identity/sms-codes', { method: 'POST', body: { phone: elder.phone, purpose: 'register' } })).status, 202);
   await server.deliverEvents();
@@ -126,7 +126,7 @@ test('梁秀英 registers, applies for the 高龄津贴 and is approved at once 
   assert.deepEqual(bed.pageErrors, []);
 });
 
-test('企业变更登记 makes a new 营业执照 version; 食品经营许可 is revoked once its commitment is found false', { timeout: 90_000 }, async () => {
+test('企业变更登记 makes a new 营业执照 version; 食品经营许可 is revoked once its commitment is found false', { timeout: 180_000 }, async () => {
   const done: Record<string, { id: string; number: string }> = {};
   for (const name of ['企业变更登记（备案）', '食品经营许可（新办）']) {
     const it = await itemNamed(server, name);

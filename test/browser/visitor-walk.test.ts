@@ -38,7 +38,7 @@ before(async () => {
   await signInAs(pages.citizen, server.url, '13800000001', CITIZEN_PASSWORD, '/my-cases');
 });
 
-test('the clerk asks for 补正 and accepts with 容缺 in the drawer; the applicant withdraws before the decision', { timeout: 90_000 }, async () => {
+test('the clerk asks for 补正 and accepts with 容缺 in the drawer; the applicant withdraws before the decision', { timeout: 180_000 }, async () => {
   const corrected = await submittedRewardCase(server, 'JB2026-0301', chen.cookie);
   const deferred = await submittedRewardCase(server, 'JB2026-0302', chen.cookie);
   const { clerk, citizen } = pages;
@@ -70,7 +70,7 @@ test('the clerk asks for 补正 and accepts with 容缺 in the drawer; the appli
   assert.deepEqual(bed.pageErrors, []);
 });
 
-test('不动产权证书补发 is worked by the demo clerk and approver in the workbench, paid, and its result shown', { timeout: 90_000 }, async () => {
+test('不动产权证书补发 is worked by the demo clerk and approver in the workbench, paid, and its result shown', { timeout: 180_000 }, async () => {
   const reissue = await item(server, REISSUE);
   const c = await applyDemoItem(server, chen.cookie, reissue.code, reissue.content, demoForm(reissue.content, chen, false));
   const { clerk, approver, citizen } = pages;
@@ -112,7 +112,7 @@ test('不动产权证书补发 is worked by the demo clerk and approver in the w
   assert.deepEqual(bed.pageErrors, []);
 });
 
-test('the holder shows a licence from the wallet (出示, every field); /verify offers the 核验包', { timeout: 60_000 }, async () => {
+test('the holder shows a licence from the wallet (出示, every field); /verify offers the 核验包', { timeout: 180_000 }, async () => {
   const { citizen } = pages;
   await withFailureShot(citizen, 'visitor-walk-present', async () => {
     await navigate(citizen, server.url, '/wallet');
@@ -134,7 +134,7 @@ test('the holder shows a licence from the wallet (出示, every field); /verify 
   assert.deepEqual(bed.pageErrors, []);
 });
 
-test('department statistics; e-seals; a department’s catalogue exported to Excel and imported back', { timeout: 90_000 }, async () => {
+test('department statistics; e-seals; a department’s catalogue exported to Excel and imported back', { timeout: 180_000 }, async () => {
   const { approver } = pages;
   await withFailureShot(approver, 'visitor-walk-stats', async () => {
     // the department picker finds 自然资源局 by the name its guides print
