@@ -2,7 +2,8 @@
 // visitor-walk.test.ts): the special steps of the demo items with their own workflows (现场检查,
 // 专家评审, 批前公示); 梁秀英's 高龄津贴 秒批, the quick entries and her rating by SMS reply at
 // /dev/sms; 企业变更登记's new 营业执照 and 食品经营许可 revoked after its commitment was found
-// false, in the workbench and the enterprise's wallet.
+// false, in the workbench and the enterprise's wallet; 开办个体工商户, whose 营业执照 the new shop
+// holds, added by its operator under 我的企业.
 // Screenshots: test-results/visitor-walk-*.png.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
@@ -168,5 +169,39 @@ test('企业变更登记 makes a new 营业执照 version; 食品经营许可 is
     await walkShot(agent, 'enterprise-wallet-phone');
   });
   await agent.context().close();
+  assert.deepEqual(bed.pageErrors, []);
+});
+
+test('开办个体工商户: the 营业执照 is the new shop’s; its operator reads whose it is and adds the shop under 我的企业', { timeout: 180_000 }, async () => {
+  const it = await itemNamed(server, '个体工商户设立登记');
+  const form = { ...demoForm(it.content, chen, false), shop_name: '云城区陈记粉店', premises_address: '云浮市云城区兴云西路8号' };
+  const c = await applyDemoItem(server, chen.cookie, it.code, it.content, form);
+  assert.equal((await workCase(server, c.id, { staff })).status, 'completed');
+  // the outbox worker produces the results in the background
+  let registered: { name: string; uscc: string } | null = null;
+  for (let i = 0; i < 40 && !registered; i++) {
+    registered = (await server.api(`/api/cases/${c.id}/results`, { cookie: chen.cookie })).body.licence?.registered ?? null;
+    if (!registered) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.ok(registered, 'the registration’s licence was issued');
+
+  const page = await bed.newPage(PHONE_SCREEN);
+  await withFailureShot(page, 'visitor-walk-registration', async () => {
+    await signInAs(page, server.url, '13800000001', CITIZEN_PASSWORD, `/my-cases/${c.id}`);
+    const note = page.getByTestId('result-licence-registered');
+    assert.match(await note.innerText(), new RegExp(`已为新登记的“云城区陈记粉店”核发，统一社会信用代码 ${registered.uscc}`));
+    await walkShot(page, 'registration-result-phone');
+    await page.getByTestId('case-results').getByRole('link', { name: '到我的企业添加' }).click();
+    await page.getByTestId('enterprise-register').click();
+    const enterpriseForm = page.getByTestId('enterprise-form');
+    await enterpriseForm.getByLabel('统一社会信用代码').fill(registered.uscc);
+    await enterpriseForm.getByLabel('企业名称').fill(registered.name);
+    await page.getByTestId('enterprise-register-submit').click();
+    await enterpriseForm.waitFor({ state: 'detached' });
+    // the 法人库 learnt the shop with her as its operator: proven at once, she may act for it
+    await page.getByTestId('enterprise-card').filter({ hasText: registered.name }).getByTestId('enterprise-act-as').waitFor();
+    await walkShot(page, 'registration-enterprises-phone');
+  });
+  await page.context().close();
   assert.deepEqual(bed.pageErrors, []);
 });

@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { personalData } from '../../src/kernel/pii.ts';
+import { validateUscc } from '../../src/kernel/validate/index.ts';
 import { getPublishedVersion, type ItemContent } from '../../src/modules/catalog/index.ts';
 import { publishedDemoItems } from '../../src/seed/published-items.ts';
 import { signIn } from '../support/browserless.ts';
@@ -28,17 +29,17 @@ const everyItem = backend === 'pglite';
 
 /**
  * Items whose licence belongs to someone other than the applicant, which the licence hand-off
- * cannot do yet (it issues to the applicant): the decision document is made, the licence stage is
- * a result problem the applicant sees as held up. Not built: a holder named in the form.
+ * cannot do yet (it issues to the applicant, or to the subject a 设立登记 registers): the decision
+ * document is made, the licence stage is a result problem the applicant sees as held up. Not
+ * built: a holder named in the form (a passport holder, an existing 个体工商户 found by its operator).
  */
 const HOLDER_NOT_APPLICANT: Record<string, string> = {
-  外国人来华工作许可: 'the employer applies; the 外国人工作许可证 is the worker’s',
-  '企业设立登记（有限责任公司）': 'the 营业执照 belongs to the company the application creates',
-  个体工商户设立登记: 'a person applies; the 营业执照 belongs to the 个体工商户 it creates',
-  个体工商户变更登记: 'the 经营者 applies as a person; the changed 营业执照 belongs to the 个体工商户',
-  农民专业合作社设立登记: 'a person applies; the 营业执照 belongs to the cooperative it creates',
+  外国人来华工作许可: 'the employer applies; the 外国人工作许可证 is the worker’s, known by a passport',
+  个体工商户变更登记: 'the 经营者 applies as a person; the changed 营业执照 belongs to the 个体工商户, whose code the form does not ask',
   国有建设用地使用权及房屋所有权首次登记: 'an enterprise applies; the demo 不动产权证书 type is held by persons',
 };
+/** 设立登记: the 营业执照 belongs to the market subject the decision registers. */
+const REGISTRATIONS = ['企业设立登记（有限责任公司）', '个体工商户设立登记', '农民专业合作社设立登记'];
 
 interface Swept {
   code: string;
@@ -131,7 +132,7 @@ describe('every published demo item, end to end', () => {
       const shape = (v.content.workflow ?? []).map((step) => step.kind).join('>');
       const ways = [`shape:${shape}`, `way:${online}/${asEnterprise}`];
       const keys = everyItem ? [`dept:${item.departmentId}`, `licence:${item.licenseTypeCode}@${item.departmentId}`, ...ways] : ways;
-      const full = keys.some((k) => !covered.has(k)) || (everyItem && v.name in HOLDER_NOT_APPLICANT);
+      const full = keys.some((k) => !covered.has(k)) || (everyItem && (v.name in HOLDER_NOT_APPLICANT || REGISTRATIONS.includes(v.name)));
       if (!everyItem && !full) continue;
       keys.forEach((k) => covered.add(k));
       const c = online ? await applyDemoItem(f.server, cookie, item.code, v.content, formData) : await applyAtWindow(item.code, v.content, asEnterprise, formData);
@@ -173,6 +174,11 @@ describe('every published demo item, end to end', () => {
       assert.deepEqual(r.body.blocked, [], `${s.name}: nothing held up`);
       if (s.licenceType) assert.equal(r.body.licence?.typeCode, s.licenceType, `${s.name}: its licence`);
       else assert.equal(r.body.licence, null);
+      if (REGISTRATIONS.includes(s.name)) {
+        // held by the subject registered, under a code of 市场监管 (9) in the deciding department's county
+        assert.match(r.body.licence.registered?.uscc ?? '', /^9[123]4453\d\d/, s.name);
+        assert.deepEqual(validateUscc(r.body.licence.registered.uscc), { ok: true }, s.name);
+      } else if (r.body.licence) assert.equal(r.body.licence.registered, null, s.name);
     }
   });
 });

@@ -46,6 +46,8 @@ export function appliesAsEnterprise(content: ItemContent): boolean {
   const objects = content.serviceObjects ?? [];
   const servesPerson = objects.includes('natural_person');
   const servesEntity = objects.some((o) => o !== 'natural_person');
+  // a 设立登记 registers its licence's holder: a person applies to set one up
+  if (content.result?.registers && servesPerson) return false;
   const holder = content.result?.licenseTypeCode ? holderOf.get(content.result.licenseTypeCode) : undefined;
   if (holder === 'entity' && servesEntity) return true;
   if (holder === 'person' && servesPerson) return false;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { orgCodeCheckChar, usccCheckChar, validateUscc } from './uscc.ts';
+import { createHash } from 'node:crypto';
+import { assignUscc, orgCodeCheckChar, usccCheckChar, validateUscc } from './uscc.ts';
 
 test('accepts published codes of real organisations', () => {
   for (const code of [
@@ -47,4 +48,17 @@ test('rejects with the reason that applies', () => {
     ['914403001922038217', 'CHECK_CHAR'],
   ];
   for (const [code, reason] of cases) assert.deepEqual(validateUscc(code), { ok: false, reason }, code);
+});
+
+test('a code assigned at registration is valid, starts with its authority, type and region, and is the same for the same seed', () => {
+  const seeds = Array.from({ length: 200 }, (_, i) => createHash('sha256').update(`case-${i}`).digest());
+  const codes = seeds.map((seed, i) => assignUscc('9', String((i % 3) + 1), '445302', seed));
+  for (const [i, code] of codes.entries()) {
+    assert.deepEqual(validateUscc(code), { ok: true }, code);
+    assert.equal(code.slice(0, 8), `9${(i % 3) + 1}445302`);
+  }
+  assert.equal(new Set(codes).size, codes.length);
+  assert.equal(assignUscc('9', '2', '445302', seeds[7]!), assignUscc('9', '2', '445302', seeds[7]!));
+  assert.throws(() => assignUscc('9', '4', '445302', seeds[0]!), /authority and institution type/);
+  assert.throws(() => assignUscc('9', '1', '4453', seeds[0]!), /6-digit/);
 });

@@ -73,3 +73,18 @@ export function validateUscc(code: string): UsccResult {
 
 /** The 登记管理机关行政区划码 of a USCC (positions 3–8) as a 12-digit region code. */
 export const usccRegionCode = (uscc: string) => uscc.slice(2, 8).padEnd(12, '0');
+
+/**
+ * The 统一社会信用代码 a registration authority gives a new subject: its authority and institution
+ * type (9 + 1 企业, 2 个体工商户, 3 农民专业合作社 for 市场监管), the 6-digit region of the
+ * registering authority, a 主体标识码 whose 8 body characters are drawn from `seed` (e.g. a hash
+ * of the registration, so that registering it again gives the same code), and both check characters.
+ */
+export function assignUscc(authority: string, institutionType: string, region6: string, seed: Uint8Array): string {
+  if (!AUTHORITY_TYPES[authority]?.includes(institutionType)) throw new Error(`assignUscc: ${authority}${institutionType} is not an authority and institution type`);
+  if (!/^\d{6}$/.test(region6)) throw new Error('assignUscc needs a 6-digit region');
+  if (seed.length < 8) throw new Error('assignUscc needs at least 8 bytes of seed');
+  const body = Array.from(seed.subarray(0, 8), (b) => ALPHABET[b % ALPHABET.length]).join('');
+  const first17 = `${authority}${institutionType}${region6}${body}${orgCodeCheckChar(body)}`;
+  return first17 + usccCheckChar(first17);
+}

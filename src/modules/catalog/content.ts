@@ -48,6 +48,9 @@ export const CHANNELS = ['window', 'online', 'mobile', 'kiosk', 'mail'] as const
 export const CROSS_SCOPES = ['nation', 'pan_prd', 'province', 'city'] as const;
 /** 审批结果类型: 出证办结 / 出文办结 / 审批办结 / 其他. */
 export const RESULT_TYPES = ['certificate', 'document', 'approval', 'other'] as const;
+/** What a 设立登记 registers: 企业, 个体工商户, 农民专业合作社 (GB 32100 institution types 1, 2, 3 of 市场监管). */
+export const REGISTERED_SUBJECTS = ['enterprise', 'individual_business', 'cooperative'] as const;
+export type RegisteredSubject = (typeof REGISTERED_SUBJECTS)[number];
 export const MEMBER_ORDERS = ['parallel', 'sequence'] as const;
 /** Kinds of workflow step: 受理, 审查, 决定, 特别程序 (现场勘查, 专家评审, 公示, 听证 …), 缴费. */
 export const STEP_KINDS = ['accept', 'review', 'decide', 'special', 'payment'] as const;
@@ -246,6 +249,23 @@ export const ItemContent = Type.Object(
           licenseTypeCode: Opt(Str(40)),
           /** 操作类型 of the licence a completed case produces: 01 新发 (default), 02 延续, 09 变更 of the one the applicant holds. */
           licenseOperation: Opt(Enum(['01', '02', '09'] as const)),
+          /**
+           * 设立登记: the licence is not the applicant's but the new market subject's, registered at
+           * the decision (its 统一社会信用代码 assigned, the 法人库 told) and named by the form's
+           * `nameField`; the other fields name where its 住所, 法定代表人 and 类型 are in the form.
+           */
+          registers: Opt(
+            Type.Object(
+              {
+                subject: Enum(REGISTERED_SUBJECTS),
+                nameField: Str(64, { minLength: 1 }),
+                addressField: Opt(Str(64)),
+                legalRepField: Opt(Str(64)),
+                typeField: Opt(Str(64)),
+              },
+              { additionalProperties: false },
+            ),
+          ),
           delivery: Opt(Strings(5, 40)),
         },
         { additionalProperties: false },

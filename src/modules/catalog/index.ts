@@ -17,7 +17,7 @@ export { BUNDLE_PUBLISHED, BUNDLE_RETIRED, ITEM_PUBLISHED, ITEM_RETIRED, type Bu
 // Service functions other modules may use (cases binds a case to the published version).
 export { getPublishedVersion, getVersionById, type PublishedVersion } from './items.ts';
 export { checkQuality, RULES, type Issue, type QualityReport } from './rules.ts';
-export type { ItemContent } from './content.ts';
+export type { ItemContent, RegisteredSubject } from './content.ts';
 export { SPECIAL_PROCEDURES, STEP_KINDS, STEP_ROLES } from './content.ts';
 export { indicatorInputs, computeIndicators, consistencyReport, type IndicatorValue } from './reports.ts';
 // Cases applies for a 一件事: the bundle's members and the merge of their forms and materials.

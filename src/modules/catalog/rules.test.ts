@@ -27,6 +27,8 @@ const CASES: [string, (c: ItemContent) => void, string][] = [
   ['promised beyond statutory', (c) => (c.promisedLimit = { immediate: false, days: 30 }), 'PROMISED_EXCEEDS_STATUTORY'],
   ['result …证 but 出文办结', (c) => (c.result = { type: 'document', name: '食品经营许可证' }), 'RESULT_TYPE_NAME'],
   ['延续 of no licence type', (c) => (c.result = { type: 'certificate', name: '营业执照', licenseOperation: '02' }), 'RESULT_LICENSE_OPERATION'],
+  ['registration named by a field the form lacks', (c) => (c.result = { type: 'certificate', name: '营业执照', licenseTypeCode: '11100000000010049A001', registers: { subject: 'individual_business', nameField: 'no_such_field' } }), 'RESULT_REGISTERS'],
+  ['registration of no licence type', (c) => (c.result = { type: 'certificate', name: '营业执照', registers: { subject: 'enterprise', nameField: 'company_name' } }), 'RESULT_REGISTERS'],
   ['visits without reason', (c) => Object.assign(c, { visits: 1, visitReason: '', onlineDepth: { national: [1, 2, 3], level: 3 }, flags: { ...c.flags, noTrip: false } }), 'VISIT_REASON'],
   ['zero visits with a reason', (c) => (c.visitReason = '需核验原件'), 'VISIT_REASON_ZERO'],
   ['depth Ⅳ with visits', (c) => Object.assign(c, { visits: 1, visitReason: '核验原件', flags: { ...c.flags, noTrip: false } }), 'DEPTH4_VISITS'],
@@ -150,4 +152,11 @@ test('diff: nested fields, materials matched by key, order changes', () => {
   assert.ok(paths.includes('changed materials.order'));
   assert.ok(paths.includes('changed aliases'));
   assert.deepEqual(diffContent(a, structuredClone(a)), []);
+});
+
+test('a registration named, housed and represented by fields of the form passes', () => {
+  const c = sampleContent();
+  c.result = { type: 'certificate', name: '营业执照', licenseTypeCode: '11100000000013338W011', registers: { subject: 'enterprise', nameField: 'entity_name', addressField: 'address' } };
+  assert.deepEqual(checkQuality(c, ctx).errors, []);
+  assert.deepEqual(contentErrors(c), []);
 });

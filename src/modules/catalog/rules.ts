@@ -139,6 +139,27 @@ export const licenceOperationType: Rule = {
   },
 };
 
+/**
+ * A 设立登记 registers its subject: the licence it issues is new (01) and of a named type, and the
+ * fields that name, house and represent the subject are fields of the item's form.
+ */
+export const registersFromForm: Rule = {
+  id: 'RESULT_REGISTERS',
+  check(c) {
+    const r = c.result?.registers;
+    if (!r) return [];
+    const out: Issue[] = [];
+    if (blank(c.result?.licenseTypeCode)) out.push(issue('RESULT_REGISTERS', 'result.licenseTypeCode'));
+    if (c.result?.licenseOperation && c.result.licenseOperation !== '01') out.push(issue('RESULT_REGISTERS', 'result.licenseOperation'));
+    const properties = (c.form?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    for (const key of ['nameField', 'addressField', 'legalRepField', 'typeField'] as const) {
+      const field = r[key];
+      if (field !== undefined && !(field in properties)) out.push(issue('RESULT_REGISTERS', `result.registers.${key}`, { field }));
+    }
+    return out;
+  },
+};
+
 /** 到现场次数 > 0 ⇒ 必须现场办理原因; = 0 ⇒ the reason is "无". */
 export const visitReason: Rule = {
   id: 'VISIT_REASON',
@@ -389,6 +410,7 @@ export const RULES: Rule[] = [
   promisedWithinStatutory,
   resultTypeMatchesName,
   licenceOperationType,
+  registersFromForm,
   visitReason,
   fullOnlineZeroVisits,
   zeroVisitsNeedChannel,

@@ -52,7 +52,7 @@ export { seedIdentityDemo } from './demo.ts';
 export { identityIndicatorInputs, type IdentityIndicatorInputs } from './indicators.ts';
 export { actingFor, actingOptions, type ActingFor } from './enterprises.ts';
 // The legal-entity registry (法人库) stand-in: the seed and a data-platform sync load records through this.
-export { addLegalEntityRecords, type LegalEntityInput, type LegalEntityRegistry, type LegalEntity, type LegalEntityStatus } from './legal-entities.ts';
+export { addLegalEntityRecords, recordLegalEntities, type LegalEntityInput, type LegalEntityRegistry, type LegalEntity, type LegalEntityStatus } from './legal-entities.ts';
 export { checkClientRegistration, registerClient } from './clients/register.ts';
 export { updateClient } from './clients/update.ts';
 export { rotateClientSecret } from './clients/secret.ts';

@@ -59,33 +59,39 @@ export interface LegalEntityInput {
  */
 export async function addLegalEntityRecords(db: Db, pii: PersonalData, records: LegalEntityInput[]): Promise<{ proven: number }> {
   if (records.length === 0) return { proven: 0 };
-  return db.transaction(async (tx) => {
-    for (const r of records) {
-      await tx.query(
-        `insert into legal_entity_record (uscc, name, legal_rep_name, legal_rep_id_number_index, status, region_code) values ($1, $2, $3, $4, $5, $6)
-         on conflict (uscc) do update set name = excluded.name, legal_rep_name = excluded.legal_rep_name,
-           legal_rep_id_number_index = excluded.legal_rep_id_number_index, status = excluded.status, region_code = excluded.region_code`,
-        [r.uscc, r.name, r.legalRepName, pii.index(r.legalRepIdNumber), r.status ?? 'active', r.regionCode ?? null],
-      );
-    }
-    const proven = await tx.query<{ id: string; uscc: string; region_code: string | null }>(
-      `update enterprise e set legal_rep_proof = 'registry', legal_rep_proven_at = clock_now()
-         from legal_entity_record r, person p
-        where r.uscc = e.uscc and r.uscc = any($1) and r.status = 'active'
-          and p.id = e.legal_rep_person_id and p.id_number_index = r.legal_rep_id_number_index and p.name = r.legal_rep_name
-          and e.legal_rep_proof is null
-       returning e.id, e.uscc, e.region_code`,
-      [records.map((r) => r.uscc)],
+  return db.transaction((tx) => recordLegalEntities(tx, pii, records));
+}
+
+/**
+ * The same inside the caller's transaction: a 设立登记's decision tells the 法人库 of the subject
+ * it registers in the transaction that issues its 营业执照 (cases' results).
+ */
+export async function recordLegalEntities(tx: Queryable, pii: PersonalData, records: LegalEntityInput[]): Promise<{ proven: number }> {
+  for (const r of records) {
+    await tx.query(
+      `insert into legal_entity_record (uscc, name, legal_rep_name, legal_rep_id_number_index, status, region_code) values ($1, $2, $3, $4, $5, $6)
+       on conflict (uscc) do update set name = excluded.name, legal_rep_name = excluded.legal_rep_name,
+         legal_rep_id_number_index = excluded.legal_rep_id_number_index, status = excluded.status, region_code = excluded.region_code`,
+      [r.uscc, r.name, r.legalRepName, pii.index(r.legalRepIdNumber), r.status ?? 'active', r.regionCode ?? null],
     );
-    for (const e of proven) {
-      await appendAudit(tx, systemActor('legal-entity-registry'), {
-        action: 'enterprise.legal_rep_proven',
-        objectType: 'enterprise',
-        objectId: e.id,
-        regionCode: e.region_code ?? undefined,
-        details: { uscc: e.uscc.trim(), proof: 'registry' },
-      });
-    }
-    return { proven: proven.length };
-  });
+  }
+  const proven = await tx.query<{ id: string; uscc: string; region_code: string | null }>(
+    `update enterprise e set legal_rep_proof = 'registry', legal_rep_proven_at = clock_now()
+       from legal_entity_record r, person p
+      where r.uscc = e.uscc and r.uscc = any($1) and r.status = 'active'
+        and p.id = e.legal_rep_person_id and p.id_number_index = r.legal_rep_id_number_index and p.name = r.legal_rep_name
+        and e.legal_rep_proof is null
+     returning e.id, e.uscc, e.region_code`,
+    [records.map((r) => r.uscc)],
+  );
+  for (const e of proven) {
+    await appendAudit(tx, systemActor('legal-entity-registry'), {
+      action: 'enterprise.legal_rep_proven',
+      objectType: 'enterprise',
+      objectId: e.id,
+      regionCode: e.region_code ?? undefined,
+      details: { uscc: e.uscc.trim(), proof: 'registry' },
+    });
+  }
+  return { proven: proven.length };
 }

@@ -5,11 +5,12 @@ import { AppError } from '../../../kernel/errors.ts';
 import { personalData } from '../../../kernel/pii.ts';
 import type { ItemContent } from '../../catalog/index.ts';
 import { actingFor, personView } from '../../identity/index.ts';
-import { heldValidLicence, issueCaseLicence, recordLicenceUse, isCaseLicenceOperation, type HolderRef } from '../../license/index.ts';
+import { heldValidLicence, issueCaseLicence, recordLicenceUse, isCaseLicenceOperation, type HolderInput, type HolderRef } from '../../license/index.ts';
 import { departments } from '../../org/index.ts';
 import { materialKeyOf } from '../application/materials.ts';
 import type { CaseRow } from '../model.ts';
 import { openForm } from '../personal-form.ts';
+import { registerSubject } from './registration.ts';
 
 export const RESULTS_ACTOR = systemActor('cases.results');
 
@@ -48,6 +49,8 @@ async function holderRefOf(q: Queryable, c: CaseRow): Promise<HolderRef | undefi
 }
 
 export interface IssuedLicence {
+  /** 设立登记: the market subject the decision registered, who holds the licence. */
+  registered: { name: string; uscc: string } | null;
   id: string;
   identifier: string;
   typeName: string;
@@ -60,39 +63,44 @@ export interface IssuedLicence {
 }
 
 /**
- * The licence an approved case issues to its applicant, signed with the department's seal, once
- * per case: new (01), or for 延续 (02) / 变更 (09) items a new version of the licence of the type
- * the applicant holds — which fails (a result problem for staff) when there is none in force.
+ * The licence an approved case issues, signed with the department's seal, once per case: to its
+ * applicant new (01), or for 延续 (02) / 变更 (09) items a new version of the licence of the type
+ * the applicant holds — which fails (a result problem for staff) when there is none in force; for
+ * a 设立登记 (`registers`) new to the market subject the decision registers.
  */
-export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, typeCode: string, operation: string = '01'): Promise<IssuedLicence> {
+export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, result: LicenceResult): Promise<IssuedLicence> {
+  const { licenseTypeCode: typeCode, licenseOperation: operation = '01', registers } = result;
   // the catalogue's schema admits only these; an older version's content is read as it was stored
-  if (!isCaseLicenceOperation(operation)) throw new AppError('RESULT_LICENCE_OPERATION', 409, { operation }, { operation });
+  if (!isCaseLicenceOperation(operation)) throw new AppError('RESULT_LICENSE_OPERATION', 409, { operation }, { operation });
   const applicant = await applicantOf(ctx, tx, c);
   if (!applicant) throw new AppError('RESULT_HOLDER_UNKNOWN', 409, {}, { applicantKind: c.applicant_kind });
-  const issued = await issueCaseLicence(ctx, tx, RESULTS_ACTOR, {
-    caseId: c.id,
-    typeCode,
-    departmentId: c.department_id,
-    holder: { kind: applicant.ref.kind, name: applicant.name, code: applicant.code, ...(applicant.personId ? { personId: applicant.personId } : {}) },
-    // the licence carries what the law asks of the form, so the clear values
-    form: openForm(personalData(ctx.config.masterKey), c),
-    operation,
-  });
+  // the licence carries what the law asks of the form, so the clear values
+  const form = openForm(personalData(ctx.config.masterKey), c);
+  const registered = registers ? await registerSubject(ctx, tx, c, registers, form, applicant) : undefined;
+  const holder: HolderInput = registered
+    ? { kind: 'enterprise', name: registered.name, code: registered.uscc }
+    : { kind: applicant.ref.kind, name: applicant.name, code: applicant.code, ...(applicant.personId ? { personId: applicant.personId } : {}) };
+  const issued = await issueCaseLicence(ctx, tx, RESULTS_ACTOR, { caseId: c.id, typeCode, departmentId: c.department_id, holder, form: { ...form, ...registered?.fields }, operation });
   await tx.query(
-    `insert into case_result_licence (case_id, licence_id, identifier, type_code, type_name, operation, related_identifier) values ($1, $2, $3, $4, $5, $6, $7)
+    `insert into case_result_licence (case_id, licence_id, identifier, type_code, type_name, operation, related_identifier, registered_name, registered_uscc)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict (case_id) do nothing`,
-    [c.id, issued.id, issued.identifier, typeCode, issued.typeName, issued.operation, issued.relatedIdentifier],
+    [c.id, issued.id, issued.identifier, typeCode, issued.typeName, issued.operation, issued.relatedIdentifier, registered?.name ?? null, registered?.uscc ?? null],
   );
   return {
+    registered: registered ? { name: registered.name, uscc: registered.uscc } : null,
     id: issued.id,
     identifier: issued.identifier,
     typeName: issued.typeName,
-    holderKind: applicant.ref.kind,
-    holderCode: applicant.code,
+    holderKind: holder.kind,
+    holderCode: holder.code,
     operation: issued.operation,
     relatedIdentifier: issued.relatedIdentifier,
   };
 }
+
+/** What of an item's result its licence needs: the type, the 操作类型 and, for a 设立登记, what it registers. */
+export type LicenceResult = { licenseTypeCode: string } & Pick<NonNullable<ItemContent['result']>, 'licenseOperation' | 'registers'>;
 
 /**
  * 免证办: the materials of an item that a valid e-licence of the applicant replaces, by material

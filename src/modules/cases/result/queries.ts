@@ -23,8 +23,8 @@ async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseRe
     'select id, kind, title, file_name, size, sm3, seal_id, key_id, created_at from case_result where case_id = $1 order by created_at, id',
     [c.id],
   );
-  const licence = await q.one<{ licence_id: string; identifier: string; type_code: string; operation: string; related_identifier: string | null }>(
-    'select licence_id, identifier, type_code, operation, related_identifier from case_result_licence where case_id = $1',
+  const licence = await q.one<{ licence_id: string; identifier: string; type_code: string; operation: string; related_identifier: string | null; registered_name: string | null; registered_uscc: string | null }>(
+    'select licence_id, identifier, type_code, operation, related_identifier, registered_name, registered_uscc from case_result_licence where case_id = $1',
     [c.id],
   );
   const uses = await q.query<{ material_key: string; licence_identifier: string }>(
@@ -50,7 +50,14 @@ async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseRe
       createdAt: iso(d.created_at),
     })),
     licence: licence
-      ? { id: licence.licence_id, identifier: licence.identifier, typeCode: licence.type_code, operation: licence.operation, relatedIdentifier: licence.related_identifier }
+      ? {
+          id: licence.licence_id,
+          identifier: licence.identifier,
+          typeCode: licence.type_code,
+          operation: licence.operation,
+          relatedIdentifier: licence.related_identifier,
+          registered: licence.registered_uscc ? { name: licence.registered_name ?? '', uscc: licence.registered_uscc } : null,
+        }
       : null,
     licenceUses: uses.map((u) => ({ materialKey: u.material_key, identifier: u.licence_identifier })),
     problems: problems.map((p) => ({ stage: p.stage, code: p.code, details: p.details, attempts: Number(p.attempts), at: iso(p.at) })),

@@ -113,7 +113,8 @@ async function produceDocument(ctx: AppContext, tx: Tx, c: CaseRow, kind: Result
   if (!dept) throw new AppError('RESULT_DEPARTMENT_MISSING', 409, {}, { departmentId: c.department_id });
   const d = await decision(tx, c);
   const id = uuidv7();
-  const applicantCode = licence?.holderKind === 'enterprise' ? licence.holderCode : null;
+  // the applicant's own USCC, not that of the subject a 设立登记 registered
+  const applicantCode = licence?.holderKind === 'enterprise' && !licence.registered ? licence.holderCode : null;
   // The seal signs the decision itself; the PDF's SM3 is kept with the record and checked on download.
   const record = canonicalJson({
     format: 'yiwang.case-result/1',
@@ -176,7 +177,7 @@ export async function produceResults(ctx: AppContext, tx: Tx, caseId: string): P
     const v = await getVersionById(tx, c.item_version_id);
     const result = v?.content.result;
     const typeCode = result?.licenseTypeCode;
-    if (typeCode) licence = await stage(tx, c, 'licence', () => issueResultLicence(ctx, tx, c, typeCode, result.licenseOperation));
+    if (typeCode) licence = await stage(tx, c, 'licence', () => issueResultLicence(ctx, tx, c, { ...result, licenseTypeCode: typeCode }));
   }
   const done = await tx.one('select 1 as x from case_result where case_id = $1 and kind = $2', [c.id, kind]);
   if (!done) await stage(tx, c, 'document', () => produceDocument(ctx, tx, c, kind, licence));

@@ -22,9 +22,19 @@ export type ResultDocument = Static<typeof ResultDocument>;
 
 export const CaseResults = Type.Object({
   documents: Type.Array(ResultDocument),
-  /** With its 操作类型 (01 新发, 02 延续, 09 变更) and, for 02/09, the identifier of the licence it replaced. */
+  /**
+   * With its 操作类型 (01 新发, 02 延续, 09 变更), for 02/09 the identifier of the licence it
+   * replaced, and for a 设立登记 the market subject it registered, who holds it.
+   */
   licence: Nullable(
-    Type.Object({ id: Type.String(), identifier: Type.String(), typeCode: Type.String(), operation: Type.String(), relatedIdentifier: Nullable(Type.String()) }),
+    Type.Object({
+      id: Type.String(),
+      identifier: Type.String(),
+      typeCode: Type.String(),
+      operation: Type.String(),
+      relatedIdentifier: Nullable(Type.String()),
+      registered: Nullable(Type.Object({ name: Type.String(), uscc: Type.String() })),
+    }),
   ),
   /** 免证办: materials a valid e-licence of the applicant replaced. */
   licenceUses: Type.Array(Type.Object({ materialKey: Type.String(), identifier: Type.String() })),

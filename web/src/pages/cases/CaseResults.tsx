@@ -94,8 +94,17 @@ export function CaseResults({ caseId, finished }: { caseId: string; finished: bo
                   {results.licence.operation === '09' ? t('casesResults.licenceReplaces.09', { identifier: results.licence.relatedIdentifier }) : t('casesResults.licenceReplaces.02', { identifier: results.licence.relatedIdentifier })}
                 </Typography.Text>
               )}
+              {results.licence.registered && (
+                <Typography.Text style={{ fontSize: 12 }} data-testid="result-licence-registered">
+                  {t('casesResults.registered', { name: results.licence.registered.name, uscc: results.licence.registered.uscc })}
+                </Typography.Text>
+              )}
               <Space wrap>
-                <Link to="/wallet">{t('casesResults.toWallet')}</Link>
+                {results.licence.registered ? (
+                  <Link to="/me/enterprises">{t('casesResults.toEnterprises')}</Link>
+                ) : (
+                  <Link to="/wallet">{t('casesResults.toWallet')}</Link>
+                )}
                 <Link to={`/verify?id=${encodeURIComponent(results.licence.identifier)}`}>{t('casesResults.verify')}</Link>
               </Space>
             </Space>

@@ -163,6 +163,7 @@ export default function ItemEditorPage() {
                 value={content.result as ItemResult | undefined}
                 onChange={(result) => change({ ...content, result })}
                 disabled={!editable}
+                formFields={Object.entries((content.form?.schema as { properties?: Record<string, { title?: string }> } | undefined)?.properties ?? {}).map(([key, p]) => ({ key, title: p.title ?? key }))}
               />
             </Card>
             <WorkflowSections content={content} onChange={change} disabled={!editable} quality={quality} />

@@ -8,6 +8,10 @@ import type { ItemContent } from './api.ts';
 const RESULT_TYPES = ['certificate', 'document', 'approval', 'other'] as const;
 /** 操作类型 of the licence a completed case produces (STANDARDS.md §1.3): 新发, 延续, 变更. */
 const OPERATIONS = ['01', '02', '09'] as const;
+/** Who holds the licence: the applicant, or (设立登记) the market subject the decision registers. */
+const HOLDERS = ['applicant', 'enterprise', 'individual_business', 'cooperative'] as const;
+/** The form fields a registration reads, besides the name (which it needs). */
+const REGISTRATION_FIELDS = ['addressField', 'legalRepField', 'typeField'] as const;
 
 /** The content's 办理结果 (the schema's type). */
 export type ItemResult = NonNullable<ItemContent['result']>;
@@ -17,10 +21,13 @@ export function ResultEditor({
   value,
   onChange,
   disabled,
+  formFields,
 }: {
   value: ItemResult | undefined;
   onChange: (v: ItemResult) => void;
   disabled: boolean;
+  /** The item's form fields (key and title), for a registration to name its subject from. */
+  formFields: { key: string; title: string }[];
 }) {
   const { t } = useT();
   const licenceTypes = useRemote(
@@ -29,10 +36,16 @@ export function ResultEditor({
   const result: ItemResult = value ?? { type: 'other' };
   const set = (patch: Partial<ItemResult>) => {
     const next: ItemResult = { ...result, ...patch };
-    // without a licence type there is nothing to renew or change
-    if (!next.licenseTypeCode) delete next.licenseOperation;
+    // without a licence type there is nothing to renew or change, or to register
+    if (!next.licenseTypeCode) {
+      delete next.licenseOperation;
+      delete next.registers;
+    }
+    if (next.registers) delete next.licenseOperation;
     onChange(next);
   };
+  const registers = result.registers;
+  const fieldOptions = formFields.map((f) => ({ value: f.key, label: `${f.title}（${f.key}）` }));
   return (
     <Form layout="vertical" disabled={disabled} component="div" data-testid="result-editor">
       <Row gutter={16}>
@@ -69,13 +82,56 @@ export function ResultEditor({
           <Form.Item label={t('catalogResult.operation')} extra={t('catalogResult.operationHint')}>
             <Select
               value={result.licenseOperation ?? '01'}
-              disabled={disabled || !result.licenseTypeCode}
+              disabled={disabled || !result.licenseTypeCode || !!registers}
               onChange={(op: ItemResult['licenseOperation']) => set({ licenseOperation: op === '01' ? undefined : op })}
               options={OPERATIONS.map((x) => ({ value: x, label: t(`catalogResult.operations.${x}`) }))}
               data-testid="result-licence-operation"
             />
           </Form.Item>
         </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label={t('catalogResult.holder')} extra={t('catalogResult.holderHint')}>
+            <Select
+              value={registers?.subject ?? 'applicant'}
+              disabled={disabled || !result.licenseTypeCode}
+              onChange={(h: (typeof HOLDERS)[number]) =>
+                set({ registers: h === 'applicant' ? undefined : { ...registers, subject: h, nameField: registers?.nameField ?? '' } })
+              }
+              options={HOLDERS.map((x) => ({ value: x, label: t(`catalogResult.holders.${x}`) }))}
+              data-testid="result-holder"
+            />
+          </Form.Item>
+        </Col>
+        {registers && (
+          <Col xs={24} md={12}>
+            <Form.Item label={t('catalogResult.nameField')} required>
+              <Select
+                value={registers.nameField || undefined}
+                onChange={(nameField: string) => set({ registers: { ...registers, nameField } })}
+                options={fieldOptions}
+                data-testid="result-registers-nameField"
+              />
+            </Form.Item>
+          </Col>
+        )}
+        {registers &&
+          REGISTRATION_FIELDS.map((key) => (
+            <Col xs={24} md={8} key={key}>
+              <Form.Item label={t(`catalogResult.${key}`)}>
+                <Select
+                  allowClear
+                  value={registers[key]}
+                  onChange={(field: string | undefined) => {
+                    const next = { ...registers, [key]: field };
+                    if (!field) delete next[key];
+                    set({ registers: next });
+                  }}
+                  options={fieldOptions}
+                  data-testid={`result-registers-${key}`}
+                />
+              </Form.Item>
+            </Col>
+          ))}
       </Row>
     </Form>
   );
