@@ -1,23 +1,49 @@
 // The item editor's 办理结果 section in Chromium: a department administrator opens a new version of
 // the 营业执照 item, turns its licence result into a 延续 of the licence the applicant holds and
-// saves; the draft carries the operation. Screenshot: test-results/catalog-result-editor.png.
+// saves; the draft carries the operation. 企业设立登记's result registers the company: the editor shows
+// whose the licence is and which form fields name the company, and a field taken off is saved so.
+// Screenshots: test-results/catalog-result-editor.png, catalog-result-registers.png.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { browserTestBed, RESULTS, signInAs, withFailureShot } from '../support/browser.ts';
+import { browserTestBed, RESULTS, withFailureShot } from '../support/browser.ts';
 import { IMMEDIATE } from '../support/demo.ts';
 
 const bed = browserTestBed();
 let itemId = '';
+/** 企业设立登记（有限责任公司）, of the same department. */
+const SETUP = '000A2401001000-445300000000-000-11445300530000243C-1-00';
+let setupId = '';
 
 before(async () => {
   const server = await bed.start();
   itemId = (await server.api(`/api/catalog/published/${IMMEDIATE}`)).body.itemId;
+  setupId = (await server.api(`/api/catalog/published/${SETUP}`)).body.itemId;
 });
 
-test('admin editor: the licence result becomes a 延续 and is saved with the draft', { timeout: 180_000 }, async () => {
+/**
+ * A page of the department administrator at `path`. Administrators sign in with an authenticator
+ * step, accepted once per code: the API signs in (enrolling the authenticator the first time, and
+ * keeping the session) and the browser carries its session.
+ */
+async function deptadminPage(path: string) {
   const page = await bed.newPage();
+  const [name, ...value] = (await bed.server.login('deptadmin')).split(';')[0]!.split('=');
+  await page.context().addCookies([{ name: name!, value: value.join('='), url: bed.server.url }]);
+  await page.goto(`${bed.server.url}${path}`);
+  return page;
+}
+
+const draftResult = async (id: string) =>
+  (
+    await bed.server.ctx.db.one<{ content: { result?: Record<string, unknown> } }>(
+      `select content from catalog_item_version where item_id = $1 and status = 'draft' order by version_no desc limit 1`,
+      [id],
+    )
+  )!.content.result;
+
+test('admin editor: the licence result becomes a 延续 and is saved with the draft', { timeout: 180_000 }, async () => {
+  const page = await deptadminPage(`/admin/catalog/items/${itemId}`);
   await withFailureShot(page, 'catalog-result', async () => {
-    await signInAs(page, bed.server.url, 'deptadmin', 'Yiwang@2026deptadmin', `/admin/catalog/items/${itemId}`);
     await page.getByTestId('item-new-version').click();
     await page.getByTestId('item-save').waitFor();
     const section = page.getByTestId('result-editor');
@@ -31,13 +57,31 @@ test('admin editor: the licence result becomes a 延续 and is saved with the dr
     await page.locator('.ant-message-notice').first().waitFor();
     await section.screenshot({ path: `${RESULTS}/catalog-result-editor.png` });
 
-    const draft = await bed.server.ctx.db.one<{ content: { result?: { licenseOperation?: string; licenseTypeCode?: string } } }>(
-      `select content from catalog_item_version where item_id = $1 and status = 'draft' order by version_no desc limit 1`,
-      [itemId],
-    );
-    const result = draft!.content.result;
+    const result = await draftResult(itemId);
     assert.equal(result?.licenseOperation, '02');
     assert.ok(result?.licenseTypeCode, 'the licence type is kept');
+  });
+  assert.deepEqual(bed.pageErrors, []);
+});
+
+test('admin editor: a 设立登记 shows the company as the licence holder, named from the form; a field taken off is saved', { timeout: 180_000 }, async () => {
+  const page = await deptadminPage(`/admin/catalog/items/${setupId}`);
+  await withFailureShot(page, 'catalog-result-registers', async () => {
+    await page.getByTestId('item-new-version').click();
+    await page.getByTestId('item-save').waitFor();
+    const section = page.getByTestId('result-editor');
+    await section.scrollIntoViewIfNeeded();
+    assert.match(await page.getByTestId('result-holder').innerText(), /新登记的企业/);
+    assert.match(await page.getByTestId('result-registers-nameField').innerText(), /企业名称（自主申报）（company_name）/);
+    assert.match(await page.getByTestId('result-registers-typeField').innerText(), /企业类型（company_type）/);
+    // a registration issues a new licence: no 延续 or 变更 to choose
+    assert.match((await page.getByTestId('result-licence-operation').getAttribute('class')) ?? '', /ant-select-disabled/);
+    await section.screenshot({ path: `${RESULTS}/catalog-result-registers.png` });
+    await page.getByTestId('result-registers-typeField').hover();
+    await page.getByTestId('result-registers-typeField').locator('.ant-select-clear').click();
+    await page.getByTestId('item-save').click();
+    await page.locator('.ant-message-notice').first().waitFor();
+    assert.deepEqual((await draftResult(setupId))?.registers, { subject: 'enterprise', nameField: 'company_name', addressField: 'company_address', legalRepField: 'legal_representative_name' });
   });
   assert.deepEqual(bed.pageErrors, []);
 });
