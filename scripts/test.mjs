@@ -25,10 +25,11 @@ const only = arg('only');
 // --files=a,b: the files whose path contains any of the parts
 const filterParts = arg('files')?.split(',').filter(Boolean);
 const filter = filterParts?.length ? (f) => filterParts.some((part) => f.includes(part)) : null;
-// One more job than cores: a test process waits part of its time (on its server's sockets, the
-// PostgreSQL server, the browser), and with as many jobs as cores the cores were busy only ~73 %
-// of a whole run.
-const slots = Number(arg('jobs') ?? availableParallelism() + 1);
+// Two more jobs than cores: a test process waits part of its time (on its server's sockets, the
+// PostgreSQL server, the browser, the outbox worker's next poll). On 2 cores a whole run took
+// 1673 s with 3 jobs at a time and 1506 s with 4, one after the other on the same idle machine
+// (`npm test -- --jobs=N` to compare again); with as many jobs as cores they were busy only ~73 %.
+const slots = Number(arg('jobs') ?? availableParallelism() + 2);
 
 if (!process.features.typescript) {
   console.error(`npm test needs Node.js 22.18 or later (this is ${process.version}); npm ci installs it (package.json) and npm test uses it`);

@@ -30,7 +30,7 @@ export function resultLicenceTypes(
       {
         code: entry.code,
         name: entry.name,
-        holderKind: entry.holder === 'entity' ? ('enterprise' as const) : ('person' as const),
+        holderKind: entry.holder === 'entity' ? ('enterprise' as const) : entry.holder === 'any' ? ('any' as const) : ('person' as const),
         departmentId: cityDepartmentId(entry.departmentCode) ?? issuingDepartmentIds[0]!,
         issuingDepartmentIds,
         fields: Object.entries(entry.fields)

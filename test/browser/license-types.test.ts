@@ -56,7 +56,7 @@ test('an administrator creates and edits a licence type with its field schema', 
     await pickDepartment(page, form.locator('.ant-form-item', { hasText: '定义部门' }), dept.name);
     await form.getByLabel('顺序号').fill('201');
     await page.getByTestId('type-code').getByText(`${dept.uscc}201`).waitFor();
-    await form.getByLabel('法人和其他组织').check();
+    await form.getByLabel('法人和其他组织', { exact: true }).check();
     await pickDepartment(page, form.locator('.ant-form-item', { hasText: '发证部门' }), dept.name);
     await form.getByLabel('年').fill('5');
     await form.getByLabel('证面标题').fill('食品经营许可证');

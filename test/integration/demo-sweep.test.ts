@@ -31,12 +31,10 @@ const everyItem = backend === 'pglite';
  * Items whose licence belongs to someone other than the applicant, which the licence hand-off
  * cannot do yet (it issues to the applicant, or to the subject a 设立登记 registers): the decision
  * document is made, the licence stage is a result problem the applicant sees as held up. Not
- * built: a holder named in the form (a passport holder, an existing 个体工商户 found by its operator).
+ * built: a holder named in the form and known by a passport.
  */
 const HOLDER_NOT_APPLICANT: Record<string, string> = {
   外国人来华工作许可: 'the employer applies; the 外国人工作许可证 is the worker’s, known by a passport',
-  个体工商户变更登记: 'the 经营者 applies as a person; the changed 营业执照 belongs to the 个体工商户, whose code the form does not ask',
-  国有建设用地使用权及房屋所有权首次登记: 'an enterprise applies; the demo 不动产权证书 type is held by persons',
 };
 /** 设立登记: the 营业执照 belongs to the market subject the decision registers. */
 const REGISTRATIONS = ['企业设立登记（有限责任公司）', '个体工商户设立登记', '农民专业合作社设立登记'];

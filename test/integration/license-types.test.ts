@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { getPublishedVersion } from '../../src/modules/catalog/index.ts';
+import { demoEnterpriseUscc } from '../../src/seed/uscc.ts';
+import { demoIdNumber } from '../../src/seed/people.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 // 证照目录 administration (#6 point 2): who may keep it, bad input, and the catalogue items
@@ -123,6 +125,34 @@ describe('licence types (证照目录)', () => {
     assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
     assert.equal((await api('/api/licence-types/not-a-uuid', { cookie: cookies.admin })).status, 400);
     assert.equal((await api('/api/licence-types/00000000-0000-7000-8000-000000000000/items', { cookie: cookies.admin })).status, 404);
+  });
+
+  test('a type either may hold (不动产权证书): a licence goes to a person by ID number or to an organisation by its code, one by one or imported', async () => {
+    const type = await create({ sequence: '104', holderKind: 'any', name: '不动产权证书', fields: [{ key: 'location', label: '坐落', type: 'text', required: true, personal: false }], validity: {} });
+    assert.equal(type.status, 201, JSON.stringify(type.body));
+    assert.equal(type.body.holderKind, 'any');
+    const person = { kind: 'person', name: '黄志远', code: demoIdNumber('445302000000', '19750505', 5) };
+    const company = { kind: 'enterprise', name: '云浮市云石新材料有限公司', code: demoEnterpriseUscc('445302000000', 91) };
+    for (const holder of [person, company]) {
+      const issued = await api('/api/licences', { method: 'POST', cookie: cookies.deptadmin, body: { typeId: type.body.id, departmentId: dept.id, holder, fields: { location: '云浮市云城区星岩四路1号' } } });
+      assert.equal(issued.status, 201, JSON.stringify(issued.body));
+      assert.equal(issued.body.holder.kind, holder.kind);
+    }
+    // the holder's code must still be what its kind says
+    const mismatched = await api('/api/licences', { method: 'POST', cookie: cookies.deptadmin, body: { typeId: type.body.id, departmentId: dept.id, holder: { ...company, code: person.code }, fields: { location: '云浮市' } } });
+    assert.equal(mismatched.status, 400);
+    assert.equal(mismatched.body.error.code, 'VALIDATION_FAILED');
+    // a type of one kind still refuses the other
+    const enterpriseOnly = (await create({ sequence: '105' })).body;
+    const refused = await api('/api/licences', { method: 'POST', cookie: cookies.deptadmin, body: { typeId: enterpriseOnly.id, departmentId: dept.id, holder: person, fields: { scope: '预包装食品销售' } } });
+    assert.equal(refused.status, 400);
+    // imported rows: the code says whose
+    const csv = ['持证主体,证件号码,坐落', `黄小梅,${demoIdNumber('445302000000', '19880808', 6)},云浮市云城区兴云西路8号`, `云浮市云城区石岗农民专业合作社,${demoEnterpriseUscc('445302000000', 92)},云浮市云城区思劳镇石岗村`].join('\n');
+    const imported = await api('/api/licences/import', { method: 'POST', cookie: cookies.deptadmin, body: { typeId: type.body.id, departmentId: dept.id, format: 'csv', content: csv } });
+    assert.equal(imported.status, 200, JSON.stringify(imported.body));
+    assert.equal(imported.body.ok, true, JSON.stringify(imported.body));
+    const kinds = await server.ctx.db.query<{ holder_kind: string }>('select holder_kind from licence where identifier = any($1) order by holder_kind', [imported.body.issued.map((i: { identifier: string }) => i.identifier)]);
+    assert.deepEqual(kinds.map((k) => k.holder_kind), ['enterprise', 'person']);
   });
 
   test('the catalogue items that produce a type are those whose published result names its code', async () => {

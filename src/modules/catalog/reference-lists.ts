@@ -13,7 +13,8 @@ export interface LicenseTypeEntry {
   /** Defining body's USCC + 3-digit sequence (STANDARDS.md §1.3). */
   code: string;
   name: string;
-  holder: 'person' | 'entity';
+  /** Who holds a licence of the type: a person, an organisation (entity), or either (any, e.g. 不动产权证书). */
+  holder: 'person' | 'entity' | 'any';
   /** Abbreviation of the issuing department, e.g. GAJ. */
   departmentCode: string;
   /** Data fields of the licence (key → label), usable as prefill sources. */

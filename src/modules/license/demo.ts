@@ -10,7 +10,7 @@ export interface DemoLicenceType {
   /** A national type code (the defining ministry's USCC + sequence), as the catalogue's items name it. */
   code: string;
   name: string;
-  holderKind: 'person' | 'enterprise';
+  holderKind: 'person' | 'enterprise' | 'any';
   /** The city department that administers the type (and issues it unless `issuingDepartmentIds` says otherwise). */
   departmentId: string;
   /** The departments that issue it, e.g. the city's and the counties' civil affairs bureaus for 结婚证. */

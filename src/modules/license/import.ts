@@ -3,7 +3,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import { requireRole } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError, unprocessable, validationFailed } from '../../kernel/errors.ts';
-import { issueInTx, type IssueInput } from './issue.ts';
+import { holderKindFor, issueInTx, type IssueInput } from './issue.ts';
 import { ISSUE_ROLES } from './store.ts';
 import { fetchType } from './types.ts';
 
@@ -169,7 +169,7 @@ export async function importLicences(ctx: AppContext, actor: Actor, input: Impor
           typeId: type.id,
           departmentId: input.departmentId,
           holder: {
-            kind: type.holderKind,
+            kind: holderKindFor(type, row.holderCode ?? ''),
             name: row.holderName ?? '',
             code: row.holderCode ?? '',
             ...(row.personId ? { personId: row.personId } : {}),

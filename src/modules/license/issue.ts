@@ -79,8 +79,17 @@ const newSerial = () =>
     .toUpperCase()
     .padStart(10, '0')}`;
 
+/**
+ * The holder a licence of this type has for `code`: the type's kind, or for a type either may hold
+ * (不动产权证书) an organisation when the code is a 统一社会信用代码 and a person otherwise.
+ */
+export function holderKindFor(type: Pick<LicenceType, 'holderKind'>, code: string): HolderInput['kind'] {
+  if (type.holderKind !== 'any') return type.holderKind;
+  return validateUscc(code.trim().toUpperCase()).ok ? 'enterprise' : 'person';
+}
+
 function checkHolder(type: LicenceType, holder: HolderInput): void {
-  if (holder.kind !== type.holderKind) throw validationFailed('holder.kind', `this licence type is held by a ${type.holderKind}`);
+  if (type.holderKind !== 'any' && holder.kind !== type.holderKind) throw validationFailed('holder.kind', `this licence type is held by a ${type.holderKind}`);
   if (!holder.name.trim()) throw validationFailed('holder.name', 'required');
   const code = holder.code.trim().toUpperCase();
   const check = holder.kind === 'person' ? validateIdNumber(code) : validateUscc(code);

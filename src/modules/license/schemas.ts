@@ -8,6 +8,8 @@ const Id = Type.String({ pattern: UUID_PATTERN });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const HolderKind = Type.Union([Type.Literal('person'), Type.Literal('enterprise')]);
+/** Who may hold a licence of a type: a person, an organisation, or either (不动产权证书). */
+const TypeHolderKind = Type.Union([Type.Literal('person'), Type.Literal('enterprise'), Type.Literal('any')]);
 const Value = Type.Union([Type.String(), Type.Number()]);
 const Values = Type.Record(Type.String(), Value);
 
@@ -50,7 +52,7 @@ const TypeFields = {
 export const LicenceType = Type.Object({
   id: Id,
   code: Type.String(),
-  holderKind: HolderKind,
+  holderKind: TypeHolderKind,
   definingDepartmentId: Id,
   regionCode: Type.String(),
   ...TypeFields,
@@ -66,7 +68,7 @@ export const LicenceTypeCreate = Type.Object(
   {
     definingDepartmentId: Id,
     sequence: Type.String({ pattern: '^[0-9]{3}$' }),
-    holderKind: HolderKind,
+    holderKind: TypeHolderKind,
     name: TypeFields.name,
     issuingDepartmentIds: TypeFields.issuingDepartmentIds,
     fields: TypeFields.fields,

@@ -11,6 +11,6 @@ export function blockedReason(code: string): BlockedReason {
   if (code.startsWith('SEAL_')) return 'seal';
   if (code === 'LICENCE_TYPE_NOT_FOUND' || code === 'LICENCE_TYPE_RETIRED' || code === 'LICENCE_NOT_ISSUER') return 'licence_type';
   if (code === 'LICENCE_CASE_NOT_HELD') return 'licence_not_held';
-  if (code === 'VALIDATION_FAILED' || code.startsWith('LICENCE_HOLDER_') || code === 'RESULT_HOLDER_UNKNOWN') return 'holder';
+  if (code === 'VALIDATION_FAILED' || code.startsWith('LICENCE_HOLDER_') || code === 'RESULT_HOLDER_UNKNOWN' || code === 'RESULT_REGISTERED_NAME') return 'holder';
   return 'other';
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Drawer, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -12,6 +12,8 @@ interface IssueForm {
   departmentId: string;
   holderName: string;
   holderCode: string;
+  /** For a type either may hold (不动产权证书): whom this licence is for. */
+  holderKind?: 'person' | 'enterprise';
   personId?: string;
   validFrom?: { format(f: string): string };
   validTo?: { format(f: string): string };
@@ -33,6 +35,8 @@ export default function LicencesWorkbench() {
   const [form] = Form.useForm<IssueForm>();
   const typeId = Form.useWatch('typeId', form);
   const type = types.find((x) => x.id === typeId);
+  const chosenKind = Form.useWatch('holderKind', form);
+  const holderKind = type?.holderKind === 'any' ? (chosenKind ?? 'person') : type?.holderKind;
 
   const load = useCallback(() => {
     setLoading(true);
@@ -67,7 +71,7 @@ export default function LicencesWorkbench() {
     const body: LicenceIssue = {
       typeId: v.typeId,
       departmentId: v.departmentId,
-      holder: { kind: type.holderKind, name: v.holderName, code: v.holderCode, ...(v.personId ? { personId: v.personId } : {}) },
+      holder: { kind: holderKind ?? 'person', name: v.holderName, code: v.holderCode, ...(v.personId ? { personId: v.personId } : {}) },
       fields: Object.fromEntries(
         Object.entries(v.fields ?? {})
           .filter(([, x]) => x !== undefined && x !== '')
@@ -188,13 +192,21 @@ export default function LicencesWorkbench() {
           <Form.Item name="departmentId" label={t('license.staff.department')} rules={[{ required: true }]}>
             <DepartmentSelect />
           </Form.Item>
+          {type?.holderKind === 'any' ? (
+            <Form.Item name="holderKind" label={t('license.staff.holderKind')} initialValue="person">
+              <Radio.Group
+                options={(['person', 'enterprise'] as const).map((k) => ({ value: k, label: t(`licenseTypes.holderKinds.${k}`) }))}
+                data-testid="licence-holder-kind"
+              />
+            </Form.Item>
+          ) : null}
           <Form.Item name="holderName" label={t('license.staff.holderName')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
           <Form.Item name="holderCode" label={t('license.staff.holderCode')} rules={[{ required: true }]}>
             <Input maxLength={18} />
           </Form.Item>
-          {type?.holderKind === 'person' ? (
+          {holderKind === 'person' ? (
             <Form.Item name="personId" label={t('license.staff.personId')}>
               <Input />
             </Form.Item>

@@ -18,7 +18,7 @@ export type Template = LicenceTypeFull['template'];
 export type { LicenceTypeFull, ProducingItem, TypeCreate, TypePatch };
 
 export const FIELD_TYPES: FieldType[] = ['text', 'date', 'number'];
-export const HOLDER_KINDS: HolderKind[] = ['person', 'enterprise'];
+export const HOLDER_KINDS: HolderKind[] = ['person', 'enterprise', 'any'];
 
 export const licenceTypes = {
   list: (q?: string) => api.get<{ items: LicenceTypeFull[] }>('/api/licence-types', q ? { q } : {}),
