@@ -33,6 +33,16 @@ async function deptadminPage(path: string) {
   return page;
 }
 
+/** The department administrator's page of item `id` with a new version open: its 办理结果 section. */
+async function newVersionResult(id: string) {
+  const page = await deptadminPage(`/admin/catalog/items/${id}`);
+  await page.getByTestId('item-new-version').click();
+  await page.getByTestId('item-save').waitFor();
+  const section = page.getByTestId('result-editor');
+  await section.scrollIntoViewIfNeeded();
+  return { page, section };
+}
+
 const draftResult = async (id: string) =>
   (
     await bed.server.ctx.db.one<{ content: { result?: Record<string, unknown> } }>(
@@ -42,12 +52,8 @@ const draftResult = async (id: string) =>
   )!.content.result;
 
 test('admin editor: the licence result becomes a 延续 and is saved with the draft', { timeout: 180_000 }, async () => {
-  const page = await deptadminPage(`/admin/catalog/items/${itemId}`);
+  const { page, section } = await newVersionResult(itemId);
   await withFailureShot(page, 'catalog-result', async () => {
-    await page.getByTestId('item-new-version').click();
-    await page.getByTestId('item-save').waitFor();
-    const section = page.getByTestId('result-editor');
-    await section.scrollIntoViewIfNeeded();
     await section.getByText('营业执照（').first().waitFor();
     const operation = page.getByTestId('result-licence-operation');
     assert.match(await operation.innerText(), /新发/);
@@ -65,12 +71,8 @@ test('admin editor: the licence result becomes a 延续 and is saved with the dr
 });
 
 test('admin editor: a 设立登记 shows the company as the licence holder, named from the form; a field taken off is saved', { timeout: 180_000 }, async () => {
-  const page = await deptadminPage(`/admin/catalog/items/${setupId}`);
+  const { page, section } = await newVersionResult(setupId);
   await withFailureShot(page, 'catalog-result-registers', async () => {
-    await page.getByTestId('item-new-version').click();
-    await page.getByTestId('item-save').waitFor();
-    const section = page.getByTestId('result-editor');
-    await section.scrollIntoViewIfNeeded();
     assert.match(await page.getByTestId('result-holder').innerText(), /新登记的企业/);
     assert.match(await page.getByTestId('result-registers-nameField').innerText(), /企业名称（自主申报）（company_name）/);
     assert.match(await page.getByTestId('result-registers-typeField').innerText(), /企业类型（company_type）/);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -106,6 +106,7 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
   }
 
   if (hasWeb) {
+    const hashedDir = join(ctx.config.webDir, 'assets') + sep;
     await app.register(fastifyStatic, {
       root: ctx.config.webDir,
       wildcard: false,
@@ -114,7 +115,7 @@ export async function buildApp(ctx: AppContext, modules: Module[]): Promise<Http
       // and does not ask again on the next page load (it revalidated all ~80 of them before).
       // index.html, which names the current hashes, is asked for anew each time.
       setHeaders(reply, path) {
-        reply.header('cache-control', path.startsWith(join(ctx.config.webDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header('cache-control', path.startsWith(hashedDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

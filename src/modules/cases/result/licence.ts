@@ -71,7 +71,7 @@ export interface IssuedLicence {
 export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, result: LicenceResult): Promise<IssuedLicence> {
   const { licenseTypeCode: typeCode, licenseOperation: operation = '01', registers } = result;
   // the catalogue's schema admits only these; an older version's content is read as it was stored
-  if (!isCaseLicenceOperation(operation)) throw new AppError('RESULT_LICENSE_OPERATION', 409, { operation }, { operation });
+  if (!isCaseLicenceOperation(operation)) throw new AppError('RESULT_LICENCE_OPERATION', 409, { operation }, { operation });
   const applicant = await applicantOf(ctx, tx, c);
   if (!applicant) throw new AppError('RESULT_HOLDER_UNKNOWN', 409, {}, { applicantKind: c.applicant_kind });
   // the licence carries what the law asks of the form, so the clear values
