@@ -2,7 +2,8 @@
 // the 营业执照 item, turns its licence result into a 延续 of the licence the applicant holds and
 // saves; the draft carries the operation. 企业设立登记's result registers the company: the editor shows
 // whose the licence is and which form fields name the company, and a field taken off is saved so.
-// Screenshots: test-results/catalog-result-editor.png, catalog-result-registers.png.
+// A licence held by a person the form names (外国人工作许可证's worker, by passport) is chosen and undone.
+// Screenshots: test-results/catalog-result-editor.png, catalog-result-registers.png, catalog-result-named.png.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { browserTestBed, RESULTS, withFailureShot } from '../support/browser.ts';
@@ -13,11 +14,15 @@ let itemId = '';
 /** 企业设立登记（有限责任公司）, of the same department. */
 const SETUP = '000A2401001000-445300000000-000-11445300530000243C-1-00';
 let setupId = '';
+/** 药品零售企业经营许可, of the same department (the first test leaves a draft of IMMEDIATE open). */
+const PHARMACY = '000A2411000000-445300000000-000-11445300530000243C-1-00';
+let pharmacyId = '';
 
 before(async () => {
   const server = await bed.start();
   itemId = (await server.api(`/api/catalog/published/${IMMEDIATE}`)).body.itemId;
   setupId = (await server.api(`/api/catalog/published/${SETUP}`)).body.itemId;
+  pharmacyId = (await server.api(`/api/catalog/published/${PHARMACY}`)).body.itemId;
 });
 
 /**
@@ -84,6 +89,35 @@ test('admin editor: a 设立登记 shows the company as the licence holder, name
     await page.getByTestId('item-save').click();
     await page.locator('.ant-message-notice').first().waitFor();
     assert.deepEqual((await draftResult(setupId))?.registers, { subject: 'enterprise', nameField: 'company_name', addressField: 'company_address', legalRepField: 'legal_representative_name' });
+  });
+  assert.deepEqual(bed.pageErrors, []);
+});
+
+test('admin editor: a licence held by a person the form names, by passport; back to the applicant clears it', { timeout: 180_000 }, async () => {
+  const { page, section } = await newVersionResult(pharmacyId);
+  await withFailureShot(page, 'catalog-result-named', async () => {
+    const choose = async (testId: string, option: RegExp | string) => {
+      await page.getByTestId(testId).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    };
+    await choose('result-holder', '申请表中填写的人');
+    assert.match(await page.getByTestId('result-holder-codeType').innerText(), /护照/);
+    await choose('result-holder-nameField', /（entity_name）/);
+    await choose('result-holder-codeField', /（legal_representative）/);
+    await section.screenshot({ path: `${RESULTS}/catalog-result-named.png` });
+    await page.getByTestId('item-save').click();
+    await page.locator('.ant-message-notice').first().waitFor();
+    assert.deepEqual((await draftResult(pharmacyId))?.holder, { nameField: 'entity_name', codeField: 'legal_representative', codeType: 'passport' });
+
+    await choose('result-holder', '申请人');
+    await page.getByTestId('result-holder-nameField').waitFor({ state: 'detached' });
+    await page.getByTestId('item-save').click();
+    let holder = (await draftResult(pharmacyId))?.holder;
+    for (let i = 0; i < 40 && holder; i++) {
+      await page.waitForTimeout(250);
+      holder = (await draftResult(pharmacyId))?.holder;
+    }
+    assert.equal(holder, undefined);
   });
   assert.deepEqual(bed.pageErrors, []);
 });

@@ -3,7 +3,8 @@
 // 专家评审, 批前公示); 梁秀英's 高龄津贴 秒批, the quick entries and her rating by SMS reply at
 // /dev/sms; 企业变更登记's new 营业执照 and 食品经营许可 revoked after its commitment was found
 // false, in the workbench and the enterprise's wallet; 开办个体工商户, whose 营业执照 the new shop
-// holds, added by its operator under 我的企业.
+// holds, added by its operator under 我的企业; 外国人来华工作许可, whose licence is the worker's
+// (by passport), not the employer's.
 // Screenshots: test-results/visitor-walk-*.png.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
@@ -204,6 +205,32 @@ test('开办个体工商户: the 营业执照 is the new shop’s; its operator 
     // the 法人库 learnt the shop with her as its operator: proven at once, she may act for it
     await page.getByTestId('enterprise-card').filter({ hasText: registered.name }).getByTestId('enterprise-act-as').waitFor();
     await walkShot(page, 'registration-enterprises-phone');
+  });
+  await page.context().close();
+  assert.deepEqual(bed.pageErrors, []);
+});
+
+test('外国人来华工作许可: the employer reads that the 外国人工作许可证 is the worker’s, known by a masked passport number', { timeout: 180_000 }, async () => {
+  const it = await itemNamed(server, '外国人来华工作许可');
+  const form = { ...demoForm(it.content, chen, true), foreigner_name: 'Emma WATSON-LEE', passport_number: 'K87654321', nationality: '英国' };
+  const c = await applyDemoItem(server, chen.agentCookie, it.code, it.content, form);
+  assert.equal((await workCase(server, c.id, { staff })).status, 'completed');
+  let heldBy: { name: string; code: string } | null = null;
+  for (let i = 0; i < 40 && !heldBy; i++) {
+    heldBy = (await server.api(`/api/cases/${c.id}/results`, { cookie: chen.agentCookie })).body.licence?.heldBy ?? null;
+    if (!heldBy) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.ok(heldBy, 'the worker’s licence was issued');
+
+  const page = await bed.newPage(PHONE_SCREEN);
+  await withFailureShot(page, 'visitor-walk-work-permit', async () => {
+    await signInAs(page, server.url, '13800000001', CITIZEN_PASSWORD, `/my-cases/${c.id}`, chen.enterpriseId);
+    const note = page.getByTestId('result-licence-held-by');
+    assert.match(await note.innerText(), /^持证人：Emma WATSON-LEE（护照号码 K8\*{5}21）/);
+    const results = page.getByTestId('case-results');
+    assert.equal(await results.getByRole('link', { name: '到我的卡包查看' }).count(), 0, 'not in the employer’s wallet');
+    await results.scrollIntoViewIfNeeded();
+    await walkShot(page, 'work-permit-result-phone');
   });
   await page.context().close();
   assert.deepEqual(bed.pageErrors, []);

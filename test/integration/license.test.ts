@@ -271,6 +271,39 @@ describe('licences', () => {
     assert.equal((await issue({}, '')).status, 401);
   });
 
+  test('a foreign national known by a passport: checked, signed with the passport, masked for staff, printed as 护照号码; never linked to an account', async () => {
+    const passport = { kind: 'person', name: 'John SMITH', code: 'e12345678', codeType: 'passport' };
+    const bad: [Record<string, unknown>, string][] = [
+      [{ ...passport, code: 'SMITHJOHN' }, 'holder.code'],
+      [{ ...passport, code: "E1' OR '1'='1" }, 'holder.code'],
+      [{ ...passport, code: ID_NUMBER, codeType: 'driving_licence' }, 'holder.codeType'],
+      [{ ...passport, kind: 'enterprise' }, 'holder.kind'],
+      [{ ...passport, personId: citizen.id }, 'holder.personId'],
+    ];
+    for (const [holder, field] of bad) {
+      const res = await issue({ holder });
+      assert.equal(res.status, 400, JSON.stringify(holder));
+      assert.equal(res.body.error.code, 'VALIDATION_FAILED');
+      assert.ok(JSON.stringify(res.body.error).includes(field), `${field}: ${JSON.stringify(res.body.error)}`);
+    }
+    const l = (await issue({ holder: passport })).body;
+    assert.deepEqual(l.holder, { kind: 'person', name: 'John SMITH', code: 'E12345678', codeType: 'passport' }, 'upper-cased, as the staff typed it');
+    const staffView = (await api(`/api/licences/${l.id}`, { cookie: cookies.deptadmin })).body;
+    assert.deepEqual(staffView.holder, { kind: 'person', name: 'John SMITH', code: 'E1*****78', codeType: 'passport' }, 'masked when read back');
+    const row = await server.ctx.db.one<{ holder_ref: string; document_enc: string }>('select holder_ref, document_enc from licence where id = $1', [l.id]);
+    assert.match(row!.holder_ref, /^idx:/, 'in no wallet');
+    assert.ok(!row!.document_enc.includes('E12345678'), 'encrypted at rest');
+    const byPassport = (await api(`/api/licences?q=E12345678`, { cookie: cookies.approver })).body.items.map((i: { id: string }) => i.id);
+    assert.deepEqual(byPassport, [l.id], 'staff find it by the whole passport number');
+    const res = await fetch(`${server.url}/api/licences/${l.id}/pdf`, { headers: { cookie: cookies.approver } });
+    assert.equal(res.status, 200);
+    const file = join(dir, 'passport-licence.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    for (const s of ['护照号码', 'E12345678', 'John SMITH']) assert.ok(text.includes(s), `PDF text has ${s}`);
+    assert.ok(!text.includes('公民身份号码'));
+  });
+
   test('issueLicence for the cases module (system actor) lands in the wallet', async () => {
     const l = await issueLicence(server.ctx, systemActor('cases'), {
       typeCode: enterpriseType.code,

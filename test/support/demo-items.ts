@@ -25,6 +25,7 @@ function valueFor(p: Property, who: DemoApplicant, forEnterprise: boolean): unkn
   if (p.pattern === '^1[0-9]{10}$') return '13800000002';
   if (p.pattern === '^[0-9A-HJ-NPQRTUWXY]{18}$') return forEnterprise ? who.uscc : '91445302MA5300025L';
   if (p.pattern === '^[0-9]{12}$') return '445302000000';
+  if (p.pattern === '^(?=.*[0-9])[A-Z0-9]{5,17}$') return 'E12345678'; // a passport number
   assert.equal(p.pattern, undefined, `no value for the pattern ${p.pattern}`);
   return '演示填写内容'.padEnd(p.minLength ?? 0, '。');
 }

@@ -13,7 +13,7 @@ export const PREFILL_SOURCES = ['identity', 'base_library', 'license'] as const;
  * read one in clear with a reason (audited). Fields prefilled from the identity claims
  * `id_number` / `phone` (and the agent's) count as personal even when not declared.
  */
-export const PERSONAL_KINDS = ['id_number', 'phone', 'bank_account', 'address', 'email', 'name', 'other'] as const;
+export const PERSONAL_KINDS = ['id_number', 'passport', 'phone', 'bank_account', 'address', 'email', 'name', 'other'] as const;
 export type PersonalKind = (typeof PERSONAL_KINDS)[number];
 
 export const FormField = Type.Object(

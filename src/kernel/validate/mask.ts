@@ -1,5 +1,6 @@
 import type { PersonalKind } from '../guide/form.ts';
 import { maskIdNumber, maskPhone, validateIdNumber } from './idcard.ts';
+import { maskPassportNumber } from './passport.ts';
 
 // Masking personal values for answers to callers who may not see them in clear: case forms
 // (cases/personal-form.ts) and licence fields (license) mask the same way.
@@ -33,6 +34,8 @@ export function maskPersonal(kind: PersonalKind, value: unknown): string {
   switch (kind) {
     case 'id_number':
       return maskIdNumber(v);
+    case 'passport':
+      return maskPassportNumber(v.toUpperCase());
     case 'phone':
       return maskPhone(v);
     case 'bank_account':

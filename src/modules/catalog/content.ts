@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { FormDefinition, type Form } from '../../kernel/guide/form.ts';
 import { Material } from '../../kernel/guide/material.ts';
 import { SPECIAL_PROCEDURES } from '../../kernel/guide/special-procedures.ts';
+import { PERSON_CODE_TYPES } from '../../kernel/validate/index.ts';
 import { ENTITY_THEMES, PERSON_THEMES } from './themes.ts';
 
 // The service-guide parts other modules read too (form, material, special procedures) are the
@@ -263,6 +264,16 @@ export const ItemContent = Type.Object(
                 legalRepField: Opt(Str(64)),
                 typeField: Opt(Str(64)),
               },
+              { additionalProperties: false },
+            ),
+          ),
+          /**
+           * A licence held by a person the form names, not by the applicant: an employer applies
+           * for the 外国人工作许可证 of the worker it hires, known by the passport in `codeField`.
+           */
+          holder: Opt(
+            Type.Object(
+              { nameField: Str(64, { minLength: 1 }), codeField: Str(64, { minLength: 1 }), codeType: Enum(PERSON_CODE_TYPES) },
               { additionalProperties: false },
             ),
           ),

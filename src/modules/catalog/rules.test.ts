@@ -29,6 +29,13 @@ const CASES: [string, (c: ItemContent) => void, string][] = [
   ['延续 of no licence type', (c) => (c.result = { type: 'certificate', name: '营业执照', licenseOperation: '02' }), 'RESULT_LICENSE_OPERATION'],
   ['registration named by a field the form lacks', (c) => (c.result = { type: 'certificate', name: '营业执照', licenseTypeCode: '11100000000010049A001', registers: { subject: 'individual_business', nameField: 'no_such_field' } }), 'RESULT_REGISTERS'],
   ['registration of no licence type', (c) => (c.result = { type: 'certificate', name: '营业执照', registers: { subject: 'enterprise', nameField: 'company_name' } }), 'RESULT_REGISTERS'],
+  ['holder named by a field the form lacks', (c) => (c.result = { type: 'certificate', name: '外国人工作许可证', licenseTypeCode: '11100000000010217C001', holder: { nameField: 'entity_name', codeField: 'passport_number', codeType: 'passport' } }), 'RESULT_HOLDER'],
+  ['holder named by the form for no licence type', (c) => (c.result = { type: 'certificate', name: '外国人工作许可证', holder: { nameField: 'entity_name', codeField: 'address', codeType: 'passport' } }), 'RESULT_HOLDER'],
+  [
+    'a registration held by a person the form names',
+    (c) => (c.result = { type: 'certificate', name: '营业执照', licenseTypeCode: '11100000000013338W011', registers: { subject: 'enterprise', nameField: 'entity_name' }, holder: { nameField: 'entity_name', codeField: 'address', codeType: 'id_card' } }),
+    'RESULT_HOLDER',
+  ],
   ['visits without reason', (c) => Object.assign(c, { visits: 1, visitReason: '', onlineDepth: { national: [1, 2, 3], level: 3 }, flags: { ...c.flags, noTrip: false } }), 'VISIT_REASON'],
   ['zero visits with a reason', (c) => (c.visitReason = '需核验原件'), 'VISIT_REASON_ZERO'],
   ['depth Ⅳ with visits', (c) => Object.assign(c, { visits: 1, visitReason: '核验原件', flags: { ...c.flags, noTrip: false } }), 'DEPTH4_VISITS'],
@@ -159,4 +166,13 @@ test('a registration named, housed and represented by fields of the form passes'
   c.result = { type: 'certificate', name: '营业执照', licenseTypeCode: '11100000000013338W011', registers: { subject: 'enterprise', nameField: 'entity_name', addressField: 'address' } };
   assert.deepEqual(checkQuality(c, ctx).errors, []);
   assert.deepEqual(contentErrors(c), []);
+});
+
+test('a licence held by a person named by fields of the form passes; an unknown document type does not', () => {
+  const c = sampleContent();
+  c.result = { type: 'certificate', name: '外国人工作许可证', licenseTypeCode: '11100000000010217C001', holder: { nameField: 'entity_name', codeField: 'address', codeType: 'passport' } };
+  assert.deepEqual(checkQuality(c, ctx).errors, []);
+  assert.deepEqual(contentErrors(c), []);
+  (c.result.holder as { codeType: string }).codeType = 'driving_licence';
+  assert.notDeepEqual(contentErrors(c), []);
 });

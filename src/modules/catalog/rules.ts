@@ -160,6 +160,24 @@ export const registersFromForm: Rule = {
   },
 };
 
+/**
+ * A licence held by a person the form names: a licence of a named type, not also a 设立登记's,
+ * with the name and the code taken from fields of the item's form.
+ */
+export const holderFromForm: Rule = {
+  id: 'RESULT_HOLDER',
+  check(c) {
+    const h = c.result?.holder;
+    if (!h) return [];
+    const out: Issue[] = [];
+    if (blank(c.result?.licenseTypeCode)) out.push(issue('RESULT_HOLDER', 'result.licenseTypeCode'));
+    if (c.result?.registers) out.push(issue('RESULT_HOLDER', 'result.registers'));
+    const properties = (c.form?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    for (const key of ['nameField', 'codeField'] as const) if (!(h[key] in properties)) out.push(issue('RESULT_HOLDER', `result.holder.${key}`, { field: h[key] }));
+    return out;
+  },
+};
+
 /** 到现场次数 > 0 ⇒ 必须现场办理原因; = 0 ⇒ the reason is "无". */
 export const visitReason: Rule = {
   id: 'VISIT_REASON',
@@ -411,6 +429,7 @@ export const RULES: Rule[] = [
   resultTypeMatchesName,
   licenceOperationType,
   registersFromForm,
+  holderFromForm,
   visitReason,
   fullOnlineZeroVisits,
   zeroVisitsNeedChannel,

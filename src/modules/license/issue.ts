@@ -10,7 +10,7 @@ import { conflict, isUniqueViolation, unprocessable, validationFailed } from '..
 import { isCalendarDay } from '../../kernel/calendar/shanghai.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { personalData } from '../../kernel/pii.ts';
-import { validateIdNumber, validateUscc } from '../../kernel/validate/index.ts';
+import { validateIdNumber, validatePassportNumber, validateUscc, type PersonCodeType } from '../../kernel/validate/index.ts';
 import { personView } from '../identity/index.ts';
 import { departments } from '../org/index.ts';
 import { signWithSeal } from '../seal/index.ts';
@@ -38,8 +38,13 @@ export interface HolderInput {
   /** The holder's person id in the identity module: links the licence to that person's wallet. */
   personId?: string;
   name: string;
-  /** 居民身份证号 for a person, 统一社会信用代码 for an enterprise. */
+  /** 居民身份证号 for a person, 统一社会信用代码 for an enterprise; a passport number when `codeType` says so. */
   code: string;
+  /**
+   * 持证主体代码类型 of a person: 居民身份证 unless given; 'passport' for a foreign national
+   * (外国人工作许可证), who has no 公民身份号码 and no account to link.
+   */
+  codeType?: PersonCodeType;
 }
 
 export interface IssueInput {
@@ -91,8 +96,10 @@ export function holderKindFor(type: Pick<LicenceType, 'holderKind'>, code: strin
 function checkHolder(type: LicenceType, holder: HolderInput): void {
   if (type.holderKind !== 'any' && holder.kind !== type.holderKind) throw validationFailed('holder.kind', `this licence type is held by a ${type.holderKind}`);
   if (!holder.name.trim()) throw validationFailed('holder.name', 'required');
+  const passport = holder.codeType === 'passport';
+  if (passport && holder.kind !== 'person') throw validationFailed('holder.codeType', 'a passport names a person');
   const code = holder.code.trim().toUpperCase();
-  const check = holder.kind === 'person' ? validateIdNumber(code) : validateUscc(code);
+  const check = holder.kind === 'enterprise' ? validateUscc(code) : passport ? validatePassportNumber(code) : validateIdNumber(code);
   if (!check.ok) throw validationFailed('holder.code', check.reason);
 }
 
@@ -103,6 +110,8 @@ function checkHolder(type: LicenceType, holder: HolderInput): void {
 async function checkPersonLink(ctx: AppContext, tx: Tx, holder: HolderInput): Promise<void> {
   if (!holder.personId) return;
   if (holder.kind !== 'person') throw validationFailed('holder.personId', 'only for a person holder');
+  // an account is known by its 公民身份号码, never by a passport
+  if (holder.codeType === 'passport') throw validationFailed('holder.personId', 'only for a holder known by a 居民身份证');
   // Read inside the issuing transaction: embedded PGlite has one connection, so a read on
   // ctx.db here would wait for this very transaction.
   const person = await personView(tx, personalData(ctx.config.masterKey), holder.personId, true);
@@ -174,7 +183,8 @@ export async function issueInTx(
     identifier,
     type: { code: type.code, name: type.name },
     issuer: { name: dept.name, uscc: dept.uscc },
-    holder: { kind: input.holder.kind, name: input.holder.name.trim(), code: holderCode },
+    // a 居民身份证 holder's document is as before the passport came; only a passport is named
+    holder: { kind: input.holder.kind, name: input.holder.name.trim(), code: holderCode, ...(input.holder.codeType === 'passport' ? { codeType: 'passport' as const } : {}) },
     fields,
     issuedAt: issuedAt.toISOString(),
     validFrom,
@@ -330,6 +340,7 @@ export async function reissueInTx(
         kind: oldDoc.holder.kind,
         name: input.holderName ?? oldDoc.holder.name,
         code: oldDoc.holder.code,
+        ...(oldDoc.holder.codeType ? { codeType: oldDoc.holder.codeType } : {}),
         ...(old.holderKind === 'person' && !old.holderRef.startsWith('idx:') ? { personId: old.holderRef } : {}),
       },
       fields: { ...oldDoc.fields, ...(input.fields ?? {}) },

@@ -15,6 +15,6 @@ export function maskedForStaff(licence: LicenceView, personal: ReadonlySet<strin
       return [key, kind && value !== null && value !== '' ? maskPersonal(kind, String(value)) : value];
     }),
   );
-  const holder = licence.holder.kind === 'person' ? { ...licence.holder, code: maskPersonal('id_number', licence.holder.code) } : licence.holder;
+  const holder = licence.holder.kind === 'person' ? { ...licence.holder, code: maskPersonal(licence.holder.codeType ?? 'id_number', licence.holder.code) } : licence.holder;
   return { ...licence, holder, fields };
 }

@@ -23,7 +23,7 @@ const chineseDate = (day: string) => {
 export function renderLicencePdf(input: LicencePdfInput): Promise<Buffer> {
   const { doc } = input;
   const labelOf = new Map(input.fields.map((f) => [f.key, f.label]));
-  const holderLabels = doc.holder.kind === 'person' ? ['持证人', '公民身份号码'] : ['持证主体', '统一社会信用代码'];
+  const holderLabels = doc.holder.kind === 'enterprise' ? ['持证主体', '统一社会信用代码'] : ['持证人', doc.holder.codeType === 'passport' ? '护照号码' : '公民身份号码'];
   const rows: [string, string][] = [
     [holderLabels[0]!, doc.holder.name],
     [holderLabels[1]!, doc.holder.code],

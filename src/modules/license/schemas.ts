@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { REGION_CODE_PATTERN } from '../../kernel/region-code.ts';
 import { PageQuery } from '../../kernel/sql/paging.ts';
+import { PERSON_CODE_TYPES } from '../../kernel/validate/index.ts';
 import { LICENCE_STATUSES, OPERATIONS, VERDICTS } from './codes.ts';
 
 const Id = Type.String({ pattern: UUID_PATTERN });
@@ -110,7 +111,8 @@ export const Licence = Type.Object({
   issuerDepartmentId: Id,
   issuerName: Type.String(),
   issuerUscc: Type.String(),
-  holder: Type.Object({ kind: HolderKind, name: Type.String(), code: Type.String() }),
+  /** `codeType` 'passport' for a foreign national; absent for a 居民身份证 or 统一社会信用代码. */
+  holder: Type.Object({ kind: HolderKind, name: Type.String(), code: Type.String(), codeType: Type.Optional(Type.Literal('passport')) }),
   fields: Values,
   /** Display names of the fields, from the licence type (证照目录). */
   fieldLabels: Type.Record(Type.String(), Type.String()),
@@ -136,6 +138,8 @@ const Holder = Type.Object(
     personId: Type.Optional(Id),
     name: Type.String({ minLength: 1, maxLength: 100 }),
     code: Type.String({ minLength: 1, maxLength: 18 }),
+    /** A person's 证件类型: 居民身份证 unless 'passport'. */
+    codeType: Type.Optional(Type.Enum(PERSON_CODE_TYPES)),
   },
   { additionalProperties: false },
 );

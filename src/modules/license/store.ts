@@ -16,7 +16,8 @@ export interface LicenceDocument {
   identifier: string;
   type: { code: string; name: string };
   issuer: { name: string; uscc: string };
-  holder: { kind: 'person' | 'enterprise'; name: string; code: string };
+  /** `codeType` only for a person known by a passport (absent: 居民身份证 or 统一社会信用代码). */
+  holder: { kind: 'person' | 'enterprise'; name: string; code: string; codeType?: 'passport' };
   fields: FieldValues;
   issuedAt: string;
   validFrom: string;

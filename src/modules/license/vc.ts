@@ -38,7 +38,7 @@ function hashData(credential: Json, proofConfig: Json): Buffer {
 function credentialOf(doc: LicenceDocument, baseUrl: string): Json {
   const holder =
     doc.holder.kind === 'person'
-      ? { name: doc.holder.name, idNumber: doc.holder.code }
+      ? { name: doc.holder.name, ...(doc.holder.codeType === 'passport' ? { passportNumber: doc.holder.code } : { idNumber: doc.holder.code }) }
       : { name: doc.holder.name, uscc: doc.holder.code };
   return {
     '@context': [CONTEXT],

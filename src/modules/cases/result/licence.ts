@@ -3,6 +3,7 @@ import type { AppContext } from '../../../kernel/context.ts';
 import type { Queryable, Tx } from '../../../kernel/db/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { personalData } from '../../../kernel/pii.ts';
+import { maskPersonal } from '../../../kernel/validate/mask.ts';
 import type { ItemContent } from '../../catalog/index.ts';
 import { actingFor, personView } from '../../identity/index.ts';
 import { heldValidLicence, issueCaseLicence, recordLicenceUse, isCaseLicenceOperation, type HolderInput, type HolderRef } from '../../license/index.ts';
@@ -51,6 +52,8 @@ async function holderRefOf(q: Queryable, c: CaseRow): Promise<HolderRef | undefi
 export interface IssuedLicence {
   /** 设立登记: the market subject the decision registered, who holds the licence. */
   registered: { name: string; uscc: string } | null;
+  /** A holder the form names (result.holder), with the document number masked. */
+  heldBy: HeldBy | null;
   id: string;
   identifier: string;
   typeName: string;
@@ -69,7 +72,7 @@ export interface IssuedLicence {
  * a 设立登记 (`registers`) new to the market subject the decision registers.
  */
 export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, result: LicenceResult): Promise<IssuedLicence> {
-  const { licenseTypeCode: typeCode, licenseOperation: operation = '01', registers } = result;
+  const { licenseTypeCode: typeCode, licenseOperation: operation = '01', registers, holder: named } = result;
   // the catalogue's schema admits only these; an older version's content is read as it was stored
   if (!isCaseLicenceOperation(operation)) throw new AppError('RESULT_LICENCE_OPERATION', 409, { operation }, { operation });
   const applicant = await applicantOf(ctx, tx, c);
@@ -79,16 +82,23 @@ export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, re
   const registered = registers ? await registerSubject(ctx, tx, c, registers, form, applicant) : undefined;
   const holder: HolderInput = registered
     ? { kind: 'enterprise', name: registered.name, code: registered.uscc }
-    : { kind: applicant.ref.kind, name: applicant.name, code: applicant.code, ...(applicant.personId ? { personId: applicant.personId } : {}) };
+    : named
+      ? namedHolder(named, form)
+      : { kind: applicant.ref.kind, name: applicant.name, code: applicant.code, ...(applicant.personId ? { personId: applicant.personId } : {}) };
+  // the license module checks the name and the number (a bad passport number is a holder problem)
   const issued = await issueCaseLicence(ctx, tx, RESULTS_ACTOR, { caseId: c.id, typeCode, departmentId: c.department_id, holder, form: { ...form, ...registered?.fields }, operation });
+  const heldBy = named ? heldByOf(holder, named.codeType) : null;
   await tx.query(
-    `insert into case_result_licence (case_id, licence_id, identifier, type_code, type_name, operation, related_identifier, registered_name, registered_uscc)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `insert into case_result_licence (case_id, licence_id, identifier, type_code, type_name, operation, related_identifier, registered_name, registered_uscc,
+                                      held_by_name, held_by_code, held_by_code_type)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      on conflict (case_id) do nothing`,
-    [c.id, issued.id, issued.identifier, typeCode, issued.typeName, issued.operation, issued.relatedIdentifier, registered?.name ?? null, registered?.uscc ?? null],
+    [c.id, issued.id, issued.identifier, typeCode, issued.typeName, issued.operation, issued.relatedIdentifier, registered?.name ?? null, registered?.uscc ?? null,
+     heldBy?.name ?? null, heldBy?.code ?? null, heldBy?.codeType ?? null],
   );
   return {
     registered: registered ? { name: registered.name, uscc: registered.uscc } : null,
+    heldBy,
     id: issued.id,
     identifier: issued.identifier,
     typeName: issued.typeName,
@@ -99,8 +109,29 @@ export async function issueResultLicence(ctx: AppContext, tx: Tx, c: CaseRow, re
   };
 }
 
-/** What of an item's result its licence needs: the type, the 操作类型 and, for a 设立登记, what it registers. */
-export type LicenceResult = { licenseTypeCode: string } & Pick<NonNullable<ItemContent['result']>, 'licenseOperation' | 'registers'>;
+/** What of an item's result its licence needs: the type, the 操作类型, what a 设立登记 registers, a holder the form names. */
+export type LicenceResult = { licenseTypeCode: string } & Pick<NonNullable<ItemContent['result']>, 'licenseOperation' | 'registers' | 'holder'>;
+
+type NamedHolder = NonNullable<LicenceResult['holder']>;
+export interface HeldBy {
+  name: string;
+  /** Masked: the applicant typed it, the results page need not repeat it. */
+  code: string;
+  codeType: NamedHolder['codeType'];
+}
+
+const formText = (form: Record<string, unknown>, key: string) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
+
+/** The person the form names as the holder (外国人工作许可证: the worker by passport), never linked to an account. */
+function namedHolder(named: NamedHolder, form: Record<string, unknown>): HolderInput {
+  return { kind: 'person', name: formText(form, named.nameField), code: formText(form, named.codeField).toUpperCase(), codeType: named.codeType };
+}
+
+const heldByOf = (holder: HolderInput, codeType: NamedHolder['codeType']): HeldBy => ({
+  name: holder.name,
+  code: maskPersonal(codeType === 'passport' ? 'passport' : 'id_number', holder.code),
+  codeType,
+});
 
 /**
  * 免证办: the materials of an item that a valid e-licence of the applicant replaces, by material

@@ -3,6 +3,7 @@ import { canAct } from '../../../kernel/auth.ts';
 import type { AppContext } from '../../../kernel/context.ts';
 import { sm3Hex } from '../../../kernel/crypto/sm3.ts';
 import type { Queryable } from '../../../kernel/db/index.ts';
+import type { PersonCodeType } from '../../../kernel/validate/index.ts';
 import { AppError, conflict, notFound } from '../../../kernel/errors.ts';
 import { readableCase, requireStepActor } from '../access.ts';
 import type { CaseRow } from '../model.ts';
@@ -23,8 +24,9 @@ async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseRe
     'select id, kind, title, file_name, size, sm3, seal_id, key_id, created_at from case_result where case_id = $1 order by created_at, id',
     [c.id],
   );
-  const licence = await q.one<{ licence_id: string; identifier: string; type_code: string; operation: string; related_identifier: string | null; registered_name: string | null; registered_uscc: string | null }>(
-    'select licence_id, identifier, type_code, operation, related_identifier, registered_name, registered_uscc from case_result_licence where case_id = $1',
+  const licence = await q.one<{ licence_id: string; identifier: string; type_code: string; operation: string; related_identifier: string | null; registered_name: string | null; registered_uscc: string | null; held_by_name: string | null; held_by_code: string | null; held_by_code_type: PersonCodeType | null }>(
+    `select licence_id, identifier, type_code, operation, related_identifier, registered_name, registered_uscc, held_by_name, held_by_code, held_by_code_type
+       from case_result_licence where case_id = $1`,
     [c.id],
   );
   const uses = await q.query<{ material_key: string; licence_identifier: string }>(
@@ -57,6 +59,7 @@ async function resultsOf(q: Queryable, actor: Actor, c: CaseRow): Promise<CaseRe
           operation: licence.operation,
           relatedIdentifier: licence.related_identifier,
           registered: licence.registered_uscc ? { name: licence.registered_name ?? '', uscc: licence.registered_uscc } : null,
+          heldBy: licence.held_by_code_type ? { name: licence.held_by_name ?? '', code: licence.held_by_code ?? '', codeType: licence.held_by_code_type } : null,
         }
       : null,
     licenceUses: uses.map((u) => ({ materialKey: u.material_key, identifier: u.licence_identifier })),

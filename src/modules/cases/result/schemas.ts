@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PERSON_CODE_TYPES } from '../../../kernel/validate/index.ts';
 import { Id, Nullable } from '../schema-parts.ts';
 import { BLOCKED_REASONS } from './blocked.ts';
 
@@ -24,7 +25,8 @@ export const CaseResults = Type.Object({
   documents: Type.Array(ResultDocument),
   /**
    * With its 操作类型 (01 新发, 02 延续, 09 变更), for 02/09 the identifier of the licence it
-   * replaced, and for a 设立登记 the market subject it registered, who holds it.
+   * replaced, for a 设立登记 the market subject it registered, who holds it, and for a holder
+   * the form names (外国人工作许可证) that person, the document number masked.
    */
   licence: Nullable(
     Type.Object({
@@ -34,6 +36,7 @@ export const CaseResults = Type.Object({
       operation: Type.String(),
       relatedIdentifier: Nullable(Type.String()),
       registered: Nullable(Type.Object({ name: Type.String(), uscc: Type.String() })),
+      heldBy: Nullable(Type.Object({ name: Type.String(), code: Type.String(), codeType: Type.Enum(PERSON_CODE_TYPES) })),
     }),
   ),
   /** 免证办: materials a valid e-licence of the applicant replaced. */

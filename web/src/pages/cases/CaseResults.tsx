@@ -99,11 +99,17 @@ export function CaseResults({ caseId, finished }: { caseId: string; finished: bo
                   {t('casesResults.registered', { name: results.licence.registered.name, uscc: results.licence.registered.uscc })}
                 </Typography.Text>
               )}
+              {results.licence.heldBy && (
+                <Typography.Text style={{ fontSize: 12 }} data-testid="result-licence-held-by">
+                  {t(`casesResults.heldBy.${results.licence.heldBy.codeType}`, { name: results.licence.heldBy.name, code: results.licence.heldBy.code })}
+                </Typography.Text>
+              )}
               <Space wrap>
                 {results.licence.registered ? (
                   <Link to="/me/enterprises">{t('casesResults.toEnterprises')}</Link>
                 ) : (
-                  <Link to="/wallet">{t('casesResults.toWallet')}</Link>
+                  // a licence the form names the holder of is in that person's hands, not in the applicant's wallet
+                  !results.licence.heldBy && <Link to="/wallet">{t('casesResults.toWallet')}</Link>
                 )}
                 <Link to={`/verify?id=${encodeURIComponent(results.licence.identifier)}`}>{t('casesResults.verify')}</Link>
               </Space>

@@ -14,6 +14,8 @@ interface IssueForm {
   holderCode: string;
   /** For a type either may hold (不动产权证书): whom this licence is for. */
   holderKind?: 'person' | 'enterprise';
+  /** A person's document: 居民身份证, or a foreign national's 护照. */
+  codeType?: 'id_card' | 'passport';
   personId?: string;
   validFrom?: { format(f: string): string };
   validTo?: { format(f: string): string };
@@ -37,6 +39,9 @@ export default function LicencesWorkbench() {
   const type = types.find((x) => x.id === typeId);
   const chosenKind = Form.useWatch('holderKind', form);
   const holderKind = type?.holderKind === 'any' ? (chosenKind ?? 'person') : type?.holderKind;
+  // a foreign national is known by a passport and has no account to link
+  const codeType = Form.useWatch('codeType', form);
+  const passport = holderKind === 'person' && codeType === 'passport';
 
   const load = useCallback(() => {
     setLoading(true);
@@ -71,7 +76,13 @@ export default function LicencesWorkbench() {
     const body: LicenceIssue = {
       typeId: v.typeId,
       departmentId: v.departmentId,
-      holder: { kind: holderKind ?? 'person', name: v.holderName, code: v.holderCode, ...(v.personId ? { personId: v.personId } : {}) },
+      holder: {
+        kind: holderKind ?? 'person',
+        name: v.holderName,
+        code: v.holderCode,
+        ...(passport ? { codeType: 'passport' as const } : {}),
+        ...(v.personId && !passport ? { personId: v.personId } : {}),
+      },
       fields: Object.fromEntries(
         Object.entries(v.fields ?? {})
           .filter(([, x]) => x !== undefined && x !== '')
@@ -187,7 +198,7 @@ export default function LicencesWorkbench() {
       >
         <Form form={form} layout="vertical">
           <Form.Item name="typeId" label={t('license.staff.type')} rules={[{ required: true }]}>
-            <Select options={types.map((x) => ({ value: x.id, label: `${x.name}（${x.code}）` }))} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={types.map((x) => ({ value: x.id, label: `${x.name}（${x.code}）` }))} data-testid="licence-type" />
           </Form.Item>
           <Form.Item name="departmentId" label={t('license.staff.department')} rules={[{ required: true }]}>
             <DepartmentSelect />
@@ -200,13 +211,18 @@ export default function LicencesWorkbench() {
               />
             </Form.Item>
           ) : null}
+          {holderKind === 'person' ? (
+            <Form.Item name="codeType" label={t('license.staff.codeType')} initialValue="id_card">
+              <Radio.Group options={(['id_card', 'passport'] as const).map((k) => ({ value: k, label: t(`license.staff.codeTypes.${k}`) }))} data-testid="licence-code-type" />
+            </Form.Item>
+          ) : null}
           <Form.Item name="holderName" label={t('license.staff.holderName')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
           <Form.Item name="holderCode" label={t('license.staff.holderCode')} rules={[{ required: true }]}>
             <Input maxLength={18} />
           </Form.Item>
-          {holderKind === 'person' ? (
+          {holderKind === 'person' && !passport ? (
             <Form.Item name="personId" label={t('license.staff.personId')}>
               <Input />
             </Form.Item>

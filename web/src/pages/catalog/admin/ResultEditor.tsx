@@ -8,8 +8,13 @@ import type { ItemContent } from './api.ts';
 const RESULT_TYPES = ['certificate', 'document', 'approval', 'other'] as const;
 /** 操作类型 of the licence a completed case produces (STANDARDS.md §1.3): 新发, 延续, 变更. */
 const OPERATIONS = ['01', '02', '09'] as const;
-/** Who holds the licence: the applicant, or (设立登记) the market subject the decision registers. */
-const HOLDERS = ['applicant', 'enterprise', 'individual_business', 'cooperative'] as const;
+/**
+ * Who holds the licence: the applicant, a person the form names (外国人工作许可证: the worker the
+ * employer applies for), or (设立登记) the market subject the decision registers.
+ */
+const HOLDERS = ['applicant', 'named_person', 'enterprise', 'individual_business', 'cooperative'] as const;
+/** 证件类型 of a person the form names. */
+const CODE_TYPES = ['id_card', 'passport'] as const;
 /** The form fields a registration reads, besides the name (which it needs). */
 const REGISTRATION_FIELDS = ['addressField', 'legalRepField', 'typeField'] as const;
 
@@ -40,11 +45,18 @@ export function ResultEditor({
     if (!next.licenseTypeCode) {
       delete next.licenseOperation;
       delete next.registers;
+      delete next.holder;
     }
     if (next.registers) delete next.licenseOperation;
     onChange(next);
   };
   const registers = result.registers;
+  const named = result.holder;
+  const chooseHolder = (h: (typeof HOLDERS)[number]) => {
+    if (h === 'applicant') set({ registers: undefined, holder: undefined });
+    else if (h === 'named_person') set({ registers: undefined, holder: { nameField: named?.nameField ?? '', codeField: named?.codeField ?? '', codeType: named?.codeType ?? 'passport' } });
+    else set({ holder: undefined, registers: { ...registers, subject: h, nameField: registers?.nameField ?? '' } });
+  };
   const fieldOptions = formFields.map((f) => ({ value: f.key, label: `${f.title}（${f.key}）` }));
   return (
     <Form layout="vertical" disabled={disabled} component="div" data-testid="result-editor">
@@ -92,11 +104,9 @@ export function ResultEditor({
         <Col xs={24} md={12}>
           <Form.Item label={t('catalogResult.holder')} extra={t('catalogResult.holderHint')}>
             <Select
-              value={registers?.subject ?? 'applicant'}
+              value={registers?.subject ?? (named ? 'named_person' : 'applicant')}
               disabled={disabled || !result.licenseTypeCode}
-              onChange={(h: (typeof HOLDERS)[number]) =>
-                set({ registers: h === 'applicant' ? undefined : { ...registers, subject: h, nameField: registers?.nameField ?? '' } })
-              }
+              onChange={chooseHolder}
               options={HOLDERS.map((x) => ({ value: x, label: t(`catalogResult.holders.${x}`) }))}
               data-testid="result-holder"
             />
@@ -113,6 +123,32 @@ export function ResultEditor({
               />
             </Form.Item>
           </Col>
+        )}
+        {named && (
+          <>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('catalogResult.codeType')} required>
+                <Select
+                  value={named.codeType}
+                  onChange={(codeType: (typeof CODE_TYPES)[number]) => set({ holder: { ...named, codeType } })}
+                  options={CODE_TYPES.map((x) => ({ value: x, label: t(`catalogResult.codeTypes.${x}`) }))}
+                  data-testid="result-holder-codeType"
+                />
+              </Form.Item>
+            </Col>
+            {(['nameField', 'codeField'] as const).map((key) => (
+              <Col xs={24} md={12} key={key}>
+                <Form.Item label={t(`catalogResult.holder${key === 'nameField' ? 'Name' : 'Code'}Field`)} required>
+                  <Select
+                    value={named[key] || undefined}
+                    onChange={(field: string) => set({ holder: { ...named, [key]: field } })}
+                    options={fieldOptions}
+                    data-testid={`result-holder-${key}`}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
+          </>
         )}
         {registers &&
           REGISTRATION_FIELDS.map((key) => (
