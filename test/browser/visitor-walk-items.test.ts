@@ -18,7 +18,7 @@ import { CITIZEN_PASSWORD } from '../support/demo.ts';
 import { applyDemoItem, appliesAsEnterprise, demoForm } from '../support/demo-items.ts';
 import { PDF } from '../support/files.ts';
 import type { TestServer } from '../support/server.ts';
-import { demoApplicant, demoStaff, item, itemNamed, openCase, reloadUntil, walkShot, type Chen } from '../support/visitor-walk.ts';
+import { demoApplicant, demoStaff, issuedLicence, item, itemNamed, openCase, reloadUntil, walkShot, type Chen } from '../support/visitor-walk.ts';
 
 /** 80周岁以上老年人高龄津贴申领 (云城区民政局): 秒批 on age ≥ 80 and a 云浮 household. */
 const ALLOWANCE = '440E0720000000-445302000000-000-11445302530200376G-1-00';
@@ -181,12 +181,7 @@ test('开办个体工商户: the 营业执照 is the new shop’s; its operator 
   const form = { ...demoForm(it.content, chen, false), shop_name: '云城区陈记粉店', premises_address: '云浮市云城区兴云西路8号' };
   const c = await applyDemoItem(server, chen.cookie, it.code, it.content, form);
   assert.equal((await workCase(server, c.id, { staff })).status, 'completed');
-  // the outbox worker produces the results in the background
-  let registered: { name: string; uscc: string } | null = null;
-  for (let i = 0; i < 40 && !registered; i++) {
-    registered = (await server.api(`/api/cases/${c.id}/results`, { cookie: chen.cookie })).body.licence?.registered ?? null;
-    if (!registered) await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const registered = (await issuedLicence(server, c.id, chen.cookie))?.registered;
   assert.ok(registered, 'the registration’s licence was issued');
 
   const page = await bed.newPage(PHONE_SCREEN);
@@ -215,12 +210,7 @@ test('外国人来华工作许可: the employer reads that the 外国人工作�
   const form = { ...demoForm(it.content, chen, true), foreigner_name: 'Emma WATSON-LEE', passport_number: 'K87654321', nationality: '英国' };
   const c = await applyDemoItem(server, chen.agentCookie, it.code, it.content, form);
   assert.equal((await workCase(server, c.id, { staff })).status, 'completed');
-  let heldBy: { name: string; code: string } | null = null;
-  for (let i = 0; i < 40 && !heldBy; i++) {
-    heldBy = (await server.api(`/api/cases/${c.id}/results`, { cookie: chen.agentCookie })).body.licence?.heldBy ?? null;
-    if (!heldBy) await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  assert.ok(heldBy, 'the worker’s licence was issued');
+  assert.ok((await issuedLicence(server, c.id, chen.agentCookie))?.heldBy, 'the worker’s licence was issued');
 
   const page = await bed.newPage(PHONE_SCREEN);
   await withFailureShot(page, 'visitor-walk-work-permit', async () => {

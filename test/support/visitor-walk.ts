@@ -82,3 +82,17 @@ export async function reloadUntil(page: Page, what: Locator, tries = 20) {
 
 /** A screenshot of the whole page as test-results/visitor-walk-<name>.png. */
 export const walkShot = (page: Page, name: string) => page.screenshot({ path: `${RESULTS}/visitor-walk-${name}.png`, fullPage: true });
+
+/**
+ * A finished case's issued licence once the outbox worker has produced it in the background, as
+ * the applicant (`cookie`) reads it; undefined when it has not come after ten seconds.
+ */
+export async function issuedLicence(server: TestServer, caseId: string, cookie: string) {
+  type Issued = { identifier: string; registered: { name: string; uscc: string } | null; heldBy: { name: string; code: string } | null };
+  for (let i = 0; i < 40; i++) {
+    const licence: Issued | null = (await server.api(`/api/cases/${caseId}/results`, { cookie })).body.licence ?? null;
+    if (licence) return licence;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return undefined;
+}

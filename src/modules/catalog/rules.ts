@@ -140,6 +140,20 @@ export const licenceOperationType: Rule = {
 };
 
 /**
+ * The result's licence whose holder comes from the form (`result.registers`, `result.holder`
+ * under `part`): a licence of a named type, and each field it names a field of the item's form.
+ */
+function resultFromForm(c: ItemContent, id: string, part: 'registers' | 'holder', fields: Record<string, string | undefined>): Issue[] {
+  const out: Issue[] = [];
+  if (blank(c.result?.licenseTypeCode)) out.push(issue(id, 'result.licenseTypeCode'));
+  const properties = (c.form?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  for (const [key, field] of Object.entries(fields)) {
+    if (field !== undefined && !(field in properties)) out.push(issue(id, `result.${part}.${key}`, { field }));
+  }
+  return out;
+}
+
+/**
  * A 设立登记 registers its subject: the licence it issues is new (01) and of a named type, and the
  * fields that name, house and represent the subject are fields of the item's form.
  */
@@ -148,32 +162,21 @@ export const registersFromForm: Rule = {
   check(c) {
     const r = c.result?.registers;
     if (!r) return [];
-    const out: Issue[] = [];
-    if (blank(c.result?.licenseTypeCode)) out.push(issue('RESULT_REGISTERS', 'result.licenseTypeCode'));
+    const { nameField, addressField, legalRepField, typeField } = r;
+    const out = resultFromForm(c, 'RESULT_REGISTERS', 'registers', { nameField, addressField, legalRepField, typeField });
     if (c.result?.licenseOperation && c.result.licenseOperation !== '01') out.push(issue('RESULT_REGISTERS', 'result.licenseOperation'));
-    const properties = (c.form?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-    for (const key of ['nameField', 'addressField', 'legalRepField', 'typeField'] as const) {
-      const field = r[key];
-      if (field !== undefined && !(field in properties)) out.push(issue('RESULT_REGISTERS', `result.registers.${key}`, { field }));
-    }
     return out;
   },
 };
 
-/**
- * A licence held by a person the form names: a licence of a named type, not also a 设立登记's,
- * with the name and the code taken from fields of the item's form.
- */
+/** A licence held by a person the form names (外国人工作许可证), never also a 设立登记's. */
 export const holderFromForm: Rule = {
   id: 'RESULT_HOLDER',
   check(c) {
     const h = c.result?.holder;
     if (!h) return [];
-    const out: Issue[] = [];
-    if (blank(c.result?.licenseTypeCode)) out.push(issue('RESULT_HOLDER', 'result.licenseTypeCode'));
+    const out = resultFromForm(c, 'RESULT_HOLDER', 'holder', { nameField: h.nameField, codeField: h.codeField });
     if (c.result?.registers) out.push(issue('RESULT_HOLDER', 'result.registers'));
-    const properties = (c.form?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-    for (const key of ['nameField', 'codeField'] as const) if (!(h[key] in properties)) out.push(issue('RESULT_HOLDER', `result.holder.${key}`, { field: h[key] }));
     return out;
   },
 };
