@@ -73,15 +73,15 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const [{ seedableCity }, { loadConfig }] = await Promise.all([import('./seed/seedable-city.ts'), import('./kernel/config.ts')]);
       const city = seedableCity(values.city ?? loadConfig().demoCity ?? '445300').code;
-      const [{ seedCity }, { seedLicenceDemo }, { putSetting }, { DEMO_ACCOUNTS_SETTING }] = await Promise.all([
+      const [{ seedCity }, { seedModuleDemos }, { putSetting }, { DEMO_ACCOUNTS_SETTING }] = await Promise.all([
         import('./seed/demo-city.ts'),
-        import('./seed/licences.ts'),
+        import('./seed/module-demos.ts'),
         import('./kernel/settings.ts'),
         import('./server.ts'),
       ]);
       return withContext(async (ctx) => {
         const summary = await seedCity(ctx.db, ctx.config.masterKey, city);
-        await seedLicenceDemo(ctx, summary.city.code);
+        await seedModuleDemos(ctx, summary.city.code);
         await putSetting(ctx.db, DEMO_ACCOUNTS_SETTING, summary.accounts);
         console.log(
           `${summary.city.name} (${summary.city.code}): ${summary.regions} regions, ${summary.departments} departments, ` +

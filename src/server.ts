@@ -9,7 +9,7 @@ import { MODULES } from './modules/index.ts';
 import { purgeExpiredOidcPayloads, purgeExpiredSessions } from './modules/identity/index.ts';
 import { reportMissingCalendarYear } from './modules/platform/index.ts';
 import { seedCity, type DemoAccount, type SeedSummary } from './seed/demo-city.ts';
-import { seedLicenceDemo } from './seed/licences.ts';
+import { seedModuleDemos } from './seed/module-demos.ts';
 import { moduleHandlers } from './kernel/events/subscription.ts';
 
 export interface RunningServer {
@@ -27,7 +27,7 @@ export const DEMO_ACCOUNTS_SETTING = 'demo_accounts';
 async function ensureCity(ctx: AppContext): Promise<SeedSummary | undefined> {
   if (!ctx.config.demoCity || (await getSetting<CitySetting>(ctx.db, CITY_SETTING))) return undefined;
   const summary = await seedCity(ctx.db, ctx.config.masterKey, ctx.config.demoCity);
-  await seedLicenceDemo(ctx, summary.city.code);
+  await seedModuleDemos(ctx, summary.city.code);
   await putSetting(ctx.db, DEMO_ACCOUNTS_SETTING, summary.accounts);
   ctx.log.info({ city: summary.city, departments: summary.departments, regions: summary.regions }, 'demo city loaded');
   return summary;

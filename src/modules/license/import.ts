@@ -1,4 +1,4 @@
-import { loadExcel } from '../../kernel/xlsx.ts';
+import { readFirstSheet } from '../../kernel/xlsx.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { requireRole } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
@@ -95,35 +95,7 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((v) => v.trim() !== ''));
 }
 
-async function parseXlsx(base64: string): Promise<string[][]> {
-  const excel = await loadExcel();
-  const wb = new excel.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw validationFailed('content', 'not an .xlsx file');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) return [];
-  const out: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (r) => {
-    const values: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const v = r.getCell(c).value;
-      values.push(
-        v instanceof Date
-          ? v.toISOString().slice(0, 10)
-          : v === null || v === undefined
-            ? ''
-            : typeof v === 'object' && 'text' in v
-              ? String(v.text)
-              : String(v),
-      );
-    }
-    out.push(values);
-  });
-  return out;
-}
+const parseXlsx = async (base64: string) => (await readFirstSheet(Buffer.from(base64, 'base64'))).rows;
 
 export async function importLicences(ctx: AppContext, actor: Actor, input: ImportInput): Promise<ImportReport> {
   requireRole(actor, ISSUE_ROLES);

@@ -19,7 +19,7 @@ export type { DepartmentCreate, HallCreate, WindowCreate, KioskCreate, StaffCrea
 export type { SectorCode } from './sectors.ts';
 export { getRegion, childRegions, regionExists, insertRegions } from './regions/store.ts';
 export { findCity, readDivisions, type CityInfo, type DivisionRow } from './regions/division-data.ts';
-export { departmentRefsById, departmentRefsByCode, departmentRefsInRegion, type DepartmentRef } from './lookup.ts';
+export { departmentRefsById, departmentRefsByCode, departmentRefsByUscc, departmentRefsInRegion, type DepartmentRef } from './lookup.ts';
 export { staffActor, staffCredentials, replaceStaffPasswordHash, type StaffCredentials } from './staff-accounts.ts';
 export { staffAbleToAct, staffToAlert, type ColleagueRef } from './staff-lookup.ts';
 export { windowRef, windowRefsInRegion, type WindowRef } from './window-ref.ts';

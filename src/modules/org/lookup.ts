@@ -20,6 +20,14 @@ export async function departmentRefsById(q: Queryable, ids: readonly string[]): 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Departments by 统一社会信用代码 (a workbook names its providers by it). */
+export async function departmentRefsByUscc(q: Queryable, usccs: readonly string[]): Promise<Map<string, DepartmentRef>> {
+  const wanted = [...new Set(usccs.filter(Boolean))];
+  if (wanted.length === 0) return new Map();
+  const rows = await q.query<DepartmentRef & Record<string, unknown>>(`${SELECT} where uscc = any($1::text[])`, [wanted]);
+  return new Map(rows.map((r) => [r.uscc, r]));
+}
+
 /** Departments by code (`<region6>-<abbr>` in the demo city). */
 export async function departmentRefsByCode(q: Queryable, codes: readonly string[]): Promise<Map<string, DepartmentRef>> {
   if (codes.length === 0) return new Map();

@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../kernel/context.ts';
+import type { HttpApp } from '../../kernel/module.ts';
+import { Page } from '../../kernel/sql/paging.ts';
+import { createResource, getResource, listResources, publishResource, resourceVersions, retireResource, updateResource } from './resources.ts';
+import { catalogueTriples, toJsonLd, toTurtle } from './dcat.ts';
+import * as S from './schemas.ts';
+import { sourceConflictsFor } from './sources.ts';
+import { exportWorkbook, importWorkbook } from './workbook.ts';
+
+export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
+  /** Where dataset IRIs point: the configured public URL, else the address the caller used. */
+  const baseUrl = (req: FastifyRequest) => ctx.config.publicUrl || `${req.protocol}://${req.host}`;
+
+  // DCAT-AP 3.0: Turtle unless JSON-LD is asked for (Accept: application/ld+json, or ?format=jsonld)
+  app.get('/api/data/catalog', { schema: { tags: ['data-catalog'], querystring: S.CatalogQuery } }, async (req, reply) => {
+    const triples = await catalogueTriples(ctx, req.actor, baseUrl(req));
+    const jsonLd = req.query.format ? req.query.format === 'jsonld' : /application\/ld\+json/.test(req.headers.accept ?? '');
+    // what is listed depends on who asks (staff see the closed part too)
+    void reply.header('vary', 'accept, cookie, authorization').header('cache-control', 'private, no-cache');
+    return jsonLd ? reply.type('application/ld+json').send(JSON.stringify(toJsonLd(triples))) : reply.type('text/turtle; charset=utf-8').send(toTurtle(triples));
+  });
+
+  const tags = ['data-resources'];
+  app.get('/api/data/resources', { schema: { tags, querystring: S.ResourceListQuery, response: { 200: Page(S.ResourceSummary) } } }, (req) =>
+    listResources(ctx, req.actor, req.query),
+  );
+  app.post('/api/data/resources', { schema: { tags, body: S.ResourceCreate, response: { 201: S.Resource } } }, async (req, reply) =>
+    reply.status(201).send(await createResource(ctx, req.actor, req.body)),
+  );
+  app.get('/api/data/resources/conflicts', { schema: { tags, response: { 200: Type.Object({ items: Type.Array(S.SourceConflict) }) } } }, (req) =>
+    sourceConflictsFor(ctx, req.actor),
+  );
+  app.get('/api/data/resources/export', { schema: { tags, querystring: S.ExportQuery } }, async (req, reply) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="data-catalogue.xlsx"; filename*=UTF-8''${encodeURIComponent('政务信息资源目录.xlsx')}`)
+      .send(await exportWorkbook(ctx, req.actor, req.query)),
+  );
+  app.post('/api/data/resources/import', { schema: { tags, body: S.ImportBody, response: { 200: S.ImportReport } } }, (req) => importWorkbook(ctx, req.actor, req.body));
+  app.get('/api/data/resources/:id', { schema: { tags, params: S.IdParams, response: { 200: S.Resource } } }, (req) =>
+    getResource(ctx, req.actor, req.params.id),
+  );
+  app.put('/api/data/resources/:id', { schema: { tags, params: S.IdParams, body: S.ResourceUpdate, response: { 200: S.Resource } } }, (req) =>
+    updateResource(ctx, req.actor, req.params.id, req.body),
+  );
+  app.post('/api/data/resources/:id/publish', { schema: { tags, params: S.IdParams, body: S.VersionBody, response: { 200: S.Resource } } }, (req) =>
+    publishResource(ctx, req.actor, req.params.id, req.body.version),
+  );
+  app.post('/api/data/resources/:id/retire', { schema: { tags, params: S.IdParams, body: S.RetireBody, response: { 200: S.Resource } } }, (req) =>
+    retireResource(ctx, req.actor, req.params.id, req.body.version, req.body.reason),
+  );
+  app.get('/api/data/resources/:id/versions', { schema: { tags, params: S.IdParams, response: { 200: S.ResourceVersions } } }, (req) =>
+    resourceVersions(ctx, req.actor, req.params.id),
+  );
+}

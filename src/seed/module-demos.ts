@@ -1,0 +1,9 @@
+import type { AppContext } from '../kernel/context.ts';
+import { seedDataDemo } from './data-catalogue.ts';
+import { seedLicenceDemo } from './licences.ts';
+
+/** What the demo city holds beyond `seedCity` (which has no file store): seals and licences, the data catalogue. */
+export async function seedModuleDemos(ctx: AppContext, cityCode: string): Promise<void> {
+  await seedLicenceDemo(ctx, cityCode);
+  await seedDataDemo(ctx, cityCode);
+}
