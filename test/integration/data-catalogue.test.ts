@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { cityDepartment, foodLicenceResource } from '../support/data.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 // 政务信息资源目录 (#15 point 1): the demo catalogue, who may keep it, the sharing rules a
@@ -10,39 +11,7 @@ const api = (...a: Parameters<TestServer['api']>) => server.api(...a);
 let scjgj: { id: string };
 let gaj: { id: string };
 
-const resource = (o: Record<string, unknown> = {}) => ({
-  providerDepartmentId: scjgj.id,
-  classCode: '204001',
-  name: '食品经营许可信息',
-  summary: '食品经营许可证的核发、变更和注销信息。',
-  format: 'database',
-  sharingType: 'conditional',
-  sharingCondition: '用于食品安全监管和相关事项办理',
-  sharingMethod: 'api',
-  openType: 'closed',
-  updateCycle: 'daily',
-  sourceSystem: '食品经营许可系统',
-  fields: [
-    { key: 'licence_number', name: '许可证编号', type: 'string', length: 20, sharingType: 'conditional' },
-    {
-      key: 'operator_uscc',
-      name: '经营者统一社会信用代码',
-      type: 'string',
-      length: 18,
-      sharingType: 'conditional',
-      dataItem: '统一社会信用代码',
-    },
-    {
-      key: 'person_in_charge_id',
-      name: '负责人公民身份号码',
-      type: 'string',
-      length: 18,
-      personal: 'id_number',
-      sharingType: 'conditional',
-    },
-  ],
-  ...o,
-});
+const resource = (o: Record<string, unknown> = {}) => ({ ...foodLicenceResource(scjgj.id), ...o });
 const create = (o: Record<string, unknown> = {}, cookie = cookies.deptadmin) =>
   api('/api/data/resources', { method: 'POST', cookie, body: resource(o) });
 
@@ -50,12 +19,8 @@ before(async () => {
   server = await startTestServer();
   for (const u of ['admin', 'countyadmin', 'dataofficer', 'deptadmin', 'approver', 'leader']) cookies[u] = await server.login(u);
   cookies.citizen = await server.login('13800000001', 'Yiwang@2026citizen');
-  const dept = async (name: string) =>
-    (await api(`/api/org/departments?q=${encodeURIComponent(name)}&pageSize=5`, { cookie: cookies.admin })).body.items.find(
-      (d: { regionCode: string }) => d.regionCode === '445300000000',
-    );
-  scjgj = await dept('市场监督管理局');
-  gaj = await dept('云浮市公安局');
+  scjgj = await cityDepartment(server, cookies.admin, '市场监督管理局');
+  gaj = await cityDepartment(server, cookies.admin, '云浮市公安局');
 });
 after(() => server.close());
 
@@ -246,19 +211,29 @@ describe('resource catalogue (政务信息资源目录)', () => {
 
   test('the sharing rules: conditions, legal basis, no field more open than its resource, personal data never unconditional or open, one claim per item', async () => {
     const personal = { key: 'person_in_charge_id', name: '负责人公民身份号码', type: 'string', personal: 'id_number' };
-    const cases: [Record<string, unknown>, string][] = [
-      [{ sharingCondition: undefined }, 'sharingCondition'],
-      [{ sharingType: 'none', fields: [{ ...personal, sharingType: 'none' }] }, 'legalBasis'],
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ sharingCondition: undefined }, 'sharingCondition', 'DATA_SHARING_CONDITION_REQUIRED'],
+      [{ sharingType: 'none', fields: [{ ...personal, sharingType: 'none' }] }, 'legalBasis', 'DATA_LEGAL_BASIS_REQUIRED'],
       [
         { openType: 'conditional', fields: [{ key: 'a', name: '甲', type: 'string', sharingType: 'conditional' }] },
         'openCondition',
+        'DATA_OPEN_CONDITION_REQUIRED',
       ],
-      [{ fields: [{ key: 'a', name: '甲', type: 'string', sharingType: 'unconditional' }] }, 'fields.0.sharingType'],
-      [{ sharingType: 'unconditional', fields: [{ ...personal, sharingType: 'unconditional' }] }, 'fields.0.sharingType'],
-      [{ openType: 'open', fields: [{ ...personal, sharingType: 'conditional' }] }, 'openType'],
+      [
+        { fields: [{ key: 'a', name: '甲', type: 'string', sharingType: 'unconditional' }] },
+        'fields.0.sharingType',
+        'DATA_FIELD_MORE_OPEN',
+      ],
+      [
+        { sharingType: 'unconditional', fields: [{ ...personal, sharingType: 'unconditional' }] },
+        'fields.0.sharingType',
+        'DATA_PERSONAL_UNCONDITIONAL',
+      ],
+      [{ openType: 'open', fields: [{ ...personal, sharingType: 'conditional' }] }, 'openType', 'DATA_PERSONAL_OPENED'],
       [
         { fields: [{ key: 'a', name: '甲', type: 'string', sharingType: 'conditional', authoritative: true }] },
         'fields.0.dataItem',
+        'DATA_ITEM_REQUIRED',
       ],
       [
         {
@@ -268,14 +243,16 @@ describe('resource catalogue (政务信息资源目录)', () => {
           ],
         },
         'fields.1.key',
+        'DATA_FIELD_KEY_TWICE',
       ],
-      [{ classCode: '299001' }, 'classCode'],
+      [{ classCode: '299001' }, 'classCode', 'DATA_CLASS_UNKNOWN'],
     ];
-    for (const [o, field] of cases) {
+    for (const [o, field, code] of cases) {
       const res = await create(o);
       assert.equal(res.status, 400, `${field}: ${JSON.stringify(res.body)}`);
-      assert.equal(res.body.error.code, 'VALIDATION_FAILED');
+      assert.equal(res.body.error.code, code);
       assert.equal(res.body.error.details.field, field, JSON.stringify(res.body.error));
+      assert.doesNotMatch(res.body.error.message, /[a-z]{4,}/, `a message in Chinese: ${res.body.error.message}`);
     }
   });
 
@@ -460,7 +437,7 @@ describe('the catalogue workbook (national 目录 layout)', () => {
     const rules = await importBook(build([first, second, personalOpen]), cookies.deptadmin);
     assert.deepEqual(
       rules.body.errors.map((e: { row: number; column?: string; code: string }) => [e.row, e.column, e.code]),
-      [[4, 'M', 'VALIDATION_FAILED']],
+      [[4, 'M', 'DATA_FIELD_MORE_OPEN']],
       'a personal field shared 无条件: the row of the field, the column of its sharing type',
     );
     const count = (

@@ -1,11 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import { topicsIn } from '../../kernel/events/index.ts';
 import type { Module } from '../../kernel/module.ts';
+import * as events from './events.ts';
+import { dataHandlers } from './handlers.ts';
 import { registerDataRoutes } from './routes.ts';
 
 export const dataModule: Module = {
   name: 'data',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: registerDataRoutes,
+  events: topicsIn(events),
+  eventHandlers: dataHandlers,
 };
 
 export { createResource, publishResource } from './resources.ts';

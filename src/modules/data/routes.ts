@@ -6,6 +6,7 @@ import { Page } from '../../kernel/sql/paging.ts';
 import { createResource, getResource, listResources, publishResource, resourceVersions, retireResource, updateResource } from './resources.ts';
 import { catalogueTriples, toJsonLd, toTurtle } from './dcat.ts';
 import * as S from './schemas.ts';
+import { approveDemand, confirmDemand, getDemand, listDemands, refuseDemand, submitDemand, withdrawDemand } from './demands.ts';
 import { sourceConflictsFor } from './sources.ts';
 import { exportWorkbook, importWorkbook } from './workbook.ts';
 
@@ -50,6 +51,26 @@ export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
   );
   app.post('/api/data/resources/:id/retire', { schema: { tags, params: S.IdParams, body: S.RetireBody, response: { 200: S.Resource } } }, (req) =>
     retireResource(ctx, req.actor, req.params.id, req.body.version, req.body.reason),
+  );
+  const demands = ['data-demands'];
+  app.get('/api/data/demands', { schema: { tags: demands, querystring: S.DemandListQuery, response: { 200: Page(S.Demand) } } }, (req) =>
+    listDemands(ctx, req.actor, req.query),
+  );
+  app.post('/api/data/demands', { schema: { tags: demands, body: S.DemandCreate, response: { 201: S.Demand } } }, async (req, reply) =>
+    reply.status(201).send(await submitDemand(ctx, req.actor, req.body)),
+  );
+  app.get('/api/data/demands/:id', { schema: { tags: demands, params: S.IdParams, response: { 200: S.Demand } } }, (req) => getDemand(ctx, req.actor, req.params.id));
+  app.post('/api/data/demands/:id/approve', { schema: { tags: demands, params: S.IdParams, body: S.DemandApprove, response: { 200: S.Demand } } }, (req) =>
+    approveDemand(ctx, req.actor, req.params.id, req.body),
+  );
+  app.post('/api/data/demands/:id/refuse', { schema: { tags: demands, params: S.IdParams, body: S.DemandRefuse, response: { 200: S.Demand } } }, (req) =>
+    refuseDemand(ctx, req.actor, req.params.id, req.body),
+  );
+  app.post('/api/data/demands/:id/withdraw', { schema: { tags: demands, params: S.IdParams, body: S.VersionBody, response: { 200: S.Demand } } }, (req) =>
+    withdrawDemand(ctx, req.actor, req.params.id, req.body.version),
+  );
+  app.post('/api/data/demands/:id/confirm', { schema: { tags: demands, params: S.IdParams, body: S.DemandConfirm, response: { 200: S.Demand } } }, (req) =>
+    confirmDemand(ctx, req.actor, req.params.id, req.body),
   );
   app.get('/api/data/resources/:id/versions', { schema: { tags, params: S.IdParams, response: { 200: S.ResourceVersions } } }, (req) =>
     resourceVersions(ctx, req.actor, req.params.id),

@@ -1,8 +1,11 @@
-import { validationFailed } from '../../kernel/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { ResourceCreate } from './schemas.ts';
 import { RESOURCE_CLASSES, SHARING_RANK } from './vocab.ts';
 
 type ResourceContent = Omit<ResourceCreate, 'providerDepartmentId'>;
+
+/** A rule of the catalogue broken at `field`: 400 with the rule's own code (and message in both languages). */
+const broken = (code: string, field: string) => new AppError(code, 400, { field }, { field });
 
 /**
  * What the catalogue refuses whatever the form allows (国发〔2016〕51号 and the 编制指南): a class that
@@ -11,22 +14,22 @@ type ResourceContent = Omit<ResourceCreate, 'providerDepartmentId'>;
  * authoritative claim without the data item it is the source of; a key or a claim twice.
  */
 export function checkResource(r: ResourceContent): void {
-  if (!RESOURCE_CLASSES[r.classCode.slice(0, 3)]) throw validationFailed('classCode', 'not a class of the directory');
-  if (r.sharingType === 'conditional' && !r.sharingCondition?.trim()) throw validationFailed('sharingCondition', 'required for 有条件共享');
-  if (r.sharingType === 'none' && !r.legalBasis?.trim()) throw validationFailed('legalBasis', 'required for 不予共享');
-  if (r.openType === 'conditional' && !r.openCondition?.trim()) throw validationFailed('openCondition', 'required for 有条件开放');
+  if (!RESOURCE_CLASSES[r.classCode.slice(0, 3)]) throw broken('DATA_CLASS_UNKNOWN', 'classCode');
+  if (r.sharingType === 'conditional' && !r.sharingCondition?.trim()) throw broken('DATA_SHARING_CONDITION_REQUIRED', 'sharingCondition');
+  if (r.sharingType === 'none' && !r.legalBasis?.trim()) throw broken('DATA_LEGAL_BASIS_REQUIRED', 'legalBasis');
+  if (r.openType === 'conditional' && !r.openCondition?.trim()) throw broken('DATA_OPEN_CONDITION_REQUIRED', 'openCondition');
   const keys = new Set<string>();
   const claimed = new Set<string>();
   for (const [i, f] of r.fields.entries()) {
-    if (keys.has(f.key)) throw validationFailed(`fields.${i}.key`, 'listed twice');
+    if (keys.has(f.key)) throw broken('DATA_FIELD_KEY_TWICE', `fields.${i}.key`);
     keys.add(f.key);
-    if (SHARING_RANK[f.sharingType] > SHARING_RANK[r.sharingType]) throw validationFailed(`fields.${i}.sharingType`, 'more open than its resource');
-    if (f.personal && f.sharingType === 'unconditional') throw validationFailed(`fields.${i}.sharingType`, 'personal data is shared on conditions only');
-    if (f.personal && r.openType !== 'closed') throw validationFailed('openType', 'a resource with personal data is not opened');
+    if (SHARING_RANK[f.sharingType] > SHARING_RANK[r.sharingType]) throw broken('DATA_FIELD_MORE_OPEN', `fields.${i}.sharingType`);
+    if (f.personal && f.sharingType === 'unconditional') throw broken('DATA_PERSONAL_UNCONDITIONAL', `fields.${i}.sharingType`);
+    if (f.personal && r.openType !== 'closed') throw broken('DATA_PERSONAL_OPENED', 'openType');
     if (f.authoritative) {
       const item = f.dataItem?.trim();
-      if (!item) throw validationFailed(`fields.${i}.dataItem`, 'an authoritative source names its data item');
-      if (claimed.has(item)) throw validationFailed(`fields.${i}.dataItem`, 'claimed twice in one resource');
+      if (!item) throw broken('DATA_ITEM_REQUIRED', `fields.${i}.dataItem`);
+      if (claimed.has(item)) throw broken('DATA_ITEM_CLAIMED_TWICE', `fields.${i}.dataItem`);
       claimed.add(item);
     }
   }

@@ -167,3 +167,86 @@ export const ImportReport = Type.Object({
     Type.Object({ row: Type.Integer(), column: Type.Optional(Type.String()), heading: Type.Optional(Type.String()), code: Type.String(), reason: Type.String() }),
   ),
 });
+
+export const DEMAND_STATUSES = ['pending', 'approved', 'refused', 'withdrawn'] as const;
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const FieldKeys = Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' }), { minItems: 1, maxItems: 300, uniqueItems: true });
+
+/** 共享需求: fields of a published resource, for a purpose and with a legal basis. */
+export const DemandCreate = Type.Object(
+  { resourceId: Id, requesterDepartmentId: Id, fields: FieldKeys, purpose: Text(500), legalBasis: Text(500) },
+  { additionalProperties: false },
+);
+export type DemandCreate = Static<typeof DemandCreate>;
+
+/** The provider's approval: the scope of the grant (fields among those asked, rows, period, quota). */
+export const DemandApprove = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    fields: FieldKeys,
+    /** Only rows of this region subtree (e.g. the requester's county); absent: every row. */
+    rowRegion: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+    validTo: Day,
+    dailyQuota: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    note: Type.Optional(Text(500)),
+  },
+  { additionalProperties: false },
+);
+export type DemandApprove = Static<typeof DemandApprove>;
+export const DemandRefuse = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: Text(500) }, { additionalProperties: false });
+export const DemandConfirm = Type.Object({ version: Type.Integer({ minimum: 1 }), satisfied: Type.Boolean(), note: Type.Optional(Text(500)) }, { additionalProperties: false });
+
+export const Grant = Type.Object({
+  id: Id,
+  demandId: Nullable(Type.String()),
+  resourceId: Id,
+  resourceCode: Type.String(),
+  resourceName: Type.String(),
+  granteeDepartmentId: Id,
+  granteeName: Type.String(),
+  fields: Type.Array(Type.String()),
+  rowRegion: Nullable(Type.String()),
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  dailyQuota: Type.Integer(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
+  revokedReason: Nullable(Type.String()),
+  version: Type.Integer(),
+});
+export type Grant = Static<typeof Grant>;
+
+export const Demand = Type.Object({
+  id: Id,
+  resourceId: Id,
+  resourceCode: Type.String(),
+  resourceName: Type.String(),
+  providerDepartmentId: Id,
+  providerName: Type.String(),
+  requesterDepartmentId: Id,
+  requesterName: Type.String(),
+  fields: Type.Array(Type.String()),
+  purpose: Type.String(),
+  legalBasis: Type.String(),
+  status: Type.Enum(DEMAND_STATUSES),
+  /** The provider answers by this day (10 working days after the demand). */
+  dueDate: Type.String(),
+  overdue: Type.Boolean(),
+  answeredAt: Nullable(Type.String()),
+  /** 'system' when an unconditional resource was granted at once. */
+  answeredBy: Nullable(Type.String()),
+  answerNote: Nullable(Type.String()),
+  satisfied: Nullable(Type.Boolean()),
+  satisfactionNote: Nullable(Type.String()),
+  grant: Nullable(Grant),
+  createdAt: Type.String(),
+  version: Type.Integer(),
+});
+export type Demand = Static<typeof Demand>;
+
+export const DemandListQuery = Type.Object({
+  ...PageQuery.properties,
+  /** incoming: demands on the caller's resources; outgoing: the caller's department's own. */
+  box: Type.Union([Type.Literal('incoming'), Type.Literal('outgoing')]),
+  status: Type.Optional(Type.Enum(DEMAND_STATUSES)),
+});
+export type DemandListQuery = Static<typeof DemandListQuery>;

@@ -15,8 +15,9 @@ export const departments = entityStore<Department>({
   filters: { parentId: 'd.parent_id', sector: 'd.sector' },
   orderBy: 'd.region_code, d.code',
   // approvers too: 部门统计 lets an approver whose grant is not narrowed to a department choose
-  // any department it covers, with this list behind its picker (it stayed empty for them)
-  readRoles: ['administrator', 'department_admin', 'leader', 'approver'],
+  // any department it covers, with this list behind its picker (it stayed empty for them); data
+  // officers keep catalogues of every department's resources and licence types
+  readRoles: ['administrator', 'department_admin', 'leader', 'approver', 'data_officer'],
   writeRoles: ['administrator'],
   departmentColumn: 'd.id',
   uniqueConstraints: { department_code_key: 'DEPARTMENT_CODE_TAKEN', department_uscc_key: 'USCC_TAKEN' },

@@ -186,6 +186,9 @@ export const STAFF_MESSAGE_KINDS = [
   'rating_escalated',
   'calendar_year_missing',
   'result_problem',
+  'data_demand',
+  'data_demand_due',
+  'data_demand_overdue',
 ] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 

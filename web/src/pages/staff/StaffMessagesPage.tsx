@@ -19,7 +19,11 @@ const KIND_COLOUR: Record<StaffMessageKind, string> = {
   rating_escalated: 'volcano',
   calendar_year_missing: 'cyan',
   result_problem: 'geekblue',
+  data_demand: 'blue',
+  data_demand_due: 'gold',
+  data_demand_overdue: 'red',
 };
+const isDataKind = (kind: StaffMessageKind) => kind.startsWith('data_demand');
 const isRatingKind = (kind: StaffMessageKind) => kind === 'rating_task' || kind === 'rating_escalated';
 
 type View = 'all' | 'unread';
@@ -34,7 +38,8 @@ export default function StaffMessagesPage() {
   const [openCase, setOpenCase] = useState<string>();
 
   const load = useCallback(
-    () => staffMessages.list({ page, pageSize: PAGE_SIZE, unread: view === 'unread' ? true : undefined }).then(setData, showError),
+    () =>
+      staffMessages.list({ page, pageSize: PAGE_SIZE, unread: view === 'unread' ? true : undefined }).then(setData, showError),
     [page, view, showError],
   );
   useEffect(() => {
@@ -64,7 +69,10 @@ export default function StaffMessagesPage() {
           onChange={(v) => (setView(v), setPage(1))}
           options={[
             { value: 'all', label: t('staffMessages.all') },
-            { value: 'unread', label: data?.unread ? `${t('staffMessages.unreadOnly')} (${data.unread})` : t('staffMessages.unreadOnly') },
+            {
+              value: 'unread',
+              label: data?.unread ? `${t('staffMessages.unreadOnly')} (${data.unread})` : t('staffMessages.unreadOnly'),
+            },
           ]}
         />
         <Typography.Text type="secondary">{t('staffMessages.intro')}</Typography.Text>
@@ -73,9 +81,19 @@ export default function StaffMessagesPage() {
         loading={!data}
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty description={t(view === 'unread' ? 'staffMessages.emptyUnread' : 'staffMessages.empty')} /> }}
-        pagination={(data?.total ?? 0) > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: data?.total, onChange: setPage, size: 'small' } : false}
+        pagination={
+          (data?.total ?? 0) > PAGE_SIZE
+            ? { current: page, pageSize: PAGE_SIZE, total: data?.total, onChange: setPage, size: 'small' }
+            : false
+        }
         renderItem={(m) => (
-          <Card key={m.id} size="small" style={{ marginBottom: 8 }} data-testid="staff-message" data-unread={m.readAt ? undefined : 'true'}>
+          <Card
+            key={m.id}
+            size="small"
+            style={{ marginBottom: 8 }}
+            data-testid="staff-message"
+            data-unread={m.readAt ? undefined : 'true'}
+          >
             <Space direction="vertical" size={4} style={{ width: '100%' }}>
               <Space wrap size={8}>
                 {!m.readAt && <Badge status="processing" text={t('staffMessages.unread')} />}
@@ -85,12 +103,26 @@ export default function StaffMessagesPage() {
               <Typography.Text strong={!m.readAt}>{m.text}</Typography.Text>
               <Space wrap size={12}>
                 {m.kind === 'calendar_year_missing' ? (
-                  <Link to="/admin/calendar" onClick={() => !m.readAt && void markRead([m.id])}>{t('staffMessages.openCalendar')}</Link>
+                  <Link to="/admin/calendar" onClick={() => !m.readAt && void markRead([m.id])}>
+                    {t('staffMessages.openCalendar')}
+                  </Link>
+                ) : isDataKind(m.kind) ? (
+                  <Link to="/staff/data" onClick={() => !m.readAt && void markRead([m.id])}>
+                    {t('staffMessages.openData')}
+                  </Link>
                 ) : isRatingKind(m.kind) ? (
-                  <Link to="/staff/ratings" onClick={() => !m.readAt && void markRead([m.id])}>{t('staffMessages.openTasks')}</Link>
+                  <Link to="/staff/ratings" onClick={() => !m.readAt && void markRead([m.id])}>
+                    {t('staffMessages.openTasks')}
+                  </Link>
                 ) : (
                   m.caseId && (
-                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(m)} data-testid="staff-message-case">
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0 }}
+                      onClick={() => open(m)}
+                      data-testid="staff-message-case"
+                    >
                       {t('staffMessages.openCase', { number: m.number ?? '' })}
                     </Button>
                   )

@@ -100,7 +100,13 @@ export const STAFF_MODULES: StaffModule[] = [
   },
   { path: 'tickets', label: 'staff.menu.tickets', icon: <PhoneOutlined />, roles: ['hotline_agent'] },
   { path: 'incidents', label: 'staff.menu.incidents', icon: <SafetyCertificateOutlined />, roles: ['grid_worker'] },
-  { path: 'data', label: 'staff.menu.data', icon: <DatabaseOutlined />, roles: ['data_officer'] },
+  {
+    path: 'data',
+    label: 'staff.menu.data',
+    icon: <DatabaseOutlined />,
+    roles: ['data_officer', 'department_admin', 'leader'],
+    page: lazy(() => import('../data/ResourcesPage.tsx')),
+  },
   {
     path: 'licence-types',
     label: 'licenseTypes.menu',
