@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { loadCalendar } from '../../src/kernel/calendar/index.ts';
 import * as clock from '../../src/kernel/clock.ts';
 import { cityDepartment, foodLicenceResource } from '../support/data.ts';
+import { dataIndicatorInputs } from '../../src/modules/data/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 // 共享需求 (#15 point 2): a department asks for fields of a published resource; unconditional
@@ -273,6 +274,30 @@ describe('sharing demands (共享需求)', () => {
     assert.equal((await api(`/api/data/demands/${someone.id}`, { cookie: cookies.approver })).status, 404);
     assert.equal((await api(`/api/data/demands/${someone.id}`, { cookie: cookies.citizen })).status, 403);
     assert.equal((await api('/api/data/demands?box=sideways', { cookie: cookies.dataofficer })).status, 400);
+  });
+
+  test('the indicator inputs count what requesters said: answered, confirmed, satisfied, overdue; published and open resources', async () => {
+    const figures = await dataIndicatorInputs(server.ctx.db, {
+      regionCode: '445300000000',
+      from: clock.today(),
+      to: clock.today(),
+    });
+    // the unconditional grant, the approval, the refusal after the bureau was told; one confirmation, not satisfied
+    assert.deepEqual(figures, {
+      demandsAnswered: 3,
+      demandsConfirmed: 1,
+      demandsSatisfied: 0,
+      demandSatisfaction: 0,
+      demandsOverdue: 1,
+      resourcesPublished: 16,
+      openDatasets: 5,
+    });
+    const elsewhere = await dataIndicatorInputs(server.ctx.db, {
+      regionCode: '445302000000',
+      from: clock.today(),
+      to: clock.today(),
+    });
+    assert.equal(elsewhere.demandsAnswered, 0, 'a county sees its own providers only');
   });
 });
 

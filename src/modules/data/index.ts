@@ -14,6 +14,7 @@ export const dataModule: Module = {
 };
 
 export { createResource, publishResource } from './resources.ts';
+export { dataIndicatorInputs, type DataIndicatorInputs } from './indicators.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';
