@@ -276,6 +276,63 @@ describe('sharing demands (共享需求)', () => {
     assert.equal((await api('/api/data/demands?box=sideways', { cookie: cookies.dataofficer })).status, 400);
   });
 
+  test('grants: the holder and the provider list them; only the provider revokes, with a reason, once', async () => {
+    const mine = (await api('/api/data/grants?box=outgoing&status=active', { cookie: cookies.dataofficer })).body;
+    assert.ok(mine.total >= 2, JSON.stringify(mine));
+    const given = (await api('/api/data/grants?box=incoming', { cookie: cookies.deptadmin })).body.items;
+    const food = given.find((g: { resourceName: string }) => g.resourceName === '食品经营许可信息');
+    assert.ok(food, 'the 市场监管 administrator sees the grant on its resource');
+    assert.ok(
+      given.every((g: { resourceName: string }) => ['食品经营许可信息', '市场主体登记信息'].includes(g.resourceName)),
+      'only its own resources',
+    );
+    assert.equal(
+      (await api('/api/data/grants?box=outgoing', { cookie: cookies.deptadmin })).body.total,
+      0,
+      '市场监管 holds none',
+    );
+    const noReason = await api(`/api/data/grants/${food.id}/revoke`, {
+      method: 'POST',
+      cookie: cookies.deptadmin,
+      body: { version: food.version, reason: '' },
+    });
+    assert.equal(noReason.status, 400, 'a reason is required');
+    assert.equal(
+      (
+        await api(`/api/data/grants/${food.id}/revoke`, {
+          method: 'POST',
+          cookie: cookies.approver,
+          body: { version: food.version, reason: '不再需要' },
+        })
+      ).status,
+      404,
+    );
+    const stale = await api(`/api/data/grants/${food.id}/revoke`, {
+      method: 'POST',
+      cookie: cookies.deptadmin,
+      body: { version: food.version + 1, reason: '不再需要' },
+    });
+    assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
+    const revoked = await api(`/api/data/grants/${food.id}/revoke`, {
+      method: 'POST',
+      cookie: cookies.deptadmin,
+      body: { version: food.version, reason: '共享用途已变更，请重新申请' },
+    });
+    assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
+    assert.equal(revoked.body.status, 'revoked');
+    assert.equal(revoked.body.revokedReason, '共享用途已变更，请重新申请');
+    const twice = await api(`/api/data/grants/${food.id}/revoke`, {
+      method: 'POST',
+      cookie: cookies.deptadmin,
+      body: { version: revoked.body.version, reason: '再次' },
+    });
+    assert.equal(twice.body.error.code, 'DATA_GRANT_REVOKED');
+    const held = (await api('/api/data/grants?box=outgoing&status=revoked', { cookie: cookies.dataofficer })).body.items.map(
+      (g: { id: string }) => g.id,
+    );
+    assert.ok(held.includes(food.id), 'the holder reads it revoked');
+  });
+
   test('the indicator inputs count what requesters said: answered, confirmed, satisfied, overdue; published and open resources', async () => {
     const figures = await dataIndicatorInputs(server.ctx.db, {
       regionCode: '445300000000',

@@ -42,7 +42,7 @@ type DemandRow = Record<string, unknown> & {
   created_at: Date;
   version: number;
 };
-type GrantRow = Record<string, unknown> & {
+export type GrantRow = Record<string, unknown> & {
   id: string;
   demand_id: string | null;
   resource_id: string;

@@ -7,6 +7,7 @@ import { createResource, getResource, listResources, publishResource, resourceVe
 import { catalogueTriples, toJsonLd, toTurtle } from './dcat.ts';
 import * as S from './schemas.ts';
 import { approveDemand, confirmDemand, getDemand, listDemands, refuseDemand, submitDemand, withdrawDemand } from './demands.ts';
+import { listGrants, revokeGrant } from './grants.ts';
 import { sourceConflictsFor } from './sources.ts';
 import { exportWorkbook, importWorkbook } from './workbook.ts';
 
@@ -71,6 +72,10 @@ export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
   );
   app.post('/api/data/demands/:id/confirm', { schema: { tags: demands, params: S.IdParams, body: S.DemandConfirm, response: { 200: S.Demand } } }, (req) =>
     confirmDemand(ctx, req.actor, req.params.id, req.body),
+  );
+  app.get('/api/data/grants', { schema: { tags: demands, querystring: S.GrantListQuery, response: { 200: Page(S.Grant) } } }, (req) => listGrants(ctx, req.actor, req.query));
+  app.post('/api/data/grants/:id/revoke', { schema: { tags: demands, params: S.IdParams, body: S.GrantRevoke, response: { 200: S.Grant } } }, (req) =>
+    revokeGrant(ctx, req.actor, req.params.id, req.body),
   );
   app.get('/api/data/resources/:id/versions', { schema: { tags, params: S.IdParams, response: { 200: S.ResourceVersions } } }, (req) =>
     resourceVersions(ctx, req.actor, req.params.id),

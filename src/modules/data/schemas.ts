@@ -250,3 +250,12 @@ export const DemandListQuery = Type.Object({
   status: Type.Optional(Type.Enum(DEMAND_STATUSES)),
 });
 export type DemandListQuery = Static<typeof DemandListQuery>;
+
+export const GrantListQuery = Type.Object({
+  ...PageQuery.properties,
+  /** outgoing: grants the caller's departments hold; incoming: grants on the resources the caller keeps. */
+  box: Type.Union([Type.Literal('incoming'), Type.Literal('outgoing')]),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('revoked')])),
+});
+export type GrantListQuery = Static<typeof GrantListQuery>;
+export const GrantRevoke = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: Text(500) }, { additionalProperties: false });
