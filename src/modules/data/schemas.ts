@@ -194,7 +194,9 @@ export const DemandApprove = Type.Object(
 );
 export type DemandApprove = Static<typeof DemandApprove>;
 export const DemandRefuse = Type.Object({ version: Type.Integer({ minimum: 1 }), reason: Text(500) }, { additionalProperties: false });
+export type DemandRefuse = Static<typeof DemandRefuse>;
 export const DemandConfirm = Type.Object({ version: Type.Integer({ minimum: 1 }), satisfied: Type.Boolean(), note: Type.Optional(Text(500)) }, { additionalProperties: false });
+export type DemandConfirm = Static<typeof DemandConfirm>;
 
 export const Grant = Type.Object({
   id: Id,

@@ -1,4 +1,5 @@
 import { App, Card, Empty, Grid, Table, type TableColumnsType } from 'antd';
+import { serverPaging } from './serverPaging.ts';
 import { useState } from 'react';
 import type { Versioned } from '../api/resource.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -81,15 +82,7 @@ export function CrudPage<T extends Versioned>({ config }: { config: CrudConfig<T
           loading={loading}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noData')} /> }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (n) => t('common.total', { total: n }),
-          }}
-          onChange={(pagination) => update({ page: pagination.current, pageSize: pagination.pageSize })}
+          {...serverPaging(state, total, update, (n) => t('common.total', { total: n }))}
           data-testid={`${config.testId}-table`}
         />
       </Card>

@@ -1,4 +1,4 @@
-import { EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, FileSearchOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Divider, Drawer, Grid, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -6,7 +6,10 @@ import { dateTimeMinutes } from '../../app/city-time.ts';
 import { useRemote } from '../../components/useRemote.ts';
 import { useApiError, useErrorText } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useSession } from '../../auth/useSession.ts';
 import { dataResources, type Resource } from './api.ts';
+import type { Demand } from './demandApi.ts';
+import { DemandForm } from './DemandForm.tsx';
 import { ResourceFields } from './ResourceFields.tsx';
 import { ResourceForm } from './ResourceForm.tsx';
 import { ResourceVersions } from './ResourceVersions.tsx';
@@ -22,10 +25,12 @@ interface Props {
   onClose(): void;
   /** The resource changed: the list shows it anew. */
   onChanged(): void;
+  /** Offers 申请共享 (to keepers, for another department's published resource); a demand was made. */
+  onDemanded?(demand: Demand): void;
 }
 
 /** One resource of the catalogue: its metadata, 一数一源 conflicts, fields and history; edit, publish, retire. */
-export function ResourceDrawer({ id, manager, onClose, onChanged }: Props) {
+export function ResourceDrawer({ id, manager, onClose, onChanged, onDemanded }: Props) {
   const { t } = useT();
   const { message, notification } = App.useApp();
   const showError = useApiError();
@@ -36,11 +41,14 @@ export function ResourceDrawer({ id, manager, onClose, onChanged }: Props) {
   const { data: r, error, loading, reload, setData } = useRemote<Resource>(load, !!id);
   const [editing, setEditing] = useState(false);
   const [retiring, setRetiring] = useState(false);
+  const [demanding, setDemanding] = useState(false);
+  const ownDepartment = useSession().user?.departmentId;
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState(0);
   useEffect(() => {
     setEditing(false);
     setRetiring(false);
+    setDemanding(false);
   }, [id]);
 
   const updated = (next: Resource, done: string) => {
@@ -80,6 +88,8 @@ export function ResourceDrawer({ id, manager, onClose, onChanged }: Props) {
 
   const shown = r && r.id === id ? r : undefined;
   const blank = (s: string | null) => s || t('data.none');
+  // another department's published resource that shares something
+  const demandable = !!onDemanded && !!shown && shown.status === 'published' && shown.sharingType !== 'none' && shown.providerDepartmentId !== ownDepartment;
 
   return (
     <Drawer open={!!id} size={wide ? 900 : '100%'} title={shown?.name ?? ' '} onClose={onClose} data-testid="resource-drawer">
@@ -94,21 +104,26 @@ export function ResourceDrawer({ id, manager, onClose, onChanged }: Props) {
               {shown.code}
             </Typography.Text>
           </Space>
-          {manager ? (
+          {manager || demandable ? (
             <Space wrap data-testid="resource-actions">
-              {shown.status !== 'retired' ? (
+              {demandable ? (
+                <Button type="primary" icon={<FileSearchOutlined />} onClick={() => setDemanding(true)} data-testid="resource-demand">
+                  {t('data.demand.ask')}
+                </Button>
+              ) : null}
+              {manager && shown.status !== 'retired' ? (
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="resource-edit">
                   {t('data.actions.edit')}
                 </Button>
               ) : null}
-              {shown.status === 'draft' ? (
+              {manager && shown.status === 'draft' ? (
                 <Popconfirm title={t('data.actions.publishConfirm')} okText={t('data.actions.publish')} cancelText={t('data.actions.cancel')} onConfirm={() => publish(shown)}>
                   <Button type="primary" icon={<SendOutlined />} loading={busy} data-testid="resource-publish">
                     {t('data.actions.publish')}
                   </Button>
                 </Popconfirm>
               ) : null}
-              {shown.status === 'published' ? (
+              {manager && shown.status === 'published' ? (
                 <Button danger icon={<StopOutlined />} onClick={() => setRetiring(true)} data-testid="resource-retire">
                   {t('data.actions.retire')}
                 </Button>
@@ -181,6 +196,16 @@ export function ResourceDrawer({ id, manager, onClose, onChanged }: Props) {
             }}
           />
           <RetireModal open={retiring} name={shown.name} onCancel={() => setRetiring(false)} onRetire={(reason) => retire(shown, reason)} />
+          {onDemanded ? (
+            <DemandForm
+              resource={demanding ? shown : null}
+              onClose={() => setDemanding(false)}
+              onSubmitted={(d) => {
+                setDemanding(false);
+                onDemanded(d);
+              }}
+            />
+          ) : null}
         </>
       ) : null}
     </Drawer>

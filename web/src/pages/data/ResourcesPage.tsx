@@ -1,14 +1,15 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { serverPaging } from '../../crud/serverPaging.ts';
 import { Button, Card, Empty, Space, Table, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { Page } from '../../api/types.ts';
+import { useCallback, useState } from 'react';
 import { hasAnyRole } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { useApiError } from '../../components/useApiError.ts';
+import { useFetchedPage } from '../../crud/useFetchedPage.ts';
 import { useListQuery } from '../../crud/useListQuery.ts';
 import { useT } from '../../i18n/useT.ts';
 import { dataResources, MANAGE_ROLES, type ResourceQuery, type ResourceSummary } from './api.ts';
+import type { Demand } from './demandApi.ts';
 import { ResourceDrawer } from './ResourceDrawer.tsx';
 import { FILTERS, ResourceFilters, type Filters } from './ResourceFilters.tsx';
 import { ResourceForm } from './ResourceForm.tsx';
@@ -17,40 +18,23 @@ import { ConflictTag, SharingTag, StatusTag, useClassName } from './tags.tsx';
 const FILTER_NAMES = [...FILTERS];
 
 /** 政务信息资源目录: the city's data resources, their sharing and 一数一源 conflicts; kept by the data bureau and the providers. */
-export default function ResourcesPage() {
-  const { t, lang } = useT();
-  const showError = useApiError();
+export default function ResourcesPage({ onDemanded }: { /** A demand was made from a resource's drawer (keepers only). */ onDemanded?(demand: Demand): void }) {
+  const { t } = useT();
   const className = useClassName();
   // Mirrors MANAGE_ROLES of src/modules/data/store.ts; the server checks the provider's scope on every change.
   const manager = hasAnyRole(useSession().user, MANAGE_ROLES);
   const { state, update } = useListQuery(FILTER_NAMES);
   const filters = state.filters as Filters;
-  const [list, setList] = useState<Page<ResourceSummary>>();
-  const [loading, setLoading] = useState(true);
-  const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const filterKey = JSON.stringify(filters);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const query: ResourceQuery = { q: state.q || undefined, page: state.page, pageSize: state.pageSize, ...(JSON.parse(filterKey) as Filters as ResourceQuery) };
-    setLoading(true);
-    dataResources
-      .list(query, controller.signal)
-      .then((page) => {
-        setList(page);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setList(undefined);
-        setLoading(false);
-        showError(err);
-      });
-    return () => controller.abort();
-  }, [state.q, state.page, state.pageSize, filterKey, lang, generation, showError]);
+  const fetchPage = useCallback(
+    (signal: AbortSignal) =>
+      dataResources.list({ q: state.q || undefined, page: state.page, pageSize: state.pageSize, ...(JSON.parse(filterKey) as Filters as ResourceQuery) }, signal),
+    [state.q, state.page, state.pageSize, filterKey],
+  );
+  const { page: list, loading, reload } = useFetchedPage(fetchPage);
 
   return (
     <div data-testid="data-resources-page">
@@ -81,15 +65,7 @@ export default function ResourcesPage() {
           data-testid="resource-table"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('data.empty')} /> }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total: list?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('data.total', { total }),
-          }}
-          onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
+          {...serverPaging(state, list?.total ?? 0, update, (total) => t('data.total', { total }))}
           columns={[
             { title: t('data.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{c}</Typography.Text> },
             {
@@ -112,7 +88,7 @@ export default function ResourcesPage() {
           ]}
         />
       </Card>
-      <ResourceDrawer id={openId} manager={manager} onClose={() => setOpenId(null)} onChanged={reload} />
+      <ResourceDrawer id={openId} manager={manager} onClose={() => setOpenId(null)} onChanged={reload} onDemanded={onDemanded} />
       <ResourceForm
         open={creating}
         editing={null}

@@ -107,7 +107,10 @@ export default function StaffMessagesPage() {
                     {t('staffMessages.openCalendar')}
                   </Link>
                 ) : isDataKind(m.kind) ? (
-                  <Link to="/staff/data" onClick={() => !m.readAt && void markRead([m.id])}>
+                  <Link
+                    to={m.ref ? `/staff/data?tab=demands&demand=${encodeURIComponent(m.ref)}` : '/staff/data?tab=demands'}
+                    onClick={() => !m.readAt && void markRead([m.id])}
+                  >
                     {t('staffMessages.openData')}
                   </Link>
                 ) : isRatingKind(m.kind) ? (

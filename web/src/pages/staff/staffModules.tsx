@@ -105,7 +105,7 @@ export const STAFF_MODULES: StaffModule[] = [
     label: 'staff.menu.data',
     icon: <DatabaseOutlined />,
     roles: ['data_officer', 'department_admin', 'leader'],
-    page: lazy(() => import('../data/ResourcesPage.tsx')),
+    page: lazy(() => import('../data/DataPage.tsx')),
   },
   {
     path: 'licence-types',

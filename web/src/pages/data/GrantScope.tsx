@@ -1,0 +1,42 @@
+import { Descriptions, Grid } from 'antd';
+import { RegionName } from '../../components/RegionName.tsx';
+import { useT } from '../../i18n/useT.ts';
+import type { Grant } from './demandApi.ts';
+import { DemandFields } from './DemandFields.tsx';
+import { GrantStateTag } from './demandTags.tsx';
+
+/** What a grant allows: the fields, the rows, the period and the calls a day. */
+export function GrantScope({ grant }: { grant: Grant }) {
+  const { t } = useT();
+  const wide = Grid.useBreakpoint().md !== false;
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      layout={wide ? 'horizontal' : 'vertical'}
+      column={wide ? 2 : 1}
+      styles={{ label: wide ? { whiteSpace: 'nowrap' } : {} }}
+      data-testid="grant-scope"
+      items={[
+        { key: 'grantee', label: t('data.grant.grantee'), children: grant.granteeName },
+        { key: 'state', label: t('data.grant.state'), children: <GrantStateTag grant={grant} /> },
+        { key: 'fields', label: t('data.grant.fields'), span: 'filled', children: <DemandFields resourceId={grant.resourceId} fields={grant.fields} /> },
+        {
+          key: 'rows',
+          label: t('data.grant.rows'),
+          children: grant.rowRegion ? (
+            <span data-testid="grant-rows">
+              {t('data.grant.rowsIn')}
+              <RegionName code={grant.rowRegion} />
+            </span>
+          ) : (
+            <span data-testid="grant-rows">{t('data.grant.allRows')}</span>
+          ),
+        },
+        { key: 'period', label: t('data.grant.period'), children: t('data.grant.periodOf', { from: grant.validFrom, to: grant.validTo }) },
+        { key: 'quota', label: t('data.grant.dailyQuota'), children: t('data.grant.quotaOf', { n: grant.dailyQuota.toLocaleString() }) },
+        ...(grant.revokedReason ? [{ key: 'revoked', label: t('data.grant.revokedReason'), span: 'filled' as const, children: grant.revokedReason }] : []),
+      ]}
+    />
+  );
+}
