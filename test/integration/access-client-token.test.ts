@@ -50,6 +50,7 @@ const PUBLIC: Record<string, string> = {
   '/api/licences/verify/package': 'the signed licence, signature and seal key for whoever holds a full presentation',
   '/api/public/case-progress': 'progress of one case for whoever holds its number and query code',
   '/api/public/bundle-progress': 'progress of one 一件事 for whoever holds its number and query code',
+  '/api/data/catalog': 'the open part of the 政务信息资源目录 as DCAT-AP (staff see the closed part too)',
   '/api/public/ratings/monthly': 'published monthly rating figures (好差评公示), public',
   '/api/public/ratings/invitations/{token}': 'an SMS rating invitation for whoever holds its token',
   // Outside this brief: the development SMS inbox is brief H1's (#13.3), which restricts it.
@@ -154,6 +155,7 @@ function queryValue(name: string): string | undefined {
     code: 'ABCD2345',
     item: REWARD,
     q: '营业',
+    box: 'incoming',
   };
   if (name === 'from') return `${today.slice(0, 4)}-01-01`;
   return values[name];
