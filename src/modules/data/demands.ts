@@ -63,15 +63,24 @@ const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : 
 const providerScope = (d: Pick<DemandRow, 'region_code' | 'provider_department_id'>) => ({ regionCode: d.region_code, departmentId: d.provider_department_id });
 const requesterScope = (d: Pick<DemandRow, 'requester_region_code' | 'requester_department_id'>) => ({ regionCode: d.requester_region_code, departmentId: d.requester_department_id });
 
-async function present(q: Queryable, d: DemandRow): Promise<Demand> {
-  const resource = (await fetchResourceRow(q, d.resource_id))!;
-  const names = await departmentRefsById(q, [d.provider_department_id, d.requester_department_id]);
-  const grant = await q.one<GrantRow>('select * from data_grant where demand_id = $1', [d.id]);
-  return {
+/** Code and name of resources, in one query (lists present many demands and grants). */
+async function resourceNames(q: Queryable, ids: string[]): Promise<Map<string, { code: string; name: string }>> {
+  const rows = await q.query<{ id: string; code: string; name: string }>('select id, code, name from data_resource where id = any($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Demands as the API shows them, with their grants: a fixed number of queries for the whole page. */
+async function presentDemands(q: Queryable, rows: DemandRow[]): Promise<Demand[]> {
+  if (!rows.length) return [];
+  const resources = await resourceNames(q, rows.map((d) => d.resource_id));
+  const names = await departmentRefsById(q, rows.flatMap((d) => [d.provider_department_id, d.requester_department_id]));
+  const grantRows = await q.query<GrantRow>('select * from data_grant where demand_id = any($1::uuid[])', [rows.map((d) => d.id)]);
+  const grants = new Map((await presentGrants(q, grantRows)).map((g) => [g.demandId, g]));
+  return rows.map((d) => ({
     id: d.id,
     resourceId: d.resource_id,
-    resourceCode: resource.code,
-    resourceName: resource.name,
+    resourceCode: resources.get(d.resource_id)?.code ?? '',
+    resourceName: resources.get(d.resource_id)?.name ?? '',
     providerDepartmentId: d.provider_department_id,
     providerName: names.get(d.provider_department_id)?.name ?? '',
     requesterDepartmentId: d.requester_department_id,
@@ -87,23 +96,31 @@ async function present(q: Queryable, d: DemandRow): Promise<Demand> {
     answerNote: d.answer_note,
     satisfied: d.satisfied,
     satisfactionNote: d.satisfaction_note,
-    grant: grant ? await presentGrant(q, grant) : null,
+    grant: grants.get(d.id) ?? null,
     createdAt: iso(d.created_at)!,
     version: d.version,
-  };
+  }));
 }
 
-export async function presentGrant(q: Queryable, g: GrantRow): Promise<Grant> {
-  const resource = (await fetchResourceRow(q, g.resource_id))!;
-  const grantee = (await departmentRefsById(q, [g.grantee_department_id])).get(g.grantee_department_id);
-  return {
+/** One demand as it is now (after a change in `q`'s transaction). */
+async function presentDemand(q: Queryable, id: string): Promise<Demand> {
+  const [demand] = await presentDemands(q, [(await q.one<DemandRow>('select * from data_demand where id = $1', [id]))!]);
+  return demand!;
+}
+
+/** Grants as the API shows them, a fixed number of queries for the whole page. */
+export async function presentGrants(q: Queryable, rows: GrantRow[]): Promise<Grant[]> {
+  if (!rows.length) return [];
+  const resources = await resourceNames(q, rows.map((g) => g.resource_id));
+  const grantees = await departmentRefsById(q, rows.map((g) => g.grantee_department_id));
+  return rows.map((g) => ({
     id: g.id,
     demandId: g.demand_id,
     resourceId: g.resource_id,
-    resourceCode: resource.code,
-    resourceName: resource.name,
+    resourceCode: resources.get(g.resource_id)?.code ?? '',
+    resourceName: resources.get(g.resource_id)?.name ?? '',
     granteeDepartmentId: g.grantee_department_id,
-    granteeName: grantee?.name ?? '',
+    granteeName: grantees.get(g.grantee_department_id)?.name ?? '',
     fields: g.fields,
     rowRegion: g.row_region,
     validFrom: day(g.valid_from),
@@ -112,7 +129,7 @@ export async function presentGrant(q: Queryable, g: GrantRow): Promise<Grant> {
     status: g.status,
     revokedReason: g.revoked_reason,
     version: g.version,
-  };
+  }));
 }
 
 /** The last day of a year from `from` (one year less a day). */
@@ -137,7 +154,7 @@ async function insertGrant(tx: Tx, d: DemandRow, scope: { fields: string[]; rowR
 export async function submitDemand(ctx: AppContext, actor: Actor, input: DemandCreate): Promise<Demand> {
   requireStaff(actor);
   const requester = await departments.fetch(ctx.db, input.requesterDepartmentId);
-  if (!requester) throw unprocessable('DATA_PROVIDER_NOT_FOUND', {}, { field: 'requesterDepartmentId' });
+  if (!requester) throw unprocessable('DATA_REQUESTER_NOT_FOUND', {}, { field: 'requesterDepartmentId' });
   requireScope(actor, MANAGE_ROLES, { regionCode: requester.regionCode, departmentId: requester.id });
   return ctx.db.transaction(async (tx) => {
     const resource = await fetchResourceRow(tx, input.resourceId);
@@ -183,7 +200,7 @@ export async function submitDemand(ctx: AppContext, actor: Actor, input: DemandC
       regionCode: resource.region_code,
       details: { resource: resource.code, requester: requester.id, fields: input.fields, granted: unconditional },
     });
-    return present(tx, d);
+    return presentDemand(tx, d.id);
   });
 }
 
@@ -208,7 +225,7 @@ export async function getDemand(ctx: AppContext, actor: Actor, id: string): Prom
   requireStaff(actor);
   const d = await ctx.db.one<DemandRow>('select * from data_demand where id = $1', [id]);
   if (!d || !mayRead(actor, d)) throw notFound('data_demand', id);
-  return present(ctx.db, d);
+  return presentDemand(ctx.db, d.id);
 }
 
 export async function listDemands(ctx: AppContext, actor: Actor, query: DemandListQuery): Promise<PageResult<Demand>> {
@@ -229,9 +246,7 @@ export async function listDemands(ctx: AppContext, actor: Actor, query: DemandLi
     `select * from data_demand ${filter} order by (status = 'pending') desc, due_date, created_at desc limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
     params,
   );
-  const items: Demand[] = [];
-  for (const r of rows) items.push(await present(ctx.db, r));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items: await presentDemands(ctx.db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The provider's answer, in its keepers' scope, at the version read, while the demand is pending. */
@@ -265,7 +280,7 @@ export async function approveDemand(ctx: AppContext, actor: Actor, id: string, i
       regionCode: d.region_code,
       details: { fields: input.fields, rowRegion: input.rowRegion ?? null, validTo: input.validTo, dailyQuota: input.dailyQuota },
     });
-    return present(tx, (await tx.one<DemandRow>('select * from data_demand where id = $1', [id]))!);
+    return presentDemand(tx, id);
   });
 }
 
@@ -279,7 +294,7 @@ export async function refuseDemand(ctx: AppContext, actor: Actor, id: string, in
       [id, actorId(actor), input.reason.trim()],
     );
     await appendAudit(tx, actor, { action: 'data_demand.refuse', objectType: 'data_demand', objectId: id, regionCode: d.region_code, details: { reason: input.reason.trim() } });
-    return present(tx, (await tx.one<DemandRow>('select * from data_demand where id = $1', [id]))!);
+    return presentDemand(tx, id);
   });
 }
 
@@ -299,7 +314,7 @@ export async function withdrawDemand(ctx: AppContext, actor: Actor, id: string, 
     if (d.status !== 'pending') throw conflict('DATA_DEMAND_STATUS', { status: d.status }, { status: d.status });
     await tx.query(`update data_demand set status = 'withdrawn', version = version + 1, updated_at = clock_now() where id = $1`, [id]);
     await appendAudit(tx, actor, { action: 'data_demand.withdraw', objectType: 'data_demand', objectId: id, regionCode: d.region_code, details: {} });
-    return present(tx, (await tx.one<DemandRow>('select * from data_demand where id = $1', [id]))!);
+    return presentDemand(tx, id);
   });
 }
 
@@ -315,7 +330,7 @@ export async function confirmDemand(ctx: AppContext, actor: Actor, id: string, i
       [id, input.satisfied, input.note?.trim() || null],
     );
     await appendAudit(tx, actor, { action: 'data_demand.confirm', objectType: 'data_demand', objectId: id, regionCode: d.region_code, details: { satisfied: input.satisfied } });
-    return present(tx, (await tx.one<DemandRow>('select * from data_demand where id = $1', [id]))!);
+    return presentDemand(tx, id);
   });
 }
 

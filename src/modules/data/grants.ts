@@ -4,7 +4,7 @@ import { canAct, requireScope, requireStaff, scopeCondition } from '../../kernel
 import type { AppContext } from '../../kernel/context.ts';
 import { conflict, notFound } from '../../kernel/errors.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
-import { presentGrant, type GrantRow } from './demands.ts';
+import { presentGrants, type GrantRow } from './demands.ts';
 import type { Grant, GrantListQuery } from './schemas.ts';
 import { fetchResourceRow, MANAGE_ROLES } from './store.ts';
 
@@ -30,9 +30,7 @@ export async function listGrants(ctx: AppContext, actor: Actor, query: GrantList
     `select g.* ${from} order by (g.status = 'active') desc, g.valid_to, g.created_at desc limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
     params,
   );
-  const items: Grant[] = [];
-  for (const g of rows) items.push(await presentGrant(ctx.db, g));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items: await presentGrants(ctx.db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The provider takes a grant back (撤销授权), with the reason the grantee reads; the gateway refuses it from then on. */
@@ -49,6 +47,7 @@ export async function revokeGrant(ctx: AppContext, actor: Actor, id: string, inp
     if (g.status !== 'active') throw conflict('DATA_GRANT_REVOKED', {});
     await tx.query(`update data_grant set status = 'revoked', revoked_reason = $2, version = version + 1, updated_at = clock_now() where id = $1`, [id, input.reason.trim()]);
     await appendAudit(tx, actor, { action: 'data_grant.revoke', objectType: 'data_grant', objectId: id, regionCode: resource!.region_code, details: { reason: input.reason.trim(), grantee: g.grantee_department_id } });
-    return presentGrant(tx, (await tx.one<GrantRow>('select * from data_grant where id = $1', [id]))!);
+    const [revoked] = await presentGrants(tx, [(await tx.one<GrantRow>('select * from data_grant where id = $1', [id]))!]);
+    return revoked!;
   });
 }

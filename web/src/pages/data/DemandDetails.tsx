@@ -1,4 +1,5 @@
-import { Descriptions, Grid, Space, Typography } from 'antd';
+import { Space, Typography } from 'antd';
+import { ResponsiveDescriptions } from './ResponsiveDescriptions.tsx';
 import { dateTimeMinutes } from '../../app/city-time.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { Demand } from './demandApi.ts';
@@ -8,16 +9,10 @@ import { DemandStatusTag, DueTag, SatisfactionTag } from './demandTags.tsx';
 /** A demand as both sides read it: what was asked, why, by when, and how it was answered. */
 export function DemandDetails({ demand: d }: { demand: Demand }) {
   const { t } = useT();
-  const wide = Grid.useBreakpoint().md !== false;
   const answeredBy = d.answeredBy === 'system' ? t('data.demand.bySystem') : null;
   return (
-    <Descriptions
-      bordered
-      size="small"
-      layout={wide ? 'horizontal' : 'vertical'}
-      column={wide ? 2 : 1}
-      styles={{ label: wide ? { whiteSpace: 'nowrap' } : {} }}
-      data-testid="demand-details"
+    <ResponsiveDescriptions
+            data-testid="demand-details"
       items={[
         {
           key: 'resource',

@@ -1,4 +1,4 @@
-import { Descriptions, Grid } from 'antd';
+import { ResponsiveDescriptions } from './ResponsiveDescriptions.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { useT } from '../../i18n/useT.ts';
 import type { Grant } from './demandApi.ts';
@@ -8,15 +8,9 @@ import { GrantStateTag } from './demandTags.tsx';
 /** What a grant allows: the fields, the rows, the period and the calls a day. */
 export function GrantScope({ grant }: { grant: Grant }) {
   const { t } = useT();
-  const wide = Grid.useBreakpoint().md !== false;
   return (
-    <Descriptions
-      bordered
-      size="small"
-      layout={wide ? 'horizontal' : 'vertical'}
-      column={wide ? 2 : 1}
-      styles={{ label: wide ? { whiteSpace: 'nowrap' } : {} }}
-      data-testid="grant-scope"
+    <ResponsiveDescriptions
+            data-testid="grant-scope"
       items={[
         { key: 'grantee', label: t('data.grant.grantee'), children: grant.granteeName },
         { key: 'state', label: t('data.grant.state'), children: <GrantStateTag grant={grant} /> },

@@ -1,5 +1,6 @@
 import { EditOutlined, FileSearchOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Divider, Drawer, Grid, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
+import { ResponsiveDescriptions } from './ResponsiveDescriptions.tsx';
+import { App, Button, Divider, Drawer, Grid, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { dateTimeMinutes } from '../../app/city-time.ts';
@@ -131,14 +132,8 @@ export function ResourceDrawer({ id, manager, onClose, onChanged, onDemanded }: 
             </Space>
           ) : null}
           <SourceConflictAlert conflicts={shown.sourceConflicts} />
-          <Descriptions
-            bordered
-            size="small"
-            // on a phone a label above its value: beside it, a 6-character label breaks into three lines
-            layout={wide ? 'horizontal' : 'vertical'}
-            column={wide ? 2 : 1}
-            styles={{ label: wide ? { whiteSpace: 'nowrap' } : {} }}
-            data-testid="resource-metadata"
+          <ResponsiveDescriptions
+                        data-testid="resource-metadata"
             items={[
               { key: 'code', label: t('data.code'), children: shown.code },
               { key: 'class', label: t('data.class'), children: t('data.classOf', { name: className(shown.classCode, shown.className), code: shown.classCode }) },
