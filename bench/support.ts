@@ -46,6 +46,10 @@ export async function withBenchServer(run: (server: RunningServer) => Promise<vo
       YIWANG_WORKERS: '0',
       LOG_LEVEL: 'warn',
       DATABASE_URL: process.env.DATABASE_URL ?? '',
+      // a bench's database is throwaway and its people synthetic: the public development key will do
+      ...(process.env.YIWANG_MASTER_KEY
+        ? { YIWANG_MASTER_KEY: process.env.YIWANG_MASTER_KEY }
+        : { YIWANG_ALLOW_DEV_MASTER_KEY: '1' }),
     }),
   );
   try {

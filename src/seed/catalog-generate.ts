@@ -1,6 +1,7 @@
 import type { DepartmentRef } from '../modules/org/index.ts';
 import { regionLevel } from '../kernel/region-code.ts';
 import { syntheticContent, type SyntheticItem } from './catalog-synthetic.ts';
+import { rng } from './random.ts';
 
 /**
  * A deterministic generator of synthetic item lists for benchmarks (search latency, loading,
@@ -9,18 +10,6 @@ import { syntheticContent, type SyntheticItem } from './catalog-synthetic.ts';
  * codes (Guangdong local catalogue `44`, main numbers 5000+ so they never collide with the demo
  * catalogue) that pass the quality rules.
  */
-
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Subject = { nouns: string[]; person: string[]; entity: string[] };
 

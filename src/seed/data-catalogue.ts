@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AppContext } from '../kernel/context.ts';
-import { createResource, publishResource, type ResourceCreate } from '../modules/data/index.ts';
+import { createResource, publishResource, type Resource, type ResourceCreate } from '../modules/data/index.ts';
 import { departmentRefsByCode } from '../modules/org/index.ts';
 import { seedAdministrator } from './actor.ts';
 
@@ -15,7 +15,7 @@ const RESOURCES = new URL('./data/resources.json', import.meta.url);
  * it, published unless marked draft. 出生日期 is claimed by both 公安 and 卫健 as their own, so
  * the 一数一源 check has something to show.
  */
-export async function seedDataDemo(ctx: AppContext, cityCode: string): Promise<{ resources: number }> {
+export async function seedDataDemo(ctx: AppContext, cityCode: string): Promise<{ resources: Map<string, Resource> }> {
   const list = JSON.parse(readFileSync(RESOURCES, 'utf8')) as DemoResource[];
   const city = cityCode.slice(0, 6);
   const providers = await departmentRefsByCode(
@@ -23,13 +23,12 @@ export async function seedDataDemo(ctx: AppContext, cityCode: string): Promise<{
     list.map((r) => `${city}-${r.department}`),
   );
   const admin = seedAdministrator(cityCode);
-  let resources = 0;
+  const resources = new Map<string, Resource>();
   for (const { department, status, ...content } of list) {
     const provider = providers.get(`${city}-${department}`);
     if (!provider) continue;
     const created = await createResource(ctx, admin, { providerDepartmentId: provider.id, ...content });
-    if (status !== 'draft') await publishResource(ctx, admin, created.id, created.version);
-    resources++;
+    resources.set(created.name, status === 'draft' ? created : await publishResource(ctx, admin, created.id, created.version));
   }
   return { resources };
 }

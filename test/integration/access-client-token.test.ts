@@ -71,7 +71,14 @@ before(async () => {
   const notice = await server.api('/api/payment/notices', {
     method: 'POST',
     cookie: admin,
-    body: { payerPersonId: citizenId, payerName: '陈小云', departmentId: dept.id, itemCode: 'TEST-ITEM', dueDate: clock.today(), lines: [{ name: '登记费', unitFen: 5000, quantity: 1 }] },
+    body: {
+      payerPersonId: citizenId,
+      payerName: '陈小云',
+      departmentId: dept.id,
+      itemCode: 'TEST-ITEM',
+      dueDate: clock.today(),
+      lines: [{ name: '登记费', unitFen: 5000, quantity: 1 }],
+    },
   });
   assert.equal(notice.status, 201, JSON.stringify(notice.body));
 
@@ -81,7 +88,9 @@ before(async () => {
     body: { clientId: 'walker-system', name: '巡检系统', redirectUris: [], grantTypes: ['client_credentials'], scopes: [] },
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  const config = await oidc.discovery(new URL(`${server.url}/oidc`), 'walker-system', created.body.clientSecret, undefined, { execute: [oidc.allowInsecureRequests] });
+  const config = await oidc.discovery(new URL(`${server.url}/oidc`), 'walker-system', created.body.clientSecret, undefined, {
+    execute: [oidc.allowInsecureRequests],
+  });
   const { access_token: token } = await oidc.clientCredentialsGrant(config);
   bearer = { authorization: `Bearer ${token}` };
 
@@ -162,7 +171,9 @@ function queryValue(name: string): string | undefined {
 }
 
 test('a department system token reads no other party’s data on any GET route', async () => {
-  const doc = (await server.api('/api/docs/json')).body as { paths: Record<string, { get?: { parameters?: { in: string; name: string; required?: boolean }[] } }> };
+  const doc = (await server.api('/api/docs/json')).body as {
+    paths: Record<string, { get?: { parameters?: { in: string; name: string; required?: boolean }[] } }>;
+  };
   const leaks: string[] = [];
   let walked = 0;
   for (const [path, ops] of Object.entries(doc.paths)) {
@@ -173,11 +184,14 @@ test('a department system token reads no other party’s data on any GET route',
       const value = p.in === 'query' ? queryValue(p.name) : undefined;
       if (value !== undefined && (p.required || ['q', 'idNumber', 'number', 'code'].includes(p.name))) query.set(p.name, value);
     }
+    if (path === '/api/data/calls/stats') query.set('by', 'day');
     if (path === '/api/catalog/items/{id}/diff') {
       query.set('from', '1');
       query.set('to', '1');
     }
-    const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(pathValue(path, name))) + (query.size ? `?${query}` : '');
+    const url =
+      path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(pathValue(path, name))) +
+      (query.size ? `?${query}` : '');
     const res = await server.api(url, { headers: bearer });
     if (path in PUBLIC) {
       // public means public: the client gets what nobody signed in gets, not more
@@ -185,7 +199,10 @@ test('a department system token reads no other party’s data on any GET route',
       const anonymous = await server.api(url);
       // the sign-in start leads to a page with a fresh interaction; search reports its own time
       const comparable = (body: unknown) => JSON.stringify(body, (key, value) => (key === 'tookMs' ? 0 : value));
-      if (anonymous.status !== res.status || (path !== '/api/auth/start' && comparable(anonymous.body) !== comparable(res.body))) {
+      if (
+        anonymous.status !== res.status ||
+        (path !== '/api/auth/start' && comparable(anonymous.body) !== comparable(res.body))
+      ) {
         leaks.push(`${res.status} (anonymous ${anonymous.status}) GET ${url}: a public answer differs for the client`);
       }
       continue;

@@ -339,14 +339,15 @@ describe('sharing demands (共享需求)', () => {
       from: clock.today(),
       to: clock.today(),
     });
-    // the unconditional grant, the approval, the refusal after the bureau was told; one confirmation, not satisfied
+    // the unconditional grant, the approval, the refusal after the bureau was told, and the demo city's
+    // two (人社's approved demand, 发改's unconditional grant); one confirmation, not satisfied
     assert.deepEqual(figures, {
-      demandsAnswered: 3,
+      demandsAnswered: 5,
       demandsConfirmed: 1,
       demandsSatisfied: 0,
       demandSatisfaction: 0,
       demandsOverdue: 1,
-      resourcesPublished: 16,
+      resourcesPublished: 17,
       openDatasets: 5,
     });
     const elsewhere = await dataIndicatorInputs(server.ctx.db, {

@@ -43,3 +43,37 @@ export const foodLicenceResource = (providerDepartmentId: string, fields?: Recor
     },
   ],
 });
+
+/** A department system registered for client credentials, and a bearer header with its own token. */
+export async function systemToken(
+  server: TestServer,
+  adminCookie: string | undefined,
+  clientId: string,
+  name: string,
+): Promise<Record<string, string>> {
+  const oidc = await import('openid-client');
+  const created = await server.api('/api/identity/clients', {
+    method: 'POST',
+    cookie: adminCookie,
+    body: { clientId, name, redirectUris: [], grantTypes: ['client_credentials'], scopes: [] },
+  });
+  if (created.status !== 201) throw new Error(`client ${clientId}: ${JSON.stringify(created.body)}`);
+  const config = await oidc.discovery(new URL(`${server.url}/oidc`), clientId, created.body.clientSecret, undefined, {
+    execute: [oidc.allowInsecureRequests],
+  });
+  const { access_token: token } = await oidc.clientCredentialsGrant(config);
+  return { authorization: `Bearer ${token}` };
+}
+
+/** A synthetic person for the population library (常住人口基本信息), in a county's first town by default. */
+export const populationRow = (idNumber: string, name: string, householdRegion: string, extra: Record<string, unknown> = {}) => ({
+  id_number: idNumber,
+  name,
+  gender: '女',
+  birth_date: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+  ethnicity: '汉族',
+  household_address: '云浮市测试路1号',
+  household_region: householdRegion,
+  status: '正常',
+  ...extra,
+});

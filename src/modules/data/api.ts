@@ -3,3 +3,4 @@
 // them); so this file and what it re-exports import only TypeBox and server-free kernel files.
 export * from './schemas.ts';
 export * from './vocab.ts';
+export * from './schemas-exchange.ts';

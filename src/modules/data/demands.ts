@@ -10,7 +10,7 @@ import { conflict, isUniqueViolation, notFound, unprocessable, validationFailed 
 import { emit } from '../../kernel/events/index.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
-import { departmentRefsById, departments, notifyStaff, staffAbleToAct, staffToAlert } from '../org/index.ts';
+import { departmentRefsById, departments, notifyStaff, regionExists, staffAbleToAct, staffToAlert } from '../org/index.ts';
 import { DEMAND_DUE, DEMAND_ESCALATION_DUE } from './events.ts';
 import type { Demand, DemandApprove, DemandCreate, DemandListQuery, Grant } from './schemas.ts';
 import { fetchResourceRow, fieldsOf, MANAGE_ROLES } from './store.ts';
@@ -53,6 +53,8 @@ export type GrantRow = Record<string, unknown> & {
   valid_from: string;
   valid_to: string;
   daily_quota: number;
+  clear_fields: string[];
+  bulk: boolean;
   status: Grant['status'];
   revoked_reason: string | null;
   version: number;
@@ -126,6 +128,8 @@ export async function presentGrants(q: Queryable, rows: GrantRow[]): Promise<Gra
     validFrom: day(g.valid_from),
     validTo: day(g.valid_to),
     dailyQuota: g.daily_quota,
+    clearFields: g.clear_fields,
+    bulk: g.bulk,
     status: g.status,
     revokedReason: g.revoked_reason,
     version: g.version,
@@ -138,11 +142,13 @@ function aYearFrom(from: string): string {
   return new Date(Date.UTC(y + 1, m - 1, d) - 86_400_000).toISOString().slice(0, 10);
 }
 
-async function insertGrant(tx: Tx, d: DemandRow, scope: { fields: string[]; rowRegion: string | null; validTo: string; dailyQuota: number }): Promise<void> {
+type GrantScope = { fields: string[]; rowRegion: string | null; validTo: string; dailyQuota: number; clearFields: string[]; bulk: boolean };
+
+async function insertGrant(tx: Tx, d: DemandRow, scope: GrantScope): Promise<void> {
   await tx.query(
-    `insert into data_grant (id, demand_id, resource_id, grantee_department_id, region_code, fields, row_region, valid_from, valid_to, daily_quota)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [uuidv7(), d.id, d.resource_id, d.requester_department_id, d.requester_region_code, scope.fields, scope.rowRegion, clock.today(), scope.validTo, scope.dailyQuota],
+    `insert into data_grant (id, demand_id, resource_id, grantee_department_id, region_code, fields, row_region, valid_from, valid_to, daily_quota, clear_fields, bulk)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [uuidv7(), d.id, d.resource_id, d.requester_department_id, d.requester_region_code, scope.fields, scope.rowRegion, clock.today(), scope.validTo, scope.dailyQuota, scope.clearFields, scope.bulk],
   );
 }
 
@@ -186,7 +192,7 @@ export async function submitDemand(ctx: AppContext, actor: Actor, input: DemandC
     }
     const d = (await tx.one<DemandRow>('select * from data_demand where id = $1', [id]))!;
     if (unconditional) {
-      await insertGrant(tx, d, { fields: input.fields, rowRegion: null, validTo: aYearFrom(today), dailyQuota: UNCONDITIONAL_QUOTA });
+      await insertGrant(tx, d, { fields: input.fields, rowRegion: null, validTo: aYearFrom(today), dailyQuota: UNCONDITIONAL_QUOTA, clearFields: [], bulk: true });
     } else {
       const at = (date: string, plusDays: number) => new Date(new Date(`${date}T08:00:00+08:00`).getTime() + plusDays * 86_400_000);
       await emit(tx, DEMAND_DUE, { demandId: id, dueDate: due }, { regionCode: resource.region_code, dueAt: at(due, 0), dedupeKey: `data-demand-due:${id}` });
@@ -265,6 +271,9 @@ export async function approveDemand(ctx: AppContext, actor: Actor, id: string, i
   return ctx.db.transaction(async (tx) => {
     const d = await answerable(tx, actor, id, input.version);
     for (const [i, key] of input.fields.entries()) if (!d.fields.includes(key)) throw validationFailed(`fields.${i}`, 'not among the fields asked for');
+    const clearFields = input.clearFields ?? [];
+    for (const [i, key] of clearFields.entries()) if (!input.fields.includes(key)) throw validationFailed(`clearFields.${i}`, 'not among the fields granted');
+    if (input.rowRegion && !(await regionExists(tx, input.rowRegion))) throw unprocessable('REGION_NOT_FOUND', { regionCode: input.rowRegion }, { field: 'rowRegion' });
     const today = clock.today();
     if (input.validTo < today) throw validationFailed('validTo', 'in the past');
     if (input.validTo > aYearFrom(aYearFrom(aYearFrom(today)))) throw validationFailed('validTo', 'at most three years');
@@ -272,13 +281,13 @@ export async function approveDemand(ctx: AppContext, actor: Actor, id: string, i
       `update data_demand set status = 'approved', answered_at = clock_now(), answered_by = $2, answer_note = $3, version = version + 1, updated_at = clock_now() where id = $1`,
       [id, actorId(actor), input.note?.trim() || null],
     );
-    await insertGrant(tx, d, { fields: input.fields, rowRegion: input.rowRegion ?? null, validTo: input.validTo, dailyQuota: input.dailyQuota });
+    await insertGrant(tx, d, { fields: input.fields, rowRegion: input.rowRegion ?? null, validTo: input.validTo, dailyQuota: input.dailyQuota, clearFields, bulk: input.bulk ?? false });
     await appendAudit(tx, actor, {
       action: 'data_demand.approve',
       objectType: 'data_demand',
       objectId: id,
       regionCode: d.region_code,
-      details: { fields: input.fields, rowRegion: input.rowRegion ?? null, validTo: input.validTo, dailyQuota: input.dailyQuota },
+      details: { fields: input.fields, rowRegion: input.rowRegion ?? null, validTo: input.validTo, dailyQuota: input.dailyQuota, clearFields, bulk: input.bulk ?? false },
     });
     return presentDemand(tx, id);
   });

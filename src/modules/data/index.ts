@@ -14,6 +14,12 @@ export const dataModule: Module = {
 };
 
 export { createResource, publishResource } from './resources.ts';
+export { approveDemand, submitDemand } from './demands.ts';
+export { loadRecords } from './records.ts';
+export { bindSystem } from './systems.ts';
+export { exchangeGateway, type ExchangeGateway } from './gateway.ts';
+// 我的数据使用记录: other modules record a use of a person's data that is not a gateway call (a reveal, a prefill, a licence use)
+export { recordDataUse } from './ledger.ts';
 export { dataIndicatorInputs, type DataIndicatorInputs } from './indicators.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.

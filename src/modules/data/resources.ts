@@ -45,12 +45,14 @@ export async function listResources(ctx: AppContext, actor: Actor, query: Resour
   if (query.sharingType) add((p) => `r.sharing_type = ${p}`, query.sharingType);
   if (query.providerDepartmentId) add((p) => `r.provider_department_id = ${p}`, query.providerDepartmentId);
   if (query.classCode) add((p) => `r.class_code like ${p}`, `${query.classCode}%`);
+  if (query.library) where.push('r.key_field is not null');
   const conflicted = new Set((await sourceConflicts(ctx.db)).flatMap((c) => c.resources.map((r) => r.id)));
   if (query.conflicted !== undefined) add((p) => (query.conflicted ? `r.id = any(${p}::uuid[])` : `not (r.id = any(${p}::uuid[]))`), [...conflicted]);
   const filter = `where ${where.join(' and ')}`;
   const total = Number((await ctx.db.one<{ n: string }>(`select count(*) as n from data_resource r ${filter}`, params))?.n ?? 0);
-  const rows = await ctx.db.query<ResourceRow & { field_count: string }>(
-    `select r.*, (select count(*) from data_resource_field f where f.resource_id = r.id) as field_count
+  const rows = await ctx.db.query<ResourceRow & { field_count: string; record_count: string }>(
+    `select r.*, (select count(*) from data_resource_field f where f.resource_id = r.id) as field_count,
+            (select count(*) from data_record d where d.resource_id = r.id) as record_count
        from data_resource r ${filter} order by r.code limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
     params,
   );
@@ -69,6 +71,8 @@ export async function listResources(ctx: AppContext, actor: Actor, query: Resour
       updateCycle: r.update_cycle,
       status: r.status,
       fieldCount: Number(r.field_count),
+      keyField: r.key_field,
+      recordCount: Number(r.record_count),
       conflicted: conflicted.has(r.id),
       updatedAt: new Date(r.updated_at).toISOString(),
     })),
@@ -102,6 +106,8 @@ const contentColumns = (c: Content) => [
   c.sourceSystem.trim(),
   c.legalBasis?.trim() || null,
   c.relatedCodes ?? [],
+  c.keyField ?? null,
+  c.regionField ?? null,
 ];
 
 /** The next 顺序码 of a class code: six digits, one more than the highest in use. */
@@ -130,8 +136,8 @@ export async function createInTx(tx: Tx, actor: Actor, input: ResourceCreate): P
   try {
     await tx.query(
       `insert into data_resource (id, code, class_code, provider_department_id, region_code, name, summary, format, sharing_type, sharing_condition,
-                                  sharing_method, open_type, open_condition, update_cycle, source_system, legal_basis, related_codes)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+                                  sharing_method, open_type, open_condition, update_cycle, source_system, legal_basis, related_codes, key_field, region_field)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [id, code, input.classCode, provider.id, provider.regionCode, ...contentColumns(input)],
     );
   } catch (err) {
@@ -189,8 +195,8 @@ export async function updateInTx(tx: Tx, actor: Actor, id: string, input: Resour
   await tx.query(
     `update data_resource set name = $2, summary = $3, format = $4, sharing_type = $5, sharing_condition = $6, sharing_method = $7,
             open_type = $8, open_condition = $9, update_cycle = $10, source_system = $11, legal_basis = $12, related_codes = $13,
-            version = version + 1, updated_at = clock_now(),
-            recorded_versions = recorded_versions + $14, published_at = case when $14 = 1 then clock_now() else published_at end
+            key_field = $14, region_field = $15, version = version + 1, updated_at = clock_now(),
+            recorded_versions = recorded_versions + $16, published_at = case when $16 = 1 then clock_now() else published_at end
       where id = $1`,
     [id, ...contentColumns(input), published ? 1 : 0],
   );

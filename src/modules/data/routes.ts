@@ -10,6 +10,13 @@ import { approveDemand, confirmDemand, getDemand, listDemands, refuseDemand, sub
 import { listGrants, revokeGrant } from './grants.ts';
 import { sourceConflictsFor } from './sources.ts';
 import { exportWorkbook, importWorkbook } from './workbook.ts';
+import * as X from './schemas-exchange.ts';
+import { loadRecords } from './records.ts';
+import { listIssues, recordQuality, reportIssue, resolveIssue } from './issues.ts';
+import { bindSystem, changeSystem, listSystems, unbindSystem } from './systems.ts';
+import { exchangeGateway } from './gateway.ts';
+import { callStats, listCalls } from './calls.ts';
+import { answerUseReport, listUseReports, myDataUses, reportUse } from './ledger.ts';
 
 export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
   /** Where dataset IRIs point: the configured public URL, else the address the caller used. */
@@ -79,5 +86,58 @@ export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
   );
   app.get('/api/data/resources/:id/versions', { schema: { tags, params: S.IdParams, response: { 200: S.ResourceVersions } } }, (req) =>
     resourceVersions(ctx, req.actor, req.params.id),
+  );
+
+  // 基础库: loading records, their quality and the issues tracked to fixed (纠错)
+  const library = ['data-records'];
+  app.post('/api/data/resources/:id/records', { bodyLimit: 20 * 1024 * 1024, schema: { tags: library, params: S.IdParams, body: X.RecordLoad, response: { 200: X.RecordLoadReport } } }, (req) =>
+    loadRecords(ctx, req.actor, req.params.id, req.body),
+  );
+  app.get('/api/data/resources/:id/quality', { schema: { tags: library, params: S.IdParams, response: { 200: X.RecordQuality } } }, (req) => recordQuality(ctx, req.actor, req.params.id));
+  app.get('/api/data/issues', { schema: { tags: library, querystring: X.IssueListQuery, response: { 200: Page(X.DataIssue) } } }, (req) => listIssues(ctx, req.actor, req.query));
+  app.post('/api/data/issues', { schema: { tags: library, body: X.IssueReport, response: { 201: X.DataIssue } } }, async (req, reply) =>
+    reply.status(201).send(await reportIssue(ctx, req.actor, req.body)),
+  );
+  app.post('/api/data/issues/:id/resolve', { schema: { tags: library, params: S.IdParams, body: X.IssueResolve, response: { 200: X.DataIssue } } }, (req) =>
+    resolveIssue(ctx, req.actor, req.params.id, req.body),
+  );
+
+  // the exchange gateway: department systems, their calls, and the statistics of calls
+  const exchange = ['data-exchange'];
+  const gateway = exchangeGateway(ctx);
+  app.get('/api/data/systems', { schema: { tags: exchange, response: { 200: Type.Object({ items: Type.Array(X.DataSystem) }) } } }, (req) => listSystems(ctx, req.actor));
+  app.post('/api/data/systems', { schema: { tags: exchange, body: X.SystemBind, response: { 201: X.DataSystem } } }, async (req, reply) =>
+    reply.status(201).send(await bindSystem(ctx, req.actor, req.body)),
+  );
+  app.put('/api/data/systems/:clientId', { schema: { tags: exchange, params: X.ClientIdParams, body: X.SystemChange, response: { 200: X.DataSystem } } }, (req) =>
+    changeSystem(ctx, req.actor, req.params.clientId, req.body),
+  );
+  app.delete('/api/data/systems/:clientId', { schema: { tags: exchange, params: X.ClientIdParams, querystring: S.VersionBody } }, async (req, reply) => {
+    await unbindSystem(ctx, req.actor, req.params.clientId, req.query.version);
+    return reply.status(204).send();
+  });
+  // POST, not GET: the key is often an ID number, which must not sit in URLs and access logs
+  app.post('/api/data/gateway/query', { schema: { tags: exchange, body: X.GatewayQuery, response: { 200: X.GatewayAnswer } } }, (req) => gateway.query(req.actor, req.body));
+  app.post('/api/data/gateway/export', { schema: { tags: exchange, body: X.GatewayExport } }, async (req, reply) => {
+    const page = await gateway.export(req.actor, req.body);
+    if (page.next) void reply.header('x-next-cursor', page.next);
+    void reply.header('x-call-id', page.callId);
+    if (page.csv !== undefined) return reply.type('text/csv; charset=utf-8').send(page.csv);
+    return { fields: page.fields, rows: page.rows, next: page.next, callId: page.callId };
+  });
+  app.get('/api/data/calls', { schema: { tags: exchange, querystring: X.CallListQuery, response: { 200: Page(X.DataCall) } } }, (req) => listCalls(ctx, req.actor, req.query));
+  app.get('/api/data/calls/stats', { schema: { tags: exchange, querystring: X.CallStatsQuery, response: { 200: X.CallStats } } }, (req) => callStats(ctx, req.actor, req.query));
+
+  // 我的数据使用记录 (the signed-in person's), and the reported uses the data bureau answers
+  const ledger = ['data-ledger'];
+  app.get('/api/my/data-uses', { schema: { tags: ledger, querystring: X.DataUseQuery, response: { 200: Page(X.DataUse) } } }, (req) => myDataUses(ctx, req.actor, req.query));
+  app.post('/api/my/data-uses/:id/report', { schema: { tags: ledger, params: X.UseIdParams, body: X.UseReport, response: { 200: X.DataUse } } }, (req) =>
+    reportUse(ctx, req.actor, req.params.id, req.body.reason),
+  );
+  app.get('/api/data/use-reports', { schema: { tags: ledger, querystring: X.UseReportListQuery, response: { 200: Page(X.UseReportTask) } } }, (req) =>
+    listUseReports(ctx, req.actor, req.query),
+  );
+  app.post('/api/data/use-reports/:id/answer', { schema: { tags: ledger, params: S.IdParams, body: X.UseReportAnswer, response: { 200: X.UseReportTask } } }, (req) =>
+    answerUseReport(ctx, req.actor, req.params.id, req.body),
   );
 }

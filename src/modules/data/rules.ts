@@ -33,4 +33,8 @@ export function checkResource(r: ResourceContent): void {
       claimed.add(item);
     }
   }
+  const byKey = new Map(r.fields.map((f) => [f.key, f]));
+  if (r.keyField && !byKey.has(r.keyField)) throw broken('DATA_KEY_FIELD_UNKNOWN', 'keyField');
+  if (r.keyField && byKey.get(r.keyField)!.type === 'binary') throw broken('DATA_KEY_FIELD_UNKNOWN', 'keyField');
+  if (r.regionField && byKey.get(r.regionField)?.type !== 'string') throw broken('DATA_REGION_FIELD_UNKNOWN', 'regionField');
 }

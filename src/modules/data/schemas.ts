@@ -63,6 +63,10 @@ const resourceProperties = {
   /** 关联资源代码. */
   relatedCodes: Type.Optional(Type.Array(Text(40), { maxItems: 20 })),
   fields: Type.Array(ResourceField, { minItems: 1, maxItems: 300 }),
+  /** 主键信息项: the field one record is found by through the gateway (its records are loaded by it). */
+  keyField: Type.Optional(Nullable(Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' }))),
+  /** The field holding the 12-digit region code of a row, for grants limited to a region. */
+  regionField: Type.Optional(Nullable(Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' }))),
 };
 
 export const ResourceCreate = Type.Object(
@@ -100,6 +104,8 @@ export const Resource = Type.Object({
   openCondition: Nullable(Type.String()),
   legalBasis: Nullable(Type.String()),
   relatedCodes: Type.Array(Type.String()),
+  keyField: Nullable(Type.String()),
+  regionField: Nullable(Type.String()),
   status: Type.Enum(RESOURCE_STATUSES),
   version: Type.Integer(),
   /** How many versions its history holds: each publication, published change and retirement. */
@@ -124,6 +130,10 @@ export const ResourceSummary = Type.Object({
   updateCycle: Type.Enum(UPDATE_CYCLES),
   status: Type.Enum(RESOURCE_STATUSES),
   fieldCount: Type.Integer(),
+  /** The key field its records are found by (a 基础库 with records), or null. */
+  keyField: Nullable(Type.String()),
+  /** Records its library holds. */
+  recordCount: Type.Integer(),
   /** Data items it shares an authoritative claim on with another published resource. */
   conflicted: Type.Boolean(),
   updatedAt: Type.String(),
@@ -138,6 +148,8 @@ export const ResourceListQuery = Type.Object({
   /** A class prefix: '1' every base resource, '101' the population ones. */
   classCode: Type.Optional(Type.String({ pattern: '^[1-3][0-9]{0,11}$' })),
   conflicted: Type.Optional(Type.Boolean()),
+  /** Only resources with a key field: those whose records the libraries hold. */
+  library: Type.Optional(Type.Boolean()),
 });
 export type ResourceListQuery = Static<typeof ResourceListQuery>;
 
@@ -188,6 +200,10 @@ export const DemandApprove = Type.Object(
     rowRegion: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
     validTo: Day,
     dailyQuota: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    /** Personal fields among `fields` the grantee receives in clear; every other personal field is masked. */
+    clearFields: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' }), { maxItems: 300, uniqueItems: true })),
+    /** Bulk export (批量交换) of the granted rows, incremental by change time. */
+    bulk: Type.Optional(Type.Boolean()),
     note: Type.Optional(Text(500)),
   },
   { additionalProperties: false },
@@ -211,6 +227,8 @@ export const Grant = Type.Object({
   validFrom: Type.String(),
   validTo: Type.String(),
   dailyQuota: Type.Integer(),
+  clearFields: Type.Array(Type.String()),
+  bulk: Type.Boolean(),
   status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
   revokedReason: Nullable(Type.String()),
   version: Type.Integer(),

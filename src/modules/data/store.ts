@@ -24,6 +24,8 @@ export type ResourceRow = Record<string, unknown> & {
   source_system: string;
   legal_basis: string | null;
   related_codes: string[];
+  key_field: string | null;
+  region_field: string | null;
   status: ResourceStatus;
   version: number;
   recorded_versions: number;
@@ -118,6 +120,8 @@ export async function resourceView(q: Queryable, row: ResourceRow): Promise<Reso
     sourceSystem: row.source_system,
     legalBasis: row.legal_basis,
     relatedCodes: row.related_codes,
+    keyField: row.key_field,
+    regionField: row.region_field,
     fields: await fieldsOf(q, row.id),
     status: row.status,
     version: row.version,

@@ -48,3 +48,12 @@ export const findEnterpriseByUscc = (q: Queryable, uscc: string) =>
 
 /** An enterprise by id, whatever its status (documents of past cases still name it). */
 export const enterpriseById = (q: Queryable, id: string) => enterpriseWhere(q, 'id = $1', id);
+
+/**
+ * The keyed blind index of a person's 居民身份证号 (`PersonalData.index` of the number in capitals):
+ * other modules find what they hold about the person by it without reading the number.
+ */
+export async function personIdNumberIndex(q: Queryable, personId: string): Promise<string | undefined> {
+  return (await q.one<{ id_number_index: string }>('select id_number_index from person where id = $1', [personId]))
+    ?.id_number_index;
+}

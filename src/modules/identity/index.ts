@@ -47,22 +47,37 @@ export const identityModule: Module = {
 export { createPerson, personView } from './persons.ts';
 // 人口基础库 facts (birth date, 户籍地) of a registered person, for rules such as 秒批.
 export { populationFacts } from './population-facts.ts';
-export type { PopulationFacts } from './population.ts';
+// The population base's lookup table: the data platform's population library feeds it on every load.
+export { addPopulationRecords, type PopulationFacts, type PopulationRecordInput } from './population.ts';
 export { seedIdentityDemo } from './demo.ts';
 export { identityIndicatorInputs, type IdentityIndicatorInputs } from './indicators.ts';
 export { actingFor, actingOptions, type ActingFor } from './enterprises.ts';
-// The legal-entity registry (法人库) stand-in: the seed and a data-platform sync load records through this.
-export { addLegalEntityRecords, recordLegalEntities, type LegalEntityInput, type LegalEntityRegistry, type LegalEntity, type LegalEntityStatus } from './legal-entities.ts';
+// The legal-entity registry (法人库): the data platform's legal-entity library feeds it on every load, the seed too.
+export {
+  addLegalEntityRecords,
+  recordLegalEntities,
+  type LegalEntityInput,
+  type LegalEntityRegistry,
+  type LegalEntity,
+  type LegalEntityStatus,
+} from './legal-entities.ts';
 export { checkClientRegistration, registerClient } from './clients/register.ts';
 export { updateClient } from './clients/update.ts';
 export { rotateClientSecret } from './clients/secret.ts';
 export { listClients } from './clients/list.ts';
+export { clientRefs, type ClientRef } from './clients/store.ts';
 export type { Client, ClientChange, ClientRegistration, ClientSecret } from './clients/schemas.ts';
 export { queueSms } from './sms.ts';
 export { personIdByPhone, signedInbound, type InboundSms } from './sms-inbound.ts';
 // Events: an SMS reply received (SMS_QUEUED is the module's own: queue a text with queueSms).
 export { SMS_RECEIVED, type SmsReceived } from './events.ts';
-export { enterpriseById, findEnterpriseByUscc, findPersonByIdNumber, type EnterpriseRecord } from './applicants.ts';
+export {
+  enterpriseById,
+  findEnterpriseByUscc,
+  findPersonByIdNumber,
+  personIdNumberIndex,
+  type EnterpriseRecord,
+} from './applicants.ts';
 // Housekeeping every instance runs hourly (src/server.ts): expired sessions, challenges, codes and OIDC records.
 export { purgeExpiredSessions } from './sessions.ts';
 export { purgeExpiredOidcPayloads } from './oidc/adapter.ts';

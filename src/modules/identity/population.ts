@@ -13,9 +13,8 @@ export interface PopulationFacts {
 
 /**
  * The population base data (人口基础库) as identity needs it: does this name belong to this ID
- * number, and what does the base record about that person? The data module will own the base
- * library; it will provide this interface, and identity will not change. Until then a table of
- * synthetic records stands in.
+ * number, and what does the base record about that person? The data platform's population library
+ * (data module, 基础库) feeds the table this reads on every load (`addPopulationRecords`).
  */
 export interface PopulationBase {
   check(name: string, idNumber: string): Promise<PopulationCheck>;
@@ -69,12 +68,24 @@ export interface PopulationRecordInput {
   deceased?: boolean;
 }
 
+/**
+ * Records the population base's facts, replacing what was recorded for the same ID number: the
+ * data platform's population library feeds this on every load (data module), the seed too.
+ */
 export async function addPopulationRecords(db: Queryable, pii: PersonalData, records: PopulationRecordInput[]): Promise<void> {
-  for (const r of records) {
-    await db.query(
-      `insert into population_record (id_number_index, name, region_code, birth_date, household_region_code, deceased)
-       values ($1, $2, $3, $4, $5, $6) on conflict (id_number_index) do nothing`,
-      [pii.index(r.idNumber.toUpperCase()), r.name, r.regionCode ?? null, r.birthDate ?? null, r.householdRegionCode ?? r.regionCode ?? null, r.deceased ?? false],
-    );
-  }
+  if (!records.length) return;
+  await db.query(
+    `insert into population_record (id_number_index, name, region_code, birth_date, household_region_code, deceased)
+     select * from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::boolean[])
+     on conflict (id_number_index) do update set name = excluded.name, region_code = excluded.region_code, birth_date = excluded.birth_date,
+       household_region_code = excluded.household_region_code, deceased = excluded.deceased`,
+    [
+      records.map((r) => pii.index(r.idNumber.toUpperCase())),
+      records.map((r) => r.name),
+      records.map((r) => r.regionCode ?? null),
+      records.map((r) => r.birthDate ?? null),
+      records.map((r) => r.householdRegionCode ?? r.regionCode ?? null),
+      records.map((r) => r.deceased ?? false),
+    ],
+  );
 }

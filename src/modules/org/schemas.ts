@@ -167,7 +167,13 @@ export const CodeName = Type.Object({ code: Type.String(), name: Type.String() }
 export type CodeName = Static<typeof CodeName>;
 export const CodeNames = Type.Object({ items: Type.Array(CodeName) });
 
-const Counts = { departments: Type.Integer(), halls: Type.Integer(), windows: Type.Integer(), kiosks: Type.Integer(), staff: Type.Integer() };
+const Counts = {
+  departments: Type.Integer(),
+  halls: Type.Integer(),
+  windows: Type.Integer(),
+  kiosks: Type.Integer(),
+  staff: Type.Integer(),
+};
 /** The cockpit's organisation counts, in all and per county. */
 export const OrgStats = Type.Object({
   totals: Type.Object(Counts),
@@ -189,6 +195,8 @@ export const STAFF_MESSAGE_KINDS = [
   'data_demand',
   'data_demand_due',
   'data_demand_overdue',
+  'data_use_reported',
+  'data_issue_reported',
 ] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 

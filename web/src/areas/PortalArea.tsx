@@ -27,6 +27,7 @@ const BundleApplyPage = lazy(() => import('../pages/cases/bundle/BundleApplyPage
 const BundleCasePage = lazy(() => import('../pages/cases/bundle/BundleCasePage.tsx'));
 const BundleProgressPage = lazy(() => import('../pages/cases/bundle/BundleProgressPage.tsx'));
 const MyRatingsPage = lazy(() => import('../pages/ratings/MyRatingsPage.tsx'));
+const MyDataUsesPage = lazy(() => import('../pages/data-ledger/MyDataUsesPage.tsx'));
 const MessagesPage = lazy(() => import('../pages/cases/MessagesPage.tsx'));
 const RateLinkPage = lazy(() => import('../pages/ratings/RateLinkPage.tsx'));
 const PublicRatingsPage = lazy(() => import('../pages/ratings/PublicRatingsPage.tsx'));
@@ -62,6 +63,7 @@ export default function PortalArea() {
         <Route path="my-bundles/:id" element={<BundleCasePage />} />
         <Route path="bundle-progress" element={<BundleProgressPage />} />
         <Route path="my-ratings" element={<MyRatingsPage />} />
+        <Route path="my-data-uses" element={<MyDataUsesPage />} />
         <Route path="rate/:token" element={<RateLinkPage />} />
         <Route path="ratings" element={<PublicRatingsPage />} />
         <Route path="*" element={<NotFoundPage />} />

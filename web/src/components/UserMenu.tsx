@@ -1,4 +1,4 @@
-import { BankOutlined, BellOutlined, CheckOutlined, FileTextOutlined, IdcardOutlined, LikeOutlined, LogoutOutlined, PayCircleOutlined, SafetyOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BellOutlined, CheckOutlined, FileTextOutlined, IdcardOutlined, LikeOutlined, LogoutOutlined, PayCircleOutlined, SafetyOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Badge, Button, Dropdown, type MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -49,6 +49,7 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
           { key: 'nav:/payments', icon: <PayCircleOutlined />, label: t('identity.menu.payments') },
           { key: 'nav:/wallet', icon: <IdcardOutlined />, label: t('identity.menu.wallet') },
           { key: 'nav:/my-ratings', icon: <LikeOutlined />, label: t('ratings.menu.mine') },
+          { key: 'nav:/my-data-uses', icon: <AuditOutlined />, label: t('dataLedger.menu') },
         ]
       : []),
     { key: 'security', icon: <SafetyOutlined />, label: t('identity.menu.security') },

@@ -6,7 +6,13 @@ import type { Client, GrantType } from './schemas.ts';
 export interface ClientRow {
   client_id: string;
   name: string;
-  metadata: { redirect_uris?: string[]; post_logout_redirect_uris?: string[]; grant_types?: GrantType[]; scope?: string; logo_uri?: string };
+  metadata: {
+    redirect_uris?: string[];
+    post_logout_redirect_uris?: string[];
+    grant_types?: GrantType[];
+    scope?: string;
+    logo_uri?: string;
+  };
   min_assurance_level: number;
   status: 'active' | 'disabled';
   first_party: boolean;
@@ -43,4 +49,30 @@ export async function loadDepartmentSystem(q: Queryable, clientId: string): Prom
   const row = await loadClient(q, clientId);
   if (row.first_party) throw new AppError('CLIENT_FIRST_PARTY', 409);
   return row;
+}
+
+/** What other modules may know of department systems: name, status and whether it calls as itself (client credentials). */
+export interface ClientRef {
+  clientId: string;
+  name: string;
+  active: boolean;
+  clientCredentials: boolean;
+  firstParty: boolean;
+}
+
+export async function clientRefs(q: Queryable, clientIds: string[]): Promise<Map<string, ClientRef>> {
+  if (!clientIds.length) return new Map();
+  const rows = await q.query<ClientRow>('select * from oidc_client where client_id = any($1)', [[...new Set(clientIds)]]);
+  return new Map(
+    rows.map((r) => [
+      r.client_id,
+      {
+        clientId: r.client_id,
+        name: r.name,
+        active: r.status === 'active',
+        clientCredentials: (r.metadata.grant_types ?? []).includes('client_credentials'),
+        firstParty: r.first_party,
+      },
+    ]),
+  );
 }

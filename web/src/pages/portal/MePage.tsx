@@ -1,4 +1,4 @@
-import { BankOutlined, BellOutlined, FileTextOutlined, IdcardOutlined, LikeOutlined, PayCircleOutlined, RightOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BellOutlined, FileTextOutlined, IdcardOutlined, LikeOutlined, PayCircleOutlined, RightOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar } from 'antd';
 import { Link } from 'react-router-dom';
 import { homeOf } from '../../auth/access.ts';
@@ -13,6 +13,7 @@ const LINKS: { to: string; label: MessageKey; icon: React.ReactNode }[] = [
   { to: '/wallet', label: 'portalBrowse.quick.wallet', icon: <IdcardOutlined /> },
   { to: '/payments', label: 'portalBrowse.quick.payments', icon: <PayCircleOutlined /> },
   { to: '/my-ratings', label: 'portalBrowse.me.ratings', icon: <LikeOutlined /> },
+  { to: '/my-data-uses', label: 'dataLedger.menu', icon: <AuditOutlined /> },
   { to: '/me/enterprises', label: 'portalBrowse.me.enterprises', icon: <BankOutlined /> },
   { to: '/me/security', label: 'portalBrowse.me.security', icon: <SafetyOutlined /> },
 ];

@@ -22,8 +22,21 @@ const KIND_COLOUR: Record<StaffMessageKind, string> = {
   data_demand: 'blue',
   data_demand_due: 'gold',
   data_demand_overdue: 'red',
+  data_use_reported: 'orange',
+  data_issue_reported: 'orange',
 };
 const isDataKind = (kind: StaffMessageKind) => kind.startsWith('data_demand');
+/** Where a data message's 查看 leads: the demand it names, the reported uses, the libraries' issues. */
+const dataLink = (m: StaffMessage): string | undefined =>
+  isDataKind(m.kind)
+    ? m.ref
+      ? `/staff/data?tab=demands&demand=${encodeURIComponent(m.ref)}`
+      : '/staff/data?tab=demands'
+    : m.kind === 'data_use_reported'
+      ? '/staff/data?tab=reports'
+      : m.kind === 'data_issue_reported'
+        ? '/staff/data?tab=library'
+        : undefined;
 const isRatingKind = (kind: StaffMessageKind) => kind === 'rating_task' || kind === 'rating_escalated';
 
 type View = 'all' | 'unread';
@@ -106,11 +119,8 @@ export default function StaffMessagesPage() {
                   <Link to="/admin/calendar" onClick={() => !m.readAt && void markRead([m.id])}>
                     {t('staffMessages.openCalendar')}
                   </Link>
-                ) : isDataKind(m.kind) ? (
-                  <Link
-                    to={m.ref ? `/staff/data?tab=demands&demand=${encodeURIComponent(m.ref)}` : '/staff/data?tab=demands'}
-                    onClick={() => !m.readAt && void markRead([m.id])}
-                  >
+                ) : dataLink(m) ? (
+                  <Link to={dataLink(m)!} onClick={() => !m.readAt && void markRead([m.id])}>
                     {t('staffMessages.openData')}
                   </Link>
                 ) : isRatingKind(m.kind) ? (
