@@ -1,7 +1,7 @@
 import { systemActor, type Actor } from '../kernel/actor.ts';
 import * as clock from '../kernel/clock.ts';
 import type { AppContext } from '../kernel/context.ts';
-import { approveDemand, bindSystem, exchangeGateway, loadRecords, submitDemand, type Resource } from '../modules/data/index.ts';
+import { approveDemand, bindSystem, exchangeGateway, loadRecords, setBaseFieldSource, submitDemand, type Resource } from '../modules/data/index.ts';
 import { registerClient } from '../modules/identity/index.ts';
 import { childRegions, departmentRefsByCode, getRegion } from '../modules/org/index.ts';
 import { seedAdministrator } from './actor.ts';
@@ -38,6 +38,20 @@ export async function seedDataExchange(ctx: AppContext, cityCode: string, resour
   await load('市场主体登记信息', libraries.enterprises);
   await load('市场主体法定代表人信息', libraries.legalReps);
   await load('标准地址信息', libraries.addresses);
+
+  // where the service catalogue's base-library keys come from (免填报 / 免提交)
+  const SOURCES: [string, string, string | null][] = [
+    ...['name', 'id_number', 'gender', 'birth_date', 'ethnicity', 'household_address'].map((f): [string, string, string] => [`population.${f}`, '常住人口基本信息', f]),
+    ...['name', 'uscc', 'legal_representative', 'address', 'business_scope'].map((f): [string, string, string] => [`legal_entity.${f}`, '市场主体登记信息', f]),
+    ['legal_entity.registration', '市场主体登记信息', null],
+    ['subject.social_insurance', '社会保险参保信息', null],
+    ['subject.medical_insurance', '医疗保障参保信息', null],
+    ['subject.housing_fund', '住房公积金缴存信息', null],
+  ];
+  for (const [key, name, fieldKey] of SOURCES) {
+    const resource = resources.get(name);
+    if (resource?.status === 'published' && resource.keyField) await setBaseFieldSource(ctx, admin, key, { resourceId: resource.id, fieldKey });
+  }
 
   const city6 = cityCode.slice(0, 6);
   const departments = await departmentRefsByCode(ctx.db, [`${city6}-RSJ`, `${city6}-FGJ`]);

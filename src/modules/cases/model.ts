@@ -77,6 +77,8 @@ export interface CaseRow {
   /** Non-personal values and personal ones masked; the clear ones are sealed in form_pii (personal-form.ts). */
   form_data: Record<string, unknown>;
   form_pii: SealedForm;
+  /** form field → the shared resource that filled it (免填报 from the base libraries) */
+  prefilled_from: Record<string, PrefilledFrom>;
   steps: Step[];
   current_step: number;
   current_roles: string[];
@@ -113,7 +115,7 @@ export interface CaseRow {
 /** Columns read for a case; dates as plain strings so both backends agree. */
 export const CASE_COLUMNS = `c.id, c.number, c.query_code, c.status, c.outcome, c.channel, c.item_id, c.item_version_id, c.item_code, c.item_name,
   c.case_type, c.region_code, c.department_id, c.applicant_kind, c.applicant_person_id, c.applicant_enterprise_id, c.applicant_name,
-  c.agent_person_id, c.owner_person_id, c.form_data, c.form_pii, c.steps, c.current_step, c.current_roles, c.assignee_id, c.correction_count,
+  c.agent_person_id, c.owner_person_id, c.form_data, c.form_pii, c.prefilled_from, c.steps, c.current_step, c.current_roles, c.assignee_id, c.correction_count,
   c.correction_items, c.deferred_keys, to_char(c.deferred_due, 'YYYY-MM-DD') as deferred_due, c.promised_days, c.statutory_days,
   to_char(c.clock_start, 'YYYY-MM-DD') as clock_start, to_char(c.paused_since, 'YYYY-MM-DD') as paused_since, c.paused_days,
   to_char(c.promised_due, 'YYYY-MM-DD') as promised_due, to_char(c.statutory_due, 'YYYY-MM-DD') as statutory_due, c.deadline_provisional, c.warning, c.overdue,
@@ -129,6 +131,13 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
  * The case as the API shows it: personal form values masked. `clearForm` (the applicant's own
  * answers: `openForm`) replaces them with the clear ones.
  */
+/** Where a prefilled form value came from: the shared resource, its provider and its field. */
+export interface PrefilledFrom {
+  resourceName: string;
+  providerName: string;
+  fieldName: string;
+}
+
 export function presentCase(c: CaseRow, clearForm?: Record<string, unknown>): CaseView {
   const step = currentStep(c);
   return {
@@ -149,6 +158,7 @@ export function presentCase(c: CaseRow, clearForm?: Record<string, unknown>): Ca
     applicantEnterpriseId: c.applicant_enterprise_id,
     formData: clearForm ?? c.form_data,
     personalFields: Object.keys(c.form_pii ?? {}),
+    prefilledFrom: c.prefilled_from ?? {},
     steps: c.steps.map((s, i) => ({ key: s.key, name: s.name, kind: stepKind(c.steps, i) })),
     currentStep: step ? { key: step.key, name: step.name, index: c.current_step, kind: stepKind(c.steps, c.current_step) } : null,
     specialProcedure: c.special_procedure,

@@ -62,6 +62,8 @@ export const CaseView = Type.Object(
     formData: Json,
     /** Form fields holding personal data: masked in formData unless the reader is the applicant; a handler may reveal one. */
     personalFields: Type.Array(Str),
+    /** 免填报: form fields the platform filled from a base library, each with the resource, its provider and field. */
+    prefilledFrom: Type.Record(Str, Type.Object({ resourceName: Str, providerName: Str, fieldName: Str })),
     steps: Type.Array(StepRef),
     currentStep: Nullable(Type.Object({ ...StepRef.properties, index: Type.Integer() })),
     specialProcedure: Nullable(Stored(ActiveSpecial)),

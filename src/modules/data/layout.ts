@@ -3,8 +3,10 @@ import type { FieldType, OpenType, ResourceFormat, SharingMethod, SharingType, U
 
 // The catalogue's workbook in the layout of the national 目录 (政务信息资源目录编制指南): one row per
 // 信息项, the resource's columns on its first row (and, as people fill it, either repeated or left
-// empty on the rows after). Two columns the guide does not have and a gateway needs: 信息项代码
-// (the key department systems see) and 信息项共享类型 (a field may be shared less than its resource).
+// empty on the rows after). Columns the guide does not have and the platform needs: 信息项代码
+// (the key department systems see), 信息项共享类型 (a field may be shared less than its resource),
+// 是否必填 (the completeness rule of the base libraries), 主键信息项 and 区划信息项 (how a record is
+// found through the gateway and which region's rows it is).
 
 export const COLUMNS = [
   ['classCode', '信息资源分类'],
@@ -22,6 +24,7 @@ export const COLUMNS = [
   ['fieldSharing', '信息项共享类型'],
   ['fieldDataItem', '数据元'],
   ['fieldAuthoritative', '权威来源'],
+  ['fieldRequired', '是否必填'],
   ['sharingType', '共享类型'],
   ['sharingCondition', '共享条件'],
   ['sharingMethod', '共享方式'],
@@ -31,6 +34,8 @@ export const COLUMNS = [
   ['sourceSystem', '来源系统'],
   ['legalBasis', '法律依据'],
   ['relatedCodes', '关联资源代码'],
+  ['keyField', '主键信息项'],
+  ['regionField', '区划信息项'],
   ['publishedAt', '发布日期'],
 ] as const;
 export type Column = (typeof COLUMNS)[number][0];

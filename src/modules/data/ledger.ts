@@ -154,11 +154,23 @@ export async function answerUseReport(ctx: AppContext, actor: Actor, id: string,
  */
 export async function recordDataUse(
   q: Queryable,
-  use: { personIndex: string; kind: 'prefill' | 'licence' | 'reveal'; departmentId: string | null; departmentName: string; system?: string | null; resourceName: string; fields: string[]; purpose?: string | null; legalBasis?: string | null },
+  use: {
+    personIndex: string;
+    kind: 'prefill' | 'licence' | 'reveal';
+    departmentId: string | null;
+    departmentName: string;
+    system?: string | null;
+    resourceCode?: string | null;
+    resourceName: string;
+    fields: string[];
+    purpose?: string | null;
+    legalBasis?: string | null;
+  },
 ): Promise<void> {
   await q.query(
-    `insert into data_use (person_index, kind, department_id, department_name, system, resource_name, fields, purpose, legal_basis) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [use.personIndex, use.kind, use.departmentId, use.departmentName, use.system ?? null, use.resourceName, use.fields, use.purpose ?? null, use.legalBasis ?? null],
+    `insert into data_use (person_index, kind, department_id, department_name, system, resource_code, resource_name, fields, purpose, legal_basis)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [use.personIndex, use.kind, use.departmentId, use.departmentName, use.system ?? null, use.resourceCode ?? null, use.resourceName, use.fields, use.purpose ?? null, use.legalBasis ?? null],
   );
 }
 

@@ -51,7 +51,7 @@ export function typedValue(field: ResourceField, raw: unknown): RecordValue | un
 }
 
 /**
- * The quality rules (数据质量): every field filled (completeness) and the values of known shapes
+ * The quality rules (数据质量): every 必填 field filled (completeness) and the values of known shapes
  * valid (format): 公民身份号码 with its check character, 统一社会信用代码 with its own, a region
  * field of 12 digits.
  */
@@ -60,7 +60,7 @@ export function qualityFindings(fields: ResourceField[], values: RecordValues, r
   for (const f of fields) {
     const v = values[f.key];
     if (v === null || v === undefined) {
-      findings.push({ field: f.key, rule: 'completeness', description: `${f.name}为空` });
+      if (f.required) findings.push({ field: f.key, rule: 'completeness', description: `${f.name}为空` });
       continue;
     }
     if (typeof v !== 'string') continue;

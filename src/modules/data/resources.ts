@@ -86,9 +86,9 @@ async function writeFields(tx: Tx, resourceId: string, fields: Content['fields']
   await tx.query('delete from data_resource_field where resource_id = $1', [resourceId]);
   for (const [i, f] of fields.entries()) {
     await tx.query(
-      `insert into data_resource_field (resource_id, position, key, name, type, length, personal, sharing_type, data_item, authoritative)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [resourceId, i, f.key, f.name.trim(), f.type, f.length ?? null, f.personal ?? null, f.sharingType, f.dataItem?.trim() || null, !!f.authoritative],
+      `insert into data_resource_field (resource_id, position, key, name, type, length, personal, sharing_type, data_item, authoritative, required)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [resourceId, i, f.key, f.name.trim(), f.type, f.length ?? null, f.personal ?? null, f.sharingType, f.dataItem?.trim() || null, !!f.authoritative, !!f.required],
     );
   }
 }

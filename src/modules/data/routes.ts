@@ -17,6 +17,7 @@ import { bindSystem, changeSystem, listSystems, unbindSystem } from './systems.t
 import { exchangeGateway } from './gateway.ts';
 import { callStats, listCalls } from './calls.ts';
 import { answerUseReport, listUseReports, myDataUses, reportUse } from './ledger.ts';
+import { listBaseFieldSources, setBaseFieldSource } from './fills.ts';
 
 export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
   /** Where dataset IRIs point: the configured public URL, else the address the caller used. */
@@ -127,6 +128,14 @@ export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
   });
   app.get('/api/data/calls', { schema: { tags: exchange, querystring: X.CallListQuery, response: { 200: Page(X.DataCall) } } }, (req) => listCalls(ctx, req.actor, req.query));
   app.get('/api/data/calls/stats', { schema: { tags: exchange, querystring: X.CallStatsQuery, response: { 200: X.CallStats } } }, (req) => callStats(ctx, req.actor, req.query));
+
+  // which library serves each base-library key of the service catalogue (免填报 / 免提交)
+  app.get('/api/data/base-fields', { schema: { tags: library, response: { 200: Type.Object({ items: Type.Array(X.BaseFieldSource) }) } } }, (req) =>
+    listBaseFieldSources(ctx, req.actor),
+  );
+  app.put('/api/data/base-fields/:key', { schema: { tags: library, params: X.BaseFieldKeyParams, body: X.BaseFieldSourceSet, response: { 200: X.BaseFieldSource } } }, (req) =>
+    setBaseFieldSource(ctx, req.actor, req.params.key, req.body),
+  );
 
   // 我的数据使用记录 (the signed-in person's), and the reported uses the data bureau answers
   const ledger = ['data-ledger'];

@@ -227,3 +227,21 @@ export type UseReportTask = Static<typeof UseReportTask>;
 export const UseReportAnswer = Type.Object({ version: Type.Integer({ minimum: 1 }), answer: Said(1000) }, { additionalProperties: false });
 export const UseReportListQuery = Type.Object({ ...PageQuery.properties, status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('answered')])) });
 export type UseReportListQuery = Static<typeof UseReportListQuery>;
+
+/** Which resource (and field) serves a base-library key of the service catalogue (免填报 / 免提交). */
+export const BaseFieldSource = Type.Object({
+  key: Type.String(),
+  resourceId: Id,
+  resourceCode: Type.String(),
+  resourceName: Type.String(),
+  providerName: Type.String(),
+  /** null: the record itself (a material it replaces). */
+  fieldKey: Nullable(Type.String()),
+  fieldName: Nullable(Type.String()),
+  published: Type.Boolean(),
+  setAt: Type.String(),
+});
+export type BaseFieldSource = Static<typeof BaseFieldSource>;
+export const BaseFieldKeyParams = Type.Object({ key: Type.String({ pattern: '^[a-z_]+\\.[a-z_]+$', maxLength: 100 }) });
+export const BaseFieldSourceSet = Type.Object({ resourceId: Id, fieldKey: Type.Optional(Nullable(FieldKey)) }, { additionalProperties: false });
+export type BaseFieldSourceSet = Static<typeof BaseFieldSourceSet>;

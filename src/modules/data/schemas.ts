@@ -36,6 +36,8 @@ export const ResourceField = Type.Object(
     dataItem: Type.Optional(Text(60)),
     /** This resource is the authoritative source (权威来源) of `dataItem`. */
     authoritative: Type.Optional(Type.Boolean()),
+    /** 必填: every record holds a value (the completeness rule checks it); others may be empty. */
+    required: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

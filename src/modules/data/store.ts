@@ -43,6 +43,7 @@ type FieldRow = Record<string, unknown> & {
   sharing_type: ResourceField['sharingType'];
   data_item: string | null;
   authoritative: boolean;
+  required: boolean;
 };
 
 /** The name of a class code's 类 + 项 (and of its 类 alone for a bare class). */
@@ -65,6 +66,7 @@ const fieldView = (f: FieldRow): ResourceField => ({
   sharingType: f.sharing_type,
   ...(f.data_item ? { dataItem: f.data_item } : {}),
   ...(f.authoritative ? { authoritative: true } : {}),
+  ...(f.required ? { required: true } : {}),
 });
 
 /**

@@ -49,6 +49,8 @@ function rowsOf(r: Resource): Partial<Record<Column, string | number>>[] {
     sourceSystem: r.sourceSystem,
     legalBasis: r.legalBasis ?? '',
     relatedCodes: r.relatedCodes.join(';'),
+    keyField: r.keyField ?? '',
+    regionField: r.regionField ?? '',
     publishedAt: r.publishedAt?.slice(0, 10) ?? '',
   };
   return r.fields.map((f) => ({
@@ -61,6 +63,7 @@ function rowsOf(r: Resource): Partial<Record<Column, string | number>>[] {
     fieldSharing: WORDS.sharing[f.sharingType],
     fieldDataItem: f.dataItem ?? '',
     fieldAuthoritative: f.authoritative ? '是' : '',
+    fieldRequired: f.required ? '是' : '',
   }));
 }
 
@@ -112,7 +115,7 @@ export async function importWorkbook(ctx: AppContext, actor: Actor, input: { con
     const column = COLUMNS.find(([, heading]) => heading === h.trim());
     if (column) at.set(column[0], i);
   });
-  const missing = COLUMNS.filter(([key]) => key !== 'publishedAt' && !at.has(key)).map(([, heading]) => heading);
+  const missing = COLUMNS.filter(([key]) => !OPTIONAL_COLUMNS.includes(key) && !at.has(key)).map(([, heading]) => heading);
   if (missing.length) throw validationFailed('content', `columns missing: ${missing.join(', ')}`);
 
   const parsed = await parseResources(ctx, body, rowNumbers.slice(1), at);
@@ -126,7 +129,12 @@ export async function importWorkbook(ctx: AppContext, actor: Actor, input: { con
           if (p.code && !existing) throw new AppError('DATA_RESOURCE_NOT_IN_CATALOGUE', 422, { code: p.code }, { field: 'code' });
           const { providerDepartmentId: _provider, ...content } = p.input;
           const saved = existing
-            ? await updateInTx(tx, actor, existing.id, { ...(content as Omit<ResourceCreate, 'providerDepartmentId'>), version: existing.version })
+            ? await updateInTx(tx, actor, existing.id, {
+                // a workbook without the platform's own columns keeps what the resource has
+                ...(at.has('keyField') ? {} : { keyField: existing.key_field, regionField: existing.region_field }),
+                ...(content as Omit<ResourceCreate, 'providerDepartmentId'>),
+                version: existing.version,
+              })
             : await createInTx(tx, actor, p.input as unknown as ResourceCreate);
           (existing ? report.updated : report.created).push({ code: saved.code, name: saved.name });
         } catch (err) {
@@ -192,6 +200,8 @@ async function parseResources(ctx: AppContext, body: string[][], rowNumbers: num
       sourceSystem: cell(first, 'sourceSystem'),
       legalBasis: optional('legalBasis'),
       relatedCodes: cell(first, 'relatedCodes').split(/[;；,，\s]+/).filter(Boolean),
+      keyField: optional('keyField'),
+      regionField: optional('regionField'),
       fields: g.rows.map((row, i) => {
         const rowNo = g.numbers[i]!;
         const length = cell(row, 'fieldLength');
@@ -205,7 +215,8 @@ async function parseResources(ctx: AppContext, body: string[][], rowNumbers: num
           // a field shared as its resource unless its own column says less
           sharingType: cell(row, 'fieldSharing') ? word(row, rowNo, 'fieldSharing', WORDS.sharing) : sharingType,
           ...(cell(row, 'fieldDataItem') ? { dataItem: cell(row, 'fieldDataItem') } : {}),
-          ...(['是', 'Y', 'y', 'true', '1'].includes(cell(row, 'fieldAuthoritative')) ? { authoritative: true } : {}),
+          ...(YES.includes(cell(row, 'fieldAuthoritative')) ? { authoritative: true } : {}),
+          ...(YES.includes(cell(row, 'fieldRequired')) ? { required: true } : {}),
         };
       }),
     };
@@ -240,7 +251,16 @@ const COLUMN_OF: Record<string, Column> = {
   personal: 'fieldPersonal',
   dataItem: 'fieldDataItem',
   authoritative: 'fieldAuthoritative',
+  required: 'fieldRequired',
+  keyField: 'keyField',
+  regionField: 'regionField',
 };
+
+/** Columns a workbook may lack: the publication date, and the platform's own (a workbook of another system has none of them). */
+const OPTIONAL_COLUMNS: readonly Column[] = ['publishedAt', 'fieldRequired', 'keyField', 'regionField'];
+
+/** What a yes/no column takes for yes. */
+const YES = ['是', 'Y', 'y', 'true', '1'];
 
 function errorAt(row: number, key: Column, at: Map<Column, number>, code: string, reason: string): ImportError {
   const heading = COLUMNS.find(([k]) => k === key)![1];

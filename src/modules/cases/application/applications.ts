@@ -7,10 +7,12 @@ import { uuidv7 } from '../../../kernel/ids.ts';
 import { personalData, type PersonalData } from '../../../kernel/pii.ts';
 import { getPublishedVersion, getVersionById, type ItemContent, type PublishedVersion } from '../../catalog/index.ts';
 import { actingFor, personView } from '../../identity/index.ts';
+import { libraryValues, type LibraryFill } from '../../data/index.ts';
+import { departmentRefsById } from '../../org/index.ts';
 import { loadCase, ownCase } from '../access.ts';
 import { resumeClock, runClock, today } from '../workflow/clocks.ts';
-import { prefillValues, validateForm, type PrefillSources } from './form.ts';
-import { CASE_COLUMNS, presentCase, type CaseRow, type CaseView } from '../model.ts';
+import { baseLibraryKeys, prefillValues, validateForm, type PrefillSources } from './form.ts';
+import { CASE_COLUMNS, presentCase, type CaseRow, type CaseView, type PrefilledFrom } from '../model.ts';
 import { nextCaseNumber } from './numbering.ts';
 import { beforeDecision } from './applicant-actions.ts';
 import { materialStatuses } from './material-status.ts';
@@ -68,6 +70,36 @@ export async function prefillSources(ctx: AppContext, person: Person): Promise<P
   };
 }
 
+/**
+ * 免填报 from the base libraries: what the data platform's libraries hold about the applicant
+ * for the base-library keys of the item's form, read for this item's department under the item's
+ * legal basis (the applicant's ledger records it), and which field came from which resource.
+ */
+async function fillFromLibraries(tx: Tx, pii: PersonalData, v: PublishedVersion, sources: PrefillSources) {
+  const keys = baseLibraryKeys(v.content);
+  const from: Record<string, PrefilledFrom> = {};
+  if (!keys.length || (!sources.person && !sources.enterprise)) return { values: new Map<string, LibraryFill>(), from };
+  const department = (await departmentRefsById(tx, [v.departmentId])).get(v.departmentId);
+  const basis = v.content.legalBasis?.[0];
+  const values = await libraryValues(tx, pii, {
+    keys,
+    idNumber: sources.person?.idNumber,
+    uscc: sources.enterprise?.uscc,
+    use: {
+      departmentId: v.departmentId,
+      departmentName: department?.name ?? '',
+      system: '一网通办',
+      purpose: `办理“${v.name}”（免填报）`,
+      legalBasis: basis ? [basis.law, basis.article].filter(Boolean).join(' ') : null,
+    },
+  });
+  for (const [field, def] of Object.entries(v.content.form?.fields ?? {})) {
+    const fill = def.prefill?.source === 'base_library' && def.prefill.field ? values.get(def.prefill.field) : undefined;
+    if (fill) from[field] = { resourceName: fill.resourceName, providerName: fill.providerName, fieldName: fill.fieldName };
+  }
+  return { values, from };
+}
+
 export interface DraftInput {
   item: string;
   formData?: Record<string, unknown>;
@@ -85,7 +117,7 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
   const acting = person.actingFor;
   checkServiceObject(v.content, Boolean(acting));
   if (acting) checkAgentScope(acting, v);
-  const prefill = prefillValues(v.content, await prefillSources(ctx, person));
+  const sources = await prefillSources(ctx, person);
   return ctx.db.transaction(async (tx) => {
     if (input.idempotencyKey) {
       // the same key with another item, form or enterprise is refused, not answered with this draft
@@ -93,6 +125,8 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
       const existing = await caseByIdempotencyKey(tx, person.id, input.idempotencyKey);
       if (existing) return { created: false, case: applicantView(pii, existing) };
     }
+    const fromLibraries = await fillFromLibraries(tx, pii, v, sources);
+    const prefill = prefillValues(v.content, { ...sources, library: fromLibraries.values });
     const c = await insertDraft(tx, pii, {
       version: v,
       applicant: acting
@@ -100,6 +134,7 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
         : { kind: 'person', personId: person.id, name: person.name },
       ownerPersonId: person.id,
       formData: { ...prefill, ...(input.formData ?? {}) },
+      prefilledFrom: fromLibraries.from,
       idempotencyKey: input.idempotencyKey,
       channel: 'online',
     });
@@ -121,6 +156,8 @@ export interface NewDraft {
   /** Whose "my cases" list shows it: the applicant person, or the person acting for the enterprise. */
   ownerPersonId: string;
   formData: Record<string, unknown>;
+  /** form fields filled from a base library, with their source */
+  prefilledFrom?: Record<string, PrefilledFrom>;
   idempotencyKey?: string;
   channel: 'online' | 'window';
 }
@@ -138,15 +175,15 @@ export async function insertDraft(tx: Tx, pii: PersonalData, d: NewDraft): Promi
   const inserted = await tx.one<CaseRow>(
     `insert into case_record (id, status, item_id, item_version_id, item_code, item_name, case_type, region_code, department_id,
        applicant_kind, applicant_person_id, applicant_enterprise_id, applicant_name, agent_person_id, owner_person_id, form_data, steps,
-       promised_days, statutory_days, idempotency_key, channel, form_pii)
-     values ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+       promised_days, statutory_days, idempotency_key, channel, form_pii, prefilled_from)
+     values ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
      on conflict (owner_person_id, idempotency_key) do nothing
      returning id`,
     [
       id, v.itemId, v.versionId, v.code, v.name, kind.caseType, v.regionCode, v.departmentId,
       a.kind, a.kind === 'person' ? a.personId : null, a.kind === 'enterprise' ? a.enterpriseId : null, a.name,
       a.kind === 'enterprise' ? a.agentPersonId : null, d.ownerPersonId, JSON.stringify(form.form_data), JSON.stringify(stepsFor(v.content)),
-      kind.promised, kind.statutory, d.idempotencyKey ?? null, d.channel, JSON.stringify(form.form_pii),
+      kind.promised, kind.statutory, d.idempotencyKey ?? null, d.channel, JSON.stringify(form.form_pii), JSON.stringify(d.prefilledFrom ?? {}),
     ],
   );
   return inserted ? loadCase(tx, id) : undefined;

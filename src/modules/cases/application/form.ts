@@ -38,11 +38,20 @@ export function validateForm(versionId: string, content: ItemContent, data: Reco
 export interface PrefillSources {
   person?: { name: string; idNumber: string; phone: string | null };
   enterprise?: { name: string; uscc: string };
+  /** What the base libraries hold about the applicant, by base-library key (data module's libraryValues). */
+  library?: ReadonlyMap<string, { value: unknown }>;
+}
+
+/** The base-library keys an item's form fields are prefilled from (population.household_address …). */
+export function baseLibraryKeys(content: ItemContent): string[] {
+  const keys = Object.values(content.form?.fields ?? {}).flatMap((def) => (def.prefill?.source === 'base_library' && def.prefill.field ? [def.prefill.field] : []));
+  return [...new Set(keys)];
 }
 
 /**
- * 免填报: values for form fields whose prefill source is the signed-in identity. Base-library
- * and licence sources wait for the data and licence modules (left empty for the applicant).
+ * 免填报: values for form fields whose prefill source is the signed-in identity, or a base
+ * library that holds the applicant (given in `src.library`). Licence sources are left empty
+ * for the applicant.
  */
 export function prefillValues(content: ItemContent, src: PrefillSources): Record<string, string> {
   const claims: Record<string, string | null | undefined> = {
@@ -58,9 +67,9 @@ export function prefillValues(content: ItemContent, src: PrefillSources): Record
   };
   const out: Record<string, string> = {};
   for (const [field, def] of Object.entries(content.form?.fields ?? {})) {
-    if (def.prefill?.source !== 'identity' || !def.prefill.claim) continue;
-    const value = claims[def.prefill.claim];
-    if (value) out[field] = value;
+    const p = def.prefill;
+    const value = p?.source === 'identity' && p.claim ? claims[p.claim] : p?.source === 'base_library' && p.field ? src.library?.get(p.field)?.value : undefined;
+    if (value !== undefined && value !== null && value !== '') out[field] = String(value);
   }
   return out;
 }

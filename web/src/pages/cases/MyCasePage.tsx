@@ -11,6 +11,7 @@ import { CaseStatusCard, type CaseSection } from './CaseStatusCard.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { FormFieldsView } from './FormFieldsView.tsx';
 import { nextStep } from './nextStep.ts';
+import { PrefilledSources } from './PrefilledSources.tsx';
 import { SchemaForm } from './SchemaForm.tsx';
 import { useRunAction } from './useRunAction.ts';
 import { workflow } from './workflow/api.ts';
@@ -75,6 +76,7 @@ export default function MyCasePage() {
     <>
       {detail.item.form && (
         <Card size="small" title={t('cases.form')} style={{ marginBottom: 12 }}>
+          <PrefilledSources definition={detail.item.form} sources={c.prefilledFrom} />
           {editable ? <SchemaForm form={form} definition={detail.item.form} values={c.formData} /> : <FormFieldsView definition={detail.item.form} values={c.formData} />}
         </Card>
       )}
