@@ -7,7 +7,6 @@ import { personalData } from '../../kernel/pii.ts';
 import { isWithinRegion, regionPrefix } from '../../kernel/region-code.ts';
 import { maskPersonal } from '../../kernel/validate/mask.ts';
 import { callNames, logCall, type CallLog } from './calls.ts';
-import { readRecord } from './records.ts';
 import { typedValue, type RecordValues } from './record-values.ts';
 import type { GatewayAnswer, GatewayExport, GatewayQuery } from './schemas-exchange.ts';
 import type { ResourceField } from './schemas.ts';
@@ -29,6 +28,7 @@ type Setting = {
   key_field: string | null;
   fields: ResourceField[] | null;
   grants: GatewayGrant[] | null;
+  records: { keyIndex: string; regionCode: string; valuesEnc: string; persons: string[] }[] | null;
 };
 
 /**
@@ -44,8 +44,12 @@ export function exchangeGateway(ctx: AppContext) {
   const pii = personalData(ctx.config.masterKey);
   const limiter = new RateLimiter();
 
-  /** The system, the resource and the grants its department holds on it, in one round trip. */
-  async function setting(clientId: string, code: string): Promise<Setting | undefined> {
+  /**
+   * The system, the resource, the grants its department holds on it and — for a lookup — the
+   * records whose key index is one of `keyIndexes`, in one round trip (the key's final form
+   * depends on the key field, known only from this answer: the caller passes the candidates).
+   */
+  async function setting(clientId: string, code: string, keyIndexes: string[]): Promise<Setting | undefined> {
     return ctx.db.one<Setting>(
       `select s.department_id, s.region_code, s.status as system_status, s.rate_limit,
               r.id as resource_id, r.code as resource_code, r.name as resource_name, r.status as resource_status, r.key_field,
@@ -55,18 +59,20 @@ export function exchangeGateway(ctx: AppContext) {
                                                  'validFrom', g.valid_from, 'validTo', g.valid_to, 'dailyQuota', g.daily_quota, 'status', g.status,
                                                  'bulk', g.bulk, 'purpose', d.purpose, 'legalBasis', d.legal_basis) order by g.created_at desc)
                  from data_grant g left join data_demand d on d.id = g.demand_id
-                where g.grantee_department_id = s.department_id and g.resource_id = r.id) as grants
+                where g.grantee_department_id = s.department_id and g.resource_id = r.id) as grants,
+              (select json_agg(json_build_object('keyIndex', d.key_index, 'regionCode', d.region_code, 'valuesEnc', d.values_enc, 'persons', d.persons))
+                 from data_record d where d.resource_id = r.id and d.key_index = any($3::text[])) as records
          from data_system s left join data_resource r on r.code = $2
         where s.client_id = $1`,
-      [clientId, code],
+      [clientId, code, keyIndexes],
     );
   }
 
   /** Who calls, for what, under which grant: every check that needs no record. */
-  async function authorise(actor: Actor, call: CallLog, resourceCode: string, wanted: string[] | undefined) {
+  async function authorise(actor: Actor, call: CallLog, resourceCode: string, wanted: string[] | undefined, keyIndexes: string[] = []) {
     if (actor.kind === 'anonymous') throw unauthenticated();
     if (actor.kind !== 'client') throw refused('DATA_GATEWAY_CLIENT_ONLY');
-    const s = await setting(actor.id, resourceCode);
+    const s = await setting(actor.id, resourceCode, keyIndexes);
     if (!s) throw refused('DATA_GATEWAY_SYSTEM_UNBOUND');
     call.departmentId = s.department_id;
     call.regionCode = s.region_code;
@@ -125,10 +131,14 @@ export function exchangeGateway(ctx: AppContext) {
       const started = performance.now();
       const call: CallLog = { clientId: actorClient(actor), kind: 'lookup', purpose: input.purpose ?? null, outcome: 'ok', fields: [], rows: 0, persons: [], started };
       try {
-        const { s, grant, fields } = await authorise(actor, call, input.resource, input.fields);
+        // the key as typed and in capitals (ID numbers and 统一社会信用代码 are kept in capitals)
+        const raw = input.key.trim();
+        const { s, grant, fields } = await authorise(actor, call, input.resource, input.fields, [...new Set([raw, raw.toUpperCase()])].map((k) => pii.index(k)));
         const keyField = (s.fields ?? []).find((f) => f.key === s.key_field);
         const key = keyField ? typedValue(keyField, input.key) : undefined;
-        const record = key === undefined || key === null ? undefined : await readRecord(ctx.db, pii, s.resource_id!, String(key));
+        const wanted = key === undefined || key === null ? undefined : pii.index(String(key));
+        const row = (s.records ?? []).find((r) => r.keyIndex === wanted);
+        const record = row ? { regionCode: row.regionCode, values: JSON.parse(pii.decrypt(row.valuesEnc)) as RecordValues, persons: row.persons } : undefined;
         if (!record) throw refused('DATA_RECORD_NOT_FOUND', 404);
         if (grant.rowRegion && !isWithinRegion(record.regionCode, grant.rowRegion)) throw refused('DATA_GATEWAY_ROW_NOT_GRANTED');
         const { record: answer, masked } = project(record.values, fields, grant);
