@@ -47,6 +47,8 @@ export async function seedDataExchange(ctx: AppContext, cityCode: string, resour
     ['subject.social_insurance', '社会保险参保信息', null],
     ['subject.medical_insurance', '医疗保障参保信息', null],
     ['subject.housing_fund', '住房公积金缴存信息', null],
+    // the open dataset the platform's monthly case volumes are published into
+    ['open.case_volumes', '政务服务办件统计', null],
   ];
   for (const [key, name, fieldKey] of SOURCES) {
     const resource = resources.get(name);

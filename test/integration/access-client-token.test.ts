@@ -51,6 +51,9 @@ const PUBLIC: Record<string, string> = {
   '/api/public/case-progress': 'progress of one case for whoever holds its number and query code',
   '/api/public/bundle-progress': 'progress of one 一件事 for whoever holds its number and query code',
   '/api/data/catalog': 'the open part of the 政务信息资源目录 as DCAT-AP (staff see the closed part too)',
+  '/api/open/datasets': 'the open datasets (数据开放), public',
+  '/api/open/dataset': 'one open dataset with a preview of its records, public',
+  '/api/open/download': 'the records of an 无条件开放 dataset, public',
   '/api/public/ratings/monthly': 'published monthly rating figures (好差评公示), public',
   '/api/public/ratings/invitations/{token}': 'an SMS rating invitation for whoever holds its token',
   // Outside this brief: the development SMS inbox is brief H1's (#13.3), which restricts it.

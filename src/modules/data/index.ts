@@ -20,6 +20,8 @@ export { bindSystem } from './systems.ts';
 export { exchangeGateway, type ExchangeGateway } from './gateway.ts';
 // 我的数据使用记录: other modules record a use of a person's data that is not a gateway call (a reveal, a prefill, a licence use)
 export { recordDataUse } from './ledger.ts';
+// 数据开放: de-identified figures of other modules published as open datasets, small cells suppressed
+export { publishAggregate, MIN_CELL, type AggregateRows } from './aggregates.ts';
 // 免填报 / 免提交: the values the base libraries hold about an applicant, by the catalogue's base-library keys
 export { libraryValues, setBaseFieldSource, type FillRequest, type LibraryFill } from './fills.ts';
 export { dataIndicatorInputs, type DataIndicatorInputs } from './indicators.ts';

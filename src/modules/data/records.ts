@@ -140,7 +140,8 @@ export async function loadRecords(ctx: AppContext, actor: Actor, resourceId: str
   });
 }
 
-async function writeRecords(tx: Tx, pii: PersonalData, resource: ResourceRow, fields: ResourceField[], prepared: Prepared[]) {
+/** Stores checked rows (upsert by key, unchanged rows left alone) and tracks their quality findings. */
+export async function writeRecords(tx: Tx, pii: PersonalData, resource: ResourceRow, fields: ResourceField[], prepared: Prepared[]) {
   const keyField = fields.find((f) => f.key === resource.key_field)!;
   let inserted = 0;
   let updated = 0;

@@ -18,6 +18,7 @@ import { exchangeGateway } from './gateway.ts';
 import { callStats, listCalls } from './calls.ts';
 import { answerUseReport, listUseReports, myDataUses, reportUse } from './ledger.ts';
 import { listBaseFieldSources, setBaseFieldSource } from './fills.ts';
+import { downloadOpenDataset, getOpenDataset, listOpenDatasets } from './open-data.ts';
 
 export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
   /** Where dataset IRIs point: the configured public URL, else the address the caller used. */
@@ -136,6 +137,19 @@ export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
   app.put('/api/data/base-fields/:key', { schema: { tags: library, params: X.BaseFieldKeyParams, body: X.BaseFieldSourceSet, response: { 200: X.BaseFieldSource } } }, (req) =>
     setBaseFieldSource(ctx, req.actor, req.params.key, req.body),
   );
+
+  // 数据开放: the open datasets, for anyone
+  const open = ['open-data'];
+  app.get('/api/open/datasets', { schema: { tags: open, querystring: X.OpenDatasetQuery, response: { 200: Page(X.OpenDataset) } } }, (req) => listOpenDatasets(ctx, req.query));
+  app.get('/api/open/dataset', { schema: { tags: open, querystring: X.OpenCodeQuery, response: { 200: X.OpenDatasetDetail } } }, (req) => getOpenDataset(ctx, req.query.code));
+  app.get('/api/open/download', { schema: { tags: open, querystring: X.OpenDownloadQuery } }, async (req, reply) => {
+    const file = await downloadOpenDataset(ctx, req.query.code, req.query.format);
+    return reply
+      .type(file.type)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('cache-control', 'no-cache')
+      .send(file.body);
+  });
 
   // 我的数据使用记录 (the signed-in person's), and the reported uses the data bureau answers
   const ledger = ['data-ledger'];

@@ -245,3 +245,36 @@ export type BaseFieldSource = Static<typeof BaseFieldSource>;
 export const BaseFieldKeyParams = Type.Object({ key: Type.String({ pattern: '^[a-z_]+\\.[a-z_]+$', maxLength: 100 }) });
 export const BaseFieldSourceSet = Type.Object({ resourceId: Id, fieldKey: Type.Optional(Nullable(FieldKey)) }, { additionalProperties: false });
 export type BaseFieldSourceSet = Static<typeof BaseFieldSourceSet>;
+
+/** An open dataset (开放数据集) as the public sees it. */
+export const OpenDataset = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  summary: Type.String(),
+  className: Type.String(),
+  providerName: Type.String(),
+  openType: Type.Union([Type.Literal('open'), Type.Literal('conditional')]),
+  openCondition: Nullable(Type.String()),
+  updateCycle: Type.String(),
+  licence: Type.Object({ name: Type.String(), url: Type.String() }),
+  records: Type.Integer(),
+  downloads: Type.Integer(),
+  lastChangedAt: Nullable(Type.String()),
+  publishedAt: Nullable(Type.String()),
+  fields: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), type: Type.String() })),
+  /** 无条件开放: anyone downloads it; 有条件开放: applied for under its condition. */
+  downloadable: Type.Boolean(),
+});
+export type OpenDataset = Static<typeof OpenDataset>;
+export const OpenDatasetDetail = Type.Object({
+  ...OpenDataset.properties,
+  /** The first records (downloadable datasets only). */
+  preview: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
+});
+export const OpenDatasetQuery = Type.Object({
+  ...PageQuery.properties,
+  classCode: Type.Optional(Type.String({ pattern: '^[1-3][0-9]{0,11}$' })),
+});
+export type OpenDatasetQuery = Static<typeof OpenDatasetQuery>;
+export const OpenCodeQuery = Type.Object({ code: ResourceCode });
+export const OpenDownloadQuery = Type.Object({ code: ResourceCode, format: Type.Union([Type.Literal('csv'), Type.Literal('json'), Type.Literal('xlsx')]) });
