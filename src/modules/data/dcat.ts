@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/actor.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { departmentRefsById } from '../org/index.ts';
+import { OPEN_LICENCE } from './open-data.ts';
 import { classNameOf, type ResourceRow } from './store.ts';
 import type { OpenType, UpdateCycle } from './vocab.ts';
 
@@ -78,6 +79,7 @@ export async function catalogueTriples(ctx: AppContext, actor: Actor, base: stri
       [dataset, `${NS.dct}modified`, dateTime(new Date(r.updated_at))],
     );
     if (r.published_at) t.push([dataset, `${NS.dct}issued`, dateTime(new Date(r.published_at))]);
+    if (r.open_type === 'open') t.push(...distributions(dataset, base, r.code));
     if (!agents.has(r.provider_department_id)) {
       agents.add(r.provider_department_id);
       t.push([agent(r.provider_department_id), `${NS.rdf}type`, iri(`${NS.foaf}Agent`)], [agent(r.provider_department_id), `${NS.foaf}name`, zh(provider?.name ?? '')]);
@@ -85,12 +87,37 @@ export async function catalogueTriples(ctx: AppContext, actor: Actor, base: stri
     }
   }
   // the authority-table concepts are typed as the DCAT-AP ranges ask
-  for (const [, p, o] of [...t]) {
-    if (!('iri' in o)) continue;
-    if (p === `${NS.dct}accessRights`) t.push([o.iri, `${NS.rdf}type`, iri(`${NS.dct}RightsStatement`)]);
-    if (p === `${NS.dct}accrualPeriodicity`) t.push([o.iri, `${NS.rdf}type`, iri(`${NS.dct}Frequency`)]);
-  }
+  const RANGES: Record<string, string> = {
+    [`${NS.dct}accessRights`]: `${NS.dct}RightsStatement`,
+    [`${NS.dct}accrualPeriodicity`]: `${NS.dct}Frequency`,
+    [`${NS.dct}format`]: `${NS.dct}MediaTypeOrExtent`,
+    [`${NS.dcat}mediaType`]: `${NS.dct}MediaType`,
+    [`${NS.dct}license`]: `${NS.dct}LicenseDocument`,
+  };
+  for (const [, p, o] of [...t]) if ('iri' in o && RANGES[p]) t.push([o.iri, `${NS.rdf}type`, iri(RANGES[p])]);
   return dedupe(t);
+}
+
+/** The downloads of an 无条件开放 dataset (数据开放): one dcat:Distribution per format, under the open-data licence. */
+const FILE_TYPES = [
+  ['csv', 'CSV', 'text/csv'],
+  ['json', 'JSON', 'application/json'],
+  ['xlsx', 'XLSX', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+] as const;
+function distributions(dataset: string, base: string, code: string): Triple[] {
+  const page = `${base}/api/open/dataset?code=${encodeURIComponent(code)}`;
+  return FILE_TYPES.flatMap(([format, euType, media]): Triple[] => {
+    const d = `${dataset}#${format}`;
+    return [
+      [dataset, `${NS.dcat}distribution`, iri(d)],
+      [d, `${NS.rdf}type`, iri(`${NS.dcat}Distribution`)],
+      [d, `${NS.dcat}accessURL`, iri(page)],
+      [d, `${NS.dcat}downloadURL`, iri(`${base}/api/open/download?code=${encodeURIComponent(code)}&format=${format}`)],
+      [d, `${NS.dct}format`, iri(`${EU}file-type/${euType}`)],
+      [d, `${NS.dcat}mediaType`, iri(`https://www.iana.org/assignments/media-types/${media}`)],
+      [d, `${NS.dct}license`, iri(OPEN_LICENCE.url)],
+    ];
+  });
 }
 
 const key = ([s, p, o]: Triple) => `${s} ${p} ${JSON.stringify(o)}`;

@@ -272,7 +272,15 @@ export async function approveDemand(ctx: AppContext, actor: Actor, id: string, i
     const d = await answerable(tx, actor, id, input.version);
     for (const [i, key] of input.fields.entries()) if (!d.fields.includes(key)) throw validationFailed(`fields.${i}`, 'not among the fields asked for');
     const clearFields = input.clearFields ?? [];
-    for (const [i, key] of clearFields.entries()) if (!input.fields.includes(key)) throw validationFailed(`clearFields.${i}`, 'not among the fields granted');
+    const personal = new Set((await fieldsOf(tx, d.resource_id)).filter((f) => f.personal).map((f) => f.key));
+    for (const [i, key] of clearFields.entries()) {
+      if (!input.fields.includes(key)) throw validationFailed(`clearFields.${i}`, 'not among the fields granted');
+      if (!personal.has(key)) throw validationFailed(`clearFields.${i}`, 'not a personal field: it is given in clear anyway');
+    }
+    if (input.bulk) {
+      const resource = await fetchResourceRow(tx, d.resource_id);
+      if (resource?.sharing_method === 'api') throw unprocessable('DATA_BULK_NOT_OFFERED', { code: resource.code }, { field: 'bulk' });
+    }
     if (input.rowRegion && !(await regionExists(tx, input.rowRegion))) throw unprocessable('REGION_NOT_FOUND', { regionCode: input.rowRegion }, { field: 'rowRegion' });
     const today = clock.today();
     if (input.validTo < today) throw validationFailed('validTo', 'in the past');

@@ -3,6 +3,7 @@ import { actorId } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import { canAct, requireRole, requireScope, scopeCondition } from '../../kernel/auth.ts';
 import type { AppContext } from '../../kernel/context.ts';
+import type { Queryable } from '../../kernel/db/index.ts';
 import { conflict, notFound, unprocessable } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { personalData } from '../../kernel/pii.ts';
@@ -34,10 +35,11 @@ type IssueRow = {
 
 const keeperScope = (r: Pick<ResourceRow, 'region_code' | 'provider_department_id'>) => ({ regionCode: r.region_code, departmentId: r.provider_department_id });
 
-async function present(ctx: AppContext, rows: IssueRow[]): Promise<DataIssue[]> {
+/** Issues as the API shows them, read through `q` (inside a transaction, its own handle: PGlite has one connection). */
+async function present(q: Queryable, rows: IssueRow[]): Promise<DataIssue[]> {
   const fieldNames = new Map<string, string>();
-  for (const id of new Set(rows.map((r) => r.resource_id))) for (const f of await fieldsOf(ctx.db, id)) fieldNames.set(`${id}|${f.key}`, f.name);
-  const reporters = await departmentRefsById(ctx.db, rows.map((r) => r.reporter_department_id).filter((d): d is string => Boolean(d)));
+  for (const id of new Set(rows.map((r) => r.resource_id))) for (const f of await fieldsOf(q, id)) fieldNames.set(`${id}|${f.key}`, f.name);
+  const reporters = await departmentRefsById(q, rows.map((r) => r.reporter_department_id).filter((d): d is string => Boolean(d)));
   return rows.map((r) => ({
     id: r.id,
     resourceId: r.resource_id,
@@ -76,7 +78,7 @@ export async function listIssues(ctx: AppContext, actor: Actor, query: IssueList
     `select i.*, r.code, r.name ${from} order by (i.status = 'open') desc, i.created_at desc, i.id limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
     params,
   );
-  return { items: await present(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await present(ctx.db, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 /**
@@ -109,7 +111,7 @@ export async function reportIssue(ctx: AppContext, actor: Actor, input: IssueRep
     const keepers = await staffAbleToAct(tx, ['data_officer', 'department_admin'], keeperScope(resource));
     await notifyStaff(tx, keepers.map((k) => k.id), { kind: 'data_issue_reported', ref: id, params: { resource: resource.name, field: field.name } });
     await appendAudit(tx, actor, { action: 'data_issue.report', objectType: 'data_issue', objectId: id, regionCode: resource.region_code, details: { resource: resource.code, field: field.key } });
-    const [issue] = await present(ctx, [(await tx.one<IssueRow>(`${ISSUE_SELECT} where i.id = $1`, [id]))!]);
+    const [issue] = await present(tx, [(await tx.one<IssueRow>(`${ISSUE_SELECT} where i.id = $1`, [id]))!]);
     return issue!;
   });
 }
@@ -128,7 +130,7 @@ export async function resolveIssue(ctx: AppContext, actor: Actor, id: string, in
     if (row.status !== 'open') throw conflict('DATA_ISSUE_CLOSED', { status: row.status });
     await tx.query(`update data_issue set status = $2, answer = $3, resolved_by = $4, resolved_at = clock_now(), version = version + 1 where id = $1`, [id, input.status, input.answer.trim(), actorId(actor)]);
     await appendAudit(tx, actor, { action: 'data_issue.resolve', objectType: 'data_issue', objectId: id, regionCode: row.region_code, details: { status: input.status } });
-    const [issue] = await present(ctx, [(await tx.one<IssueRow>(`${ISSUE_SELECT} where i.id = $1`, [id]))!]);
+    const [issue] = await present(tx, [(await tx.one<IssueRow>(`${ISSUE_SELECT} where i.id = $1`, [id]))!]);
     return issue!;
   });
 }

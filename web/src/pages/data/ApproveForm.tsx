@@ -1,4 +1,4 @@
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { loadChildren } from '../../api/regionCache.ts';
@@ -7,7 +7,7 @@ import { useCity } from '../../app/useCity.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { Demand, DemandApprove } from './demandApi.ts';
 import { cityToday } from './demandTags.tsx';
-import { useFieldNames } from './resourceCache.ts';
+import { useFieldNames, useResource } from './resourceCache.ts';
 
 export interface ApproveValues {
   fields: string[];
@@ -15,9 +15,12 @@ export interface ApproveValues {
   rowRegion?: string;
   validTo: Dayjs;
   dailyQuota: number;
+  /** Personal fields given in clear (明文); the other personal ones are masked. */
+  clearFields: string[];
+  bulk: boolean;
   note?: string;
 }
-export const APPROVE_INPUTS = ['fields', 'rowRegion', 'validTo', 'dailyQuota', 'note'];
+export const APPROVE_INPUTS = ['fields', 'rowRegion', 'validTo', 'dailyQuota', 'clearFields', 'bulk', 'note'];
 /** What an approval asks for when the keeper changes nothing. */
 const DEFAULT_QUOTA = 1000;
 
@@ -29,6 +32,9 @@ export function approvalOf(demand: Demand, v: ApproveValues): DemandApprove {
     ...(v.rows === 'region' && v.rowRegion ? { rowRegion: v.rowRegion } : {}),
     validTo: v.validTo.format('YYYY-MM-DD'),
     dailyQuota: v.dailyQuota,
+    // a field taken off the approved ones is not given in clear either
+    clearFields: demand.fields.filter((k) => v.fields.includes(k) && (v.clearFields ?? []).includes(k)),
+    bulk: !!v.bulk,
     ...(v.note?.trim() ? { note: v.note.trim() } : {}),
   };
 }
@@ -58,17 +64,25 @@ interface Props {
   onApprove(): void;
 }
 
-/** 同意: the grant's scope — fields among those asked, all rows or one county's, until when, calls a day. */
+/** The personal ones among the approved fields: those a grant may give in clear (明文); the others are always plain. */
+function usePersonalFields(demand: Demand, approved: string[] | undefined): string[] {
+  const resource = useResource(demand.resourceId);
+  const personal = new Set(resource?.fields.filter((f) => f.personal).map((f) => f.key));
+  return demand.fields.filter((k) => personal.has(k) && (approved ?? demand.fields).includes(k));
+}
+
+/** 同意: the grant's scope — fields among those asked (the personal ones masked unless given in clear), all rows or one county's, until when, calls a day, bulk exchange. */
 export function ApproveForm({ demand, form, busy, onApprove }: Props) {
   const { t } = useT();
   const name = useFieldNames(demand.resourceId);
   const counties = useCounties();
   const rows = Form.useWatch('rows', form);
+  const personal = usePersonalFields(demand, Form.useWatch('fields', form));
   const today = cityToday();
   // the server allows three years less a few days (a year less a day, three times)
   const last = useMemo(() => dayjs(today).add(3, 'year').subtract(3, 'day'), [today]);
   const initial = useMemo<Partial<ApproveValues>>(
-    () => ({ fields: demand.fields, rows: 'all', validTo: dayjs(today).add(1, 'year').subtract(1, 'day'), dailyQuota: DEFAULT_QUOTA }),
+    () => ({ fields: demand.fields, rows: 'all', validTo: dayjs(today).add(1, 'year').subtract(1, 'day'), dailyQuota: DEFAULT_QUOTA, clearFields: [], bulk: false }),
     [demand.fields, today],
   );
 
@@ -76,6 +90,17 @@ export function ApproveForm({ demand, form, busy, onApprove }: Props) {
     <Form form={form} layout="vertical" initialValues={initial} requiredMark={false} data-testid="approve-form">
       <Form.Item name="fields" label={t('data.answer.fields')} rules={[{ required: true, type: 'array', min: 1, message: t('data.answer.fieldsRequired') }]}>
         <Checkbox.Group options={demand.fields.map((k) => ({ value: k, label: name(k) }))} />
+      </Form.Item>
+      <Form.Item label={t('data.answer.clearFields')} extra={personal.length ? t('data.answer.clearFieldsHint') : undefined}>
+        <div data-testid="approve-clear-fields">
+          {personal.length ? (
+            <Form.Item name="clearFields" noStyle>
+              <Checkbox.Group options={personal.map((k) => ({ value: k, label: name(k) }))} />
+            </Form.Item>
+          ) : (
+            <Typography.Text type="secondary">{t('data.answer.noPersonalFields')}</Typography.Text>
+          )}
+        </div>
       </Form.Item>
       <Form.Item label={t('data.answer.rows')} required>
         <Space wrap>
@@ -112,6 +137,9 @@ export function ApproveForm({ demand, form, busy, onApprove }: Props) {
           <InputNumber min={1} max={1_000_000} precision={0} step={100} style={{ width: 180 }} suffix={t('data.answer.callsUnit')} />
         </Form.Item>
       </Space>
+      <Form.Item name="bulk" label={t('data.answer.bulk')} extra={t('data.answer.bulkHint')} valuePropName="checked">
+        <Switch data-testid="approve-bulk" />
+      </Form.Item>
       <Form.Item name="note" label={t('data.answer.note')}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>

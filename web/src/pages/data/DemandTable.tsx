@@ -1,9 +1,10 @@
-import { Empty, Grid, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Grid, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Page } from '../../api/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { Demand, DemandBox } from './demandApi.ts';
 import { DemandFields } from './DemandFields.tsx';
 import { DemandStatusTag, DueTag, SatisfactionTag } from './demandTags.tsx';
+import { emptyLocale } from './ListToolbar.tsx';
 
 interface Props {
   box: DemandBox;
@@ -48,7 +49,7 @@ export function DemandTable({ box, list, loading, page, pageSize, onPage, onOpen
       dataSource={list?.items ?? []}
       scroll={wide ? { x: 'max-content' } : undefined}
       data-testid="demand-table"
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`data.demand.empty.${box}`)} /> }}
+      locale={emptyLocale(t(`data.demand.empty.${box}`))}
       onRow={(d) => ({ onClick: () => onOpen(d), style: { cursor: 'pointer' } })}
       pagination={{
         current: page,

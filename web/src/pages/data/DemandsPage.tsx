@@ -1,5 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Select, Tooltip } from 'antd';
+import { Card, Segmented, Select } from 'antd';
 import { useCallback } from 'react';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useFetchedPage } from '../../crud/useFetchedPage.ts';
@@ -8,6 +7,7 @@ import { useT } from '../../i18n/useT.ts';
 import { dataDemands, DEMAND_BOXES, DEMAND_STATUSES, type DemandBox, type DemandStatus } from './demandApi.ts';
 import { DemandDrawer } from './DemandDrawer.tsx';
 import { DemandTable } from './DemandTable.tsx';
+import { ListToolbar } from './ListToolbar.tsx';
 
 const PARAMS = ['box', 'status', 'demand'];
 
@@ -25,7 +25,7 @@ export function DemandsPage() {
     <div data-testid="data-demands-page">
       <PageTitle>{t('data.demand.title')}</PageTitle>
       <Card variant="borderless">
-        <div className="crud-toolbar">
+        <ListToolbar onReload={reload}>
           <div className="data-filters">
             <Segmented<DemandBox>
               value={box}
@@ -43,10 +43,7 @@ export function DemandsPage() {
               aria-label={t('data.demand.statusFilter')}
             />
           </div>
-          <Tooltip title={t('data.reload')}>
-            <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('data.reload')} />
-          </Tooltip>
-        </div>
+        </ListToolbar>
         <DemandTable
           box={box}
           list={list}

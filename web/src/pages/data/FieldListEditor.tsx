@@ -74,13 +74,18 @@ export function FieldListEditor() {
                     <Select options={SHARING_TYPES.map((s) => ({ value: s, label: t(`data.sharingTypes.${s}`) }))} />
                   </Form.Item>
                 </Col>
-                <Col xs={16} sm={12} md={6}>
+                <Col xs={24} sm={12} md={6}>
                   <Form.Item name={[row.name, 'dataItem']} label={t('data.field.dataItem')} tooltip={t('data.field.dataItemHint')}>
                     <Input maxLength={60} />
                   </Form.Item>
                 </Col>
-                <Col xs={8} sm={12} md={6}>
+                <Col xs={12} sm={6} md={3}>
                   <Form.Item name={[row.name, 'authoritative']} label={t('data.field.authoritative')} valuePropName="checked">
+                    <Checkbox />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} sm={6} md={3}>
+                  <Form.Item name={[row.name, 'required']} label={t('data.field.requiredFlag')} tooltip={t('data.field.requiredHint')} valuePropName="checked">
                     <Checkbox />
                   </Form.Item>
                 </Col>

@@ -3,9 +3,9 @@ import { RegionName } from '../../components/RegionName.tsx';
 import { useT } from '../../i18n/useT.ts';
 import type { Grant } from './demandApi.ts';
 import { DemandFields } from './DemandFields.tsx';
-import { GrantStateTag } from './demandTags.tsx';
+import { BulkTag, GrantStateTag } from './demandTags.tsx';
 
-/** What a grant allows: the fields, the rows, the period and the calls a day. */
+/** What a grant allows: the fields (which in clear), the rows, the period, the calls a day and bulk exchange. */
 export function GrantScope({ grant }: { grant: Grant }) {
   const { t } = useT();
   return (
@@ -29,6 +29,13 @@ export function GrantScope({ grant }: { grant: Grant }) {
         },
         { key: 'period', label: t('data.grant.period'), children: t('data.grant.periodOf', { from: grant.validFrom, to: grant.validTo }) },
         { key: 'quota', label: t('data.grant.dailyQuota'), children: t('data.grant.quotaOf', { n: grant.dailyQuota.toLocaleString() }) },
+        {
+          key: 'clear',
+          label: t('data.grant.clearFields'),
+          span: 'filled',
+          children: grant.clearFields.length ? <DemandFields resourceId={grant.resourceId} fields={grant.clearFields} /> : <span data-testid="grant-clear-none">{t('data.grant.allMasked')}</span>,
+        },
+        { key: 'bulk', label: t('data.grant.bulk'), children: <BulkTag bulk={grant.bulk} /> },
         ...(grant.revokedReason ? [{ key: 'revoked', label: t('data.grant.revokedReason'), span: 'filled' as const, children: grant.revokedReason }] : []),
       ]}
     />

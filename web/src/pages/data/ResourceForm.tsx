@@ -48,6 +48,8 @@ const toValues = (r: Resource): Partial<Values> => ({
   legalBasis: r.legalBasis ?? undefined,
   relatedCodes: r.relatedCodes,
   fields: r.fields,
+  keyField: r.keyField,
+  regionField: r.regionField,
 });
 
 const text = (s: string | null | undefined) => s?.trim() || undefined;
@@ -68,6 +70,9 @@ function toBody(v: Values): Omit<ResourceCreate, 'providerDepartmentId'> {
     sourceSystem: v.sourceSystem.trim(),
     ...(text(v.legalBasis) ? { legalBasis: text(v.legalBasis) } : {}),
     relatedCodes: (v.relatedCodes ?? []).map((c) => c.trim()).filter(Boolean),
+    // a change names them as they should be now: left out, a library would lose its key
+    keyField: v.keyField || null,
+    regionField: v.regionField || null,
     fields: (v.fields ?? []).map((f) => ({
       key: f.key.trim(),
       name: f.name.trim(),
@@ -77,6 +82,7 @@ function toBody(v: Values): Omit<ResourceCreate, 'providerDepartmentId'> {
       sharingType: f.sharingType,
       ...(text(f.dataItem) ? { dataItem: text(f.dataItem) } : {}),
       ...(f.authoritative ? { authoritative: true } : {}),
+      ...(f.required ? { required: true } : {}),
     })),
   };
 }
@@ -102,6 +108,10 @@ export function ResourceForm({ open, editing, onClose, onSaved }: Props) {
   const wide = Grid.useBreakpoint().md !== false;
   const sharingType = Form.useWatch('sharingType', form);
   const openType = Form.useWatch('openType', form);
+  const fieldRows = Form.useWatch('fields', form) as Values['fields'] | undefined;
+  // the key and the region of a library's records: fields of the list as it is being edited
+  const fieldOptions = (types: ResourceField['type'][]) =>
+    (fieldRows ?? []).filter((f) => f?.key && f.name && types.includes(f.type)).map((f) => ({ value: f.key, label: `${f.name}（${f.key}）` }));
   // a department administrator enters the catalogue of their own department
   const ownDepartment = useMemo(
     () => user?.roles.find((g) => g.role === 'department_admin' && g.departmentId)?.departmentId ?? undefined,
@@ -259,6 +269,18 @@ export function ResourceForm({ open, editing, onClose, onSaved }: Props) {
 
         <Divider titlePlacement="start">{t('data.field.title')}</Divider>
         <FieldListEditor />
+        <Row gutter={16} style={{ marginTop: 16 }}>
+          <Col {...col}>
+            <Form.Item name="keyField" label={t('data.form.keyField')} extra={t('data.form.keyFieldHint')}>
+              <Select allowClear options={fieldOptions(['string', 'integer', 'decimal', 'date', 'datetime', 'boolean'])} data-testid="resource-key-field" />
+            </Form.Item>
+          </Col>
+          <Col {...col}>
+            <Form.Item name="regionField" label={t('data.form.regionField')} extra={t('data.form.regionFieldHint')}>
+              <Select allowClear options={fieldOptions(['string'])} />
+            </Form.Item>
+          </Col>
+        </Row>
       </Form>
     </Drawer>
   );

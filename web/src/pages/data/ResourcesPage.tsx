@@ -1,6 +1,6 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { serverPaging } from '../../crud/serverPaging.ts';
-import { Button, Card, Empty, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { hasAnyRole } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
@@ -8,12 +8,14 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useFetchedPage } from '../../crud/useFetchedPage.ts';
 import { useListQuery } from '../../crud/useListQuery.ts';
 import { useT } from '../../i18n/useT.ts';
-import { dataResources, MANAGE_ROLES, type ResourceQuery, type ResourceSummary } from './api.ts';
+import { dataResources, MANAGE_ROLES, RESOURCE_STATUSES, type ResourceQuery, type ResourceSummary } from './api.ts';
+import { CatalogueTransfer } from './CatalogueTransfer.tsx';
 import type { Demand } from './demandApi.ts';
 import { ResourceDrawer } from './ResourceDrawer.tsx';
 import { FILTERS, ResourceFilters, type Filters } from './ResourceFilters.tsx';
 import { ResourceForm } from './ResourceForm.tsx';
 import { ConflictTag, SharingTag, StatusTag, useClassName } from './tags.tsx';
+import { emptyLocale, ListToolbar } from './ListToolbar.tsx';
 
 const FILTER_NAMES = [...FILTERS];
 
@@ -40,22 +42,22 @@ export default function ResourcesPage({ onDemanded }: { /** A demand was made fr
     <div data-testid="data-resources-page">
       <PageTitle
         extra={
-          manager ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="resource-create">
-              {t('data.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <CatalogueTransfer filters={{ status: RESOURCE_STATUSES.find((st) => st === filters.status), providerDepartmentId: filters.providerDepartmentId }} manager={manager} onImported={reload} />
+            {manager ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="resource-create">
+                {t('data.create')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         {t('data.title')}
       </PageTitle>
       <Card variant="borderless">
-        <div className="crud-toolbar">
+        <ListToolbar onReload={reload}>
           <ResourceFilters q={state.q} filters={filters} onSearch={(q) => update({ q, page: 1 })} onFilter={(name, value) => update({ [name]: value, page: 1 })} />
-          <Tooltip title={t('data.reload')}>
-            <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('data.reload')} />
-          </Tooltip>
-        </div>
+        </ListToolbar>
         <Table<ResourceSummary>
           rowKey="id"
           size="middle"
@@ -63,7 +65,7 @@ export default function ResourcesPage({ onDemanded }: { /** A demand was made fr
           dataSource={list?.items ?? []}
           scroll={{ x: 'max-content' }}
           data-testid="resource-table"
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('data.empty')} /> }}
+          locale={emptyLocale(t('data.empty'))}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           {...serverPaging(state, list?.total ?? 0, update, (total) => t('data.total', { total }))}
           columns={[

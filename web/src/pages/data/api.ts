@@ -4,6 +4,9 @@ import type { Page } from '../../api/types.ts';
 
 // API shapes come from the data module's route schemas (type-only: nothing of the server is bundled).
 import type {
+  ExportQuery,
+  ImportBody,
+  ImportReport,
   Resource,
   ResourceCreate,
   ResourceField,
@@ -18,6 +21,10 @@ export type { Resource, ResourceCreate, ResourceField, ResourceSummary, Resource
 // the module exports the schema of a version list but no type of its own (see the report)
 export type ResourceVersion = Static<typeof ResourceVersions>['items'][number];
 export type ResourceQuery = Partial<ResourceListQuery>;
+// nor a type of the catalogue workbook's import body and report
+export type CatalogueImport = Static<typeof ImportBody>;
+export type CatalogueImportReport = Static<typeof ImportReport>;
+export type CatalogueExportQuery = Static<typeof ExportQuery>;
 export type SharingType = Resource['sharingType'];
 export type SharingMethod = Resource['sharingMethod'];
 export type OpenType = Resource['openType'];
@@ -64,4 +71,10 @@ export const dataResources = {
   retire: (id: string, version: number, reason: string) => api.post<Resource>(`${one(id)}/retire`, { version, reason }),
   versions: (id: string) => api.get<{ items: ResourceVersion[] }>(`${one(id)}/versions`),
   conflicts: () => api.get<{ items: SourceConflict[] }>('/api/data/resources/conflicts'),
+  /** The catalogue as an .xlsx in the national layout: a link to follow (the browser downloads it). */
+  exportUrl: (query: CatalogueExportQuery) => {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/api/data/resources/export${params.size ? `?${params}` : ''}`;
+  },
+  import: (body: CatalogueImport) => api.post<CatalogueImportReport>('/api/data/resources/import', body),
 };

@@ -1,8 +1,9 @@
+import type { Static } from 'typebox';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 
 // API shapes of 共享需求 from the data module's route schemas (type-only: nothing of the server is bundled).
-import type { Demand, DemandApprove, DemandConfirm, DemandCreate, DemandListQuery, DemandRefuse, Grant, GrantListQuery } from '../../../../src/modules/data/api.ts';
+import type { Demand, DemandApprove, DemandConfirm, DemandCreate, DemandListQuery, DemandRefuse, Grant, GrantListQuery, GrantRevoke } from '../../../../src/modules/data/api.ts';
 
 export type { Demand, DemandApprove, DemandCreate, Grant };
 export type DemandStatus = Demand['status'];
@@ -11,6 +12,7 @@ export type DemandQuery = Partial<DemandListQuery> & Pick<DemandListQuery, 'box'
 export type DemandRefusal = DemandRefuse;
 export type DemandConfirmation = DemandConfirm;
 export type GrantQuery = Partial<GrantListQuery> & Pick<GrantListQuery, 'box'>;
+export type GrantRevocation = Static<typeof GrantRevoke>;
 
 /** The statuses in the order a filter offers them (DEMAND_STATUSES of schemas.ts). */
 export const DEMAND_STATUSES = Object.keys({ pending: true, approved: true, refused: true, withdrawn: true } satisfies Record<DemandStatus, true>) as DemandStatus[];
@@ -30,4 +32,5 @@ export const dataDemands = {
 
 export const dataGrants = {
   list: (query: GrantQuery, signal?: AbortSignal) => api.get<Page<Grant>>('/api/data/grants', query, signal),
+  revoke: (id: string, body: GrantRevocation) => api.post<Grant>(`/api/data/grants/${encodeURIComponent(id)}/revoke`, body),
 };

@@ -61,3 +61,13 @@ export function GrantStateTag({ grant }: { grant: Grant }) {
     </Tag>
   );
 }
+
+/** Whether a grant allows bulk exchange (批量交换) besides lookups. */
+export function BulkTag({ bulk }: { bulk: boolean }) {
+  const { t } = useT();
+  return (
+    <Tag color={bulk ? 'cyan' : 'default'} data-testid="grant-bulk">
+      {bulk ? t('data.grant.bulkYes') : t('data.grant.bulkNo')}
+    </Tag>
+  );
+}

@@ -18,8 +18,10 @@ export const TOP_FIELDS = [
   'legalBasis',
   'relatedCodes',
   'fields',
+  'keyField',
+  'regionField',
 ];
-const FIELD_INPUTS = ['key', 'name', 'type', 'length', 'personal', 'sharingType', 'dataItem', 'authoritative'];
+const FIELD_INPUTS = ['key', 'name', 'type', 'length', 'personal', 'sharingType', 'dataItem', 'authoritative', 'required'];
 
 export interface PlacedError {
   /** The form input: 'openType', or ['fields', 0, 'sharingType'] for a field row's input. */
