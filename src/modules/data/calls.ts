@@ -171,6 +171,14 @@ export async function listCalls(ctx: AppContext, actor: Actor, query: CallListQu
     where.push(`c.resource_id = $${params.length}`);
   }
   if (query.outcome) where.push(query.outcome === 'ok' ? `c.outcome = 'ok'` : `c.outcome <> 'ok'`);
+  for (const [bound, op] of [
+    [query.from, '>='],
+    [query.to, '<='],
+  ] as const) {
+    if (!bound) continue;
+    params.push(bound);
+    where.push(`(c.at at time zone 'Asia/Shanghai')::date ${op} $${params.length}::date`);
+  }
   const from = `from data_call c left join data_resource r on r.id = c.resource_id where ${where.join(' and ')}`;
   const total = Number((await ctx.db.one<{ n: string }>(`select count(*) as n ${from}`, params))?.n ?? 0);
   const rows = await ctx.db.query<{ id: string; at: Date; client_id: string; department_id: string | null; code: string | null; name: string | null; kind: DataCall['kind']; purpose: string | null; outcome: string; rows: number; persons: number; fields: string[]; latency_ms: number }>(
@@ -178,11 +186,13 @@ export async function listCalls(ctx: AppContext, actor: Actor, query: CallListQu
     params,
   );
   const depts = await departmentRefsById(ctx.db, rows.map((r) => r.department_id).filter((d): d is string => Boolean(d)));
+  const systems = await clientRefs(ctx.db, rows.map((r) => r.client_id));
   return {
     items: rows.map((r) => ({
       id: String(r.id),
       at: new Date(r.at).toISOString(),
       clientId: r.client_id,
+      systemName: systems.get(r.client_id)?.name ?? r.client_id,
       departmentName: r.department_id ? (depts.get(r.department_id)?.name ?? null) : null,
       resourceCode: r.code,
       resourceName: r.name,

@@ -124,8 +124,9 @@ export async function loadRecords(ctx: AppContext, actor: Actor, resourceId: str
   const { prepared, errors } = checkRows(resource, fields, headings, rows);
   const report: RecordLoadReport = { ok: errors.length === 0, dryRun: Boolean(input.dryRun), rows: rows.length, inserted: 0, updated: 0, unchanged: 0, findings: 0, errors };
   const findings = prepared.reduce((n, p) => n + p.findings.length, 0);
-  if (errors.length || input.dryRun) return { ...report, findings };
+  if (errors.length) return { ...report, findings };
   const pii = personalData(ctx.config.masterKey);
+  if (input.dryRun) return { ...report, findings, ...(await wouldWrite(ctx.db, pii, resource.id, prepared)) };
   return ctx.db.transaction(async (tx) => {
     const written = await writeRecords(tx, pii, resource, fields, prepared);
     await feedIdentity(tx, pii, fields, prepared.map((p) => p.values));
@@ -175,6 +176,25 @@ export async function writeRecords(tx: Tx, pii: PersonalData, resource: Resource
     await trackFindings(tx, resource.id, keys, batch.map((p) => ({ shown: keyShown(keyField, p.key), findings: p.findings })));
   }
   return { inserted, updated, unchanged: prepared.length - inserted - updated };
+}
+
+/** What a load would do, without doing it: rows new, changed and as they are. */
+async function wouldWrite(q: Queryable, pii: PersonalData, resourceId: string, prepared: Prepared[]) {
+  const stored = new Map<string, string>();
+  for (let at = 0; at < prepared.length; at += BATCH) {
+    const keys = prepared.slice(at, at + BATCH).map((p) => pii.index(p.key));
+    for (const r of await q.query<{ key_index: string; values_hash: string }>('select key_index, values_hash from data_record where resource_id = $1 and key_index = any($2)', [resourceId, keys])) {
+      stored.set(r.key_index, r.values_hash);
+    }
+  }
+  let inserted = 0;
+  let unchanged = 0;
+  for (const p of prepared) {
+    const hash = stored.get(pii.index(p.key));
+    if (hash === undefined) inserted++;
+    else if (hash === pii.index(canonicalJson(p.values))) unchanged++;
+  }
+  return { inserted, updated: prepared.length - inserted - unchanged, unchanged };
 }
 
 /** The rule findings of the loaded keys as they are now: those gone are fixed, new ones opened. */

@@ -171,6 +171,9 @@ export type CallStats = Static<typeof CallStats>;
 
 export const CallListQuery = Type.Object({
   ...PageQuery.properties,
+  /** Calls of these days (Asia/Shanghai), both optional. */
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
   resourceId: Type.Optional(Id),
   outcome: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('refused')])),
 });
@@ -179,6 +182,7 @@ export const DataCall = Type.Object({
   id: Type.String(),
   at: Type.String(),
   clientId: Type.String(),
+  systemName: Type.String(),
   departmentName: Nullable(Type.String()),
   resourceCode: Nullable(Type.String()),
   resourceName: Nullable(Type.String()),

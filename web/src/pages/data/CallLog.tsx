@@ -25,6 +25,9 @@ interface Props {
   /** The list's page and filters (`resource`, `outcome`), kept in the URL. */
   state: ListQueryState;
   update(patch: Record<string, string | number | undefined>): void;
+  /** The period the statistics above show: the log lists its calls. */
+  from: string;
+  to: string;
 }
 
 /** A long text in one line of a log's cell, whole in its tooltip; a dash when there is none. */
@@ -38,13 +41,13 @@ const ellipsis = (text: string | null) =>
   );
 
 /** The gateway's call log, newest first: who called, for what, answered or refused and why, how fast. */
-export function CallLog({ state, update }: Props) {
+export function CallLog({ state, update, from, to }: Props) {
   const { t } = useT();
   const resourceId = state.filters.resource;
   const outcome = CALL_OUTCOMES.find((o) => o === state.filters.outcome);
   const fetchPage = useCallback(
-    (signal: AbortSignal) => dataCalls.list({ resourceId, outcome, page: state.page, pageSize: state.pageSize }, signal),
-    [resourceId, outcome, state.page, state.pageSize],
+    (signal: AbortSignal) => dataCalls.list({ from, to, resourceId, outcome, page: state.page, pageSize: state.pageSize }, signal),
+    [from, to, resourceId, outcome, state.page, state.pageSize],
   );
   const { page: list, loading, reload } = useFetchedPage(fetchPage);
 
@@ -78,7 +81,15 @@ export function CallLog({ state, update }: Props) {
         {...serverPaging(state, list?.total ?? 0, update, (total) => t('data.total', { total }))}
         columns={[
           { title: t('data.calls.at'), dataIndex: 'at', render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(at)}</span> },
-          { title: t('data.calls.system'), dataIndex: 'clientId', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          {
+            title: t('data.calls.system'),
+            dataIndex: 'systemName',
+            render: (name: string, c: DataCall) => (
+              <Tooltip title={c.clientId}>
+                <span>{name}</span>
+              </Tooltip>
+            ),
+          },
           { title: t('data.calls.department'), dataIndex: 'departmentName', render: (d: string | null) => ellipsis(d) },
           {
             title: t('data.demand.resource'),

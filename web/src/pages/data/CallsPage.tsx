@@ -83,7 +83,7 @@ export default function CallsPage() {
         <CallStatsTable items={data?.department.items ?? []} loading={loading} nameTitle={t('data.calls.department')} testId="call-stats-department" />
       </Card>
       <Card variant="borderless" title={t('data.calls.log')} style={{ marginTop: 16 }}>
-        <CallLog state={state} update={update} />
+        <CallLog state={state} update={update} from={from} to={to} />
       </Card>
     </div>
   );
