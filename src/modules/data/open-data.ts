@@ -95,11 +95,14 @@ async function openRecords(ctx: AppContext, row: ResourceRow, limit: number) {
  * A download of an 无条件开放 dataset: every record, in the format asked, counted per day. A
  * 有条件开放 one answers 403 `DATA_OPEN_CONDITIONAL` (it is applied for, not downloaded).
  */
-export async function downloadOpenDataset(ctx: AppContext, code: string, format: DownloadFormat): Promise<{ body: Buffer | string; type: string; filename: string }> {
+export async function downloadOpenDataset(ctx: AppContext, code: string, format: DownloadFormat): Promise<{ body: Buffer | string; type: string; filename: string; truncated: boolean }> {
   const existing = await fetchResourceByCode(ctx.db, code);
   if (!existing || existing.status !== 'published' || existing.open_type === 'closed') throw notFound('open_dataset', code);
   if (existing.open_type !== 'open') throw new AppError('DATA_OPEN_CONDITIONAL', 403, { condition: existing.open_condition ?? '' });
-  const { fields, rows } = await openRecords(ctx, existing, MAX_DOWNLOAD_ROWS);
+  const { fields, rows } = await openRecords(ctx, existing, MAX_DOWNLOAD_ROWS + 1);
+  // a library larger than a download holds is cut, and says so (the bulk exchange has it all)
+  const truncated = rows.length > MAX_DOWNLOAD_ROWS;
+  if (truncated) rows.length = MAX_DOWNLOAD_ROWS;
   await ctx.db.query(
     `insert into data_open_download (resource_id, day, downloads) values ($1, $2::date, 1)
      on conflict (resource_id, day) do update set downloads = data_open_download.downloads + 1`,
@@ -107,16 +110,16 @@ export async function downloadOpenDataset(ctx: AppContext, code: string, format:
   );
   const filename = `${existing.code.replace('/', '-')}.${format}`;
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  if (format === 'json') return { body: JSON.stringify({ code: existing.code, name: existing.name, licence: OPEN_LICENCE.url, fields, records: rows }), type: 'application/json', filename };
+  if (format === 'json') return { body: JSON.stringify({ code: existing.code, name: existing.name, licence: OPEN_LICENCE.url, fields, records: rows, truncated }), type: 'application/json', filename, truncated };
   if (format === 'csv') {
     // the header in 信息项名称 (what a person reads), BOM first so spreadsheet programs take it as UTF-8
     const lines = [fields.map((f) => csvField(f.name)).join(','), ...rows.map((r) => fields.map((f) => csvField(text(r[f.key]))).join(','))];
-    return { body: `\uFEFF${lines.join('\r\n')}\r\n`, type: 'text/csv; charset=utf-8', filename };
+    return { body: `\uFEFF${lines.join('\r\n')}\r\n`, type: 'text/csv; charset=utf-8', filename, truncated };
   }
   const excel = await loadExcel();
   const wb = new excel.Workbook();
   const sheet = wb.addWorksheet(existing.name.slice(0, 31));
   sheet.addRow(fields.map((f) => f.name));
   for (const r of rows) sheet.addRow(fields.map((f) => r[f.key] ?? null));
-  return { body: Buffer.from(await wb.xlsx.writeBuffer()), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename };
+  return { body: Buffer.from(await wb.xlsx.writeBuffer()), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename, truncated };
 }

@@ -148,6 +148,7 @@ export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
       .type(file.type)
       .header('content-disposition', `attachment; filename="${file.filename}"`)
       .header('cache-control', 'no-cache')
+      .header('x-truncated', String(file.truncated))
       .send(file.body);
   });
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { PageQuery } from '../../kernel/sql/paging.ts';
+import { UPDATE_CYCLES } from './vocab.ts';
 
 // The API of the base libraries' records, their issues, the exchange gateway, its call
 // statistics and the citizen's data-use ledger.
@@ -259,7 +260,7 @@ export const OpenDataset = Type.Object({
   providerName: Type.String(),
   openType: Type.Union([Type.Literal('open'), Type.Literal('conditional')]),
   openCondition: Nullable(Type.String()),
-  updateCycle: Type.String(),
+  updateCycle: Type.Enum(UPDATE_CYCLES),
   licence: Type.Object({ name: Type.String(), url: Type.String() }),
   records: Type.Integer(),
   downloads: Type.Integer(),
@@ -275,6 +276,7 @@ export const OpenDatasetDetail = Type.Object({
   /** The first records (downloadable datasets only). */
   preview: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
 });
+export type OpenDatasetDetail = Static<typeof OpenDatasetDetail>;
 export const OpenDatasetQuery = Type.Object({
   ...PageQuery.properties,
   classCode: Type.Optional(Type.String({ pattern: '^[1-3][0-9]{0,11}$' })),

@@ -31,6 +31,8 @@ const MyDataUsesPage = lazy(() => import('../pages/data-ledger/MyDataUsesPage.ts
 const MessagesPage = lazy(() => import('../pages/cases/MessagesPage.tsx'));
 const RateLinkPage = lazy(() => import('../pages/ratings/RateLinkPage.tsx'));
 const PublicRatingsPage = lazy(() => import('../pages/ratings/PublicRatingsPage.tsx'));
+const OpenDataPage = lazy(() => import('../pages/open-data/OpenDataPage.tsx'));
+const OpenDatasetPage = lazy(() => import('../pages/open-data/OpenDatasetPage.tsx'));
 
 /** / and everything no other area claims: the public portal (and its 404). */
 export default function PortalArea() {
@@ -66,6 +68,8 @@ export default function PortalArea() {
         <Route path="my-data-uses" element={<MyDataUsesPage />} />
         <Route path="rate/:token" element={<RateLinkPage />} />
         <Route path="ratings" element={<PublicRatingsPage />} />
+        <Route path="open-data" element={<OpenDataPage />} />
+        <Route path="open-data/:code" element={<OpenDatasetPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
