@@ -44,9 +44,8 @@ export async function seedDataExchange(ctx: AppContext, cityCode: string, resour
     ...['name', 'id_number', 'gender', 'birth_date', 'ethnicity', 'household_address'].map((f): [string, string, string] => [`population.${f}`, '常住人口基本信息', f]),
     ...['name', 'uscc', 'legal_representative', 'address', 'business_scope'].map((f): [string, string, string] => [`legal_entity.${f}`, '市场主体登记信息', f]),
     ['legal_entity.registration', '市场主体登记信息', null],
+    // (医疗保障参保信息 and 住房公积金缴存信息 hold no demo records: the keys they would serve stay the departments' to obtain)
     ['subject.social_insurance', '社会保险参保信息', null],
-    ['subject.medical_insurance', '医疗保障参保信息', null],
-    ['subject.housing_fund', '住房公积金缴存信息', null],
     // the open dataset the platform's monthly case volumes are published into
     ['open.case_volumes', '政务服务办件统计', null],
   ];

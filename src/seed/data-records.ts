@@ -146,8 +146,10 @@ export function demoLibraries(
   population[demoPeople.length + 11]!.household_region = String(population[demoPeople.length + 11]!.household_region).slice(0, 6);
 
   const adults = population.filter((p) => p.status === '正常' && String(p.birth_date) <= '2006-12-31');
+  // the demo citizens are all insured: the items whose materials the social-insurance library replaces (免提交) work for them
+  const demoIds = new Set<unknown>(demoPeople.map((p) => p.id_number));
   const socialInsurance = adults
-    .filter(() => r() < 0.7)
+    .filter((p) => r() < 0.7 || demoIds.has(p.id_number))
     .map((p) => {
       const retired = String(p.birth_date) < '1966-01-01';
       return {

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { personalData } from '../../src/kernel/pii.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
+import { getPublishedVersion } from '../../src/modules/catalog/index.ts';
+import { demoForm, demoMaterialKeys } from '../support/demo-items.ts';
+import { uploadMaterial } from '../support/files.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 // 免填报 delivered (#15 point 5): the 高龄津贴 item fills 户籍地址 from the base library
@@ -10,7 +13,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 // not hold gets an empty field, and nothing is recorded.
 const ALLOWANCE = '440E0720000000-445302000000-000-11445302530200376G-1-00';
 let server: TestServer;
-const cookies: Record<string, string> = {};
+const cookies = {} as Record<'chen' | 'li' | 'dataofficer', string>;
 const api = (...a: Parameters<TestServer['api']>) => server.api(...a);
 
 before(async () => {
@@ -59,4 +62,41 @@ test('the data bureau says which resource serves a base-library key; others may 
   assert.deepEqual([unknown.status, unknown.body.error.code], [422, 'DATA_FIELD_UNKNOWN']);
   const citizen = await api('/api/data/base-fields/population.household_address', { method: 'PUT', cookie: cookies.chen, body: { resourceId: address.resourceId, fieldKey: 'household_address' } });
   assert.equal(citizen.status, 403);
+});
+
+// 免提交 delivered: a material a library replaces is obtained when the library holds the applicant
+// (the case page names the library; submission writes the use to the ledger), and asked for when
+// it does not.
+const RETIREMENT = '000K1011000000-445300000000-000-11445300530000104M-1-00';
+const materialOf = async (cookie: string, caseId: string, key: string) =>
+  ((await api(`/api/cases/${caseId}`, { cookie })).body.materialStatus as { key: string; fetched: { dataSource: string | null } | null; dataMissing: unknown; demanded: boolean }[]).find((m) => m.key === key)!;
+
+test('参保缴费记录 comes from the social-insurance library for an insured applicant, and the submission is in her ledger', async () => {
+  const v = await getPublishedVersion(server.ctx.db, RETIREMENT);
+  const draft = await api('/api/cases', { method: 'POST', cookie: cookies.chen, body: { item: RETIREMENT } });
+  assert.equal(draft.status, 201, JSON.stringify(draft.body));
+  const id = draft.body.case.id as string;
+  const m2 = await materialOf(cookies.chen, id, 'm2');
+  assert.deepEqual([m2.fetched?.dataSource, m2.dataMissing, m2.demanded], ['云浮市人力资源和社会保障局“社会保险参保信息”', null, false]);
+
+  const chen = { idNumber: demoIdNumber('445302000000', '19900315', 0), uscc: '' };
+  const form = await api(`/api/cases/${id}/form`, { method: 'PUT', cookie: cookies.chen, body: { version: draft.body.case.version, formData: demoForm(v.content, chen, false) } });
+  assert.equal(form.status, 200, JSON.stringify(form.body));
+  for (const key of demoMaterialKeys(v.content)) assert.equal((await uploadMaterial(server, cookies.chen, id, key)).status, 201);
+  const saved = (await api(`/api/cases/${id}`, { cookie: cookies.chen })).body.case;
+  const submitted = await api(`/api/cases/${id}/submit`, { method: 'POST', cookie: cookies.chen, body: { version: saved.version, commitment: true } });
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+  const uses = (await api('/api/my/data-uses?kind=material', { cookie: cookies.chen })).body.items;
+  assert.equal(uses.length, 1);
+  assert.deepEqual([uses[0].resourceName, uses[0].departmentName, uses[0].fields], ['社会保险参保信息', '云浮市人力资源和社会保障局', ['社会保险参保信息']]);
+  assert.match(uses[0].purpose, /免提交/);
+});
+
+test('an applicant the library does not hold is asked for the material, and told why', async () => {
+  const pii = personalData(server.ctx.config.masterKey);
+  const li = demoIdNumber('445302000000', '19851102', 1);
+  await server.ctx.db.query(`delete from data_record where key_index = $1 and resource_id = (select id from data_resource where name = '社会保险参保信息')`, [pii.index(li)]);
+  const draft = await api('/api/cases', { method: 'POST', cookie: cookies.li, body: { item: RETIREMENT } });
+  const m2 = await materialOf(cookies.li, draft.body.case.id, 'm2');
+  assert.deepEqual([m2.fetched, m2.dataMissing, m2.demanded], [null, { resourceName: '社会保险参保信息', providerName: '云浮市人力资源和社会保障局' }, true]);
 });

@@ -94,7 +94,7 @@ export async function getCaseWithItem(q: Queryable, pii: PersonalData, actor: Ac
   const v = await getVersionById(q, detail.case.itemVersionId);
   const commitment = v?.content.flags?.commitment ? commitmentText(v.content, detail.case.itemName) : null;
   // the applicant's page says, material by material, what is obtained and what to upload
-  const materialStatus = actor.kind === 'person' && v ? await materialStatuses(q, (await loadCase(q, id))!, v.content) : [];
+  const materialStatus = actor.kind === 'person' && v ? await materialStatuses(q, pii, (await loadCase(q, id))!, v.content) : [];
   return { ...detail, materialStatus, item: { form: v?.content.form ?? null, materials: v?.content.materials ?? [], commitment } };
 }
 

@@ -149,9 +149,11 @@ export const MaterialStatus = Type.Object({
   key: Str,
   name: Str,
   /** 已自动获取: shared data, or the applicant's valid e-licence (identifier and type named). */
-  fetched: Nullable(Type.Object({ via: Type.Enum(['data', 'licence']), licenceIdentifier: NullableStr, licenceTypeName: NullableStr })),
+  fetched: Nullable(Type.Object({ via: Type.Enum(['data', 'licence']), licenceIdentifier: NullableStr, licenceTypeName: NullableStr, /** the library it came from (免提交), when the data platform serves it */ dataSource: NullableStr })),
   /** An e-licence would replace it but the applicant's wallet holds none of this type. */
   licenceMissing: Nullable(Type.Object({ typeName: Str })),
+  /** A base library would replace it but does not hold the applicant. */
+  dataMissing: Nullable(Type.Object({ resourceName: Str, providerName: Str })),
   uploaded: Type.Boolean(),
   /** Submission needs a file for it now. */
   demanded: Type.Boolean(),

@@ -8,7 +8,7 @@ import { unprocessable } from '../../kernel/errors.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { departmentRefsById } from '../org/index.ts';
 import { recordDataUse } from './ledger.ts';
-import { readRecord } from './records.ts';
+import { readRecordAt } from './records.ts';
 import type { RecordValue } from './record-values.ts';
 import type { BaseFieldSource, BaseFieldSourceSet } from './schemas-exchange.ts';
 import { fetchResourceRow, fieldsOf } from './store.ts';
@@ -30,8 +30,12 @@ export interface FillRequest {
   /** The catalogue's base-library keys (population.household_address …). */
   keys: string[];
   idNumber?: string | null;
+  /** A person by the blind index of their ID number instead (identity's `personIdNumberIndex`). */
+  personIndex?: string | null;
   uscc?: string | null;
   use: { departmentId: string | null; departmentName: string; system: string; purpose: string; legalBasis: string | null };
+  /** `material` when the values replace materials (免提交); `prefill` (default) when they fill a form (免填报). */
+  kind?: 'prefill' | 'material';
 }
 
 type SourceRow = {
@@ -66,9 +70,14 @@ export async function libraryValues(q: Queryable, pii: PersonalData, request: Fi
   for (const [resourceId, rows] of byResource) {
     const fields = await fieldsOf(q, resourceId);
     const keyField = fields.find((f) => f.key === rows[0]!.key_field);
-    const subject = keyField?.personal === 'id_number' || keyField?.dataItem === '公民身份号码' ? request.idNumber?.toUpperCase() : keyField?.dataItem === '统一社会信用代码' ? request.uscc?.toUpperCase() : undefined;
+    const byPerson = keyField?.personal === 'id_number' || keyField?.dataItem === '公民身份号码';
+    const subject = byPerson
+      ? (request.personIndex ?? (request.idNumber ? pii.index(request.idNumber.toUpperCase()) : undefined))
+      : keyField?.dataItem === '统一社会信用代码' && request.uscc
+        ? pii.index(request.uscc.toUpperCase())
+        : undefined;
     if (!subject) continue;
-    const record = await readRecord(q, pii, resourceId, subject);
+    const record = await readRecordAt(q, pii, resourceId, subject);
     if (!record) continue;
     const used: string[] = [];
     for (const s of rows) {
@@ -81,8 +90,43 @@ export async function libraryValues(q: Queryable, pii: PersonalData, request: Fi
     }
     if (!used.length) continue;
     for (const personIndex of record.persons) {
-      await recordDataUse(q, { personIndex, kind: 'prefill', ...request.use, resourceName: rows[0]!.name, resourceCode: rows[0]!.code, fields: used });
+      await recordDataUse(q, { personIndex, kind: request.kind ?? 'prefill', ...request.use, resourceName: rows[0]!.name, resourceCode: rows[0]!.code, fields: used });
     }
+  }
+  return out;
+}
+
+/** Whether the libraries hold a subject's record for a base-library key, and which library serves it. */
+export interface LibraryHold {
+  held: boolean;
+  resourceName: string;
+  providerName: string;
+}
+
+/**
+ * 免提交 as the case page shows it: for each key a published library serves, whether it holds
+ * the subject — a person by the blind index of their ID number (identity's, the same keyed
+ * index), an enterprise by its 统一社会信用代码. Nothing is read in clear and nothing is
+ * written to a ledger: the use is recorded when the case is submitted (`libraryValues`). Keys
+ * no library serves are absent.
+ */
+export async function libraryHolds(q: Queryable, pii: PersonalData, subject: { personIndex?: string | null; uscc?: string | null }, keys: string[]): Promise<Map<string, LibraryHold>> {
+  const out = new Map<string, LibraryHold>();
+  if (!keys.length) return out;
+  const rows = await q.query<SourceRow & { key_item: string | null; key_personal: string | null }>(
+    `select s.key, s.resource_id, s.field_key, r.code, r.name, r.status, r.key_field, r.provider_department_id, f.data_item as key_item, f.personal as key_personal
+       from data_base_field_source s join data_resource r on r.id = s.resource_id
+       left join data_resource_field f on f.resource_id = r.id and f.key = r.key_field
+      where s.key = any($1) and r.status = 'published' and r.key_field is not null`,
+    [keys],
+  );
+  const providers = await departmentRefsById(q, rows.map((r) => r.provider_department_id));
+  for (const r of rows) {
+    const index = r.key_personal === 'id_number' || r.key_item === '公民身份号码' ? subject.personIndex : r.key_item === '统一社会信用代码' && subject.uscc ? pii.index(subject.uscc.toUpperCase()) : null;
+    // a library keyed by whom the case is not about (an enterprise applying about a person) cannot decide
+    if (!index) continue;
+    const held = Boolean(await q.one('select 1 as x from data_record where resource_id = $1 and key_index = $2', [r.resource_id, index]));
+    out.set(r.key, { held, resourceName: r.name, providerName: providers.get(r.provider_department_id)?.name ?? '' });
   }
   return out;
 }

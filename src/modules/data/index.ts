@@ -23,7 +23,7 @@ export { recordDataUse } from './ledger.ts';
 // 数据开放: de-identified figures of other modules published as open datasets, small cells suppressed
 export { publishAggregate, MIN_CELL, type AggregateRows } from './aggregates.ts';
 // 免填报 / 免提交: the values the base libraries hold about an applicant, by the catalogue's base-library keys
-export { libraryValues, setBaseFieldSource, type FillRequest, type LibraryFill } from './fills.ts';
+export { libraryHolds, libraryValues, setBaseFieldSource, type FillRequest, type LibraryFill, type LibraryHold } from './fills.ts';
 export { dataIndicatorInputs, type DataIndicatorInputs } from './indicators.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.

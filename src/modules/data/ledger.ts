@@ -156,7 +156,7 @@ export async function recordDataUse(
   q: Queryable,
   use: {
     personIndex: string;
-    kind: 'prefill' | 'licence' | 'reveal';
+    kind: 'prefill' | 'material' | 'licence' | 'reveal';
     departmentId: string | null;
     departmentName: string;
     system?: string | null;

@@ -222,10 +222,13 @@ export interface StoredRecord {
 }
 
 /** One record of a resource by its key (as `typedValue` makes it), decrypted; undefined when the library does not hold it. */
-export async function readRecord(q: Queryable, pii: PersonalData, resourceId: string, key: string): Promise<StoredRecord | undefined> {
+export const readRecord = (q: Queryable, pii: PersonalData, resourceId: string, key: string) => readRecordAt(q, pii, resourceId, pii.index(key));
+
+/** The same by the key's blind index (a person's, as identity keeps it, needs no clear ID number). */
+export async function readRecordAt(q: Queryable, pii: PersonalData, resourceId: string, keyIndex: string): Promise<StoredRecord | undefined> {
   const row = await q.one<{ region_code: string; values_enc: string; persons: string[] }>(
     'select region_code, values_enc, persons from data_record where resource_id = $1 and key_index = $2',
-    [resourceId, pii.index(key)],
+    [resourceId, keyIndex],
   );
   return row ? { regionCode: row.region_code, values: JSON.parse(pii.decrypt(row.values_enc)) as RecordValues, persons: row.persons } : undefined;
 }

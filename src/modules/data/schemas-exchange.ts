@@ -197,7 +197,7 @@ export const DataCall = Type.Object({
 });
 export type DataCall = Static<typeof DataCall>;
 
-export const USE_KINDS = ['gateway', 'export', 'prefill', 'licence', 'reveal'] as const;
+export const USE_KINDS = ['gateway', 'export', 'prefill', 'material', 'licence', 'reveal'] as const;
 /** One use of the signed-in person's data (我的数据使用记录). */
 export const DataUse = Type.Object({
   id: Type.String(),

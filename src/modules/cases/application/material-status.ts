@@ -1,4 +1,7 @@
 import type { Queryable } from '../../../kernel/db/index.ts';
+import type { PersonalData } from '../../../kernel/pii.ts';
+import { libraryHolds, type LibraryHold } from '../../data/index.ts';
+import { enterpriseById, personIdNumberIndex } from '../../identity/index.ts';
 import { fetchedBy } from '../../../kernel/guide/material.ts';
 import type { ItemContent } from '../../catalog/index.ts';
 import { licenceTypeNames } from '../../license/index.ts';
@@ -10,30 +13,55 @@ import { materialKeyOf } from './materials.ts';
 export type { MaterialStatus };
 
 /**
+ * Whom the case is about, for the base libraries: the applicant person by identity's blind index
+ * of their ID number, or the enterprise by its 统一社会信用代码; which of the materials' base-library
+ * keys a library serves and whether it holds them (data's `libraryHolds`, nothing read in clear).
+ */
+export async function libraryHoldsFor(q: Queryable, pii: PersonalData, c: CaseRow, defs: NonNullable<ItemContent['materials']>): Promise<Map<string, LibraryHold>> {
+  const keys = [...new Set(defs.flatMap((m) => (m.replacedByBaseField ? [m.replacedByBaseField] : [])))];
+  if (!keys.length) return new Map();
+  const personIndex = c.applicant_person_id ? await personIdNumberIndex(q, c.applicant_person_id) : null;
+  const uscc = c.applicant_enterprise_id ? (await enterpriseById(q, c.applicant_enterprise_id))?.uscc : null;
+  return libraryHolds(q, pii, { personIndex, uscc }, keys);
+}
+
+/**
  * What the application asks of the applicant, material by material — the one answer the case
  * page shows and submission checks: obtained by the platform (已自动获取: shared data, or the
  * valid e-licence found in the applicant's wallet, named), or to be uploaded; for a material an
  * e-licence would replace but the wallet does not hold, which licence that is (the page says
  * so and what to do). `demanded`: required, not obtained and without a file yet.
  */
-export async function materialStatuses(q: Queryable, c: CaseRow, content: ItemContent): Promise<MaterialStatus[]> {
+export async function materialStatuses(q: Queryable, pii: PersonalData, c: CaseRow, content: ItemContent): Promise<MaterialStatus[]> {
   const defs = content.materials ?? [];
   const have = new Set((await q.query<{ k: string }>('select distinct material_key as k from case_material where case_id = $1', [c.id])).map((r) => r.k));
   const covered = await licenceCoveredMaterials(q, c, defs);
   const types = await licenceTypeNames(q, defs.flatMap((m) => (m.replacedByLicenseType ? [m.replacedByLicenseType] : [])));
+  const holds = await libraryHoldsFor(q, pii, c, defs);
   return defs.map((m, i) => {
     const key = materialKeyOf(m, i);
     const via = fetchedBy(m);
     const identifier = covered.get(key);
     const typeName = m.replacedByLicenseType ? (types.get(m.replacedByLicenseType) ?? null) : null;
+    // a library the data platform serves decides; shared data no library serves is the department's to obtain
+    const hold = m.replacedByBaseField ? holds.get(m.replacedByBaseField) : undefined;
+    const dataSource = hold ? `${hold.providerName}“${hold.resourceName}”` : null;
     const fetched: MaterialStatus['fetched'] =
-      via === 'data' ? { via: 'data', licenceIdentifier: null, licenceTypeName: null } : identifier ? { via: 'licence', licenceIdentifier: identifier, licenceTypeName: typeName } : null;
+      via === 'data'
+        ? hold && !hold.held
+          ? null
+          : { via: 'data', licenceIdentifier: null, licenceTypeName: null, dataSource }
+        : identifier
+          ? { via: 'licence', licenceIdentifier: identifier, licenceTypeName: typeName, dataSource: null }
+          : null;
     return {
       key,
       name: m.name,
       fetched,
       // a type the platform keeps but the wallet lacks: the applicant uploads, or gets the e-licence first
       licenceMissing: via === 'licence' && !identifier && typeName ? { typeName } : null,
+      // a library that would replace it does not hold the applicant: the applicant uploads
+      dataMissing: hold && !hold.held ? { resourceName: hold.resourceName, providerName: hold.providerName } : null,
       uploaded: have.has(key),
       demanded: m.necessity === 'required' && !fetched && !have.has(key),
     };

@@ -18,6 +18,7 @@ const KIND_COLORS: Record<DataUseKind, string> = {
   gateway: 'blue',
   export: 'purple',
   prefill: 'cyan',
+  material: 'geekblue',
   licence: 'green',
   reveal: 'orange',
 };

@@ -8,7 +8,7 @@ export type { DataUse };
 export type DataUseKind = DataUse['kind'];
 
 /** The kinds of use, in the order the filter offers them (the module's USE_KINDS). */
-export const DATA_USE_KINDS: readonly DataUseKind[] = ['gateway', 'export', 'prefill', 'licence', 'reveal'];
+export const DATA_USE_KINDS: readonly DataUseKind[] = ['gateway', 'export', 'prefill', 'material', 'licence', 'reveal'];
 
 /** 我的数据使用记录: the signed-in person's own ledger, and a report (异议) on one use. */
 export const dataLedger = {
