@@ -366,10 +366,9 @@ test('on a phone the library, the call statistics and the objections fit the scr
   assert.deepEqual(bed.pageErrors, []);
 });
 
-// Last, so that a hang cannot take the other tests with it: reportIssue and resolveIssue
-// (src/modules/data/issues.ts) read the issue's field names and reporter (`present(ctx, …)`, on
-// ctx.db) inside their own ctx.db.transaction; on PGlite's single connection that read waits for
-// the transaction, which waits for it, and the server's database stops answering.
+// Last, so that a hang cannot take the other tests with it: reportIssue and resolveIssue once read
+// outside their own transaction, which on PGlite's single connection stopped the server's database
+// (they now read through the transaction; this test shows both work).
 test(
   '纠错 and 处理: a wrong value reported from the library, then rejected with an answer',
   { timeout: 120_000 },
