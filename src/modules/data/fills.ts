@@ -11,7 +11,7 @@ import { recordDataUse } from './ledger.ts';
 import { readRecordAt } from './records.ts';
 import type { RecordValue } from './record-values.ts';
 import type { BaseFieldSource, BaseFieldSourceSet } from './schemas-exchange.ts';
-import { fetchResourceRow, fieldsOf } from './store.ts';
+import { fetchResourceRow, fieldsByResource, fieldsOf } from './store.ts';
 
 /** Who says which resource serves a base-library key: the data bureau. */
 const SOURCE_ROLES = ['administrator', 'data_officer'] as const;
@@ -138,10 +138,10 @@ export async function listBaseFieldSources(ctx: AppContext, actor: Actor): Promi
        from data_base_field_source s join data_resource r on r.id = s.resource_id order by s.key`,
   );
   const providers = await departmentRefsById(ctx.db, rows.map((r) => r.provider_department_id));
-  const items: BaseFieldSource[] = [];
-  for (const r of rows) {
-    const field = r.field_key ? (await fieldsOf(ctx.db, r.resource_id)).find((f) => f.key === r.field_key) : undefined;
-    items.push({
+  const fields = await fieldsByResource(ctx.db, rows.map((r) => r.resource_id));
+  const items = rows.map((r): BaseFieldSource => {
+    const field = r.field_key ? fields.get(r.resource_id)?.find((f) => f.key === r.field_key) : undefined;
+    return {
       key: r.key,
       resourceId: r.resource_id,
       resourceCode: r.code,
@@ -151,8 +151,8 @@ export async function listBaseFieldSources(ctx: AppContext, actor: Actor): Promi
       fieldName: field?.name ?? null,
       published: r.status === 'published',
       setAt: new Date(r.set_at).toISOString(),
-    });
-  }
+    };
+  });
   return { items };
 }
 

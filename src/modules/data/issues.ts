@@ -12,7 +12,7 @@ import { departmentRefsById, notifyStaff, staffAbleToAct } from '../org/index.ts
 import { keyShown, readRecord } from './records.ts';
 import { typedValue } from './record-values.ts';
 import type { DataIssue, IssueListQuery, IssueReport, IssueResolve, RecordQuality } from './schemas-exchange.ts';
-import { fetchResourceRow, fieldsOf, MANAGE_ROLES, type ResourceRow } from './store.ts';
+import { fetchResourceRow, fieldsByResource, fieldsOf, MANAGE_ROLES, type ResourceRow } from './store.ts';
 
 type IssueRow = {
   id: string;
@@ -38,7 +38,7 @@ const keeperScope = (r: Pick<ResourceRow, 'region_code' | 'provider_department_i
 /** Issues as the API shows them, read through `q` (inside a transaction, its own handle: PGlite has one connection). */
 async function present(q: Queryable, rows: IssueRow[]): Promise<DataIssue[]> {
   const fieldNames = new Map<string, string>();
-  for (const id of new Set(rows.map((r) => r.resource_id))) for (const f of await fieldsOf(q, id)) fieldNames.set(`${id}|${f.key}`, f.name);
+  for (const [id, fields] of await fieldsByResource(q, rows.map((r) => r.resource_id))) for (const f of fields) fieldNames.set(`${id}|${f.key}`, f.name);
   const reporters = await departmentRefsById(q, rows.map((r) => r.reporter_department_id).filter((d): d is string => Boolean(d)));
   return rows.map((r) => ({
     id: r.id,

@@ -8,7 +8,7 @@ import { loadExcel } from '../../kernel/xlsx.ts';
 import { departmentRefsById } from '../org/index.ts';
 import type { RecordValues } from './record-values.ts';
 import type { OpenDataset, OpenDatasetQuery } from './schemas-exchange.ts';
-import { classNameOf, fetchResourceByCode, fieldsOf, type ResourceRow } from './store.ts';
+import { classNameOf, fetchResourceByCode, fieldsByResource, fieldsOf, type ResourceRow } from './store.ts';
 
 // 数据开放: the published resources open to the public (无条件开放 downloadable by anyone;
 // 有条件开放 listed with their condition), their records as CSV, JSON or xlsx, and download
@@ -26,9 +26,8 @@ type OpenRow = ResourceRow & { records: string; last_changed: Date | null; downl
 
 async function present(ctx: AppContext, rows: OpenRow[]): Promise<OpenDataset[]> {
   const providers = await departmentRefsById(ctx.db, rows.map((r) => r.provider_department_id));
-  const out: OpenDataset[] = [];
-  for (const r of rows) {
-    out.push({
+  const fields = await fieldsByResource(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => ({
       code: r.code,
       name: r.name,
       summary: r.summary,
@@ -42,11 +41,9 @@ async function present(ctx: AppContext, rows: OpenRow[]): Promise<OpenDataset[]>
       downloads: Number(r.downloads),
       lastChangedAt: r.last_changed ? new Date(r.last_changed).toISOString() : null,
       publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
-      fields: (await fieldsOf(ctx.db, r.id)).map((f) => ({ key: f.key, name: f.name, type: f.type })),
-      downloadable: r.open_type === 'open',
-    });
-  }
-  return out;
+    fields: (fields.get(r.id) ?? []).map((f) => ({ key: f.key, name: f.name, type: f.type })),
+    downloadable: r.open_type === 'open',
+  }));
 }
 
 const OPEN_SELECT = `select r.*, (select count(*) from data_record d where d.resource_id = r.id) as records,

@@ -20,7 +20,8 @@ import { fetchResourceRow, fieldsOf, MANAGE_ROLES, type ResourceRow } from './st
 export const MAX_LOAD_ROWS = 20_000;
 const BATCH = 500;
 
-type Cells = { row: number; cells: Record<string, unknown> };
+/** A row of a load; `cells` null for a JSON element that is no object (an error of its row). */
+type Cells = { row: number; cells: Record<string, unknown> | null };
 
 /** The rows of a load keyed by column heading, with the row number a person sees (header = row 1 for tables). */
 async function readTable(input: RecordLoad): Promise<{ headings: string[]; rows: Cells[] }> {
@@ -33,9 +34,10 @@ async function readTable(input: RecordLoad): Promise<{ headings: string[]; rows:
     }
     if (!Array.isArray(parsed)) throw validationFailed('content', 'a JSON array of records');
     const headings = new Set<string>();
-    const rows = parsed.map((r, i) => {
-      if (r && typeof r === 'object' && !Array.isArray(r)) for (const k of Object.keys(r)) headings.add(k);
-      return { row: i + 1, cells: r && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, unknown>) : (null as never) };
+    const rows = parsed.map((r: unknown, i): Cells => {
+      const cells = r && typeof r === 'object' && !Array.isArray(r) ? (r as Record<string, unknown>) : null;
+      for (const k of Object.keys(cells ?? {})) headings.add(k);
+      return { row: i + 1, cells };
     });
     return { headings: [...headings], rows };
   }

@@ -57,6 +57,15 @@ export async function fieldsOf(q: Queryable, resourceId: string): Promise<Resour
   return rows.map(fieldView);
 }
 
+/** The fields of several resources in one query, by resource id (lists that name fields). */
+export async function fieldsByResource(q: Queryable, resourceIds: string[]): Promise<Map<string, ResourceField[]>> {
+  const out = new Map<string, ResourceField[]>();
+  if (!resourceIds.length) return out;
+  const rows = await q.query<FieldRow>('select * from data_resource_field where resource_id = any($1::uuid[]) order by resource_id, position', [[...new Set(resourceIds)]]);
+  for (const f of rows) out.set(f.resource_id, [...(out.get(f.resource_id) ?? []), fieldView(f)]);
+  return out;
+}
+
 const fieldView = (f: FieldRow): ResourceField => ({
   key: f.key,
   name: f.name,

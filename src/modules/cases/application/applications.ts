@@ -6,9 +6,8 @@ import { AppError, conflict, forbidden, unauthenticated, unprocessable } from '.
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { personalData, type PersonalData } from '../../../kernel/pii.ts';
 import { getPublishedVersion, getVersionById, type ItemContent, type PublishedVersion } from '../../catalog/index.ts';
-import { actingFor, enterpriseById, personIdNumberIndex, personView } from '../../identity/index.ts';
+import { actingFor, personView } from '../../identity/index.ts';
 import { libraryValues, type LibraryFill } from '../../data/index.ts';
-import { departmentRefsById } from '../../org/index.ts';
 import { loadCase, ownCase } from '../access.ts';
 import { resumeClock, runClock, today } from '../workflow/clocks.ts';
 import { baseLibraryKeys, prefillValues, validateForm, type PrefillSources } from './form.ts';
@@ -16,6 +15,7 @@ import { CASE_COLUMNS, presentCase, type CaseRow, type CaseView, type PrefilledF
 import { nextCaseNumber } from './numbering.ts';
 import { beforeDecision } from './applicant-actions.ts';
 import { materialStatuses } from './material-status.ts';
+import { caseSubject, libraryUse } from './library-use.ts';
 import { materialKeyOf } from './materials.ts';
 import { stepsFor } from '../workflow/steps.ts';
 import { signCommitment } from '../workflow/commitment.ts';
@@ -80,19 +80,11 @@ async function fillFromLibraries(tx: Tx, pii: PersonalData, v: PublishedVersion,
   const keys = baseLibraryKeys(v.content);
   const from: Record<string, PrefilledFrom> = {};
   if (!keys.length || (!sources.person && !sources.enterprise)) return { values: new Map<string, LibraryFill>(), from };
-  const department = (await departmentRefsById(tx, [v.departmentId])).get(v.departmentId);
-  const basis = v.content.legalBasis?.[0];
   const values = await libraryValues(tx, pii, {
     keys,
     idNumber: sources.person?.idNumber,
     uscc: sources.enterprise?.uscc,
-    use: {
-      departmentId: v.departmentId,
-      departmentName: department?.name ?? '',
-      system: '一网通办',
-      purpose: `办理“${v.name}”（免填报）`,
-      legalBasis: basis ? [basis.law, basis.article].filter(Boolean).join(' ') : null,
-    },
+    use: await libraryUse(tx, v, '免填报'),
   });
   for (const [field, def] of Object.entries(v.content.form?.fields ?? {})) {
     const fill = def.prefill?.source === 'base_library' && def.prefill.field ? values.get(def.prefill.field) : undefined;
@@ -201,36 +193,18 @@ export async function saveDraft(ctx: AppContext, actor: Actor, id: string, input
   });
 }
 
-/** Required materials the applicant still has to upload: what the case page shows as demanded. */
-async function missingMaterials(q: Queryable, pii: PersonalData, c: CaseRow, content: ItemContent): Promise<{ key: string; name: string }[]> {
-  return (await materialStatuses(q, pii, c, content)).filter((m) => m.demanded).map(({ key, name }) => ({ key, name }));
-}
-
 /**
- * 免提交 at submission: the materials a base library replaces are read for this case (without a
- * file of the applicant's own), which writes the use to the applicant's ledger (kind `material`).
+ * The materials at submission: the required ones still missing, and — 免提交 — the base-library
+ * keys of those a library holds for the applicant, read now for this case (which writes the use
+ * to the applicant's ledger, kind `material`).
  */
-async function useLibraryMaterials(tx: Tx, pii: PersonalData, c: CaseRow, v: PublishedVersion): Promise<void> {
-  const have = new Set((await tx.query<{ k: string }>('select distinct material_key as k from case_material where case_id = $1', [c.id])).map((r) => r.k));
-  const keys = [...new Set((v.content.materials ?? []).flatMap((m, i) => (m.replacedByBaseField && !have.has(materialKeyOf(m, i)) ? [m.replacedByBaseField] : [])))];
-  if (!keys.length) return;
-  const personIndex = c.applicant_person_id ? await personIdNumberIndex(tx, c.applicant_person_id) : null;
-  const uscc = c.applicant_enterprise_id ? (await enterpriseById(tx, c.applicant_enterprise_id))?.uscc : null;
-  const department = (await departmentRefsById(tx, [v.departmentId])).get(v.departmentId);
-  const basis = v.content.legalBasis?.[0];
-  await libraryValues(tx, pii, {
-    keys,
-    personIndex,
-    uscc,
-    kind: 'material',
-    use: {
-      departmentId: v.departmentId,
-      departmentName: department?.name ?? '',
-      system: '一网通办',
-      purpose: `办理“${v.name}”（免提交）`,
-      legalBasis: basis ? [basis.law, basis.article].filter(Boolean).join(' ') : null,
-    },
-  });
+async function checkMaterials(tx: Tx, pii: PersonalData, c: CaseRow, v: PublishedVersion): Promise<void> {
+  const statuses = await materialStatuses(tx, pii, c, v.content);
+  const missing = statuses.filter((m) => m.demanded).map(({ key, name }) => ({ key, name }));
+  if (missing.length) throw unprocessable('MATERIALS_MISSING', { count: missing.length }, { materials: missing });
+  const fromLibraries = new Set(statuses.filter((m) => m.fetched?.dataSource && !m.uploaded).map((m) => m.key));
+  const keys = [...new Set((v.content.materials ?? []).flatMap((m, i) => (m.replacedByBaseField && fromLibraries.has(materialKeyOf(m, i)) ? [m.replacedByBaseField] : [])))];
+  if (keys.length) await libraryValues(tx, pii, { keys, ...(await caseSubject(tx, c)), kind: 'material', use: await libraryUse(tx, v, '免提交') });
 }
 
 /** The enterprise authorisation is checked again at submission: it may have expired since sign-in. */
@@ -286,9 +260,7 @@ export async function submitDraft(
   const form = openForm(pii, c);
   validateForm(v.versionId, v.content, form);
   const commitment = signCommitment(v.content, v.name, options.commitment);
-  const missing = await missingMaterials(tx, pii, c, v.content);
-  if (missing.length) throw unprocessable('MATERIALS_MISSING', { count: missing.length }, { materials: missing });
-  await useLibraryMaterials(tx, pii, c, v);
+  await checkMaterials(tx, pii, c, v);
   const day = today();
   const steps = stepsFor(v.content);
   const kind = caseTypeOf(v.content);

@@ -1,7 +1,6 @@
 import type { Queryable } from '../../../kernel/db/index.ts';
 import type { PersonalData } from '../../../kernel/pii.ts';
 import { libraryHolds, type LibraryHold } from '../../data/index.ts';
-import { enterpriseById, personIdNumberIndex } from '../../identity/index.ts';
 import { fetchedBy } from '../../../kernel/guide/material.ts';
 import type { ItemContent } from '../../catalog/index.ts';
 import { licenceTypeNames } from '../../license/index.ts';
@@ -9,20 +8,14 @@ import { licenceCoveredMaterials } from '../result/licence.ts';
 import type { CaseRow } from '../model.ts';
 import type { MaterialStatus } from '../schemas.ts';
 import { materialKeyOf } from './materials.ts';
+import { caseSubject } from './library-use.ts';
 
 export type { MaterialStatus };
 
-/**
- * Whom the case is about, for the base libraries: the applicant person by identity's blind index
- * of their ID number, or the enterprise by its 统一社会信用代码; which of the materials' base-library
- * keys a library serves and whether it holds them (data's `libraryHolds`, nothing read in clear).
- */
-export async function libraryHoldsFor(q: Queryable, pii: PersonalData, c: CaseRow, defs: NonNullable<ItemContent['materials']>): Promise<Map<string, LibraryHold>> {
+/** Which of the materials' base-library keys a library serves, and whether it holds the case's applicant (data's `libraryHolds`). */
+async function libraryHoldsFor(q: Queryable, pii: PersonalData, c: CaseRow, defs: NonNullable<ItemContent['materials']>): Promise<Map<string, LibraryHold>> {
   const keys = [...new Set(defs.flatMap((m) => (m.replacedByBaseField ? [m.replacedByBaseField] : [])))];
-  if (!keys.length) return new Map();
-  const personIndex = c.applicant_person_id ? await personIdNumberIndex(q, c.applicant_person_id) : null;
-  const uscc = c.applicant_enterprise_id ? (await enterpriseById(q, c.applicant_enterprise_id))?.uscc : null;
-  return libraryHolds(q, pii, { personIndex, uscc }, keys);
+  return keys.length ? libraryHolds(q, pii, await caseSubject(q, c), keys) : new Map();
 }
 
 /**
