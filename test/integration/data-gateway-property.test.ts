@@ -68,7 +68,9 @@ test(`over ${CALLS} random grants and queries no field outside the grant leaves 
     const status = r() < 0.9 ? 'active' : 'revoked';
     const validTo = r() < 0.9 ? 'clock_today() + 30' : 'clock_today() - 1';
     await db.query(
-      `update data_grant set fields = $2, clear_fields = $3, row_region = $4, status = $5, valid_to = ${validTo} where id = $1`,
+      // as every change of a grant does, the redraw bumps its version: the gateway keeps a grant it
+      // has checked only while its version stands
+      `update data_grant set fields = $2, clear_fields = $3, row_region = $4, status = $5, valid_to = ${validTo}, version = version + 1 where id = $1`,
       [grant.id, granted, clear, rowRegion, status],
     );
 

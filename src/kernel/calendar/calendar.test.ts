@@ -103,3 +103,12 @@ test('shanghaiDate gives the calendar day in China whatever the server timezone'
   assert.equal(shanghaiDate(new Date('2026-09-30T16:00:00Z')), '2026-10-01');
   assert.equal(shanghaiDate(new Date('2026-12-31T16:00:00Z')), '2027-01-01');
 });
+
+test('shanghaiDate agrees with the time-zone database from 1985 to 2060, daylight-saving years included', () => {
+  const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  // every 7 h 13 min: each hour of the day is hit, and the 1986–1991 summer-time switches with it
+  for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2060, 0, 1); t += (7 * 60 + 13) * 60_000) {
+    const at = new Date(t);
+    assert.equal(shanghaiDate(at), zone.format(at), at.toISOString());
+  }
+});

@@ -9,8 +9,15 @@ const FORMAT = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// From 1992 on China Standard Time is a fixed UTC+8 (the last daylight saving ended in
+// September 1991): the day is plain arithmetic, without Intl's slow formatToParts on every call.
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const OFFSET_MS = 8 * 3600_000;
+
 /** The 'YYYY-MM-DD' calendar day in Asia/Shanghai at the given instant. */
 export function shanghaiDate(instant: Date): string {
+  const t = instant.getTime();
+  if (t >= FIXED_OFFSET_FROM && t < Date.UTC(9999, 0, 1)) return new Date(t + OFFSET_MS).toISOString().slice(0, 10);
   const parts = Object.fromEntries(FORMAT.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

@@ -25,13 +25,21 @@ function keyBytes(keyHex: string): Buffer {
 }
 
 // One configured key serves two algorithms; separate subkeys keep CBC and HMAC from ever
-// sharing key material.
+// sharing key material. Derived once per key: a process has one or two keys, and deriving
+// them again cost two HMACs per encrypted field.
+const derived = new Map<string, { enc: Buffer; mac: Buffer }>();
 function subkeys(keyHex: string): { enc: Buffer; mac: Buffer } {
-  const master = keyBytes(keyHex);
-  return {
-    enc: createHmac('sm3', master).update('yiwang.sm4.enc').digest().subarray(0, 16),
-    mac: createHmac('sm3', master).update('yiwang.sm4.mac').digest(),
-  };
+  let keys = derived.get(keyHex);
+  if (!keys) {
+    const master = keyBytes(keyHex);
+    keys = {
+      enc: createHmac('sm3', master).update('yiwang.sm4.enc').digest().subarray(0, 16),
+      mac: createHmac('sm3', master).update('yiwang.sm4.mac').digest(),
+    };
+    if (derived.size > 16) derived.clear();
+    derived.set(keyHex, keys);
+  }
+  return keys;
 }
 
 function tag(macKey: Buffer, iv: Buffer, ciphertext: Buffer): Buffer {

@@ -7,6 +7,7 @@ import type { PageResult } from '../../kernel/sql/paging.ts';
 import { clientRefs } from '../identity/index.ts';
 import { departmentRefsById } from '../org/index.ts';
 import type { GatewayGrant } from './gateway-grants.ts';
+import { FINGERPRINT } from './gateway-setting.ts';
 import type { CallListQuery, CallStats, CallStatsQuery, DataCall } from './schemas-exchange.ts';
 import { MANAGE_ROLES } from './store.ts';
 
@@ -40,56 +41,105 @@ export interface CallUse {
   systemName: string;
 }
 
+const CALL_COLUMNS = 'client_id, department_id, region_code, resource_id, grant_id, kind, purpose, outcome, fields, latency_ms, rows, persons';
+
+/** $1–$10: the call as logged. */
+function callParams(call: CallLog): unknown[] {
+  const latency = Math.round(performance.now() - call.started);
+  return [call.clientId, call.departmentId ?? null, call.regionCode ?? null, call.resourceId ?? null, call.grantId ?? null, call.kind, call.purpose, call.outcome, call.fields, latency];
+}
+
+/** $11–$20: the quota and what the ledger says of an answered call. */
+function useParams(call: CallLog, use: CallUse): unknown[] {
+  const purpose = [use.grant.purpose, call.purpose].filter(Boolean).join(' · ') || null;
+  const kind = call.kind === 'lookup' ? 'gateway' : 'export';
+  return [use.quota, use.day, kind, use.departmentName, use.systemName, use.resourceCode, use.resourceName, use.fieldNames, purpose, use.grant.legalBasis];
+}
+
+/**
+ * The statements of an answered call, as CTEs over callParams and useParams: one more on its
+ * grant's daily count unless the quota is used up (then nothing at all is written), its log
+ * entry, and one ledger entry per person. `answered` is the SQL condition that the call is
+ * answered; `rows`, `persons` and `personsFrom` say where its row count and persons come from.
+ */
+const answeredCtes = (answered: string, rows: string, persons: string, personsFrom: string) => `
+  counted as (
+    insert into data_grant_day (grant_id, day, calls) select $5, $12::date, 1 where ${answered}
+    on conflict (grant_id, day) do update set calls = data_grant_day.calls + 1 where data_grant_day.calls < $11
+    returning calls
+  ), logged as (
+    insert into data_call (${CALL_COLUMNS})
+    select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${rows}, ${persons} where exists (select 1 from counted)
+    returning id
+  ), used as (
+    insert into data_use (person_index, kind, department_id, department_name, system, resource_code, resource_name, fields, purpose, legal_basis, call_id)
+    select p, $13, $2, $14, $15, $16, $17, $18, $19, $20, logged.id from logged, ${personsFrom}
+  )`;
+
+// The answer goes out whatever happens to the log: the grant's counter row must not stay locked
+// for a WAL flush per call (every call of a grant would queue on it).
+const NO_FLUSH_WAIT = `set_config('synchronous_commit', 'off', true) as async`;
+
+const quotaExceeded = (use: CallUse) => new AppError('DATA_GATEWAY_QUOTA_EXCEEDED', 403, { quota: use.quota }, { quota: use.quota });
+
 /**
  * Logs a call. An answered call (`use` given) also counts one on its grant's daily quota and
  * writes one ledger entry per person, all in one statement: when the quota is used up nothing
  * is written and the call is refused (`DATA_GATEWAY_QUOTA_EXCEEDED`, logged as such by the caller).
  */
 export async function logCall(q: Queryable, call: CallLog, use: CallUse | null): Promise<string> {
-  const latency = Math.round(performance.now() - call.started);
-  const base = [call.clientId, call.departmentId ?? null, call.regionCode ?? null, call.resourceId ?? null, call.grantId ?? null, call.kind, call.purpose, call.outcome, call.rows, call.persons.length, call.fields, latency];
   if (!use) {
     const row = await q.one<{ id: string }>(
-      `insert into data_call (client_id, department_id, region_code, resource_id, grant_id, kind, purpose, outcome, rows, persons, fields, latency_ms)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
-      base,
+      `insert into data_call (${CALL_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+      [...callParams(call), call.rows, call.persons.length],
     );
     return String(row!.id);
   }
-  const purpose = [use.grant.purpose, call.purpose].filter(Boolean).join(' · ') || null;
   const row = await q.one<{ id: string | null }>(
-    `with counted as (
-       insert into data_grant_day (grant_id, day, calls) values ($5, $14::date, 1)
-       on conflict (grant_id, day) do update set calls = data_grant_day.calls + 1 where data_grant_day.calls < $13
-       returning calls
-     ), logged as (
-       insert into data_call (client_id, department_id, region_code, resource_id, grant_id, kind, purpose, outcome, rows, persons, fields, latency_ms)
-       select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 where exists (select 1 from counted)
-       returning id
-     ), used as (
-       insert into data_use (person_index, kind, department_id, department_name, system, resource_code, resource_name, fields, purpose, legal_basis, call_id)
-       select p, $15, $2, $16, $17, $18, $19, $20, $21, $22, logged.id from logged, unnest($23::text[]) as p
-     )
-     -- the answer has gone out already; the counter row of the grant must not stay locked
-     -- for a WAL flush per call (every call of a grant would queue on it)
-     select (select id from logged) as id, set_config('synchronous_commit', 'off', true) as async`,
-    [
-      ...base,
-      use.quota,
-      use.day,
-      call.kind === 'lookup' ? 'gateway' : 'export',
-      use.departmentName,
-      use.systemName,
-      use.resourceCode,
-      use.resourceName,
-      use.fieldNames,
-      purpose,
-      use.grant.legalBasis,
-      call.persons,
-    ],
+    `with ${answeredCtes('true', '$21', 'cardinality($22::text[])', 'unnest($22::text[]) as p')}
+     select (select id from logged) as id, ${NO_FLUSH_WAIT}`,
+    [...callParams(call), ...useParams(call, use), call.rows, call.persons],
   );
-  if (!row?.id) throw new AppError('DATA_GATEWAY_QUOTA_EXCEEDED', 403, { quota: use.quota }, { quota: use.quota });
+  if (!row?.id) throw quotaExceeded(use);
   return String(row.id);
+}
+
+/** What became of a lookup (see lookupAndLog). */
+export type LookupOutcome =
+  | { kind: 'stale' }
+  | { kind: 'not_found' }
+  | { kind: 'row_not_granted' }
+  | { kind: 'answered'; callId: string; valuesEnc: string; persons: string[] };
+
+/**
+ * A lookup of one record under a setting the caller checked (possibly from its cache), answered
+ * and logged in one statement: the record is read only if the setting's fingerprint is still the
+ * database's, and counted, logged and written to the ledger only if it lies in the grant's rows.
+ * Anything else writes nothing and says why (`stale`: read the setting again; `not_found`,
+ * `row_not_granted`: refusals the caller logs); a used-up quota throws as in logCall.
+ */
+export async function lookupAndLog(
+  q: Queryable,
+  call: CallLog,
+  use: CallUse,
+  record: { fingerprint: string; keyIndex: string; rowPrefix: string | null },
+): Promise<LookupOutcome> {
+  const row = await q.one<{ current: boolean; values_enc: string | null; persons: string[] | null; in_region: boolean | null; id: string | null }>(
+    `with setting as (
+       select 1 from data_system s join data_resource r on r.id = $4 where s.client_id = $1 and ${FINGERPRINT} = $21
+     ), rec as (
+       select values_enc, persons, ($23::text is null or region_code like $23) as in_region
+         from data_record where resource_id = $4 and key_index = $22 and exists (select 1 from setting)
+     ), ${answeredCtes('exists (select 1 from rec where in_region)', '1', '(select cardinality(persons) from rec)', 'rec, unnest(rec.persons) as p')}
+     select exists (select 1 from setting) as current, rec.values_enc, rec.persons, rec.in_region, (select id from logged) as id, ${NO_FLUSH_WAIT}
+       from (select 1) as one left join rec on true`,
+    [...callParams({ ...call, rows: 1 }), ...useParams(call, use), record.fingerprint, record.keyIndex, record.rowPrefix],
+  );
+  if (!row?.current) return { kind: 'stale' };
+  if (row.values_enc === null) return { kind: 'not_found' };
+  if (!row.in_region) return { kind: 'row_not_granted' };
+  if (!row.id) throw quotaExceeded(use);
+  return { kind: 'answered', callId: String(row.id), valuesEnc: row.values_enc, persons: row.persons ?? [] };
 }
 
 const NAME_TTL_MS = 60_000;

@@ -4,32 +4,19 @@ import type { AppContext } from '../../kernel/context.ts';
 import { csvField } from '../../kernel/csv.ts';
 import { AppError, unauthenticated } from '../../kernel/errors.ts';
 import { personalData } from '../../kernel/pii.ts';
-import { isWithinRegion, regionPrefix } from '../../kernel/region-code.ts';
+import { regionPrefix } from '../../kernel/region-code.ts';
 import { maskPersonal } from '../../kernel/validate/mask.ts';
-import { callNames, logCall, type CallLog } from './calls.ts';
+import { callNames, logCall, lookupAndLog, type CallLog, type CallUse } from './calls.ts';
 import { typedValue, type RecordValues } from './record-values.ts';
 import type { GatewayAnswer, GatewayExport, GatewayQuery } from './schemas-exchange.ts';
 import type { ResourceField } from './schemas.ts';
 import { pickGrant, type GatewayGrant } from './gateway-grants.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { readSetting, SettingCache, type Setting } from './gateway-setting.ts';
 
 /** A refusal of the gateway: nothing returned, a stable code, and the call logged with it. */
 const refused = (code: string, status = 403, params: Record<string, string | number> = {}, details?: unknown) => new AppError(code, status, params, details);
 
-type Setting = {
-  department_id: string;
-  region_code: string;
-  system_status: 'active' | 'suspended';
-  rate_limit: number;
-  resource_id: string | null;
-  resource_code: string | null;
-  resource_name: string | null;
-  resource_status: string | null;
-  key_field: string | null;
-  fields: ResourceField[] | null;
-  grants: GatewayGrant[] | null;
-  records: { keyIndex: string; regionCode: string; valuesEnc: string; persons: string[] }[] | null;
-};
 
 /**
  * The exchange gateway (共享交换): department systems call with their own client-credentials
@@ -43,36 +30,13 @@ type Setting = {
 export function exchangeGateway(ctx: AppContext) {
   const pii = personalData(ctx.config.masterKey);
   const limiter = new RateLimiter();
-
-  /**
-   * The system, the resource, the grants its department holds on it and — for a lookup — the
-   * records whose key index is one of `keyIndexes`, in one round trip (the key's final form
-   * depends on the key field, known only from this answer: the caller passes the candidates).
-   */
-  async function setting(clientId: string, code: string, keyIndexes: string[]): Promise<Setting | undefined> {
-    return ctx.db.one<Setting>(
-      `select s.department_id, s.region_code, s.status as system_status, s.rate_limit,
-              r.id as resource_id, r.code as resource_code, r.name as resource_name, r.status as resource_status, r.key_field,
-              (select json_agg(json_build_object('key', f.key, 'name', f.name, 'type', f.type, 'personal', f.personal, 'sharingType', f.sharing_type, 'dataItem', f.data_item) order by f.position)
-                 from data_resource_field f where f.resource_id = r.id) as fields,
-              (select json_agg(json_build_object('id', g.id, 'fields', g.fields, 'clearFields', g.clear_fields, 'rowRegion', g.row_region,
-                                                 'validFrom', g.valid_from, 'validTo', g.valid_to, 'dailyQuota', g.daily_quota, 'status', g.status,
-                                                 'bulk', g.bulk, 'purpose', d.purpose, 'legalBasis', d.legal_basis) order by g.created_at desc)
-                 from data_grant g left join data_demand d on d.id = g.demand_id
-                where g.grantee_department_id = s.department_id and g.resource_id = r.id) as grants,
-              (select json_agg(json_build_object('keyIndex', d.key_index, 'regionCode', d.region_code, 'valuesEnc', d.values_enc, 'persons', d.persons))
-                 from data_record d where d.resource_id = r.id and d.key_index = any($3::text[])) as records
-         from data_system s left join data_resource r on r.code = $2
-        where s.client_id = $1`,
-      [clientId, code, keyIndexes],
-    );
-  }
+  const settings = new SettingCache();
 
   /** Who calls, for what, under which grant: every check that needs no record. */
-  async function authorise(actor: Actor, call: CallLog, resourceCode: string, wanted: string[] | undefined, keyIndexes: string[] = []) {
+  async function authorise(actor: Actor, call: CallLog, resourceCode: string, wanted: string[] | undefined, cached?: Setting) {
     if (actor.kind === 'anonymous') throw unauthenticated();
     if (actor.kind !== 'client') throw refused('DATA_GATEWAY_CLIENT_ONLY');
-    const s = await setting(actor.id, resourceCode, keyIndexes);
+    const s = cached ?? (await readSetting(ctx.db, actor.id, resourceCode));
     if (!s) throw refused('DATA_GATEWAY_SYSTEM_UNBOUND');
     call.departmentId = s.department_id;
     call.regionCode = s.region_code;
@@ -105,10 +69,10 @@ export function exchangeGateway(ctx: AppContext) {
     return { record, masked };
   };
 
-  /** Logs an answered call: its quota count, its log entry and the ledger entries of the persons it touched. */
-  async function answered(call: CallLog, s: Setting, grant: GatewayGrant, fields: ResourceField[]): Promise<string> {
+  /** What an answered call counts on its grant and tells the ledger. */
+  async function use(call: CallLog, s: Setting, grant: GatewayGrant, fields: ResourceField[]): Promise<CallUse> {
     const names = await callNames(ctx.db, call.clientId, s.department_id);
-    return logCall(ctx.db, call, {
+    return {
       grant,
       quota: grant.dailyQuota,
       day: clock.today(),
@@ -116,7 +80,38 @@ export function exchangeGateway(ctx: AppContext) {
       resourceName: s.resource_name!,
       fieldNames: fields.map((f) => f.name),
       ...names,
-    });
+    };
+  }
+
+  /**
+   * A lookup under the system's setting for the resource — from the cache when a call went
+   * through it lately — answered and logged in one statement; a setting that changed meanwhile
+   * is read again and the lookup tried once more under it.
+   */
+  async function lookup(actor: Actor, call: CallLog, input: GatewayQuery) {
+    for (let attempt = 0; ; attempt++) {
+      const today = clock.today();
+      const cached = attempt === 0 ? settings.get(call.clientId, input.resource, today, performance.now()) : undefined;
+      const { s, grant, fields } = await authorise(actor, call, input.resource, input.fields, cached);
+      const keyField = (s.fields ?? []).find((f) => f.key === s.key_field);
+      // the key in its stored form (ID numbers and 统一社会信用代码 are kept in capitals)
+      const key = keyField ? typedValue(keyField, input.key) : undefined;
+      if (key === undefined || key === null) throw refused('DATA_RECORD_NOT_FOUND', 404);
+      const outcome = await lookupAndLog(ctx.db, call, await use(call, s, grant, fields), {
+        fingerprint: s.fingerprint!,
+        keyIndex: pii.index(String(key)),
+        rowPrefix: grant.rowRegion ? `${regionPrefix(grant.rowRegion)}%` : null,
+      });
+      if (outcome.kind === 'stale' && attempt === 0) {
+        settings.drop(call.clientId, input.resource);
+        continue;
+      }
+      if (outcome.kind === 'stale') throw refused('DATA_GATEWAY_BUSY', 503);
+      settings.set(call.clientId, input.resource, today, performance.now(), s);
+      if (outcome.kind === 'not_found') throw refused('DATA_RECORD_NOT_FOUND', 404);
+      if (outcome.kind === 'row_not_granted') throw refused('DATA_GATEWAY_ROW_NOT_GRANTED');
+      return { s, grant, fields, outcome };
+    }
   }
 
   /** Logs a refusal (its own statement: the refused call changes nothing else) and passes it on. */
@@ -131,19 +126,9 @@ export function exchangeGateway(ctx: AppContext) {
       const started = performance.now();
       const call: CallLog = { clientId: actorClient(actor), kind: 'lookup', purpose: input.purpose ?? null, outcome: 'ok', fields: [], rows: 0, persons: [], started };
       try {
-        // the key as typed and in capitals (ID numbers and 统一社会信用代码 are kept in capitals)
-        const raw = input.key.trim();
-        const { s, grant, fields } = await authorise(actor, call, input.resource, input.fields, [...new Set([raw, raw.toUpperCase()])].map((k) => pii.index(k)));
-        const keyField = (s.fields ?? []).find((f) => f.key === s.key_field);
-        const key = keyField ? typedValue(keyField, input.key) : undefined;
-        const wanted = key === undefined || key === null ? undefined : pii.index(String(key));
-        const row = (s.records ?? []).find((r) => r.keyIndex === wanted);
-        const record = row ? { regionCode: row.regionCode, values: JSON.parse(pii.decrypt(row.valuesEnc)) as RecordValues, persons: row.persons } : undefined;
-        if (!record) throw refused('DATA_RECORD_NOT_FOUND', 404);
-        if (grant.rowRegion && !isWithinRegion(record.regionCode, grant.rowRegion)) throw refused('DATA_GATEWAY_ROW_NOT_GRANTED');
-        const { record: answer, masked } = project(record.values, fields, grant);
-        const callId = await answered({ ...call, rows: 1, persons: record.persons }, s, grant, fields);
-        return { resource: s.resource_code!, fields: fields.map((f) => f.key), record: answer, masked, callId };
+        const { s, grant, fields, outcome } = await lookup(actor, call, input);
+        const { record, masked } = project(JSON.parse(pii.decrypt(outcome.valuesEnc)) as RecordValues, fields, grant);
+        return { resource: s.resource_code!, fields: fields.map((f) => f.key), record, masked, callId: outcome.callId };
       } catch (err) {
         return refusedCall(call, err);
       }
@@ -176,7 +161,7 @@ export function exchangeGateway(ctx: AppContext) {
         const page = rows.slice(0, limit);
         const out = page.map((r) => project(JSON.parse(pii.decrypt(r.values_enc)) as RecordValues, fields, grant).record);
         const persons = [...new Set(page.flatMap((r) => r.persons))];
-        const callId = await answered({ ...call, rows: page.length, persons }, s, grant, fields);
+        const callId = await logCall(ctx.db, { ...call, rows: page.length, persons }, await use(call, s, grant, fields));
         const next = rows.length > limit ? String(page[page.length - 1]!.change_seq) : null;
         const keys = fields.map((f) => f.key);
         const csv =
