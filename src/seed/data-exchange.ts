@@ -3,6 +3,7 @@ import * as clock from '../kernel/clock.ts';
 import type { AppContext } from '../kernel/context.ts';
 import { approveDemand, bindSystem, exchangeGateway, loadRecords, setBaseFieldSource, submitDemand, type Resource } from '../modules/data/index.ts';
 import { registerClient } from '../modules/identity/index.ts';
+import { feedWholeLicenceLibrary } from '../modules/license/index.ts';
 import { childRegions, departmentRefsByCode, getRegion } from '../modules/org/index.ts';
 import { seedAdministrator } from './actor.ts';
 import { demoLibraries } from './data-records.ts';
@@ -38,6 +39,9 @@ export async function seedDataExchange(ctx: AppContext, cityCode: string, resour
   await load('市场主体登记信息', libraries.enterprises);
   await load('市场主体法定代表人信息', libraries.legalReps);
   await load('标准地址信息', libraries.addresses);
+  // the licence library holds every licence the demo city issued before the catalogue existed
+  // (later issues and status changes reach it from the license module as they happen)
+  if (resources.get('电子证照目录信息')?.status === 'published') await ctx.db.transaction((tx) => feedWholeLicenceLibrary(ctx, tx));
 
   // where the service catalogue's base-library keys come from (免填报 / 免提交)
   const SOURCES: [string, string, string | null][] = [

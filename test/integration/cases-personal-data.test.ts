@@ -117,6 +117,17 @@ describe('personal data in case forms', () => {
     assert.ok(!JSON.stringify(entry.details).includes(chenId), 'the audit keeps the reason, never the value');
     // the approver of the case's department handles its later steps
     assert.equal((await reveal(who.approver, { field: 'bank_account', reason: '核对收款账户' })).body.value, BANK);
+    // each clear read is a use of the applicant's data: their 我的数据使用记录 says who, which field and why
+    const uses = (await api('/api/my/data-uses', { cookie: who.citizen })).body.items.filter((u: { kind: string }) => u.kind === 'reveal');
+    assert.equal(uses.length, 2, JSON.stringify(uses));
+    const idRead = uses.find((u: { purpose: string }) => u.purpose.includes('核对申请人身份'));
+    assert.ok(idRead, JSON.stringify(uses));
+    const { number } = (await server.ctx.db.one<{ number: string }>('select number from case_record where id = $1', [caseId]))!;
+    assert.ok(idRead.resourceName.includes(number), idRead.resourceName);
+    assert.ok(idRead.departmentName, 'the department that read it');
+    assert.ok(!JSON.stringify(uses).includes(chenId), 'the ledger names the field, never the value');
+    const other = (await api('/api/my/data-uses', { cookie: who.other })).body.items;
+    assert.ok(!other.some((u: { kind: string }) => u.kind === 'reveal'), 'nobody else is told');
   });
 
   test('reveal refused: no reason, unknown or non-personal field, non-handlers, other departments, regions and citizens', async () => {

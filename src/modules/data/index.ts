@@ -16,6 +16,7 @@ export const dataModule: Module = {
 export { createResource, publishResource } from './resources.ts';
 export { approveDemand, submitDemand } from './demands.ts';
 export { loadRecords } from './records.ts';
+export { feedLibrary } from './library-feed.ts';
 export { bindSystem } from './systems.ts';
 export { exchangeGateway, type ExchangeGateway } from './gateway.ts';
 // 我的数据使用记录: other modules record a use of a person's data that is not a gateway call (a reveal, a prefill, a licence use)

@@ -1,4 +1,4 @@
-import { validateIdNumber, validateUscc } from '../../kernel/validate/index.ts';
+import { validateIdNumber, validatePassportNumber, validateUscc } from '../../kernel/validate/index.ts';
 import type { ResourceField } from './schemas.ts';
 
 /** A value of a record as stored and answered: text, a number, a truth value or nothing. */
@@ -51,6 +51,18 @@ export function typedValue(field: ResourceField, raw: unknown): RecordValue | un
 }
 
 /**
+ * Data items that name a person or an organisation — a licence's holder (持证主体代码): a valid
+ * 统一社会信用代码 or passport number there is as right as a 公民身份号码.
+ */
+const PERSON_OR_ENTITY_CODES = new Set(['持证主体代码']);
+
+/** A personal 公民身份号码 field's value of the wrong shape. */
+function badIdNumber(f: ResourceField, v: string): boolean {
+  if (validateIdNumber(v).ok) return false;
+  return !(PERSON_OR_ENTITY_CODES.has(f.dataItem ?? '') && (validateUscc(v).ok || validatePassportNumber(v).ok));
+}
+
+/**
  * The quality rules (数据质量): every 必填 field filled (completeness) and the values of known shapes
  * valid (format): 公民身份号码 with its check character, 统一社会信用代码 with its own, a region
  * field of 12 digits.
@@ -64,7 +76,7 @@ export function qualityFindings(fields: ResourceField[], values: RecordValues, r
       continue;
     }
     if (typeof v !== 'string') continue;
-    if (f.personal === 'id_number' && !validateIdNumber(v).ok) findings.push({ field: f.key, rule: 'format', description: `${f.name}不是有效的公民身份号码` });
+    if (f.personal === 'id_number' && badIdNumber(f, v)) findings.push({ field: f.key, rule: 'format', description: `${f.name}不是有效的公民身份号码` });
     else if (f.dataItem === '统一社会信用代码' && !validateUscc(v).ok) findings.push({ field: f.key, rule: 'format', description: `${f.name}不是有效的统一社会信用代码` });
     else if (f.key === regionField && !/^\d{12}$/.test(v)) findings.push({ field: f.key, rule: 'format', description: `${f.name}不是12位行政区划代码` });
   }

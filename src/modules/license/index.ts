@@ -23,6 +23,7 @@ export { licenceStats, listHolderLicences } from './service.ts';
 export { licenceTypeNames } from './type-names.ts';
 export type { LicenceView } from './store.ts';
 export { recordLicenceUse, verifyByIdentifier } from './verify.ts';
+export { feedWholeLicenceLibrary } from './library.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';

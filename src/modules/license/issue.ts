@@ -32,6 +32,7 @@ import {
 import { fetchType, fetchTypeByCode } from './types.ts';
 import * as clock from '../../kernel/clock.ts';
 import type { LicenceType } from './schemas.ts';
+import { feedLicenceLibrary } from './library.ts';
 
 export interface HolderInput {
   kind: 'person' | 'enterprise';
@@ -238,6 +239,7 @@ export async function issueInTx(
     if (isUniqueViolation(err)) throw conflict('LICENCE_ID_TAKEN', { identifier }, { identifier });
     throw err;
   }
+  await feedLicenceLibrary(ctx, tx, [{ doc, status: '01' }]);
   await tx.query(
     `insert into licence_operation (id, licence_id, operation, status_from, status_to, actor_kind, actor_id) values ($1, $2, $3, null, '01', $4, $5)`,
     [uuidv7(), id, lineage.operation, actor.kind, 'id' in actor ? actor.id : null],
@@ -315,6 +317,7 @@ export async function reissueInTx(
     [old.id, input.version],
   );
   if (!updated) throw conflict('VERSION_CONFLICT', { current: old.version }, { current: old.version });
+  await feedLicenceLibrary(ctx, tx, [{ doc: oldDoc, status: '05' }]);
   const reason = REISSUE_REASONS[input.operation];
   await tx.query(
     `insert into licence_operation (id, licence_id, operation, status_from, status_to, reason, actor_kind, actor_id)

@@ -6,7 +6,8 @@ import type { Tx } from '../../kernel/db/index.ts';
 import { conflict, validationFailed } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { STATUS_OPERATIONS, type LicenceStatus } from './codes.ts';
-import { fetchReadable, ISSUE_ROLES, scopeOf, type LicenceRow } from './store.ts';
+import { feedLicenceLibrary } from './library.ts';
+import { documentCodec, fetchReadable, ISSUE_ROLES, scopeOf, type LicenceDocument, type LicenceRow } from './store.ts';
 
 export interface StatusOperationInput {
   operation: keyof typeof STATUS_OPERATIONS;
@@ -30,7 +31,7 @@ function targetStatus(input: StatusOperationInput): LicenceStatus {
  * make it: the licence row (optimistic `version`), its licence_operation row and the audit entry.
  * Staff actions and the revocation of a case's licences (revocation.ts) share it.
  */
-export async function applyStatusInTx(tx: Tx, actor: Actor, l: LicenceRow, input: StatusOperationInput) {
+export async function applyStatusInTx(ctx: AppContext, tx: Tx, actor: Actor, l: LicenceRow, input: StatusOperationInput) {
   const to = targetStatus(input);
   if (!STATUS_OPERATIONS[input.operation].from.includes(l.status)) {
     throw conflict('LICENCE_STATUS_CONFLICT', { status: l.status }, { status: l.status, operation: input.operation });
@@ -40,6 +41,7 @@ export async function applyStatusInTx(tx: Tx, actor: Actor, l: LicenceRow, input
     [l.id, input.version, to],
   );
   if (!updated) throw conflict('VERSION_CONFLICT', { current: l.version }, { current: l.version });
+  await feedLicenceLibrary(ctx, tx, [{ doc: JSON.parse(documentCodec(ctx).open(l)) as LicenceDocument, status: to }]);
   await tx.query(
     `insert into licence_operation (id, licence_id, operation, status_from, status_to, reason, actor_kind, actor_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -62,7 +64,7 @@ export async function applyStatusOperation(ctx: AppContext, actor: Actor, id: st
   return ctx.db.transaction(async (tx) => {
     const l = await fetchReadable(tx, actor, id);
     requireScope(actor, ISSUE_ROLES, scopeOf(l));
-    return applyStatusInTx(tx, actor, l, input);
+    return applyStatusInTx(ctx, tx, actor, l, input);
   });
 }
 

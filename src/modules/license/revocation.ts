@@ -1,4 +1,5 @@
 import { systemActor } from '../../kernel/actor.ts';
+import type { AppContext } from '../../kernel/context.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { on, type Subscription } from '../../kernel/events/index.ts';
 import { camelRow } from '../../kernel/sql/case.ts';
@@ -15,7 +16,7 @@ export const REVOCATION_ACTOR = systemActor('license.commitment');
  * version of them (a 延续 or 变更 carries the same serial), while still 有效 or 暂扣. Runs in the
  * event's transaction; a second delivery finds nothing left in force and writes nothing.
  */
-export async function revokeCaseLicences(tx: Tx, caseId: string, opinion: string | null): Promise<string[]> {
+export async function revokeCaseLicences(ctx: AppContext, tx: Tx, caseId: string, opinion: string | null): Promise<string[]> {
   const rows = await tx.query(
     `select l.* from licence l
       where l.status in ('01', '02')
@@ -31,19 +32,19 @@ export async function revokeCaseLicences(tx: Tx, caseId: string, opinion: string
   const revoked: string[] = [];
   for (const row of rows) {
     const l = camelRow<LicenceRow>(row);
-    await applyStatusInTx(tx, REVOCATION_ACTOR, l, { operation: '05', status: '03', reason, version: l.version });
+    await applyStatusInTx(ctx, tx, REVOCATION_ACTOR, l, { operation: '05', status: '03', reason, version: l.version });
     revoked.push(l.identifier);
   }
   return revoked;
 }
 
 /** The cases module's `cases.commitment_broken`, imported from its contract so a rename there reaches here. */
-export function licenceHandlers(): Subscription[] {
+export function licenceHandlers(ctx: AppContext): Subscription[] {
   return [
     on(CASE_TOPICS.commitment_broken, async (event, tx) => {
       const { caseId, opinion } = event.payload;
       // the opinion is the verifier's finding, recorded with the case's commitment_broken transition
-      await revokeCaseLicences(tx, caseId, opinion);
+      await revokeCaseLicences(ctx, tx, caseId, opinion);
     }),
   ];
 }

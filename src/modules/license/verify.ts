@@ -8,6 +8,7 @@ import { publicKeyList, verifySeal } from '../seal/index.ts';
 import { STATUS_NAMES, verdictForStatus, type Verdict } from './codes.ts';
 import { parseLicenceId } from './identifier.ts';
 import { buildVerificationPackage } from './verification-package.ts';
+import { tellLedger } from './library.ts';
 import type { Verification } from './schemas.ts';
 import {
   documentCodec,
@@ -182,8 +183,9 @@ export async function verifyPresentation(ctx: AppContext, actor: Actor, token: s
   const { licence: l, fields, expiresAt } = await claimPresentation(ctx, token);
   const result = await check(ctx, l);
   if (!result.doc) return { verdict: result.verdict, genuine: false, identifier: l.identifier };
-  await recordUse(ctx.db, actor, l, { kind: 'presentation', purpose: '' });
   const labels = (await fieldLabels(ctx.db, [l.typeId])).get(l.typeId) ?? {};
+  const shown = fields.map((f) => (f === 'holderName' ? '持证人名称' : f === 'holderCode' ? '持证主体代码' : (labels[f] ?? f)));
+  await recordUse(ctx.db, actor, l, { kind: 'presentation', purpose: '', fields: shown });
   const disclosed: NonNullable<Verification['disclosed']> = { fields: {}, fieldLabels: {} };
   if (fields.includes('holderName')) disclosed.holderName = result.doc.holder.name;
   if (fields.includes('holderCode')) disclosed.holderCode = result.doc.holder.code;
@@ -280,6 +282,8 @@ export async function recordUse(
     userName?: string;
     caseId?: string;
     itemCode?: string;
+    /** what was shown or taken, in words, for the holder's ledger (the whole licence when absent) */
+    fields?: string[];
   },
 ) {
   await q.query(
@@ -300,6 +304,7 @@ export async function recordUse(
       use.itemCode ?? null,
     ],
   );
+  await tellLedger(q, l, use);
 }
 
 /**
