@@ -95,9 +95,13 @@ export async function callUse(q: Queryable, call: CallLog, s: Setting, grant: Ga
   };
 }
 
-/** Logs a refusal in its own statement (the refused call changes nothing else); other errors are no call's outcome. */
-export async function logRefusal(q: Queryable, call: CallLog, err: unknown): Promise<void> {
-  if (err instanceof AppError && call.clientId) await logCall(q, { ...call, outcome: err.code }, null);
+/**
+ * Logs a refusal in its own statement (the refused call changes nothing else) and says its log
+ * entry; other errors are no call's outcome, and a caller that is no system is not logged.
+ */
+export async function logRefusal(q: Queryable, call: CallLog, err: unknown): Promise<string | null> {
+  if (err instanceof AppError && call.clientId) return logCall(q, { ...call, outcome: err.code }, null);
+  return null;
 }
 
 /**
