@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as clock from '../../src/kernel/clock.ts';
-import { idNumberCheckChar, maskIdNumber } from '../../src/kernel/validate/idcard.ts';
+import { maskIdNumber } from '../../src/kernel/validate/idcard.ts';
 import { demoIdNumber } from '../../src/seed/people.ts';
-import { cityDepartment, populationRow, systemToken } from '../support/data.ts';
+import { approvedGrant, cityDepartment, populationRow, syntheticIdNumber, systemToken } from '../support/data.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 // The exchange gateway (#15 point 3) over the base libraries (point 4) and the citizen's ledger
@@ -13,12 +13,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 const YUNCHENG = '445302000000';
 const LUODING = '445381000000';
 const CHEN = demoIdNumber(YUNCHENG, '19900315', 0);
-const id = (region: string, birth: string, seq: number) => {
-  const first17 = `${region.slice(0, 6)}${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-};
-const OUTSIDER = id(LUODING, '19700101', 951);
-const LOADED = id(YUNCHENG, '19800202', 952);
+const OUTSIDER = syntheticIdNumber(LUODING, '19700101', 951);
+const LOADED = syntheticIdNumber(YUNCHENG, '19800202', 952);
 
 let server: TestServer;
 const cookies: Record<string, string> = {};
@@ -39,28 +35,9 @@ const recordCount = async () =>
     (await server.ctx.db.one<{ n: string }>('select count(*) as n from data_record where resource_id = $1', [population.id]))!.n,
   );
 
-/** A demand of `department` for fields of the population library, approved by the data bureau with `scope`. */
-async function granted(department: string, fields: string[], scope: Record<string, unknown>) {
-  const asked = await api('/api/data/demands', {
-    method: 'POST',
-    cookie: cookies.dataofficer,
-    body: {
-      resourceId: population.id,
-      requesterDepartmentId: department,
-      fields,
-      purpose: '核验申请人户籍',
-      legalBasis: '《行政许可法》第三十一条',
-    },
-  });
-  assert.equal(asked.status, 201, JSON.stringify(asked.body));
-  const approved = await api(`/api/data/demands/${asked.body.id}/approve`, {
-    method: 'POST',
-    cookie: cookies.admin,
-    body: { version: asked.body.version, fields, validTo: `${clock.today().slice(0, 4)}-12-31`, ...scope },
-  });
-  assert.equal(approved.status, 200, JSON.stringify(approved.body));
-  return approved.body.grant as { id: string; version: number };
-}
+/** A grant of the population library to `department`, approved by the data bureau with `scope`. */
+const granted = (department: string, fields: string[], scope: Record<string, unknown>) =>
+  approvedGrant(server, cookies, population.id, department, fields, scope);
 
 before(async () => {
   server = await startTestServer();
@@ -132,7 +109,11 @@ describe('base-library records (基础库)', () => {
   test('a good load inserts, a reload of the same rows changes nothing, and the quality rules track their findings to fixed', async () => {
     const rows = [populationRow(LOADED, '测试甲', YUNCHENG, { ethnicity: '' }), populationRow(OUTSIDER, '测试丙', LUODING)];
     const dry = await load({ format: 'json', content: JSON.stringify(rows), dryRun: true });
-    assert.deepEqual([dry.body.ok, dry.body.dryRun, dry.body.inserted, dry.body.findings], [true, true, 2, 1], 'what the load would do');
+    assert.deepEqual(
+      [dry.body.ok, dry.body.dryRun, dry.body.inserted, dry.body.findings],
+      [true, true, 2, 1],
+      'what the load would do',
+    );
     const loaded = await load({ format: 'json', content: JSON.stringify(rows) });
     assert.deepEqual(
       [loaded.body.ok, loaded.body.inserted, loaded.body.updated, loaded.body.findings],
@@ -208,7 +189,7 @@ describe('the exchange gateway', () => {
     assert.equal(field.body.record, undefined);
     const row = await query(scjgjSystem, { key: OUTSIDER });
     assert.deepEqual([row.status, row.body.error.code], [403, 'DATA_GATEWAY_ROW_NOT_GRANTED']);
-    const none = await query(scjgjSystem, { key: id(YUNCHENG, '19990101', 953) });
+    const none = await query(scjgjSystem, { key: syntheticIdNumber(YUNCHENG, '19990101', 953) });
     assert.deepEqual([none.status, none.body.error.code], [404, 'DATA_RECORD_NOT_FOUND']);
     const log = await api('/api/data/calls?outcome=refused&pageSize=50', { cookie: cookies.dataofficer });
     const codes = log.body.items
@@ -228,10 +209,14 @@ describe('the exchange gateway', () => {
     assert.equal((await query(mzjSystem, { key: CHEN })).status, 200, 'a new day, a new quota');
     // (a change of a grant moves its version, as the module's own writes do: the gateway keeps a
     // grant it checked only while its version stands)
-    await server.ctx.db.query(`update data_grant set valid_to = clock_today() - 1, version = version + 1 where id = $1`, [mzjGrant.id]);
+    await server.ctx.db.query(`update data_grant set valid_to = clock_today() - 1, version = version + 1 where id = $1`, [
+      mzjGrant.id,
+    ]);
     const expired = await query(mzjSystem, { key: CHEN });
     assert.deepEqual([expired.status, expired.body.error.code], [403, 'DATA_GATEWAY_GRANT_EXPIRED']);
-    await server.ctx.db.query(`update data_grant set valid_to = clock_today() + 30, version = version + 1 where id = $1`, [mzjGrant.id]);
+    await server.ctx.db.query(`update data_grant set valid_to = clock_today() + 30, version = version + 1 where id = $1`, [
+      mzjGrant.id,
+    ]);
     assert.equal((await query(mzjSystem, { key: CHEN })).status, 200, 'valid again');
     const revoked = await api(`/api/data/grants/${mzjGrant.id}/revoke`, {
       method: 'POST',

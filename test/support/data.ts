@@ -1,3 +1,5 @@
+import * as clock from '../../src/kernel/clock.ts';
+import { idNumberCheckChar } from '../../src/kernel/validate/idcard.ts';
 import type { TestServer } from './server.ts';
 
 /** A city-level department of the demo city found by (a part of) its name, as an administrator reads it. */
@@ -65,6 +67,12 @@ export async function systemToken(
   return { authorization: `Bearer ${token}` };
 }
 
+/** A valid ID number of no real person: born in `region`'s county on `birth` (YYYYMMDD), sequence `seq`. */
+export function syntheticIdNumber(region: string, birth: string, seq: number): string {
+  const first17 = `${region.slice(0, 6)}${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
 /** A synthetic person for the population library (常住人口基本信息), in a county's first town by default. */
 export const populationRow = (idNumber: string, name: string, householdRegion: string, extra: Record<string, unknown> = {}) => ({
   id_number: idNumber,
@@ -77,3 +85,36 @@ export const populationRow = (idNumber: string, name: string, householdRegion: s
   status: '正常',
   ...extra,
 });
+
+/**
+ * A demand of `departmentId` for `fields` of a resource, asked by a data officer and approved by
+ * an administrator with `scope` (rows, quota, clear fields, bulk …) until the year's end: the grant.
+ */
+export async function approvedGrant(
+  server: TestServer,
+  cookies: { dataofficer?: string; admin?: string },
+  resourceId: string,
+  departmentId: string,
+  fields: string[],
+  scope: Record<string, unknown>,
+): Promise<{ id: string; version: number }> {
+  const asked = await server.api('/api/data/demands', {
+    method: 'POST',
+    cookie: cookies.dataofficer,
+    body: {
+      resourceId,
+      requesterDepartmentId: departmentId,
+      fields,
+      purpose: '核验申请人户籍',
+      legalBasis: '《行政许可法》第三十一条',
+    },
+  });
+  if (asked.status !== 201) throw new Error(`demand: ${JSON.stringify(asked.body)}`);
+  const approved = await server.api(`/api/data/demands/${asked.body.id}/approve`, {
+    method: 'POST',
+    cookie: cookies.admin,
+    body: { version: asked.body.version, fields, validTo: `${clock.today().slice(0, 4)}-12-31`, ...scope },
+  });
+  if (approved.status !== 200) throw new Error(`approval: ${JSON.stringify(approved.body)}`);
+  return approved.body.grant;
+}

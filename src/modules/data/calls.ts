@@ -29,6 +29,18 @@ export interface CallLog {
   started: number;
 }
 
+/** A call as it comes in: answered until a check refuses it (a caller that is no system is logged with no client). */
+export const newCall = (actor: Actor, kind: CallLog['kind'], purpose: string | undefined): CallLog => ({
+  clientId: actor.kind === 'client' ? actor.id : '',
+  kind,
+  purpose: purpose ?? null,
+  outcome: 'ok',
+  fields: [],
+  rows: 0,
+  persons: [],
+  started: performance.now(),
+});
+
 /** What an answered call writes to the ledger of each person it touched, and counts on its grant. */
 export interface CallUse {
   grant: GatewayGrant;

@@ -15,6 +15,7 @@ import { loadRecords } from './records.ts';
 import { listIssues, recordQuality, reportIssue, resolveIssue } from './issues.ts';
 import { bindSystem, changeSystem, listSystems, unbindSystem } from './systems.ts';
 import { exchangeGateway } from './gateway.ts';
+import { exportJobFile, exportJobStatus, startExportJob } from './export-jobs.ts';
 import { callStats, listCalls } from './calls.ts';
 import { answerUseReport, listUseReports, myDataUses, reportUse } from './ledger.ts';
 import { listBaseFieldSources, setBaseFieldSource } from './fills.ts';
@@ -126,6 +127,26 @@ export function registerDataRoutes(app: HttpApp, ctx: AppContext) {
     void reply.header('x-call-id', page.callId);
     if (page.csv !== undefined) return reply.type('text/csv; charset=utf-8').send(page.csv);
     return { fields: page.fields, rows: page.rows, next: page.next, callId: page.callId };
+  });
+  // the whole export as a job: started here, run through the outbox, its file kept seven days
+  app.post(
+    '/api/data/gateway/export-jobs',
+    { schema: { tags: exchange, headers: X.ExportJobHeaders, body: X.ExportJobStart, response: { 202: X.ExportJob } } },
+    async (req, reply) => {
+      const job = await startExportJob(ctx, gateway, req.actor, req.body, req.headers['idempotency-key']);
+      return reply.status(202).header('location', `/api/data/gateway/export-jobs/${job.id}`).send(job);
+    },
+  );
+  app.get('/api/data/gateway/export-jobs/:id', { schema: { tags: exchange, params: X.ExportJobParams, response: { 200: X.ExportJob } } }, (req) =>
+    exportJobStatus(ctx, req.actor, req.params.id),
+  );
+  app.get('/api/data/gateway/export-jobs/:id/file', { schema: { tags: exchange, params: X.ExportJobParams } }, async (req, reply) => {
+    const file = await exportJobFile(ctx, req.actor, req.params.id);
+    return reply
+      .type(file.type)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(file.content);
   });
   app.get('/api/data/calls', { schema: { tags: exchange, querystring: X.CallListQuery, response: { 200: Page(X.DataCall) } } }, (req) => listCalls(ctx, req.actor, req.query));
   app.get('/api/data/calls/stats', { schema: { tags: exchange, querystring: X.CallStatsQuery, response: { 200: X.CallStats } } }, (req) => callStats(ctx, req.actor, req.query));

@@ -155,6 +155,45 @@ export const GatewayExport = Type.Object(
 );
 export type GatewayExport = Static<typeof GatewayExport>;
 
+/** An export job (批量交换, asynchronous): the whole export under the grant, written to a file. */
+export const ExportJobStart = Type.Object(
+  {
+    resource: ResourceCode,
+    format: Type.Union([Type.Literal('json'), Type.Literal('csv')]),
+    /** Only rows changed at or after this instant (incremental exchange: the last job's `lastChangedAt`). */
+    changedSince: Type.Optional(Type.String({ format: 'date-time' })),
+    purpose: Type.Optional(Text(200)),
+  },
+  { additionalProperties: false },
+);
+export type ExportJobStart = Static<typeof ExportJobStart>;
+/** A second start with the same key is the first job, not a new one. */
+export const ExportJobHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 80, pattern: '^[A-Za-z0-9_-]+$' })) });
+export const EXPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const ExportJob = Type.Object({
+  id: Id,
+  resource: Type.String(),
+  format: Type.Union([Type.Literal('json'), Type.Literal('csv')]),
+  changedSince: Nullable(Type.String()),
+  purpose: Nullable(Type.String()),
+  status: Type.Enum(EXPORT_JOB_STATUSES),
+  /** Rows in the file (done jobs). */
+  rows: Nullable(Type.Integer()),
+  /** The refusal's code when the run was refused (failed jobs). */
+  errorCode: Nullable(Type.String()),
+  /** The newest change the file holds: the next job's `changedSince`. */
+  lastChangedAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+  startedAt: Nullable(Type.String()),
+  finishedAt: Nullable(Type.String()),
+  /** When the file is deleted. */
+  expiresAt: Nullable(Type.String()),
+  /** The file while it is kept: `GET …/export-jobs/:id/file`. */
+  file: Nullable(Type.Object({ size: Type.Integer(), sm3: Type.String() })),
+});
+export type ExportJob = Static<typeof ExportJob>;
+export const ExportJobParams = Type.Object({ id: Id });
+
 export const CallStatsQuery = Type.Object({
   from: Day,
   to: Day,
