@@ -25,6 +25,7 @@ let mzj: { id: string };
 let scjgjSystem: Record<string, string>;
 let mzjSystem: Record<string, string>;
 let mzjGrant: { id: string; version: number };
+let scjgjGrant: { id: string; version: number };
 
 const query = (headers: Record<string, string>, body: Record<string, unknown>) =>
   api('/api/data/gateway/query', { method: 'POST', headers, body: { resource: population.code, ...body } });
@@ -62,7 +63,7 @@ before(async () => {
     assert.equal(bound.status, 201, JSON.stringify(bound.body));
   }
   // 市场监管: names in clear, rows of 云城区 only, bulk allowed; 民政: two calls a day
-  await granted(scjgj.id, ['id_number', 'name', 'birth_date', 'household_region'], {
+  scjgjGrant = await granted(scjgj.id, ['id_number', 'name', 'birth_date', 'household_region'], {
     clearFields: ['name'],
     rowRegion: YUNCHENG,
     dailyQuota: 1000,
@@ -197,6 +198,37 @@ describe('the exchange gateway', () => {
       .map((c: { outcome: string }) => c.outcome);
     for (const code of ['DATA_GATEWAY_FIELD_NOT_GRANTED', 'DATA_GATEWAY_ROW_NOT_GRANTED', 'DATA_RECORD_NOT_FOUND'])
       assert.ok(codes.includes(code), code);
+  });
+
+  test('calls at the same moment share the quota exactly: as many answered as it allows, the rest refused, all logged', async () => {
+    const db = server.ctx.db;
+    await db.query('delete from data_grant_day where grant_id = $1', [scjgjGrant.id]);
+    await db.query('update data_grant set daily_quota = 5, version = version + 1 where id = $1', [scjgjGrant.id]);
+    const logged = async () =>
+      (await db.query<{ outcome: string }>('select outcome from data_call where grant_id = $1', [scjgjGrant.id])).map(
+        (r) => r.outcome,
+      );
+    const before = await logged();
+    const uses = async () =>
+      (await db.one<{ n: number }>(
+        `select count(*)::int as n from data_use where resource_code = $1 and system = '市场监管许可系统'`,
+        [population.code],
+      ))!.n;
+    const usesBefore = await uses();
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => query(scjgjSystem, { key: CHEN })));
+      const statuses = answers.map((a) => (a.status === 200 ? 'ok' : a.body.error.code));
+      assert.equal(statuses.filter((s) => s === 'ok').length, 5, JSON.stringify(statuses));
+      assert.equal(statuses.filter((s) => s === 'DATA_GATEWAY_QUOTA_EXCEEDED').length, 15, JSON.stringify(statuses));
+      const after = (await logged()).slice(before.length);
+      assert.equal(after.length, 20, 'each call logged once');
+      assert.equal(after.filter((o) => o === 'ok').length, 5);
+      assert.equal((await uses()) - usesBefore, 5, 'a ledger entry for each answered call only');
+      const day = await db.one<{ calls: number }>('select calls from data_grant_day where grant_id = $1', [scjgjGrant.id]);
+      assert.equal(day!.calls, 5);
+    } finally {
+      await db.query('update data_grant set daily_quota = 10000, version = version + 1 where id = $1', [scjgjGrant.id]);
+    }
   });
 
   test('the daily quota is exact; the next day counts anew; an expired or revoked grant refuses', async () => {
