@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { personalData } from '../../src/kernel/pii.ts';
-import { demoIdNumber } from '../../src/seed/people.ts';
 import { getPublishedVersion } from '../../src/modules/catalog/index.ts';
 import { demoForm, demoMaterialKeys } from '../support/demo-items.ts';
 import { uploadMaterial } from '../support/files.ts';
+import { ALLOWANCE, CHEN_ID, forgetInLibrary, HOUSEHOLD_ADDRESS_SOURCE, ledger, LI_ID, POPULATION, RETIREMENT, SOCIAL_INSURANCE } from '../support/libraries.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 // 免填报 delivered (#15 point 5): the 高龄津贴 item fills 户籍地址 from the base library
 // (`population.household_address`, served by 常住人口基本信息 of 公安局), the applicant sees where
 // it came from, and her ledger records the use by 云城区民政局 for that item. Someone the library does
 // not hold gets an empty field, and nothing is recorded.
-const ALLOWANCE = '440E0720000000-445302000000-000-11445302530200376G-1-00';
 let server: TestServer;
 const cookies = {} as Record<'chen' | 'li' | 'dataofficer', string>;
 const api = (...a: Parameters<TestServer['api']>) => server.api(...a);
@@ -29,28 +27,25 @@ test('a draft takes 户籍地址 from the population library, says where from, a
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const c = draft.body.case ?? draft.body;
   assert.match(String(c.formData.household_address), /^云浮市云城区.+号$/, 'the library value');
-  assert.deepEqual(c.prefilledFrom, { household_address: { resourceName: '常住人口基本信息', providerName: '云浮市公安局', fieldName: '户籍地址' } });
+  assert.deepEqual(c.prefilledFrom, { household_address: HOUSEHOLD_ADDRESS_SOURCE });
 
-  const uses = (await api('/api/my/data-uses?kind=prefill', { cookie: cookies.chen })).body.items;
-  assert.equal(uses.length, 1);
-  assert.equal(uses[0].resourceName, '常住人口基本信息');
-  assert.equal(uses[0].departmentName, '云城区民政局', 'the item is 云城区民政局’s');
-  assert.equal(uses[0].system, '一网通办');
-  assert.deepEqual(uses[0].fields, ['户籍地址']);
-  assert.match(uses[0].purpose, /80周岁以上老年人高龄津贴申领/);
+  const [use, ...more] = await ledger(server, cookies.chen, 'prefill');
+  assert.ok(use && !more.length, 'one use');
+  assert.equal(use.resourceName, POPULATION);
+  assert.equal(use.departmentName, '云城区民政局', 'the item is 云城区民政局’s');
+  assert.equal(use.system, '一网通办');
+  assert.deepEqual(use.fields, ['户籍地址']);
+  assert.match(use.purpose ?? '', /80周岁以上老年人高龄津贴申领/);
 });
 
 test('a person the library does not hold gets the field empty and no ledger entry', async () => {
-  const pii = personalData(server.ctx.config.masterKey);
-  const li = demoIdNumber('445302000000', '19851102', 1);
-  await server.ctx.db.query(`delete from data_record where key_index = $1 and resource_id = (select id from data_resource where name = '常住人口基本信息')`, [pii.index(li)]);
+  await forgetInLibrary(server, POPULATION, LI_ID);
   const draft = await api('/api/cases', { method: 'POST', cookie: cookies.li, body: { item: ALLOWANCE } });
   assert.equal(draft.status, 201, JSON.stringify(draft.body));
   const c = draft.body.case ?? draft.body;
   assert.equal(c.formData.household_address, undefined);
   assert.deepEqual(c.prefilledFrom, {});
-  const uses = (await api('/api/my/data-uses?kind=prefill', { cookie: cookies.li })).body.items;
-  assert.equal(uses.length, 0);
+  assert.equal((await ledger(server, cookies.li, 'prefill')).length, 0);
 });
 
 test('the data bureau says which resource serves a base-library key; others may not', async () => {
@@ -67,7 +62,6 @@ test('the data bureau says which resource serves a base-library key; others may 
 // 免提交 delivered: a material a library replaces is obtained when the library holds the applicant
 // (the case page names the library; submission writes the use to the ledger), and asked for when
 // it does not.
-const RETIREMENT = '000K1011000000-445300000000-000-11445300530000104M-1-00';
 const materialOf = async (cookie: string, caseId: string, key: string) =>
   ((await api(`/api/cases/${caseId}`, { cookie })).body.materialStatus as { key: string; fetched: { dataSource: string | null } | null; dataMissing: unknown; demanded: boolean }[]).find((m) => m.key === key)!;
 
@@ -79,23 +73,21 @@ test('参保缴费记录 comes from the social-insurance library for an insured 
   const m2 = await materialOf(cookies.chen, id, 'm2');
   assert.deepEqual([m2.fetched?.dataSource, m2.dataMissing, m2.demanded], ['云浮市人力资源和社会保障局“社会保险参保信息”', null, false]);
 
-  const chen = { idNumber: demoIdNumber('445302000000', '19900315', 0), uscc: '' };
+  const chen = { idNumber: CHEN_ID, uscc: '' };
   const form = await api(`/api/cases/${id}/form`, { method: 'PUT', cookie: cookies.chen, body: { version: draft.body.case.version, formData: demoForm(v.content, chen, false) } });
   assert.equal(form.status, 200, JSON.stringify(form.body));
   for (const key of demoMaterialKeys(v.content)) assert.equal((await uploadMaterial(server, cookies.chen, id, key)).status, 201);
   const saved = (await api(`/api/cases/${id}`, { cookie: cookies.chen })).body.case;
   const submitted = await api(`/api/cases/${id}/submit`, { method: 'POST', cookie: cookies.chen, body: { version: saved.version, commitment: true } });
   assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
-  const uses = (await api('/api/my/data-uses?kind=material', { cookie: cookies.chen })).body.items;
-  assert.equal(uses.length, 1);
-  assert.deepEqual([uses[0].resourceName, uses[0].departmentName, uses[0].fields], ['社会保险参保信息', '云浮市人力资源和社会保障局', ['社会保险参保信息']]);
-  assert.match(uses[0].purpose, /免提交/);
+  const [use, ...more] = await ledger(server, cookies.chen, 'material');
+  assert.ok(use && !more.length, 'one use');
+  assert.deepEqual([use.resourceName, use.departmentName, use.fields], [SOCIAL_INSURANCE, '云浮市人力资源和社会保障局', [SOCIAL_INSURANCE]]);
+  assert.match(use.purpose ?? '', /免提交/);
 });
 
 test('an applicant the library does not hold is asked for the material, and told why', async () => {
-  const pii = personalData(server.ctx.config.masterKey);
-  const li = demoIdNumber('445302000000', '19851102', 1);
-  await server.ctx.db.query(`delete from data_record where key_index = $1 and resource_id = (select id from data_resource where name = '社会保险参保信息')`, [pii.index(li)]);
+  await forgetInLibrary(server, SOCIAL_INSURANCE, LI_ID);
   const draft = await api('/api/cases', { method: 'POST', cookie: cookies.li, body: { item: RETIREMENT } });
   const m2 = await materialOf(cookies.li, draft.body.case.id, 'm2');
   assert.deepEqual([m2.fetched, m2.dataMissing, m2.demanded], [null, { resourceName: '社会保险参保信息', providerName: '云浮市人力资源和社会保障局' }, true]);
