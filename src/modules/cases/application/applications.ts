@@ -7,15 +7,15 @@ import { uuidv7 } from '../../../kernel/ids.ts';
 import { personalData, type PersonalData } from '../../../kernel/pii.ts';
 import { getPublishedVersion, getVersionById, type ItemContent, type PublishedVersion } from '../../catalog/index.ts';
 import { actingFor, personView } from '../../identity/index.ts';
-import { libraryValues, type LibraryFill } from '../../data/index.ts';
+import { libraryValues } from '../../data/index.ts';
 import { loadCase, ownCase } from '../access.ts';
 import { resumeClock, runClock, today } from '../workflow/clocks.ts';
-import { baseLibraryKeys, prefillValues, validateForm, type PrefillSources } from './form.ts';
+import { untypedSources, validateForm, type PrefillSources } from './form.ts';
 import { CASE_COLUMNS, presentCase, type CaseRow, type CaseView, type PrefilledFrom } from '../model.ts';
 import { nextCaseNumber } from './numbering.ts';
 import { beforeDecision } from './applicant-actions.ts';
 import { materialStatuses } from './material-status.ts';
-import { caseSubject, libraryUse } from './library-use.ts';
+import { caseSubject, libraryUse, prefillItem } from './library-use.ts';
 import { materialKeyOf } from './materials.ts';
 import { stepsFor } from '../workflow/steps.ts';
 import { signCommitment } from '../workflow/commitment.ts';
@@ -71,28 +71,6 @@ export async function prefillSources(ctx: AppContext, person: Person): Promise<P
   };
 }
 
-/**
- * 免填报 from the base libraries: what the data platform's libraries hold about the applicant
- * for the base-library keys of the item's form, read for this item's department under the item's
- * legal basis (the applicant's ledger records it), and which field came from which resource.
- */
-async function fillFromLibraries(tx: Tx, pii: PersonalData, v: PublishedVersion, sources: PrefillSources) {
-  const keys = baseLibraryKeys(v.content);
-  const from: Record<string, PrefilledFrom> = {};
-  if (!keys.length || (!sources.person && !sources.enterprise)) return { values: new Map<string, LibraryFill>(), from };
-  const values = await libraryValues(tx, pii, {
-    keys,
-    idNumber: sources.person?.idNumber,
-    uscc: sources.enterprise?.uscc,
-    use: await libraryUse(tx, v, '免填报'),
-  });
-  for (const [field, def] of Object.entries(v.content.form?.fields ?? {})) {
-    const fill = def.prefill?.source === 'base_library' && def.prefill.field ? values.get(def.prefill.field) : undefined;
-    if (fill) from[field] = { resourceName: fill.resourceName, providerName: fill.providerName, fieldName: fill.fieldName };
-  }
-  return { values, from };
-}
-
 export interface DraftInput {
   item: string;
   formData?: Record<string, unknown>;
@@ -100,8 +78,9 @@ export interface DraftInput {
 }
 
 /**
- * Start an application: the form is prefilled from the identity (免填报) and kept as a draft
- * bound to the item's published version. The same idempotency key returns the same draft.
+ * Start an application: the form is prefilled from the identity and the base libraries (免填报)
+ * and kept as a draft bound to the item's published version. The same idempotency key returns
+ * the same draft.
  */
 export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInput): Promise<{ created: boolean; case: CaseView }> {
   const person = requirePerson(actor);
@@ -118,16 +97,15 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
       const existing = await caseByIdempotencyKey(tx, person.id, input.idempotencyKey);
       if (existing) return { created: false, case: applicantView(pii, existing) };
     }
-    const fromLibraries = await fillFromLibraries(tx, pii, v, sources);
-    const prefill = prefillValues(v.content, { ...sources, library: fromLibraries.values });
+    const prefill = await prefillItem(tx, pii, v, sources, 'online');
     const c = await insertDraft(tx, pii, {
       version: v,
       applicant: acting
         ? { kind: 'enterprise', enterpriseId: acting.enterpriseId, name: acting.name, agentPersonId: person.id }
         : { kind: 'person', personId: person.id, name: person.name },
       ownerPersonId: person.id,
-      formData: { ...prefill, ...(input.formData ?? {}) },
-      prefilledFrom: fromLibraries.from,
+      formData: { ...prefill.values, ...(input.formData ?? {}) },
+      prefilledFrom: untypedSources(prefill.from, input.formData),
       idempotencyKey: input.idempotencyKey,
       channel: 'online',
     });
@@ -204,7 +182,7 @@ async function checkMaterials(tx: Tx, pii: PersonalData, c: CaseRow, v: Publishe
   if (missing.length) throw unprocessable('MATERIALS_MISSING', { count: missing.length }, { materials: missing });
   const fromLibraries = new Set(statuses.filter((m) => m.fetched?.dataSource && !m.uploaded).map((m) => m.key));
   const keys = [...new Set((v.content.materials ?? []).flatMap((m, i) => (m.replacedByBaseField && fromLibraries.has(materialKeyOf(m, i)) ? [m.replacedByBaseField] : [])))];
-  if (keys.length) await libraryValues(tx, pii, { keys, ...(await caseSubject(tx, c)), kind: 'material', use: await libraryUse(tx, v, '免提交') });
+  if (keys.length) await libraryValues(tx, pii, { keys, ...(await caseSubject(tx, c)), kind: 'material', use: await libraryUse(tx, v, '免提交', c.channel) });
 }
 
 /** The enterprise authorisation is checked again at submission: it may have expired since sign-in. */

@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { AppError } from '../../../kernel/errors.ts';
 import { errorField } from '../../../kernel/http/validation.ts';
 import type { ItemContent } from '../../catalog/index.ts';
+import type { PrefilledFrom } from '../model.ts';
 
 type AddFormats = (ajv: Ajv) => Ajv;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
@@ -47,6 +48,20 @@ export function baseLibraryKeys(content: ItemContent): string[] {
   const keys = Object.values(content.form?.fields ?? {}).flatMap((def) => (def.prefill?.source === 'base_library' && def.prefill.field ? [def.prefill.field] : []));
   return [...new Set(keys)];
 }
+
+/** Which of an item's form fields the library values fill, and from which resource, provider and field. */
+export function prefilledFrom(content: ItemContent, library: ReadonlyMap<string, PrefilledFrom>): Record<string, PrefilledFrom> {
+  const from: Record<string, PrefilledFrom> = {};
+  for (const [field, def] of Object.entries(content.form?.fields ?? {})) {
+    const fill = def.prefill?.source === 'base_library' && def.prefill.field ? library.get(def.prefill.field) : undefined;
+    if (fill) from[field] = { resourceName: fill.resourceName, providerName: fill.providerName, fieldName: fill.fieldName };
+  }
+  return from;
+}
+
+/** The sources of the prefilled values the applicant did not type over: a typed value is not the library's. */
+export const untypedSources = (from: Record<string, PrefilledFrom>, typed: Record<string, unknown> = {}): Record<string, PrefilledFrom> =>
+  Object.fromEntries(Object.entries(from).filter(([field]) => typed[field] === undefined));
 
 /**
  * 免填报: values for form fields whose prefill source is the signed-in identity, or a base

@@ -7,15 +7,23 @@ import { licenceTypeNames } from '../../license/index.ts';
 import { licenceCoveredMaterials } from '../result/licence.ts';
 import type { CaseRow } from '../model.ts';
 import type { MaterialStatus } from '../schemas.ts';
-import { materialKeyOf } from './materials.ts';
-import { caseSubject } from './library-use.ts';
+import { libraryLacks, materialKeyOf } from './materials.ts';
+import { caseSubject, type LibrarySubject } from './library-use.ts';
 
 export type { MaterialStatus };
 
-/** Which of the materials' base-library keys a library serves, and whether it holds the case's applicant (data's `libraryHolds`). */
-async function libraryHoldsFor(q: Queryable, pii: PersonalData, c: CaseRow, defs: NonNullable<ItemContent['materials']>): Promise<Map<string, LibraryHold>> {
+/**
+ * Which of the materials' base-library keys a library serves, and whether it holds the applicant
+ * (data's `libraryHolds`): a case's, or the one a clerk or a 一件事 applies for.
+ */
+export async function libraryHoldsFor(
+  q: Queryable,
+  pii: PersonalData,
+  subject: LibrarySubject,
+  defs: readonly { replacedByBaseField?: string }[],
+): Promise<Map<string, LibraryHold>> {
   const keys = [...new Set(defs.flatMap((m) => (m.replacedByBaseField ? [m.replacedByBaseField] : [])))];
-  return keys.length ? libraryHolds(q, pii, await caseSubject(q, c), keys) : new Map();
+  return keys.length ? libraryHolds(q, pii, await caseSubject(q, subject), keys) : new Map();
 }
 
 /**
@@ -38,10 +46,11 @@ export async function materialStatuses(q: Queryable, pii: PersonalData, c: CaseR
     const typeName = m.replacedByLicenseType ? (types.get(m.replacedByLicenseType) ?? null) : null;
     // a library the data platform serves decides; shared data no library serves is the department's to obtain
     const hold = m.replacedByBaseField ? holds.get(m.replacedByBaseField) : undefined;
+    const lacking = libraryLacks(m, holds);
     const dataSource = hold ? `${hold.providerName}“${hold.resourceName}”` : null;
     const fetched: MaterialStatus['fetched'] =
       via === 'data'
-        ? hold && !hold.held
+        ? lacking
           ? null
           : { via: 'data', licenceIdentifier: null, licenceTypeName: null, dataSource }
         : identifier
@@ -54,7 +63,7 @@ export async function materialStatuses(q: Queryable, pii: PersonalData, c: CaseR
       // a type the platform keeps but the wallet lacks: the applicant uploads, or gets the e-licence first
       licenceMissing: via === 'licence' && !identifier && typeName ? { typeName } : null,
       // a library that would replace it does not hold the applicant: the applicant uploads
-      dataMissing: hold && !hold.held ? { resourceName: hold.resourceName, providerName: hold.providerName } : null,
+      dataMissing: lacking,
       uploaded: have.has(key),
       demanded: m.necessity === 'required' && !fetched && !have.has(key),
     };

@@ -7,6 +7,7 @@ import { uuidv7 } from '../../../kernel/ids.ts';
 import { personalData } from '../../../kernel/pii.ts';
 import { fetchedBy } from '../../../kernel/guide/material.ts';
 import { getVersionById, type ItemContent } from '../../catalog/index.ts';
+import type { LibraryHold } from '../../data/index.ts';
 import { ownCase, readableCase } from '../access.ts';
 import type { CaseRow } from '../model.ts';
 import { recordTransition } from '../workflow/transitions.ts';
@@ -16,13 +17,31 @@ import { checkMaterial, cleanFileName } from './uploads.ts';
 type MaterialDef = NonNullable<ItemContent['materials']>[number];
 
 /**
- * 免提交: the platform obtains the material itself (data sharing, a base-library field), or 免证办:
- * the applicant holds a valid e-licence of the type that replaces it (`licenceCovered`: the keys
+ * The library the data platform serves for the base-library field that replaces the material,
+ * when it does not hold the applicant (`libraries`: data's `libraryHolds` for them): then the
+ * applicant hands the material in. Shared data no library serves stays the department's to obtain.
+ */
+export function libraryLacks(
+  m: Pick<MaterialDef, 'replacedByBaseField'>,
+  libraries?: ReadonlyMap<string, LibraryHold>,
+): { resourceName: string; providerName: string } | null {
+  const hold = m.replacedByBaseField ? libraries?.get(m.replacedByBaseField) : undefined;
+  return hold && !hold.held ? { resourceName: hold.resourceName, providerName: hold.providerName } : null;
+}
+
+/**
+ * 免提交: the platform obtains the material itself (data sharing, a base-library field — one a
+ * served library does not hold the applicant in is asked for, `libraryLacks`), or 免证办: the
+ * applicant holds a valid e-licence of the type that replaces it (`licenceCovered`: the keys
  * `licenceCoveredMaterials` in result-licence.ts found; without it such materials are asked for).
  */
-export function skippedMaterial(m: MaterialDef, key?: string, licenceCovered?: ReadonlyMap<string, string>): boolean {
+export function skippedMaterial(
+  m: MaterialDef,
+  applicant: { key?: string; licenceCovered?: ReadonlyMap<string, string>; libraries?: ReadonlyMap<string, LibraryHold> } = {},
+): boolean {
   const via = fetchedBy(m);
-  return via === 'data' || (via === 'licence' && key !== undefined && Boolean(licenceCovered?.has(key)));
+  if (via === 'data') return !libraryLacks(m, applicant.libraries);
+  return via === 'licence' && applicant.key !== undefined && Boolean(applicant.licenceCovered?.has(applicant.key));
 }
 
 export const materialKeyOf = (m: MaterialDef, index: number) => m.key ?? `m${index + 1}`;
