@@ -64,6 +64,19 @@ export function sealForm(pii: PersonalData, kinds: Record<string, PersonalKind>,
   return { form_data, form_pii };
 }
 
+/**
+ * A form as a handler sees it — what `sealForm` keeps in `form_data` — without sealing anything:
+ * for an answer that shows staff values before they are stored (the window's prefill).
+ */
+export function maskForm<T>(kinds: Record<string, PersonalKind>, data: Record<string, T>): Record<string, T | string> {
+  const out: Record<string, T | string> = {};
+  for (const [field, value] of Object.entries(data)) {
+    const kind = kinds[field] ?? personalKindByShape(value);
+    out[field] = kind && !empty(value) ? maskPersonal(kind, value) : value;
+  }
+  return out;
+}
+
 /** One sealed value in clear. */
 export const openSealed = (pii: PersonalData, sealed: SealedValue): unknown => JSON.parse(pii.decrypt(sealed.value)) as unknown;
 

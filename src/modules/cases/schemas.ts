@@ -1,7 +1,7 @@
 import { Type, type Static, type TObject } from 'typebox';
 import { SPECIAL_PROCEDURES, type Form, type Material } from '../../kernel/api.ts';
 import { CASE_STATUSES } from './model.ts';
-import { Id, Json, Nullable, NullableStr, Open, Str } from './schema-parts.ts';
+import { DataMissing, Id, Json, Nullable, NullableStr, Open, PrefilledSources, Str } from './schema-parts.ts';
 
 // A case as the API shows it: the answers of the case routes and the types the services build them with.
 
@@ -63,7 +63,7 @@ export const CaseView = Type.Object(
     /** Form fields holding personal data: masked in formData unless the reader is the applicant; a handler may reveal one. */
     personalFields: Type.Array(Str),
     /** 免填报: form fields the platform filled from a base library, each with the resource, its provider and field. */
-    prefilledFrom: Type.Record(Str, Type.Object({ resourceName: Str, providerName: Str, fieldName: Str })),
+    prefilledFrom: PrefilledSources,
     steps: Type.Array(StepRef),
     currentStep: Nullable(Type.Object({ ...StepRef.properties, index: Type.Integer() })),
     specialProcedure: Nullable(Stored(ActiveSpecial)),
@@ -153,7 +153,7 @@ export const MaterialStatus = Type.Object({
   /** An e-licence would replace it but the applicant's wallet holds none of this type. */
   licenceMissing: Nullable(Type.Object({ typeName: Str })),
   /** A base library would replace it but does not hold the applicant. */
-  dataMissing: Nullable(Type.Object({ resourceName: Str, providerName: Str })),
+  dataMissing: DataMissing,
   uploaded: Type.Boolean(),
   /** Submission needs a file for it now. */
   demanded: Type.Boolean(),

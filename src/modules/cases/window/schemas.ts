@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { Form, Material } from '../../../kernel/api.ts';
 import { CaseView } from '../schemas.ts';
-import { Id, Json, Nullable, NullableStr, Open, Str } from '../schema-parts.ts';
+import { DataMissing, Id, Json, Nullable, NullableStr, Open, PrefilledSources, Str } from '../schema-parts.ts';
 
 /** 一窗受理 as the API takes and shows it: the applicant lookup, the item's form, the recorded case. */
 // Lengths are loose on purpose: a mistyped number gets ID_NUMBER_INVALID / USCC_INVALID with the reason, not a generic 400.
@@ -45,12 +45,19 @@ export const WindowForm = Type.Object({
       departmentId: Str,
       form: Nullable(Type.Unsafe<Form>(Json)),
       commitment: Type.Boolean(),
-      materials: Type.Array(Type.Unsafe<Material & { key: string }>(Type.Object({ key: Str, name: Str }, Open))),
+      /** `skipped`: the platform obtains it (免提交), nothing to scan; `dataMissing`: the library that would replace it holds nothing of the applicant. */
+      materials: Type.Array(
+        Type.Unsafe<Material & { key: string; skipped: boolean; dataMissing: { resourceName: string; providerName: string } | null }>(
+          Type.Object({ key: Str, name: Str, skipped: Type.Boolean(), dataMissing: DataMissing }, Open),
+        ),
+      ),
     },
     Open,
   ),
   applicant: ApplicantView,
   prefill: Type.Record(Str, Str),
+  /** The prefilled fields that came from a base library, with the resource, provider and field. */
+  prefilledFrom: PrefilledSources,
 });
 export type WindowForm = Static<typeof WindowForm>;
 

@@ -26,8 +26,11 @@ import {
   submitDraft,
   type NewDraft,
 } from '../application/applications.ts';
-import { prefillValues, type PrefillSources } from '../application/form.ts';
-import { materialKeyOf } from '../application/materials.ts';
+import type { PrefillSources } from '../application/form.ts';
+import { libraryLacks, materialKeyOf, skippedMaterial } from '../application/materials.ts';
+import { libraryHoldsFor } from '../application/material-status.ts';
+import { prefillItem, type LibrarySubject } from '../application/library-use.ts';
+import { declaredKinds, maskForm } from '../personal-form.ts';
 import { presentCase, type CaseRow } from '../model.ts';
 import { claimKey } from '../application/idempotency.ts';
 import { openScan } from './scans.ts';
@@ -157,26 +160,34 @@ function applicantChecks(a: Applicant, v: PublishedVersion): void {
   if (a.acting) checkAgentScope(a.acting, v);
 }
 
-const prefillSources = (a: Applicant, mask: boolean): PrefillSources => ({
-  person: {
-    name: a.person.name,
-    idNumber: mask ? maskIdNumber(a.person.idNumber) : a.person.idNumber,
-    phone: a.person.phone && mask ? maskPhone(a.person.phone) : a.person.phone,
-  },
+const prefillSources = (a: Applicant): PrefillSources => ({
+  person: { name: a.person.name, idNumber: a.person.idNumber, phone: a.person.phone },
   enterprise: a.enterprise ? { name: a.enterprise.name, uscc: a.enterprise.uscc } : undefined,
+});
+
+/** Whom the base libraries are asked about: the applicant person, or the enterprise (as its case will say). */
+const librarySubject = (a: Applicant): LibrarySubject => ({
+  applicant_person_id: a.kind === 'person' ? a.person.id : null,
+  applicant_enterprise_id: a.enterprise?.id ?? null,
 });
 
 /**
  * What the clerk needs to fill in the item's form for this applicant: the form and materials of
- * the published version and the fields identity fills in (shown masked; the server fills the
- * clear values at submission).
+ * the published version, the fields identity and the base libraries fill in (shown masked where
+ * personal; the server fills the clear values at submission) with each library value's source,
+ * and which materials the platform obtains — one a library replaces only when it holds the
+ * applicant, else the clerk scans it. Reading the libraries is a use the applicant's ledger shows.
  */
 export async function windowForm(ctx: AppContext, actor: Actor, item: string, q: ApplicantQuery): Promise<WindowForm> {
   const clerk = requireRole(actor, WINDOW_ROLES);
+  const pii = personalData(ctx.config.masterKey);
   const v = await itemInScope(ctx, clerk, item);
   const a = await resolveApplicant(ctx, clerk, q);
   applicantChecks(a, v);
   await auditLookup(ctx, clerk, a, q, v.code);
+  const prefill = await ctx.db.transaction((tx) => prefillItem(tx, pii, v, prefillSources(a), 'window'));
+  const defs = v.content.materials ?? [];
+  const libraries = await libraryHoldsFor(ctx.db, pii, librarySubject(a), defs);
   return {
     item: {
       id: v.itemId,
@@ -186,10 +197,11 @@ export async function windowForm(ctx: AppContext, actor: Actor, item: string, q:
       departmentId: v.departmentId,
       form: v.content.form ?? null,
       commitment: Boolean(v.content.flags?.commitment),
-      materials: (v.content.materials ?? []).map((m, i) => ({ ...m, key: materialKeyOf(m, i) })),
+      materials: defs.map((m, i) => ({ ...m, key: materialKeyOf(m, i), skipped: skippedMaterial(m, { libraries }), dataMissing: libraryLacks(m, libraries) })),
     },
     applicant: present(a),
-    prefill: prefillValues(v.content, prefillSources(a, true)),
+    prefill: maskForm(declaredKinds(v.content.form), prefill.values),
+    prefilledFrom: prefill.from,
   };
 }
 
@@ -219,7 +231,9 @@ function clerkView(c: CaseRow): WindowCase {
  * 一窗受理: the clerk records the application and submits it in one transaction — the case (owned
  * by the applicant person, or for an enterprise by the agent who came, else its legal
  * representative), the scanned materials and the submission with its number and clock. The
- * form is checked like an online one; identity fields are filled from the identity, not typed.
+ * form is checked like an online one; identity and base-library fields are filled by the
+ * platform, not typed (免填报: the read in the applicant's ledger, each value's source kept); a
+ * material a library replaces but does not hold the applicant in must be scanned (submitDraft).
  * The same idempotency key answers with the case already recorded.
  */
 export async function recordWindowApplication(
@@ -239,7 +253,7 @@ export async function recordWindowApplication(
   )
     throw unprocessable('WINDOW_UNKNOWN', {}, { windowId: input.windowId });
   const owner = a.person.id;
-  const draft: NewDraft = {
+  const draft = (prefill: Awaited<ReturnType<typeof prefillItem>>): NewDraft => ({
     version: v,
     applicant: a.enterprise
       ? {
@@ -250,11 +264,13 @@ export async function recordWindowApplication(
         }
       : { kind: 'person', personId: a.person.id, name: a.person.name },
     ownerPersonId: owner,
-    // identity values win over anything typed: the clerk does not edit who the applicant is
-    formData: { ...input.formData, ...prefillValues(v.content, prefillSources(a, false)) },
+    // what the platform fills wins over anything typed: the clerk does not edit who the applicant
+    // is or retype what the libraries hold (a wrong library value is the data bureau's to correct)
+    formData: { ...input.formData, ...prefill.values },
+    prefilledFrom: prefill.from,
     idempotencyKey: input.idempotencyKey,
     channel: 'window',
-  };
+  });
 
   const replay = (c: CaseRow) => {
     // a key from before keys were claimed, used by an online application of the applicant
@@ -267,7 +283,7 @@ export async function recordWindowApplication(
     await claimKey(tx, owner, idempotencyKey, 'cases.window_application', request);
     const existing = await caseByIdempotencyKey(tx, owner, input.idempotencyKey);
     if (existing) return replay(existing);
-    const c = await insertDraft(tx, pii, draft);
+    const c = await insertDraft(tx, pii, draft(await prefillItem(tx, pii, v, prefillSources(a), 'window')));
     // a concurrent request with the same key committed first: its case is the answer
     if (!c) return replay((await caseByIdempotencyKey(tx, owner, input.idempotencyKey))!);
     // the counter where it was recorded: ratings of the case roll up by hall and window

@@ -7,8 +7,9 @@ type Sources = Record<string, { resourceName: string; providerName: string; fiel
 /**
  * 免填报: which form fields the platform filled from the government's shared data, and from
  * where — the applicant checks them instead of typing them, and knows whom to ask if one is wrong.
+ * `title` for a reader other than the applicant (the window clerk).
  */
-export function PrefilledSources({ definition, sources }: { definition: FormDefinition; sources: Sources }) {
+export function PrefilledSources({ definition, sources, title }: { definition: FormDefinition; sources: Sources; title?: string }) {
   const { t } = useT();
   const entries = Object.entries(sources);
   if (!entries.length) return null;
@@ -19,7 +20,7 @@ export function PrefilledSources({ definition, sources }: { definition: FormDefi
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="prefilled-sources"
-      message={t('cases.prefilled.title')}
+      message={title ?? t('cases.prefilled.title')}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {entries.map(([field, s]) => (

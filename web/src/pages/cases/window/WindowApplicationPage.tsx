@@ -22,6 +22,7 @@ import { RemoteSelect } from '../../../components/RemoteSelect.tsx';
 import { useApiError, useErrorText } from '../../../components/useApiError.ts';
 import { useT } from '../../../i18n/useT.ts';
 import type { FormDefinition } from '../api.ts';
+import { PrefilledSources } from '../PrefilledSources.tsx';
 import { SchemaForm } from '../SchemaForm.tsx';
 import { uploadScan, windowApi, type ApplicantQuery, type ApplicantView, type WindowCase, type WindowForm } from './api.ts';
 
@@ -296,13 +297,21 @@ export default function WindowApplicationPage() {
                 ))}
               </Descriptions>
             )}
+            {prepared.item.form && (
+              <PrefilledSources
+                definition={prepared.item.form}
+                sources={prepared.prefilledFrom}
+                title={t('casesWindow.form.libraries')}
+              />
+            )}
             {definition && <SchemaForm form={form} definition={definition} values={{}} />}
           </Card>
           <Card title={t('casesWindow.materials.title')} style={{ marginBottom: 12 }}>
             <List
               dataSource={prepared.item.materials}
               renderItem={(m) => {
-                const skipped = m.source === 'data_sharing' || Boolean(m.replacedByBaseField);
+                // 免提交 as the server decides it for this applicant: what a library would replace but does not hold them in is scanned
+                const skipped = m.skipped;
                 const got = scans[m.key] ?? [];
                 return (
                   <List.Item
@@ -345,13 +354,22 @@ export default function WindowApplicationPage() {
                         </Space>
                       }
                       description={
-                        got.length
-                          ? got.map((s, i) => (
-                              <Tag key={i} color="blue">
-                                {s.fileName}
-                              </Tag>
-                            ))
-                          : m.requirement
+                        got.length ? (
+                          got.map((s, i) => (
+                            <Tag key={i} color="blue">
+                              {s.fileName}
+                            </Tag>
+                          ))
+                        ) : m.dataMissing ? (
+                          <Typography.Text type="warning" data-testid={`data-missing-${m.key}`}>
+                            {t('casesWindow.materials.dataMissing', {
+                              provider: m.dataMissing.providerName,
+                              resource: m.dataMissing.resourceName,
+                            })}
+                          </Typography.Text>
+                        ) : (
+                          m.requirement
+                        )
                       }
                     />
                   </List.Item>
