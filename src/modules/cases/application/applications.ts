@@ -10,7 +10,7 @@ import { actingFor, personView } from '../../identity/index.ts';
 import { libraryValues } from '../../data/index.ts';
 import { loadCase, ownCase } from '../access.ts';
 import { resumeClock, runClock, today } from '../workflow/clocks.ts';
-import { untypedSources, validateForm, type PrefillSources } from './form.ts';
+import { prefillValues, untypedSources, validateForm, type PrefillSources } from './form.ts';
 import { CASE_COLUMNS, presentCase, type CaseRow, type CaseView, type PrefilledFrom } from '../model.ts';
 import { nextCaseNumber } from './numbering.ts';
 import { beforeDecision } from './applicant-actions.ts';
@@ -80,9 +80,15 @@ export interface DraftInput {
 /**
  * Start an application: the form is prefilled from the identity and the base libraries (免填报)
  * and kept as a draft bound to the item's published version. The same idempotency key returns
- * the same draft.
+ * the same draft. A 一件事 member (`bundle`) reads no library: the bundle read them once for all its
+ * members, its form brings the values and `prefilledFrom` their sources.
  */
-export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInput): Promise<{ created: boolean; case: CaseView }> {
+export async function createDraft(
+  ctx: AppContext,
+  actor: Actor,
+  input: DraftInput,
+  bundle?: { prefilledFrom: Record<string, PrefilledFrom> },
+): Promise<{ created: boolean; case: CaseView }> {
   const person = requirePerson(actor);
   const pii = personalData(ctx.config.masterKey);
   const v = await getPublishedVersion(ctx.db, input.item);
@@ -97,7 +103,9 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
       const existing = await caseByIdempotencyKey(tx, person.id, input.idempotencyKey);
       if (existing) return { created: false, case: applicantView(pii, existing) };
     }
-    const prefill = await prefillItem(tx, pii, v, sources, 'online');
+    const prefill = bundle
+      ? { values: prefillValues(v.content, sources), from: bundle.prefilledFrom }
+      : await prefillItem(tx, pii, v, sources, 'online');
     const c = await insertDraft(tx, pii, {
       version: v,
       applicant: acting
@@ -105,7 +113,8 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
         : { kind: 'person', personId: person.id, name: person.name },
       ownerPersonId: person.id,
       formData: { ...prefill.values, ...(input.formData ?? {}) },
-      prefilledFrom: untypedSources(prefill.from, input.formData),
+      // a member's form is the bundle's: its library values come typed, with their sources
+      prefilledFrom: bundle ? prefill.from : untypedSources(prefill.from, input.formData),
       idempotencyKey: input.idempotencyKey,
       channel: 'online',
     });

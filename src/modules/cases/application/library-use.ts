@@ -52,6 +52,27 @@ export async function libraryUse(
 }
 
 /**
+ * The same for a 一件事's merged form, read once for all its members: the lead department (else
+ * the first member's), for the bundle, on the members' legal bases.
+ */
+export async function bundleLibraryUse(
+  q: Queryable,
+  bundle: { name: string; leadDepartmentId: string | null },
+  versions: readonly PublishedVersion[],
+): Promise<Use> {
+  const departmentId = bundle.leadDepartmentId ?? versions[0]?.departmentId ?? null;
+  const department = departmentId ? (await departmentRefsById(q, [departmentId])).get(departmentId) : undefined;
+  const bases = [...new Set(versions.flatMap((v) => basisOf(v) ?? []))];
+  return {
+    departmentId,
+    departmentName: department?.name ?? '',
+    system: SYSTEMS.online,
+    purpose: `办理“${bundle.name}”（免填报）`,
+    legalBasis: bases.length ? bases.join('；') : null,
+  };
+}
+
+/**
  * 免填报 from the base libraries: one read of what the libraries hold about the applicant for the
  * base-library keys of the forms given (an item's, or every member's of a 一件事), written to the
  * applicant's ledger as `use` says; the values by key. Nothing is read when no form asks.

@@ -3,11 +3,11 @@ import type { AppContext } from '../../../kernel/context.ts';
 import type { Queryable, Tx } from '../../../kernel/db/index.ts';
 import { conflict, unprocessable } from '../../../kernel/errors.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
-import { personalData } from '../../../kernel/pii.ts';
+import { personalData, type PersonalData } from '../../../kernel/pii.ts';
 import { beforeDecision } from '../application/applicant-actions.ts';
 import { createDraft, prefillSources, queryCode, requirePerson, resubmitCase, saveDraft, submitCase, withdrawCase } from '../application/applications.ts';
 import { announceBundle } from './notices.ts';
-import { chooseMembers, inBundleTerms, memberForm, mergedValues, personalKindsOf, planFor } from './plan.ts';
+import { chooseMembers, inBundleTerms, memberForm, mergedValues, personalKindsOf, planFor, type BundlePlan } from './plan.ts';
 import { openForm, sealForm } from '../personal-form.ts';
 import {
   BUNDLE_COLUMNS,
@@ -22,7 +22,9 @@ import {
   type BundleCaseRow,
 } from './store.ts';
 import { today } from '../workflow/clocks.ts';
-import { prefillValues } from '../application/form.ts';
+import { prefilledFrom, prefillValues, untypedSources, type PrefillSources } from '../application/form.ts';
+import { bundleLibraryUse, fillFromLibraries } from '../application/library-use.ts';
+import type { PrefilledFrom } from '../model.ts';
 import { nextCaseNumber } from '../application/numbering.ts';
 import { checkMaterial, cleanFileName } from '../application/uploads.ts';
 import * as clock from '../../../kernel/clock.ts';
@@ -45,9 +47,27 @@ async function byKey(q: Queryable, ownerId: string, key: string): Promise<Bundle
   return q.one<BundleCaseRow>(`select ${BUNDLE_COLUMNS} from case_bundle b where b.owner_person_id = $1 and b.idempotency_key = $2`, [ownerId, key]);
 }
 
-/** Starts a bundle application: the merged form prefilled from the identity, the same key giving the same draft. */
+/**
+ * The merged form as the platform fills it (免填报): the identity's values and the base libraries',
+ * read once for every member — one entry per library in the applicant's ledger, not one per
+ * member — and which merged field came from which resource. What the applicant typed stays.
+ */
+async function prefillBundle(tx: Tx, pii: PersonalData, bundle: { name: string; leadDepartmentId: string | null }, plan: BundlePlan, sources: PrefillSources, typed: Record<string, unknown>) {
+  const versions = plan.members.map((m) => m.version);
+  const library = await fillFromLibraries(tx, pii, versions.map((v) => v.content), sources, () => bundleLibraryUse(tx, bundle, versions));
+  const form: Record<string, unknown> = { ...typed };
+  const from: Record<string, PrefilledFrom> = {};
+  for (const m of plan.members) {
+    mergedValues(plan, m.position, prefillValues(m.version.content, { ...sources, library }), form);
+    mergedValues(plan, m.position, prefilledFrom(m.version.content, library), from);
+  }
+  return { form, from: untypedSources(from, typed) };
+}
+
+/** Starts a bundle application: the merged form prefilled from the identity and the base libraries, the same key giving the same draft. */
 export async function createBundleDraft(ctx: AppContext, actor: Actor, input: BundleDraftInput): Promise<{ created: boolean; id: string }> {
   const person = requirePerson(actor);
+  const pii = personalData(ctx.config.masterKey);
   const acting = person.actingFor;
   // the key stands for this bundle, choice of optional items, form and enterprise: another request with it is a 422
   const request = { bundle: input.bundle, optionalItems: input.optionalItems ?? [], formData: input.formData ?? {}, actingFor: acting?.enterpriseId ?? null };
@@ -64,21 +84,21 @@ export async function createBundleDraft(ctx: AppContext, actor: Actor, input: Bu
     throw unprocessable('APPLICANT_KIND_NOT_SERVED', {}, { applicant: acting ? 'enterprise' : 'person', audience: bundle.audience });
   const plan = await planFor(ctx.db, members);
   const sources = await prefillSources(ctx, person);
-  const form: Record<string, unknown> = { ...(input.formData ?? {}) };
-  for (const m of plan.members) mergedValues(plan, m.position, prefillValues(m.version.content, sources), form);
-  const sealed = sealForm(personalData(ctx.config.masterKey), personalKindsOf(plan), form);
   return ctx.db.transaction(async (tx) => {
     if (input.idempotencyKey && (await claimKey(tx, person.id, input.idempotencyKey, 'cases.bundle_draft', request)) === 'repeat')
       return { created: false, id: (await byKey(tx, person.id, input.idempotencyKey))!.id };
+    const prefill = await prefillBundle(tx, pii, bundle, plan, sources, input.formData ?? {});
+    const sealed = sealForm(pii, personalKindsOf(plan), prefill.form);
     const id = uuidv7();
     const inserted = await tx.one<{ id: string }>(
       `insert into case_bundle (id, state, bundle_id, bundle_code, bundle_name, region_code, lead_department_id, applicant_kind,
-         applicant_enterprise_id, applicant_name, owner_person_id, form_data, idempotency_key, form_pii)
-       values ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         applicant_enterprise_id, applicant_name, owner_person_id, form_data, idempotency_key, form_pii, prefilled_from)
+       values ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        on conflict (owner_person_id, idempotency_key) do nothing returning id`,
       [
         id, bundle.id, bundle.code, bundle.name, bundle.regionCode, bundle.leadDepartmentId, acting ? 'enterprise' : 'person',
-        acting?.enterpriseId ?? null, acting ? acting.name : person.name, person.id, JSON.stringify(sealed.form_data), input.idempotencyKey ?? null, JSON.stringify(sealed.form_pii),
+        acting?.enterpriseId ?? null, acting ? acting.name : person.name, person.id, JSON.stringify(sealed.form_data), input.idempotencyKey ?? null,
+        JSON.stringify(sealed.form_pii), JSON.stringify(prefill.from),
       ],
     );
     // a concurrent request with the same key won the insert
@@ -234,7 +254,9 @@ export async function submitBundle(
     const first = Math.min(...plan.members.map((m) => m.step));
     for (const m of plan.members) {
       try {
-        const draft = await createDraft(inner, actor, { item: m.itemId, formData: memberForm(plan, m.position, bundleForm) });
+        // the libraries were read once, for the bundle's draft: the member takes the values and their sources
+        const filled = b.prefilled_from ? { prefilledFrom: memberForm(plan, m.position, b.prefilled_from) } : undefined;
+        const draft = await createDraft(inner, actor, { item: m.itemId, formData: memberForm(plan, m.position, bundleForm) }, filled);
         // linked before its submission, so the member sends no SMS of its own (the bundle tells the applicant)
         await tx.query(`update case_bundle_member set case_id = $3 where bundle_case_id = $1 and position = $2`, [b.id, m.position, draft.case.id]);
         for (const mat of plan.materials)

@@ -14,8 +14,8 @@ const plan: BundlePlan = {
     ['account_number', [{ position: 2, field: 'account_number' }]],
   ]),
   materials: [
-    { key: '1.m1', name: '居民身份证', necessity: 'required', source: 'applicant', skipped: false, neededBy: [{ position: 1, itemName: 'A', materialKey: 'm1' }, { position: 2, itemName: 'B', materialKey: 'm3' }] },
-    { key: '2.m1', name: '户口簿', necessity: 'required', source: 'applicant', skipped: false, neededBy: [{ position: 2, itemName: 'B', materialKey: 'm1' }] },
+    { key: '1.m1', name: '居民身份证', necessity: 'required', source: 'applicant', skipped: false, dataMissing: null, neededBy: [{ position: 1, itemName: 'A', materialKey: 'm1' }, { position: 2, itemName: 'B', materialKey: 'm3' }] },
+    { key: '2.m1', name: '户口簿', necessity: 'required', source: 'applicant', skipped: false, dataMissing: null, neededBy: [{ position: 2, itemName: 'B', materialKey: 'm1' }] },
   ],
 };
 const member = { position: 2, itemId: 'b', itemCode: 'B-CODE', itemName: 'B', step: 1, optional: false };

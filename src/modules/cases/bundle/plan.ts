@@ -2,7 +2,10 @@ import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db/index.ts';
 import { AppError, conflict, unprocessable } from '../../../kernel/errors.ts';
 import { getBundle, getPublishedVersion, getVersionById, mergeBundle, type ItemContent, type PublishedVersion } from '../../catalog/index.ts';
-import { materialKeyOf, skippedMaterial } from '../application/materials.ts';
+import type { PersonalData } from '../../../kernel/pii.ts';
+import { libraryLacks, materialKeyOf, skippedMaterial } from '../application/materials.ts';
+import { libraryHoldsFor } from '../application/material-status.ts';
+import type { LibrarySubject } from '../application/library-use.ts';
 import type { BundleForm, BundleMaterial } from './schemas.ts';
 import type { PersonalKind } from '../../../kernel/guide/form.ts';
 import { declaredKinds } from '../personal-form.ts';
@@ -64,8 +67,16 @@ export async function chooseMembers(q: Queryable, actor: Actor, bundleCode: stri
 /**
  * Reads the members' versions and merges their forms and materials: the current published ones
  * for a draft, the ones frozen into the member cases (position → version id) once submitted.
+ * For an `applicant`, a material a served base library replaces is 免提交 only when the library
+ * holds them, as each member's submission will check; without, the plan says what the platform
+ * obtains for anyone its libraries hold.
  */
-export async function planFor(q: Queryable, refs: readonly MemberRef[], frozen?: ReadonlyMap<number, string>): Promise<BundlePlan> {
+export async function planFor(
+  q: Queryable,
+  refs: readonly MemberRef[],
+  frozen?: ReadonlyMap<number, string>,
+  applicant?: { pii: PersonalData; subject: LibrarySubject },
+): Promise<BundlePlan> {
   const members: PlanMember[] = [];
   for (const r of refs) {
     const versionId = frozen?.get(r.position);
@@ -86,6 +97,7 @@ export async function planFor(q: Queryable, refs: readonly MemberRef[], frozen?:
     fieldMap.set(f.name, f.askedBy.map((a) => ({ position: positionOf.get(a.itemId)!, field: a.field })));
   });
 
+  const holds = applicant ? await libraryHoldsFor(q, applicant.pii, applicant.subject, merged.materials) : undefined;
   const materials = merged.materials.map((mm): BundleMaterial => {
     const neededBy = mm.neededBy.map((n) => {
       const member = members.find((m) => m.itemId === n.itemId)!;
@@ -99,16 +111,20 @@ export async function planFor(q: Queryable, refs: readonly MemberRef[], frozen?:
       name: mm.name,
       necessity: mm.necessity,
       source: mm.source,
-      skipped: skippedMaterial(def),
+      skipped: skippedMaterial(def, { libraries: holds }),
+      dataMissing: libraryLacks(def, holds),
       neededBy,
     };
   });
   return { members, form: { schema: { type: 'object', properties, required }, fields }, fieldMap, materials };
 }
 
-/** The member's own form data from the merged form: each merged value under the item's field name. */
-export function memberForm(plan: BundlePlan, position: number, data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/**
+ * The member's own form data from the merged form: each merged value under the item's field name
+ * (also the sources of the merged form's prefilled values).
+ */
+export function memberForm<T>(plan: BundlePlan, position: number, data: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
   for (const [name, targets] of plan.fieldMap) {
     if (data[name] === undefined) continue;
     for (const t of targets) if (t.position === position) out[t.field] = data[name];
@@ -127,12 +143,12 @@ export function personalKindsOf(plan: BundlePlan): Record<string, PersonalKind> 
   return out;
 }
 
-/** The merged form's values from one member's fields (prefill), the first member naming a field winning. */
-export function mergedValues(plan: BundlePlan, position: number, values: Record<string, unknown>, into: Record<string, unknown>): void {
+/** The merged form's values (or their sources) from one member's fields (prefill), the first member naming a field winning. */
+export function mergedValues<T>(plan: BundlePlan, position: number, values: Record<string, T>, into: Record<string, T>): void {
   for (const [name, targets] of plan.fieldMap) {
     if (into[name] !== undefined) continue;
     const t = targets.find((x) => x.position === position && values[x.field] !== undefined);
-    if (t) into[name] = values[t.field];
+    if (t) into[name] = values[t.field]!;
   }
 }
 

@@ -125,12 +125,18 @@ async function filesOf(q: Queryable, bundleCaseId: string) {
   return rows.map((r) => ({ id: r.id, materialKey: r.material_key, fileName: r.file_name, mime: r.mime, size: Number(r.size), stage: r.stage, uploadedAt: iso(r.uploaded_at)! }));
 }
 
+/** Whom the base libraries are asked about for a bundle: its applicant person, or the enterprise (as its member cases will say). */
+const bundleSubject = (b: BundleCaseRow) => ({
+  applicant_person_id: b.applicant_kind === 'person' ? b.owner_person_id : null,
+  applicant_enterprise_id: b.applicant_enterprise_id,
+});
+
 export async function getBundleCaseDetail(q: Queryable, pii: PersonalData, actor: Actor, id: string): Promise<BundleCaseDetail> {
   const b = await readableBundle(q, actor, id);
   const members = await membersOf(q, b.id);
   const cases = await caseRows(q, members.flatMap((m) => (m.caseId ? [m.caseId] : [])));
   const frozen = new Map(members.flatMap((m) => (m.caseId && cases.get(m.caseId) ? [[m.position, cases.get(m.caseId)!.item_version_id] as const] : [])));
-  const plan = await planFor(q, members, frozen);
+  const plan = await planFor(q, members, frozen, { pii, subject: bundleSubject(b) });
   const departments = await departmentRefsById(q, [...cases.values()].map((c) => c.department_id));
   const summary = summarise(b, [...cases.values()]);
   const files = await filesOf(q, b.id);
@@ -152,6 +158,7 @@ export async function getBundleCaseDetail(q: Queryable, pii: PersonalData, actor
       applicantName: b.applicant_name,
       // only its applicant reads a bundle case (readableBundle): their own form, in clear
       formData: openForm(pii, b),
+      prefilledFrom: b.prefilled_from ?? {},
       submittedAt: iso(b.submitted_at),
       createdAt: iso(b.created_at)!,
       version: b.version,

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { FormFieldSchema } from '../../../kernel/api.ts';
 import { BUNDLE_STATUSES } from './status.ts';
 import { CaseStatus, Outcome } from '../schemas.ts';
-import { Json, Nullable, NullableStr, Open, Str } from '../schema-parts.ts';
+import { DataMissing, Json, Nullable, NullableStr, Open, PrefilledSources, Str } from '../schema-parts.ts';
 
 /** A 一件事 application as the API shows it (bundle-queries.ts builds it; bundle-routes.ts serves it). */
 
@@ -64,6 +64,8 @@ export const BundleMaterial = Type.Object(
     source: Str,
     /** 免提交: the platform obtains it; nothing to upload. */
     skipped: Type.Boolean(),
+    /** The base library that would replace it holds nothing of the applicant: it is to be uploaded. */
+    dataMissing: DataMissing,
     neededBy: Type.Array(Type.Object({ position: Type.Integer(), itemName: Str, materialKey: Str })),
   },
   Open,
@@ -99,6 +101,8 @@ export const BundleCaseDetail = Type.Object(
         regionCode: Str,
         applicantName: Str,
         formData: Json,
+        /** 免填报: merged form fields the platform filled from a base library, with their sources. */
+        prefilledFrom: PrefilledSources,
         submittedAt: NullableStr,
         createdAt: Str,
         version: Type.Integer(),

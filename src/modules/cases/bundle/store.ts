@@ -10,7 +10,7 @@ import { isApplicantOf, loadCase } from '../access.ts';
 import type { MemberRef } from './plan.ts';
 import type { BundleState } from './status.ts';
 import { BUNDLE_TOPICS, type BundleTransitionKind } from '../events.ts';
-import type { CaseRow } from '../model.ts';
+import type { CaseRow, PrefilledFrom } from '../model.ts';
 import type { SealedForm } from '../personal-form.ts';
 
 /** Rows of the bundle tables (migration 004) and the access rules of a bundle case. */
@@ -32,6 +32,8 @@ export interface BundleCaseRow {
   /** As on case_record: personal values masked here, sealed in form_pii (personal-form.ts). */
   form_data: Record<string, unknown>;
   form_pii: SealedForm;
+  /** merged form field → the base library that filled it (migration 021; null on drafts made before) */
+  prefilled_from: Record<string, PrefilledFrom> | null;
   idempotency_key: string | null;
   commitment_signed: boolean;
   submitted_at: Date | null;
@@ -42,7 +44,7 @@ export interface BundleCaseRow {
 }
 
 export const BUNDLE_COLUMNS = `b.id, b.number, b.query_code, b.state, b.bundle_id, b.bundle_code, b.bundle_name, b.region_code, b.lead_department_id,
-  b.applicant_kind, b.applicant_enterprise_id, b.applicant_name, b.owner_person_id, b.form_data, b.form_pii, b.idempotency_key, b.submitted_at,
+  b.applicant_kind, b.applicant_enterprise_id, b.applicant_name, b.owner_person_id, b.form_data, b.form_pii, b.prefilled_from, b.idempotency_key, b.submitted_at,
   b.created_at, b.updated_at, b.version, b.commitment_signed`;
 
 export interface MemberRow extends MemberRef {

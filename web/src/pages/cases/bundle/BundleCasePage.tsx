@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { useApiError } from '../../../components/useApiError.ts';
 import { useT } from '../../../i18n/useT.ts';
+import { PrefilledSources } from '../PrefilledSources.tsx';
 import { SchemaForm } from '../SchemaForm.tsx';
 import { UploadButton } from '../UploadButton.tsx';
 import { useRunAction } from '../useRunAction.ts';
@@ -86,6 +87,7 @@ export default function BundleCasePage() {
         <MemberProgress members={detail.members} linkCases />
       </Card>
       <Card title={t('casesBundle.form', { count: Object.keys(detail.form.schema.properties ?? {}).length })} style={{ marginBottom: 12 }}>
+        <PrefilledSources definition={detail.form} sources={b.prefilledFrom} />
         <SchemaForm form={form} definition={detail.form} values={b.formData} disabled={!editable} />
       </Card>
       <Card title={t('casesBundle.materials')} style={{ marginBottom: 12 }}>
@@ -113,7 +115,15 @@ export default function BundleCasePage() {
                       {m.neededBy.length > 1 && <Tag color="blue">{t('casesBundle.neededBy', { items: m.neededBy.map((n) => n.itemName).join('、') })}</Tag>}
                     </Space>
                   }
-                  description={m.files.length ? m.files.map((f) => <div key={f.id}>{f.fileName}</div>) : null}
+                  description={
+                    m.files.length ? (
+                      m.files.map((f) => <div key={f.id}>{f.fileName}</div>)
+                    ) : m.dataMissing ? (
+                      <Typography.Text type="warning" data-testid={`bundle-data-missing-${m.key}`}>
+                        {t('caseTimeline.dataMissing', { provider: m.dataMissing.providerName, resource: m.dataMissing.resourceName })}
+                      </Typography.Text>
+                    ) : null
+                  }
                 />
               </List.Item>
             );
