@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 // 免填报 delivered (#15 point 5): the 高龄津贴 item fills 户籍地址 from the base library
 // (`population.household_address`, served by 常住人口基本信息 of 公安局), the applicant sees where
 // it came from, and her ledger records the use by 云城区民政局 for that item. Someone the library does
-// not hold gets an empty field, and nothing is recorded.
+// not hold gets an empty field, and nothing is recorded. (The window and 一件事 bundles: data-prefill-channels.test.ts.)
 let server: TestServer;
 const cookies = {} as Record<'chen' | 'li' | 'dataofficer', string>;
 const api = (...a: Parameters<TestServer['api']>) => server.api(...a);
