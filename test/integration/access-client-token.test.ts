@@ -54,6 +54,8 @@ const PUBLIC: Record<string, string> = {
   '/api/open/datasets': 'the open datasets (数据开放), public',
   '/api/open/dataset': 'one open dataset with a preview of its records, public',
   '/api/open/download': 'the records of an 无条件开放 dataset, public',
+  '/api/hotline/categories': 'the 12345 content categories a request is filed under, public',
+  '/api/hotline/track': 'one 12345 ticket for whoever holds its number and query code',
   '/api/public/ratings/monthly': 'published monthly rating figures (好差评公示), public',
   '/api/public/ratings/invitations/{token}': 'an SMS rating invitation for whoever holds its token',
   // Outside this brief: the development SMS inbox is brief H1's (#13.3), which restricts it.

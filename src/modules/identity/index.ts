@@ -61,6 +61,8 @@ export {
   type LegalEntity,
   type LegalEntityStatus,
 } from './legal-entities.ts';
+// Open311's api_key is a client-credentials access token, read as the bearer header is
+export { actorForBearer } from './bearer.ts';
 export { checkClientRegistration, registerClient } from './clients/register.ts';
 export { updateClient } from './clients/update.ts';
 export { rotateClientSecret } from './clients/secret.ts';

@@ -1,0 +1,5 @@
+// The module's HTTP contract: its API schemas (TypeBox) and the types derived from them. The
+// web app imports these types (type-only) from here (other modules use index.ts, which re-exports
+// them); so this file and what it re-exports import only TypeBox and server-free kernel files.
+export * from './schemas.ts';
+export { CHANNELS, KINDS, KIND_NAMES, STATUSES, type Channel, type Kind, type Status } from './vocab.ts';

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../../kernel/module.ts';
+import { registerHotlineRoutes } from './routes.ts';
+
+export const hotlineModule: Module = {
+  name: 'hotline',
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  routes: registerHotlineRoutes,
+};
+
+export { createTicket } from './tickets.ts';
+export { seedHotlineCatalogue, type CategorySeed } from './seed.ts';
+
+// API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
+export * from './api.ts';

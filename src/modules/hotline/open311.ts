@@ -1,0 +1,193 @@
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../../kernel/actor.ts';
+import type { AppContext } from '../../kernel/context.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { errorBody } from '../../kernel/http/errors.ts';
+import type { Lang } from '../../kernel/i18n/index.ts';
+import type { HttpApp } from '../../kernel/module.ts';
+import { personalData } from '../../kernel/pii.ts';
+import { actorForBearer } from '../identity/index.ts';
+import { listCategories } from './categories.ts';
+import { TICKET_SELECT, ticketViews, type TicketRow } from './store.ts';
+import { createTicket } from './tickets.ts';
+import { FINISHED, KINDS, type Kind } from './vocab.ts';
+
+/**
+ * Open311 GeoReport v2 at /open311/v2 (JSON): the categories as services, and service requests
+ * posted by registered apps and department systems — their `api_key` is an access token of their
+ * client credentials — through the one creation path of every channel. A poster reads back only
+ * the requests it posted: a ticket's text is a citizen's, not public. Errors are the spec's
+ * array of `{code, description}` with our stable codes.
+ */
+export function registerOpen311Routes(app: HttpApp, ctx: AppContext): void {
+  const pii = personalData(ctx.config.masterKey);
+
+  app.register(async (plugin) => {
+    const scope = plugin as unknown as HttpApp;
+    // the spec posts requests form-encoded; JSON is taken too
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 16_384 },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
+
+    scope.get('/open311/v2/services.json', { schema: { hide: true } }, async () => {
+      const all = await listCategories(ctx.db);
+      const groups = new Map(all.filter((c) => !c.parentCode).map((c) => [c.code, c.name]));
+      return all
+        .filter((c) => c.parentCode)
+        .map((c) => ({
+          service_code: c.code,
+          service_name: c.name,
+          description: `${groups.get(c.parentCode!) ?? ''} — ${c.name}`,
+          metadata: false,
+          type: 'realtime',
+          keywords: c.nameEn,
+          group: groups.get(c.parentCode!) ?? '',
+        }));
+    });
+
+    scope.post('/open311/v2/requests.json', { schema: { hide: true } }, async (req, reply) =>
+      spec(reply, req.lang, async () => {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const actor = await poster(ctx, req.actor, body.api_key);
+        const text = (k: string) =>
+          typeof body[k] === 'string' && (body[k] as string).trim() ? (body[k] as string).trim() : undefined;
+        const serviceCode = text('service_code');
+        if (!serviceCode) throw new AppError('OPEN311_SERVICE_CODE_MISSING', 400);
+        const description = text('description');
+        if (!description) throw new AppError('OPEN311_DESCRIPTION_MISSING', 400);
+        const lat = coordinate(body.lat, 90);
+        const lng = coordinate(body.long, 180);
+        if ((lat === undefined) !== (lng === undefined) || lat === null || lng === null)
+          throw new AppError('OPEN311_COORDINATES_INVALID', 400);
+        const address = text('address_string');
+        if (lat === undefined && !address) throw new AppError('OPEN311_LOCATION_MISSING', 400);
+        const kind = text('attribute[kind]') ?? 'help';
+        if (!(KINDS as readonly string[]).includes(kind))
+          throw new AppError('OPEN311_ATTRIBUTE_INVALID', 400, { attribute: 'kind' });
+        const jurisdiction = text('jurisdiction_id');
+        const phone = text('phone');
+        const name = [text('last_name'), text('first_name')].filter(Boolean).join('') || undefined;
+        const created = await createTicket(
+          ctx,
+          actor,
+          {
+            kind: kind as Kind,
+            categoryCode: serviceCode,
+            content: description.slice(0, 4000),
+            place: {
+              ...(address ? { address: address.slice(0, 200) } : {}),
+              ...(jurisdiction ? { regionCode: jurisdiction } : {}),
+              ...(lat !== undefined ? { lat, lng: lng! } : {}),
+            },
+            ...(phone || name
+              ? {
+                  caller: {
+                    ...(name ? { name: name.slice(0, 50) } : {}),
+                    ...(phone && /^1[3-9]\d{9}$/.test(phone) ? { phone } : {}),
+                  },
+                }
+              : {}),
+            ...(text('attribute[idempotency_key]') ? { idempotencyKey: text('attribute[idempotency_key]') } : {}),
+          },
+          'open311',
+        );
+        return reply
+          .status(201)
+          .send([
+            { service_request_id: created.ticket.number, service_notice: `查询码 ${created.queryCode}`.trim(), account_id: null },
+          ]);
+      }),
+    );
+
+    scope.get('/open311/v2/requests.json', { schema: { hide: true } }, async (req, reply) =>
+      spec(reply, req.lang, async () => {
+        const query = req.query as Record<string, string | undefined>;
+        const actor = await poster(ctx, req.actor, query.api_key);
+        const params: unknown[] = [actor.id];
+        const where = ['t.created_by = $1', "t.channel = 'open311'"];
+        if (query.service_request_id)
+          where.push(`t.number = any($${params.push(query.service_request_id.split(',').map((s) => s.trim()))})`);
+        if (query.service_code) where.push(`t.category_code = $${params.push(query.service_code)}`);
+        if (query.status === 'open' || query.status === 'closed') {
+          const finished = `t.status = any($${params.push([...FINISHED])})`;
+          where.push(query.status === 'closed' ? finished : `not ${finished}`);
+        }
+        const rows = await ctx.db.query<TicketRow>(
+          `${TICKET_SELECT} where ${where.join(' and ')} order by t.created_at desc limit 1000`,
+          params,
+        );
+        return requests(rows);
+      }),
+    );
+
+    scope.get('/open311/v2/requests/:id', { schema: { hide: true } }, async (req, reply) =>
+      spec(reply, req.lang, async () => {
+        const id = String((req.params as { id: string }).id).replace(/\.json$/, '');
+        const actor = await poster(ctx, req.actor, (req.query as Record<string, string | undefined>).api_key);
+        const rows = await ctx.db.query<TicketRow>(
+          `${TICKET_SELECT} where t.number = $1 and t.created_by = $2 and t.channel = 'open311'`,
+          [id, actor.id],
+        );
+        if (!rows.length) throw new AppError('OPEN311_REQUEST_NOT_FOUND', 404);
+        return requests(rows);
+      }),
+    );
+  });
+
+  /** Service requests as the spec shows them: open or closed, the department's reply as the status notes. */
+  async function requests(rows: TicketRow[]) {
+    const views = await ticketViews(
+      ctx.db,
+      pii,
+      rows,
+      rows.map(() => 'department'),
+    );
+    return views.map((t) => ({
+      service_request_id: t.number,
+      status: FINISHED.includes(t.status) ? 'closed' : 'open',
+      status_notes: t.reply,
+      service_name: t.categoryName,
+      service_code: t.categoryCode,
+      description: t.content,
+      agency_responsible: t.department?.name ?? null,
+      service_notice: null,
+      requested_datetime: t.createdAt,
+      updated_datetime: t.createdAt,
+      expected_datetime: `${t.dueDate}T18:00:00+08:00`,
+      address: t.address,
+      lat: t.lat,
+      long: t.lng,
+    }));
+  }
+}
+
+/** The poster: a bearer on the request, or the spec's `api_key` read as one. Nobody else posts or reads. */
+async function poster(ctx: AppContext, actor: Actor, apiKey: unknown): Promise<Extract<Actor, { kind: 'client' }>> {
+  const resolved =
+    actor.kind === 'client' ? actor : typeof apiKey === 'string' && apiKey ? await actorForBearer(ctx.db, apiKey) : undefined;
+  if (!resolved) throw new AppError('OPEN311_API_KEY_INVALID', 403);
+  if (resolved.kind !== 'client') throw new AppError('OPEN311_API_KEY_INVALID', 403);
+  return resolved;
+}
+
+/** A coordinate given as text or number: undefined when absent, null when not a number in range. */
+function coordinate(v: unknown, limit: number): number | null | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) && Math.abs(n) <= limit ? n : null;
+}
+
+/** Runs a handler and answers its refusals as the spec's error array (our code and message). */
+async function spec(reply: FastifyReply, lang: Lang, run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const body = errorBody(lang, err.code, err.params);
+    return reply.status(err.status).send([{ code: err.status, description: `${err.code}: ${body.error.message}` }]);
+  }
+}
