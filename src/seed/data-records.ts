@@ -2,7 +2,7 @@ import { idNumberCheckChar } from '../kernel/validate/idcard.ts';
 import { assignUscc } from '../kernel/validate/uscc.ts';
 import { HALL_POSITIONS } from './hall-positions.ts';
 import { DEMO_PEOPLE, DEMO_UNREGISTERED, demoIdNumber, isoDate } from './people.ts';
-import { rng } from './random.ts';
+import { personName, pick, rng } from './random.ts';
 
 /**
  * The demo city's base libraries (基础库), generated: synthetic people, enterprises, addresses and
@@ -13,11 +13,6 @@ import { rng } from './random.ts';
  * quality page has findings to show.
  */
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高梁郑谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢'.split(
-  '',
-);
-const GIVEN =
-  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华玲红建国志文斌宇浩凯婷雪琳欣怡子涵梓轩俊杰晓东海燕永春丽萍'.split('');
 const ROADS = [
   '人民路',
   '建设路',
@@ -82,7 +77,6 @@ type DemoEnterprise = {
   status?: 'active' | 'revoked' | 'cancelled';
 };
 
-const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function birthDate(r: () => number): string {
@@ -136,7 +130,7 @@ export function demoLibraries(
   for (const { county, towns } of counties) {
     for (let i = 0; i < sizes.perCounty; i++) {
       const status = r() < 0.01 ? '死亡' : '正常';
-      const name = pick(r, SURNAMES) + pick(r, GIVEN) + (r() < 0.6 ? pick(r, GIVEN) : '');
+      const name = personName(r);
       person(county, pick(r, towns.length ? towns : [county]), name, birthDate(r), undefined, status);
     }
   }
