@@ -50,8 +50,10 @@ export async function seedDataExchange(ctx: AppContext, cityCode: string, resour
     ['legal_entity.registration', '市场主体登记信息', null],
     // (医疗保障参保信息 and 住房公积金缴存信息 hold no demo records: the keys they would serve stay the departments' to obtain)
     ['subject.social_insurance', '社会保险参保信息', null],
-    // the open dataset the platform's monthly case volumes are published into
+    // the open datasets the platform's monthly figures are published into (indicators' open figures)
     ['open.case_volumes', '政务服务办件统计', null],
+    ['open.rating_results', '政务服务好差评结果统计', null],
+    ['open.payment_totals', '非税收入缴款统计', null],
   ];
   for (const [key, name, fieldKey] of SOURCES) {
     const resource = resources.get(name);

@@ -1,7 +1,7 @@
 import type { AppContext } from '../kernel/context.ts';
 import * as clock from '../kernel/clock.ts';
 import { personalData } from '../kernel/pii.ts';
-import { publishCaseVolumes, scheduleOpenFigures } from '../modules/indicators/index.ts';
+import { publishOpenFigures, scheduleOpenFigures } from '../modules/indicators/index.ts';
 import { seedDataDemo } from './data-catalogue.ts';
 import { seedDataExchange } from './data-exchange.ts';
 import { seedHotlineDemo } from './hotline.ts';
@@ -19,7 +19,7 @@ export async function seedModuleDemos(ctx: AppContext, cityCode: string): Promis
   await seedHotlineDemo(ctx, cityCode);
   const month = clock.today().slice(0, 7);
   await ctx.db.transaction(async (tx) => {
-    await publishCaseVolumes(tx, personalData(ctx.config.masterKey), month);
+    await publishOpenFigures(tx, personalData(ctx.config.masterKey), month);
     await scheduleOpenFigures(tx, month);
   });
 }

@@ -58,7 +58,7 @@ describe('DCAT-AP 3.0 catalogue', () => {
     const quads = parseTurtle(ttl.text);
     assert.deepEqual(await violations(quads), []);
     const names = quads.filter((q) => q.predicate.value === 'http://purl.org/dc/terms/title').map((q) => q.object.value);
-    for (const open of ['市场主体登记信息', '标准地址信息', '公共信用信息', '政务服务办件统计'])
+    for (const open of ['市场主体登记信息', '标准地址信息', '公共信用信息', '政务服务办件统计', '政务服务好差评结果统计', '非税收入缴款统计'])
       assert.ok(names.includes(open), open);
     assert.ok(!names.includes('常住人口基本信息'), 'a closed resource is not in the public catalogue');
     const rights = new Set(quads.filter((q) => q.predicate.value.endsWith('accessRights')).map((q) => q.object.value));

@@ -353,8 +353,8 @@ describe('sharing demands (共享需求)', () => {
       demandsSatisfied: 0,
       demandSatisfaction: 0,
       demandsOverdue: 1,
-      resourcesPublished: 17,
-      openDatasets: 5,
+      resourcesPublished: 19,
+      openDatasets: 7,
     });
     const elsewhere = await dataIndicatorInputs(server.ctx.db, {
       regionCode: '445302000000',

@@ -24,7 +24,7 @@ test('anyone lists the open datasets: open and conditional ones with their licen
   const list = await api('/api/open/datasets?pageSize=50');
   assert.equal(list.status, 200);
   const names = list.body.items.map((d: { name: string }) => d.name);
-  for (const name of ['标准地址信息', '市场主体登记信息', '政务服务办件统计']) assert.ok(names.includes(name), name);
+  for (const name of ['标准地址信息', '市场主体登记信息', '政务服务办件统计', '政务服务好差评结果统计', '非税收入缴款统计']) assert.ok(names.includes(name), name);
   assert.ok(!names.includes('常住人口基本信息'), 'a closed resource is not open data');
   assert.ok(addresses.records >= 60 && addresses.records % 60 === 0, JSON.stringify(addresses));
   assert.equal(list.body.items[0].licence.url, 'https://creativecommons.org/licenses/by/4.0/');

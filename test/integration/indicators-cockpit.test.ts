@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CITIZEN_PASSWORD, IMMEDIATE } from '../support/demo.ts';
-import { uploadMaterial } from '../support/files.ts';
+import { completedImmediateCase } from '../support/cases.ts';
+import { CITIZEN_PASSWORD } from '../support/demo.ts';
 import { issuePersonLicence } from '../support/licence.ts';
 import { paymentBody, paymentFixture, type PaymentFixture } from './payment-fixture.ts';
 
@@ -30,19 +30,6 @@ const figures = async (cookie = f.cookies.leader) => {
 };
 const areaOf = (body: { areas: Area[] }, code: string) => body.areas.find((a) => a.regionCode === code)!;
 
-/** 营业执照遗失补领 (即办, 市场监督管理局 of the city): completed when the window accepts it. */
-async function completedCase(): Promise<string> {
-  const form = { entity_name: '云浮市某某商行', entity_uscc: '91445302MA4UJ0001B', entity_address: '云浮市云城区', legal_representative: '陈小云', agent_name: '陈小云', agent_id_number: '44530219900101001X', agent_phone: '13800000001', reason: '遗失补领' };
-  const draft = await api('/api/cases', { method: 'POST', cookie: f.cookies.citizen, body: { item: IMMEDIATE, formData: form } });
-  assert.equal(draft.status, 201, JSON.stringify(draft.body));
-  for (const k of ['m1', 'm2']) assert.equal((await uploadMaterial(f.server, f.cookies.citizen, draft.body.case.id, k)).status, 201);
-  const sub = await api(`/api/cases/${draft.body.case.id}/submit`, { method: 'POST', cookie: f.cookies.citizen, body: { version: draft.body.case.version } });
-  assert.equal(sub.status, 200, JSON.stringify(sub.body));
-  const done = await api(`/api/cases/${draft.body.case.id}/actions/accept`, { method: 'POST', cookie: f.cookies.clerk, body: { version: sub.body.case.version } });
-  assert.equal(done.body.status, 'completed', JSON.stringify(done.body));
-  return draft.body.case.id;
-}
-
 async function paid(departmentId: string) {
   const notice = await f.createNotice({ departmentId }, f.cookies.admin);
   assert.equal((await f.callback('sim-bank', paymentBody(notice))).body.outcome, 'credited');
@@ -65,7 +52,7 @@ describe('cockpit figures', () => {
     );
     assert.equal(before.areas.length, 6, '市本级 and the five counties of 云浮');
 
-    const caseId = await completedCase();
+    const caseId = await completedImmediateCase(f.server, f.cookies.citizen, f.cookies.clerk);
     await f.drain();
     const rated = await api('/api/ratings', { method: 'POST', cookie: f.cookies.citizen, body: { caseId, channel: 'portal', level: 4 } });
     assert.equal(rated.status, 201, JSON.stringify(rated.body));

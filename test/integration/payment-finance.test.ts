@@ -15,14 +15,6 @@ const count = async (sql: string, params: unknown[] = []) => Number((await f.ser
 const auditCount = (action: string, code: string) =>
   count(`select count(*) as n from audit_log where action = $1 and details->>'code' = $2`, [action, code]);
 
-/** Pay a notice through the simulator's pay page and let the callback arrive. */
-async function payThroughSimulator(notice: { id: string }, channel = 'sim-bank', form: Record<string, string> = {}) {
-  const pay = await f.server.api(`/api/payment/notices/${notice.id}/pay`, { method: 'POST', cookie: f.cookies.citizen, body: { channel } });
-  assert.equal(pay.status, 200, JSON.stringify(pay.body));
-  await f.payOnPage(pay.body.payUrl, form);
-  await f.drain();
-}
-
 describe('fee notices: access and bad input', () => {
   test('a citizen sees only their own notices', async () => {
     const mine = await f.createNotice();
@@ -144,7 +136,7 @@ describe('fee notices: access and bad input', () => {
 describe('refunds', () => {
   test('a refund needs a second person, then goes through the channel to done', async () => {
     const notice = await f.createNotice();
-    await payThroughSimulator(notice);
+    await f.payThroughSimulator(notice);
     const request = await f.server.api('/api/payment/refunds', {
       method: 'POST',
       cookie: f.cookies.approver,
@@ -175,7 +167,7 @@ describe('refunds', () => {
 
   test('a refund the bank fails is tracked to failed', async () => {
     const notice = await f.createNotice();
-    await payThroughSimulator(notice, 'sim-wallet', { refundFails: '1' });
+    await f.payThroughSimulator(notice, 'sim-wallet', { refundFails: '1' });
     const request = await f.server.api('/api/payment/refunds', { method: 'POST', cookie: f.cookies.approver, body: { noticeId: notice.id, amountFen: 3000, reason: '部分退费' } });
     assert.equal(request.status, 201);
     const decision = await f.server.api(`/api/payment/refunds/${request.body.id}/decision`, { method: 'POST', cookie: f.cookies.clerk, body: { approve: true } });
@@ -192,7 +184,7 @@ describe('refunds', () => {
 describe('reconciliation', () => {
   test("the channel's own statement matches our records", async () => {
     const notice = await f.createNotice();
-    await payThroughSimulator(notice, 'sim-wallet');
+    await f.payThroughSimulator(notice, 'sim-wallet');
     const run = await f.server.api('/api/payment/reconciliation/runs', { method: 'POST', cookie: f.cookies.admin, body: { channel: 'sim-wallet', day: today() } });
     assert.equal(run.status, 201, JSON.stringify(run.body));
     assert.equal(run.body.status, 'done');
@@ -202,7 +194,7 @@ describe('reconciliation', () => {
 
   test('the daily timer set by a payment fetches the statement and reconciles by itself', async () => {
     const notice = await f.createNotice();
-    await payThroughSimulator(notice, 'sim-wallet');
+    await f.payThroughSimulator(notice, 'sim-wallet');
     const timer = await f.server.ctx.db.one<{ due_at: Date }>(`select due_at from outbox_event where dedupe_key = $1`, [`payment.reconciliation_due:sim-wallet:${today()}`]);
     assert.ok(timer && new Date(timer.due_at) > clock.now(), 'a reconciliation timer for tomorrow morning');
     const statement = await fetch(`${f.server.url}/paysim/sim-wallet/statements/${today()}`, { headers: { cookie: f.cookies.admin } });
@@ -227,7 +219,7 @@ describe('reconciliation', () => {
     const missingOnChannel = await f.createNotice();
     const unpaid = await f.createNotice();
     const txn = async (n: { id: string }) => (await f.server.ctx.db.one<{ channel_txn_id: string }>('select channel_txn_id from payment_transaction where notice_id = $1', [n.id]))!.channel_txn_id;
-    for (const n of [matched, mismatched, missingOnChannel]) await payThroughSimulator(n, 'sim-bank');
+    for (const n of [matched, mismatched, missingOnChannel]) await f.payThroughSimulator(n, 'sim-bank');
     // Payments of earlier tests on this channel and day are part of the statement too.
     const earlier = await f.server.ctx.db.query<{ channel_txn_id: string; code: string; amount_fen: number }>(
       `select t.channel_txn_id, n.code, t.amount_fen from payment_transaction t join payment_notice n on n.id = t.notice_id

@@ -27,6 +27,8 @@ export interface PaymentFixture {
   callback(channel: SimChannel, body: Record<string, unknown>, opts?: { headers?: Record<string, string>; raw?: string }): Promise<{ status: number; body: any }>;
   /** Pay through the simulator's pay page as a payer would. */
   payOnPage(payUrl: string, form?: Record<string, string>): Promise<number>;
+  /** The citizen pays a notice on `channel`'s pay page (a refund can go back the same way), the callback delivered. */
+  payThroughSimulator(notice: { id: string }, channel?: string, form?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,16 @@ export async function paymentFixture(): Promise<PaymentFixture> {
       if (handled === 0) return;
     }
   };
+  const payOnPage: PaymentFixture['payOnPage'] = async (payUrl, form = {}) => {
+    const res = await fetch(server.url + payUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'pay', ...form }).toString(),
+      redirect: 'manual',
+    });
+    await res.arrayBuffer();
+    return res.status;
+  };
   return {
     server,
     cookies,
@@ -102,15 +114,12 @@ export async function paymentFixture(): Promise<PaymentFixture> {
       const headers = opts.headers ?? signedHeaders(gatewaySigner(server.ctx.config.masterKey, channel), raw);
       return server.api(`/api/payment/callbacks/${channel}`, { method: 'POST', rawBody: raw, headers: { 'content-type': 'application/json', ...headers } });
     },
-    async payOnPage(payUrl, form = {}) {
-      const res = await fetch(server.url + payUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ action: 'pay', ...form }).toString(),
-        redirect: 'manual',
-      });
-      await res.arrayBuffer();
-      return res.status;
+    payOnPage,
+    async payThroughSimulator(notice, channel = 'sim-bank', form = {}) {
+      const pay = await server.api(`/api/payment/notices/${notice.id}/pay`, { method: 'POST', cookie: cookies.citizen, body: { channel } });
+      if (pay.status !== 200) throw new Error(`not paid: ${pay.status} ${JSON.stringify(pay.body)}`);
+      await payOnPage(pay.body.payUrl, form);
+      await drain();
     },
     close: () => server.close(),
   };

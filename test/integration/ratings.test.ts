@@ -457,6 +457,7 @@ describe('results', () => {
     const inputs = await ratingIndicatorInputs(server.ctx.db, { regionCode: CITY, from: `${month()}-01`, to: today });
     assert.equal(inputs.score, s.score);
     assert.equal(inputs.valid, s.valid);
+    assert.deepEqual([inputs.satisfied, inputs.bad], [s.valid - s.bad, s.bad]);
     assert.equal(inputs.rectificationRate, Math.round((s.replied / s.tasks) * 10000) / 10000);
     const none = await ratingIndicatorInputs(server.ctx.db, { regionCode: CITY, from: '2020-01-01', to: '2020-01-31' });
     assert.deepEqual({ ratings: none.ratings, score: none.score }, { ratings: 0, score: null });

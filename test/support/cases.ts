@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CITIZEN_PASSWORD, REWARD } from './demo.ts';
+import { CITIZEN_PASSWORD, IMMEDIATE, REWARD } from './demo.ts';
 import { uploadMaterial } from './files.ts';
 import type { TestServer } from './server.ts';
 
@@ -26,6 +26,23 @@ export async function acceptedRewardCase(server: TestServer, reportNumber: strin
   const acc = await server.api(`/api/cases/${id}/actions/accept`, { method: 'POST', cookie: clerk, body: { version } });
   assert.equal(acc.status, 200, JSON.stringify(acc.body));
   return { id, number, version: acc.body.version as number, citizen, clerk };
+}
+
+/**
+ * 营业执照遗失补领 (IMMEDIATE, 即办, 市场监督管理局 of the city) applied for by the demo citizen
+ * 13800000001 (`citizen`, their session) and accepted by the window clerk (`clerk`), which
+ * completes it: the applicant rates it once the invitation is out (deliver the events).
+ */
+export async function completedImmediateCase(server: TestServer, citizen: string, clerk: string): Promise<string> {
+  const form = { entity_name: '云浮市某某商行', entity_uscc: '91445302MA4UJ0001B', entity_address: '云浮市云城区', legal_representative: '陈小云', agent_name: '陈小云', agent_id_number: '44530219900101001X', agent_phone: '13800000001', reason: '遗失补领' };
+  const draft = await server.api('/api/cases', { method: 'POST', cookie: citizen, body: { item: IMMEDIATE, formData: form } });
+  assert.equal(draft.status, 201, JSON.stringify(draft.body));
+  for (const k of ['m1', 'm2']) assert.equal((await uploadMaterial(server, citizen, draft.body.case.id, k)).status, 201);
+  const sub = await server.api(`/api/cases/${draft.body.case.id}/submit`, { method: 'POST', cookie: citizen, body: { version: draft.body.case.version } });
+  assert.equal(sub.status, 200, JSON.stringify(sub.body));
+  const done = await server.api(`/api/cases/${draft.body.case.id}/actions/accept`, { method: 'POST', cookie: clerk, body: { version: sub.body.case.version } });
+  assert.equal(done.body.status, 'completed', JSON.stringify(done.body));
+  return draft.body.case.id;
 }
 
 /** A case as the case actions answer it, as far as `workCase` reads it. */

@@ -19,7 +19,7 @@ export const indicatorsModule: Module = {
 
 export { cockpitFigures } from './cockpit-figures.ts';
 // 数据开放 of the platform's figures: publish a month now (the seed), and the monthly timer
-export { publishCaseVolumes, scheduleOpenFigures } from './open-figures.ts';
+export { publishOpenFigures, scheduleOpenFigures } from './open-figures.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';

@@ -26,10 +26,10 @@ export { createFeeNotice, getNotice } from './notices.ts';
 export type { NewFeeNotice } from './notices.ts';
 export { computeFeeLines } from './fees.ts';
 export type { FeeInput, FeeLine, FeeRule, Reduction } from './fees.ts';
-export { unitTotals } from './reconciliation/report.ts';
+export { allUnitTotals, unitTotals } from './reconciliation/report.ts';
 export { paymentIndicators } from './indicators.ts';
 export type { PaymentIndicators } from './indicators.ts';
-export { MAX_FEN } from './money.ts';
+export { MAX_FEN, yuan } from './money.ts';
 // Events other modules may follow (the timers and the refund hand-off stay inside).
 export { NOTICE_CANCELLED, NOTICE_CREATED, NOTICE_PAID, REFUND_DONE } from './events.ts';
 export type { NoticeCancelled, NoticeCreated, NoticePaid, RefundDone } from './events.ts';

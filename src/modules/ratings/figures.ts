@@ -16,7 +16,8 @@ const GROUPS: Record<GroupBy, { key: string; name: string }> = {
 };
 
 export interface Filter {
-  regionCode: string;
+  /** A region's subtree; absent, every region (the platform's open figures). */
+  regionCode?: string;
   from: Date;
   to: Date;
   departmentId?: string;
@@ -38,7 +39,7 @@ export interface Scope {
 }
 
 function whereOf(f: Filter, scope?: Scope): { sql: string; params: unknown[] } {
-  const params: unknown[] = [`${regionPrefix(f.regionCode)}%`, f.from, f.to, ...(scope?.params ?? [])];
+  const params: unknown[] = [`${f.regionCode ? regionPrefix(f.regionCode) : ''}%`, f.from, f.to, ...(scope?.params ?? [])];
   const where = ['r.region_code like $1', 'r.rated_at >= $2', 'r.rated_at < $3'];
   if (scope) where.push(scope.sql);
   if (f.departmentId) where.push(`r.department_id = $${params.push(f.departmentId)}`);
@@ -93,15 +94,22 @@ export async function totals(q: Queryable, f: Filter, scope?: Scope): Promise<Fi
 }
 
 export async function grouped(q: Queryable, f: Filter, by: GroupBy, scope?: Scope): Promise<GroupFigures[]> {
+  const groups = await groupedBy(q, f, [by], scope);
+  return groups.map(({ keys, names, ...figures }) => ({ key: keys[0]!, name: names[0]!, ...figures }));
+}
+
+/** Figures per combination of groups (each county's departments …): keys and names in the order of `by`. */
+export async function groupedBy(q: Queryable, f: Filter, by: readonly GroupBy[], scope?: Scope): Promise<Array<Figures & { keys: (string | null)[]; names: (string | null)[] }>> {
   const w = whereOf(f, scope);
-  const g = GROUPS[by];
+  const groups = by.map((b) => GROUPS[b]);
   const rows = await q.query<Record<string, unknown>>(
-    `select ${g.key} as key, max(${g.name}) as name, ${AGGREGATES}
+    `select ${groups.map((g, i) => `${g.key} as k${i}, max(${g.name}) as n${i}`).join(', ')}, ${AGGREGATES}
        from rating r left join rating_task k on k.rating_id = r.id
-      where ${w.sql} group by 1 order by 1`,
+      where ${w.sql} group by ${groups.map((g) => g.key).join(', ')} order by ${groups.map((_, i) => `k${i}`).join(', ')}`,
     w.params,
   );
-  return rows.map((r) => ({ key: (r.key as string | null) ?? null, name: (r.name as string | null) ?? null, ...figuresOf(r) }));
+  const text = (v: unknown) => (v as string | null) ?? null;
+  return rows.map((r) => ({ keys: by.map((_, i) => text(r[`k${i}`])), names: by.map((_, i) => text(r[`n${i}`])), ...figuresOf(r) }));
 }
 
 /** The bad-rating tags of the period, most frequent first. */

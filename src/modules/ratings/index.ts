@@ -13,7 +13,12 @@ export const ratingsModule: Module = {
   eventHandlers: ratingHandlers,
 };
 
-export { ratingIndicatorInputs, ratingIndicatorsByCounty, type RatingIndicatorInputs } from './indicators.ts';
+export {
+  ratingIndicatorInputs,
+  ratingIndicatorsByCounty,
+  ratingIndicatorsByCountyAndDepartment,
+  type RatingIndicatorInputs,
+} from './indicators.ts';
 // Events: a case rated (the timers and the escalation alert stay inside).
 export { RATED, type Rated } from './events.ts';
 

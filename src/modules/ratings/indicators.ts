@@ -1,9 +1,12 @@
 import type { Queryable } from '../../kernel/db/index.ts';
-import { grouped, totals, type Figures } from './figures.ts';
+import { grouped, groupedBy, totals, type Figures } from './figures.ts';
 
 export interface RatingIndicatorInputs {
   ratings: number;
   valid: number;
+  /** 好评 (满意: levels 3–5) and 差评 (levels 1–2) among the valid ratings. */
+  satisfied: number;
+  bad: number;
   /** rating_score: mean rating on the 10-point scale; null without ratings. */
   score: number | null;
   /** 好评率 (满意率: levels 3–5 of valid ratings). */
@@ -36,6 +39,18 @@ export async function ratingIndicatorsByCounty(
   return groups.map((g) => ({ regionCode: String(g.key), ...inputsOf(g) }));
 }
 
+/**
+ * The same per county and department (the rated department, by id, with its name as rated),
+ * over every region: the platform's monthly 好差评 results published as open data.
+ */
+export async function ratingIndicatorsByCountyAndDepartment(
+  db: Queryable,
+  q: { from: string; to: string },
+): Promise<Array<RatingIndicatorInputs & { regionCode: string; departmentId: string; departmentName: string }>> {
+  const groups = await groupedBy(db, dayRange(q), ['region', 'department']);
+  return groups.map((g) => ({ regionCode: String(g.keys[0]), departmentId: String(g.keys[1]), departmentName: g.names[1] ?? '', ...inputsOf(g) }));
+}
+
 /** Beijing days `from`–`to`, both included, as instants. */
 const dayRange = (q: { from: string; to: string }) => ({
   from: new Date(`${q.from}T00:00:00+08:00`),
@@ -46,6 +61,8 @@ function inputsOf(f: Figures): RatingIndicatorInputs {
   return {
     ratings: f.total,
     valid: f.valid,
+    satisfied: f.valid - f.bad,
+    bad: f.bad,
     score: f.score,
     satisfactionRate: f.satisfactionRate,
     badRate: f.badRate,

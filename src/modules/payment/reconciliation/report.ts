@@ -59,10 +59,21 @@ export async function reconReport(db: Queryable, actor: Actor, range: { from: st
  */
 export async function unitTotals(db: Queryable, actor: Actor, range: { from: string; to: string }): Promise<UnitTotal[]> {
   requireRole(actor, FINANCE_READ_ROLES);
+  return totalsPerUnit(db, range, (params) => scopeCondition(actor, FINANCE_READ_ROLES, { region: 'n.region_code', department: 'n.department_id' }, params));
+}
+
+/**
+ * The same for every collecting unit, no actor: the caller decides who sees them (indicators
+ * publishes them as open data, units of few payments suppressed).
+ */
+export const allUnitTotals = (db: Queryable, range: { from: string; to: string }): Promise<UnitTotal[]> => totalsPerUnit(db, range, () => 'true');
+
+/** The totals of the units `scopeOf` lets through: a condition on the notice `n`, its parameters pushed after the period's. */
+async function totalsPerUnit(db: Queryable, range: { from: string; to: string }, scopeOf: (params: unknown[]) => string): Promise<UnitTotal[]> {
   const start = dayBounds(range.from).start;
   const end = dayBounds(range.to).end;
   const params: unknown[] = [start, end];
-  const scope = scopeCondition(actor, FINANCE_READ_ROLES, { region: 'n.region_code', department: 'n.department_id' }, params);
+  const scope = scopeOf(params);
   const rows = await db.query<Record<string, unknown>>(
     `select n.department_id, max(n.department_name) as department_name,
             count(*) filter (where n.created_at >= $1 and n.created_at < $2) as notices_issued,
