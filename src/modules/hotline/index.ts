@@ -9,6 +9,7 @@ export const hotlineModule: Module = {
 };
 
 export { createTicket } from './tickets.ts';
+export { acceptTicket, answerTicket, completeTicket, dispatchTicket } from './handling.ts';
 export { seedHotlineCatalogue, type CategorySeed } from './seed.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
