@@ -1,5 +1,5 @@
-import { App, Button, Checkbox, Col, Drawer, Form, Grid, Input, List, Result, Row, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Checkbox, Col, Drawer, Form, Grid, Input, type GetRef, List, Result, Row, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { date } from '../../app/city-time.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useApiError } from '../../components/useApiError.ts';
@@ -44,6 +44,9 @@ export function NewTicketDrawer({
   const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState<TicketCreated | null>(null);
   const phone = Form.useWatch('callerPhone', form);
+  // the drawer takes the focus as it opens: then the text gets it, and again for the next call
+  const content = useRef<GetRef<typeof Input.TextArea>>(null);
+  const focusContent = () => setTimeout(() => content.current?.focus(), 0);
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -74,6 +77,7 @@ export function NewTicketDrawer({
   const another = () => {
     setCreated(null);
     form.resetFields();
+    focusContent();
   };
 
   return (
@@ -82,7 +86,7 @@ export function NewTicketDrawer({
       size={wide ? 720 : '100%'}
       title={t('hotline.newTicket')}
       onClose={onClose}
-      afterOpenChange={(visible) => !visible && another()}
+      afterOpenChange={(visible) => (visible ? focusContent() : another())}
       destroyOnHidden
       data-testid="hotline-new-drawer"
     >
@@ -127,7 +131,7 @@ export function NewTicketDrawer({
               rules={[{ required: true, whitespace: true, message: t('hotline.required.content') }]}
             >
               <Input.TextArea
-                autoFocus
+                ref={content}
                 maxLength={4000}
                 showCount
                 autoSize={{ minRows: 4, maxRows: 12 }}
