@@ -44,6 +44,11 @@ before(async () => {
     },
   });
   assert.equal(earlier.status, 201, JSON.stringify(earlier.body));
+  // … left past its deadline, for the list's tag
+  await server.ctx.db.query(
+    `update hotline_ticket set due_date = (created_at at time zone 'Asia/Shanghai')::date - 1 where id = $1`,
+    [earlier.body.ticket.id],
+  );
 });
 
 test(
@@ -57,6 +62,7 @@ test(
       await agent.getByTestId('hotline-workbench').waitFor();
       await agent.getByTestId('hotline-row').first().waitFor();
       assert.match(await agent.getByRole('menuitem', { name: '12345热线' }).innerText(), /12345热线/);
+      assert.equal(await agent.getByTestId('hotline-row').first().getByTestId('hotline-due-tag').innerText(), '已超期');
       await agent.screenshot({ path: `${RESULTS}/hotline-workbench-desktop.png` });
 
       await agent.getByTestId('hotline-new').click();

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Empty, Grid, type TableColumnsType, Input, Space, Table, Tabs, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { dateTimeMinutes } from '../../app/city-time.ts';
 import { hasAnyRole } from '../../auth/access.ts';
@@ -48,7 +48,74 @@ export default function HotlinePage() {
   );
   const { page: list, loading, reload } = useFetchedPage(fetchPage);
   const [creating, setCreating] = useState(false);
+  const wide = Grid.useBreakpoint().md !== false;
   const open = (id: string | undefined) => update({ ticket: id });
+
+  const columns: TableColumnsType<Ticket> = [
+    {
+      key: 'number',
+      title: t('hotline.col.number'),
+      dataIndex: 'number',
+      width: 150,
+      render: (n: string, r) => (
+        <Typography.Link onClick={() => open(r.id)} data-testid="hotline-number">
+          {n}
+        </Typography.Link>
+      ),
+    },
+    { key: 'title', title: t('hotline.col.title'), dataIndex: 'title', ellipsis: true },
+    { key: 'kind', title: t('hotline.col.kind'), width: 80, render: (_, r) => t(`hotline.kind.${r.kind}`) },
+    { key: 'category', title: t('hotline.col.category'), dataIndex: 'categoryName', width: 130, ellipsis: true },
+    { key: 'status', title: t('hotline.col.status'), width: 110, render: (_, r) => <StatusTag status={r.status} /> },
+    ...(centre
+      ? [
+          {
+            key: 'department',
+            title: t('hotline.col.department'),
+            width: 170,
+            ellipsis: true,
+            render: (_: unknown, r: Ticket) => r.department?.name ?? '—',
+          },
+        ]
+      : []),
+    {
+      key: 'due',
+      title: t('hotline.col.due'),
+      width: 190,
+      render: (_, r) => <DueDate due={r.dueDate} status={r.status} />,
+    },
+    { key: 'created', title: t('hotline.col.created'), width: 150, render: (_, r) => dateTimeMinutes(r.createdAt) },
+  ];
+  // on a phone: the number with the title under it, and the status with the deadline
+  const narrowColumns: TableColumnsType<Ticket> = [
+    {
+      key: 'ticket',
+      title: t('hotline.col.title'),
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Link onClick={() => open(r.id)} data-testid="hotline-number">
+            {r.number}
+          </Typography.Link>
+          <Typography.Text ellipsis style={{ maxWidth: 200 }}>
+            {r.title}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t(`hotline.kind.${r.kind}`)} · {r.categoryName}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      key: 'status',
+      title: t('hotline.col.status'),
+      render: (_, r) => (
+        <Space orientation="vertical" size={4}>
+          <StatusTag status={r.status} />
+          <DueDate due={r.dueDate} status={r.status} />
+        </Space>
+      ),
+    },
+  ];
 
   return (
     <div data-testid="hotline-workbench">
@@ -85,7 +152,6 @@ export default function HotlinePage() {
         size="middle"
         loading={loading}
         dataSource={list?.items ?? []}
-        scroll={{ x: 900 }}
         onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' }, 'data-testid': 'hotline-row' }) as never}
         locale={{
           emptyText: (
@@ -103,41 +169,8 @@ export default function HotlinePage() {
           showTotal: (total) => t('common.total', { total }),
           onChange: (page) => update({ page }),
         }}
-        columns={[
-          {
-            key: 'number',
-            title: t('hotline.col.number'),
-            dataIndex: 'number',
-            width: 150,
-            render: (n: string, r) => (
-              <Typography.Link onClick={() => open(r.id)} data-testid="hotline-number">
-                {n}
-              </Typography.Link>
-            ),
-          },
-          { key: 'title', title: t('hotline.col.title'), dataIndex: 'title', ellipsis: true },
-          { key: 'kind', title: t('hotline.col.kind'), width: 80, render: (_, r) => t(`hotline.kind.${r.kind}`) },
-          { key: 'category', title: t('hotline.col.category'), dataIndex: 'categoryName', width: 130, ellipsis: true },
-          { key: 'status', title: t('hotline.col.status'), width: 110, render: (_, r) => <StatusTag status={r.status} /> },
-          ...(centre
-            ? [
-                {
-                  key: 'department',
-                  title: t('hotline.col.department'),
-                  width: 170,
-                  ellipsis: true,
-                  render: (_: unknown, r: Ticket) => r.department?.name ?? '—',
-                },
-              ]
-            : []),
-          {
-            key: 'due',
-            title: t('hotline.col.due'),
-            width: 190,
-            render: (_, r) => <DueDate due={r.dueDate} status={r.status} />,
-          },
-          { key: 'created', title: t('hotline.col.created'), width: 150, render: (_, r) => dateTimeMinutes(r.createdAt) },
-        ]}
+        scroll={wide ? { x: 900 } : undefined}
+        columns={wide ? columns : narrowColumns}
       />
       {centre ? (
         <NewTicketDrawer open={creating} onClose={() => setCreating(false)} onCreated={reload} onOpenTicket={open} />

@@ -236,6 +236,7 @@ function Track() {
             size="small"
             bordered
             column={1}
+            styles={{ label: { whiteSpace: 'nowrap' } }}
             items={[
               { key: 'number', label: t('hotline.portal.number'), children: found.number },
               { key: 'status', label: t('hotline.col.status'), children: <StatusTag status={found.status} /> },

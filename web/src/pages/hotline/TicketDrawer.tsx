@@ -87,7 +87,7 @@ function Details({ ticket: k }: { ticket: Ticket }) {
     <Tag data-testid="hotline-caller">{t('hotline.detail.anonymous')}</Tag>
   );
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('hotline.detail.content')}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="hotline-content-view">
           {k.content}
@@ -97,6 +97,7 @@ function Details({ ticket: k }: { ticket: Ticket }) {
         size="small"
         bordered
         column={1}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         data-testid="hotline-details"
         items={[
           { key: 'kind', label: t('hotline.col.kind'), children: `${t(`hotline.kind.${k.kind}`)} · ${k.categoryName}` },
@@ -133,7 +134,7 @@ function Details({ ticket: k }: { ticket: Ticket }) {
             : []),
         ]}
       />
-    </>
+    </Space>
   );
 }
 
@@ -187,6 +188,7 @@ function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; st
         <Form
           form={answer}
           layout="vertical"
+          requiredMark={false}
           onFinish={(v) => step('answer', () => hotline.answer(ticket, v.reply.trim()))}
           onKeyDown={submitOnCtrlEnter(() => answer.submit())}
         >
@@ -240,6 +242,7 @@ function DepartmentSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean
           <Form
             form={back}
             layout="vertical"
+            requiredMark={false}
             onFinish={(v) => step('return', () => hotline.giveBack(ticket, v.reason.trim()))}
             onKeyDown={submitOnCtrlEnter(() => back.submit())}
           >
@@ -266,6 +269,7 @@ function DepartmentSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean
           <Form
             form={done}
             layout="vertical"
+            requiredMark={false}
             onFinish={(v) => step('complete', () => hotline.complete(ticket, v.reply.trim()))}
             onKeyDown={submitOnCtrlEnter(() => done.submit())}
           >

@@ -54,6 +54,7 @@ export function KindRadio(props: { value?: Kind; onChange?: (kind: Kind) => void
     <Radio.Group
       id={props.id}
       optionType="button"
+      block
       value={props.value}
       onChange={(e) => props.onChange?.(e.target.value as Kind)}
       options={KINDS.map((k) => ({ value: k, label: t(`hotline.kind.${k}`) }))}
@@ -132,7 +133,12 @@ export function History({ ticket }: { ticket: { history?: { at: string; action: 
                 <Typography.Text strong>{tx(`hotline.action.${h.action}`, h.action)}</Typography.Text>
                 <Typography.Text type="secondary">{dateTime(h.at)}</Typography.Text>
               </Space>
-              {h.note ? <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{h.note}</Typography.Text> : null}
+              {h.note ? (
+                <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>
+                  {/* a ticket's first step notes its channel */}
+                  {h.action === 'created' ? tx(`hotline.channel.${h.note}`, h.note) : h.note}
+                </Typography.Text>
+              ) : null}
             </Space>
           ),
         }))}
