@@ -97,7 +97,15 @@ export function NewTicketDrawer({
           subTitle={t('hotline.created.readOut')}
           data-testid="hotline-created"
           extra={[
-            <Button key="open" onClick={() => onOpenTicket(created.ticket.id)} data-testid="hotline-created-open">
+            <Button
+              key="open"
+              onClick={() => {
+                // the call is done: the ticket instead of the form
+                onOpenTicket(created.ticket.id);
+                onClose();
+              }}
+              data-testid="hotline-created-open"
+            >
               {t('hotline.created.open')}
             </Button>,
             <Button key="another" type="primary" onClick={another} autoFocus>
@@ -107,11 +115,21 @@ export function NewTicketDrawer({
         >
           <Space orientation="vertical" size={4} style={{ width: '100%', textAlign: 'center' }}>
             <Typography.Text type="secondary">{t('hotline.created.number')}</Typography.Text>
-            <Typography.Text strong copyable style={{ fontSize: 28, letterSpacing: 2 }} data-testid="hotline-created-number">
+            <Typography.Text
+              strong
+              copyable
+              style={{ fontSize: 26, letterSpacing: 1, whiteSpace: 'nowrap' }}
+              data-testid="hotline-created-number"
+            >
               {created.ticket.number}
             </Typography.Text>
             <Typography.Text type="secondary">{t('hotline.created.code')}</Typography.Text>
-            <Typography.Text strong copyable style={{ fontSize: 28, letterSpacing: 6 }} data-testid="hotline-created-code">
+            <Typography.Text
+              strong
+              copyable
+              style={{ fontSize: 26, letterSpacing: 6, whiteSpace: 'nowrap' }}
+              data-testid="hotline-created-code"
+            >
               {created.queryCode}
             </Typography.Text>
           </Space>

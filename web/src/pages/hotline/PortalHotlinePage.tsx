@@ -83,7 +83,7 @@ function MyRequests() {
   };
 
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('hotline.portal.submitTitle')}>
         {created ? (
           <Alert
@@ -181,7 +181,7 @@ function MyRequests() {
           )}
         />
       </Card>
-    </>
+    </Space>
   );
 }
 
