@@ -125,7 +125,7 @@ test(
       assert.equal(await drawer.getByTestId('hotline-suggestion').count(), 0);
       await drawer.getByTestId('hotline-accept').click();
       await drawer.getByTestId('hotline-status').getByText('办理中').waitFor();
-      await drawer.getByTestId('hotline-reply-text').fill(REPLY);
+      await drawer.getByTestId('hotline-complete-text').fill(REPLY);
       await approver.screenshot({ path: `${RESULTS}/hotline-inbox-drawer-desktop.png` });
       await drawer.getByTestId('hotline-complete').click();
       await drawer.getByTestId('hotline-status').getByText('已办结').waitFor();

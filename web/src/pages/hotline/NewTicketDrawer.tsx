@@ -1,11 +1,10 @@
-import { App, Button, Checkbox, Col, Drawer, Form, Grid, Input, type GetRef, List, Result, Row, Space, Typography } from 'antd';
+import { Button, Checkbox, Col, Drawer, Form, Grid, Input, type GetRef, List, Result, Row, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { date } from '../../app/city-time.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { useApiError } from '../../components/useApiError.ts';
 import { useT } from '../../i18n/useT.ts';
-import { hotline, type Kind, type Ticket, type TicketCreated } from './api.ts';
-import { CategoryCascader, KindRadio, StatusTag, submitOnCtrlEnter } from './parts.tsx';
+import { hotline, type Kind, type Ticket } from './api.ts';
+import { KindAndCategoryItems, StatusTag, submitOnCtrlEnter, useCreateTicket } from './parts.tsx';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
@@ -37,43 +36,29 @@ export function NewTicketDrawer({
   onOpenTicket(id: string): void;
 }) {
   const { t } = useT();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const wide = Grid.useBreakpoint().md !== false;
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [created, setCreated] = useState<TicketCreated | null>(null);
+  const { saving, created, setCreated, create } = useCreateTicket(onCreated);
   const phone = Form.useWatch('callerPhone', form);
   // the drawer takes the focus as it opens: then the text gets it, and again for the next call
   const content = useRef<GetRef<typeof Input.TextArea>>(null);
   const focusContent = () => setTimeout(() => content.current?.focus(), 0);
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      const result = await hotline.create({
-        kind: v.kind,
-        categoryCode: v.categoryCode,
-        content: v.content.trim(),
-        place: {
-          ...(v.address?.trim() ? { address: v.address.trim() } : {}),
-          ...(v.regionCode ? { regionCode: v.regionCode } : {}),
-        },
-        caller: {
-          ...(v.callerName?.trim() ? { name: v.callerName.trim() } : {}),
-          ...(v.callerPhone ? { phone: v.callerPhone } : {}),
-        },
-        anonymous: v.anonymous ?? false,
-      });
-      setCreated(result);
-      message.success(t('hotline.created.title'));
-      onCreated();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (v: Values) =>
+    create({
+      kind: v.kind,
+      categoryCode: v.categoryCode,
+      content: v.content.trim(),
+      place: {
+        ...(v.address?.trim() ? { address: v.address.trim() } : {}),
+        ...(v.regionCode ? { regionCode: v.regionCode } : {}),
+      },
+      caller: {
+        ...(v.callerName?.trim() ? { name: v.callerName.trim() } : {}),
+        ...(v.callerPhone ? { phone: v.callerPhone } : {}),
+      },
+      anonymous: v.anonymous ?? false,
+    });
   const another = () => {
     setCreated(null);
     form.resetFields();
@@ -157,20 +142,7 @@ export function NewTicketDrawer({
                 data-testid="hotline-content"
               />
             </Form.Item>
-            <Form.Item
-              name="kind"
-              label={t('hotline.field.kind')}
-              rules={[{ required: true, message: t('hotline.required.kind') }]}
-            >
-              <KindRadio />
-            </Form.Item>
-            <Form.Item
-              name="categoryCode"
-              label={t('hotline.field.category')}
-              rules={[{ required: true, message: t('hotline.required.category') }]}
-            >
-              <CategoryCascader />
-            </Form.Item>
+            <KindAndCategoryItems />
             <Row gutter={12}>
               <Col xs={24} md={14}>
                 <Form.Item name="address" label={t('hotline.field.address')}>

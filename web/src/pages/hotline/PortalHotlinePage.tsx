@@ -1,15 +1,15 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { date } from '../../app/city-time.ts';
 import { loginPath } from '../../auth/access.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { useApiError, useErrorText } from '../../components/useApiError.ts';
+import { useErrorText } from '../../components/useApiError.ts';
 import { useFetchedPage } from '../../crud/useFetchedPage.ts';
 import { useT } from '../../i18n/useT.ts';
-import { hotline, type Kind, type TicketCreated, type TrackedTicket } from './api.ts';
-import { CategoryCascader, DueDate, History, KindRadio, StatusTag, submitOnCtrlEnter } from './parts.tsx';
+import { hotline, type Kind, type TrackedTicket } from './api.ts';
+import { DueDate, History, KindAndCategoryItems, StatusTag, submitOnCtrlEnter, useCreateTicket } from './parts.tsx';
 
 const PATH = '/hotline';
 
@@ -54,33 +54,21 @@ interface RequestValues {
 /** The form to send a request, and the signed-in person's requests under it. */
 function MyRequests() {
   const { t } = useT();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const [form] = Form.useForm<RequestValues>();
-  const [saving, setSaving] = useState(false);
-  const [created, setCreated] = useState<TicketCreated | null>(null);
   const fetchPage = useCallback((signal: AbortSignal) => hotline.list({ pageSize: 20 }, signal), []);
   const { page: mine, loading, reload } = useFetchedPage(fetchPage);
+  const { saving, created, setCreated, create } = useCreateTicket(() => {
+    form.resetFields();
+    reload();
+  });
 
-  const submit = async (v: RequestValues) => {
-    setSaving(true);
-    try {
-      const result = await hotline.create({
-        kind: v.kind,
-        categoryCode: v.categoryCode,
-        content: v.content.trim(),
-        ...(v.address?.trim() ? { place: { address: v.address.trim() } } : {}),
-      });
-      setCreated(result);
-      message.success(t('hotline.created.title'));
-      form.resetFields();
-      reload();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = (v: RequestValues) =>
+    create({
+      kind: v.kind,
+      categoryCode: v.categoryCode,
+      content: v.content.trim(),
+      ...(v.address?.trim() ? { place: { address: v.address.trim() } } : {}),
+    });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -119,20 +107,7 @@ function MyRequests() {
           onKeyDown={submitOnCtrlEnter(() => form.submit())}
           data-testid="hotline-portal-form"
         >
-          <Form.Item
-            name="kind"
-            label={t('hotline.field.kind')}
-            rules={[{ required: true, message: t('hotline.required.kind') }]}
-          >
-            <KindRadio />
-          </Form.Item>
-          <Form.Item
-            name="categoryCode"
-            label={t('hotline.field.category')}
-            rules={[{ required: true, message: t('hotline.required.category') }]}
-          >
-            <CategoryCascader />
-          </Form.Item>
+          <KindAndCategoryItems />
           <Form.Item
             name="content"
             label={t('hotline.field.content')}

@@ -142,7 +142,6 @@ function Details({ ticket: k }: { ticket: Ticket }) {
 function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; step: Step }) {
   const { t } = useT();
   const [other, setOther] = useState<string>();
-  const [answer] = Form.useForm<{ reply: string }>();
   const suggested = ticket.suggestion?.department;
   return (
     <Card size="small" title={t('hotline.detail.suggestion')} data-testid="hotline-centre-steps">
@@ -185,30 +184,15 @@ function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; st
             {t('hotline.step.dispatch')}
           </Button>
         </Space.Compact>
-        <Form
-          form={answer}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(v) => step('answer', () => hotline.answer(ticket, v.reply.trim()))}
-          onKeyDown={submitOnCtrlEnter(() => answer.submit())}
-        >
-          <Form.Item
-            name="reply"
-            label={t('hotline.step.answer')}
-            rules={[{ required: true, whitespace: true, message: t('hotline.required.reply') }]}
-            style={{ marginBottom: 8 }}
-          >
-            <Input.TextArea
-              maxLength={2000}
-              autoSize={{ minRows: 2, maxRows: 6 }}
-              placeholder={t('hotline.step.answerPlaceholder')}
-              data-testid="hotline-answer-text"
-            />
-          </Form.Item>
-          <Button htmlType="submit" loading={busy} data-testid="hotline-answer">
-            {t('hotline.step.answer')}
-          </Button>
-        </Form>
+        <TextStep
+          label={t('hotline.step.answer')}
+          placeholder={t('hotline.step.answerPlaceholder')}
+          required={t('hotline.required.reply')}
+          max={2000}
+          busy={busy}
+          testId="hotline-answer"
+          onSend={(reply) => step('answer', () => hotline.answer(ticket, reply))}
+        />
       </Space>
     </Card>
   );
@@ -217,8 +201,6 @@ function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; st
 /** 签收 a dispatched ticket; 退回 with the reason; 办结 an accepted one with the reply. */
 function DepartmentSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; step: Step }) {
   const { t } = useT();
-  const [back] = Form.useForm<{ reason: string }>();
-  const [done] = Form.useForm<{ reply: string }>();
   const [givingBack, setGivingBack] = useState(false);
   return (
     <Card size="small" data-testid="hotline-department-steps">
@@ -239,59 +221,87 @@ function DepartmentSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean
           </Button>
         </Space>
         {givingBack ? (
-          <Form
-            form={back}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={(v) => step('return', () => hotline.giveBack(ticket, v.reason.trim()))}
-            onKeyDown={submitOnCtrlEnter(() => back.submit())}
-          >
-            <Form.Item
-              name="reason"
-              label={t('hotline.step.reason')}
-              rules={[{ required: true, whitespace: true, message: t('hotline.required.reason') }]}
-              style={{ marginBottom: 8 }}
-            >
-              <Input.TextArea
-                autoFocus
-                maxLength={500}
-                autoSize={{ minRows: 2, maxRows: 6 }}
-                placeholder={t('hotline.step.reasonPlaceholder')}
-                data-testid="hotline-reason"
-              />
-            </Form.Item>
-            <Button danger htmlType="submit" loading={busy} data-testid="hotline-give-back-ok">
-              {t('hotline.step.giveBack')}
-            </Button>
-          </Form>
+          <TextStep
+            label={t('hotline.step.reason')}
+            placeholder={t('hotline.step.reasonPlaceholder')}
+            required={t('hotline.required.reason')}
+            max={500}
+            busy={busy}
+            danger
+            autoFocus
+            testId="hotline-give-back-ok"
+            button={t('hotline.step.giveBack')}
+            onSend={(reason) => step('return', () => hotline.giveBack(ticket, reason))}
+          />
         ) : null}
         {ticket.status === 'accepted' ? (
-          <Form
-            form={done}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={(v) => step('complete', () => hotline.complete(ticket, v.reply.trim()))}
-            onKeyDown={submitOnCtrlEnter(() => done.submit())}
-          >
-            <Form.Item
-              name="reply"
-              label={t('hotline.step.reply')}
-              rules={[{ required: true, whitespace: true, message: t('hotline.required.reply') }]}
-              style={{ marginBottom: 8 }}
-            >
-              <Input.TextArea
-                maxLength={2000}
-                autoSize={{ minRows: 3, maxRows: 8 }}
-                placeholder={t('hotline.step.replyPlaceholder')}
-                data-testid="hotline-reply-text"
-              />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="hotline-complete">
-              {t('hotline.step.complete')}
-            </Button>
-          </Form>
+          <TextStep
+            label={t('hotline.step.reply')}
+            placeholder={t('hotline.step.replyPlaceholder')}
+            required={t('hotline.required.reply')}
+            max={2000}
+            busy={busy}
+            primary
+            testId="hotline-complete"
+            button={t('hotline.step.complete')}
+            onSend={(reply) => step('complete', () => hotline.complete(ticket, reply))}
+          />
         ) : null}
       </Space>
     </Card>
+  );
+}
+
+/**
+ * A step that says something (直接答复, the reason given back, the reply at 办结): one text, required,
+ * sent with its button or Ctrl+Enter; the text area is `${testId}-text`, the button `testId`.
+ */
+function TextStep(props: {
+  label: string;
+  placeholder: string;
+  required: string;
+  max: number;
+  busy: boolean;
+  testId: string;
+  /** the button's text (the label's when absent) */
+  button?: string;
+  primary?: boolean;
+  danger?: boolean;
+  autoFocus?: boolean;
+  onSend(text: string): void;
+}) {
+  const [form] = Form.useForm<{ text: string }>();
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(v) => props.onSend(v.text.trim())}
+      onKeyDown={submitOnCtrlEnter(() => form.submit())}
+    >
+      <Form.Item
+        name="text"
+        label={props.label}
+        rules={[{ required: true, whitespace: true, message: props.required }]}
+        style={{ marginBottom: 8 }}
+      >
+        <Input.TextArea
+          autoFocus={props.autoFocus}
+          maxLength={props.max}
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          placeholder={props.placeholder}
+          data-testid={`${props.testId}-text`}
+        />
+      </Form.Item>
+      <Button
+        type={props.primary ? 'primary' : 'default'}
+        danger={props.danger}
+        htmlType="submit"
+        loading={props.busy}
+        data-testid={props.testId}
+      >
+        {props.button ?? props.label}
+      </Button>
+    </Form>
   );
 }

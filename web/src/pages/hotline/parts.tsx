@@ -1,9 +1,10 @@
 // The hotline's small shared parts: status and deadline tags, the kind and category pickers, the history.
-import { Card, Cascader, Radio, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Card, Cascader, Form, Radio, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useApiError } from '../../components/useApiError.ts';
 import { date, dateTime } from '../../app/city-time.ts';
 import { useT } from '../../i18n/useT.ts';
-import { FINISHED, hotline, KINDS, type Category, type Kind, type Status } from './api.ts';
+import { FINISHED, hotline, KINDS, type Category, type Kind, type Status, type TicketCreated, type TicketInput } from './api.ts';
 
 const STATUS_COLORS: Record<Status, string> = {
   new: 'blue',
@@ -60,6 +61,25 @@ export function KindRadio(props: { value?: Kind; onChange?: (kind: Kind) => void
       options={KINDS.map((k) => ({ value: k, label: t(`hotline.kind.${k}`) }))}
       data-testid="hotline-kind"
     />
+  );
+}
+
+/** The kind and the category of a request, as the agent's form and the citizen's ask for them. */
+export function KindAndCategoryItems() {
+  const { t } = useT();
+  return (
+    <>
+      <Form.Item name="kind" label={t('hotline.field.kind')} rules={[{ required: true, message: t('hotline.required.kind') }]}>
+        <KindRadio />
+      </Form.Item>
+      <Form.Item
+        name="categoryCode"
+        label={t('hotline.field.category')}
+        rules={[{ required: true, message: t('hotline.required.category') }]}
+      >
+        <CategoryCascader />
+      </Form.Item>
+    </>
   );
 }
 
@@ -145,4 +165,29 @@ export function History({ ticket }: { ticket: { history?: { at: string; action: 
       />
     </Card>
   );
+}
+
+/**
+ * Registering a ticket (the agent's call, the citizen's request): `create` posts it and, once
+ * created, keeps the number and the query code in `created` and calls `onCreated`.
+ */
+export function useCreateTicket(onCreated: () => void) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const [saving, setSaving] = useState(false);
+  const [created, setCreated] = useState<TicketCreated | null>(null);
+  const create = async (input: TicketInput) => {
+    setSaving(true);
+    try {
+      setCreated(await hotline.create(input));
+      message.success(t('hotline.created.title'));
+      onCreated();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, created, setCreated, create };
 }
