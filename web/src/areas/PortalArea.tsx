@@ -33,6 +33,7 @@ const RateLinkPage = lazy(() => import('../pages/ratings/RateLinkPage.tsx'));
 const PublicRatingsPage = lazy(() => import('../pages/ratings/PublicRatingsPage.tsx'));
 const OpenDataPage = lazy(() => import('../pages/open-data/OpenDataPage.tsx'));
 const OpenDatasetPage = lazy(() => import('../pages/open-data/OpenDatasetPage.tsx'));
+const PortalHotlinePage = lazy(() => import('../pages/hotline/PortalHotlinePage.tsx'));
 
 /** / and everything no other area claims: the public portal (and its 404). */
 export default function PortalArea() {
@@ -70,6 +71,7 @@ export default function PortalArea() {
         <Route path="ratings" element={<PublicRatingsPage />} />
         <Route path="open-data" element={<OpenDataPage />} />
         <Route path="open-data/:code" element={<OpenDatasetPage />} />
+        <Route path="hotline" element={<PortalHotlinePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

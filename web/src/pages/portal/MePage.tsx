@@ -1,4 +1,16 @@
-import { AuditOutlined, BankOutlined, BellOutlined, FileTextOutlined, IdcardOutlined, LikeOutlined, PayCircleOutlined, RightOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  BellOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  LikeOutlined,
+  PayCircleOutlined,
+  PhoneOutlined,
+  RightOutlined,
+  SafetyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Avatar } from 'antd';
 import { Link } from 'react-router-dom';
 import { homeOf } from '../../auth/access.ts';
@@ -14,6 +26,7 @@ const LINKS: { to: string; label: MessageKey; icon: React.ReactNode }[] = [
   { to: '/payments', label: 'portalBrowse.quick.payments', icon: <PayCircleOutlined /> },
   { to: '/my-ratings', label: 'portalBrowse.me.ratings', icon: <LikeOutlined /> },
   { to: '/my-data-uses', label: 'dataLedger.menu', icon: <AuditOutlined /> },
+  { to: '/hotline', label: 'hotline.portal.mine', icon: <PhoneOutlined /> },
   { to: '/me/enterprises', label: 'portalBrowse.me.enterprises', icon: <BankOutlined /> },
   { to: '/me/security', label: 'portalBrowse.me.security', icon: <SafetyOutlined /> },
 ];
@@ -29,7 +42,8 @@ export default function MePage() {
       </div>
     );
   }
-  const links = user.kind === 'person' ? LINKS : [{ to: homeOf(user), label: 'common.myAccount' as MessageKey, icon: <UserOutlined /> }];
+  const links =
+    user.kind === 'person' ? LINKS : [{ to: homeOf(user), label: 'common.myAccount' as MessageKey, icon: <UserOutlined /> }];
   return (
     <div className="portal-container portal-page" data-testid="me-page">
       <div className="me-head">

@@ -35,9 +35,17 @@ export default function PortalLayout() {
         </Suspense>
       </main>
       <footer className="portal-footer">
-        {t('portal.footer', { city: city.name })} · <Link to="/ratings" data-testid="portal-ratings-link">{t('ratings.menu.public')}</Link> ·{' '}
+        {t('portal.footer', { city: city.name })} ·{' '}
+        <Link to="/ratings" data-testid="portal-ratings-link">
+          {t('ratings.menu.public')}
+        </Link>{' '}
+        ·{' '}
         <Link to="/open-data" data-testid="portal-open-data-link">
           {t('openData.menu')}
+        </Link>{' '}
+        ·{' '}
+        <Link to="/hotline" data-testid="portal-hotline-link">
+          {t('hotline.portal.entry')}
         </Link>
       </footer>
       <PortalTabBar />

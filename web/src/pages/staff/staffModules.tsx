@@ -98,7 +98,14 @@ export const STAFF_MODULES: StaffModule[] = [
     roles: ['hotline_agent'],
     page: lazy(() => import('../ratings/HotlineRatingPage.tsx')),
   },
-  { path: 'tickets', label: 'staff.menu.tickets', icon: <PhoneOutlined />, roles: ['hotline_agent'] },
+  {
+    path: 'hotline',
+    label: 'hotline.menu',
+    icon: <PhoneOutlined />,
+    // the centre's agents register and dispatch; the departments' staff take what is sent to them
+    roles: ['hotline_agent', 'window_clerk', 'approver', 'department_admin'],
+    page: lazy(() => import('../hotline/HotlinePage.tsx')),
+  },
   { path: 'incidents', label: 'staff.menu.incidents', icon: <SafetyCertificateOutlined />, roles: ['grid_worker'] },
   {
     path: 'data',

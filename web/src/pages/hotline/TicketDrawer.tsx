@@ -1,0 +1,307 @@
+import { App, Button, Card, Descriptions, Drawer, Form, Grid, Input, Result, Space, Spin, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { date, dateTime } from '../../app/city-time.ts';
+import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
+import { RegionName } from '../../components/RegionName.tsx';
+import { useApiError, useErrorText } from '../../components/useApiError.ts';
+import { useRemote } from '../../components/useRemote.ts';
+import { useT } from '../../i18n/useT.ts';
+import { hotline, type Ticket } from './api.ts';
+import { DueDate, History, StatusTag, submitOnCtrlEnter } from './parts.tsx';
+
+interface Props {
+  /** The ticket shown; undefined = closed. */
+  id: string | undefined;
+  /** The centre dispatches or answers; a department accepts, gives back, finishes. */
+  centre: boolean;
+  onClose(): void;
+  /** A step was taken: the list shows the ticket anew. */
+  onChanged(): void;
+}
+
+/** One ticket: what the caller asked, who they are (as this reader may see them), the suggestion, the steps and the history. */
+export function TicketDrawer({ id, centre, onClose, onChanged }: Props) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const errorText = useErrorText();
+  const wide = Grid.useBreakpoint().md !== false;
+  const load = useCallback(() => hotline.get(id ?? ''), [id]);
+  const { data, error, loading, reload } = useRemote<Ticket>(load, !!id);
+  const [busy, setBusy] = useState(false);
+  const ticket = data && data.id === id ? data : undefined;
+
+  /** Take a step; the drawer reads the ticket again (the history grew) and the list follows. */
+  const step = async (action: 'dispatch' | 'answer' | 'accept' | 'return' | 'complete', run: () => Promise<Ticket>) => {
+    setBusy(true);
+    try {
+      await run();
+      message.success(t('hotline.step.done', { action: t(`hotline.action.${action}`) }));
+      onChanged();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  };
+
+  return (
+    <Drawer
+      open={!!id}
+      size={wide ? 760 : '100%'}
+      title={ticket ? t('hotline.detail.title', { number: ticket.number }) : ' '}
+      extra={ticket ? <StatusTag status={ticket.status} /> : null}
+      onClose={onClose}
+      data-testid="hotline-drawer"
+    >
+      {!ticket && loading ? <Spin style={{ display: 'block', margin: '48px auto' }} /> : null}
+      {!ticket && !loading && error ? <Result status="warning" subTitle={errorText(error)} /> : null}
+      {ticket ? (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Details ticket={ticket} />
+          {centre && (ticket.status === 'new' || ticket.status === 'returned') ? (
+            <CentreSteps ticket={ticket} busy={busy} step={step} />
+          ) : null}
+          {!centre && (ticket.status === 'dispatched' || ticket.status === 'accepted') ? (
+            <DepartmentSteps ticket={ticket} busy={busy} step={step} />
+          ) : null}
+          <History ticket={ticket} />
+        </Space>
+      ) : null}
+    </Drawer>
+  );
+}
+
+type Step = (action: 'dispatch' | 'answer' | 'accept' | 'return' | 'complete', run: () => Promise<Ticket>) => Promise<void>;
+
+function Details({ ticket: k }: { ticket: Ticket }) {
+  const { t } = useT();
+  const caller = k.caller ? (
+    <Space size={8} wrap data-testid="hotline-caller">
+      <span>{k.caller.name ?? t('hotline.detail.noCaller')}</span>
+      <span>{k.caller.phone ?? ''}</span>
+      {k.anonymous ? <Tag color="purple">{t('hotline.detail.anonymousTag')}</Tag> : null}
+    </Space>
+  ) : (
+    <Tag data-testid="hotline-caller">{t('hotline.detail.anonymous')}</Tag>
+  );
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title={t('hotline.detail.content')}>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="hotline-content-view">
+          {k.content}
+        </Typography.Paragraph>
+      </Card>
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+        data-testid="hotline-details"
+        items={[
+          { key: 'kind', label: t('hotline.col.kind'), children: `${t(`hotline.kind.${k.kind}`)} · ${k.categoryName}` },
+          { key: 'caller', label: t('hotline.detail.caller'), children: caller },
+          {
+            key: 'place',
+            label: t('hotline.detail.place'),
+            children: (
+              <Space size={8} wrap>
+                <RegionName code={k.regionCode} />
+                {k.address ? <span>{k.address}</span> : null}
+              </Space>
+            ),
+          },
+          { key: 'channel', label: t('hotline.detail.channel'), children: t(`hotline.channel.${k.channel}`) },
+          { key: 'created', label: t('hotline.detail.created'), children: dateTime(k.createdAt) },
+          { key: 'due', label: t('hotline.detail.due'), children: <DueDate due={k.dueDate} status={k.status} /> },
+          ...(k.acceptDue && k.status === 'dispatched'
+            ? [{ key: 'acceptDue', label: t('hotline.detail.acceptDue'), children: date(k.acceptDue) }]
+            : []),
+          ...(k.department ? [{ key: 'department', label: t('hotline.detail.department'), children: k.department.name }] : []),
+          ...(k.reply
+            ? [
+                {
+                  key: 'reply',
+                  label: t('hotline.detail.reply'),
+                  children: (
+                    <span style={{ whiteSpace: 'pre-wrap' }} data-testid="hotline-reply">
+                      {k.reply}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** 派单 to the suggested department in one click, or to another; or 直接答复. */
+function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; step: Step }) {
+  const { t } = useT();
+  const [other, setOther] = useState<string>();
+  const suggested = ticket.suggestion?.department;
+  return (
+    <Card size="small" title={t('hotline.detail.suggestion')} data-testid="hotline-centre-steps">
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {suggested ? (
+          <div data-testid="hotline-suggestion">
+            <Typography.Text strong>{suggested.name}</Typography.Text>
+            <ul style={{ margin: '4px 0 8px', paddingInlineStart: 20 }}>
+              {ticket.suggestion!.reasons.map((r) => (
+                <li key={r}>
+                  <Typography.Text type="secondary">{r}</Typography.Text>
+                </li>
+              ))}
+            </ul>
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => step('dispatch', () => hotline.dispatch(ticket, suggested.id))}
+              data-testid="hotline-dispatch-suggested"
+            >
+              {t('hotline.step.dispatchSuggested', { department: suggested.name })}
+            </Button>
+          </div>
+        ) : (
+          <Typography.Text type="secondary">{t('hotline.detail.noSuggestion')}</Typography.Text>
+        )}
+        <Space.Compact style={{ width: '100%' }}>
+          <DepartmentSelect
+            value={other}
+            onChange={setOther}
+            style={{ flex: 1, minWidth: 0 }}
+            placeholder={t('hotline.step.dispatchOther')}
+          />
+          <Button
+            disabled={!other}
+            loading={busy}
+            onClick={() => other && step('dispatch', () => hotline.dispatch(ticket, other))}
+            data-testid="hotline-dispatch-other"
+          >
+            {t('hotline.step.dispatch')}
+          </Button>
+        </Space.Compact>
+        <TextStep
+          label={t('hotline.step.answer')}
+          placeholder={t('hotline.step.answerPlaceholder')}
+          required={t('hotline.required.reply')}
+          max={2000}
+          busy={busy}
+          testId="hotline-answer"
+          onSend={(reply) => step('answer', () => hotline.answer(ticket, reply))}
+        />
+      </Space>
+    </Card>
+  );
+}
+
+/** 签收 a dispatched ticket; 退回 with the reason; 办结 an accepted one with the reply. */
+function DepartmentSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; step: Step }) {
+  const { t } = useT();
+  const [givingBack, setGivingBack] = useState(false);
+  return (
+    <Card size="small" data-testid="hotline-department-steps">
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Space wrap>
+          {ticket.status === 'dispatched' ? (
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => step('accept', () => hotline.accept(ticket))}
+              data-testid="hotline-accept"
+            >
+              {t('hotline.step.accept')}
+            </Button>
+          ) : null}
+          <Button danger={givingBack} onClick={() => setGivingBack((v) => !v)} data-testid="hotline-give-back">
+            {t('hotline.step.giveBack')}
+          </Button>
+        </Space>
+        {givingBack ? (
+          <TextStep
+            label={t('hotline.step.reason')}
+            placeholder={t('hotline.step.reasonPlaceholder')}
+            required={t('hotline.required.reason')}
+            max={500}
+            busy={busy}
+            danger
+            autoFocus
+            testId="hotline-give-back-ok"
+            button={t('hotline.step.giveBack')}
+            onSend={(reason) => step('return', () => hotline.giveBack(ticket, reason))}
+          />
+        ) : null}
+        {ticket.status === 'accepted' ? (
+          <TextStep
+            label={t('hotline.step.reply')}
+            placeholder={t('hotline.step.replyPlaceholder')}
+            required={t('hotline.required.reply')}
+            max={2000}
+            busy={busy}
+            primary
+            testId="hotline-complete"
+            button={t('hotline.step.complete')}
+            onSend={(reply) => step('complete', () => hotline.complete(ticket, reply))}
+          />
+        ) : null}
+      </Space>
+    </Card>
+  );
+}
+
+/**
+ * A step that says something (直接答复, the reason given back, the reply at 办结): one text, required,
+ * sent with its button or Ctrl+Enter; the text area is `${testId}-text`, the button `testId`.
+ */
+function TextStep(props: {
+  label: string;
+  placeholder: string;
+  required: string;
+  max: number;
+  busy: boolean;
+  testId: string;
+  /** the button's text (the label's when absent) */
+  button?: string;
+  primary?: boolean;
+  danger?: boolean;
+  autoFocus?: boolean;
+  onSend(text: string): void;
+}) {
+  const [form] = Form.useForm<{ text: string }>();
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(v) => props.onSend(v.text.trim())}
+      onKeyDown={submitOnCtrlEnter(() => form.submit())}
+    >
+      <Form.Item
+        name="text"
+        label={props.label}
+        rules={[{ required: true, whitespace: true, message: props.required }]}
+        style={{ marginBottom: 8 }}
+      >
+        <Input.TextArea
+          autoFocus={props.autoFocus}
+          maxLength={props.max}
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          placeholder={props.placeholder}
+          data-testid={`${props.testId}-text`}
+        />
+      </Form.Item>
+      <Button
+        type={props.primary ? 'primary' : 'default'}
+        danger={props.danger}
+        htmlType="submit"
+        loading={props.busy}
+        data-testid={props.testId}
+      >
+        {props.button ?? props.label}
+      </Button>
+    </Form>
+  );
+}
