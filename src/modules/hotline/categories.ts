@@ -53,11 +53,15 @@ export async function suggestDepartment(q: Queryable, category: CategoryRow, reg
   const department = (await departmentRefsById(q, [best.department_id])).get(best.department_id);
   if (!department) return null;
   const byParent = best.category_code !== category.code;
+  const listed = byParent
+    ? ((await q.one<{ name: string }>('select name from hotline_category where code = $1', [best.category_code]))?.name ??
+      best.category_code)
+    : category.name;
   return {
     departmentId: department.id,
     departmentName: department.name,
     reasons: [
-      `派单目录：${byParent ? '所属大类' : '诉求分类'}“${byParent ? best.category_code : category.name}”在区划 ${best.region_code} 由${department.name}承办`,
+      `派单目录：${byParent ? '所属大类' : '诉求分类'}“${listed}”在区划 ${best.region_code} 由${department.name}承办`,
       ...(best.region_code !== regionCode ? [`诉求发生地 ${regionCode} 属于该区划`] : []),
     ],
   };
