@@ -1,6 +1,6 @@
 import type { Queryable } from '../../kernel/db/index.ts';
 import { isWithinRegion, regionPrefix } from '../../kernel/region-code.ts';
-import { departmentRefsById } from '../org/index.ts';
+import { departmentRefsById, getRegion } from '../org/index.ts';
 import type { Category } from './schemas.ts';
 
 type CategoryRow = { code: string; parent_code: string | null; name: string; name_en: string; active: boolean };
@@ -61,8 +61,8 @@ export async function suggestDepartment(q: Queryable, category: CategoryRow, reg
     departmentId: department.id,
     departmentName: department.name,
     reasons: [
-      `派单目录：${byParent ? '所属大类' : '诉求分类'}“${listed}”在区划 ${best.region_code} 由${department.name}承办`,
-      ...(best.region_code !== regionCode ? [`诉求发生地 ${regionCode} 属于该区划`] : []),
+      `派单目录：${byParent ? '所属大类' : '诉求分类'}“${listed}”在${(await getRegion(q, best.region_code)).name}由${department.name}承办`,
+      ...(best.region_code !== regionCode ? [`诉求发生地${(await getRegion(q, regionCode)).name}在其范围内`] : []),
     ],
   };
 }
