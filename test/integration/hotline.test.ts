@@ -282,7 +282,20 @@ describe('Open311 GeoReport v2', () => {
   test('services are the second-level categories', async () => {
     const services = (await api('/open311/v2/services.json')).body;
     const food311 = services.find((s: { service_code: string }) => s.service_code === 'SC01');
-    assert.deepEqual([food311.service_name, food311.group, food311.type], ['食品安全', '市场监管', 'realtime']);
+    assert.deepEqual(
+      [food311.service_name, food311.group, food311.type, food311.metadata],
+      ['食品安全', '市场监管', 'realtime', true],
+    );
+    const definition = (await api('/open311/v2/services/SC01.json')).body;
+    assert.equal(definition.service_code, 'SC01');
+    const kind = definition.attributes.find((a: { code: string }) => a.code === 'kind');
+    assert.deepEqual(
+      kind.values.map((v: { key: string }) => v.key),
+      ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'],
+    );
+    const unknown = await api('/open311/v2/services/SC.json');
+    assert.equal(unknown.status, 404, 'a first-level category is no service');
+    assert.ok(String(unknown.body[0].description).startsWith('OPEN311_SERVICE_UNKNOWN'));
   });
 
   test('an app posts a request with its api_key: the same ticket path; read back by it alone; the same key twice is one ticket', async () => {

@@ -10,7 +10,7 @@ import { actorForBearer } from '../identity/index.ts';
 import { listCategories } from './categories.ts';
 import { TICKET_SELECT, ticketViews, type TicketRow } from './store.ts';
 import { createTicket } from './tickets.ts';
-import { FINISHED, KINDS, type Kind } from './vocab.ts';
+import { FINISHED, KIND_NAMES, KINDS, type Kind } from './vocab.ts';
 
 /**
  * Open311 GeoReport v2 at /open311/v2 (JSON): the categories as services, and service requests
@@ -42,12 +42,45 @@ export function registerOpen311Routes(app: HttpApp, ctx: AppContext): void {
           service_code: c.code,
           service_name: c.name,
           description: `${groups.get(c.parentCode!) ?? ''} — ${c.name}`,
-          metadata: false,
+          metadata: true,
           type: 'realtime',
           keywords: c.nameEn,
           group: groups.get(c.parentCode!) ?? '',
         }));
     });
+
+    // a service's definition: the attributes a request may carry beyond the spec's own fields
+    scope.get('/open311/v2/services/:code', { schema: { hide: true } }, async (req, reply) =>
+      spec(reply, req.lang, async () => {
+        const code = String((req.params as { code: string }).code).replace(/\.json$/, '');
+        if (!(await listCategories(ctx.db)).some((c) => c.code === code && c.parentCode))
+          throw new AppError('OPEN311_SERVICE_UNKNOWN', 404);
+        return {
+          service_code: code,
+          attributes: [
+            {
+              variable: true,
+              code: 'kind',
+              datatype: 'singlevaluelist',
+              required: false,
+              datatype_description: '诉求类型，缺省为求助',
+              order: 1,
+              description: '诉求类型',
+              values: KINDS.map((k) => ({ key: k, name: KIND_NAMES[k] })),
+            },
+            {
+              variable: true,
+              code: 'idempotency_key',
+              datatype: 'string',
+              required: false,
+              datatype_description: '8–80 个字母、数字、-、_；同一应用同一键只建一张工单',
+              order: 2,
+              description: '幂等键',
+            },
+          ],
+        };
+      }),
+    );
 
     scope.post('/open311/v2/requests.json', { schema: { hide: true } }, async (req, reply) =>
       spec(reply, req.lang, async () => {
