@@ -15,8 +15,9 @@ import { childRegions } from '../modules/org/index.ts';
 import { seedAdministrator } from './actor.ts';
 import { personName, pick, rng } from './random.ts';
 
-/** Demo requests by category: the kinds they come as and texts with a {place}. */
+/** Demo requests by category: the kinds they come as and texts with a {place}; `burst`: that many calls at once from one town. */
 const TICKETS = new URL('./hotline/tickets.json', import.meta.url);
+type Template = { category: string; kinds: Kind[]; texts: string[]; burst?: number };
 const COUNT = 60;
 
 /**
@@ -27,7 +28,7 @@ const COUNT = 60;
  * the departments' inboxes show something on first start.
  */
 export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Promise<void> {
-  const templates = JSON.parse(readFileSync(TICKETS, 'utf8')) as { category: string; kinds: Kind[]; texts: string[] }[];
+  const templates = JSON.parse(readFileSync(TICKETS, 'utf8')) as Template[];
   const centre = seedAdministrator(cityCode);
   const places = [];
   for (const county of await childRegions(ctx.db, cityCode)) {
@@ -47,19 +48,7 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
       r,
       t.kinds.filter((k) => KINDS.includes(k)),
     );
-    const { ticket } = await createTicket(
-      ctx,
-      centre,
-      {
-        kind,
-        categoryCode: t.category,
-        content: pick(r, t.texts).replaceAll('{place}', place.name),
-        place: { regionCode: place.code, address: place.name },
-        caller: { name: personName(r), phone: `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}` },
-        anonymous: kind === 'report' && r() < 0.5,
-      },
-      'phone',
-    );
+    const ticket = await call(ctx, centre, r, t, kind, place);
     const fate = r();
     if (fate < 0.15 && kind === 'consultation') {
       await answerTicket(ctx, centre, ticket.id, { version: ticket.version, reply: '已根据知识库和办事指南当场答复来电人。' });
@@ -78,6 +67,49 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
       version: at.version,
       reply: '已联系来电人并核实情况，相关问题已按规定处理，结果已告知来电人。',
     });
+  }
+  // the places list towns first: the burst comes from the first county's first town
+  for (const t of templates.filter((x) => x.burst)) await seedBurst(ctx, centre, t, places[0]!, r);
+}
+
+type Place = { code: string; name: string };
+
+/** One call to the centre: a synthetic caller, the template's text at the place, taken by phone. */
+async function call(
+  ctx: AppContext,
+  centre: StaffActor,
+  r: () => number,
+  t: Template,
+  kind: Kind,
+  place: Place,
+): Promise<Ticket> {
+  const { ticket } = await createTicket(
+    ctx,
+    centre,
+    {
+      kind,
+      categoryCode: t.category,
+      content: pick(r, t.texts).replaceAll('{place}', place.name),
+      place: { regionCode: place.code, address: place.name },
+      caller: { name: personName(r), phone: `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}` },
+      anonymous: kind === 'report' && r() < 0.5,
+    },
+    'phone',
+  );
+  return ticket;
+}
+
+/**
+ * A burst (热点): a template with `burst` is called in that many times from one town within the
+ * same minute or two — construction noise at night, the classic cluster — so the centre's first
+ * look at the hot issues (the default threshold is 30 an hour) has one. Dispatched together to
+ * the department the 派单目录 names, as the centre would.
+ */
+async function seedBurst(ctx: AppContext, centre: StaffActor, t: Template, place: Place, r: () => number) {
+  for (let n = 0; n < (t.burst ?? 0); n++) {
+    const ticket = await call(ctx, centre, r, t, t.kinds[0]!, place);
+    if (ticket.suggestion)
+      await dispatchTicket(ctx, centre, ticket.id, { version: ticket.version, departmentId: ticket.suggestion.department.id });
   }
 }
 

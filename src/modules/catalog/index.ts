@@ -39,3 +39,6 @@ export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseType
 export * from './api.ts';
 // Cases run the workflow the guide shows: one definition of the steps of an item's case.
 export { itemWorkflow, DEFAULT_WORKFLOW } from './workflow-steps.ts';
+// The catalogue's text analysis (jieba words without stop-words), for other modules' word counts
+// (12345's top words of a period): one tokeniser, one dictionary of the government vocabulary.
+export { words as textWords } from './search/text.ts';

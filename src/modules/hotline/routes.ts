@@ -4,7 +4,12 @@ import type { HttpApp } from '../../kernel/module.ts';
 import { Page } from '../../kernel/sql/paging.ts';
 import { listCategories } from './categories.ts';
 import { acceptTicket, answerTicket, completeTicket, dispatchTicket, returnTicket } from './handling.ts';
+import { hotThresholds, listHotIssues, updateHotThresholds } from './hot-issues.ts';
 import { registerOpen311Routes } from './open311.ts';
+import { periodOf } from './period.ts';
+import * as R from './report-schemas.ts';
+import { reportWorkbook } from './report-workbook.ts';
+import { hotlineReport } from './reports.ts';
 import * as S from './schemas.ts';
 import { channelOf, createTicket, getTicket, listTickets, trackTicket } from './tickets.ts';
 
@@ -60,4 +65,37 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
     trackTicket(ctx, req.query.number, req.query.code),
   );
   registerOpen311Routes(app, ctx);
+  registerReportRoutes(app, ctx);
+}
+
+/** Supervision: hot issues, their thresholds, and the daily and weekly reports (JSON or xlsx). */
+function registerReportRoutes(app: HttpApp, ctx: AppContext) {
+  const tags = ['hotline'];
+  app.get(
+    '/api/hotline/hot-issues',
+    { schema: { tags, querystring: R.PeriodQuery, response: { 200: R.HotIssueList } } },
+    async (req) => {
+      const p = periodOf(req.query.period ?? 'day', req.query.date);
+      return { from: p.from, to: p.to, items: await listHotIssues(ctx.db, req.actor, p.start, p.end) };
+    },
+  );
+  app.get('/api/hotline/hot-thresholds', { schema: { tags, response: { 200: R.HotThresholds } } }, (req) =>
+    hotThresholds(ctx.db, req.actor),
+  );
+  app.put('/api/hotline/hot-thresholds', { schema: { tags, body: R.HotThresholds, response: { 200: R.HotThresholds } } }, (req) =>
+    updateHotThresholds(ctx.db, req.actor, req.body),
+  );
+  // one address for the figures and their workbook: ?format=xlsx sends the same report as a file
+  app.get(
+    '/api/hotline/reports',
+    { schema: { tags, querystring: R.ReportQuery, response: { 200: Type.Union([R.HotlineReport, R.Workbook]) } } },
+    async (req, reply) => {
+      const report = await hotlineReport(ctx.db, req.actor, req.query);
+      if (req.query.format !== 'xlsx') return report;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="hotline-${report.period}-${report.from}.xlsx"`)
+        .send(await reportWorkbook(report, req.lang));
+    },
+  );
 }

@@ -13,6 +13,7 @@ import { nodeCityCode } from '../../kernel/settings.ts';
 import type { PageResult } from '../../kernel/sql/paging.ts';
 import { regionExists } from '../org/index.ts';
 import { suggestDepartment, ticketCategory } from './categories.ts';
+import { countForHotIssues } from './hot-issues.ts';
 import type { Ticket, TicketCreated, TicketInput, TicketListQuery, TrackedTicket } from './schemas.ts';
 import { CENTRE_ROLES, listCondition, readableTicket, recordStep, TICKET_SELECT, ticketViews, type TicketRow } from './store.ts';
 import { DUE_WORKING_DAYS, type Channel } from './vocab.ts';
@@ -117,6 +118,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: TicketI
       throw err;
     }
     await recordStep(tx, id, actor, 'created', null, channel);
+    await countForHotIssues(tx, { categoryCode: category.code, parentCode: category.parent_code!, regionCode });
     await appendAudit(tx, auditActor(actor), {
       action: 'hotline_ticket.create',
       objectType: 'hotline_ticket',

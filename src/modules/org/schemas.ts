@@ -197,6 +197,7 @@ export const STAFF_MESSAGE_KINDS = [
   'data_demand_overdue',
   'data_use_reported',
   'data_issue_reported',
+  'hotline_hot_issue',
 ] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 

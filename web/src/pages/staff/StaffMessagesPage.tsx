@@ -24,6 +24,7 @@ const KIND_COLOUR: Record<StaffMessageKind, string> = {
   data_demand_overdue: 'red',
   data_use_reported: 'orange',
   data_issue_reported: 'orange',
+  hotline_hot_issue: 'red',
 };
 const isDataKind = (kind: StaffMessageKind) => kind.startsWith('data_demand');
 /** Where a data message's 查看 leads: the demand it names, the reported uses, the libraries' issues. */
@@ -36,7 +37,9 @@ const dataLink = (m: StaffMessage): string | undefined =>
       ? '/staff/data?tab=reports'
       : m.kind === 'data_issue_reported'
         ? '/staff/data?tab=library'
-        : undefined;
+        : m.kind === 'hotline_hot_issue'
+          ? '/staff/hotline/reports'
+          : undefined;
 const isRatingKind = (kind: StaffMessageKind) => kind === 'rating_task' || kind === 'rating_escalated';
 
 type View = 'all' | 'unread';
