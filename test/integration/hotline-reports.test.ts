@@ -319,7 +319,7 @@ describe('reports', () => {
     const row = (id: string) => {
       const found = r.departments.find((d: { departmentId: string }) => d.departmentId === id);
       assert.ok(found, JSON.stringify(r.departments));
-      const { departmentId, departmentName, ...figures } = found;
+      const { departmentId: _id, departmentName: _name, ...figures } = found;
       return figures;
     };
     assert.deepEqual(row(a.department.id), {

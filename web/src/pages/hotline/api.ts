@@ -4,7 +4,10 @@ import type { Page } from '../../api/types.ts';
 // API shapes come from the hotline module's route schemas (type-only: nothing of the server is bundled).
 import type {
   Category,
+  HotIssue,
+  HotlineReport,
   Kind,
+  PeriodQuery,
   Status,
   Ticket,
   TicketCreated,
@@ -13,7 +16,7 @@ import type {
   TrackedTicket,
 } from '../../../../src/modules/hotline/api.ts';
 
-export type { Category, Kind, Status, Ticket, TicketCreated, TicketInput, TrackedTicket };
+export type { Category, HotIssue, HotlineReport, Kind, Status, Ticket, TicketCreated, TicketInput, TrackedTicket };
 
 /** The kinds in the order the forms offer them (the module's KINDS). */
 export const KINDS: readonly Kind[] = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'];
@@ -36,4 +39,14 @@ export const hotline = {
   giveBack: (t: Ticket, reason: string) => api.post<Ticket>(ticket(t.id, 'return'), { version: t.version, reason }),
   complete: (t: Ticket, reply: string) => api.post<Ticket>(ticket(t.id, 'complete'), { version: t.version, reply }),
   track: (number: string, code: string) => api.get<TrackedTicket>('/api/hotline/track', { number, code }),
+};
+
+/** A report's period as the page holds it: day or week always chosen, the date the server's today until picked. */
+export type ReportPeriod = Required<Pick<PeriodQuery, 'period'>> & Pick<PeriodQuery, 'date'>;
+const periodQuery = (p: ReportPeriod) => ({ period: p.period, ...(p.date ? { date: p.date } : {}) });
+
+/** 12345 报表: the day's or week's figures (the server's today when no date is given) and the same as a workbook. */
+export const hotlineReports = {
+  get: (p: ReportPeriod, signal?: AbortSignal) => api.get<HotlineReport>('/api/hotline/reports', periodQuery(p), signal),
+  xlsxUrl: (p: ReportPeriod) => `/api/hotline/reports?${new URLSearchParams({ ...periodQuery(p), format: 'xlsx' }).toString()}`,
 };

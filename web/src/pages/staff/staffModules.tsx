@@ -7,6 +7,7 @@ import {
   DatabaseOutlined,
   FileProtectOutlined,
   FormOutlined,
+  FundOutlined,
   IdcardOutlined,
   LikeOutlined,
   PhoneOutlined,
@@ -105,6 +106,14 @@ export const STAFF_MODULES: StaffModule[] = [
     // the centre's agents register and dispatch; the departments' staff take what is sent to them
     roles: ['hotline_agent', 'window_clerk', 'approver', 'department_admin'],
     page: lazy(() => import('../hotline/HotlinePage.tsx')),
+  },
+  {
+    path: 'hotline/reports',
+    label: 'hotlineReports.menu',
+    icon: <FundOutlined />,
+    // the centre and leaders watch the figures; departments see their own row through the API
+    roles: ['hotline_agent', 'leader'],
+    page: lazy(() => import('../hotline/reports/HotlineReportsPage.tsx')),
   },
   { path: 'incidents', label: 'staff.menu.incidents', icon: <SafetyCertificateOutlined />, roles: ['grid_worker'] },
   {
