@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.ts';
+import type { Actor, StaffActor } from '../../kernel/actor.ts';
 import { allowKinds, grantsFor, requireNodeAdmin, scopeCondition } from '../../kernel/auth.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
 import type { Db, Queryable, Tx } from '../../kernel/db/index.ts';
@@ -41,7 +41,7 @@ export async function countForHotIssues(tx: Tx, t: CountedTicket): Promise<void>
   for (const { level, code } of levels) {
     const row = (await tx.one<{ tickets: number; hour: Date; threshold: number }>(
       `insert into hotline_hot_counter (category_code, region_code, hour, tickets)
-       values ($1, $2, date_trunc('hour', clock_now()), 1)
+       values ($1, $2, date_trunc('hour', clock_now(), 'Asia/Shanghai'), 1)
        on conflict (category_code, region_code, hour) do update set tickets = hotline_hot_counter.tickets + 1
        returning tickets, hour, (select tickets from hotline_hot_threshold where level = $3) as threshold`,
       [code, t.regionCode, level],
@@ -88,11 +88,16 @@ async function tellCentre(tx: Tx, id: string, categoryCode: string, regionCode: 
   );
 }
 
-/** The actor's watch condition on a region column, or 403 for anyone who is neither centre nor leader. */
-export function watchCondition(actor: Actor, column: string, params: unknown[]): string {
+/** The centre or a leader (anyone else 403; a citizen or an app `ACTOR_KIND_NOT_ALLOWED`). */
+function requireWatcher(actor: Actor): StaffActor {
   const staff = allowKinds(actor, ['staff']);
   if (!grantsFor(staff, WATCH_ROLES).length) throw new AppError('HOTLINE_REPORT_NOT_ALLOWED', 403);
-  return scopeCondition(staff, WATCH_ROLES, { region: column }, params);
+  return staff;
+}
+
+/** The regions the actor watches, as a condition on a region column. */
+function watchCondition(actor: Actor, column: string, params: unknown[]): string {
+  return scopeCondition(requireWatcher(actor), WATCH_ROLES, { region: column }, params);
 }
 
 type IssueRow = {
@@ -101,7 +106,6 @@ type IssueRow = {
   category_name: string;
   level: number;
   region_code: string;
-  region_name: string;
   hour: Date;
   threshold: number;
   flagged_at: Date;
@@ -113,15 +117,18 @@ export async function listHotIssues(q: Queryable, actor: Actor, start: string, e
   const params: unknown[] = [start, end];
   const where = watchCondition(actor, 'h.region_code', params);
   const rows = await q.query<IssueRow>(
-    `select h.id, h.category_code, c.name as category_name, h.level, h.region_code, r.name as region_name, h.hour, h.threshold,
+    `select h.id, h.category_code, c.name as category_name, h.level, h.region_code, h.hour, h.threshold,
             h.flagged_at, k.tickets
        from hotline_hot_issue h
        join hotline_category c on c.code = h.category_code
-       join region r on r.code = h.region_code
        join hotline_hot_counter k on k.category_code = h.category_code and k.region_code = h.region_code and k.hour = h.hour
       where h.hour >= $1 and h.hour < $2 and ${where}
       order by h.hour desc, h.level desc, k.tickets desc limit 200`,
     params,
+  );
+  const names = await regionNames(
+    q,
+    rows.map((r) => r.region_code),
   );
   const out: HotIssue[] = [];
   for (const r of rows) {
@@ -138,7 +145,7 @@ export async function listHotIssues(q: Queryable, actor: Actor, start: string, e
       categoryName: r.category_name,
       level: r.level === 1 ? 1 : 2,
       regionCode: r.region_code,
-      regionName: r.region_name,
+      regionName: names.get(r.region_code) ?? r.region_code,
       hour: new Date(r.hour).toISOString(),
       threshold: r.threshold,
       tickets: r.tickets,
@@ -149,9 +156,16 @@ export async function listHotIssues(q: Queryable, actor: Actor, start: string, e
   return out;
 }
 
+/** The names of regions (few: the places of a period's bursts, a city's counties), from org's contract. */
+export async function regionNames(q: Queryable, codes: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const code of new Set(codes)) names.set(code, (await getRegion(q, code)).name);
+  return names;
+}
+
 /** The thresholds by category level (the centre and leaders read them; they are no secret to them). */
 export async function hotThresholds(q: Queryable, actor: Actor): Promise<HotThresholds> {
-  watchCondition(actor, 'x', []);
+  requireWatcher(actor);
   return readThresholds(q);
 }
 
