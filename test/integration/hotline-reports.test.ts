@@ -222,6 +222,7 @@ describe('hot issues', () => {
     const app = await api(`/api/hotline/hot-issues?${week}`, { headers: appHeaders });
     assert.deepEqual([app.status, app.body.error.code], [403, 'ACTOR_KIND_NOT_ALLOWED']);
     assert.equal((await api('/api/hotline/hot-issues?date=2026-13-40', { cookie: who.agent })).status, 400);
+    assert.equal((await api('/api/hotline/hot-issues?date=2026-02-30', { cookie: who.agent })).status, 400, 'no such day');
   });
 });
 

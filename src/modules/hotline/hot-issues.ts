@@ -6,6 +6,7 @@ import { AppError, validationFailed } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { nodeCityCode } from '../../kernel/settings.ts';
 import { getRegion, notifyStaff, staffAbleToAct } from '../org/index.ts';
+import { cityHourLabel } from './period.ts';
 import type { HotIssue, HotThresholds } from './report-schemas.ts';
 import { CENTRE_ROLES } from './store.ts';
 import { topWords } from './words.ts';
@@ -60,7 +61,6 @@ async function tellCentre(tx: Tx, id: string, categoryCode: string, regionCode: 
   const category = (await tx.one<{ name: string }>('select name from hotline_category where code = $1', [categoryCode]))!;
   const region = await getRegion(tx, regionCode);
   const agents = await staffAbleToAct(tx, NOTIFY_ROLES, { regionCode });
-  const hour = new Date(new Date(row.hour).getTime() + 8 * 3_600_000).toISOString();
   await notifyStaff(
     tx,
     agents.map((a) => a.id),
@@ -71,7 +71,7 @@ async function tellCentre(tx: Tx, id: string, categoryCode: string, regionCode: 
         category: category.name,
         region: region.name,
         count: row.tickets,
-        hour: `${hour.slice(0, 10)} ${hour.slice(11, 13)}:00`,
+        hour: cityHourLabel(row.hour),
       },
     },
   );

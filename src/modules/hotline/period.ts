@@ -41,3 +41,11 @@ export function cityHour(at: Date | string): { day: string; hour: number } {
   const shifted = new Date(new Date(at).getTime() + 8 * 3_600_000);
   return { day: shifted.toISOString().slice(0, 10), hour: shifted.getUTCHours() };
 }
+
+/** A clock hour as people read it: 'YYYY-MM-DD HH:00' in the city's time. */
+export const hourLabel = (day: string, hour: number) => `${day} ${String(hour).padStart(2, '0')}:00`;
+/** The city's clock hour an instant falls in, as people read it. */
+export function cityHourLabel(at: Date | string): string {
+  const { day, hour } = cityHour(at);
+  return hourLabel(day, hour);
+}

@@ -1,7 +1,7 @@
 import { t, type Lang } from '../../kernel/i18n/index.ts';
 import { loadExcel } from '../../kernel/xlsx.ts';
 import type { HotlineReport } from './report-schemas.ts';
-import { cityHour } from './period.ts';
+import { cityHourLabel } from './period.ts';
 
 const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
 
@@ -108,9 +108,8 @@ export async function reportWorkbook(r: HotlineReport, lang: Lang): Promise<Buff
     ['words', 'words', 36],
   ]);
   for (const x of r.hotIssues) {
-    const at = cityHour(x.hour);
     hot.addRow({
-      hour: `${at.day} ${String(at.hour).padStart(2, '0')}:00`,
+      hour: cityHourLabel(x.hour),
       region: x.regionName,
       level: t(lang, `hotline.level.${x.level}`),
       category: x.categoryName,

@@ -5,7 +5,7 @@ import type { Queryable } from '../../kernel/db/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { departmentRefsById } from '../org/index.ts';
 import { listHotIssues, regionNames, WATCH_ROLES } from './hot-issues.ts';
-import { cityHour, periodOf, type Period } from './period.ts';
+import { cityHour, hourLabel, periodOf, type Period } from './period.ts';
 import type { DepartmentFigures, HotlineReport, OverdueTicket, PeriodQuery } from './report-schemas.ts';
 import { HANDLER_ROLES } from './store.ts';
 import { CHANNELS, KINDS, type Channel, type Kind, type Status } from './vocab.ts';
@@ -141,13 +141,11 @@ export async function hotlineReport(q: Queryable, actor: Actor, query: PeriodQue
 /** Per hour of the day, or per day of the week, every slot present (an hour without calls is a 0, not a gap). */
 function trendOf(p: Period, hours: { hour: Date; n: number }[]): HotlineReport['trend'] {
   const slots = new Map<string, number>(
-    p.period === 'day'
-      ? Array.from({ length: 24 }, (_, h) => [`${p.from} ${String(h).padStart(2, '0')}:00`, 0])
-      : p.days.map((d) => [d, 0]),
+    p.period === 'day' ? Array.from({ length: 24 }, (_, h) => [hourLabel(p.from, h), 0]) : p.days.map((d) => [d, 0]),
   );
   for (const { hour, n } of hours) {
     const at = cityHour(hour);
-    const key = p.period === 'day' ? `${at.day} ${String(at.hour).padStart(2, '0')}:00` : at.day;
+    const key = p.period === 'day' ? hourLabel(at.day, at.hour) : at.day;
     if (slots.has(key)) slots.set(key, slots.get(key)! + n);
   }
   return [...slots].map(([at, count]) => ({ at, count }));
