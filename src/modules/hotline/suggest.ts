@@ -42,7 +42,7 @@ export async function classifierReasons(
 ): Promise<{ reasons: string[]; view: ClassifierView | null }> {
   const top = ranked[0];
   if (!top) return { reasons: ['文本分类：内容中没有可判断分类的词，以所选分类为准'], view: null };
-  const best = (await ticketCategory(q, top.categoryCode))!;
+  const best = top.categoryCode === chosen.code ? chosen : (await ticketCategory(q, top.categoryCode))!;
   const chosenConfidence = ranked.find((r) => r.categoryCode === chosen.code)?.confidence ?? 0;
   const sameParent = best.parent_code === chosen.parent_code;
   const contradicts = !sameParent && top.confidence >= CONTRADICTS_AT && chosenConfidence < IMPLAUSIBLE_BELOW;
