@@ -42,7 +42,9 @@ export async function classifierReasons(
 ): Promise<{ reasons: string[]; view: ClassifierView | null }> {
   const top = ranked[0];
   if (!top) return { reasons: ['文本分类：内容中没有可判断分类的词，以所选分类为准'], view: null };
-  const best = top.categoryCode === chosen.code ? chosen : (await ticketCategory(q, top.categoryCode))!;
+  // a category retired since the model was trained says nothing any more
+  const best = top.categoryCode === chosen.code ? chosen : await ticketCategory(q, top.categoryCode);
+  if (!best) return { reasons: [], view: null };
   const chosenConfidence = ranked.find((r) => r.categoryCode === chosen.code)?.confidence ?? 0;
   const sameParent = best.parent_code === chosen.parent_code;
   const contradicts = !sameParent && top.confidence >= CONTRADICTS_AT && chosenConfidence < IMPLAUSIBLE_BELOW;
@@ -57,7 +59,7 @@ export async function classifierReasons(
     return { reasons: [`文本分类：内容与所选分类“${chosen.name}”相符（置信度 ${percent(top.confidence)}）`], view };
   if (sameParent)
     return {
-      reasons: [`文本分类：内容更接近同一大类的“${best.name}”（置信度 ${percent(top.confidence)}），承办部门相同`],
+      reasons: [`文本分类：内容更接近同一大类的“${best.name}”（置信度 ${percent(top.confidence)}），大类与所选一致`],
       view,
     };
   if (!contradicts)
@@ -87,7 +89,8 @@ export async function classifyIntake(ctx: AppContext, actor: Actor, input: Class
   const trained = await currentModel(ctx);
   const items = [];
   for (const r of classify(trained.model, textOf(input)).slice(0, 3)) {
-    const category = (await ticketCategory(ctx.db, r.categoryCode))!;
+    const category = await ticketCategory(ctx.db, r.categoryCode);
+    if (!category) continue; // retired since the model was trained
     const suggestion = await suggestDepartment(ctx.db, category, regionCode);
     items.push({
       categoryCode: category.code,
