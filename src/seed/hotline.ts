@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AppContext } from '../kernel/context.ts';
-import { seedHotlineCatalogue, type CategorySeed } from '../modules/hotline/index.ts';
+import { retrainClassifier, seedHotlineCatalogue, type CategorySeed } from '../modules/hotline/index.ts';
 import { seedHotlineTickets } from './hotline-tickets.ts';
 
 /** The demo city's 12345 content categories (two levels) with the department of each first-level one. */
@@ -11,4 +11,6 @@ export async function seedHotlineDemo(ctx: AppContext, cityCode: string): Promis
   const categories = JSON.parse(readFileSync(CATEGORIES, 'utf8')) as CategorySeed[];
   await ctx.db.transaction((tx) => seedHotlineCatalogue(tx, cityCode, categories));
   await seedHotlineTickets(ctx, cityCode);
+  // the classifier first trained on the day's first call: now it learns from the finished ones too
+  await retrainClassifier(ctx);
 }

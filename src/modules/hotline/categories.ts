@@ -3,7 +3,7 @@ import { isWithinRegion, regionPrefix } from '../../kernel/region-code.ts';
 import { departmentRefsById, getRegion } from '../org/index.ts';
 import type { Category } from './schemas.ts';
 
-type CategoryRow = { code: string; parent_code: string | null; name: string; name_en: string; active: boolean };
+export type CategoryRow = { code: string; parent_code: string | null; name: string; name_en: string; active: boolean };
 
 /** The content categories, two levels, in their order (anyone: the portal's form asks for one). */
 export async function listCategories(q: Queryable): Promise<Category[]> {

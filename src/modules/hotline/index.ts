@@ -11,6 +11,8 @@ export const hotlineModule: Module = {
 export { createTicket } from './tickets.ts';
 export { acceptTicket, answerTicket, completeTicket, dispatchTicket } from './handling.ts';
 export { seedHotlineCatalogue, type CategorySeed } from './seed.ts';
+// The seed retrains the dispatch classifier once the demo day's tickets are finished.
+export { retrain as retrainClassifier } from './classifier-train.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';

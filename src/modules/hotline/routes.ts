@@ -11,6 +11,7 @@ import * as R from './report-schemas.ts';
 import { reportWorkbook } from './report-workbook.ts';
 import { hotlineReport } from './reports.ts';
 import * as S from './schemas.ts';
+import { classifyIntake, trainClassifier } from './suggest.ts';
 import { channelOf, createTicket, getTicket, listTickets, trackTicket } from './tickets.ts';
 
 export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
@@ -59,6 +60,13 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
     '/api/hotline/tickets/:id/complete',
     { schema: { tags, params: S.TicketIdParams, body: S.ReplyInput, response: { 200: S.Ticket } } },
     (req) => completeTicket(ctx, req.actor, req.params.id, req.body),
+  );
+  // 智能分类 at intake (the centre) and retraining the classifier (a node administrator)
+  app.post('/api/hotline/classify', { schema: { tags, body: S.ClassifyInput, response: { 200: S.Classification } } }, (req) =>
+    classifyIntake(ctx, req.actor, req.body),
+  );
+  app.post('/api/hotline/classifier/train', { schema: { tags, response: { 200: S.ClassifierTrained } } }, (req) =>
+    trainClassifier(ctx, req.actor),
   );
   // 查询: number and query code, no sign-in (the code is the caller's proof)
   app.get('/api/hotline/track', { schema: { tags, querystring: S.TrackQuery, response: { 200: S.TrackedTicket } } }, (req) =>

@@ -48,6 +48,18 @@ export type TicketInput = Static<typeof TicketInput>;
 
 const Department = Type.Object({ id: Type.String(), name: Type.String() });
 
+/** The dispatch classifier's view of a ticket's text beside the category chosen (stored with the suggestion). */
+export const ClassifierView = Type.Object({
+  categoryCode: Type.String(),
+  categoryName: Type.String(),
+  confidence: Type.Number(),
+  /** the text's best category is of the chosen one's first-level category (the same department) */
+  agrees: Type.Boolean(),
+  /** the text clearly points to another first-level category: the agent should check the category */
+  contradicts: Type.Boolean(),
+});
+export type ClassifierView = Static<typeof ClassifierView>;
+
 export const Ticket = Type.Object({
   id: Type.String(),
   number: Type.String(),
@@ -65,7 +77,9 @@ export const Ticket = Type.Object({
   regionCode: Type.String(),
   lat: Nullable(Type.Number()),
   lng: Nullable(Type.Number()),
-  suggestion: Nullable(Type.Object({ department: Department, reasons: Type.Array(Type.String()) })),
+  suggestion: Nullable(
+    Type.Object({ department: Department, reasons: Type.Array(Type.String()), classifier: Nullable(ClassifierView) }),
+  ),
   department: Nullable(Department),
   acceptDue: Nullable(Type.String()),
   dueDate: Type.String(),
@@ -133,3 +147,34 @@ export const Category = Type.Object({
 });
 export type Category = Static<typeof Category>;
 export const TicketIdParams = Type.Object({ id: Id });
+
+/** 智能分类 at intake: the text the caller gave and where (the city when not said). */
+export const ClassifyInput = Type.Object(
+  { title: Type.Optional(Said(100)), content: Said(4000), regionCode: Type.Optional(RegionCode) },
+  { additionalProperties: false },
+);
+export type ClassifyInput = Static<typeof ClassifyInput>;
+export const Classification = Type.Object({
+  /** the three likeliest second-level categories, best first (none when the text has no word the classifier knows) */
+  items: Type.Array(
+    Type.Object({
+      categoryCode: Type.String(),
+      categoryName: Type.String(),
+      parentCode: Type.String(),
+      confidence: Type.Number(),
+      /** where the responsibility catalogue sends this category in the region */
+      department: Nullable(Department),
+    }),
+  ),
+  trainedAt: Type.String(),
+});
+export type Classification = Static<typeof Classification>;
+export const ClassifierTrained = Type.Object({
+  trainedAt: Type.String(),
+  documents: Type.Integer(),
+  sources: Type.Record(Type.String(), Type.Integer()),
+  categories: Type.Integer(),
+  vocabulary: Type.Integer(),
+  millis: Type.Integer(),
+});
+export type ClassifierTrained = Static<typeof ClassifierTrained>;

@@ -7,14 +7,15 @@ export interface CategorySeed {
   name: string;
   nameEn: string;
   department: string;
-  children: { code: string; name: string; nameEn: string }[];
+  /** a second-level category's words for the dispatch classifier (what callers say about it) */
+  children: { code: string; name: string; nameEn: string; keywords?: string[] }[];
 }
 
 /**
  * The content categories and the responsibility catalogue (派单目录) of a city: each first-level
  * category goes to the city's department of that abbreviation, and — as the exception for a
  * county — to the county's own department where the county has one (公安分局, 市场监管局 …).
- * Again on a seeded node, nothing changes.
+ * Again on a seeded node, nothing changes but keywords given to categories that had none.
  */
 export async function seedHotlineCatalogue(tx: Tx, cityCode: string, categories: CategorySeed[]): Promise<void> {
   const counties = await childRegions(tx, cityCode);
@@ -26,8 +27,9 @@ export async function seedHotlineCatalogue(tx: Tx, cityCode: string, categories:
     );
     for (const [i, child] of top.children.entries())
       await tx.query(
-        `insert into hotline_category (code, parent_code, name, name_en, position) values ($1, $2, $3, $4, $5) on conflict (code) do nothing`,
-        [child.code, top.code, child.name, child.nameEn, i],
+        `insert into hotline_category (code, parent_code, name, name_en, position, keywords) values ($1, $2, $3, $4, $5, $6)
+         on conflict (code) do update set keywords = excluded.keywords where hotline_category.keywords = '{}'`,
+        [child.code, top.code, child.name, child.nameEn, i, child.keywords ?? []],
       );
     const regions = [cityCode, ...counties.map((c) => c.code)];
     const departments = await departmentRefsByCode(

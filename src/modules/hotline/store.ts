@@ -5,7 +5,7 @@ import { notFound } from '../../kernel/errors.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { maskPersonal } from '../../kernel/validate/mask.ts';
 import { departmentRefsById } from '../org/index.ts';
-import type { Ticket } from './schemas.ts';
+import type { ClassifierView, Ticket } from './schemas.ts';
 import type { Channel, Kind, Status } from './vocab.ts';
 
 /** The 12345 centre: agents (话务员) and the node's administrators over the ticket's region. */
@@ -32,7 +32,7 @@ export type TicketRow = {
   lat: number | null;
   lng: number | null;
   suggested_department_id: string | null;
-  suggestion: { reasons?: string[] };
+  suggestion: { reasons?: string[]; classifier?: ClassifierView };
   department_id: string | null;
   accept_due: string | null;
   due_date: string;
@@ -135,7 +135,10 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
       regionCode: r.region_code,
       lat: r.lat,
       lng: r.lng,
-      suggestion: suggested && reader === 'centre' ? { department: suggested, reasons: r.suggestion.reasons ?? [] } : null,
+      suggestion:
+        suggested && reader === 'centre'
+          ? { department: suggested, reasons: r.suggestion.reasons ?? [], classifier: r.suggestion.classifier ?? null }
+          : null,
       department: ref(r.department_id),
       acceptDue: r.accept_due,
       dueDate: r.due_date,

@@ -15,6 +15,7 @@ import { regionExists } from '../org/index.ts';
 import { suggestDepartment, ticketCategory } from './categories.ts';
 import { countForHotIssues } from './hot-issues.ts';
 import type { Ticket, TicketCreated, TicketInput, TicketListQuery, TrackedTicket } from './schemas.ts';
+import { classifierReasons, rankCategories, textOf } from './suggest.ts';
 import { CENTRE_ROLES, listCondition, readableTicket, recordStep, TICKET_SELECT, ticketViews, type TicketRow } from './store.ts';
 import { DUE_WORKING_DAYS, type Channel } from './vocab.ts';
 
@@ -57,6 +58,8 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: TicketI
   const content = input.content.trim();
   const title = input.title?.trim() || [...content].slice(0, 30).join('');
   const poster = actor.kind === 'client' ? actor.id : 'id' in actor ? actor.id : null;
+  // the classifier reads the text before the transaction (its first use trains it from the database)
+  const ranked = await rankCategories(ctx, textOf({ title: input.title, content }));
   return ctx.db.transaction(async (tx) => {
     if (input.idempotencyKey && poster) {
       const earlier = await tx.one<TicketRow>(`${TICKET_SELECT} where t.client_id = $1 and t.idempotency_key = $2`, [
@@ -71,6 +74,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: TicketI
     if (!regionCode || !(await regionExists(tx, regionCode)))
       throw unprocessable('HOTLINE_REGION_UNKNOWN', { code: regionCode ?? '' }, { field: 'place.regionCode' });
     const suggestion = await suggestDepartment(tx, category, regionCode);
+    const text = await classifierReasons(tx, ranked, category, regionCode);
     const today = clock.today();
     const year = Number(today.slice(0, 4));
     const dueDate = (await loadCalendar(tx, year, year + 1)).addWorkingDays(today, DUE_WORKING_DAYS[input.kind]);
@@ -105,7 +109,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: TicketI
           place.lat ?? null,
           place.lng ?? null,
           suggestion?.departmentId ?? null,
-          JSON.stringify({ reasons: suggestion?.reasons ?? [] }),
+          JSON.stringify({ reasons: [...(suggestion?.reasons ?? []), ...text.reasons], classifier: text.view }),
           dueDate,
           input.idempotencyKey ? poster : null,
           input.idempotencyKey ?? null,
