@@ -35,6 +35,10 @@ export { createBundles, transitionBundles } from './bundles.ts';
 export { createSynonyms } from './synonyms.ts';
 export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseTypeEntry } from './reference-lists.ts';
 
+// The catalogue's tokeniser (jieba with the government-service vocabulary, stopwords removed):
+// the hotline compares tickets' texts with the same words the catalogue searches by.
+export { words as textWords } from './search/text.ts';
+
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';
 // Cases run the workflow the guide shows: one definition of the steps of an item's case.
