@@ -42,38 +42,46 @@ export function PhotoPicker({ value, onChange }: { value?: string[]; onChange?: 
     onChange?.(list.filter((f) => f.status === 'done' && f.response).map((f) => f.response!.id));
   };
   return (
-    <Upload<Photo>
-      listType="picture-card"
-      accept="image/jpeg,image/png,image/webp"
-      multiple
-      maxCount={MAX_PHOTOS}
-      fileList={files}
-      beforeUpload={(file) => {
-        if (file.size > MAX_PHOTO_BYTES) {
-          message.error(t('hotline.photo.tooLarge', { max: MAX_PHOTO_BYTES / 1024 / 1024 }));
-          return Upload.LIST_IGNORE;
+    <div data-testid="hotline-photo-picker">
+      <Upload<Photo>
+        listType="picture-card"
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        maxCount={MAX_PHOTOS}
+        fileList={files}
+        beforeUpload={(file) => {
+          if (file.size > MAX_PHOTO_BYTES) {
+            message.error(t('hotline.photo.tooLarge', { max: MAX_PHOTO_BYTES / 1024 / 1024 }));
+            return Upload.LIST_IGNORE;
+          }
+          return true;
+        }}
+        customRequest={({ file, onSuccess, onError }) => {
+          putFile<Photo>('/api/hotline/photos', file as File).then(
+            (photo) => onSuccess?.(photo),
+            (err: Error) => {
+              showError(err);
+              onError?.(err);
+            },
+          );
+        }}
+        // the picked file itself as the thumbnail: nothing to wait for on a phone
+        onChange={({ fileList }) =>
+          sync(
+            fileList
+              .filter((f) => f.status !== 'error')
+              .map((f) => (f.thumbUrl || !f.originFileObj ? f : { ...f, thumbUrl: URL.createObjectURL(f.originFileObj) })),
+          )
         }
-        return true;
-      }}
-      customRequest={({ file, onSuccess, onError }) => {
-        putFile<Photo>('/api/hotline/photos', file as File).then(
-          (photo) => onSuccess?.(photo),
-          (err: Error) => {
-            showError(err);
-            onError?.(err);
-          },
-        );
-      }}
-      onChange={({ fileList }) => sync(fileList.filter((f) => f.status !== 'error'))}
-      data-testid="hotline-photo-picker"
-    >
-      {files.length < MAX_PHOTOS ? (
-        <Space orientation="vertical" size={2}>
-          <CameraOutlined style={{ fontSize: 20 }} />
-          <span>{t('hotline.photo.add')}</span>
-        </Space>
-      ) : null}
-    </Upload>
+      >
+        {files.length < MAX_PHOTOS ? (
+          <Space orientation="vertical" size={2}>
+            <CameraOutlined style={{ fontSize: 20 }} />
+            <span>{t('hotline.photo.add')}</span>
+          </Space>
+        ) : null}
+      </Upload>
+    </div>
   );
 }
 
