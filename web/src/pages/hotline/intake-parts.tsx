@@ -33,6 +33,7 @@ export function PhotoPicker({ value, onChange }: { value?: string[]; onChange?: 
   const { message } = App.useApp();
   const showError = useApiError();
   const [files, setFiles] = useState<UploadFile<Photo>[]>([]);
+  const [thumbs, setThumbs] = useState<Record<string, string>>({});
   // the form resets after sending: the picker empties with it
   useEffect(() => {
     if (!value?.length) setFiles((f) => (f.some((x) => x.status === 'done') ? [] : f));
@@ -48,7 +49,8 @@ export function PhotoPicker({ value, onChange }: { value?: string[]; onChange?: 
         accept="image/jpeg,image/png,image/webp"
         multiple
         maxCount={MAX_PHOTOS}
-        fileList={files}
+        // the picked file itself as its thumbnail, read as a data: URL (the page's policy allows no blob: images)
+        fileList={files.map((f) => (thumbs[f.uid] ? { ...f, thumbUrl: thumbs[f.uid] } : f))}
         beforeUpload={(file) => {
           if (file.size > MAX_PHOTO_BYTES) {
             message.error(t('hotline.photo.tooLarge', { max: MAX_PHOTO_BYTES / 1024 / 1024 }));
@@ -57,6 +59,10 @@ export function PhotoPicker({ value, onChange }: { value?: string[]; onChange?: 
           return true;
         }}
         customRequest={({ file, onSuccess, onError }) => {
+          const picked = file as File & { uid: string };
+          const reader = new FileReader();
+          reader.onload = () => setThumbs((all) => ({ ...all, [picked.uid]: String(reader.result) }));
+          reader.readAsDataURL(picked);
           putFile<Photo>('/api/hotline/photos', file as File).then(
             (photo) => onSuccess?.(photo),
             (err: Error) => {
@@ -65,14 +71,7 @@ export function PhotoPicker({ value, onChange }: { value?: string[]; onChange?: 
             },
           );
         }}
-        // the picked file itself as the thumbnail: nothing to wait for on a phone
-        onChange={({ fileList }) =>
-          sync(
-            fileList
-              .filter((f) => f.status !== 'error')
-              .map((f) => (f.thumbUrl || !f.originFileObj ? f : { ...f, thumbUrl: URL.createObjectURL(f.originFileObj) })),
-          )
-        }
+        onChange={({ fileList }) => sync(fileList.filter((f) => f.status !== 'error'))}
       >
         {files.length < MAX_PHOTOS ? (
           <Space orientation="vertical" size={2}>
