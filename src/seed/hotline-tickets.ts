@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { StaffActor } from '../kernel/actor.ts';
+import { systemActor, type StaffActor } from '../kernel/actor.ts';
 import type { AppContext } from '../kernel/context.ts';
 import {
   acceptTicket,
@@ -7,7 +7,9 @@ import {
   completeTicket,
   createTicket,
   dispatchTicket,
+  HOTLINE_SMS_NUMBER,
   KINDS,
+  mergeTicket,
   type Kind,
   type Ticket,
 } from '../modules/hotline/index.ts';
@@ -24,8 +26,9 @@ const COUNT = 60;
  * A day of calls to the demo city's 12345, through the hotline's own services as the centre and
  * the departments work them: synthetic callers (no real persons), every county and town, each
  * request filed under its category; most dispatched to the department the 派单目录 suggests, some
- * taken (签收) and some finished with a reply, a few left waiting — so the agent's workbench and
- * the departments' inboxes show something on first start.
+ * taken (签收) and some finished with a reply, a few left waiting, two called in again and merged,
+ * three texts to 12345 — so the agent's workbench and the departments' inboxes show something on
+ * first start.
  */
 export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Promise<void> {
   const templates = JSON.parse(readFileSync(TICKETS, 'utf8')) as Template[];
@@ -41,6 +44,8 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
   const city = { code: cityCode, name: '市区' };
   places.push(...Array.from({ length: Math.ceil(places.length / 4) }, () => city));
   const r = rng(12345);
+  // tickets left open, for a second caller about the same matter (merged below)
+  const open: { ticket: Ticket; input: Parameters<typeof createTicket>[2] }[] = [];
   for (let i = 0; i < COUNT; i++) {
     const t = pick(r, templates);
     const place = pick(r, places);
@@ -48,7 +53,15 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
       r,
       t.kinds.filter((k) => KINDS.includes(k)),
     );
-    const ticket = await call(ctx, centre, r, t, kind, place);
+    const input = {
+      kind,
+      categoryCode: t.category,
+      content: pick(r, t.texts).replaceAll('{place}', place.name),
+      place: { regionCode: place.code, address: place.name },
+      caller: { name: personName(r), phone: callerPhone(r) },
+      anonymous: kind === 'report' && r() < 0.5,
+    };
+    const { ticket } = await createTicket(ctx, centre, input, 'phone');
     const fate = r();
     if (fate < 0.15 && kind === 'consultation') {
       await answerTicket(ctx, centre, ticket.id, { version: ticket.version, reply: '已根据知识库和办事指南当场答复来电人。' });
@@ -59,7 +72,10 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
       version: ticket.version,
       departmentId: ticket.suggestion.department.id,
     });
-    if (fate < 0.35) continue; // waiting for 签收
+    if (fate < 0.35) {
+      open.push({ ticket: at, input });
+      continue; // waiting for 签收
+    }
     const department = departmentStaff(at, cityCode);
     at = await acceptTicket(ctx, department, at.id, at.version);
     if (fate < 0.65) continue; // being handled
@@ -68,6 +84,7 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
       reply: '已联系来电人并核实情况，相关问题已按规定处理，结果已告知来电人。',
     });
   }
+  await seedIntake(ctx, centre, open, r);
   // the places list towns first: the burst comes from the first county's first town
   for (const t of templates.filter((x) => x.burst)) await seedBurst(ctx, centre, t, places[0]!, r);
 }
@@ -91,7 +108,7 @@ async function call(
       categoryCode: t.category,
       content: pick(r, t.texts).replaceAll('{place}', place.name),
       place: { regionCode: place.code, address: place.name },
-      caller: { name: personName(r), phone: `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}` },
+      caller: { name: personName(r), phone: callerPhone(r) },
       anonymous: kind === 'report' && r() < 0.5,
     },
     'phone',
@@ -112,6 +129,36 @@ async function seedBurst(ctx: AppContext, centre: StaffActor, t: Template, place
       await dispatchTicket(ctx, centre, ticket.id, { version: ticket.version, departmentId: ticket.suggestion.department.id });
   }
 }
+
+/**
+ * The same matter called in again by another caller, merged into the open ticket (合并); and a
+ * few texts to 12345's SMS number, left for the centre to classify.
+ */
+async function seedIntake(
+  ctx: AppContext,
+  centre: StaffActor,
+  open: { ticket: Ticket; input: Parameters<typeof createTicket>[2] }[],
+  r: () => number,
+) {
+  for (const { ticket, input } of open.slice(0, MERGED)) {
+    const again = await createTicket(ctx, centre, { ...input, caller: { name: personName(r), phone: callerPhone(r) } }, 'phone');
+    await mergeTicket(ctx, centre, again.ticket.id, { version: again.ticket.version, intoId: ticket.id });
+  }
+  for (const text of SMS_TEXTS)
+    await createTicket(
+      ctx,
+      systemActor(`sms:${HOTLINE_SMS_NUMBER}`),
+      { kind: 'help', categoryCode: null, content: text, caller: { phone: callerPhone(r) } },
+      'sms',
+    );
+}
+const MERGED = 2;
+const SMS_TEXTS = [
+  '你好，我家小区楼下的路灯坏了一个多星期，晚上很黑，麻烦安排维修。',
+  '请问新生儿医保参保要去哪里办？需要带什么材料？',
+  '工地晚上十一点后还在施工，噪音很大，影响休息。',
+];
+const callerPhone = (r: () => number) => `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}`;
 
 /** The department's handler as the seed acts for it (no account's id: nobody signs in as it). */
 function departmentStaff(t: Ticket, cityCode: string): StaffActor {

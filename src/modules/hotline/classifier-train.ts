@@ -95,6 +95,14 @@ export async function currentModel(ctx: AppContext): Promise<TrainedModel> {
   return current;
 }
 
+/** The model held now, if any; none starts training it in the background (for the next ticket). */
+export function heldModel(ctx: AppContext): TrainedModel | undefined {
+  const slot = slotOf(ctx);
+  if (!slot.current && !slot.pending)
+    retrain(ctx).catch((err: unknown) => ctx.log.warn({ err }, 'hotline classifier: training failed'));
+  return slot.current;
+}
+
 /** Train from every source now; concurrent callers share one training. */
 export function retrain(ctx: AppContext): Promise<TrainedModel> {
   const slot = slotOf(ctx);

@@ -1,16 +1,17 @@
 import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
-import { loadCalendar } from '../../kernel/calendar/index.ts';
+import { loadCalendar, shanghaiDate } from '../../kernel/calendar/index.ts';
 import * as clock from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Tx } from '../../kernel/db/index.ts';
-import { AppError, conflict, unprocessable } from '../../kernel/errors.ts';
+import { AppError, conflict, notFound, unprocessable } from '../../kernel/errors.ts';
 import { personalData } from '../../kernel/pii.ts';
 import { isWithinRegion } from '../../kernel/region-code.ts';
 import { departmentRefsById } from '../org/index.ts';
-import type { DispatchInput, ReasonInput, ReplyInput, Ticket } from './schemas.ts';
+import { ticketCategory } from './categories.ts';
+import type { DispatchInput, MergeInput, ReasonInput, ReplyInput, Ticket } from './schemas.ts';
 import { readableTicket, recordStep, TICKET_SELECT, ticketViews, type Reader, type TicketRow } from './store.ts';
-import { ACCEPT_WORKING_DAYS, type Status } from './vocab.ts';
+import { ACCEPT_WORKING_DAYS, DUE_WORKING_DAYS, OPEN, type Status } from './vocab.ts';
 
 /**
  * The steps of a ticket after intake: the centre dispatches (派单, to the department it picks —
@@ -25,6 +26,7 @@ const STEPS = {
   accept: { by: 'department', from: ['dispatched'] },
   return: { by: 'department', from: ['dispatched', 'accepted'] },
   complete: { by: 'department', from: ['accepted'] },
+  merge: { by: 'centre', from: ['new', 'returned'] },
 } as const satisfies Record<string, { by: Reader; from: readonly Status[] }>;
 type Step = keyof typeof STEPS;
 
@@ -62,6 +64,7 @@ async function stepOn(
 /** 派单: to a department of the ticket's region tree or above it (a city department takes a county's matter). */
 export function dispatchTicket(ctx: AppContext, actor: Actor, id: string, input: DispatchInput): Promise<Ticket> {
   return stepOn(ctx, actor, id, 'dispatch', input.version, async (tx, row) => {
+    await classify(tx, row, input);
     const department = (await departmentRefsById(tx, [input.departmentId])).get(input.departmentId);
     if (!department || !isWithinRegion(row.region_code, department.regionCode))
       throw unprocessable('HOTLINE_DEPARTMENT_OUT_OF_REGION', {}, { field: 'departmentId' });
@@ -74,6 +77,54 @@ export function dispatchTicket(ctx: AppContext, actor: Actor, id: string, input:
       [id, department.id, acceptDue],
     );
     return input.note?.trim() ?? null;
+  });
+}
+
+/**
+ * The centre classifies as it dispatches: a text to 12345 came without a category (and as 求助),
+ * the agent names both; on any ticket it may correct them. The category must be a second-level one.
+ */
+async function classify(tx: Tx, row: TicketRow, input: DispatchInput): Promise<void> {
+  if (!input.categoryCode && !input.kind) {
+    if (!row.category_code) throw unprocessable('HOTLINE_CATEGORY_REQUIRED', {}, { field: 'categoryCode' });
+    return;
+  }
+  const code = input.categoryCode ?? row.category_code;
+  const category = code ? await ticketCategory(tx, code) : undefined;
+  if (!category) throw unprocessable('HOTLINE_CATEGORY_UNKNOWN', { code: code ?? '' }, { field: 'categoryCode' });
+  const kind = input.kind ?? row.kind;
+  // the deadline runs from intake, by the kind the centre settled on
+  const start = shanghaiDate(new Date(row.created_at));
+  const year = Number(start.slice(0, 4));
+  const dueDate = (await loadCalendar(tx, year, year + 1)).addWorkingDays(start, DUE_WORKING_DAYS[kind]);
+  await tx.query('update hotline_ticket set category_code = $2, kind = $3, due_date = $4 where id = $1', [
+    row.id,
+    category.code,
+    kind,
+    dueDate,
+  ]);
+}
+
+/**
+ * 合并: a ticket about a matter already open is merged into that ticket (the main one). It is
+ * closed as merged and points to the main ticket, whose progress its caller follows; the main
+ * ticket's history names the merged ticket by its number only — a department handling the main
+ * ticket never sees the other caller. Only the centre merges, a ticket not yet dispatched, into
+ * an open ticket of its regions other than itself.
+ */
+export function mergeTicket(ctx: AppContext, actor: Actor, id: string, input: MergeInput): Promise<Ticket> {
+  return stepOn(ctx, actor, id, 'merge', input.version, async (tx, row) => {
+    if (input.intoId === id) throw unprocessable('HOTLINE_MERGE_INTO_ITSELF', {}, { field: 'intoId' });
+    const { row: main, reader } = await readableTicket(tx, actor, input.intoId, true);
+    if (reader !== 'centre') throw notFound('hotline_ticket', input.intoId);
+    if (!OPEN.includes(main.status))
+      throw conflict('HOTLINE_MERGE_TARGET_CLOSED', { status: main.status }, { status: main.status });
+    await tx.query(
+      `update hotline_ticket set status = 'merged', merged_into_id = $2, completed_at = clock_now(), version = version + 1, updated_at = clock_now() where id = $1`,
+      [id, main.id],
+    );
+    await recordStep(tx, main.id, actor, 'merged_in', main.department_id, row.number);
+    return main.number;
   });
 }
 

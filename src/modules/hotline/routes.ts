@@ -3,8 +3,11 @@ import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { Page } from '../../kernel/sql/paging.ts';
 import { listCategories } from './categories.ts';
-import { acceptTicket, answerTicket, completeTicket, dispatchTicket, returnTicket } from './handling.ts';
 import { hotThresholds, listHotIssues, updateHotThresholds } from './hot-issues.ts';
+import { registerRawBodyRoutes, rawBody } from '../../kernel/http/raw-body.ts';
+import { duplicatesFor } from './duplicates.ts';
+import { acceptTicket, answerTicket, completeTicket, dispatchTicket, mergeTicket, returnTicket } from './handling.ts';
+import { MAX_PHOTO_BYTES, readPhoto, uploadPhoto } from './photos.ts';
 import { registerOpen311Routes } from './open311.ts';
 import { periodOf } from './period.ts';
 import * as R from './report-schemas.ts';
@@ -28,6 +31,33 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
     { schema: { tags, body: S.TicketInput, response: { 201: S.TicketCreated } } },
     async (req, reply) => reply.status(201).send(await createTicket(ctx, req.actor, req.body, channelOf(req.actor))),
   );
+  // the intake form asks while the agent types: open tickets that look like the same matter (centre only)
+  app.post(
+    '/api/hotline/tickets/duplicates',
+    { schema: { tags, body: S.DuplicateQuery, response: { 200: Type.Object({ items: Type.Array(S.DuplicateCandidate) }) } } },
+    async (req) => ({ items: await duplicatesFor(ctx, req.actor, req.body) }),
+  );
+  app.post(
+    '/api/hotline/tickets/:id/merge',
+    { schema: { tags, params: S.TicketIdParams, body: S.MergeInput, response: { 200: S.Ticket } } },
+    (req) => mergeTicket(ctx, req.actor, req.params.id, req.body),
+  );
+  app.get('/api/hotline/tickets/:id/photos/:photoId', { schema: { tags, params: S.PhotoParams } }, async (req, reply) => {
+    const photo = await readPhoto(ctx, req.actor, req.params.id, req.params.photoId);
+    return reply
+      .header('content-type', photo.mime)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=3600')
+      .send(photo.content);
+  });
+  // photos are raw bodies (the image's bytes), read up to twice the limit and no further: a phone's
+  // photo somewhat too large is told the limit (HOTLINE_PHOTO_TOO_LARGE), anything bigger is PAYLOAD_TOO_LARGE
+  registerRawBodyRoutes(app, 2 * MAX_PHOTO_BYTES, (scope) => {
+    scope.put('/api/hotline/photos', { schema: { tags, response: { 201: S.Photo } } }, async (req, reply) =>
+      reply.status(201).send(await uploadPhoto(ctx, req.actor, rawBody(req.body))),
+    );
+  });
   app.get(
     '/api/hotline/tickets',
     { schema: { tags, querystring: S.TicketListQuery, response: { 200: Page(S.Ticket) } } },

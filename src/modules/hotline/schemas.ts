@@ -41,6 +41,10 @@ export const TicketInput = Type.Object(
     anonymous: Type.Optional(Type.Boolean()),
     /** the same key from the same caller system creates one ticket */
     idempotencyKey: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{8,80}$' })),
+    /** photos the poster uploaded first (`PUT /api/hotline/photos`), attached to this ticket */
+    photoIds: Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true })),
+    /** a photo elsewhere (Open311's media_url): https only */
+    mediaUrl: Type.Optional(Type.String({ maxLength: 500, pattern: '^https://[^\\s<>"]+$' })),
   },
   { additionalProperties: false },
 );
@@ -59,13 +63,26 @@ export const ClassifierView = Type.Object({
   contradicts: Type.Boolean(),
 });
 export type ClassifierView = Static<typeof ClassifierView>;
+/** A photo attached to a ticket (its bytes at `/api/hotline/tickets/{id}/photos/{photoId}`). */
+export const Photo = Type.Object({ id: Type.String(), mime: Type.String(), size: Type.Integer() });
+export type Photo = Static<typeof Photo>;
+
+/** The ticket a merged one was merged into (合并): its caller follows that ticket's progress. */
+const MergedInto = Type.Object({
+  number: Type.String(),
+  status: Type.Enum(STATUSES),
+  department: Nullable(Type.String()),
+  dueDate: Type.String(),
+  reply: Nullable(Type.String()),
+});
 
 export const Ticket = Type.Object({
   id: Type.String(),
   number: Type.String(),
   kind: Type.Enum(KINDS),
-  categoryCode: Type.String(),
-  categoryName: Type.String(),
+  /** null only for a text to 12345 the centre has not classified yet */
+  categoryCode: Nullable(Type.String()),
+  categoryName: Nullable(Type.String()),
   channel: Type.Enum(CHANNELS),
   status: Type.Enum(STATUSES),
   title: Type.String(),
@@ -85,15 +102,14 @@ export const Ticket = Type.Object({
   dueDate: Type.String(),
   reply: Nullable(Type.String()),
   answeredAtIntake: Type.Boolean(),
+  photos: Type.Array(Photo),
+  mediaUrl: Nullable(Type.String()),
+  mergedInto: Nullable(MergedInto),
   createdAt: Type.String(),
   version: Type.Integer(),
   history: Type.Optional(Type.Array(Type.Object({ at: Type.String(), action: Type.String(), note: Nullable(Type.String()) }))),
 });
 export type Ticket = Static<typeof Ticket>;
-
-/** What a new ticket's caller gets: the number and the code to follow it without signing in. */
-export const TicketCreated = Type.Object({ ticket: Ticket, queryCode: Type.String() });
-export type TicketCreated = Static<typeof TicketCreated>;
 
 export const TicketListQuery = Type.Object({
   ...PageQuery.properties,
@@ -107,9 +123,48 @@ export type TicketListQuery = Static<typeof TicketListQuery>;
 
 export const Versioned = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export const DispatchInput = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), departmentId: Id, note: Type.Optional(Said(500)) },
+  {
+    version: Type.Integer({ minimum: 1 }),
+    departmentId: Id,
+    note: Type.Optional(Said(500)),
+    /** the centre classifies as it dispatches: required for a text to 12345 that came without a category */
+    categoryCode: Type.Optional(CategoryCode),
+    kind: Type.Optional(Type.Enum(KINDS)),
+  },
   { additionalProperties: false },
 );
+/** 合并: this ticket into an open one about the same matter. */
+export const MergeInput = Type.Object({ version: Type.Integer({ minimum: 1 }), intoId: Id }, { additionalProperties: false });
+export type MergeInput = Static<typeof MergeInput>;
+
+/** What the intake form has typed so far: duplicates are looked for among open tickets. */
+export const DuplicateQuery = Type.Object(
+  {
+    content: Said(4000),
+    callerPhone: Type.Optional(Mobile),
+    place: Type.Optional(TicketPlace),
+    /** the ticket itself, when looking for duplicates of one already registered */
+    excludeId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type DuplicateQuery = Static<typeof DuplicateQuery>;
+export const DUPLICATE_REASONS = ['same_caller', 'same_place', 'similar_text'] as const;
+export const DuplicateCandidate = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  title: Type.String(),
+  status: Type.Enum(STATUSES),
+  categoryName: Nullable(Type.String()),
+  createdAt: Type.String(),
+  /** why it looks like the same matter */
+  reasons: Type.Array(Type.Enum(DUPLICATE_REASONS)),
+  /** word overlap of the two texts (Jaccard, 0–1) */
+  similarity: Type.Number(),
+  /** metres between the two places, when both have coordinates */
+  distance: Nullable(Type.Number()),
+});
+export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
 export const ReasonInput = Type.Object(
   { version: Type.Integer({ minimum: 1 }), reason: Said(500) },
   { additionalProperties: false },
@@ -130,11 +185,12 @@ export const TrackQuery = Type.Object(
 export const TrackedTicket = Type.Object({
   number: Type.String(),
   kind: Type.Enum(KINDS),
-  categoryName: Type.String(),
+  categoryName: Nullable(Type.String()),
   status: Type.Enum(STATUSES),
   department: Nullable(Type.String()),
   dueDate: Type.String(),
   reply: Nullable(Type.String()),
+  mergedInto: Nullable(MergedInto),
   history: Type.Array(Type.Object({ at: Type.String(), action: Type.String() })),
 });
 export type TrackedTicket = Static<typeof TrackedTicket>;
@@ -178,3 +234,13 @@ export const ClassifierTrained = Type.Object({
   millis: Type.Integer(),
 });
 export type ClassifierTrained = Static<typeof ClassifierTrained>;
+export const PhotoParams = Type.Object({ id: Id, photoId: Id });
+
+/** What a new ticket's caller gets: the number and the code to follow it without signing in. */
+export const TicketCreated = Type.Object({
+  ticket: Ticket,
+  queryCode: Type.String(),
+  /** open tickets that look like the same matter (for the centre only; empty for anyone else) */
+  duplicates: Type.Array(DuplicateCandidate),
+});
+export type TicketCreated = Static<typeof TicketCreated>;

@@ -5,11 +5,15 @@ import { notFound } from '../../kernel/errors.ts';
 import type { PersonalData } from '../../kernel/pii.ts';
 import { maskPersonal } from '../../kernel/validate/mask.ts';
 import { departmentRefsById } from '../org/index.ts';
-import type { ClassifierView, Ticket } from './schemas.ts';
+import type { ClassifierView, Photo, Ticket } from './schemas.ts';
 import type { Channel, Kind, Status } from './vocab.ts';
 
 /** The 12345 centre: agents (话务员) and the node's administrators over the ticket's region. */
 export const CENTRE_ROLES = ['hotline_agent', 'administrator'] as const;
+/** Staff of the 12345 centre (an agent or an administrator, in some region). */
+export const isCentre = (actor: Actor) =>
+  actor.kind === 'staff' && actor.roles.some((g) => (CENTRE_ROLES as readonly string[]).includes(g.role));
+
 /** A department's staff who handle the tickets dispatched to it (承办). */
 export const HANDLER_ROLES = ['department_admin', 'approver', 'window_clerk'] as const;
 
@@ -17,8 +21,8 @@ export type TicketRow = {
   id: string;
   number: string;
   kind: Kind;
-  category_code: string;
-  category_name: string;
+  category_code: string | null;
+  category_name: string | null;
   channel: Channel;
   status: Status;
   title: string;
@@ -38,11 +42,21 @@ export type TicketRow = {
   due_date: string;
   reply: string | null;
   answered_at_intake: boolean;
+  media_url: string | null;
+  merged_into_id: string | null;
+  merged_number: string | null;
+  merged_status: Status | null;
+  merged_department_id: string | null;
+  merged_due_date: string | null;
+  merged_reply: string | null;
   created_at: string;
   version: number;
 };
 
-export const TICKET_SELECT = `select t.*, c.name as category_name from hotline_ticket t join hotline_category c on c.code = t.category_code`;
+/** A ticket with its category's name and, when merged, the main ticket's progress its caller follows. */
+export const TICKET_SELECT = `select t.*, c.name as category_name, m.number as merged_number, m.status as merged_status,
+       m.department_id as merged_department_id, m.due_date as merged_due_date, m.reply as merged_reply
+  from hotline_ticket t left join hotline_category c on c.code = t.category_code left join hotline_ticket m on m.id = t.merged_into_id`;
 
 /** How a reader relates to a ticket: the centre, the department it was dispatched to, the caller, or nobody. */
 export type Reader = 'centre' | 'department' | 'caller' | null;
@@ -98,9 +112,17 @@ export function listCondition(actor: Actor, params: unknown[]): string {
  */
 export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketRow[], readers: Reader[]): Promise<Ticket[]> {
   const ids = [
-    ...new Set(rows.flatMap((r) => [r.department_id, r.suggested_department_id]).filter((d): d is string => Boolean(d))),
+    ...new Set(
+      rows
+        .flatMap((r) => [r.department_id, r.suggested_department_id, r.merged_department_id])
+        .filter((d): d is string => Boolean(d)),
+    ),
   ];
   const departments = await departmentRefsById(q, ids);
+  const photos = await photosOf(
+    q,
+    rows.map((r) => r.id),
+  );
   const ref = (id: string | null) => {
     const d = id ? departments.get(id) : undefined;
     return d ? { id: d.id, name: d.name } : null;
@@ -144,10 +166,37 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
       dueDate: r.due_date,
       reply: r.reply,
       answeredAtIntake: r.answered_at_intake,
+      photos: photos.get(r.id) ?? [],
+      mediaUrl: r.media_url,
+      mergedInto: mergedInto(r, ref),
       createdAt: new Date(r.created_at).toISOString(),
       version: r.version,
     };
   });
+}
+
+/** The main ticket a merged one points to, as its caller follows it (no other caller, no history). */
+export function mergedInto(r: TicketRow, ref: (id: string | null) => { name: string } | null): Ticket['mergedInto'] {
+  if (!r.merged_number || !r.merged_status || !r.merged_due_date) return null;
+  return {
+    number: r.merged_number,
+    status: r.merged_status,
+    department: ref(r.merged_department_id)?.name ?? null,
+    dueDate: r.merged_due_date,
+    reply: r.merged_reply,
+  };
+}
+
+/** The photos of each ticket, in the order they were uploaded. */
+async function photosOf(q: Queryable, ticketIds: string[]): Promise<Map<string, Photo[]>> {
+  const out = new Map<string, Photo[]>();
+  if (!ticketIds.length) return out;
+  const rows = await q.query<{ id: string; ticket_id: string; mime: string; size: number }>(
+    'select id, ticket_id, mime, size from hotline_photo where ticket_id = any($1) order by uploaded_at, id',
+    [ticketIds],
+  );
+  for (const r of rows) out.set(r.ticket_id, [...(out.get(r.ticket_id) ?? []), { id: r.id, mime: r.mime, size: Number(r.size) }]);
+  return out;
 }
 
 /** One step in a ticket's history. */

@@ -8,7 +8,7 @@ import { nodeCityCode } from '../../kernel/settings.ts';
 import { regionExists } from '../org/index.ts';
 import { suggestDepartment, ticketCategory, type CategoryRow } from './categories.ts';
 import { classify, type Ranked } from './classifier.ts';
-import { currentModel, retrain } from './classifier-train.ts';
+import { currentModel, heldModel, retrain } from './classifier-train.ts';
 import type { Classification, ClassifierTrained, ClassifierView, ClassifyInput } from './schemas.ts';
 import { CENTRE_ROLES } from './store.ts';
 
@@ -33,15 +33,39 @@ export async function rankCategories(ctx: AppContext, text: string): Promise<Ran
   return classify((await currentModel(ctx)).model, text);
 }
 
-/** The reasons the classifier adds to a suggestion, and its view as stored on the ticket. */
+/**
+ * The same with the model as it is held now, without waiting for one (inside a transaction, where
+ * training cannot read the database): none yet gives no view, and starts training for the next.
+ */
+export function heldRanking(ctx: AppContext, text: string): Ranked[] {
+  const model = heldModel(ctx);
+  return model ? classify(model.model, text) : [];
+}
+
+/**
+ * The reasons the classifier adds to a suggestion, and its view as stored on the ticket. Without
+ * a chosen category (a text to 12345, classified by the centre at dispatch) the view is the
+ * centre's hint: the likeliest category and where the 派单目录 would send it.
+ */
 export async function classifierReasons(
   q: Queryable,
   ranked: Ranked[],
-  chosen: CategoryRow,
+  chosen: CategoryRow | null,
   regionCode: string,
 ): Promise<{ reasons: string[]; view: ClassifierView | null }> {
   const top = ranked[0];
-  if (!top) return { reasons: ['文本分类：内容中没有可判断分类的词，以所选分类为准'], view: null };
+  if (!top)
+    return { reasons: [chosen ? '文本分类：内容中没有可判断分类的词，以所选分类为准' : '文本分类：内容中没有可判断分类的词'], view: null };
+  if (!chosen) {
+    const best = await ticketCategory(q, top.categoryCode);
+    if (!best) return { reasons: [], view: null };
+    const to = await suggestDepartment(q, best, regionCode);
+    const view = { categoryCode: best.code, categoryName: best.name, confidence: Math.round(top.confidence * 1000) / 1000, agrees: false, contradicts: false };
+    return {
+      reasons: [`文本分类：内容像“${best.name}”（置信度 ${percent(top.confidence)}）${to ? `，按派单目录由${to.departmentName}承办` : ''}`],
+      view,
+    };
+  }
   // a category retired since the model was trained says nothing any more
   const best = top.categoryCode === chosen.code ? chosen : await ticketCategory(q, top.categoryCode);
   if (!best) return { reasons: [], view: null };

@@ -14,9 +14,12 @@ import type { PageResult } from '../../kernel/sql/paging.ts';
 import { regionExists } from '../org/index.ts';
 import { suggestDepartment, ticketCategory } from './categories.ts';
 import { countForHotIssues } from './hot-issues.ts';
+import { findDuplicates } from './duplicates.ts';
+import { attachPhotos } from './photos.ts';
 import type { Ticket, TicketCreated, TicketInput, TicketListQuery, TrackedTicket } from './schemas.ts';
-import { classifierReasons, rankCategories, textOf } from './suggest.ts';
-import { CENTRE_ROLES, listCondition, readableTicket, recordStep, TICKET_SELECT, ticketViews, type TicketRow } from './store.ts';
+import { classifierReasons, heldRanking, rankCategories, textOf } from './suggest.ts';
+import type { Ranked } from './classifier.ts';
+import { isCentre, listCondition, readableTicket, recordStep, TICKET_SELECT, ticketViews, type TicketRow } from './store.ts';
 import { DUE_WORKING_DAYS, type Channel } from './vocab.ts';
 
 /**
@@ -33,24 +36,43 @@ export function channelOf(actor: Actor, open311 = false): Channel {
   throw new AppError('HOTLINE_CHANNEL_NOT_ALLOWED', 403);
 }
 
-/** Staff of the 12345 centre (an agent or an administrator, in some region). */
-const isCentre = (actor: Actor) =>
-  actor.kind === 'staff' && actor.roles.some((g) => (CENTRE_ROLES as readonly string[]).includes(g.role));
-
 /** 14 digits: the day of intake and a sequence — readable on the phone, unique for good. */
 async function nextNumber(tx: Tx): Promise<string> {
   const row = (await tx.one<{ n: string }>(`select nextval('hotline_ticket_seq') as n`))!;
   return `${clock.today().replaceAll('-', '')}${String(Number(row.n) % 1_000_000).padStart(6, '0')}`;
 }
 
+/** A new ticket as the services take it: a text to 12345 (channel `sms`) comes without a category. */
+export type NewTicket = Omit<TicketInput, 'categoryCode'> & { categoryCode: string | null };
+
 /**
- * The one creation path of every channel (phone, portal, Open311, department systems): the
+ * The one creation path of every channel (phone, portal, SMS, Open311, department systems): the
  * same numbering, classification, dispatch suggestion and deadline. The ticket starts `new`,
  * waiting for the centre to dispatch it or answer it; the caller gets the number and a query
  * code to follow it without signing in. The same idempotency key from the same poster gives the
- * first ticket back (its query code is not shown twice).
+ * first ticket back (its query code is not shown twice). Photos the poster uploaded are attached
+ * in the same transaction; the centre is shown the open tickets that look like the same matter.
  */
-export async function createTicket(ctx: AppContext, actor: Actor, input: TicketInput, channel: Channel): Promise<TicketCreated> {
+export async function createTicket(ctx: AppContext, actor: Actor, input: NewTicket, channel: Channel): Promise<TicketCreated> {
+  // the classifier reads the text before the transaction (its first use trains it from the database)
+  const ranked = await rankCategories(ctx, textOf(input));
+  return ctx.db.transaction((tx) => createTicketIn(ctx, tx, actor, input, channel, null, ranked));
+}
+
+/**
+ * The same, inside a transaction the caller holds (an SMS handled in its event's transaction);
+ * `callerPersonId`: the registered person a text came from, whose 我的诉求 lists it.
+ */
+export async function createTicketIn(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  input: NewTicket,
+  channel: Channel,
+  callerPersonId: string | null = null,
+  // inside a transaction the model can only be read as it is held (training needs the database)
+  ranked: Ranked[] = heldRanking(ctx, textOf(input)),
+): Promise<TicketCreated> {
   const pii = personalData(ctx.config.masterKey);
   const place = input.place ?? {};
   if ((place.lat === undefined) !== (place.lng === undefined))
@@ -58,81 +80,90 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: TicketI
   const content = input.content.trim();
   const title = input.title?.trim() || [...content].slice(0, 30).join('');
   const poster = actor.kind === 'client' ? actor.id : 'id' in actor ? actor.id : null;
-  // the classifier reads the text before the transaction (its first use trains it from the database)
-  const ranked = await rankCategories(ctx, textOf({ title: input.title, content }));
-  return ctx.db.transaction(async (tx) => {
-    if (input.idempotencyKey && poster) {
-      const earlier = await tx.one<TicketRow>(`${TICKET_SELECT} where t.client_id = $1 and t.idempotency_key = $2`, [
+
+  if (input.idempotencyKey && poster) {
+    const earlier = await tx.one<TicketRow>(`${TICKET_SELECT} where t.client_id = $1 and t.idempotency_key = $2`, [
+      poster,
+      input.idempotencyKey,
+    ]);
+    if (earlier) return { ticket: (await ticketViews(tx, pii, [earlier], [viewerOf(actor)]))[0]!, queryCode: '', duplicates: [] };
+  }
+  const category = input.categoryCode === null ? null : await ticketCategory(tx, input.categoryCode);
+  if (!category && (input.categoryCode !== null || channel !== 'sms'))
+    throw unprocessable('HOTLINE_CATEGORY_UNKNOWN', { code: input.categoryCode ?? '' }, { field: 'categoryCode' });
+  const regionCode = place.regionCode ?? (await nodeCityCode(tx));
+  if (!regionCode || !(await regionExists(tx, regionCode)))
+    throw unprocessable('HOTLINE_REGION_UNKNOWN', { code: regionCode ?? '' }, { field: 'place.regionCode' });
+  const suggestion = category ? await suggestDepartment(tx, category, regionCode) : null;
+  const text = await classifierReasons(tx, ranked, category, regionCode);
+  const today = clock.today();
+  const year = Number(today.slice(0, 4));
+  const dueDate = (await loadCalendar(tx, year, year + 1)).addWorkingDays(today, DUE_WORKING_DAYS[input.kind]);
+  const callerName = actor.kind === 'person' ? actor.name : (input.caller?.name?.trim() ?? null);
+  const callerPhone = input.caller?.phone ?? null;
+  const id = uuidv7();
+  const number = await nextNumber(tx);
+  const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  try {
+    await tx.query('savepoint ticket');
+    await tx.query(
+      `insert into hotline_ticket (id, number, query_code_index, kind, category_code, channel, status, title, content, caller_person_id,
+                                   caller_name_enc, caller_phone_enc, caller_phone_index, anonymous, address, region_code, lat, lng,
+                                   suggested_department_id, suggestion, due_date, client_id, idempotency_key, created_by, media_url)
+       values ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
+      [
+        id,
+        number,
+        pii.index(`${number}:${queryCode}`),
+        input.kind,
+        category?.code ?? null,
+        channel,
+        title,
+        content,
+        actor.kind === 'person' ? actor.id : callerPersonId,
+        callerName ? pii.encrypt(callerName) : null,
+        callerPhone ? pii.encrypt(callerPhone) : null,
+        callerPhone ? pii.index(callerPhone) : null,
+        input.anonymous ?? false,
+        place.address?.trim() ?? null,
+        regionCode,
+        place.lat ?? null,
+        place.lng ?? null,
+        suggestion?.departmentId ?? null,
+        JSON.stringify({ reasons: [...(suggestion?.reasons ?? []), ...text.reasons], classifier: text.view }),
+        dueDate,
+        input.idempotencyKey ? poster : null,
+        input.idempotencyKey ?? null,
         poster,
-        input.idempotencyKey,
-      ]);
-      if (earlier) return { ticket: (await ticketViews(tx, pii, [earlier], [viewerOf(actor)]))[0]!, queryCode: '' };
-    }
-    const category = await ticketCategory(tx, input.categoryCode);
-    if (!category) throw unprocessable('HOTLINE_CATEGORY_UNKNOWN', { code: input.categoryCode }, { field: 'categoryCode' });
-    const regionCode = place.regionCode ?? (await nodeCityCode(tx));
-    if (!regionCode || !(await regionExists(tx, regionCode)))
-      throw unprocessable('HOTLINE_REGION_UNKNOWN', { code: regionCode ?? '' }, { field: 'place.regionCode' });
-    const suggestion = await suggestDepartment(tx, category, regionCode);
-    const text = await classifierReasons(tx, ranked, category, regionCode);
-    const today = clock.today();
-    const year = Number(today.slice(0, 4));
-    const dueDate = (await loadCalendar(tx, year, year + 1)).addWorkingDays(today, DUE_WORKING_DAYS[input.kind]);
-    const callerName = actor.kind === 'person' ? actor.name : (input.caller?.name?.trim() ?? null);
-    const callerPhone = input.caller?.phone ?? null;
-    const id = uuidv7();
-    const number = await nextNumber(tx);
-    const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    try {
-      await tx.query('savepoint ticket');
-      await tx.query(
-        `insert into hotline_ticket (id, number, query_code_index, kind, category_code, channel, status, title, content, caller_person_id,
-                                     caller_name_enc, caller_phone_enc, caller_phone_index, anonymous, address, region_code, lat, lng,
-                                     suggested_department_id, suggestion, due_date, client_id, idempotency_key, created_by)
-         values ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
-        [
-          id,
-          number,
-          pii.index(`${number}:${queryCode}`),
-          input.kind,
-          category.code,
-          channel,
-          title,
-          content,
-          actor.kind === 'person' ? actor.id : null,
-          callerName ? pii.encrypt(callerName) : null,
-          callerPhone ? pii.encrypt(callerPhone) : null,
-          callerPhone ? pii.index(callerPhone) : null,
-          input.anonymous ?? false,
-          place.address?.trim() ?? null,
-          regionCode,
-          place.lat ?? null,
-          place.lng ?? null,
-          suggestion?.departmentId ?? null,
-          JSON.stringify({ reasons: [...(suggestion?.reasons ?? []), ...text.reasons], classifier: text.view }),
-          dueDate,
-          input.idempotencyKey ? poster : null,
-          input.idempotencyKey ?? null,
-          poster,
-        ],
-      );
-    } catch (err) {
-      // the same key posted twice at the same moment: the other post's ticket stands
-      if (isUniqueViolation(err) && input.idempotencyKey) throw new AppError('HOTLINE_TICKET_DUPLICATE', 409);
-      throw err;
-    }
-    await recordStep(tx, id, actor, 'created', null, channel);
-    await countForHotIssues(tx, { categoryCode: category.code, parentCode: category.parent_code!, regionCode });
-    await appendAudit(tx, auditActor(actor), {
-      action: 'hotline_ticket.create',
-      objectType: 'hotline_ticket',
-      objectId: id,
-      regionCode,
-      details: { number, channel, kind: input.kind },
-    });
-    const row = (await tx.one<TicketRow>(`${TICKET_SELECT} where t.id = $1`, [id]))!;
-    return { ticket: (await ticketViews(tx, pii, [row], [viewerOf(actor)]))[0]!, queryCode };
+        input.mediaUrl ?? null,
+      ],
+    );
+  } catch (err) {
+    // the same key posted twice at the same moment: the other post's ticket stands
+    if (isUniqueViolation(err) && input.idempotencyKey) throw new AppError('HOTLINE_TICKET_DUPLICATE', 409);
+    throw err;
+  }
+  await attachPhotos(tx, poster, id, input.photoIds ?? []);
+  await recordStep(tx, id, actor, 'created', null, channel);
+  if (category) await countForHotIssues(tx, { categoryCode: category.code, parentCode: category.parent_code!, regionCode });
+  await appendAudit(tx, auditActor(actor), {
+    action: 'hotline_ticket.create',
+    objectType: 'hotline_ticket',
+    objectId: id,
+    regionCode,
+    details: { number, channel, kind: input.kind },
   });
+  const row = (await tx.one<TicketRow>(`${TICKET_SELECT} where t.id = $1`, [id]))!;
+  // the agent on the phone is told at once when the matter is already open (合并 is offered)
+  const duplicates = isCentre(actor)
+    ? await findDuplicates(tx, pii, actor, {
+        content,
+        ...(callerPhone ? { callerPhone } : {}),
+        place: { ...place, regionCode },
+        excludeId: id,
+      })
+    : [];
+  return { ticket: (await ticketViews(tx, pii, [row], [viewerOf(actor)]))[0]!, queryCode, duplicates };
 }
 
 /** The poster sees its new ticket as the centre (an agent), the caller (a citizen) or a poster app (no caller shown back). */
@@ -228,6 +259,7 @@ export async function trackTicket(ctx: AppContext, number: string, code: string)
     department: view!.department?.name ?? null,
     dueDate: row.due_date,
     reply: row.reply,
+    mergedInto: view!.mergedInto,
     history: history.map((h) => ({ at: new Date(h.at).toISOString(), action: h.action })),
   };
 }

@@ -37,10 +37,14 @@ export type Channel = (typeof CHANNELS)[number];
 /**
  * new (received, waiting for the centre) → dispatched (to a department, waiting for 签收) →
  * accepted (being handled) → completed (办结 with the department's reply); returned (退回 by the
- * department, the centre dispatches again); closed (answered at intake: 直接答复, 一次办结).
+ * department, the centre dispatches again); closed (answered at intake: 直接答复, 一次办结);
+ * merged (合并 into an open ticket about the same matter, whose progress its caller follows).
  */
-export const STATUSES = ['new', 'dispatched', 'accepted', 'returned', 'completed', 'closed'] as const;
+export const STATUSES = ['new', 'dispatched', 'accepted', 'returned', 'completed', 'closed', 'merged'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Statuses in which the ticket is finished for the caller (Open311 `closed`). */
-export const FINISHED: readonly Status[] = ['completed', 'closed'];
+export const FINISHED: readonly Status[] = ['completed', 'closed', 'merged'];
+
+/** Statuses of a ticket still being handled: what a new one may duplicate and be merged into. */
+export const OPEN: readonly Status[] = ['new', 'dispatched', 'accepted', 'returned'];

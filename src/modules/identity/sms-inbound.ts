@@ -26,6 +26,8 @@ export interface InboundSms {
   text: string;
   /** When the carrier received the message: replies can reach us out of order. */
   sentAt: string;
+  /** The service number it was sent to (12345 …); absent for the platform's own number. */
+  to?: string;
 }
 
 /**
@@ -59,7 +61,9 @@ function parse(rawBody: string): InboundSms {
   if (!from || !isMobile(from)) throw new AppError('SMS_INBOUND_INVALID', 400, { field: 'from' });
   if (text === undefined || text.length > MAX_TEXT) throw new AppError('SMS_INBOUND_INVALID', 400, { field: 'text' });
   if (!sentAt || Number.isNaN(Date.parse(sentAt))) throw new AppError('SMS_INBOUND_INVALID', 400, { field: 'sentAt' });
-  return { messageId, from, text, sentAt: new Date(sentAt).toISOString() };
+  const to = str('to');
+  if (o.to !== undefined && (!to || !/^\d{3,20}$/.test(to))) throw new AppError('SMS_INBOUND_INVALID', 400, { field: 'to' });
+  return { messageId, from, text, sentAt: new Date(sentAt).toISOString(), ...(to ? { to } : {}) };
 }
 
 /**
@@ -95,6 +99,7 @@ export async function receiveInboundSms(
     if (!stored) return { duplicate: true };
     const payload: SmsReceived = {
       inboundId: stored.id,
+      ...(msg.to ? { to: msg.to } : {}),
       personId: (await personIdByPhone(tx, pii, msg.from)) ?? null,
       phone: pii.encrypt(msg.from),
       text: pii.encrypt(msg.text),

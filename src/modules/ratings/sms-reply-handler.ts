@@ -29,13 +29,15 @@ const REFUSALS: Record<string, string> = {
 
 /**
  * `identity.sms_received`: a reply to the invitation SMS becomes a rating on channel `sms`.
- * Everything else gets an answer explaining how to rate, and records nothing. Runs in the
+ * Everything else sent to the platform's own number gets an answer explaining how to rate, and
+ * records nothing; a text to a service number (12345 …) is that service's, not a reply. Runs in the
  * claiming transaction, so the rating and the answer SMS commit together.
  */
 export function smsReplyHandler(ctx: AppContext): Subscription {
   const pii = personalData(ctx.config.masterKey);
   return on(SMS_RECEIVED, async (event, tx) => {
     const e = event.payload;
+    if (e.to) return;
     const phone = pii.decrypt(e.phone);
     const answer = (key: string, params: Record<string, string | number> = {}) => queueSms(tx, pii, phone, t('zh-CN', key, params));
     const inv = e.personId ? await answeredInvitation(tx, e.personId, e.sentAt, true) : undefined;

@@ -65,7 +65,15 @@ export default function HotlinePage() {
     },
     { key: 'title', title: t('hotline.col.title'), dataIndex: 'title', ellipsis: true },
     { key: 'kind', title: t('hotline.col.kind'), width: 80, render: (_, r) => t(`hotline.kind.${r.kind}`) },
-    { key: 'category', title: t('hotline.col.category'), dataIndex: 'categoryName', width: 130, ellipsis: true },
+    {
+      key: 'category',
+      title: t('hotline.col.category'),
+      dataIndex: 'categoryName',
+      width: 130,
+      ellipsis: true,
+      // a text to 12345 waits for the centre to classify it
+      render: (name: string | null) => name ?? t('hotline.detail.unclassified'),
+    },
     { key: 'status', title: t('hotline.col.status'), width: 110, render: (_, r) => <StatusTag status={r.status} /> },
     ...(centre
       ? [
@@ -100,7 +108,7 @@ export default function HotlinePage() {
             {r.title}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {t(`hotline.kind.${r.kind}`)} · {r.categoryName}
+            {t(`hotline.kind.${r.kind}`)} · {r.categoryName ?? t('hotline.detail.unclassified')}
           </Typography.Text>
         </Space>
       ),

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Col, Drawer, Form, Grid, Input, type GetRef, List, Result, Row, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Drawer, Form, Grid, Input, type GetRef, List, Result, Row, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { date } from '../../app/city-time.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
@@ -99,6 +99,16 @@ export function NewTicketDrawer({
           ]}
         >
           <Space orientation="vertical" size={4} style={{ width: '100%', textAlign: 'center' }}>
+            {created.duplicates.length ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ textAlign: 'start', marginBottom: 12 }}
+                title={t('hotline.duplicates.found', { count: created.duplicates.length })}
+                description={created.duplicates.map((d) => `${d.number} ${d.title}`).join('；')}
+                data-testid="hotline-created-duplicates"
+              />
+            ) : null}
             <Typography.Text type="secondary">{t('hotline.created.number')}</Typography.Text>
             <Typography.Text
               strong

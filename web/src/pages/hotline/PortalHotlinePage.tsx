@@ -8,7 +8,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useErrorText } from '../../components/useApiError.ts';
 import { useFetchedPage } from '../../crud/useFetchedPage.ts';
 import { useT } from '../../i18n/useT.ts';
-import { hotline, type Kind, type TrackedTicket } from './api.ts';
+import { hotline, MAX_PHOTOS, type Kind, type TrackedTicket } from './api.ts';
+import { LocationButton, PhotoPicker, type Coordinates } from './intake-parts.tsx';
 import { DueDate, History, KindAndCategoryItems, StatusTag, submitOnCtrlEnter, useCreateTicket } from './parts.tsx';
 
 const PATH = '/hotline';
@@ -49,6 +50,8 @@ interface RequestValues {
   categoryCode: string;
   content: string;
   address?: string;
+  location?: Coordinates;
+  photoIds?: string[];
 }
 
 /** The form to send a request, and the signed-in person's requests under it. */
@@ -67,7 +70,11 @@ function MyRequests() {
       kind: v.kind,
       categoryCode: v.categoryCode,
       content: v.content.trim(),
-      ...(v.address?.trim() ? { place: { address: v.address.trim() } } : {}),
+      place: {
+        ...(v.address?.trim() ? { address: v.address.trim() } : {}),
+        ...(v.location ? { lat: v.location.lat, lng: v.location.lng } : {}),
+      },
+      ...(v.photoIds?.length ? { photoIds: v.photoIds } : {}),
     });
 
   return (
@@ -121,8 +128,14 @@ function MyRequests() {
               data-testid="hotline-content"
             />
           </Form.Item>
-          <Form.Item name="address" label={t('hotline.field.address')}>
+          <Form.Item name="address" label={t('hotline.field.address')} style={{ marginBottom: 8 }}>
             <Input maxLength={200} data-testid="hotline-address" />
+          </Form.Item>
+          <Form.Item name="location">
+            <LocationButton />
+          </Form.Item>
+          <Form.Item name="photoIds" label={t('hotline.photo.label')} extra={t('hotline.photo.hint', { count: MAX_PHOTOS })}>
+            <PhotoPicker />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={saving} block data-testid="hotline-submit">
             {t('hotline.portal.submit')}
@@ -142,7 +155,7 @@ function MyRequests() {
                   <StatusTag status={r.status} />
                   <Typography.Text strong>{r.number}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {t(`hotline.kind.${r.kind}`)} · {r.categoryName} · {date(r.createdAt)}
+                    {t(`hotline.kind.${r.kind}`)} · {r.categoryName ?? t('hotline.detail.unclassified')} · {date(r.createdAt)}
                   </Typography.Text>
                 </Space>
                 <Typography.Text>{r.title}</Typography.Text>
@@ -160,6 +173,12 @@ function MyRequests() {
   );
 }
 
+/** A merged ticket's caller follows the main ticket: its department, deadline and reply. */
+const followed = (found: TrackedTicket): TrackedTicket =>
+  found.mergedInto
+    ? { ...found, department: found.mergedInto.department, dueDate: found.mergedInto.dueDate, reply: found.mergedInto.reply }
+    : found;
+
 /** 查询: the number and the query code given at intake; what the caller may read of the ticket. */
 function Track() {
   const { t } = useT();
@@ -172,7 +191,7 @@ function Track() {
     setBusy(true);
     setFailed(null);
     try {
-      setFound(await hotline.track(number.trim(), code.trim()));
+      setFound(followed(await hotline.track(number.trim(), code.trim())));
     } catch (err) {
       setFound(null);
       setFailed(errorText(err));
@@ -218,8 +237,25 @@ function Track() {
               {
                 key: 'kind',
                 label: t('hotline.col.kind'),
-                children: `${t(`hotline.kind.${found.kind}`)} · ${found.categoryName}`,
+                children: `${t(`hotline.kind.${found.kind}`)} · ${found.categoryName ?? t('hotline.detail.unclassified')}`,
               },
+              ...(found.mergedInto
+                ? [
+                    {
+                      key: 'merged',
+                      label: t('hotline.detail.mergedInto'),
+                      children: (
+                        <Space orientation="vertical" size={2} data-testid="hotline-tracked-merged">
+                          <Typography.Text type="secondary">{t('hotline.portal.mergedIntro')}</Typography.Text>
+                          <Space size={8} wrap>
+                            <Typography.Text strong>{found.mergedInto.number}</Typography.Text>
+                            <StatusTag status={found.mergedInto.status} />
+                          </Space>
+                        </Space>
+                      ),
+                    },
+                  ]
+                : []),
               { key: 'department', label: t('hotline.portal.department'), children: found.department ?? '—' },
               { key: 'due', label: t('hotline.portal.due'), children: <DueDate due={found.dueDate} status={found.status} /> },
               {

@@ -6,8 +6,9 @@ import { RegionName } from '../../components/RegionName.tsx';
 import { useApiError, useErrorText } from '../../components/useApiError.ts';
 import { useRemote } from '../../components/useRemote.ts';
 import { useT } from '../../i18n/useT.ts';
-import { hotline, type Ticket } from './api.ts';
-import { DueDate, History, StatusTag, submitOnCtrlEnter } from './parts.tsx';
+import { hotline, type Kind, type Ticket } from './api.ts';
+import { DuplicatesCard, TicketPhotos } from './intake-parts.tsx';
+import { CategoryCascader, DueDate, History, KindRadio, StatusTag, submitOnCtrlEnter } from './parts.tsx';
 
 interface Props {
   /** The ticket shown; undefined = closed. */
@@ -32,7 +33,7 @@ export function TicketDrawer({ id, centre, onClose, onChanged }: Props) {
   const ticket = data && data.id === id ? data : undefined;
 
   /** Take a step; the drawer reads the ticket again (the history grew) and the list follows. */
-  const step = async (action: 'dispatch' | 'answer' | 'accept' | 'return' | 'complete', run: () => Promise<Ticket>) => {
+  const step = async (action: StepName, run: () => Promise<Ticket>) => {
     setBusy(true);
     try {
       await run();
@@ -61,7 +62,10 @@ export function TicketDrawer({ id, centre, onClose, onChanged }: Props) {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Details ticket={ticket} />
           {centre && (ticket.status === 'new' || ticket.status === 'returned') ? (
-            <CentreSteps ticket={ticket} busy={busy} step={step} />
+            <>
+              <DuplicatesCard ticket={ticket} onMerge={(into) => step('merge', () => hotline.merge(ticket, into.id))} />
+              <CentreSteps ticket={ticket} busy={busy} step={step} />
+            </>
           ) : null}
           {!centre && (ticket.status === 'dispatched' || ticket.status === 'accepted') ? (
             <DepartmentSteps ticket={ticket} busy={busy} step={step} />
@@ -73,7 +77,8 @@ export function TicketDrawer({ id, centre, onClose, onChanged }: Props) {
   );
 }
 
-type Step = (action: 'dispatch' | 'answer' | 'accept' | 'return' | 'complete', run: () => Promise<Ticket>) => Promise<void>;
+type StepName = 'dispatch' | 'answer' | 'accept' | 'return' | 'complete' | 'merge';
+type Step = (action: StepName, run: () => Promise<Ticket>) => Promise<void>;
 
 function Details({ ticket: k }: { ticket: Ticket }) {
   const { t } = useT();
@@ -100,7 +105,11 @@ function Details({ ticket: k }: { ticket: Ticket }) {
         styles={{ label: { whiteSpace: 'nowrap' } }}
         data-testid="hotline-details"
         items={[
-          { key: 'kind', label: t('hotline.col.kind'), children: `${t(`hotline.kind.${k.kind}`)} · ${k.categoryName}` },
+          {
+            key: 'kind',
+            label: t('hotline.col.kind'),
+            children: `${t(`hotline.kind.${k.kind}`)} · ${k.categoryName ?? t('hotline.detail.unclassified')}`,
+          },
           { key: 'caller', label: t('hotline.detail.caller'), children: caller },
           {
             key: 'place',
@@ -109,9 +118,47 @@ function Details({ ticket: k }: { ticket: Ticket }) {
               <Space size={8} wrap>
                 <RegionName code={k.regionCode} />
                 {k.address ? <span>{k.address}</span> : null}
+                {k.lat !== null && k.lng !== null ? (
+                  <Typography.Text type="secondary">
+                    {t('hotline.location.at', { lat: k.lat.toFixed(5), lng: k.lng.toFixed(5) })}
+                  </Typography.Text>
+                ) : null}
               </Space>
             ),
           },
+          ...(k.photos.length || k.mediaUrl
+            ? [
+                {
+                  key: 'photos',
+                  label: t('hotline.detail.photos'),
+                  children: (
+                    <Space orientation="vertical" size={4}>
+                      <TicketPhotos ticket={k} />
+                      {k.mediaUrl ? (
+                        <Typography.Link href={k.mediaUrl} target="_blank" rel="noreferrer noopener">
+                          {k.mediaUrl}
+                        </Typography.Link>
+                      ) : null}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+          ...(k.mergedInto
+            ? [
+                {
+                  key: 'merged',
+                  label: t('hotline.detail.mergedInto'),
+                  children: (
+                    <Space size={8} wrap data-testid="hotline-merged-into">
+                      <Typography.Text strong>{k.mergedInto.number}</Typography.Text>
+                      <StatusTag status={k.mergedInto.status} />
+                      {k.mergedInto.department ? <span>{k.mergedInto.department}</span> : null}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
           { key: 'channel', label: t('hotline.detail.channel'), children: t(`hotline.channel.${k.channel}`) },
           { key: 'created', label: t('hotline.detail.created'), children: dateTime(k.createdAt) },
           { key: 'due', label: t('hotline.detail.due'), children: <DueDate due={k.dueDate} status={k.status} /> },
@@ -142,10 +189,22 @@ function Details({ ticket: k }: { ticket: Ticket }) {
 function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; step: Step }) {
   const { t } = useT();
   const [other, setOther] = useState<string>();
+  // a text to 12345 comes unclassified: the agent names its kind and category as it dispatches
+  const unclassified = !ticket.categoryCode;
+  const [kind, setKind] = useState<Kind>(ticket.kind);
+  const [categoryCode, setCategoryCode] = useState<string>();
+  const classified = unclassified ? { kind, ...(categoryCode ? { categoryCode } : {}) } : {};
   const suggested = ticket.suggestion?.department;
   return (
     <Card size="small" title={t('hotline.detail.suggestion')} data-testid="hotline-centre-steps">
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {unclassified ? (
+          <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="hotline-classify">
+            <Typography.Text type="warning">{t('hotline.detail.classifyFirst')}</Typography.Text>
+            <KindRadio value={kind} onChange={setKind} />
+            <CategoryCascader value={categoryCode} onChange={setCategoryCode} />
+          </Space>
+        ) : null}
         {suggested ? (
           <div data-testid="hotline-suggestion">
             <Typography.Text strong>{suggested.name}</Typography.Text>
@@ -176,9 +235,9 @@ function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; st
             placeholder={t('hotline.step.dispatchOther')}
           />
           <Button
-            disabled={!other}
+            disabled={!other || (unclassified && !categoryCode)}
             loading={busy}
-            onClick={() => other && step('dispatch', () => hotline.dispatch(ticket, other))}
+            onClick={() => other && step('dispatch', () => hotline.dispatch(ticket, other, classified))}
             data-testid="hotline-dispatch-other"
           >
             {t('hotline.step.dispatch')}

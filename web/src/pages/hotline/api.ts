@@ -8,6 +8,9 @@ import type {
   HotlineReport,
   Kind,
   PeriodQuery,
+  DuplicateCandidate,
+  DuplicateQuery,
+  Photo,
   Status,
   Ticket,
   TicketCreated,
@@ -16,12 +19,15 @@ import type {
   TrackedTicket,
 } from '../../../../src/modules/hotline/api.ts';
 
-export type { Category, HotIssue, HotlineReport, Kind, Status, Ticket, TicketCreated, TicketInput, TrackedTicket };
+export type { Category, DuplicateCandidate, HotIssue, HotlineReport, Kind, Photo, Status, Ticket, TicketCreated, TicketInput, TrackedTicket };
 
 /** The kinds in the order the forms offer them (the module's KINDS). */
 export const KINDS: readonly Kind[] = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'];
 /** The statuses in which the ticket is finished for the caller. */
-export const FINISHED: readonly Status[] = ['completed', 'closed'];
+export const FINISHED: readonly Status[] = ['completed', 'closed', 'merged'];
+/** Photos one request may carry (src/modules/hotline/photos.ts MAX_PHOTOS, MAX_PHOTO_BYTES). */
+export const MAX_PHOTOS = 4;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 /** Who works in the 12345 centre (src/modules/hotline/store.ts CENTRE_ROLES). */
 export const CENTRE_ROLES = ['hotline_agent', 'administrator'] as const;
 
@@ -33,7 +39,12 @@ export const hotline = {
   list: (query: Partial<TicketListQuery>, signal?: AbortSignal) => api.get<Page<Ticket>>('/api/hotline/tickets', query, signal),
   get: (id: string) => api.get<Ticket>(`/api/hotline/tickets/${encodeURIComponent(id)}`),
   create: (input: TicketInput) => api.post<TicketCreated>('/api/hotline/tickets', input),
-  dispatch: (t: Ticket, departmentId: string) => api.post<Ticket>(ticket(t.id, 'dispatch'), { version: t.version, departmentId }),
+  /** 派单; a text to 12345 is classified as it goes (category and kind) */
+  dispatch: (t: Ticket, departmentId: string, classified: { categoryCode?: string; kind?: Kind } = {}) =>
+    api.post<Ticket>(ticket(t.id, 'dispatch'), { version: t.version, departmentId, ...classified }),
+  merge: (t: Ticket, intoId: string) => api.post<Ticket>(ticket(t.id, 'merge'), { version: t.version, intoId }),
+  duplicates: (query: DuplicateQuery) => api.post<{ items: DuplicateCandidate[] }>('/api/hotline/tickets/duplicates', query),
+  photoUrl: (t: Ticket, p: Photo) => `/api/hotline/tickets/${encodeURIComponent(t.id)}/photos/${encodeURIComponent(p.id)}`,
   answer: (t: Ticket, reply: string) => api.post<Ticket>(ticket(t.id, 'answer'), { version: t.version, reply }),
   accept: (t: Ticket) => api.post<Ticket>(ticket(t.id, 'accept'), { version: t.version }),
   giveBack: (t: Ticket, reason: string) => api.post<Ticket>(ticket(t.id, 'return'), { version: t.version, reason }),

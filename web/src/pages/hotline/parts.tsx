@@ -13,6 +13,7 @@ const STATUS_COLORS: Record<Status, string> = {
   accepted: 'processing',
   completed: 'green',
   closed: 'cyan',
+  merged: 'default',
 };
 
 export function StatusTag({ status }: { status: Status }) {
