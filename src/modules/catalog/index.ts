@@ -44,13 +44,11 @@ export { createSynonyms } from './synonyms.ts';
 export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseTypeEntry } from './reference-lists.ts';
 
 // Text analysis the catalogue's search uses (jieba words without stopwords, CJK character pairs):
-// the hotline's dispatch classifier reads ticket text the same way.
+// one tokeniser and one dictionary of the government vocabulary for the hotline too (its dispatch
+// classifier, duplicate detection and the top words of its reports).
 export { bigrams as textBigrams, words as textWords } from './search/text.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';
 // Cases run the workflow the guide shows: one definition of the steps of an item's case.
 export { itemWorkflow, DEFAULT_WORKFLOW } from './workflow-steps.ts';
-// The catalogue's text analysis (jieba words without stop-words), for other modules' word counts
-// (12345's top words of a period): one tokeniser, one dictionary of the government vocabulary.
-export { words as textWords } from './search/text.ts';

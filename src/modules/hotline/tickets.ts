@@ -95,7 +95,7 @@ export async function createTicketIn(
   if (!regionCode || !(await regionExists(tx, regionCode)))
     throw unprocessable('HOTLINE_REGION_UNKNOWN', { code: regionCode ?? '' }, { field: 'place.regionCode' });
   const suggestion = category ? await suggestDepartment(tx, category, regionCode) : null;
-  const text = await classifierReasons(tx, ranked, category, regionCode);
+  const text = await classifierReasons(tx, ranked, category ?? null, regionCode);
   const today = clock.today();
   const year = Number(today.slice(0, 4));
   const dueDate = (await loadCalendar(tx, year, year + 1)).addWorkingDays(today, DUE_WORKING_DAYS[input.kind]);
