@@ -72,7 +72,7 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
     });
     if (fate < 0.35) continue; // waiting for 签收
     const department = departmentStaff(at, cityCode);
-    at = await acceptTicket(ctx, department, at.id, at.version);
+    at = await acceptTicket(ctx, department, at.id, { version: at.version });
     if (fate < 0.65) continue; // being handled
     await completeTicket(ctx, department, at.id, {
       version: at.version,

@@ -3,9 +3,9 @@ import type { AppContext } from '../../kernel/context.ts';
 import type { HttpApp } from '../../kernel/module.ts';
 import { Page } from '../../kernel/sql/paging.ts';
 import { listCategories } from './categories.ts';
-import { acceptTicket, answerTicket, completeTicket, dispatchTicket, returnTicket } from './handling.ts';
 import { registerOpen311Routes } from './open311.ts';
 import * as S from './schemas.ts';
+import { STEP_ROUTES } from './step-routes.ts';
 import { channelOf, createTicket, getTicket, listTickets, trackTicket } from './tickets.ts';
 
 export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
@@ -30,31 +30,12 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
   app.get('/api/hotline/tickets/:id', { schema: { tags, params: S.TicketIdParams, response: { 200: S.Ticket } } }, (req) =>
     getTicket(ctx, req.actor, req.params.id),
   );
-  app.post(
-    '/api/hotline/tickets/:id/dispatch',
-    { schema: { tags, params: S.TicketIdParams, body: S.DispatchInput, response: { 200: S.Ticket } } },
-    (req) => dispatchTicket(ctx, req.actor, req.params.id, req.body),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/answer',
-    { schema: { tags, params: S.TicketIdParams, body: S.ReplyInput, response: { 200: S.Ticket } } },
-    (req) => answerTicket(ctx, req.actor, req.params.id, req.body),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/accept',
-    { schema: { tags, params: S.TicketIdParams, body: S.Versioned, response: { 200: S.Ticket } } },
-    (req) => acceptTicket(ctx, req.actor, req.params.id, req.body.version),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/return',
-    { schema: { tags, params: S.TicketIdParams, body: S.ReasonInput, response: { 200: S.Ticket } } },
-    (req) => returnTicket(ctx, req.actor, req.params.id, req.body),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/complete',
-    { schema: { tags, params: S.TicketIdParams, body: S.ReplyInput, response: { 200: S.Ticket } } },
-    (req) => completeTicket(ctx, req.actor, req.params.id, req.body),
-  );
+  for (const [path, step] of Object.entries(STEP_ROUTES))
+    app.post(
+      `/api/hotline/tickets/:id/${path}`,
+      { schema: { tags, params: S.TicketIdParams, body: step.body, response: { 200: S.Ticket } } },
+      (req) => step.run(ctx, req.actor, (req.params as S.TicketIdParams).id, req.body as never),
+    );
   // 查询: number and query code, no sign-in (the code is the caller's proof)
   app.get('/api/hotline/track', { schema: { tags, querystring: S.TrackQuery, response: { 200: S.TrackedTicket } } }, (req) =>
     trackTicket(ctx, req.query.number, req.query.code),

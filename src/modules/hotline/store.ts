@@ -6,7 +6,7 @@ import type { PersonalData } from '../../kernel/pii.ts';
 import { maskPersonal } from '../../kernel/validate/mask.ts';
 import { departmentRefsById } from '../org/index.ts';
 import type { Ticket } from './schemas.ts';
-import type { Channel, Kind, Status } from './vocab.ts';
+import type { CallbackChannel, CallbackResult, Channel, Kind, Status, Warning } from './vocab.ts';
 
 /** The 12345 centre: agents (话务员) and the node's administrators over the ticket's region. */
 export const CENTRE_ROLES = ['hotline_agent', 'administrator'] as const;
@@ -38,11 +38,41 @@ export type TicketRow = {
   due_date: string;
   reply: string | null;
   answered_at_intake: boolean;
+  due_yellow_on: string | null;
+  reopen_count: number;
+  return_count: number;
+  completed_at: string | null;
   created_at: string;
   version: number;
+  accept_warning: Warning;
+  complete_warning: Warning;
+  extensions_used: number;
+  open_extension: { days: number; reason: string; requestedAt: string } | null;
+  open_supervision: { note: string; at: string } | null;
+  callback: { result: CallbackResult; channel: CallbackChannel; note: string | null; at: string } | null;
 };
 
-export const TICKET_SELECT = `select t.*, c.name as category_name from hotline_ticket t join hotline_category c on c.code = t.category_code`;
+/**
+ * The warnings as of the kernel clock (clock_today()), in SQL so lists filter by them: 签收 is
+ * yellow on its due day and red after it; 办结 yellow from `due_yellow_on` (a working day before
+ * the due date, vocab.ts) and red after the due date — only while the department holds the ticket.
+ */
+export const ACCEPT_WARNING = `case when t.status <> 'dispatched' or t.accept_due is null then 'none'
+  when clock_today() > t.accept_due then 'red' when clock_today() >= t.accept_due then 'yellow' else 'none' end`;
+export const COMPLETE_WARNING = `case when t.status not in ('dispatched', 'accepted') then 'none'
+  when clock_today() > t.due_date then 'red' when clock_today() >= coalesce(t.due_yellow_on, t.due_date) then 'yellow' else 'none' end`;
+
+export const TICKET_SELECT = `select t.*, c.name as category_name,
+  ${ACCEPT_WARNING} as accept_warning,
+  ${COMPLETE_WARNING} as complete_warning,
+  (select count(*)::int from hotline_extension e where e.ticket_id = t.id) as extensions_used,
+  (select json_build_object('days', e.days, 'reason', e.reason, 'requestedAt', e.requested_at)
+     from hotline_extension e where e.ticket_id = t.id and e.status = 'open') as open_extension,
+  (select json_build_object('note', s.note, 'at', s.supervised_at)
+     from hotline_supervision s where s.ticket_id = t.id and s.replied_at is null) as open_supervision,
+  (select json_build_object('result', b.result, 'channel', b.channel, 'note', b.note, 'at', b.recorded_at)
+     from hotline_callback b where b.ticket_id = t.id and b.round = t.reopen_count) as callback
+  from hotline_ticket t join hotline_category c on c.code = t.category_code`;
 
 /** How a reader relates to a ticket: the centre, the department it was dispatched to, the caller, or nobody. */
 export type Reader = 'centre' | 'department' | 'caller' | null;
@@ -141,11 +171,19 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
       dueDate: r.due_date,
       reply: r.reply,
       answeredAtIntake: r.answered_at_intake,
+      warning: { accept: r.accept_warning, complete: r.complete_warning },
+      reopenCount: r.reopen_count,
+      extensionsUsed: r.extensions_used,
+      extension: r.open_extension && { ...r.open_extension, requestedAt: iso(r.open_extension.requestedAt) },
+      supervision: r.open_supervision && { ...r.open_supervision, at: iso(r.open_supervision.at) },
+      callback: r.callback && { ...r.callback, at: iso(r.callback.at) },
       createdAt: new Date(r.created_at).toISOString(),
       version: r.version,
     };
   });
 }
+
+const iso = (at: string) => new Date(at).toISOString();
 
 /** One step in a ticket's history. */
 export async function recordStep(
@@ -161,3 +199,7 @@ export async function recordStep(
     [ticketId, action, actor.kind, 'id' in actor ? actor.id : null, departmentId, note],
   );
 }
+
+/** A step that changes only the side tables still moves the ticket's version: the next click must re-read. */
+export const bump = (q: Queryable, id: string) =>
+  q.query(`update hotline_ticket set version = version + 1, updated_at = clock_now() where id = $1`, [id]);
