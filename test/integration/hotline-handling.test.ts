@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import * as clock from '../../src/kernel/clock.ts';
 import { emit } from '../../src/kernel/events/index.ts';
 import { hotlineRates } from '../../src/modules/hotline/index.ts';
+import { signedInbound } from '../../src/modules/identity/index.ts';
 import { DEADLINE_DUE } from '../../src/modules/hotline/events.ts';
 import { CITIZEN_PASSWORD, CITY } from '../support/demo.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -52,7 +53,7 @@ const refused = async (res: Promise<{ status: number; body: { error: { code: str
 const read = async (t: Pick<T, 'id'>, cookie = who.agent) => (await api(`/api/hotline/tickets/${t.id}`, { cookie })).body;
 
 /** A consultation (3 working days) about food in 云城区, dispatched to the city's 市场监管局 (the approver's). */
-async function dispatched(kind = 'consultation'): Promise<T> {
+async function dispatched(kind = 'consultation', phone = '13912340001'): Promise<T> {
   const created = await api('/api/hotline/tickets', {
     method: 'POST',
     cookie: who.agent,
@@ -61,7 +62,7 @@ async function dispatched(kind = 'consultation'): Promise<T> {
       categoryCode: 'SC01',
       content: '想咨询小餐饮店办理食品经营许可需要哪些材料',
       place: { regionCode: YUNCHENG },
-      caller: { name: '陈小云', phone: '13912340001' },
+      caller: { name: '陈小云', phone },
     },
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -143,9 +144,16 @@ describe('warnings, the overdue timer and 督办', () => {
     await at('2026-09-28T10:00:00+08:00');
     assert.deepEqual((await read(t)).warning, { accept: 'yellow', complete: 'none' });
     const yellow = (await api('/api/hotline/tickets?warning=yellow&pageSize=100', { cookie: who.approver })).body.items;
-    assert.ok(yellow.some((x: T) => x.id === t.id), 'listed as yellow for the department');
+    assert.ok(
+      yellow.some((x: T) => x.id === t.id),
+      'listed as yellow for the department',
+    );
     await drain();
-    assert.equal((await read(t)).history.filter((h: { action: string }) => h.action.endsWith('_overdue')).length, 0, 'not overdue yet');
+    assert.equal(
+      (await read(t)).history.filter((h: { action: string }) => h.action.endsWith('_overdue')).length,
+      0,
+      'not overdue yet',
+    );
 
     await at('2026-09-29T10:00:00+08:00');
     assert.deepEqual((await read(t)).warning, { accept: 'red', complete: 'yellow' });
@@ -157,10 +165,19 @@ describe('warnings, the overdue timer and 督办', () => {
     );
     await drain();
     const overdue = (await read(t)).history.filter((h: { action: string }) => h.action === 'accept_overdue');
-    assert.deepEqual(overdue.map((h: { note: string }) => h.note), ['2026-09-28']);
+    assert.deepEqual(
+      overdue.map((h: { note: string }) => h.note),
+      ['2026-09-28'],
+    );
     const approverId = (await server.ctx.db.one<{ id: string }>(`select id from staff where username = 'approver'`))!.id;
-    const told = await server.ctx.db.query<{ kind: string }>(`select kind from staff_message where ref = $1 and staff_id = $2`, [t.id, approverId]);
-    assert.deepEqual(told.map((m) => m.kind), ['hotline_accept_overdue']);
+    const told = await server.ctx.db.query<{ kind: string }>(`select kind from staff_message where ref = $1 and staff_id = $2`, [
+      t.id,
+      approverId,
+    ]);
+    assert.deepEqual(
+      told.map((m) => m.kind),
+      ['hotline_accept_overdue'],
+    );
     const red = (await api('/api/hotline/tickets?warning=red&pageSize=100', { cookie: who.agent })).body.items;
     assert.ok(red.some((x: T) => x.id === t.id));
 
@@ -173,7 +190,10 @@ describe('warnings, the overdue timer and 督办', () => {
     const listed = (await api('/api/hotline/tickets?queue=supervised&pageSize=100', { cookie: who.approver })).body.items;
     assert.ok(listed.some((x: T) => x.id === t.id));
     assert.equal(
-      (await server.ctx.db.one<{ n: number }>(`select count(*)::int as n from staff_message where ref = $1 and kind = 'hotline_supervised'`, [t.id]))!.n >= 1,
+      (await server.ctx.db.one<{ n: number }>(
+        `select count(*)::int as n from staff_message where ref = $1 and kind = 'hotline_supervised'`,
+        [t.id],
+      ))!.n >= 1,
       true,
     );
     await refused(step(sup, 'supervise-reply', who.agent, { reply: '中心代回复' }), 403, 'HOTLINE_STEP_NOT_ALLOWED');
@@ -190,14 +210,27 @@ describe('warnings, the overdue timer and 督办', () => {
     const history = (await read(took)).history.map((h: { action: string }) => h.action);
     assert.equal(history.filter((a: string) => a === 'complete_overdue').length, 1);
     assert.equal(history.filter((a: string) => a === 'accept_overdue').length, 1);
-    const rows = await server.ctx.db.query(`select deadline, due::text as due from hotline_overdue where ticket_id = $1 order by deadline`, [t.id]);
-    assert.deepEqual(rows.map((r) => ({ ...r })), [{ deadline: 'accept', due: '2026-09-28' }, { deadline: 'complete', due: '2026-09-30' }]);
+    const rows = await server.ctx.db.query(
+      `select deadline, due::text as due from hotline_overdue where ticket_id = $1 order by deadline`,
+      [t.id],
+    );
+    assert.deepEqual(
+      rows.map((r) => ({ ...r })),
+      [
+        { deadline: 'accept', due: '2026-09-28' },
+        { deadline: 'complete', due: '2026-09-30' },
+      ],
+    );
   });
 
   test('a ticket finished in time, or whose due date moved by 延期, is not recorded overdue', async () => {
     await at(START);
     const inTime = await completed();
-    const extended = await ok(await ok(await accepted(), 'extend-request', who.approver, { days: 3, reason: '现场核查' }), 'extend-approve', who.agent);
+    const extended = await ok(
+      await ok(await accepted(), 'extend-request', who.approver, { days: 3, reason: '现场核查' }),
+      'extend-approve',
+      who.agent,
+    );
     await at('2026-10-08T10:00:00+08:00');
     await drain();
     for (const t of [inTime, extended]) {
@@ -238,7 +271,9 @@ describe('回访, 重办 and the 12345 channel of ratings', () => {
     assert.equal(reopened.callback, null, 'a new round waits for its own 回访');
     await refused(step(reopened, 'reopen', who.agent, { reason: '再重办' }), 409, 'HOTLINE_STATUS_CONFLICT');
     await refused(step(reopened, 'callback', who.agent, { result: 'basic' }), 409, 'HOTLINE_STATUS_CONFLICT');
-    const again = await ok(await ok(reopened, 'accept', who.approver), 'complete', who.approver, { reply: '已重新核实并书面答复。' });
+    const again = await ok(await ok(reopened, 'accept', who.approver), 'complete', who.approver, {
+      reply: '已重新核实并书面答复。',
+    });
     const second = await ok(again, 'callback', who.agent, { result: 'basic' });
     assert.equal((second.callback as { result: string }).result, 'basic');
     assert.ok(!(await queue('reopen')).includes(t.id));
@@ -264,9 +299,17 @@ describe('回访, 重办 and the 12345 channel of ratings', () => {
         { round: 0, result: 'satisfied', channel: 'hotline', department_name: '云浮市市场监督管理局' },
       ],
     );
-    const results = await api(`/api/ratings/results?month=2026-10&regionCode=${CITY}&by=department&departmentId=${scjgj}`, { cookie: who.admin });
+    const results = await api(`/api/ratings/results?month=2026-10&regionCode=${CITY}&by=department&departmentId=${scjgj}`, {
+      cookie: who.admin,
+    });
     assert.equal(results.status, 200, JSON.stringify(results.body));
-    assert.deepEqual(results.body.hotline.summary, { total: 3, satisfied: 1, basic: 1, unsatisfied: 1, satisfactionRate: 0.6667 });
+    assert.deepEqual(results.body.hotline.summary, {
+      total: 3,
+      satisfied: 1,
+      basic: 1,
+      unsatisfied: 1,
+      satisfactionRate: 0.6667,
+    });
     assert.deepEqual(
       results.body.hotline.groups.map((g: { key: string; total: number }) => [g.key, g.total]),
       [[scjgj, 3]],
@@ -287,5 +330,59 @@ describe('回访, 重办 and the 12345 channel of ratings', () => {
       calledBack: { numerator: 0, denominator: 0 },
       firstTime: { numerator: 0, denominator: 0 },
     });
+  });
+});
+
+describe('短信回访', () => {
+  const PHONE = '13912349876';
+  let seq = 0;
+  const reply = (text: string) => {
+    const msg = { messageId: `hl-${clock.nowMs()}-${++seq}`, from: PHONE, text, sentAt: clock.now().toISOString() };
+    const signed = signedInbound(server.ctx.config.masterKey, 'dev-inbox', msg);
+    return api('/api/sms/inbound/dev-inbox', { method: 'POST', rawBody: signed.body, headers: signed.headers });
+  };
+  const lastSms = async () => {
+    await drain();
+    return (await api(`/api/dev/sms?phone=${PHONE}`)).body.items[0]?.text ?? '';
+  };
+
+  test('办结 sends the survey; the caller’s reply is recorded once as the 回访 (channel sms); a second reply is not, and says so', async () => {
+    await at('2026-10-19T09:00:00+08:00');
+    const t = await ok(await ok(await dispatched('help', PHONE), 'accept', who.approver), 'complete', who.approver, {
+      reply: '已安排维修。',
+    });
+    assert.match(await lastSms(), /1满意 2基本满意 3不满意/);
+    assert.equal((await reply('好')).status, 200);
+    assert.match(await lastSms(), /未能识别/);
+    assert.equal((await read(t)).callback, null, 'nothing recorded for a reply that is no 1–3');
+    assert.equal((await reply('２ 修好了但等了两天')).status, 200);
+    assert.match(await lastSms(), /基本满意/);
+    const called = await read(t);
+    assert.deepEqual(
+      { result: called.callback.result, channel: called.callback.channel, note: called.callback.note },
+      {
+        result: 'basic',
+        channel: 'sms',
+        note: '修好了但等了两天',
+      },
+    );
+    assert.ok(
+      !(await api('/api/hotline/tickets?queue=callback&pageSize=100', { cookie: who.agent })).body.items.some(
+        (x: T) => x.id === t.id,
+      ),
+    );
+    assert.equal((await reply('3')).status, 200);
+    assert.match(await lastSms(), /已记录/);
+    assert.equal((await read(t)).callback.result, 'basic', 'the second reply changes nothing');
+    await refused(step(called, 'callback', who.agent, { result: 'satisfied' }), 409, 'HOTLINE_CALLBACK_RECORDED');
+    await drain();
+    const fed = await server.ctx.db.query<{ result: string; channel: string }>(
+      'select result, channel from rating_hotline_callback where ticket_id = $1',
+      [t.id],
+    );
+    assert.deepEqual(
+      fed.map((r) => ({ ...r })),
+      [{ result: 'basic', channel: 'sms' }],
+    );
   });
 });

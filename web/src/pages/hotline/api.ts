@@ -3,6 +3,7 @@ import type { Page } from '../../api/types.ts';
 
 // API shapes come from the hotline module's route schemas (type-only: nothing of the server is bundled).
 import type {
+  CallbackResult,
   Category,
   Kind,
   Status,
@@ -13,12 +14,16 @@ import type {
   TrackedTicket,
 } from '../../../../src/modules/hotline/api.ts';
 
-export type { Category, Kind, Status, Ticket, TicketCreated, TicketInput, TrackedTicket };
+export type { CallbackResult, Category, Kind, Status, Ticket, TicketCreated, TicketInput, TicketListQuery, TrackedTicket };
 
 /** The kinds in the order the forms offer them (the module's KINDS). */
 export const KINDS: readonly Kind[] = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'];
 /** The statuses in which the ticket is finished for the caller. */
 export const FINISHED: readonly Status[] = ['completed', 'closed'];
+/** 回访 results in the order the agent picks them (the module's CALLBACK_RESULTS). */
+export const CALLBACK_RESULTS: readonly CallbackResult[] = ['satisfied', 'basic', 'unsatisfied'];
+export type HandlingStep =
+  'extend-request' | 'extend-approve' | 'extend-refuse' | 'supervise' | 'supervise-reply' | 'reopen' | 'callback';
 /** Who works in the 12345 centre (src/modules/hotline/store.ts CENTRE_ROLES). */
 export const CENTRE_ROLES = ['hotline_agent', 'administrator'] as const;
 
@@ -35,5 +40,8 @@ export const hotline = {
   accept: (t: Ticket) => api.post<Ticket>(ticket(t.id, 'accept'), { version: t.version }),
   giveBack: (t: Ticket, reason: string) => api.post<Ticket>(ticket(t.id, 'return'), { version: t.version, reason }),
   complete: (t: Ticket, reply: string) => api.post<Ticket>(ticket(t.id, 'complete'), { version: t.version, reply }),
+  /** the steps after 签收 (延期, 督办, 重办, 回访): `POST …/<step>` with the version read and the step's fields */
+  handle: (t: Ticket, step: HandlingStep, body: Record<string, unknown>) =>
+    api.post<Ticket>(ticket(t.id, step), { version: t.version, ...body }),
   track: (number: string, code: string) => api.get<TrackedTicket>('/api/hotline/track', { number, code }),
 };
