@@ -131,6 +131,29 @@ describe('延期', () => {
     assert.equal(done.extension, null);
     await refused(step(done, 'extend-approve', who.agent), 409, 'HOTLINE_STATUS_CONFLICT');
   });
+
+  test('the caller follows the due date, not the exchange between the department and the centre', async () => {
+    await at(START);
+    const created = await api('/api/hotline/tickets', {
+      method: 'POST',
+      cookie: who.citizen,
+      body: { kind: 'help', categoryCode: 'SC01', content: '小区门口早餐店无证经营', place: { regionCode: YUNCHENG } },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const t = await ok(
+      await ok(await ok(created.body.ticket, 'dispatch', who.agent, { departmentId: scjgj }), 'accept', who.approver),
+      'extend-request',
+      who.approver,
+      {
+        days: 2,
+        reason: '内部协调中',
+      },
+    );
+    const mine = await read(t, who.citizen);
+    assert.equal(mine.extension, null);
+    assert.ok(mine.history.every((h: { note: string | null }) => h.note === null));
+    assert.equal((await read(t, who.agent)).extension.reason, '内部协调中');
+  });
 });
 
 describe('warnings, the overdue timer and 督办', () => {

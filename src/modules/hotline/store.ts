@@ -174,8 +174,10 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
       warning: { accept: r.accept_warning, complete: r.complete_warning },
       reopenCount: r.reopen_count,
       extensionsUsed: r.extensions_used,
-      extension: r.open_extension && { ...r.open_extension, requestedAt: iso(r.open_extension.requestedAt) },
-      supervision: r.open_supervision && { ...r.open_supervision, at: iso(r.open_supervision.at) },
+      // between the centre and the department, like the history's notes: not the caller's to read
+      extension:
+        r.open_extension && reader !== 'caller' ? { ...r.open_extension, requestedAt: iso(r.open_extension.requestedAt) } : null,
+      supervision: r.open_supervision && reader !== 'caller' ? { ...r.open_supervision, at: iso(r.open_supervision.at) } : null,
       callback: r.callback && { ...r.callback, at: iso(r.callback.at) },
       createdAt: new Date(r.created_at).toISOString(),
       version: r.version,
