@@ -208,7 +208,7 @@ test(
     const agent = await bed.newPage(DESKTOP);
     await withFailureShot(agent, 'hotline-callback', async () => {
       await signInAs(agent, server.url, 'hotline', 'Yiwang@2026hotline', '/staff/hotline');
-    await navigate(agent, server.url, '/staff/hotline?tab=callback');
+      await navigate(agent, server.url, '/staff/hotline?tab=callback');
       const row = agent.getByTestId('hotline-row').filter({ hasText: number });
       await row.waitFor();
       await row.click();

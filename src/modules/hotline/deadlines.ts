@@ -25,7 +25,10 @@ export function completeDue(cal: WorkingCalendar, from: string, days: number): {
 }
 
 /** Deadlines of a ticket handled from today (派单 and 重办): 签收 and 办结 by its kind. */
-export async function handlingDeadlines(q: Queryable, kind: Kind): Promise<{ acceptDue: string; dueDate: string; yellowOn: string }> {
+export async function handlingDeadlines(
+  q: Queryable,
+  kind: Kind,
+): Promise<{ acceptDue: string; dueDate: string; yellowOn: string }> {
   const today = clock.today();
   const cal = await calendarFrom(q, today);
   return { acceptDue: cal.addWorkingDays(today, ACCEPT_WORKING_DAYS), ...completeDue(cal, today, DUE_WORKING_DAYS[kind]) };
@@ -35,12 +38,22 @@ export async function handlingDeadlines(q: Queryable, kind: Kind): Promise<{ acc
 const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /** The timer that records the deadline as passed, due at the start of the day after it. */
-export async function scheduleDeadline(tx: Tx, t: { id: string; region_code: string }, deadline: 'accept' | 'complete', due: string) {
-  await emit(tx, DEADLINE_DUE, { ticketId: t.id, deadline, due }, {
-    regionCode: t.region_code,
-    dueAt: new Date(startOfDay(due).getTime() + 86_400_000),
-    dedupeKey: `hotline-deadline:${t.id}:${deadline}:${due}`,
-  });
+export async function scheduleDeadline(
+  tx: Tx,
+  t: { id: string; region_code: string },
+  deadline: 'accept' | 'complete',
+  due: string,
+) {
+  await emit(
+    tx,
+    DEADLINE_DUE,
+    { ticketId: t.id, deadline, due },
+    {
+      regionCode: t.region_code,
+      dueAt: new Date(startOfDay(due).getTime() + 86_400_000),
+      dedupeKey: `hotline-deadline:${t.id}:${deadline}:${due}`,
+    },
+  );
 }
 
 /**
@@ -51,7 +64,15 @@ export async function scheduleDeadline(tx: Tx, t: { id: string; region_code: str
  */
 export async function recordOverdue(tx: Tx, payload: { ticketId: string; deadline: 'accept' | 'complete'; due: string }) {
   const { ticketId, deadline, due } = payload;
-  const t = await tx.one<{ id: string; number: string; title: string; status: string; region_code: string; department_id: string | null; current: string | null }>(
+  const t = await tx.one<{
+    id: string;
+    number: string;
+    title: string;
+    status: string;
+    region_code: string;
+    department_id: string | null;
+    current: string | null;
+  }>(
     `select id, number, title, status, region_code, department_id, (case when $2 = 'accept' then accept_due else due_date end)::text as current
        from hotline_ticket where id = $1 for update`,
     [ticketId, deadline],
@@ -66,11 +87,15 @@ export async function recordOverdue(tx: Tx, payload: { ticketId: string; deadlin
   const actor = systemActor('hotline.deadlines');
   await recordStep(tx, ticketId, actor, `${deadline}_overdue`, t.department_id, due);
   const heads = await departmentStaffWith(tx, t.department_id, NOTIFIED_ROLES);
-  await notifyStaff(tx, heads.map((h) => h.id), {
-    kind: deadline === 'accept' ? 'hotline_accept_overdue' : 'hotline_complete_overdue',
-    ref: ticketId,
-    params: { number: t.number, title: t.title, due },
-  });
+  await notifyStaff(
+    tx,
+    heads.map((h) => h.id),
+    {
+      kind: deadline === 'accept' ? 'hotline_accept_overdue' : 'hotline_complete_overdue',
+      ref: ticketId,
+      params: { number: t.number, title: t.title, due },
+    },
+  );
   await appendAudit(tx, actor, {
     action: `hotline_ticket.${deadline}_overdue`,
     objectType: 'hotline_ticket',

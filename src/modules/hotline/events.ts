@@ -10,7 +10,11 @@ import { CALLBACK_CHANNELS, CALLBACK_RESULTS } from './vocab.ts';
  */
 export const DEADLINE_DUE = defineTopic(
   'hotline.deadline_due',
-  Type.Object({ ticketId: Type.String(), deadline: Type.Union([Type.Literal('accept'), Type.Literal('complete')]), due: Type.String() }),
+  Type.Object({
+    ticketId: Type.String(),
+    deadline: Type.Union([Type.Literal('accept'), Type.Literal('complete')]),
+    due: Type.String(),
+  }),
 );
 
 /** A 回访 result was recorded (the centre's call-back or the caller's SMS reply), once per round of handling. */

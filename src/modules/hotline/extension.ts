@@ -64,7 +64,14 @@ async function openRequest(tx: Tx, row: TicketRow): Promise<{ id: string; days: 
   return open;
 }
 
-const decide = (tx: Tx, requestId: string, actor: Actor, status: 'approved' | 'refused', note: string | null, dueAfter: string | null) =>
+const decide = (
+  tx: Tx,
+  requestId: string,
+  actor: Actor,
+  status: 'approved' | 'refused',
+  note: string | null,
+  dueAfter: string | null,
+) =>
   tx.query(
     `update hotline_extension set status = $2, decided_by = $3, decided_at = clock_now(), decision_note = $4, due_after = $5 where id = $1`,
     [requestId, status, 'id' in actor ? actor.id : '', note, dueAfter],

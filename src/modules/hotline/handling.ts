@@ -74,7 +74,9 @@ export async function stepOn(
 
 /** An open 延期 request lapses when the ticket leaves the department's hands (退回, 办结). */
 const lapseExtension = (tx: Tx, id: string) =>
-  tx.query(`update hotline_extension set status = 'lapsed', decided_at = clock_now() where ticket_id = $1 and status = 'open'`, [id]);
+  tx.query(`update hotline_extension set status = 'lapsed', decided_at = clock_now() where ticket_id = $1 and status = 'open'`, [
+    id,
+  ]);
 
 /** 派单: to a department of the ticket's region tree or above it (a city department takes a county's matter). */
 export function dispatchTicket(ctx: AppContext, actor: Actor, id: string, input: DispatchInput): Promise<Ticket> {

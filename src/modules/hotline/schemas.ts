@@ -82,7 +82,12 @@ export const Ticket = Type.Object({
   supervision: Nullable(Type.Object({ note: Type.String(), at: Type.String() })),
   /** 回访 of the current round of handling (a reopened ticket is called back again) */
   callback: Nullable(
-    Type.Object({ result: Type.Enum(CALLBACK_RESULTS), channel: Type.Enum(CALLBACK_CHANNELS), note: Nullable(Type.String()), at: Type.String() }),
+    Type.Object({
+      result: Type.Enum(CALLBACK_RESULTS),
+      channel: Type.Enum(CALLBACK_CHANNELS),
+      note: Nullable(Type.String()),
+      at: Type.String(),
+    }),
   ),
   createdAt: Type.String(),
   version: Type.Integer(),

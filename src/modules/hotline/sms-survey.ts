@@ -22,7 +22,12 @@ export async function sendSurvey(tx: Tx, pii: PersonalData, row: Pick<TicketRow,
 }
 
 /** The latest survey sent to this phone before the reply was sent (replies may arrive late), if any. */
-export async function latestHotlineSurvey(q: Queryable, pii: PersonalData, phone: string, sentAt: string): Promise<{ ticketId: string; sentAt: Date } | undefined> {
+export async function latestHotlineSurvey(
+  q: Queryable,
+  pii: PersonalData,
+  phone: string,
+  sentAt: string,
+): Promise<{ ticketId: string; sentAt: Date } | undefined> {
   const row = await q.one<{ id: string; survey_sent_at: Date }>(
     `select id, survey_sent_at from hotline_ticket where caller_phone_index = $1 and survey_sent_at <= $2 order by survey_sent_at desc limit 1`,
     [pii.index(phone), sentAt],
@@ -40,14 +45,22 @@ const REPLY = /^([1-3])(?![0-9])[\s,，、.。;；:：]*([\s\S]*)$/;
  * reopened since gets "already recorded" and nothing changes. Called by the ratings module,
  * which reads every SMS reply and hands on those that answer a 12345 survey.
  */
-export async function answerSurveyReply(tx: Tx, pii: PersonalData, ticketId: string, phone: string, text: string): Promise<'recorded' | 'closed' | 'help'> {
+export async function answerSurveyReply(
+  tx: Tx,
+  pii: PersonalData,
+  ticketId: string,
+  phone: string,
+  text: string,
+): Promise<'recorded' | 'closed' | 'help'> {
   const row = (await tx.one<TicketRow>(`${TICKET_SELECT} where t.id = $1 for update of t`, [ticketId]))!;
-  const answer = (key: string, params: Record<string, string> = {}) => queueSms(tx, pii, phone, t('zh-CN', key, { number: row.number, ...params }));
+  const answer = (key: string, params: Record<string, string> = {}) =>
+    queueSms(tx, pii, phone, t('zh-CN', key, { number: row.number, ...params }));
   const m = REPLY.exec(text.normalize('NFKC').trim());
   if (!m) return answer('hotline.sms.help').then(() => 'help');
   const result = CALLBACK_RESULTS[Number(m[1]) - 1]!;
   const words = m[2]!.trim() || null;
-  if (row.status !== 'completed' || !(await recordCallback(tx, row, result, 'sms', words, null))) return answer('hotline.sms.closed').then(() => 'closed');
+  if (row.status !== 'completed' || !(await recordCallback(tx, row, result, 'sms', words, null)))
+    return answer('hotline.sms.closed').then(() => 'closed');
   await bump(tx, ticketId);
   await recordStep(tx, ticketId, SMS_ACTOR, 'callback', row.department_id, words ? `${result}: ${words}` : result);
   await answer('hotline.sms.thanks', { result: t('zh-CN', `hotline.callback.${result}`) });

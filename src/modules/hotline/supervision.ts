@@ -25,7 +25,11 @@ export function superviseTicket(ctx: AppContext, actor: Actor, id: string, input
     );
     await bump(tx, id);
     const heads = await departmentStaffWith(tx, row.department_id!, NOTIFIED_ROLES);
-    await notifyStaff(tx, heads.map((h) => h.id), { kind: 'hotline_supervised', ref: id, params: { number: row.number, title: row.title, note } });
+    await notifyStaff(
+      tx,
+      heads.map((h) => h.id),
+      { kind: 'hotline_supervised', ref: id, params: { number: row.number, title: row.title, note } },
+    );
     return note;
   });
 }

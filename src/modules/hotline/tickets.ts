@@ -14,7 +14,17 @@ import { regionExists } from '../org/index.ts';
 import { suggestDepartment, ticketCategory } from './categories.ts';
 import { calendarFrom, completeDue } from './deadlines.ts';
 import type { Ticket, TicketCreated, TicketInput, TicketListQuery, TrackedTicket } from './schemas.ts';
-import { ACCEPT_WARNING, CENTRE_ROLES, COMPLETE_WARNING, listCondition, readableTicket, recordStep, TICKET_SELECT, ticketViews, type TicketRow } from './store.ts';
+import {
+  ACCEPT_WARNING,
+  CENTRE_ROLES,
+  COMPLETE_WARNING,
+  listCondition,
+  readableTicket,
+  recordStep,
+  TICKET_SELECT,
+  ticketViews,
+  type TicketRow,
+} from './store.ts';
 import { DUE_WORKING_DAYS, type Channel } from './vocab.ts';
 
 /**

@@ -45,7 +45,12 @@ function figuresOf(row: Record<string, unknown> | undefined): HotlineFigures {
  * department, or by county when the report groups by region. Items, halls and windows do not
  * apply to a 12345 ticket: filtered by one of them, there is nothing of the hotline to show.
  */
-export async function hotlineFigures(q: Queryable, f: Filter, by: GroupBy, scope?: Scope): Promise<{ summary: HotlineFigures; groups: HotlineGroup[] }> {
+export async function hotlineFigures(
+  q: Queryable,
+  f: Filter,
+  by: GroupBy,
+  scope?: Scope,
+): Promise<{ summary: HotlineFigures; groups: HotlineGroup[] }> {
   if (f.itemId || f.hallId) return { summary: figuresOf(undefined), groups: [] };
   const params: unknown[] = [`${f.regionCode ? regionPrefix(f.regionCode) : ''}%`, f.from, f.to, ...(scope?.params ?? [])];
   const where = ['r.region_code like $1', 'r.rated_at >= $2', 'r.rated_at < $3'];
@@ -54,7 +59,10 @@ export async function hotlineFigures(q: Queryable, f: Filter, by: GroupBy, scope
   const key = by === 'region' ? `rpad(substr(r.region_code, 1, 6), 12, '0')` : 'r.department_id::text';
   const name = by === 'region' ? key : 'r.department_name';
   const sql = where.join(' and ');
-  const summary = await q.one<Record<string, unknown>>(`select ${AGGREGATES} from rating_hotline_callback r where ${sql}`, params);
+  const summary = await q.one<Record<string, unknown>>(
+    `select ${AGGREGATES} from rating_hotline_callback r where ${sql}`,
+    params,
+  );
   const rows = await q.query<Record<string, unknown>>(
     `select ${key} as key, max(${name}) as name, ${AGGREGATES} from rating_hotline_callback r where ${sql} group by ${key} order by ${key}`,
     params,
