@@ -4,12 +4,18 @@ import type { AppContext } from '../kernel/context.ts';
 import {
   acceptTicket,
   answerTicket,
+  approveExtension,
+  callbackTicket,
   completeTicket,
   createTicket,
   dispatchTicket,
   HOTLINE_SMS_NUMBER,
   KINDS,
   mergeTicket,
+  reopenTicket,
+  requestExtension,
+  superviseTicket,
+  type CallbackResult,
   type Kind,
   type Ticket,
 } from '../modules/hotline/index.ts';
@@ -46,6 +52,9 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
   const r = rng(12345);
   // tickets left open, for a second caller about the same matter (merged below)
   const open: { ticket: Ticket; input: Parameters<typeof createTicket>[2] }[] = [];
+  // counters, not the random sequence: the day's tickets stay what they were
+  let handled = 0;
+  let finished = 0;
   for (let i = 0; i < COUNT; i++) {
     const t = pick(r, templates);
     const place = pick(r, places);
@@ -77,12 +86,17 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
       continue; // waiting for 签收
     }
     const department = departmentStaff(at, cityCode);
-    at = await acceptTicket(ctx, department, at.id, at.version);
-    if (fate < 0.65) continue; // being handled
-    await completeTicket(ctx, department, at.id, {
+    at = await acceptTicket(ctx, department, at.id, { version: at.version });
+    if (fate < 0.65) {
+      // being handled; every third asks for 延期, every other request approved
+      if (handled++ % 3 === 0) await extend(ctx, centre, department, at, handled % 2 === 0);
+      continue;
+    }
+    at = await completeTicket(ctx, department, at.id, {
       version: at.version,
       reply: '已联系来电人并核实情况，相关问题已按规定处理，结果已告知来电人。',
     });
+    await followUp(ctx, centre, at, finished++);
   }
   await seedIntake(ctx, centre, open, r);
   // the places list towns first: the burst comes from the first county's first town
@@ -159,6 +173,34 @@ const SMS_TEXTS = [
   '工地晚上十一点后还在施工，噪音很大，影响休息。',
 ];
 const callerPhone = (r: () => number) => `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}`;
+
+async function extend(ctx: AppContext, centre: StaffActor, department: StaffActor, t: Ticket, approve: boolean) {
+  const asked = await requestExtension(ctx, department, t.id, {
+    version: t.version,
+    days: 3,
+    reason: '需会同街道现场核查，并等待相关检测结果。',
+  });
+  if (approve) await approveExtension(ctx, centre, t.id, { version: asked.version, note: '同意延期3个工作日，请按期办结。' });
+}
+
+/** What the centre does after 办结: 回访 with each result in turn (every fourth not yet called back); 不满意 reopened or supervised. */
+const RESULTS: (CallbackResult | null)[] = ['satisfied', 'basic', 'unsatisfied', null];
+async function followUp(ctx: AppContext, centre: StaffActor, t: Ticket, n: number) {
+  const result = RESULTS[n % RESULTS.length];
+  if (!result) return; // on the 回访 list
+  const called = await callbackTicket(ctx, centre, t.id, {
+    version: t.version,
+    result,
+    note: result === 'unsatisfied' ? '来电人表示问题仍未解决。' : '来电人认可处理结果。',
+  });
+  if (result !== 'unsatisfied') return;
+  if (n % 8 === 2)
+    await reopenTicket(ctx, centre, t.id, {
+      version: called.version,
+      reason: '回访不满意：来电人反映问题仍未解决，请重新核实处理。',
+    });
+  else await superviseTicket(ctx, centre, t.id, { version: called.version, note: '来电人不满意，请重新核实并回复督办。' });
+}
 
 /** The department's handler as the seed acts for it (no account's id: nobody signs in as it). */
 function departmentStaff(t: Ticket, cityCode: string): StaffActor {

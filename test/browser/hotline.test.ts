@@ -182,3 +182,66 @@ test(
     assert.deepEqual(bed.pageErrors, []);
   },
 );
+
+// #16 points 5 and 6 in the browser: the ticket finished above is on the centre's 待回访 list; the
+// agent records 不满意 in the drawer, the ticket moves to 待重办 with the 重办 and 督办 forms at hand;
+// a department's overdue ticket carries its red tag in the inbox. Screenshots: hotline-callback-*.png.
+test(
+  'the centre calls back from 待回访: 不满意 moves the ticket to 待重办; red tags in the lists',
+  { timeout: 120_000 },
+  async () => {
+    const late = await server.api('/api/hotline/tickets', {
+      method: 'POST',
+      cookie: await server.login('hotline'),
+      body: { kind: 'complaint', categoryCode: 'SC01', content: '超市出售过期食品，要求查处。', place: { regionCode: CITY } },
+    });
+    const scjgj = (await server.ctx.db.one<{ id: string }>(`select id from department where code = '445300-SCJGJ'`))!.id;
+    const sent = await server.api(`/api/hotline/tickets/${late.body.ticket.id}/dispatch`, {
+      method: 'POST',
+      cookie: await server.login('hotline'),
+      body: { version: late.body.ticket.version, departmentId: scjgj },
+    });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    // … not accepted in time
+    await server.ctx.db.query(`update hotline_ticket set accept_due = clock_today() - 1 where id = $1`, [late.body.ticket.id]);
+
+    const agent = await bed.newPage(DESKTOP);
+    await withFailureShot(agent, 'hotline-callback', async () => {
+      await signInAs(agent, server.url, 'hotline', 'Yiwang@2026hotline', '/staff/hotline');
+      await navigate(agent, server.url, '/staff/hotline?tab=callback');
+      const row = agent.getByTestId('hotline-row').filter({ hasText: number });
+      await row.waitFor();
+      await row.click();
+      const drawer = agent.getByTestId('hotline-drawer');
+      await drawer.getByTestId('hotline-callback').waitFor();
+      await drawer.getByTestId('hotline-callback-result-pick').getByText('不满意').click();
+      await drawer.getByTestId('hotline-callback-note').fill('来电人表示餐馆仍在营业');
+      await agent.screenshot({ path: `${RESULTS}/hotline-callback-desktop.png` });
+      await drawer.getByTestId('hotline-callback').click();
+      await drawer.getByTestId('hotline-callback-result').waitFor();
+      assert.match(await drawer.getByTestId('hotline-callback-result').innerText(), /不满意[\s\S]*电话回访/);
+      await drawer.getByTestId('hotline-reopen').waitFor();
+      await drawer.getByTestId('hotline-supervise').waitFor();
+      await agent.screenshot({ path: `${RESULTS}/hotline-callback-recorded-desktop.png` });
+      await drawer.locator('.ant-drawer-close').click();
+      await navigate(agent, server.url, '/staff/hotline?tab=toReopen');
+      await agent.getByTestId('hotline-row').filter({ hasText: number }).waitFor();
+      await navigate(agent, server.url, '/staff/hotline?tab=red');
+      const red = agent.getByTestId('hotline-row').filter({ hasText: late.body.ticket.number });
+      await red.waitFor();
+      assert.equal(await red.getByTestId('hotline-warning').innerText(), '签收超期');
+      await agent.screenshot({ path: `${RESULTS}/hotline-red-desktop.png` });
+      await agent.setViewportSize(PHONE_SCREEN);
+      await navigate(
+        agent,
+        server.url,
+        `/staff/hotline?tab=toReopen&ticket=${encodeURIComponent((await server.ctx.db.one<{ id: string }>('select id from hotline_ticket where number = $1', [number]))!.id)}`,
+      );
+      await agent.getByTestId('hotline-drawer').getByTestId('hotline-reopen').waitFor();
+      await assertFitsScreen(agent, 'the drawer with 回访 and 重办 on a phone');
+      await agent.screenshot({ path: `${RESULTS}/hotline-callback-phone.png`, fullPage: true });
+    });
+    await agent.close();
+    assert.deepEqual(bed.pageErrors, []);
+  },
+);

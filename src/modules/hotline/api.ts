@@ -2,5 +2,19 @@
 // web app imports these types (type-only) from here (other modules use index.ts, which re-exports
 // them); so this file and what it re-exports import only TypeBox and server-free kernel files.
 export * from './schemas.ts';
-export { CHANNELS, KINDS, KIND_NAMES, STATUSES, type Channel, type Kind, type Status } from './vocab.ts';
+export {
+  CALLBACK_RESULTS,
+  CHANNELS,
+  EXTENSION_MAX_DAYS,
+  EXTENSIONS_PER_TICKET,
+  KINDS,
+  KIND_NAMES,
+  STATUSES,
+  WARNINGS,
+  type CallbackResult,
+  type Channel,
+  type Kind,
+  type Status,
+  type Warning,
+} from './vocab.ts';
 export * from './report-schemas.ts';

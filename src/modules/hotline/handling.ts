@@ -1,7 +1,6 @@
 import type { Actor } from '../../kernel/actor.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
-import { loadCalendar, shanghaiDate } from '../../kernel/calendar/index.ts';
-import * as clock from '../../kernel/clock.ts';
+import { shanghaiDate } from '../../kernel/calendar/index.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../kernel/errors.ts';
@@ -9,28 +8,43 @@ import { personalData } from '../../kernel/pii.ts';
 import { isWithinRegion } from '../../kernel/region-code.ts';
 import { departmentRefsById } from '../org/index.ts';
 import { ticketCategory } from './categories.ts';
-import type { DispatchInput, MergeInput, ReasonInput, ReplyInput, Ticket } from './schemas.ts';
+import { calendarFrom, completeDue, handlingDeadlines, scheduleDeadline } from './deadlines.ts';
+import { sendSurvey } from './sms-survey.ts';
+import type { DispatchInput, MergeInput, ReasonInput, ReplyInput, Ticket, Versioned } from './schemas.ts';
 import { readableTicket, recordStep, TICKET_SELECT, ticketViews, type Reader, type TicketRow } from './store.ts';
-import { ACCEPT_WORKING_DAYS, DUE_WORKING_DAYS, OPEN, type Status } from './vocab.ts';
+import { DUE_WORKING_DAYS, OPEN, type Status } from './vocab.ts';
 
 /**
  * The steps of a ticket after intake: the centre dispatches (派单, to the department it picks —
  * the suggestion or another) or answers at once (直接答复: closed, 一次办结); the department
  * takes it (签收, due within a working day of dispatch), gives it back with a reason (退回: the
- * centre dispatches again) or finishes it with its reply (办结). Each step checks who acts and
- * from which status, at the version the actor read, and is recorded in the ticket's history.
+ * centre dispatches again) or finishes it with its reply (办结); on the way the department asks
+ * for more days (延期, the centre decides), the centre supervises (督办, the department replies),
+ * reopens a finished ticket (重办) and calls the caller back (回访). Each step checks who acts
+ * and from which status, at the version the actor read, and is recorded in the ticket's history.
  */
-const STEPS = {
+export const STEPS = {
   dispatch: { by: 'centre', from: ['new', 'returned'] },
   answer: { by: 'centre', from: ['new', 'returned'] },
+  merge: { by: 'centre', from: ['new', 'returned'] },
   accept: { by: 'department', from: ['dispatched'] },
   return: { by: 'department', from: ['dispatched', 'accepted'] },
   complete: { by: 'department', from: ['accepted'] },
-  merge: { by: 'centre', from: ['new', 'returned'] },
+  extend_request: { by: 'department', from: ['accepted'] },
+  extend_approve: { by: 'centre', from: ['accepted'] },
+  extend_refuse: { by: 'centre', from: ['accepted'] },
+  supervise: { by: 'centre', from: ['dispatched', 'accepted', 'completed'] },
+  supervise_reply: { by: 'department', from: ['dispatched', 'accepted', 'completed'] },
+  reopen: { by: 'centre', from: ['completed'] },
+  callback: { by: 'centre', from: ['completed'] },
 } as const satisfies Record<string, { by: Reader; from: readonly Status[] }>;
-type Step = keyof typeof STEPS;
+export type Step = keyof typeof STEPS;
 
-async function stepOn(
+/**
+ * One step in one transaction: the ticket locked and read as this actor may, the rule checked,
+ * `apply` writes (bumping the version) and returns the note for the history.
+ */
+export async function stepOn(
   ctx: AppContext,
   actor: Actor,
   id: string,
@@ -61,48 +75,56 @@ async function stepOn(
   });
 }
 
+/** An open 延期 request lapses when the ticket leaves the department's hands (退回, 办结). */
+const lapseExtension = (tx: Tx, id: string) =>
+  tx.query(`update hotline_extension set status = 'lapsed', decided_at = clock_now() where ticket_id = $1 and status = 'open'`, [
+    id,
+  ]);
+
 /** 派单: to a department of the ticket's region tree or above it (a city department takes a county's matter). */
 export function dispatchTicket(ctx: AppContext, actor: Actor, id: string, input: DispatchInput): Promise<Ticket> {
   return stepOn(ctx, actor, id, 'dispatch', input.version, async (tx, row) => {
-    await classify(tx, row, input);
+    const dueDate = await classify(tx, row, input);
     const department = (await departmentRefsById(tx, [input.departmentId])).get(input.departmentId);
     if (!department || !isWithinRegion(row.region_code, department.regionCode))
       throw unprocessable('HOTLINE_DEPARTMENT_OUT_OF_REGION', {}, { field: 'departmentId' });
-    const today = clock.today();
-    const year = Number(today.slice(0, 4));
-    const acceptDue = (await loadCalendar(tx, year, year + 1)).addWorkingDays(today, ACCEPT_WORKING_DAYS);
+    // the 办结 deadline runs from intake (the caller has waited since then); 签收 from now
+    const { acceptDue } = await handlingDeadlines(tx, row.kind);
     await tx.query(
       `update hotline_ticket set status = 'dispatched', department_id = $2, accept_due = $3, dispatched_at = clock_now(), accepted_at = null,
               version = version + 1, updated_at = clock_now() where id = $1`,
       [id, department.id, acceptDue],
     );
+    await scheduleDeadline(tx, row, 'accept', acceptDue);
+    await scheduleDeadline(tx, row, 'complete', dueDate);
     return input.note?.trim() ?? null;
   });
 }
 
 /**
  * The centre classifies as it dispatches: a text to 12345 came without a category (and as 求助),
- * the agent names both; on any ticket it may correct them. The category must be a second-level one.
+ * the agent names both; on any ticket it may correct them. The category must be a second-level
+ * one. Returns the 办结 due date, which runs from intake by the kind the centre settled on.
  */
-async function classify(tx: Tx, row: TicketRow, input: DispatchInput): Promise<void> {
+async function classify(tx: Tx, row: TicketRow, input: DispatchInput): Promise<string> {
   if (!input.categoryCode && !input.kind) {
     if (!row.category_code) throw unprocessable('HOTLINE_CATEGORY_REQUIRED', {}, { field: 'categoryCode' });
-    return;
+    return row.due_date;
   }
   const code = input.categoryCode ?? row.category_code;
   const category = code ? await ticketCategory(tx, code) : undefined;
   if (!category) throw unprocessable('HOTLINE_CATEGORY_UNKNOWN', { code: code ?? '' }, { field: 'categoryCode' });
   const kind = input.kind ?? row.kind;
-  // the deadline runs from intake, by the kind the centre settled on
   const start = shanghaiDate(new Date(row.created_at));
-  const year = Number(start.slice(0, 4));
-  const dueDate = (await loadCalendar(tx, year, year + 1)).addWorkingDays(start, DUE_WORKING_DAYS[kind]);
-  await tx.query('update hotline_ticket set category_code = $2, kind = $3, due_date = $4 where id = $1', [
+  const { dueDate, yellowOn } = completeDue(await calendarFrom(tx, start), start, DUE_WORKING_DAYS[kind]);
+  await tx.query('update hotline_ticket set category_code = $2, kind = $3, due_date = $4, due_yellow_on = $5 where id = $1', [
     row.id,
     category.code,
     kind,
     dueDate,
+    yellowOn,
   ]);
+  return dueDate;
 }
 
 /**
@@ -140,8 +162,8 @@ export function answerTicket(ctx: AppContext, actor: Actor, id: string, input: R
 }
 
 /** 签收. */
-export function acceptTicket(ctx: AppContext, actor: Actor, id: string, version: number): Promise<Ticket> {
-  return stepOn(ctx, actor, id, 'accept', version, async (tx) => {
+export function acceptTicket(ctx: AppContext, actor: Actor, id: string, input: Versioned): Promise<Ticket> {
+  return stepOn(ctx, actor, id, 'accept', input.version, async (tx) => {
     await tx.query(
       `update hotline_ticket set status = 'accepted', accepted_at = clock_now(), version = version + 1, updated_at = clock_now() where id = $1`,
       [id],
@@ -154,20 +176,24 @@ export function acceptTicket(ctx: AppContext, actor: Actor, id: string, version:
 export function returnTicket(ctx: AppContext, actor: Actor, id: string, input: ReasonInput): Promise<Ticket> {
   return stepOn(ctx, actor, id, 'return', input.version, async (tx) => {
     await tx.query(
-      `update hotline_ticket set status = 'returned', department_id = null, accept_due = null, version = version + 1, updated_at = clock_now() where id = $1`,
+      `update hotline_ticket set status = 'returned', department_id = null, accept_due = null, return_count = return_count + 1,
+              version = version + 1, updated_at = clock_now() where id = $1`,
       [id],
     );
+    await lapseExtension(tx, id);
     return input.reason.trim();
   });
 }
 
-/** 办结 with the department's reply to the caller. */
+/** 办结 with the department's reply to the caller, who gets the SMS survey if they gave a phone. */
 export function completeTicket(ctx: AppContext, actor: Actor, id: string, input: ReplyInput): Promise<Ticket> {
-  return stepOn(ctx, actor, id, 'complete', input.version, async (tx) => {
+  return stepOn(ctx, actor, id, 'complete', input.version, async (tx, row) => {
     await tx.query(
       `update hotline_ticket set status = 'completed', reply = $2, completed_at = clock_now(), version = version + 1, updated_at = clock_now() where id = $1`,
       [id, input.reply.trim()],
     );
+    await lapseExtension(tx, id);
+    await sendSurvey(tx, personalData(ctx.config.masterKey), row);
     return null;
   });
 }

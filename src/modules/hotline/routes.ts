@@ -6,7 +6,6 @@ import { listCategories } from './categories.ts';
 import { hotThresholds, listHotIssues, updateHotThresholds } from './hot-issues.ts';
 import { registerRawBodyRoutes, rawBody } from '../../kernel/http/raw-body.ts';
 import { duplicatesFor } from './duplicates.ts';
-import { acceptTicket, answerTicket, completeTicket, dispatchTicket, mergeTicket, returnTicket } from './handling.ts';
 import { MAX_PHOTO_BYTES, readPhoto, uploadPhoto } from './photos.ts';
 import { registerOpen311Routes } from './open311.ts';
 import { periodOf } from './period.ts';
@@ -15,6 +14,7 @@ import { reportWorkbook } from './report-workbook.ts';
 import { hotlineReport } from './reports.ts';
 import * as S from './schemas.ts';
 import { classifyIntake, trainClassifier } from './suggest.ts';
+import { STEP_ROUTES } from './step-routes.ts';
 import { channelOf, createTicket, getTicket, listTickets, trackTicket } from './tickets.ts';
 
 export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
@@ -36,11 +36,6 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
     '/api/hotline/tickets/duplicates',
     { schema: { tags, body: S.DuplicateQuery, response: { 200: Type.Object({ items: Type.Array(S.DuplicateCandidate) }) } } },
     async (req) => ({ items: await duplicatesFor(ctx, req.actor, req.body) }),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/merge',
-    { schema: { tags, params: S.TicketIdParams, body: S.MergeInput, response: { 200: S.Ticket } } },
-    (req) => mergeTicket(ctx, req.actor, req.params.id, req.body),
   );
   app.get('/api/hotline/tickets/:id/photos/:photoId', { schema: { tags, params: S.PhotoParams } }, async (req, reply) => {
     const photo = await readPhoto(ctx, req.actor, req.params.id, req.params.photoId);
@@ -66,31 +61,12 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
   app.get('/api/hotline/tickets/:id', { schema: { tags, params: S.TicketIdParams, response: { 200: S.Ticket } } }, (req) =>
     getTicket(ctx, req.actor, req.params.id),
   );
-  app.post(
-    '/api/hotline/tickets/:id/dispatch',
-    { schema: { tags, params: S.TicketIdParams, body: S.DispatchInput, response: { 200: S.Ticket } } },
-    (req) => dispatchTicket(ctx, req.actor, req.params.id, req.body),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/answer',
-    { schema: { tags, params: S.TicketIdParams, body: S.ReplyInput, response: { 200: S.Ticket } } },
-    (req) => answerTicket(ctx, req.actor, req.params.id, req.body),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/accept',
-    { schema: { tags, params: S.TicketIdParams, body: S.Versioned, response: { 200: S.Ticket } } },
-    (req) => acceptTicket(ctx, req.actor, req.params.id, req.body.version),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/return',
-    { schema: { tags, params: S.TicketIdParams, body: S.ReasonInput, response: { 200: S.Ticket } } },
-    (req) => returnTicket(ctx, req.actor, req.params.id, req.body),
-  );
-  app.post(
-    '/api/hotline/tickets/:id/complete',
-    { schema: { tags, params: S.TicketIdParams, body: S.ReplyInput, response: { 200: S.Ticket } } },
-    (req) => completeTicket(ctx, req.actor, req.params.id, req.body),
-  );
+  for (const [path, step] of Object.entries(STEP_ROUTES))
+    app.post(
+      `/api/hotline/tickets/:id/${path}`,
+      { schema: { tags, params: S.TicketIdParams, body: step.body, response: { 200: S.Ticket } } },
+      (req) => step.run(ctx, req.actor, (req.params as S.TicketIdParams).id, req.body as never),
+    );
   // 智能分类 at intake (the centre) and retraining the classifier (a node administrator)
   app.post('/api/hotline/classify', { schema: { tags, body: S.ClassifyInput, response: { 200: S.Classification } } }, (req) =>
     classifyIntake(ctx, req.actor, req.body),

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { PageQuery } from '../../kernel/sql/paging.ts';
-import { CHANNELS, KINDS, STATUSES } from './vocab.ts';
+import { CALLBACK_CHANNELS, CALLBACK_RESULTS, CHANNELS, EXTENSION_MAX_DAYS, KINDS, STATUSES, WARNINGS } from './vocab.ts';
 
 // The hotline's API: tickets from every channel, the centre's and departments' actions on them,
 // the public follow-up by number and query code, and the categories.
@@ -105,6 +105,24 @@ export const Ticket = Type.Object({
   photos: Type.Array(Photo),
   mediaUrl: Nullable(Type.String()),
   mergedInto: Nullable(MergedInto),
+  /** 黄牌/红牌 of the 签收 and 办结 deadlines as of the kernel clock (none once the step is done) */
+  warning: Type.Object({ accept: Type.Enum(WARNINGS), complete: Type.Enum(WARNINGS) }),
+  /** 重办: how many times the centre reopened it */
+  reopenCount: Type.Integer(),
+  /** 延期 requests so far (approved, refused or open) and the one waiting for the centre */
+  extensionsUsed: Type.Integer(),
+  extension: Nullable(Type.Object({ days: Type.Integer(), reason: Type.String(), requestedAt: Type.String() })),
+  /** 督办 waiting for the department's reply */
+  supervision: Nullable(Type.Object({ note: Type.String(), at: Type.String() })),
+  /** 回访 of the current round of handling (a reopened ticket is called back again) */
+  callback: Nullable(
+    Type.Object({
+      result: Type.Enum(CALLBACK_RESULTS),
+      channel: Type.Enum(CALLBACK_CHANNELS),
+      note: Nullable(Type.String()),
+      at: Type.String(),
+    }),
+  ),
   createdAt: Type.String(),
   version: Type.Integer(),
   history: Type.Optional(Type.Array(Type.Object({ at: Type.String(), action: Type.String(), note: Nullable(Type.String()) }))),
@@ -118,6 +136,10 @@ export const TicketListQuery = Type.Object({
   /** the centre finds a caller's history by their phone */
   callerPhone: Type.Optional(Mobile),
   q: Type.Optional(Type.String({ maxLength: 50 })),
+  /** tickets with a yellow or red warning on either deadline (red: overdue) */
+  warning: Type.Optional(Type.Union([Type.Literal('yellow'), Type.Literal('red')])),
+  /** the centre's lists: 回访 (completed, not called back), 待重办 (called back 不满意), 督办 waiting for a reply */
+  queue: Type.Optional(Type.Union([Type.Literal('callback'), Type.Literal('reopen'), Type.Literal('supervised')])),
 });
 export type TicketListQuery = Static<typeof TicketListQuery>;
 
@@ -173,6 +195,27 @@ export const ReplyInput = Type.Object(
   { version: Type.Integer({ minimum: 1 }), reply: Said(2000) },
   { additionalProperties: false },
 );
+export const ExtendRequestInput = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), days: Type.Integer({ minimum: 1, maximum: EXTENSION_MAX_DAYS }), reason: Said(500) },
+  { additionalProperties: false },
+);
+export const NoteInput = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), note: Type.Optional(Said(500)) },
+  { additionalProperties: false },
+);
+export const SuperviseInput = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), note: Said(500) },
+  { additionalProperties: false },
+);
+export const CallbackInput = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), result: Type.Enum(CALLBACK_RESULTS), note: Type.Optional(Said(500)) },
+  { additionalProperties: false },
+);
+export type Versioned = Static<typeof Versioned>;
+export type ExtendRequestInput = Static<typeof ExtendRequestInput>;
+export type NoteInput = Static<typeof NoteInput>;
+export type SuperviseInput = Static<typeof SuperviseInput>;
+export type CallbackInput = Static<typeof CallbackInput>;
 export type DispatchInput = Static<typeof DispatchInput>;
 export type ReasonInput = Static<typeof ReasonInput>;
 export type ReplyInput = Static<typeof ReplyInput>;
@@ -244,3 +287,4 @@ export const TicketCreated = Type.Object({
   duplicates: Type.Array(DuplicateCandidate),
 });
 export type TicketCreated = Static<typeof TicketCreated>;
+export type TicketIdParams = Static<typeof TicketIdParams>;

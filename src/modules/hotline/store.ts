@@ -6,7 +6,7 @@ import type { PersonalData } from '../../kernel/pii.ts';
 import { maskPersonal } from '../../kernel/validate/mask.ts';
 import { departmentRefsById } from '../org/index.ts';
 import type { ClassifierView, Photo, Ticket } from './schemas.ts';
-import type { Channel, Kind, Status } from './vocab.ts';
+import type { CallbackChannel, CallbackResult, Channel, Kind, Status, Warning } from './vocab.ts';
 
 /** The 12345 centre: agents (话务员) and the node's administrators over the ticket's region. */
 export const CENTRE_ROLES = ['hotline_agent', 'administrator'] as const;
@@ -49,13 +49,42 @@ export type TicketRow = {
   merged_department_id: string | null;
   merged_due_date: string | null;
   merged_reply: string | null;
+  due_yellow_on: string | null;
+  reopen_count: number;
+  return_count: number;
+  completed_at: string | null;
   created_at: string;
   version: number;
+  accept_warning: Warning;
+  complete_warning: Warning;
+  extensions_used: number;
+  open_extension: { days: number; reason: string; requestedAt: string } | null;
+  open_supervision: { note: string; at: string } | null;
+  callback: { result: CallbackResult; channel: CallbackChannel; note: string | null; at: string } | null;
 };
 
-/** A ticket with its category's name and, when merged, the main ticket's progress its caller follows. */
+/**
+ * The warnings as of the kernel clock (clock_today()), in SQL so lists filter by them: 签收 is
+ * yellow on its due day and red after it; 办结 yellow from `due_yellow_on` (a working day before
+ * the due date, vocab.ts) and red after the due date — only while the department holds the ticket.
+ */
+export const ACCEPT_WARNING = `case when t.status <> 'dispatched' or t.accept_due is null then 'none'
+  when clock_today() > t.accept_due then 'red' when clock_today() >= t.accept_due then 'yellow' else 'none' end`;
+export const COMPLETE_WARNING = `case when t.status not in ('dispatched', 'accepted') then 'none'
+  when clock_today() > t.due_date then 'red' when clock_today() >= coalesce(t.due_yellow_on, t.due_date) then 'yellow' else 'none' end`;
+
+/** A ticket with its category's name, its warnings and open requests, and, when merged, the main ticket's progress its caller follows. */
 export const TICKET_SELECT = `select t.*, c.name as category_name, m.number as merged_number, m.status as merged_status,
-       m.department_id as merged_department_id, m.due_date as merged_due_date, m.reply as merged_reply
+  m.department_id as merged_department_id, m.due_date as merged_due_date, m.reply as merged_reply,
+  ${ACCEPT_WARNING} as accept_warning,
+  ${COMPLETE_WARNING} as complete_warning,
+  (select count(*)::int from hotline_extension e where e.ticket_id = t.id) as extensions_used,
+  (select json_build_object('days', e.days, 'reason', e.reason, 'requestedAt', e.requested_at)
+     from hotline_extension e where e.ticket_id = t.id and e.status = 'open') as open_extension,
+  (select json_build_object('note', s.note, 'at', s.supervised_at)
+     from hotline_supervision s where s.ticket_id = t.id and s.replied_at is null) as open_supervision,
+  (select json_build_object('result', b.result, 'channel', b.channel, 'note', b.note, 'at', b.recorded_at)
+     from hotline_callback b where b.ticket_id = t.id and b.round = t.reopen_count) as callback
   from hotline_ticket t left join hotline_category c on c.code = t.category_code left join hotline_ticket m on m.id = t.merged_into_id`;
 
 /** How a reader relates to a ticket: the centre, the department it was dispatched to, the caller, or nobody. */
@@ -169,6 +198,14 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
       photos: photos.get(r.id) ?? [],
       mediaUrl: r.media_url,
       mergedInto: mergedInto(r, ref),
+      warning: { accept: r.accept_warning, complete: r.complete_warning },
+      reopenCount: r.reopen_count,
+      extensionsUsed: r.extensions_used,
+      // between the centre and the department, like the history's notes: not the caller's to read
+      extension:
+        r.open_extension && reader !== 'caller' ? { ...r.open_extension, requestedAt: iso(r.open_extension.requestedAt) } : null,
+      supervision: r.open_supervision && reader !== 'caller' ? { ...r.open_supervision, at: iso(r.open_supervision.at) } : null,
+      callback: r.callback && { ...r.callback, at: iso(r.callback.at) },
       createdAt: new Date(r.created_at).toISOString(),
       version: r.version,
     };
@@ -198,6 +235,7 @@ async function photosOf(q: Queryable, ticketIds: string[]): Promise<Map<string, 
   for (const r of rows) out.set(r.ticket_id, [...(out.get(r.ticket_id) ?? []), { id: r.id, mime: r.mime, size: Number(r.size) }]);
   return out;
 }
+const iso = (at: string) => new Date(at).toISOString();
 
 /** One step in a ticket's history. */
 export async function recordStep(
@@ -213,3 +251,7 @@ export async function recordStep(
     [ticketId, action, actor.kind, 'id' in actor ? actor.id : null, departmentId, note],
   );
 }
+
+/** A step that changes only the side tables still moves the ticket's version: the next click must re-read. */
+export const bump = (q: Queryable, id: string) =>
+  q.query(`update hotline_ticket set version = version + 1, updated_at = clock_now() where id = $1`, [id]);

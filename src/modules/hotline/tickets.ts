@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import type { Actor } from '../../kernel/actor.ts';
 import { allowKinds } from '../../kernel/auth.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
-import { loadCalendar } from '../../kernel/calendar/index.ts';
 import * as clock from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Tx } from '../../kernel/db/index.ts';
@@ -19,7 +18,18 @@ import { attachPhotos } from './photos.ts';
 import type { Ticket, TicketCreated, TicketInput, TicketListQuery, TrackedTicket } from './schemas.ts';
 import { classifierReasons, heldRanking, rankCategories, textOf } from './suggest.ts';
 import type { Ranked } from './classifier.ts';
-import { isCentre, listCondition, readableTicket, recordStep, TICKET_SELECT, ticketViews, type TicketRow } from './store.ts';
+import { calendarFrom, completeDue } from './deadlines.ts';
+import {
+  ACCEPT_WARNING,
+  COMPLETE_WARNING,
+  isCentre,
+  listCondition,
+  readableTicket,
+  recordStep,
+  TICKET_SELECT,
+  ticketViews,
+  type TicketRow,
+} from './store.ts';
 import { DUE_WORKING_DAYS, type Channel } from './vocab.ts';
 
 /**
@@ -97,8 +107,7 @@ export async function createTicketIn(
   const suggestion = category ? await suggestDepartment(tx, category, regionCode) : null;
   const text = await classifierReasons(tx, ranked, category ?? null, regionCode);
   const today = clock.today();
-  const year = Number(today.slice(0, 4));
-  const dueDate = (await loadCalendar(tx, year, year + 1)).addWorkingDays(today, DUE_WORKING_DAYS[input.kind]);
+  const { dueDate, yellowOn } = completeDue(await calendarFrom(tx, today), today, DUE_WORKING_DAYS[input.kind]);
   const callerName = actor.kind === 'person' ? actor.name : (input.caller?.name?.trim() ?? null);
   const callerPhone = input.caller?.phone ?? null;
   const id = uuidv7();
@@ -109,8 +118,8 @@ export async function createTicketIn(
     await tx.query(
       `insert into hotline_ticket (id, number, query_code_index, kind, category_code, channel, status, title, content, caller_person_id,
                                    caller_name_enc, caller_phone_enc, caller_phone_index, anonymous, address, region_code, lat, lng,
-                                   suggested_department_id, suggestion, due_date, client_id, idempotency_key, created_by, media_url)
-       values ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
+                                   suggested_department_id, suggestion, due_date, client_id, idempotency_key, created_by, media_url, due_yellow_on)
+       values ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)`,
       [
         id,
         number,
@@ -136,6 +145,7 @@ export async function createTicketIn(
         input.idempotencyKey ?? null,
         poster,
         input.mediaUrl ?? null,
+        yellowOn,
       ],
     );
   } catch (err) {
@@ -172,6 +182,14 @@ const viewerOf = (actor: Actor) => (actor.kind === 'person' ? 'caller' : actor.k
 /** Audit entries name staff and persons; an app posting is recorded as the platform on its behalf. */
 const auditActor = (actor: Actor) => (actor.kind === 'client' ? { kind: 'system' as const, id: `client:${actor.id}` } : actor);
 
+const CALLED_BACK = `exists (select 1 from hotline_callback b where b.ticket_id = t.id and b.round = t.reopen_count`;
+/** The centre's work lists after 办结: 回访 to make, 待重办 (called back 不满意), and open 督办. */
+const QUEUES = {
+  callback: `t.status = 'completed' and not ${CALLED_BACK})`,
+  reopen: `t.status = 'completed' and ${CALLED_BACK} and b.result = 'unsatisfied')`,
+  supervised: `exists (select 1 from hotline_supervision s where s.ticket_id = t.id and s.replied_at is null)`,
+} as const;
+
 /** Tickets this actor may see, newest first (the centre may look a caller up by phone). */
 export async function listTickets(ctx: AppContext, actor: Actor, query: TicketListQuery): Promise<PageResult<Ticket>> {
   allowKinds(actor, ['person', 'staff']);
@@ -184,6 +202,11 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: TicketLi
     if (!isCentre(actor)) throw new AppError('HOTLINE_CALLER_LOOKUP_CENTRE_ONLY', 403);
     where.push(`t.caller_phone_index = $${params.push(pii.index(query.callerPhone))}`);
   }
+  if (query.warning) {
+    const w = `$${params.push(query.warning)}`;
+    where.push(`((${ACCEPT_WARNING}) = ${w} or (${COMPLETE_WARNING}) = ${w})`);
+  }
+  if (query.queue) where.push(QUEUES[query.queue]);
   if (query.q)
     where.push(
       `(t.number = $${params.push(query.q.trim())} or t.title ilike $${params.push(`%${query.q.trim().replace(/[\\%_]/g, '\\$&')}%`)})`,

@@ -48,3 +48,24 @@ export const FINISHED: readonly Status[] = ['completed', 'closed', 'merged'];
 
 /** Statuses of a ticket still being handled: what a new one may duplicate and be merged into. */
 export const OPEN: readonly Status[] = ['new', 'dispatched', 'accepted', 'returned'];
+
+/** 延期: working days one request may ask for, and how many requests (approved or not) a ticket may have. */
+export const EXTENSION_MAX_DAYS = 10;
+export const EXTENSIONS_PER_TICKET = 2;
+
+/**
+ * Deadline warnings (预警) for 签收 and 办结: yellow (黄牌) from the last working day before
+ * the due date (办结) or on the due day itself (签收, which has only one working day), red (红牌)
+ * once the due date has passed. Local practice warns a day ahead rather than at 80 % of the
+ * time: a consultation has 3 working days, so 80 % would be the same day anyway.
+ */
+export const WARNINGS = ['none', 'yellow', 'red'] as const;
+export type Warning = (typeof WARNINGS)[number];
+export const YELLOW_WORKING_DAYS_BEFORE_DUE = 1;
+
+/** 回访 results: 满意 / 基本满意 / 不满意; the SMS survey's reply digits 1 / 2 / 3 in this order. */
+export const CALLBACK_RESULTS = ['satisfied', 'basic', 'unsatisfied'] as const;
+export type CallbackResult = (typeof CALLBACK_RESULTS)[number];
+/** Who recorded a 回访 result: the centre's agent on the phone, or the caller's SMS reply. */
+export const CALLBACK_CHANNELS = ['hotline', 'sms'] as const;
+export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];

@@ -21,7 +21,7 @@ export { getRegion, childRegions, regionExists, insertRegions } from './regions/
 export { findCity, readDivisions, type CityInfo, type DivisionRow } from './regions/division-data.ts';
 export { departmentRefsById, departmentRefsByCode, departmentRefsByUscc, departmentRefsInRegion, type DepartmentRef } from './lookup.ts';
 export { staffActor, staffCredentials, replaceStaffPasswordHash, type StaffCredentials } from './staff-accounts.ts';
-export { staffAbleToAct, staffToAlert, type ColleagueRef } from './staff-lookup.ts';
+export { departmentStaffWith, staffAbleToAct, staffToAlert, type ColleagueRef } from './staff-lookup.ts';
 export { windowRef, windowRefsInRegion, type WindowRef } from './window-ref.ts';
 export { hallRefsById, hallRefsInRegion, type HallRef } from './hall-refs.ts';
 export { byDistance, distanceMetres, formatDistance, type LatLng } from './geo.ts';

@@ -198,6 +198,9 @@ export const STAFF_MESSAGE_KINDS = [
   'data_use_reported',
   'data_issue_reported',
   'hotline_hot_issue',
+  'hotline_accept_overdue',
+  'hotline_complete_overdue',
+  'hotline_supervised',
 ] as const;
 export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
 

@@ -49,3 +49,17 @@ export async function staffToAlert(
     [input.staffIds, input.departmentId, [...input.roles]],
   );
 }
+
+/**
+ * Active staff working in a department (their own department, as a hotline ticket's handlers
+ * are) who hold one of `roles`, whether the grant is narrowed to that department or not.
+ */
+export async function departmentStaffWith(q: Queryable, departmentId: string, roles: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return q.query<{ id: string; name: string }>(
+    `select s.id, s.name from staff s
+      where s.status = 'active' and s.department_id = $1
+        and exists (select 1 from staff_role r where r.staff_id = s.id and r.role = any($2::text[]) and (r.department_id is null or r.department_id = $1))
+      order by s.id`,
+    [departmentId, [...roles]],
+  );
+}

@@ -7,6 +7,7 @@ import { DEFAULT_DUE, TASK_ESCALATION_DUE } from './events.ts';
 import { defaultInvitation, ensureInvitation } from './invitations.ts';
 import { ratingSettings } from './settings.ts';
 import { escalationAlertHandler } from './escalation-alerts.ts';
+import { hotlineCallbackHandler } from './hotline-callbacks.ts';
 import { smsReplyHandler } from './sms-reply-handler.ts';
 import { escalateIfOverdue } from './tasks.ts';
 
@@ -38,5 +39,6 @@ export function ratingHandlers(ctx: AppContext): Subscription[] {
     on(TASK_ESCALATION_DUE, (event, tx) => escalateIfOverdue(tx, event.payload.taskId, event.payload.dueDate)),
     escalationAlertHandler(ctx),
     smsReplyHandler(ctx),
+    hotlineCallbackHandler(),
   ];
 }

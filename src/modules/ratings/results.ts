@@ -4,6 +4,7 @@ import type { Queryable } from '../../kernel/db/index.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { getRegion, regionExists } from '../org/index.ts';
 import { tagName } from './dictionary.ts';
+import { hotlineFigures } from './hotline-callbacks.ts';
 import { grouped, monthRange, mostBad, tagCounts, totals, type Filter, type GroupBy, type Scope } from './figures.ts';
 import type { RatingReport } from './schemas.ts';
 
@@ -35,12 +36,13 @@ async function withRegionNames<T extends { key: string | null; name: string | nu
 async function report(q: Queryable, query: ResultQuery, scope: Scope | undefined, withStaff: boolean): Promise<RatingReport> {
   const f: Filter = { regionCode: query.regionCode, ...monthRange(query.month), departmentId: query.departmentId, itemId: query.itemId, hallId: query.hallId };
   const by: GroupBy = query.by === 'staff' && !withStaff ? 'department' : query.by;
-  const [summary, groups, departments, items, tags] = await Promise.all([
+  const [summary, groups, departments, items, tags, hotline] = await Promise.all([
     totals(q, f, scope),
     grouped(q, f, by, scope),
     grouped(q, f, 'department', scope),
     grouped(q, f, 'item', scope),
     tagCounts(q, f, scope),
+    hotlineFigures(q, f, by, scope),
   ]);
   return {
     month: query.month,
@@ -50,6 +52,7 @@ async function report(q: Queryable, query: ResultQuery, scope: Scope | undefined
     groups: await withRegionNames(q, by, groups),
     rankings: { departments: mostBad(departments), items: mostBad(items) },
     tags: tags.map((t) => ({ ...t, name: tagName(t.code) })),
+    hotline: { ...hotline, groups: await withRegionNames(q, by, hotline.groups) },
   };
 }
 

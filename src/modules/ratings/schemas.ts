@@ -210,6 +210,19 @@ const Group = Type.Object({ key: Type.Union([Type.String(), Type.Null()]), name:
 export type GroupFigures = Static<typeof Group>;
 const Ranked = Type.Object({ key: Type.Union([Type.String(), Type.Null()]), name: Type.Union([Type.String(), Type.Null()]), bad: Type.Integer(), valid: Type.Integer(), badRate: Rate });
 export type Ranked = Static<typeof Ranked>;
+/** The 12345 channel (回访 results of the hotline): 满意 / 基本满意 / 不满意 and 满意率 (满意 + 基本满意 ÷ results). */
+const hotlineFields = {
+  total: Type.Integer(),
+  satisfied: Type.Integer(),
+  basic: Type.Integer(),
+  unsatisfied: Type.Integer(),
+  satisfactionRate: Rate,
+};
+export const HotlineFigures = Type.Object(hotlineFields);
+export type HotlineFigures = Static<typeof HotlineFigures>;
+const HotlineGroup = Type.Object({ key: Type.String(), name: Type.String(), ...hotlineFields });
+export type HotlineGroup = Static<typeof HotlineGroup>;
+
 export const Report = Type.Object(
   {
     month: Type.String(),
@@ -219,6 +232,8 @@ export const Report = Type.Object(
     groups: Type.Array(Group),
     rankings: Type.Object({ departments: Type.Array(Ranked), items: Type.Array(Ranked) }),
     tags: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), count: Type.Integer() })),
+    /** 12345 回访 satisfaction of the period, by department (by county when grouped by region) */
+    hotline: Type.Object({ summary: HotlineFigures, groups: Type.Array(HotlineGroup) }),
   },
   Open,
 );

@@ -4,6 +4,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { on, type Subscription } from '../../kernel/events/index.ts';
 import { t } from '../../kernel/i18n/index.ts';
 import { personalData } from '../../kernel/pii.ts';
+import { answerSurveyReply, latestHotlineSurvey } from '../hotline/index.ts';
 import { queueSms, SMS_RECEIVED } from '../identity/index.ts';
 import { levelName } from './dictionary.ts';
 import type { InvitationRow } from './invitations.ts';
@@ -28,7 +29,9 @@ const REFUSALS: Record<string, string> = {
 };
 
 /**
- * `identity.sms_received`: a reply to the invitation SMS becomes a rating on channel `sms`.
+ * `identity.sms_received`: a reply to the invitation SMS becomes a rating on channel `sms`; a
+ * reply to a 12345 survey sent later than the phone's latest invitation goes to the hotline
+ * (`answerSurveyReply`: 1–3 recorded once as its 回访), so one reply is answered once.
  * Everything else sent to the platform's own number gets an answer explaining how to rate, and
  * records nothing; a text to a service number (12345 …) is that service's, not a reply. Runs in the
  * claiming transaction, so the rating and the answer SMS commit together.
@@ -40,6 +43,13 @@ export function smsReplyHandler(ctx: AppContext): Subscription {
     if (e.to) return;
     const phone = pii.decrypt(e.phone);
     const answer = (key: string, params: Record<string, string | number> = {}) => queueSms(tx, pii, phone, t('zh-CN', key, params));
+    // a 12345 survey sent after the person's latest invitation SMS is what the reply answers
+    const survey = await latestHotlineSurvey(tx, pii, phone, e.sentAt);
+    const latest = survey && e.personId ? await answeredInvitation(tx, e.personId, e.sentAt, false) : undefined;
+    if (survey && (!latest || survey.sentAt > new Date(latest.sms_sent_at as string))) {
+      await answerSurveyReply(tx, pii, survey.ticketId, phone, pii.decrypt(e.text));
+      return;
+    }
     const inv = e.personId ? await answeredInvitation(tx, e.personId, e.sentAt, true) : undefined;
     if (!inv) {
       const last = e.personId ? await answeredInvitation(tx, e.personId, e.sentAt, false) : undefined;

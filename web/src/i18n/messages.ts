@@ -34,6 +34,8 @@ import hotlineEn from './hotline.en-US.json';
 import hotlineZh from './hotline.zh-CN.json';
 import hotlineReportsEn from './hotline-reports.en-US.json';
 import hotlineReportsZh from './hotline-reports.zh-CN.json';
+import hotlineHandlingEn from './hotline-handling.en-US.json';
+import hotlineHandlingZh from './hotline-handling.zh-CN.json';
 import guideProcessEn from './guide-process.en-US.json';
 import guideProcessZh from './guide-process.zh-CN.json';
 import caseTimelineEn from './case-timeline.en-US.json';
@@ -69,8 +71,80 @@ import verifyPackageZh from './verify-package.zh-CN.json';
 
 // Each capability keeps its own namespace file (`<ns>.zh-CN.json`, `<ns>.en-US.json`) so work on
 // one area does not edit a shared file; add the pair here as `{ ...base, <ns>: nsMessages }`.
-const zhCN = { ...zhBase, catalog: catalogZh, catalogWorkflow: catalogWorkflowZh, catalogHalls: catalogHallsZh, catalogResult: catalogResultZh, seal: sealZh, license: licenseZh, licenseTypes: licenseTypesZh, payment: paymentZh, identity: identityZh, identityWindow: identityWindowZh, cases: casesZh, casesBundle: casesBundleZh, casesWindow: casesWindowZh, casesResults: casesResultsZh, casesStats: casesStatsZh, ratings: ratingsZh, casesWorkflow: casesWorkflowZh, casesMessages: casesMessagesZh, staffMessages: staffMessagesZh, verifyPackage: verifyPackageZh, cockpitFigures: cockpitFiguresZh, paymentUnits: paymentUnitsZh, portalBrowse: portalBrowseZh, guideProcess: guideProcessZh, caseTimeline: caseTimelineZh, casePage: casePageZh, casesResultsBlocked: casesResultsBlockedZh, orgOtherNames: orgOtherNamesZh, data: dataZh, dataLedger: dataLedgerZh, openData: openDataZh, hotline: hotlineZh, hotlineReports: hotlineReportsZh };
-const enUS = { ...enBase, catalog: catalogEn, catalogWorkflow: catalogWorkflowEn, catalogHalls: catalogHallsEn, catalogResult: catalogResultEn, seal: sealEn, license: licenseEn, licenseTypes: licenseTypesEn, payment: paymentEn, identity: identityEn, identityWindow: identityWindowEn, cases: casesEn, casesBundle: casesBundleEn, casesWindow: casesWindowEn, casesResults: casesResultsEn, casesStats: casesStatsEn, ratings: ratingsEn, casesWorkflow: casesWorkflowEn, casesMessages: casesMessagesEn, staffMessages: staffMessagesEn, verifyPackage: verifyPackageEn, cockpitFigures: cockpitFiguresEn, paymentUnits: paymentUnitsEn, portalBrowse: portalBrowseEn, guideProcess: guideProcessEn, caseTimeline: caseTimelineEn, casePage: casePageEn, casesResultsBlocked: casesResultsBlockedEn, orgOtherNames: orgOtherNamesEn, data: dataEn, dataLedger: dataLedgerEn, openData: openDataEn, hotline: hotlineEn, hotlineReports: hotlineReportsEn };
+const zhCN = {
+  ...zhBase,
+  catalog: catalogZh,
+  catalogWorkflow: catalogWorkflowZh,
+  catalogHalls: catalogHallsZh,
+  catalogResult: catalogResultZh,
+  seal: sealZh,
+  license: licenseZh,
+  licenseTypes: licenseTypesZh,
+  payment: paymentZh,
+  identity: identityZh,
+  identityWindow: identityWindowZh,
+  cases: casesZh,
+  casesBundle: casesBundleZh,
+  casesWindow: casesWindowZh,
+  casesResults: casesResultsZh,
+  casesStats: casesStatsZh,
+  ratings: ratingsZh,
+  casesWorkflow: casesWorkflowZh,
+  casesMessages: casesMessagesZh,
+  staffMessages: staffMessagesZh,
+  verifyPackage: verifyPackageZh,
+  cockpitFigures: cockpitFiguresZh,
+  paymentUnits: paymentUnitsZh,
+  portalBrowse: portalBrowseZh,
+  guideProcess: guideProcessZh,
+  caseTimeline: caseTimelineZh,
+  casePage: casePageZh,
+  casesResultsBlocked: casesResultsBlockedZh,
+  orgOtherNames: orgOtherNamesZh,
+  data: dataZh,
+  dataLedger: dataLedgerZh,
+  openData: openDataZh,
+  hotline: hotlineZh,
+  hotlineHandling: hotlineHandlingZh,
+  hotlineReports: hotlineReportsZh,
+};
+const enUS = {
+  ...enBase,
+  catalog: catalogEn,
+  catalogWorkflow: catalogWorkflowEn,
+  catalogHalls: catalogHallsEn,
+  catalogResult: catalogResultEn,
+  seal: sealEn,
+  license: licenseEn,
+  licenseTypes: licenseTypesEn,
+  payment: paymentEn,
+  identity: identityEn,
+  identityWindow: identityWindowEn,
+  cases: casesEn,
+  casesBundle: casesBundleEn,
+  casesWindow: casesWindowEn,
+  casesResults: casesResultsEn,
+  casesStats: casesStatsEn,
+  ratings: ratingsEn,
+  casesWorkflow: casesWorkflowEn,
+  casesMessages: casesMessagesEn,
+  staffMessages: staffMessagesEn,
+  verifyPackage: verifyPackageEn,
+  cockpitFigures: cockpitFiguresEn,
+  paymentUnits: paymentUnitsEn,
+  portalBrowse: portalBrowseEn,
+  guideProcess: guideProcessEn,
+  caseTimeline: caseTimelineEn,
+  casePage: casePageEn,
+  casesResultsBlocked: casesResultsBlockedEn,
+  orgOtherNames: orgOtherNamesEn,
+  data: dataEn,
+  dataLedger: dataLedgerEn,
+  openData: openDataEn,
+  hotline: hotlineEn,
+  hotlineHandling: hotlineHandlingEn,
+  hotlineReports: hotlineReportsEn,
+};
 
 /** The languages the UI ships in; the first is the default and must be complete. */
 export const LANGS = ['zh-CN', 'en-US'] as const;

@@ -8,24 +8,39 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useFetchedPage } from '../../crud/useFetchedPage.ts';
 import { useListQuery } from '../../crud/useListQuery.ts';
 import { useT } from '../../i18n/useT.ts';
-import { CENTRE_ROLES, hotline, type Status, type Ticket } from './api.ts';
+import { CENTRE_ROLES, hotline, type Ticket, type TicketListQuery } from './api.ts';
+import { WarningTags } from './HandlingSteps.tsx';
 import { NewTicketDrawer } from './NewTicketDrawer.tsx';
 import { DueDate, StatusTag } from './parts.tsx';
 import { TicketDrawer } from './TicketDrawer.tsx';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['tab', 'ticket'];
-/** The centre's tabs and the department's, each one status (the API filters by one); `all` none. */
+/**
+ * The centre's tabs and the department's: one status each (the API filters by one), or one of the
+ * work lists after 办结 (待回访, 待重办, open 督办) or the overdue (红牌); `all` none.
+ */
 const CENTRE_TABS = {
-  pending: 'new',
-  returned: 'returned',
-  dispatched: 'dispatched',
-  accepted: 'accepted',
-  done: 'completed',
-  closed: 'closed',
-  all: undefined,
-} as const;
-const DEPARTMENT_TABS = { toAccept: 'dispatched', accepted: 'accepted', done: 'completed', all: undefined } as const;
+  pending: { status: 'new' },
+  returned: { status: 'returned' },
+  dispatched: { status: 'dispatched' },
+  accepted: { status: 'accepted' },
+  red: { warning: 'red' },
+  done: { status: 'completed' },
+  callback: { queue: 'callback' },
+  toReopen: { queue: 'reopen' },
+  supervised: { queue: 'supervised' },
+  closed: { status: 'closed' },
+  all: {},
+} as const satisfies Record<string, Partial<TicketListQuery>>;
+const DEPARTMENT_TABS = {
+  toAccept: { status: 'dispatched' },
+  accepted: { status: 'accepted' },
+  red: { warning: 'red' },
+  supervised: { queue: 'supervised' },
+  done: { status: 'completed' },
+  all: {},
+} as const satisfies Record<string, Partial<TicketListQuery>>;
 type TabKey = keyof typeof CENTRE_TABS | keyof typeof DEPARTMENT_TABS;
 
 /**
@@ -38,13 +53,13 @@ export default function HotlinePage() {
   const { t } = useT();
   const { user } = useSession();
   const centre = hasAnyRole(user, CENTRE_ROLES);
-  const tabs: Record<string, Status | undefined> = centre ? CENTRE_TABS : DEPARTMENT_TABS;
+  const tabs: Record<string, Partial<TicketListQuery>> = centre ? CENTRE_TABS : DEPARTMENT_TABS;
   const { state, update } = useListQuery(FILTERS);
   const tab = (state.filters.tab && state.filters.tab in tabs ? state.filters.tab : Object.keys(tabs)[0]) as TabKey;
-  const status = tabs[tab];
+  const filter = tabs[tab];
   const fetchPage = useCallback(
-    (signal: AbortSignal) => hotline.list({ status, q: state.q || undefined, page: state.page, pageSize: PAGE_SIZE }, signal),
-    [status, state.q, state.page],
+    (signal: AbortSignal) => hotline.list({ ...filter, q: state.q || undefined, page: state.page, pageSize: PAGE_SIZE }, signal),
+    [filter, state.q, state.page],
   );
   const { page: list, loading, reload } = useFetchedPage(fetchPage);
   const [creating, setCreating] = useState(false);
@@ -74,7 +89,17 @@ export default function HotlinePage() {
       // a text to 12345 waits for the centre to classify it
       render: (name: string | null) => name ?? t('hotline.detail.unclassified'),
     },
-    { key: 'status', title: t('hotline.col.status'), width: 110, render: (_, r) => <StatusTag status={r.status} /> },
+    {
+      key: 'status',
+      title: t('hotline.col.status'),
+      width: 150,
+      render: (_, r) => (
+        <Space size={0} wrap>
+          <StatusTag status={r.status} />
+          <WarningTags ticket={r} />
+        </Space>
+      ),
+    },
     ...(centre
       ? [
           {
@@ -118,7 +143,10 @@ export default function HotlinePage() {
       title: t('hotline.col.status'),
       render: (_, r) => (
         <Space orientation="vertical" size={4}>
-          <StatusTag status={r.status} />
+          <Space size={0} wrap>
+            <StatusTag status={r.status} />
+            <WarningTags ticket={r} />
+          </Space>
           <DueDate due={r.dueDate} status={r.status} />
         </Space>
       ),

@@ -7,6 +7,7 @@ import { useApiError, useErrorText } from '../../components/useApiError.ts';
 import { useRemote } from '../../components/useRemote.ts';
 import { useT } from '../../i18n/useT.ts';
 import { hotline, type Kind, type Ticket } from './api.ts';
+import { HandlingSteps, WarningTags, type HandlingAction } from './HandlingSteps.tsx';
 import { DuplicatesCard, TicketPhotos } from './intake-parts.tsx';
 import { CategoryCascader, DueDate, History, KindRadio, StatusTag, submitOnCtrlEnter } from './parts.tsx';
 
@@ -33,7 +34,7 @@ export function TicketDrawer({ id, centre, onClose, onChanged }: Props) {
   const ticket = data && data.id === id ? data : undefined;
 
   /** Take a step; the drawer reads the ticket again (the history grew) and the list follows. */
-  const step = async (action: StepName, run: () => Promise<Ticket>) => {
+  const step = async (action: StepAction, run: () => Promise<Ticket>) => {
     setBusy(true);
     try {
       await run();
@@ -52,7 +53,14 @@ export function TicketDrawer({ id, centre, onClose, onChanged }: Props) {
       open={!!id}
       size={wide ? 760 : '100%'}
       title={ticket ? t('hotline.detail.title', { number: ticket.number }) : ' '}
-      extra={ticket ? <StatusTag status={ticket.status} /> : null}
+      extra={
+        ticket ? (
+          <Space size={0}>
+            <WarningTags ticket={ticket} />
+            <StatusTag status={ticket.status} />
+          </Space>
+        ) : null
+      }
       onClose={onClose}
       data-testid="hotline-drawer"
     >
@@ -70,6 +78,7 @@ export function TicketDrawer({ id, centre, onClose, onChanged }: Props) {
           {!centre && (ticket.status === 'dispatched' || ticket.status === 'accepted') ? (
             <DepartmentSteps ticket={ticket} busy={busy} step={step} />
           ) : null}
+          <HandlingSteps ticket={ticket} centre={centre} busy={busy} step={step} />
           <History ticket={ticket} />
         </Space>
       ) : null}
@@ -77,8 +86,8 @@ export function TicketDrawer({ id, centre, onClose, onChanged }: Props) {
   );
 }
 
-type StepName = 'dispatch' | 'answer' | 'accept' | 'return' | 'complete' | 'merge';
-type Step = (action: StepName, run: () => Promise<Ticket>) => Promise<void>;
+type StepAction = 'dispatch' | 'answer' | 'accept' | 'return' | 'complete' | 'merge' | HandlingAction;
+type Step = (action: StepAction, run: () => Promise<Ticket>) => Promise<void>;
 
 function Details({ ticket: k }: { ticket: Ticket }) {
   const { t } = useT();

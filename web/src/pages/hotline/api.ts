@@ -3,6 +3,7 @@ import type { Page } from '../../api/types.ts';
 
 // API shapes come from the hotline module's route schemas (type-only: nothing of the server is bundled).
 import type {
+  CallbackResult,
   Category,
   HotIssue,
   HotlineReport,
@@ -19,7 +20,21 @@ import type {
   TrackedTicket,
 } from '../../../../src/modules/hotline/api.ts';
 
-export type { Category, DuplicateCandidate, HotIssue, HotlineReport, Kind, Photo, Status, Ticket, TicketCreated, TicketInput, TrackedTicket };
+export type {
+  CallbackResult,
+  Category,
+  DuplicateCandidate,
+  HotIssue,
+  HotlineReport,
+  Kind,
+  Photo,
+  Status,
+  Ticket,
+  TicketCreated,
+  TicketInput,
+  TicketListQuery,
+  TrackedTicket,
+};
 
 /** The kinds in the order the forms offer them (the module's KINDS). */
 export const KINDS: readonly Kind[] = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'];
@@ -28,6 +43,10 @@ export const FINISHED: readonly Status[] = ['completed', 'closed', 'merged'];
 /** Photos one request may carry (src/modules/hotline/photos.ts MAX_PHOTOS, MAX_PHOTO_BYTES). */
 export const MAX_PHOTOS = 4;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** 回访 results in the order the agent picks them (the module's CALLBACK_RESULTS). */
+export const CALLBACK_RESULTS: readonly CallbackResult[] = ['satisfied', 'basic', 'unsatisfied'];
+export type HandlingStep =
+  'extend-request' | 'extend-approve' | 'extend-refuse' | 'supervise' | 'supervise-reply' | 'reopen' | 'callback';
 /** Who works in the 12345 centre (src/modules/hotline/store.ts CENTRE_ROLES). */
 export const CENTRE_ROLES = ['hotline_agent', 'administrator'] as const;
 
@@ -49,6 +68,9 @@ export const hotline = {
   accept: (t: Ticket) => api.post<Ticket>(ticket(t.id, 'accept'), { version: t.version }),
   giveBack: (t: Ticket, reason: string) => api.post<Ticket>(ticket(t.id, 'return'), { version: t.version, reason }),
   complete: (t: Ticket, reply: string) => api.post<Ticket>(ticket(t.id, 'complete'), { version: t.version, reply }),
+  /** the steps after 签收 (延期, 督办, 重办, 回访): `POST …/<step>` with the version read and the step's fields */
+  handle: (t: Ticket, step: HandlingStep, body: Record<string, unknown>) =>
+    api.post<Ticket>(ticket(t.id, step), { version: t.version, ...body }),
   track: (number: string, code: string) => api.get<TrackedTicket>('/api/hotline/track', { number, code }),
 };
 

@@ -25,6 +25,9 @@ const KIND_COLOUR: Record<StaffMessageKind, string> = {
   data_use_reported: 'orange',
   data_issue_reported: 'orange',
   hotline_hot_issue: 'red',
+  hotline_accept_overdue: 'red',
+  hotline_complete_overdue: 'red',
+  hotline_supervised: 'purple',
 };
 const isDataKind = (kind: StaffMessageKind) => kind.startsWith('data_demand');
 /** Where a data message's 查看 leads: the demand it names, the reported uses, the libraries' issues. */
