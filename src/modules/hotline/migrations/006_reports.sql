@@ -33,5 +33,4 @@ create table hotline_hot_issue (
   unique (category_code, region_code, hour)
 );
 create index hotline_hot_issue_hour_idx on hotline_hot_issue (hour desc);
--- reports count a period's completed tickets and due dates by department
-create index hotline_ticket_completed_idx on hotline_ticket (completed_at) where completed_at is not null;
+-- (the reports' completions in a period use hotline_ticket_completed_idx of migration 003)
