@@ -305,18 +305,24 @@ describe('reports', () => {
     assert.deepEqual(r.hotIssues, [], 'no burst that day');
   });
 
-  test('a week: on-time completion across the weekend, per department, the overdue list; satisfaction not measured', async () => {
+  test('a week: on-time completion across the weekend, per department, the overdue list, satisfaction from the 回访', async () => {
     at('2026-06-10T16:00:00+08:00');
     const a = (await api(`/api/hotline/tickets/${ids.a}`, { cookie: who.clerk })).body;
     await step(a.id, 'complete', who.clerk, { version: a.version, reply: '已告知所需材料。' });
     at('2026-06-11T09:30:00+08:00');
     const b = (await api(`/api/hotline/tickets/${ids.b}`, { cookie: who.clerk })).body;
-    await step(b.id, 'complete', who.clerk, { version: b.version, reply: '已告知所需材料。' });
+    const done = await step(b.id, 'complete', who.clerk, { version: b.version, reply: '已告知所需材料。' });
+    // 回访: one caller satisfied, the other not — 满意率 0.5 for the department and the week
+    at('2026-06-11T15:00:00+08:00');
+    const first = (await api(`/api/hotline/tickets/${ids.a}`, { cookie: who.agent })).body;
+    await step(first.id, 'callback', who.agent, { version: first.version, result: 'satisfied' });
+    await step(done.id, 'callback', who.agent, { version: done.version, result: 'unsatisfied', note: '来电人认为材料清单不全' });
     at('2026-06-15T10:00:00+08:00');
     const r = await report('period=week&date=2026-06-11');
     assert.deepEqual([r.from, r.to], ['2026-06-08', '2026-06-14']);
     assert.equal(r.totals.received, 0, 'nothing came in that week');
     assert.deepEqual([r.totals.completed, r.totals.onTime, r.totals.onTimeRate], [2, 1, 0.5], 'Wednesday on time, Thursday late');
+    assert.equal(r.totals.satisfaction, 0.5, 'one 满意, one 不满意');
     const row = (id: string) => {
       const found = r.departments.find((d: { departmentId: string }) => d.departmentId === id);
       assert.ok(found, JSON.stringify(r.departments));
@@ -330,7 +336,7 @@ describe('reports', () => {
       onTimeRate: 0.5,
       open: 0,
       overdue: 0,
-      satisfaction: null,
+      satisfaction: 0.5,
     });
     // the county's 市场监管局 still holds the food complaint (13 working days: not due yet)
     assert.deepEqual(row(await department('445302-SCJGJ')), {
@@ -373,11 +379,11 @@ describe('reports', () => {
     const overview = Object.fromEntries(rows('概况').map(([k, v]) => [k, v]));
     assert.equal(overview['办结量'], '2');
     assert.equal(overview['按时办结率'], '50.0%');
-    assert.equal(overview['满意率'], '暂未统计');
+    assert.equal(overview['满意率'], '50.0%');
     const [heading, ...departments] = rows('部门办理');
     assert.deepEqual(heading, ['承办部门', '派单量', '办结量', '按时办结', '按时办结率', '未办结', '超期', '满意率']);
     assert.ok(
-      departments.some((d) => d[2] === '2' && d[3] === '1' && d[4] === '50.0%' && d[7] === '暂未统计'),
+      departments.some((d) => d[2] === '2' && d[3] === '1' && d[4] === '50.0%' && d[7] === '50.0%'),
       JSON.stringify(departments),
     );
     assert.ok(rows('超期工单').some((row) => row[3] === '待派单' && row[6] === '2026-06-12'));

@@ -42,7 +42,8 @@ const rate = (part: number, whole: number) => (whole ? part / whole : null);
  * The daily or weekly report: volumes of the tickets received in the period (by channel, kind,
  * category and county, hour by hour or day by day), the top categories and words, each
  * department's received / completed / on-time / still open / overdue, the overdue list and the
- * hot issues. Satisfaction (满意率) comes from the 回访, which is not measured yet: null.
+ * hot issues. Satisfaction (满意率) is the share of the period's 回访 results (the agent's call-backs
+ * and the callers' SMS replies) that were 满意 or 基本满意 — null when nobody was called back.
  */
 export async function hotlineReport(q: Queryable, actor: Actor, query: PeriodQuery): Promise<HotlineReport> {
   const p = periodOf(query.period ?? 'day', query.date);
@@ -96,7 +97,8 @@ export async function hotlineReport(q: Queryable, actor: Actor, query: PeriodQue
     counties.map((g) => g.county!.padEnd(12, '0')),
   );
 
-  const departments = await departmentFigures(q, scope, params);
+  const satisfaction = await satisfactionOf(q, scope, params);
+  const departments = await departmentFigures(q, scope, params, satisfaction);
   const words = await q.query<{ title: string; content: string; address: string | null }>(
     `select t.title, t.content, t.address from hotline_ticket t where ${inPeriod} and $3::date is not null order by t.created_at desc limit ${WORDS_OVER}`,
     params,
@@ -115,7 +117,7 @@ export async function hotlineReport(q: Queryable, actor: Actor, query: PeriodQue
       onTimeRate: rate(c.on_time, c.completed),
       open: c.open,
       overdue: c.overdue,
-      satisfaction: null,
+      satisfaction: satisfaction.get(null) ?? null,
     },
     trend: trendOf(
       p,
@@ -151,7 +153,28 @@ function trendOf(p: Period, hours: { hour: Date; n: number }[]): HotlineReport['
   return [...slots].map(([at, count]) => ({ at, count }));
 }
 
-async function departmentFigures(q: Queryable, scope: string, params: unknown[]): Promise<DepartmentFigures[]> {
+/**
+ * 满意率 of the 回访 recorded in the period, per department and (key null) over all: 满意 and
+ * 基本满意 of all results; a department nobody was called back about has none.
+ */
+async function satisfactionOf(q: Queryable, scope: string, params: unknown[]): Promise<Map<string | null, number | null>> {
+  const rows = await q.query<{ department_id: string | null; whole: number; total: number; satisfied: number }>(
+    `select b.department_id, grouping(b.department_id)::int as whole, count(*)::int as total,
+            count(*) filter (where b.result in ('satisfied', 'basic'))::int as satisfied
+       from hotline_callback b join hotline_ticket t on t.id = b.ticket_id
+      where b.recorded_at >= $1 and b.recorded_at < $2 and $3::date is not null and ${scope}
+      group by grouping sets ((b.department_id), ())`,
+    params,
+  );
+  return new Map(rows.map((r) => [r.whole ? null : r.department_id, rate(r.satisfied, r.total)]));
+}
+
+async function departmentFigures(
+  q: Queryable,
+  scope: string,
+  params: unknown[],
+  satisfaction: Map<string | null, number | null>,
+): Promise<DepartmentFigures[]> {
   const rows = await q.query<{
     department_id: string;
     received: number;
@@ -185,7 +208,7 @@ async function departmentFigures(q: Queryable, scope: string, params: unknown[])
       onTimeRate: rate(r.on_time, r.completed),
       open: r.open,
       overdue: r.overdue,
-      satisfaction: null,
+      satisfaction: satisfaction.get(r.department_id) ?? null,
     }))
     .sort((a, b) => b.received - a.received || a.departmentName.localeCompare(b.departmentName, 'zh-CN'));
 }
