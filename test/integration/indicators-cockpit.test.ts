@@ -22,6 +22,11 @@ interface Area {
   ratings: number;
   licencesIssued: number;
   feesCollectedFen: number;
+  hotlineFinished: number;
+  hotlineOnTimeRate: number | null;
+  hotlineSatisfactionRate: number | null;
+  hotlineCallbackRate: number | null;
+  hotlineFirstTimeRate: number | null;
 }
 const figures = async (cookie = f.cookies.leader) => {
   const res = await api('/api/indicators/cockpit', { cookie });
@@ -79,6 +84,37 @@ describe('cockpit figures', () => {
     for (const key of ['casesReceived', 'casesCompleted', 'ratings', 'licencesIssued', 'feesCollectedFen'] as const) {
       assert.equal(now.totals[key], now.areas.reduce((n, a) => n + a[key], 0), key);
     }
+  });
+
+  test('12345 per county by the ticket’s place, the city’s own the rest; an answer at intake is finished the first time', async () => {
+    const before = await figures();
+    assert.ok(before.totals.hotlineFinished > 0, 'the demo day’s finished calls');
+    assert.equal(before.totals.hotlineFinished, before.areas.reduce((n, a) => n + a.hotlineFinished, 0), 'totals are the areas together');
+    for (const key of ['hotlineOnTimeRate', 'hotlineSatisfactionRate', 'hotlineCallbackRate', 'hotlineFirstTimeRate'] as const)
+      assert.ok(before.totals[key] === null || (before.totals[key] >= 0 && before.totals[key] <= 100), key);
+
+    const agent = await f.server.login('hotline');
+    const created = await api('/api/hotline/tickets', {
+      method: 'POST',
+      cookie: agent,
+      body: { kind: 'consultation', categoryCode: 'ZW01', content: '咨询新生儿落户需要哪些材料', place: { regionCode: YUNCHENG } },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const { ticket } = created.body;
+    const answered = await api(`/api/hotline/tickets/${ticket.id}/answer`, {
+      method: 'POST',
+      cookie: agent,
+      body: { version: ticket.version, reply: '携带出生医学证明和户口簿到户籍窗口办理。' },
+    });
+    assert.equal(answered.status, 200, JSON.stringify(answered.body));
+
+    const now = await figures();
+    assert.equal(areaOf(now, YUNCHENG).hotlineFinished, areaOf(before, YUNCHENG).hotlineFinished + 1);
+    assert.equal(areaOf(now, CITY).hotlineFinished, areaOf(before, CITY).hotlineFinished, 'a county’s call is not the city’s own');
+    assert.equal(now.totals.hotlineFinished, before.totals.hotlineFinished + 1);
+    assert.ok(areaOf(now, YUNCHENG).hotlineFirstTimeRate! > 0);
+    const county = await figures(await f.server.login('countyadmin'));
+    assert.equal(county.totals.hotlineFinished, areaOf(now, YUNCHENG).hotlineFinished, 'a county reader sees the same figure');
   });
 
   test('a county administrator reads their county only; a period outside the data shows zeros', async () => {

@@ -6,6 +6,7 @@ import { forbidden } from '../../kernel/errors.ts';
 import { regionLevel, regionPrefix } from '../../kernel/region-code.ts';
 import { readCaseIndicators, rollUp, type CaseIndicatorRow } from '../cases/index.ts';
 import { licenceStats } from '../license/index.ts';
+import { hotlineRates, type HotlineRates, type RatePart } from '../hotline/index.ts';
 import { childRegions, departmentRefsById, getRegion } from '../org/index.ts';
 import { unitTotals } from '../payment/index.ts';
 import { ratingIndicatorInputs, ratingIndicatorsByCounty } from '../ratings/index.ts';
@@ -13,6 +14,10 @@ import type { AreaFigures, CockpitArea, CockpitFigures, CockpitQuery } from './s
 
 /** Who reads the cockpit: the region-wide readers of indicators (cases' indicator roles too). */
 const COCKPIT_ROLES = ['leader', 'administrator', 'data_officer'] as const;
+
+/** The instant a day begins in the city (Asia/Shanghai, no daylight saving). */
+const cityMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The county an object lies in: its code's first six digits; a city's own departments fall under the city. */
 const countyOf = (regionCode: string) => regionCode.slice(0, 6).padEnd(12, '0');
@@ -25,7 +30,29 @@ const zero = (): AreaFigures => ({
   ratings: 0,
   licencesIssued: 0,
   feesCollectedFen: 0,
+  ...hotlineFigures(undefined),
 });
+
+const percent = (p: RatePart) => (p.denominator ? Math.round((p.numerator / p.denominator) * 10_000) / 100 : null);
+/** The 12345 rates as the cockpit shows them (%), from the hotline's numerators and denominators. */
+function hotlineFigures(r: HotlineRates | undefined) {
+  const none = { numerator: 0, denominator: 0 };
+  return {
+    hotlineFinished: r?.firstTime.denominator ?? 0,
+    hotlineOnTimeRate: percent(r?.onTime ?? none),
+    hotlineSatisfactionRate: percent(r?.satisfied ?? none),
+    hotlineCallbackRate: percent(r?.calledBack ?? none),
+    hotlineFirstTimeRate: percent(r?.firstTime ?? none),
+  };
+}
+/** The city's own (市本级) 12345 figures: the whole region's less its counties'. */
+function less(whole: HotlineRates, parts: HotlineRates[]): HotlineRates {
+  const minus = (key: keyof HotlineRates) => ({
+    numerator: whole[key].numerator - parts.reduce((n, p) => n + p[key].numerator, 0),
+    denominator: whole[key].denominator - parts.reduce((n, p) => n + p[key].denominator, 0),
+  });
+  return { onTime: minus('onTime'), satisfied: minus('satisfied'), calledBack: minus('calledBack'), firstTime: minus('firstTime') };
+}
 
 /**
  * The cockpit's figures per county, live: case volume, completions and on-time rate (cases),
@@ -55,6 +82,11 @@ export async function cockpitFigures(ctx: AppContext, actor: Actor, query: Cockp
     unitTotals(ctx.db, staff, period),
     regionLevel(region.code) === 2 ? childRegions(ctx.db, region.code) : Promise.resolve([]),
   ]);
+  // 12345 by the ticket's place: the region's subtree, each county's, and the rest is the city's own
+  const instants = { from: cityMidnight(period.from), to: cityMidnight(nextDay(period.to)) };
+  const hotlineWhole = await hotlineRates(ctx.db, { ...instants, regionCode: region.code });
+  const hotlineCounties = new Map<string, HotlineRates>();
+  for (const c of counties) hotlineCounties.set(countyOf(c.code), await hotlineRates(ctx.db, { ...instants, regionCode: c.code }));
   const departments = await departmentRefsById(ctx.db, [...licences.issued.map((r) => r.departmentId), ...fees.map((r) => r.departmentId)]);
   const countyOfDepartment = (id: string) => {
     const d = departments.get(id);
@@ -88,6 +120,9 @@ export async function cockpitFigures(ctx: AppContext, actor: Actor, query: Cockp
     if (a) a.feesCollectedFen += r.paidFen;
   }
 
+  for (const [key, rates] of hotlineCounties) Object.assign(areas.get(key)!, hotlineFigures(rates));
+  Object.assign(areas.get(own)!, hotlineFigures(counties.length ? less(hotlineWhole, [...hotlineCounties.values()]) : hotlineWhole));
+
   const list = [...areas.values()];
   const sum = (key: 'licencesIssued' | 'feesCollectedFen') => list.reduce((n, a) => n + a[key], 0);
   return {
@@ -102,6 +137,7 @@ export async function cockpitFigures(ctx: AppContext, actor: Actor, query: Cockp
       ratings: ratingTotals.ratings,
       licencesIssued: sum('licencesIssued'),
       feesCollectedFen: sum('feesCollectedFen'),
+      ...hotlineFigures(hotlineWhole),
     },
     areas: list,
   };

@@ -20,6 +20,17 @@ export const AreaFigures = Type.Object({
   licencesIssued: Type.Integer(),
   /** 非税收入: fees paid in the period, fen (payment). */
   feesCollectedFen: Type.Integer(),
+  /** 12345 (hotline, `hotlineRates`), each % with null when there is nothing to count: */
+  /** tickets finished in the period (办结, or answered at intake) */
+  hotlineFinished: Type.Integer(),
+  /** 按时办结率: completed by the (extended) due date ÷ completed */
+  hotlineOnTimeRate: Type.Union([Type.Number(), Type.Null()]),
+  /** 满意率: 回访 results 满意 or 基本满意 ÷ 回访 results of the period */
+  hotlineSatisfactionRate: Type.Union([Type.Number(), Type.Null()]),
+  /** 回访率: completed and called back (or answered the SMS survey) ÷ completed */
+  hotlineCallbackRate: Type.Union([Type.Number(), Type.Null()]),
+  /** 一次办结率: finished never returned nor reopened ÷ finished */
+  hotlineFirstTimeRate: Type.Union([Type.Number(), Type.Null()]),
 });
 export type AreaFigures = Static<typeof AreaFigures>;
 
