@@ -12,7 +12,15 @@ export const catalogModule: Module = {
 };
 
 // Events: publication facts (terminal until a module needs to follow them).
-export { BUNDLE_PUBLISHED, BUNDLE_RETIRED, ITEM_PUBLISHED, ITEM_RETIRED, type BundleChanged, type ItemPublished, type ItemRetired } from './events.ts';
+export {
+  BUNDLE_PUBLISHED,
+  BUNDLE_RETIRED,
+  ITEM_PUBLISHED,
+  ITEM_RETIRED,
+  type BundleChanged,
+  type ItemPublished,
+  type ItemRetired,
+} from './events.ts';
 
 // Service functions other modules may use (cases binds a case to the published version).
 export { getPublishedVersion, getVersionById, type PublishedVersion } from './items.ts';
@@ -34,6 +42,10 @@ export { transitionItems } from './workflow.ts';
 export { createBundles, transitionBundles } from './bundles.ts';
 export { createSynonyms } from './synonyms.ts';
 export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseTypeEntry } from './reference-lists.ts';
+
+// The hotline's knowledge base offers guides as answers and tokenises its articles as the catalogue's search does.
+export { searchGuides, publishedItemNames, type GuideCandidate } from './search/guides.ts';
+export { searchTokens } from './search/text.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';

@@ -3,3 +3,4 @@
 // them); so this file and what it re-exports import only TypeBox and server-free kernel files.
 export * from './schemas.ts';
 export { CHANNELS, KINDS, KIND_NAMES, STATUSES, type Channel, type Kind, type Status } from './vocab.ts';
+export * from './knowledge-schemas.ts';

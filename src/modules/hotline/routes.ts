@@ -4,6 +4,7 @@ import type { HttpApp } from '../../kernel/module.ts';
 import { Page } from '../../kernel/sql/paging.ts';
 import { listCategories } from './categories.ts';
 import { acceptTicket, answerTicket, completeTicket, dispatchTicket, returnTicket } from './handling.ts';
+import { registerKnowledgeRoutes } from './knowledge-routes.ts';
 import { registerOpen311Routes } from './open311.ts';
 import * as S from './schemas.ts';
 import { channelOf, createTicket, getTicket, listTickets, trackTicket } from './tickets.ts';
@@ -37,7 +38,7 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
   );
   app.post(
     '/api/hotline/tickets/:id/answer',
-    { schema: { tags, params: S.TicketIdParams, body: S.ReplyInput, response: { 200: S.Ticket } } },
+    { schema: { tags, params: S.TicketIdParams, body: S.AnswerInput, response: { 200: S.Ticket } } },
     (req) => answerTicket(ctx, req.actor, req.params.id, req.body),
   );
   app.post(
@@ -60,4 +61,5 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
     trackTicket(ctx, req.query.number, req.query.code),
   );
   registerOpen311Routes(app, ctx);
+  registerKnowledgeRoutes(app, ctx);
 }

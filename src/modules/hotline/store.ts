@@ -38,11 +38,15 @@ export type TicketRow = {
   due_date: string;
   reply: string | null;
   answered_at_intake: boolean;
+  kb_article_id: string | null;
+  kb_article_version: number | null;
+  kb_article_title: string | null;
   created_at: string;
   version: number;
 };
 
-export const TICKET_SELECT = `select t.*, c.name as category_name from hotline_ticket t join hotline_category c on c.code = t.category_code`;
+export const TICKET_SELECT = `select t.*, c.name as category_name, kv.title as kb_article_title from hotline_ticket t join hotline_category c on c.code = t.category_code
+  left join hotline_kb_version kv on kv.article_id = t.kb_article_id and kv.version = t.kb_article_version`;
 
 /** How a reader relates to a ticket: the centre, the department it was dispatched to, the caller, or nobody. */
 export type Reader = 'centre' | 'department' | 'caller' | null;
@@ -141,6 +145,10 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
       dueDate: r.due_date,
       reply: r.reply,
       answeredAtIntake: r.answered_at_intake,
+      article:
+        r.kb_article_id && r.kb_article_version
+          ? { id: r.kb_article_id, version: r.kb_article_version, title: r.kb_article_title ?? '' }
+          : null,
       createdAt: new Date(r.created_at).toISOString(),
       version: r.version,
     };
