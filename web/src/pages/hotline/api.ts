@@ -31,7 +31,9 @@ export const hotline = {
   get: (id: string) => api.get<Ticket>(`/api/hotline/tickets/${encodeURIComponent(id)}`),
   create: (input: TicketInput) => api.post<TicketCreated>('/api/hotline/tickets', input),
   dispatch: (t: Ticket, departmentId: string) => api.post<Ticket>(ticket(t.id, 'dispatch'), { version: t.version, departmentId }),
-  answer: (t: Ticket, reply: string) => api.post<Ticket>(ticket(t.id, 'answer'), { version: t.version, reply }),
+  /** 直接答复, from a knowledge-base article when one was used */
+  answer: (t: Ticket, reply: string, articleId?: string) =>
+    api.post<Ticket>(ticket(t.id, 'answer'), { version: t.version, reply, ...(articleId ? { articleId } : {}) }),
   accept: (t: Ticket) => api.post<Ticket>(ticket(t.id, 'accept'), { version: t.version }),
   giveBack: (t: Ticket, reason: string) => api.post<Ticket>(ticket(t.id, 'return'), { version: t.version, reason }),
   complete: (t: Ticket, reply: string) => api.post<Ticket>(ticket(t.id, 'complete'), { version: t.version, reply }),

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
@@ -105,6 +106,14 @@ export const STAFF_MODULES: StaffModule[] = [
     // the centre's agents register and dispatch; the departments' staff take what is sent to them
     roles: ['hotline_agent', 'window_clerk', 'approver', 'department_admin'],
     page: lazy(() => import('../hotline/HotlinePage.tsx')),
+  },
+  {
+    path: 'hotline/knowledge',
+    label: 'hotlineKnowledge.menu',
+    icon: <BookOutlined />,
+    // departments maintain their own articles; the centre reads them and proposes drafts
+    roles: ['hotline_agent', 'window_clerk', 'approver', 'department_admin'],
+    page: lazy(() => import('../hotline/KnowledgePage.tsx')),
   },
   { path: 'incidents', label: 'staff.menu.incidents', icon: <SafetyCertificateOutlined />, roles: ['grid_worker'] },
   {
