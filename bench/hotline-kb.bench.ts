@@ -88,18 +88,19 @@ await withBenchServer(async (server) => {
       };
       const id = uuidv7();
       ids.push(id);
-      return { id, departmentId: departments[n % departments.length]!.id, ...content, tokens: articleTokens(content) };
+      const department = departments[n % departments.length]!;
+      return { id, department, ...content, tokens: articleTokens(content) };
     });
     await db.transaction(async (tx) => {
       const params: unknown[] = [];
       const values = rows.map((r) => {
         const p = (v: unknown) => `$${params.push(v)}`;
         const [title, questions, answer] = [p(r.tokens.title), p(r.tokens.questions), p(r.tokens.answer)];
-        return `(${p(r.id)}, ${p(r.departmentId)}, 'published', ${p(r.title)}, ${p(r.questions)}, ${p(r.answer)}, ${title}::text[], ${questions}::text[], ${answer}::text[],
+        return `(${p(r.id)}, ${p(r.department.id)}, ${p(r.department.regionCode)}, 'published', ${p(r.title)}, ${p(r.questions)}, ${p(r.answer)}, ${title}::text[], ${questions}::text[], ${answer}::text[],
           setweight(array_to_tsvector(${title}::text[]), 'A') || setweight(array_to_tsvector(${questions}::text[]), 'B') || setweight(array_to_tsvector(${answer}::text[]), 'C'))`;
       });
       await tx.query(
-        `insert into hotline_kb_article (id, department_id, status, title, questions, answer, title_tokens, question_tokens, answer_tokens, search)
+        `insert into hotline_kb_article (id, department_id, region_code, status, title, questions, answer, title_tokens, question_tokens, answer_tokens, search)
          values ${values.join(',\n')}`,
         params,
       );

@@ -25,14 +25,14 @@ export function readsStatus(role: KnowledgeRole, status: ArticleStatus): boolean
   return role === 'centre' && status !== 'retired';
 }
 
-/** The same rules as an SQL condition over `a` (article) joined with `d` (its department), for lists. */
+/** The same rules as an SQL condition over `a` (the article, with its department's region), for lists. */
 export function articleListCondition(actor: Actor, params: unknown[]): string {
   if (actor.kind !== 'staff') return 'false';
-  const admin = scopeCondition(actor, ['administrator'], { region: 'd.region_code', department: 'a.department_id' }, params);
-  const centre = scopeCondition(actor, ['hotline_agent'], { region: 'd.region_code', department: 'a.department_id' }, params);
+  const admin = scopeCondition(actor, ['administrator'], { region: 'a.region_code', department: 'a.department_id' }, params);
+  const centre = scopeCondition(actor, ['hotline_agent'], { region: 'a.region_code', department: 'a.department_id' }, params);
   const parts = [admin, `(${centre} and a.status <> 'retired')`];
   if (actor.departmentId) {
-    const handlers = scopeCondition(actor, HANDLER_ROLES, { region: 'd.region_code', department: 'a.department_id' }, params);
+    const handlers = scopeCondition(actor, HANDLER_ROLES, { region: 'a.region_code', department: 'a.department_id' }, params);
     params.push(actor.departmentId);
     parts.push(`(${handlers} and a.department_id = $${params.length})`);
   }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db/index.ts';
 import { searchGuides, searchTokens } from '../catalog/index.ts';
+import { departmentRefsById } from '../org/index.ts';
 import type { KnowledgeHit } from './knowledge-schemas.ts';
 
 /**
@@ -79,7 +80,7 @@ type Candidate = {
   version: number;
   title: string;
   answer: string;
-  department_name: string;
+  department_id: string;
   title_tokens: string[];
   question_tokens: string[];
   answer_tokens: string[];
@@ -89,12 +90,16 @@ type Candidate = {
 /** Published articles not expired (过期 is never offered), best first. */
 async function searchArticles(q: Queryable, tokens: QueryToken[]): Promise<(KnowledgeHit & { rank: number })[]> {
   const rows = await q.query<Candidate>(
-    `select a.id, a.version, a.title, a.answer, d.name as department_name, a.title_tokens, a.question_tokens, a.answer_tokens,
+    `select a.id, a.version, a.title, a.answer, a.department_id, a.title_tokens, a.question_tokens, a.answer_tokens,
             ts_rank(a.search, $1::tsquery) as rank
-       from hotline_kb_article a join department d on d.id = a.department_id
+       from hotline_kb_article a
       where a.search @@ $1::tsquery and a.status = 'published' and (a.expires_on is null or a.expires_on > clock_today())
       order by rank desc limit ${CANDIDATES}`,
     [tsquery(tokens)],
+  );
+  const departments = await departmentRefsById(
+    q,
+    rows.map((r) => r.department_id),
   );
   return rows.map((r) => ({
     kind: 'article',
@@ -104,7 +109,7 @@ async function searchArticles(q: Queryable, tokens: QueryToken[]): Promise<(Know
     title: r.title,
     snippet: snippet(r.answer, tokens),
     answer: r.answer,
-    departmentName: r.department_name,
+    departmentName: departments.get(r.department_id)?.name ?? '',
     score: coverage(tokens, { title: r.title_tokens, asked: r.question_tokens, says: r.answer_tokens }),
     rank: Number(r.rank),
   }));

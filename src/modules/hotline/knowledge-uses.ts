@@ -4,6 +4,7 @@ import type { AppContext } from '../../kernel/context.ts';
 import * as clock from '../../kernel/clock.ts';
 import type { Queryable, Tx } from '../../kernel/db/index.ts';
 import { unprocessable } from '../../kernel/errors.ts';
+import { departmentRefsById } from '../org/index.ts';
 import { readableArticle } from './knowledge.ts';
 import type { KnowledgeHit, KnowledgeStats } from './knowledge-schemas.ts';
 import { searchKnowledge } from './knowledge-search.ts';
@@ -78,21 +79,23 @@ export async function knowledgeStats(ctx: AppContext, actor: Actor, from: string
        from hotline_ticket t where (t.created_at at time zone 'Asia/Shanghai')::date between $1::date and $2::date`,
     [from, to],
   ))!;
-  const top = await q.query<{ id: string; title: string; department_name: string; hits: string }>(
-    `select a.id, a.title, d.name as department_name, count(*) as hits
-       from hotline_kb_use u join hotline_kb_article a on a.id = u.article_id join department d on d.id = a.department_id
-      where u.kind <> 'search' and ${DAY} group by a.id, a.title, d.name order by hits desc, a.title limit 10`,
+  const top = await q.query<{ id: string; title: string; department_id: string; hits: string }>(
+    `select a.id, a.title, a.department_id, count(*) as hits
+       from hotline_kb_use u join hotline_kb_article a on a.id = u.article_id
+      where u.kind <> 'search' and ${DAY} group by a.id, a.title, a.department_id order by hits desc, a.title limit 10`,
     [from, to],
   );
-  const departments = await q.query<{ id: string; name: string; published: string; due: string; hits: string }>(
-    `select d.id, d.name,
+  const departments = await q.query<{ id: string; published: string; due: string; hits: string }>(
+    `select a.department_id as id,
             count(*) filter (where a.status = 'published') as published,
             count(*) filter (where a.status = 'published' and a.review_on <= clock_today()) as due,
             coalesce(sum((select count(*) from hotline_kb_use u where u.article_id = a.id and u.kind <> 'search' and ${DAY})), 0) as hits
-       from hotline_kb_article a join department d on d.id = a.department_id
-      group by d.id, d.name order by hits desc, published desc, d.name`,
+       from hotline_kb_article a
+      group by a.department_id order by hits desc, published desc, a.department_id`,
     [from, to],
   );
+  const names = await departmentRefsById(q, [...top.map((t) => t.department_id), ...departments.map((d) => d.id)]);
+  const nameOf = (id: string) => names.get(id)?.name ?? '';
   const n = Number(tickets.tickets);
   const helped = Number(tickets.helped);
   return {
@@ -103,10 +106,10 @@ export async function knowledgeStats(ctx: AppContext, actor: Actor, from: string
     tickets: n,
     ticketsHelped: helped,
     hitRate: n === 0 ? 0 : Math.round((helped / n) * 10000) / 10000,
-    top: top.map((t) => ({ id: t.id, title: t.title, departmentName: t.department_name, hits: Number(t.hits) })),
+    top: top.map((t) => ({ id: t.id, title: t.title, departmentName: nameOf(t.department_id), hits: Number(t.hits) })),
     departments: departments.map((d) => ({
       id: d.id,
-      name: d.name,
+      name: nameOf(d.id),
       published: Number(d.published),
       dueForReview: Number(d.due),
       hits: Number(d.hits),

@@ -30,7 +30,6 @@ import { articleTokens } from './knowledge-search.ts';
 export type ArticleRow = {
   id: string;
   department_id: string;
-  department_name: string;
   department_region: string;
   status: ArticleStatus;
   version: number;
@@ -44,10 +43,10 @@ export type ArticleRow = {
   updated_at: string;
 };
 
-export const ARTICLE_SELECT = `select a.id, a.department_id, d.name as department_name, d.region_code as department_region, a.status, a.version,
+export const ARTICLE_SELECT = `select a.id, a.department_id, a.region_code as department_region, a.status, a.version,
   a.title, a.questions, a.answer, a.category_codes, a.item_codes, to_char(a.review_on, 'YYYY-MM-DD') as review_on,
   to_char(a.expires_on, 'YYYY-MM-DD') as expires_on, a.updated_at
-  from hotline_kb_article a join department d on d.id = a.department_id`;
+  from hotline_kb_article a`;
 
 /** The article if this actor may read it, with the actor's role over it; otherwise 404 as if there were none. */
 export async function readableArticle(q: Queryable, actor: Actor, id: string, lock = false) {
@@ -71,13 +70,17 @@ export async function articleViews(q: Queryable, actor: Actor, rows: ArticleRow[
       ])
     ).map((c) => [c.code, c.name]),
   );
+  const departments = await departmentRefsById(
+    q,
+    rows.map((r) => r.department_id),
+  );
   const items = await publishedItemNames(
     q,
     rows.flatMap((r) => r.item_codes),
   );
   return rows.map((r) => ({
     id: r.id,
-    department: { id: r.department_id, name: r.department_name },
+    department: { id: r.department_id, name: departments.get(r.department_id)?.name ?? '' },
     status: r.status,
     version: r.version,
     title: r.title,
@@ -179,8 +182,8 @@ export async function createArticle(ctx: AppContext, actor: Actor, input: Articl
     await checkLinks(tx, input);
     const id = uuidv7();
     await tx.query(
-      `insert into hotline_kb_article (id, department_id, status, title, answer, search, created_by) values ($1, $2, 'draft', '', '', ''::tsvector, $3)`,
-      [id, department.id, 'id' in actor ? actor.id : null],
+      `insert into hotline_kb_article (id, department_id, region_code, status, title, answer, search, created_by) values ($1, $2, $3, 'draft', '', '', ''::tsvector, $4)`,
+      [id, department.id, department.regionCode, 'id' in actor ? actor.id : null],
     );
     await writeContent(tx, id, input);
     return (await articleViews(tx, actor, [await snapshot(tx, actor, id, 'create')]))[0]!;
@@ -294,7 +297,7 @@ export async function listArticles(ctx: AppContext, actor: Actor, query: Article
     where.push(`(a.title ilike $${params.push(like)} or array_to_string(a.questions, ' ') ilike $${params.length})`);
   }
   const condition = where.join(' and ');
-  const from = 'from hotline_kb_article a join department d on d.id = a.department_id';
+  const from = 'from hotline_kb_article a';
   const total = Number((await ctx.db.one<{ n: string }>(`select count(*) as n ${from} where ${condition}`, params))!.n);
   const rows = await ctx.db.query<ArticleRow>(
     `${ARTICLE_SELECT} where ${condition} order by a.updated_at desc, a.id desc limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,

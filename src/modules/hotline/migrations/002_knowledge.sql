@@ -6,6 +6,8 @@
 create table hotline_kb_article (
   id uuid primary key,
   department_id uuid not null references department (id),
+  -- the department's region, copied when the article is created: who may read it is decided in SQL
+  region_code text not null,
   status text not null check (status in ('draft', 'published', 'retired')),
   -- the current version's number; a save names the one it read (VERSION_CONFLICT otherwise)
   version integer not null default 1,
