@@ -41,9 +41,14 @@ export function queryTokens(text: string): QueryToken[] {
   return tokens.map((token, i) => ({ token, prefix: typing && i === tokens.length - 1 }));
 }
 
-/** A tsquery from lexemes as they are (quoted, so PostgreSQL's parser never splits or drops a Chinese word). */
+/**
+ * A tsquery from lexemes as they are (quoted, so PostgreSQL's parser never splits or drops a
+ * Chinese word). Single characters (丢, 找, 谁) find too much to pick candidates by when the
+ * query has longer words; they still count in the score. The word being typed always finds.
+ */
 function tsquery(tokens: QueryToken[]): string {
-  return tokens.map((t) => `'${t.token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${t.prefix ? ':*' : ''}`).join(' | ');
+  const telling = tokens.filter((t) => t.prefix || [...t.token].length > 1);
+  return (telling.length ? telling : tokens).map((t) => `'${t.token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${t.prefix ? ':*' : ''}`).join(' | ');
 }
 
 /**

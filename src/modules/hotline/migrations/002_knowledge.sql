@@ -28,7 +28,10 @@ create table hotline_kb_article (
   created_at timestamptz not null default clock_now(),
   updated_at timestamptz not null default clock_now()
 );
-create index hotline_kb_article_search_idx on hotline_kb_article using gin (search);
+-- fastupdate off: writes are rare, and GIN's pending list of unmerged entries (until a vacuum)
+-- makes the planner cost the index as a full scan — with it on, 10,000 fresh articles were searched
+-- by a sequential scan (30 ms on PGlite) instead of the index (under 1 ms)
+create index hotline_kb_article_search_idx on hotline_kb_article using gin (search) with (fastupdate = off);
 create index hotline_kb_article_department_idx on hotline_kb_article (department_id, status);
 create index hotline_kb_article_review_idx on hotline_kb_article (review_on) where status = 'published';
 
