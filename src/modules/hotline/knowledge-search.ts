@@ -48,7 +48,9 @@ export function queryTokens(text: string): QueryToken[] {
  */
 function tsquery(tokens: QueryToken[]): string {
   const telling = tokens.filter((t) => t.prefix || [...t.token].length > 1);
-  return (telling.length ? telling : tokens).map((t) => `'${t.token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${t.prefix ? ':*' : ''}`).join(' | ');
+  return (telling.length ? telling : tokens)
+    .map((t) => `'${t.token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${t.prefix ? ':*' : ''}`)
+    .join(' | ');
 }
 
 /**
@@ -120,6 +122,23 @@ async function searchArticles(q: Queryable, tokens: QueryToken[]): Promise<(Know
   }));
 }
 
+/**
+ * A guide's text cut into tokens, kept: the same few popular guides come back search after search
+ * and jieba on their FAQ answers was most of a search's time. Keyed by the text itself, so a guide
+ * published anew is cut anew; bounded, the oldest dropped first.
+ */
+const guideTokens = new Map<string, string[]>();
+const GUIDE_TOKENS_KEPT = 5000;
+function tokensOf(text: string): string[] {
+  let hit = guideTokens.get(text);
+  if (!hit) {
+    hit = searchTokens(text);
+    if (guideTokens.size >= GUIDE_TOKENS_KEPT) guideTokens.delete(guideTokens.keys().next().value!);
+    guideTokens.set(text, hit);
+  }
+  return hit;
+}
+
 async function searchGuideAnswers(
   q: Queryable,
   text: string,
@@ -139,9 +158,9 @@ async function searchGuideAnswers(
       answer,
       departmentName: g.departmentName,
       score: coverage(tokens, {
-        title: searchTokens(g.name),
-        asked: searchTokens(g.askedAs.join('\n')),
-        says: searchTokens(says),
+        title: tokensOf(g.name),
+        asked: tokensOf(g.askedAs.join('\n')),
+        says: tokensOf(says),
       }),
       rank: 0,
     };
