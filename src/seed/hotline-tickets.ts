@@ -21,6 +21,7 @@ import {
 } from '../modules/hotline/index.ts';
 import { childRegions } from '../modules/org/index.ts';
 import { seedAdministrator } from './actor.ts';
+import type { SeededArticle } from './hotline-knowledge.ts';
 import { personName, pick, rng } from './random.ts';
 
 /** Demo requests by category: the kinds they come as and texts with a {place}; `burst`: that many calls at once from one town. */
@@ -36,7 +37,7 @@ const COUNT = 60;
  * three texts to 12345 — so the agent's workbench and the departments' inboxes show something on
  * first start.
  */
-export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Promise<void> {
+export async function seedHotlineTickets(ctx: AppContext, cityCode: string, articles: SeededArticle[] = []): Promise<void> {
   const templates = JSON.parse(readFileSync(TICKETS, 'utf8')) as Template[];
   const centre = seedAdministrator(cityCode);
   const places = [];
@@ -73,7 +74,13 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string): Pro
     const { ticket } = await createTicket(ctx, centre, input, 'phone');
     const fate = r();
     if (fate < 0.15 && kind === 'consultation') {
-      await answerTicket(ctx, centre, ticket.id, { version: ticket.version, reply: '已根据知识库和办事指南当场答复来电人。' });
+      // 直接答复 from the knowledge base's article on the category when there is one
+      const article = articles.find((a) => a.categoryCodes.includes(t.category));
+      await answerTicket(ctx, centre, ticket.id, {
+        version: ticket.version,
+        reply: article?.answer ?? '已根据办事指南当场答复来电人。',
+        ...(article ? { articleId: article.id } : {}),
+      });
       continue;
     }
     if (fate < 0.15 || !ticket.suggestion) continue; // waiting for the centre

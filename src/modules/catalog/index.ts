@@ -46,7 +46,9 @@ export { saveBaseFields, saveLicenseTypes, type BaseFieldEntry, type LicenseType
 // Text analysis the catalogue's search uses (jieba words without stopwords, CJK character pairs):
 // one tokeniser and one dictionary of the government vocabulary for the hotline too (its dispatch
 // classifier, duplicate detection and the top words of its reports).
-export { bigrams as textBigrams, words as textWords } from './search/text.ts';
+export { bigrams as textBigrams, searchTokens, words as textWords } from './search/text.ts';
+// The hotline's knowledge base offers guides as answers.
+export { searchGuides, publishedItemNames, type GuideCandidate } from './search/guides.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';

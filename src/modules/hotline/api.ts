@@ -18,3 +18,4 @@ export {
   type Warning,
 } from './vocab.ts';
 export * from './report-schemas.ts';
+export * from './knowledge-schemas.ts';

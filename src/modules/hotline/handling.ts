@@ -7,10 +7,11 @@ import { AppError, conflict, notFound, unprocessable } from '../../kernel/errors
 import { personalData } from '../../kernel/pii.ts';
 import { isWithinRegion } from '../../kernel/region-code.ts';
 import { departmentRefsById } from '../org/index.ts';
+import { answerArticle } from './knowledge-uses.ts';
 import { ticketCategory } from './categories.ts';
 import { calendarFrom, completeDue, handlingDeadlines, scheduleDeadline } from './deadlines.ts';
 import { sendSurvey } from './sms-survey.ts';
-import type { DispatchInput, MergeInput, ReasonInput, ReplyInput, Ticket, Versioned } from './schemas.ts';
+import type { AnswerInput, DispatchInput, MergeInput, ReasonInput, ReplyInput, Ticket, Versioned } from './schemas.ts';
 import { readableTicket, recordStep, TICKET_SELECT, ticketViews, type Reader, type TicketRow } from './store.ts';
 import { DUE_WORKING_DAYS, OPEN, type Status } from './vocab.ts';
 
@@ -150,14 +151,19 @@ export function mergeTicket(ctx: AppContext, actor: Actor, id: string, input: Me
   });
 }
 
-/** 直接答复: the centre answers from what it knows (the knowledge base), the ticket is closed at intake. */
-export function answerTicket(ctx: AppContext, actor: Actor, id: string, input: ReplyInput): Promise<Ticket> {
+/**
+ * 直接答复: the centre answers from what it knows, the ticket is closed at intake (一次办结). With
+ * the article it answered from, the ticket keeps which one at which version and the history names it.
+ */
+export function answerTicket(ctx: AppContext, actor: Actor, id: string, input: AnswerInput): Promise<Ticket> {
   return stepOn(ctx, actor, id, 'answer', input.version, async (tx) => {
+    const article = input.articleId ? await answerArticle(tx, actor, id, input.articleId) : null;
     await tx.query(
-      `update hotline_ticket set status = 'closed', reply = $2, answered_at_intake = true, completed_at = clock_now(), version = version + 1, updated_at = clock_now() where id = $1`,
-      [id, input.reply.trim()],
+      `update hotline_ticket set status = 'closed', reply = $2, answered_at_intake = true, completed_at = clock_now(), kb_article_id = $3,
+              kb_article_version = $4, version = version + 1, updated_at = clock_now() where id = $1`,
+      [id, input.reply.trim(), article?.id ?? null, article?.version ?? null],
     );
-    return null;
+    return article ? article.note : null;
   });
 }
 

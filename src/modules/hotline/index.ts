@@ -29,6 +29,11 @@ export { callbackTicket, reopenTicket } from './callback.ts';
 export { answerSurveyReply, latestHotlineSurvey } from './sms-survey.ts';
 export { hotlineRates, type HotlineRates, type HotlineRatesQuery, type RatePart } from './rates.ts';
 export { HOTLINE_SMS_NUMBER } from './sms.ts';
+// The knowledge base: the seed writes articles through its services; 智能问答 answers from
+// searchKnowledge (scores 0–1, comparable between articles and guides, for a confidence
+// threshold); the classifier trains on knowledgeCorpus.
+export { createArticle, publishArticle, updateArticle } from './knowledge.ts';
+export { searchKnowledge, knowledgeCorpus } from './knowledge-search.ts';
 export { seedHotlineCatalogue, type CategorySeed } from './seed.ts';
 // The seed retrains the dispatch classifier once the demo day's tickets are finished.
 export { retrain as retrainClassifier } from './classifier-train.ts';

@@ -7,6 +7,7 @@ import { hotThresholds, listHotIssues, updateHotThresholds } from './hot-issues.
 import { registerRawBodyRoutes, rawBody } from '../../kernel/http/raw-body.ts';
 import { duplicatesFor } from './duplicates.ts';
 import { MAX_PHOTO_BYTES, readPhoto, uploadPhoto } from './photos.ts';
+import { registerKnowledgeRoutes } from './knowledge-routes.ts';
 import { registerOpen311Routes } from './open311.ts';
 import { periodOf } from './period.ts';
 import * as R from './report-schemas.ts';
@@ -80,6 +81,7 @@ export function registerHotlineRoutes(app: HttpApp, ctx: AppContext) {
   );
   registerOpen311Routes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerKnowledgeRoutes(app, ctx);
 }
 
 /** Supervision: hot issues, their thresholds, and the daily and weekly reports (JSON or xlsx). */

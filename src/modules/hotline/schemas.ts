@@ -123,6 +123,8 @@ export const Ticket = Type.Object({
       at: Type.String(),
     }),
   ),
+  /** the knowledge-base article (and its version) the centre answered with */
+  article: Nullable(Type.Object({ id: Type.String(), version: Type.Integer(), title: Type.String() })),
   createdAt: Type.String(),
   version: Type.Integer(),
   history: Type.Optional(Type.Array(Type.Object({ at: Type.String(), action: Type.String(), note: Nullable(Type.String()) }))),
@@ -216,6 +218,12 @@ export type ExtendRequestInput = Static<typeof ExtendRequestInput>;
 export type NoteInput = Static<typeof NoteInput>;
 export type SuperviseInput = Static<typeof SuperviseInput>;
 export type CallbackInput = Static<typeof CallbackInput>;
+/** 直接答复, from an article of the knowledge base if the agent used one (its current published version). */
+export const AnswerInput = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), reply: Said(2000), articleId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type AnswerInput = Static<typeof AnswerInput>;
 export type DispatchInput = Static<typeof DispatchInput>;
 export type ReasonInput = Static<typeof ReasonInput>;
 export type ReplyInput = Static<typeof ReplyInput>;

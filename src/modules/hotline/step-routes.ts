@@ -18,7 +18,7 @@ const route = <T extends TSchema>(body: T, run: Run<Static<T>>) => ({ body, run:
  */
 export const STEP_ROUTES = {
   dispatch: route(S.DispatchInput, dispatchTicket),
-  answer: route(S.ReplyInput, answerTicket),
+  answer: route(S.AnswerInput, answerTicket),
   merge: route(S.MergeInput, mergeTicket),
   accept: route(S.Versioned, acceptTicket),
   return: route(S.ReasonInput, returnTicket),

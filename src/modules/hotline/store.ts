@@ -53,6 +53,9 @@ export type TicketRow = {
   reopen_count: number;
   return_count: number;
   completed_at: string | null;
+  kb_article_id: string | null;
+  kb_article_version: number | null;
+  kb_article_title: string | null;
   created_at: string;
   version: number;
   accept_warning: Warning;
@@ -73,8 +76,8 @@ export const ACCEPT_WARNING = `case when t.status <> 'dispatched' or t.accept_du
 export const COMPLETE_WARNING = `case when t.status not in ('dispatched', 'accepted') then 'none'
   when clock_today() > t.due_date then 'red' when clock_today() >= coalesce(t.due_yellow_on, t.due_date) then 'yellow' else 'none' end`;
 
-/** A ticket with its category's name, its warnings and open requests, and, when merged, the main ticket's progress its caller follows. */
-export const TICKET_SELECT = `select t.*, c.name as category_name, m.number as merged_number, m.status as merged_status,
+/** A ticket with its category's name, the article it was answered from, its warnings and open requests, and, when merged, the main ticket's progress its caller follows. */
+export const TICKET_SELECT = `select t.*, c.name as category_name, kv.title as kb_article_title, m.number as merged_number, m.status as merged_status,
   m.department_id as merged_department_id, m.due_date as merged_due_date, m.reply as merged_reply,
   ${ACCEPT_WARNING} as accept_warning,
   ${COMPLETE_WARNING} as complete_warning,
@@ -85,7 +88,8 @@ export const TICKET_SELECT = `select t.*, c.name as category_name, m.number as m
      from hotline_supervision s where s.ticket_id = t.id and s.replied_at is null) as open_supervision,
   (select json_build_object('result', b.result, 'channel', b.channel, 'note', b.note, 'at', b.recorded_at)
      from hotline_callback b where b.ticket_id = t.id and b.round = t.reopen_count) as callback
-  from hotline_ticket t left join hotline_category c on c.code = t.category_code left join hotline_ticket m on m.id = t.merged_into_id`;
+  from hotline_ticket t left join hotline_category c on c.code = t.category_code left join hotline_ticket m on m.id = t.merged_into_id
+  left join hotline_kb_version kv on kv.article_id = t.kb_article_id and kv.version = t.kb_article_version`;
 
 /** How a reader relates to a ticket: the centre, the department it was dispatched to, the caller, or nobody. */
 export type Reader = 'centre' | 'department' | 'caller' | null;
@@ -206,6 +210,10 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
         r.open_extension && reader !== 'caller' ? { ...r.open_extension, requestedAt: iso(r.open_extension.requestedAt) } : null,
       supervision: r.open_supervision && reader !== 'caller' ? { ...r.open_supervision, at: iso(r.open_supervision.at) } : null,
       callback: r.callback && { ...r.callback, at: iso(r.callback.at) },
+      article:
+        r.kb_article_id && r.kb_article_version
+          ? { id: r.kb_article_id, version: r.kb_article_version, title: r.kb_article_title ?? '' }
+          : null,
       createdAt: new Date(r.created_at).toISOString(),
       version: r.version,
     };

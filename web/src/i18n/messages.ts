@@ -36,6 +36,8 @@ import hotlineReportsEn from './hotline-reports.en-US.json';
 import hotlineReportsZh from './hotline-reports.zh-CN.json';
 import hotlineHandlingEn from './hotline-handling.en-US.json';
 import hotlineHandlingZh from './hotline-handling.zh-CN.json';
+import hotlineKnowledgeEn from './hotline-knowledge.en-US.json';
+import hotlineKnowledgeZh from './hotline-knowledge.zh-CN.json';
 import guideProcessEn from './guide-process.en-US.json';
 import guideProcessZh from './guide-process.zh-CN.json';
 import caseTimelineEn from './case-timeline.en-US.json';
@@ -107,6 +109,7 @@ const zhCN = {
   hotline: hotlineZh,
   hotlineHandling: hotlineHandlingZh,
   hotlineReports: hotlineReportsZh,
+  hotlineKnowledge: hotlineKnowledgeZh,
 };
 const enUS = {
   ...enBase,
@@ -144,6 +147,7 @@ const enUS = {
   hotline: hotlineEn,
   hotlineHandling: hotlineHandlingEn,
   hotlineReports: hotlineReportsEn,
+  hotlineKnowledge: hotlineKnowledgeEn,
 };
 
 /** The languages the UI ships in; the first is the default and must be complete. */

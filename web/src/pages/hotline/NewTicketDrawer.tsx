@@ -4,6 +4,8 @@ import { date } from '../../app/city-time.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { hotline, type Kind, type Ticket } from './api.ts';
+import type { KnowledgeHit } from './knowledge-api.ts';
+import { KnowledgePanel } from './KnowledgePanel.tsx';
 import { KindAndCategoryItems, StatusTag, submitOnCtrlEnter, useCreateTicket } from './parts.tsx';
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -40,25 +42,29 @@ export function NewTicketDrawer({
   const [form] = Form.useForm<Values>();
   const { saving, created, setCreated, create } = useCreateTicket(onCreated);
   const phone = Form.useWatch('callerPhone', form);
+  const said = Form.useWatch('content', form);
   // the drawer takes the focus as it opens: then the text gets it, and again for the next call
   const content = useRef<GetRef<typeof Input.TextArea>>(null);
   const focusContent = () => setTimeout(() => content.current?.focus(), 0);
 
-  const submit = (v: Values) =>
-    create({
-      kind: v.kind,
-      categoryCode: v.categoryCode,
-      content: v.content.trim(),
-      place: {
-        ...(v.address?.trim() ? { address: v.address.trim() } : {}),
-        ...(v.regionCode ? { regionCode: v.regionCode } : {}),
+  const submit = (v: Values, hit?: KnowledgeHit) =>
+    create(
+      {
+        kind: v.kind,
+        categoryCode: v.categoryCode,
+        content: v.content.trim(),
+        place: {
+          ...(v.address?.trim() ? { address: v.address.trim() } : {}),
+          ...(v.regionCode ? { regionCode: v.regionCode } : {}),
+        },
+        caller: {
+          ...(v.callerName?.trim() ? { name: v.callerName.trim() } : {}),
+          ...(v.callerPhone ? { phone: v.callerPhone } : {}),
+        },
+        anonymous: v.anonymous ?? false,
       },
-      caller: {
-        ...(v.callerName?.trim() ? { name: v.callerName.trim() } : {}),
-        ...(v.callerPhone ? { phone: v.callerPhone } : {}),
-      },
-      anonymous: v.anonymous ?? false,
-    });
+      hit ? { reply: hit.answer, ...(hit.kind === 'article' ? { articleId: hit.id } : {}) } : undefined,
+    );
   const another = () => {
     setCreated(null);
     form.resetFields();
@@ -152,6 +158,16 @@ export function NewTicketDrawer({
                 data-testid="hotline-content"
               />
             </Form.Item>
+            <KnowledgePanel
+              text={said ?? ''}
+              busy={saving}
+              onUse={(hit) =>
+                form.validateFields().then(
+                  (v) => submit(v, hit),
+                  () => undefined,
+                )
+              }
+            />
             <KindAndCategoryItems />
             <Row gutter={12}>
               <Col xs={24} md={14}>

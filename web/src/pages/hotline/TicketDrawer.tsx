@@ -9,6 +9,7 @@ import { useT } from '../../i18n/useT.ts';
 import { hotline, type Kind, type Ticket } from './api.ts';
 import { HandlingSteps, WarningTags, type HandlingAction } from './HandlingSteps.tsx';
 import { DuplicatesCard, TicketPhotos } from './intake-parts.tsx';
+import { KnowledgePanel } from './KnowledgePanel.tsx';
 import { CategoryCascader, DueDate, History, KindRadio, StatusTag, submitOnCtrlEnter } from './parts.tsx';
 
 interface Props {
@@ -174,6 +175,15 @@ function Details({ ticket: k }: { ticket: Ticket }) {
           ...(k.acceptDue && k.status === 'dispatched'
             ? [{ key: 'acceptDue', label: t('hotline.detail.acceptDue'), children: date(k.acceptDue) }]
             : []),
+          ...(k.article
+            ? [
+                {
+                  key: 'article',
+                  label: t('hotlineKnowledge.panel.title'),
+                  children: `${k.article.title} · ${t('hotlineKnowledge.version.label', { version: k.article.version })}`,
+                },
+              ]
+            : []),
           ...(k.department ? [{ key: 'department', label: t('hotline.detail.department'), children: k.department.name }] : []),
           ...(k.reply
             ? [
@@ -252,6 +262,12 @@ function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; st
             {t('hotline.step.dispatch')}
           </Button>
         </Space.Compact>
+        <KnowledgePanel
+          text={ticket.content}
+          ticketId={ticket.id}
+          busy={busy}
+          onUse={(hit) => step('answer', () => hotline.answer(ticket, hit.answer, hit.kind === 'article' ? hit.id : undefined))}
+        />
         <TextStep
           label={t('hotline.step.answer')}
           placeholder={t('hotline.step.answerPlaceholder')}

@@ -64,7 +64,9 @@ export const hotline = {
   merge: (t: Ticket, intoId: string) => api.post<Ticket>(ticket(t.id, 'merge'), { version: t.version, intoId }),
   duplicates: (query: DuplicateQuery) => api.post<{ items: DuplicateCandidate[] }>('/api/hotline/tickets/duplicates', query),
   photoUrl: (t: Ticket, p: Photo) => `/api/hotline/tickets/${encodeURIComponent(t.id)}/photos/${encodeURIComponent(p.id)}`,
-  answer: (t: Ticket, reply: string) => api.post<Ticket>(ticket(t.id, 'answer'), { version: t.version, reply }),
+  /** 直接答复, from a knowledge-base article when one was used */
+  answer: (t: Ticket, reply: string, articleId?: string) =>
+    api.post<Ticket>(ticket(t.id, 'answer'), { version: t.version, reply, ...(articleId ? { articleId } : {}) }),
   accept: (t: Ticket) => api.post<Ticket>(ticket(t.id, 'accept'), { version: t.version }),
   giveBack: (t: Ticket, reason: string) => api.post<Ticket>(ticket(t.id, 'return'), { version: t.version, reason }),
   complete: (t: Ticket, reply: string) => api.post<Ticket>(ticket(t.id, 'complete'), { version: t.version, reply }),

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
@@ -114,6 +115,14 @@ export const STAFF_MODULES: StaffModule[] = [
     // the centre and leaders watch the figures; departments see their own row through the API
     roles: ['hotline_agent', 'leader'],
     page: lazy(() => import('../hotline/reports/HotlineReportsPage.tsx')),
+  },
+  {
+    path: 'hotline/knowledge',
+    label: 'hotlineKnowledge.menu',
+    icon: <BookOutlined />,
+    // departments maintain their own articles; the centre reads them and proposes drafts
+    roles: ['hotline_agent', 'window_clerk', 'approver', 'department_admin'],
+    page: lazy(() => import('../hotline/KnowledgePage.tsx')),
   },
   { path: 'incidents', label: 'staff.menu.incidents', icon: <SafetyCertificateOutlined />, roles: ['grid_worker'] },
   {
