@@ -4,11 +4,11 @@ import type { Queryable } from '../../kernel/db/index.ts';
 import { nodeCityCode } from '../../kernel/settings.ts';
 import { childRegions, getRegion } from '../org/index.ts';
 import { placePattern, train, type LabelledDocument, type Model } from './classifier.ts';
+import { knowledgeCorpus } from './knowledge-search.ts';
 
 /**
  * Where the dispatch classifier learns from: labelled documents from pluggable sources, each a
- * query. A new source (the knowledge base's `knowledgeCorpus(q)` when it exists) is one more
- * entry in SOURCES.
+ * query; a new source is one more entry in SOURCES.
  */
 export interface TrainingSource {
   name: string;
@@ -48,7 +48,15 @@ const closedTickets: TrainingSource = {
   },
 };
 
-export const SOURCES: readonly TrainingSource[] = [categoryVocabulary, closedTickets];
+/** The knowledge base's published, unexpired articles: how the departments themselves word each category's matters. */
+const knowledgeArticles: TrainingSource = {
+  name: 'knowledge',
+  async documents(q) {
+    return (await knowledgeCorpus(q)).filter((a) => a.categoryCodes.length);
+  },
+};
+
+export const SOURCES: readonly TrainingSource[] = [categoryVocabulary, closedTickets, knowledgeArticles];
 
 /** The city's, counties' and towns' names, also without 市/区/县/镇/街道 (callers say 罗定 for 罗定市). */
 async function placeNames(q: Queryable): Promise<string[]> {
