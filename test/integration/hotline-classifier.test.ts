@@ -45,13 +45,14 @@ before(async () => {
 after(() => server.close());
 
 describe('training', () => {
-  test('a node administrator retrains on the demo city: the categories’ words and its finished tickets', async () => {
+  test('a node administrator retrains on the demo city: the categories’ words, its finished tickets and the knowledge base', async () => {
     const res = await server.api('/api/hotline/classifier/train', { method: 'POST', cookie: who.admin });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.categories, 58);
     assert.equal(res.body.sources.categories, 58);
     assert.ok(res.body.sources.tickets > 0, 'the demo day has finished tickets');
-    assert.equal(res.body.documents, res.body.sources.categories + res.body.sources.tickets);
+    assert.ok(res.body.sources.knowledge > 100, 'the demo knowledge base’s published articles with categories');
+    assert.equal(res.body.documents, res.body.sources.categories + res.body.sources.tickets + res.body.sources.knowledge);
     assert.ok(res.body.vocabulary > 1000);
   });
 
