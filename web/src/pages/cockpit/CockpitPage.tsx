@@ -23,10 +23,20 @@ const CASES: CountySeries[] = [
   { label: 'cockpitFigures.licencesIssued', color: '#b37feb', kind: 'bar', value: (a) => a.licencesIssued },
   { label: 'cockpitFigures.onTimeRate', color: '#73d13d', kind: 'line', value: (a) => a.onTimeRate },
 ];
+const HOTLINE: CountySeries[] = [
+  { label: 'cockpitFigures.hotlineFinished', color: '#597ef7', kind: 'bar', value: (a) => a.hotlineFinished },
+  { label: 'cockpitFigures.hotlineOnTimeRate', color: '#73d13d', kind: 'line', value: (a) => a.hotlineOnTimeRate },
+  { label: 'cockpitFigures.hotlineSatisfactionRate', color: '#ffc53d', kind: 'line', value: (a) => a.hotlineSatisfactionRate },
+  { label: 'cockpitFigures.hotlineCallbackRate', color: '#36cfc9', kind: 'line', value: (a) => a.hotlineCallbackRate },
+  { label: 'cockpitFigures.hotlineFirstTimeRate', color: '#ff85c0', kind: 'line', value: (a) => a.hotlineFirstTimeRate },
+];
 const FEES: CountySeries[] = [
   { label: 'cockpitFigures.feesYuan', color: '#ff7a45', kind: 'bar', value: (a) => a.feesCollectedFen / 100 },
   { label: 'cockpitFigures.ratingScore', color: '#ffc53d', kind: 'line', value: (a) => a.ratingScore },
 ];
+
+/** A rate for the 12345 line: nothing to count is a dash, not 0 %. */
+const rate = (v: number | null) => (v === null ? '—' : `${v}%`);
 
 /** 驾驶舱: the leader's screen, dark, with the period's figures and their spread over the counties. */
 export default function CockpitPage() {
@@ -103,6 +113,19 @@ function CockpitScreen() {
             <h2>{t('cockpitFigures.feesByCounty')}</h2>
             <CountyChart areas={stats.areas} series={FEES} title="cockpitFigures.feesByCounty" testId="county-fees-chart" />
             <p className="cockpit-updated" style={{ textAlign: 'left' }}>{t('cockpitFigures.noMap')}</p>
+          </section>
+          <section className="cockpit-panel">
+            <h2>{t('cockpitFigures.hotlineByCounty')}</h2>
+            <p className="cockpit-updated" style={{ textAlign: 'left' }} data-testid="cockpit-hotline-totals">
+              {t('cockpitFigures.hotlineTotals', {
+                finished: stats.totals.hotlineFinished,
+                onTime: rate(stats.totals.hotlineOnTimeRate),
+                satisfied: rate(stats.totals.hotlineSatisfactionRate),
+                calledBack: rate(stats.totals.hotlineCallbackRate),
+                firstTime: rate(stats.totals.hotlineFirstTimeRate),
+              })}
+            </p>
+            <CountyChart areas={stats.areas} series={HOTLINE} title="cockpitFigures.hotlineByCounty" testId="county-hotline-chart" />
           </section>
           {updatedAt ? (
             <p className="cockpit-updated">{t('cockpit.updatedAt', { time: time(updatedAt) })}</p>
