@@ -24,7 +24,8 @@ export function CountyChart({ areas, series, title, testId }: { areas: CockpitAr
       backgroundColor: 'transparent',
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, textStyle: { color: '#c9d6ea' } },
-      grid: { left: 8, right: 8, bottom: 8, top: 56, containLabel: true },
+      // a long legend wraps on a phone: room for three lines of it above the plot
+      grid: { left: 8, right: 8, bottom: 8, top: series.length > 4 ? 88 : 56, containLabel: true },
       xAxis: {
         type: 'category',
         data: areas.map((a) => (a.own ? t('cockpitFigures.own') : a.regionName)),
