@@ -83,7 +83,7 @@ export async function seedHotlineTickets(ctx: AppContext, cityCode: string, arti
       });
       continue;
     }
-    if (fate < 0.15 || !ticket.suggestion) continue; // waiting for the centre
+    if (fate < 0.15 || !ticket.suggestion?.department) continue; // waiting for the centre
     let at: Ticket = await dispatchTicket(ctx, centre, ticket.id, {
       version: ticket.version,
       departmentId: ticket.suggestion.department.id,
@@ -146,7 +146,7 @@ async function call(
 async function seedBurst(ctx: AppContext, centre: StaffActor, t: Template, place: Place, r: () => number) {
   for (let n = 0; n < (t.burst ?? 0); n++) {
     const ticket = await call(ctx, centre, r, t, t.kinds[0]!, place);
-    if (ticket.suggestion)
+    if (ticket.suggestion?.department)
       await dispatchTicket(ctx, centre, ticket.id, { version: ticket.version, departmentId: ticket.suggestion.department.id });
   }
 }

@@ -48,7 +48,7 @@ export async function uploadPhoto(ctx: AppContext, actor: Actor, content: Buffer
     'select count(*)::int as n from hotline_photo where uploaded_by = $1 and ticket_id is null',
     [uploader],
   );
-  if (pending!.n >= MAX_PENDING) throw new AppError('HOTLINE_PHOTO_TOO_MANY', 422, { max: MAX_PHOTOS });
+  if (pending!.n >= MAX_PENDING) throw new AppError('HOTLINE_PHOTO_TOO_MANY_WAITING', 422, { max: MAX_PENDING });
   const stored = await ctx.files.put(content, { prefix: 'hotline' });
   const id = uuidv7();
   await ctx.db.query('insert into hotline_photo (id, file_key, mime, size, sm3, uploaded_by) values ($1, $2, $3, $4, $5, $6)', [

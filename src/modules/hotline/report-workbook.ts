@@ -8,7 +8,7 @@ const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`)
 /**
  * The report as a workbook, one sheet per part: overview, trend, volumes by channel, kind,
  * category and county, top categories and words, departments, the overdue list, hot issues.
- * Satisfaction is written "暂未统计" (not yet measured) until the 回访 feed it — never a number.
+ * Satisfaction is the share of the period's 回访 that were satisfied, "暂无回访" when nobody was called back.
  */
 export async function reportWorkbook(r: HotlineReport, lang: Lang): Promise<Buffer> {
   const h = (key: string) => t(lang, `hotline.xlsx.${key}`);

@@ -228,7 +228,7 @@ async function overdueTickets(q: Queryable, scope: string, params: unknown[]): P
   }>(
     `select t.id, t.number, t.title, c.name as category_name, t.status, t.region_code, t.department_id, t.due_date::text as due_date,
             ($3::date - t.due_date)::int as days
-       from hotline_ticket t join hotline_category c on c.code = t.category_code
+       from hotline_ticket t left join hotline_category c on c.code = t.category_code
       where ${OPEN} and t.created_at < $2 and t.due_date < $3::date and ${scope} and $1::timestamptz is not null
       order by t.due_date, t.number limit 200`,
     params,

@@ -94,8 +94,12 @@ export const Ticket = Type.Object({
   regionCode: Type.String(),
   lat: Nullable(Type.Number()),
   lng: Nullable(Type.Number()),
+  /**
+   * 按职分转 for the centre: the department the 派单目录 names (none for a text to 12345 not yet
+   * classified) with the reasons, and the classifier's view of the text (for such a text: its hint)
+   */
   suggestion: Nullable(
-    Type.Object({ department: Department, reasons: Type.Array(Type.String()), classifier: Nullable(ClassifierView) }),
+    Type.Object({ department: Nullable(Department), reasons: Type.Array(Type.String()), classifier: Nullable(ClassifierView) }),
   ),
   department: Nullable(Department),
   acceptDue: Nullable(Type.String()),

@@ -191,7 +191,7 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
       lat: r.lat,
       lng: r.lng,
       suggestion:
-        suggested && reader === 'centre'
+        reader === 'centre' && (suggested || r.suggestion.reasons?.length)
           ? { department: suggested, reasons: r.suggestion.reasons ?? [], classifier: r.suggestion.classifier ?? null }
           : null,
       department: ref(r.department_id),

@@ -211,7 +211,8 @@ function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; st
   // a text to 12345 comes unclassified: the agent names its kind and category as it dispatches
   const unclassified = !ticket.categoryCode;
   const [kind, setKind] = useState<Kind>(ticket.kind);
-  const [categoryCode, setCategoryCode] = useState<string>();
+  // the classifier's hint for such a text is the category offered first
+  const [categoryCode, setCategoryCode] = useState<string | undefined>(unclassified ? ticket.suggestion?.classifier?.categoryCode : undefined);
   const classified = unclassified ? { kind, ...(categoryCode ? { categoryCode } : {}) } : {};
   const suggested = ticket.suggestion?.department;
   return (
@@ -222,6 +223,11 @@ function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; st
             <Typography.Text type="warning">{t('hotline.detail.classifyFirst')}</Typography.Text>
             <KindRadio value={kind} onChange={setKind} />
             <CategoryCascader value={categoryCode} onChange={setCategoryCode} />
+            {ticket.suggestion?.reasons.map((r) => (
+              <Typography.Text key={r} type="secondary" data-testid="hotline-classifier-hint">
+                {r}
+              </Typography.Text>
+            ))}
           </Space>
         ) : null}
         {suggested ? (
