@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Radio, Space, Tag, Typog
 import { dateTime } from '../../app/city-time.ts';
 import { useT } from '../../i18n/useT.ts';
 import { submitOnCtrlEnter } from './parts.tsx';
+import { TextStep } from './TextStep.tsx';
 import { CALLBACK_RESULTS, hotline, type HandlingStep, type Ticket } from './api.ts';
 
 /** The service's limits (src/modules/hotline/vocab.ts): days per request, requests per ticket. */
@@ -67,55 +68,57 @@ export function HandlingSteps({ ticket: k, centre, busy, step }: { ticket: Ticke
     !centre && k.supervision ? (
       <TextStep
         key="reply"
-        name="reply"
         testId="hotline-supervise-reply"
         label={t('hotlineHandling.supervision.reply')}
         placeholder={t('hotlineHandling.supervision.replyPlaceholder')}
+        required={t('hotlineHandling.required.text')}
+        compact
         max={2000}
         busy={busy}
-        onSend={run('supervise_reply', 'supervise-reply')}
+        onSend={(text) => run('supervise_reply', 'supervise-reply')(text ? { reply: text } : {})}
       />
     ) : null,
     // the centre
     centre && k.status === 'accepted' && k.extension ? (
       <Space key="decide" orientation="vertical" style={{ width: '100%' }}>
         <TextStep
-          name="note"
-          optional
           testId="hotline-extend-approve"
           label={t('hotlineHandling.extension.note')}
           button={t('hotlineHandling.extension.approve')}
           placeholder=""
+          compact
           max={500}
           busy={busy}
           primary
-          onSend={run('extend_approve', 'extend-approve')}
+          onSend={(text) => run('extend_approve', 'extend-approve')(text ? { note: text } : {})}
         />
         <TextStep
-          name="reason"
           testId="hotline-extend-refuse"
           label={t('hotlineHandling.extension.refuseReason')}
           button={t('hotlineHandling.extension.refuse')}
           placeholder=""
+          required={t('hotlineHandling.required.text')}
+          compact
           max={500}
           busy={busy}
           danger
-          onSend={run('extend_refuse', 'extend-refuse')}
+          onSend={(text) => run('extend_refuse', 'extend-refuse')(text ? { reason: text } : {})}
         />
       </Space>
     ) : null,
     centre && held && !k.supervision && (overdue || complained) ? (
       <TextStep
         key="sup-send"
-        name="note"
         testId="hotline-supervise"
         label={t('hotlineHandling.supervision.note')}
         button={t('hotlineHandling.supervision.send')}
         placeholder={t('hotlineHandling.supervision.notePlaceholder')}
+        required={t('hotlineHandling.required.text')}
+        compact
         max={500}
         busy={busy}
         danger
-        onSend={run('supervise', 'supervise')}
+        onSend={(text) => run('supervise', 'supervise')(text ? { note: text } : {})}
       />
     ) : null,
     centre && k.status === 'completed' && !k.callback ? (
@@ -124,14 +127,15 @@ export function HandlingSteps({ ticket: k, centre, busy, step }: { ticket: Ticke
     centre && k.status === 'completed' ? (
       <TextStep
         key="reopen-send"
-        name="reason"
         testId="hotline-reopen"
         label={t('hotlineHandling.reopen.reason')}
         button={t('hotlineHandling.reopen.send')}
         placeholder={t('hotlineHandling.reopen.reasonPlaceholder')}
+        required={t('hotlineHandling.required.text')}
+        compact
         max={500}
         busy={busy}
-        onSend={run('reopen', 'reopen')}
+        onSend={(text) => run('reopen', 'reopen')(text ? { reason: text } : {})}
       />
     ) : null,
   ].filter(Boolean);
@@ -223,51 +227,6 @@ function Callback({ busy, onSend }: { busy: boolean; onSend(body: Record<string,
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} data-testid="hotline-callback">
         {t('hotlineHandling.callback.send')}
-      </Button>
-    </Form>
-  );
-}
-
-/** One text sent with its button (or Ctrl+Enter) as the field `name` of the step's body; `optional` may be empty. */
-function TextStep(props: {
-  name: string;
-  label: string;
-  placeholder: string;
-  max: number;
-  busy: boolean;
-  testId: string;
-  button?: string;
-  optional?: boolean;
-  primary?: boolean;
-  danger?: boolean;
-  onSend(body: Record<string, unknown>): void;
-}) {
-  const { t } = useT();
-  const [form] = Form.useForm<{ text?: string }>();
-  const send = (v: { text?: string }) => props.onSend(v.text?.trim() ? { [props.name]: v.text.trim() } : {});
-  return (
-    <Form form={form} layout="vertical" requiredMark={false} onFinish={send} onKeyDown={submitOnCtrlEnter(() => form.submit())}>
-      <Form.Item
-        name="text"
-        label={props.label}
-        style={{ marginBottom: 8 }}
-        rules={props.optional ? [] : [{ required: true, whitespace: true, message: t('hotlineHandling.required.text') }]}
-      >
-        <Input.TextArea
-          maxLength={props.max}
-          autoSize={{ minRows: 1, maxRows: 6 }}
-          placeholder={props.placeholder}
-          data-testid={`${props.testId}-text`}
-        />
-      </Form.Item>
-      <Button
-        type={props.primary ? 'primary' : 'default'}
-        danger={props.danger}
-        htmlType="submit"
-        loading={props.busy}
-        data-testid={props.testId}
-      >
-        {props.button ?? props.label}
       </Button>
     </Form>
   );

@@ -10,6 +10,7 @@ import { hotline, type Kind, type Ticket } from './api.ts';
 import { HandlingSteps, WarningTags, type HandlingAction } from './HandlingSteps.tsx';
 import { DuplicatesCard, TicketPhotos } from './intake-parts.tsx';
 import { KnowledgePanel } from './KnowledgePanel.tsx';
+import { TextStep } from './TextStep.tsx';
 import { CategoryCascader, DueDate, History, KindRadio, StatusTag, submitOnCtrlEnter } from './parts.tsx';
 
 interface Props {
@@ -212,7 +213,9 @@ function CentreSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean; st
   const unclassified = !ticket.categoryCode;
   const [kind, setKind] = useState<Kind>(ticket.kind);
   // the classifier's hint for such a text is the category offered first
-  const [categoryCode, setCategoryCode] = useState<string | undefined>(unclassified ? ticket.suggestion?.classifier?.categoryCode : undefined);
+  const [categoryCode, setCategoryCode] = useState<string | undefined>(
+    unclassified ? ticket.suggestion?.classifier?.categoryCode : undefined,
+  );
   const classified = unclassified ? { kind, ...(categoryCode ? { categoryCode } : {}) } : {};
   const suggested = ticket.suggestion?.department;
   return (
@@ -339,59 +342,5 @@ function DepartmentSteps({ ticket, busy, step }: { ticket: Ticket; busy: boolean
         ) : null}
       </Space>
     </Card>
-  );
-}
-
-/**
- * A step that says something (直接答复, the reason given back, the reply at 办结): one text, required,
- * sent with its button or Ctrl+Enter; the text area is `${testId}-text`, the button `testId`.
- */
-function TextStep(props: {
-  label: string;
-  placeholder: string;
-  required: string;
-  max: number;
-  busy: boolean;
-  testId: string;
-  /** the button's text (the label's when absent) */
-  button?: string;
-  primary?: boolean;
-  danger?: boolean;
-  autoFocus?: boolean;
-  onSend(text: string): void;
-}) {
-  const [form] = Form.useForm<{ text: string }>();
-  return (
-    <Form
-      form={form}
-      layout="vertical"
-      requiredMark={false}
-      onFinish={(v) => props.onSend(v.text.trim())}
-      onKeyDown={submitOnCtrlEnter(() => form.submit())}
-    >
-      <Form.Item
-        name="text"
-        label={props.label}
-        rules={[{ required: true, whitespace: true, message: props.required }]}
-        style={{ marginBottom: 8 }}
-      >
-        <Input.TextArea
-          autoFocus={props.autoFocus}
-          maxLength={props.max}
-          autoSize={{ minRows: 2, maxRows: 8 }}
-          placeholder={props.placeholder}
-          data-testid={`${props.testId}-text`}
-        />
-      </Form.Item>
-      <Button
-        type={props.primary ? 'primary' : 'default'}
-        danger={props.danger}
-        htmlType="submit"
-        loading={props.busy}
-        data-testid={props.testId}
-      >
-        {props.button ?? props.label}
-      </Button>
-    </Form>
   );
 }
