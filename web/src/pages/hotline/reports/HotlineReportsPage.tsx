@@ -170,7 +170,8 @@ function Totals({ report, loading }: { report?: HotlineReport; loading: boolean 
               <Statistic
                 title={title}
                 value={value}
-                valueStyle={typeof value === 'string' && hint ? { fontSize: 16, color: '#8c8c8c' } : undefined}
+                // nothing to rate (暂无回访) is said in grey, not shown as a figure
+                valueStyle={value === t('hotlineReports.notMeasured') ? { fontSize: 16, color: '#8c8c8c' } : undefined}
               />
             </Tooltip>
           </Card>
