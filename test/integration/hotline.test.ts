@@ -240,6 +240,46 @@ describe('dispatch and handling', () => {
     assert.equal(twice.body.error.code, 'HOTLINE_STATUS_CONFLICT');
   });
 
+  test('转现场处置: the centre hands on-site work to city governance through the documented event, once, without the caller', async () => {
+    const { ticket } = (await intake(food({ content: '兴云东路18号门前井盖缺失，夜间很危险' }))).body;
+    const onsite = (body: Record<string, unknown>, cookie = who.agent, id = ticket.id) =>
+      api(`/api/hotline/tickets/${id}/onsite`, { method: 'POST', cookie, body });
+    // another department does not even see it, nor a citizen; a ticket without a place cannot be gone to
+    const dispatched = (
+      await api(`/api/hotline/tickets/${ticket.id}/dispatch`, {
+        method: 'POST',
+        cookie: who.agent,
+        body: { version: ticket.version, departmentId: ticket.suggestion.department.id },
+      })
+    ).body;
+    assert.equal((await onsite({ version: dispatched.version }, who.approver)).status, 404);
+    assert.equal((await onsite({ version: dispatched.version }, who.citizen)).status, 404);
+    const nowhere = (await intake({ kind: 'help', categoryCode: 'CG01', content: '路灯不亮' })).body.ticket;
+    const noPlace = await onsite({ version: nowhere.version }, who.agent, nowhere.id);
+    assert.deepEqual([noPlace.status, noPlace.body.error.code], [422, 'HOTLINE_ONSITE_PLACE_MISSING']);
+
+    const handed = await onsite({ version: dispatched.version, note: '请网格员现场核实并设置警示' });
+    assert.equal(handed.status, 200, JSON.stringify(handed.body));
+    assert.ok(handed.body.onsiteRequestedAt);
+    assert.equal(handed.body.status, 'dispatched', 'the department still answers the caller');
+    const again = await onsite({ version: handed.body.version });
+    assert.deepEqual([again.status, again.body.error.code], [409, 'HOTLINE_ONSITE_REQUESTED']);
+
+    const events = await server.ctx.db.query<{ payload: Record<string, unknown> }>(
+      `select payload from outbox_event where topic = 'hotline.onsite_requested' and payload->>'ticketId' = $1`,
+      [ticket.id],
+    );
+    assert.equal(events.length, 1);
+    const e = events[0]!.payload;
+    assert.deepEqual(
+      [e.number, e.categoryCode, e.regionCode, e.address, e.note, e.departmentId],
+      [ticket.number, 'SC01', YUNCHENG, '云城区兴云东路18号', '请网格员现场核实并设置警示', ticket.suggestion.department.id],
+    );
+    assert.ok(!JSON.stringify(e).includes('13912345678') && !JSON.stringify(e).includes('刘小明'), 'never the caller');
+    const history = (await api(`/api/hotline/tickets/${ticket.id}`, { cookie: who.agent })).body.history;
+    assert.ok(history.some((h: { action: string }) => h.action === 'onsite'));
+  });
+
   test('an anonymous report never shows the caller to the department; the centre keeps whom to call back', async () => {
     const { ticket } = (await intake(food({ kind: 'report', anonymous: true, place: { regionCode: CITY } }))).body;
     const scjgj = await department('445300-SCJGJ');

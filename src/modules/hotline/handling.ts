@@ -38,6 +38,7 @@ export const STEPS = {
   supervise_reply: { by: 'department', from: ['dispatched', 'accepted', 'completed'] },
   reopen: { by: 'centre', from: ['completed'] },
   callback: { by: 'centre', from: ['completed'] },
+  onsite: { by: 'centre', from: ['new', 'returned', 'dispatched', 'accepted'] },
 } as const satisfies Record<string, { by: Reader; from: readonly Status[] }>;
 export type Step = keyof typeof STEPS;
 

@@ -39,6 +39,9 @@ export { seedHotlineCatalogue, type CategorySeed } from './seed.ts';
 export { retrain as retrainClassifier } from './classifier-train.ts';
 // Events: a 回访 result (the ratings module's 12345 channel); the deadline timers stay inside.
 export { CALLBACK_RECORDED, type CallbackRecorded } from './events.ts';
+// The hand-off to city governance (issue #17 consumes it): a ticket that needs on-site work.
+export { ONSITE_REQUESTED, type OnsiteRequested } from './events.ts';
+export { requestOnsite } from './onsite.ts';
 
 // API schemas and types: the HTTP contract (api.ts), which the web app imports type-only.
 export * from './api.ts';

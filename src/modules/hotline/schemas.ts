@@ -91,6 +91,8 @@ export const Ticket = Type.Object({
   caller: Nullable(Type.Object({ name: Nullable(Type.String()), phone: Nullable(Type.String()) })),
   anonymous: Type.Boolean(),
   address: Nullable(Type.String()),
+  /** 转现场处置: when the centre handed it to city governance (`hotline.onsite_requested`) */
+  onsiteRequestedAt: Nullable(Type.String()),
   regionCode: Type.String(),
   lat: Nullable(Type.Number()),
   lng: Nullable(Type.Number()),

@@ -5,6 +5,7 @@ import { callbackTicket, reopenTicket } from './callback.ts';
 import { approveExtension, refuseExtension, requestExtension } from './extension.ts';
 import { acceptTicket, answerTicket, completeTicket, dispatchTicket, mergeTicket, returnTicket } from './handling.ts';
 import * as S from './schemas.ts';
+import { requestOnsite } from './onsite.ts';
 import { replySupervision, superviseTicket } from './supervision.ts';
 import type { Ticket } from './schemas.ts';
 
@@ -30,4 +31,5 @@ export const STEP_ROUTES = {
   'supervise-reply': route(S.ReplyInput, replySupervision),
   reopen: route(S.ReasonInput, reopenTicket),
   callback: route(S.CallbackInput, callbackTicket),
+  onsite: route(S.NoteInput, requestOnsite),
 } as const;

@@ -32,6 +32,8 @@ export type TicketRow = {
   caller_phone_enc: string | null;
   anonymous: boolean;
   address: string | null;
+  onsite_requested_at: string | null;
+  onsite_note: string | null;
   region_code: string;
   lat: number | null;
   lng: number | null;
@@ -187,6 +189,7 @@ export async function ticketViews(q: Queryable, pii: PersonalData, rows: TicketR
       caller,
       anonymous: r.anonymous,
       address: r.address,
+      onsiteRequestedAt: r.onsite_requested_at && new Date(r.onsite_requested_at).toISOString(),
       regionCode: r.region_code,
       lat: r.lat,
       lng: r.lng,

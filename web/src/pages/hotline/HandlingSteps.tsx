@@ -11,7 +11,7 @@ const EXTENSIONS_PER_TICKET = 2;
 
 /** The history's names of these steps (hotline.action.*). */
 export type HandlingAction =
-  'extend_request' | 'extend_approve' | 'extend_refuse' | 'supervise' | 'supervise_reply' | 'reopen' | 'callback';
+  'extend_request' | 'extend_approve' | 'extend_refuse' | 'supervise' | 'supervise_reply' | 'reopen' | 'callback' | 'onsite';
 type Run = (action: HandlingAction, run: () => Promise<Ticket>) => Promise<void>;
 
 /**
@@ -119,6 +119,26 @@ export function HandlingSteps({ ticket: k, centre, busy, step }: { ticket: Ticke
         busy={busy}
         danger
         onSend={(text) => run('supervise', 'supervise')(text ? { note: text } : {})}
+      />
+    ) : null,
+    k.onsiteRequestedAt ? (
+      <Tag key="onsite" color="geekblue" data-testid="hotline-onsite-done">
+        {t('hotlineHandling.onsite.done', { at: dateTime(k.onsiteRequestedAt) })}
+      </Tag>
+    ) : centre &&
+      k.categoryCode &&
+      (k.address || k.lat !== null) &&
+      ['new', 'returned', 'dispatched', 'accepted'].includes(k.status) ? (
+      <TextStep
+        key="onsite-send"
+        testId="hotline-onsite"
+        label={t('hotlineHandling.onsite.note')}
+        button={t('hotlineHandling.onsite.send')}
+        placeholder={t('hotlineHandling.onsite.placeholder')}
+        compact
+        max={500}
+        busy={busy}
+        onSend={(text) => run('onsite', 'onsite')(text ? { note: text } : {})}
       />
     ) : null,
     centre && k.status === 'completed' && !k.callback ? (

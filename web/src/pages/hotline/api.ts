@@ -46,7 +46,7 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 /** 回访 results in the order the agent picks them (the module's CALLBACK_RESULTS). */
 export const CALLBACK_RESULTS: readonly CallbackResult[] = ['satisfied', 'basic', 'unsatisfied'];
 export type HandlingStep =
-  'extend-request' | 'extend-approve' | 'extend-refuse' | 'supervise' | 'supervise-reply' | 'reopen' | 'callback';
+  'extend-request' | 'extend-approve' | 'extend-refuse' | 'supervise' | 'supervise-reply' | 'reopen' | 'callback' | 'onsite';
 /** Who works in the 12345 centre (src/modules/hotline/store.ts CENTRE_ROLES). */
 export const CENTRE_ROLES = ['hotline_agent', 'administrator'] as const;
 
