@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Drawer, Form, Grid, Input, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Grid, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { date, dateTime } from '../../app/city-time.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
@@ -11,7 +11,7 @@ import { HandlingSteps, WarningTags, type HandlingAction } from './HandlingSteps
 import { DuplicatesCard, TicketPhotos } from './intake-parts.tsx';
 import { KnowledgePanel } from './KnowledgePanel.tsx';
 import { TextStep } from './TextStep.tsx';
-import { CategoryCascader, DueDate, History, KindRadio, StatusTag, submitOnCtrlEnter } from './parts.tsx';
+import { CategoryCascader, DueDate, History, KindRadio, StatusTag } from './parts.tsx';
 
 interface Props {
   /** The ticket shown; undefined = closed. */
