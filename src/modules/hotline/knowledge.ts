@@ -254,18 +254,12 @@ export async function getArticle(ctx: AppContext, actor: Actor, id: string): Pro
 
 export async function articleVersions(ctx: AppContext, actor: Actor, id: string): Promise<ArticleVersion[]> {
   await readableArticle(ctx.db, actor, id);
-  const rows = await ctx.db.query<{
-    version: number;
-    status: string;
-    title: string;
-    questions: string[];
-    answer: string;
-    category_codes: string[];
-    item_codes: string[];
-    review_on: string | null;
-    expires_on: string | null;
-    saved_at: string;
-  }>(
+  // a version is the article's content as it was saved
+  type VersionRow = Pick<
+    ArticleRow,
+    'version' | 'status' | 'title' | 'questions' | 'answer' | 'category_codes' | 'item_codes' | 'review_on' | 'expires_on'
+  > & { saved_at: string };
+  const rows = await ctx.db.query<VersionRow>(
     `select version, status, title, questions, answer, category_codes, item_codes, to_char(review_on, 'YYYY-MM-DD') as review_on,
             to_char(expires_on, 'YYYY-MM-DD') as expires_on, saved_at from hotline_kb_version where article_id = $1 order by version desc`,
     [id],
